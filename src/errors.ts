@@ -1,0 +1,69 @@
+/**
+ * User errors are data: a problem in the briefing file, a wrong command line,
+ * a render that could not finish. Each carries what the user needs to fix it.
+ * Anything else thrown is a bug and is printed with its stack.
+ */
+
+/** One problem in a briefing file, at an exact place. */
+export interface Problem {
+  file: string;
+  line: number;
+  col: number;
+  /** YAML path such as `risks[1].likelihood`; empty for the whole file. */
+  path: string;
+  message: string;
+}
+
+export function formatProblem(p: Problem): string {
+  const where = `${p.file}:${p.line}:${p.col}`;
+  return p.path ? `${where}: ${p.path}: ${p.message}` : `${where}: ${p.message}`;
+}
+
+/** Exit codes of the CLI, one per kind of outcome. */
+export const ExitCode = { ok: 0, invalid: 1, usage: 2, render: 3 } as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** Base class for errors the user can fix; `exitCode` says which kind. */
+export abstract class UserError extends Error {
+  abstract readonly exitCode: ExitCode;
+  /** One line saying what to do, printed after the message. */
+  readonly hint: string | undefined;
+
+  constructor(message: string, options: { hint?: string; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.hint = options.hint;
+  }
+
+  /** The lines the CLI prints, without a stack. */
+  lines(): string[] {
+    return this.hint ? [this.message, this.hint] : [this.message];
+  }
+}
+
+/** The briefing file has problems; all of them are listed. */
+export class BriefingError extends UserError {
+  override readonly exitCode = ExitCode.invalid;
+  readonly problems: readonly Problem[];
+
+  constructor(problems: readonly Problem[]) {
+    const first = problems[0];
+    super(first ? formatProblem(first) : 'invalid briefing');
+    this.problems = problems;
+  }
+
+  override lines(): string[] {
+    const count = this.problems.length;
+    return [...this.problems.map(formatProblem), `${count} problem${count === 1 ? '' : 's'} found; nothing was written.`];
+  }
+}
+
+/** The command line is wrong. */
+export class UsageError extends UserError {
+  override readonly exitCode = ExitCode.usage;
+}
+
+/** The deck or PDF could not be produced: no browser, a crash, a timeout. */
+export class RenderError extends UserError {
+  override readonly exitCode = ExitCode.render;
+}

@@ -1,0 +1,118 @@
+/**
+ * Stage 1: read the briefing file and parse it as YAML 1.2 (core schema),
+ * keeping every node's position. Problems that make the file unreadable
+ * (not UTF-8, empty, bad YAML) stop here; the rest is validation's job.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { type Document, LineCounter, parseDocument } from 'yaml';
+import { BriefingError, type Problem } from './errors.js';
+
+/** A briefing larger than this is surely not a briefing. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+export interface LoadedBriefing {
+  /** The file as the user named it, for messages. */
+  file: string;
+  /** Folder that relative paths in the file (theme, logo) are resolved against. */
+  dir: string;
+  source: string;
+  doc: Document.Parsed;
+  /** 1-based line and column of a character offset. */
+  locate(offset: number): { line: number; col: number };
+  /** Problems found while parsing that do not stop validation (custom tags). */
+  problems: Problem[];
+}
+
+export async function loadBriefing(file: string, options: { cwd?: string } = {}): Promise<LoadedBriefing> {
+  const absolute = path.resolve(options.cwd ?? process.cwd(), file);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(absolute);
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    const message =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code})`;
+    throw new BriefingError([{ file, line: 1, col: 1, path: '', message }]);
+  }
+  return parseBriefing(bytes, file, path.dirname(absolute));
+}
+
+/** Parses briefing bytes already in memory (used by watch mode and tests). */
+export function parseBriefing(bytes: Uint8Array, file: string, dir: string): LoadedBriefing {
+  const fail = (line: number, col: number, message: string): never => {
+    throw new BriefingError([{ file, line, col, path: '', message }]);
+  };
+  if (bytes.length > MAX_FILE_BYTES) {
+    fail(1, 1, `the file is ${bytes.length} bytes; a briefing may be at most ${MAX_FILE_BYTES} bytes`);
+  }
+  const bad = firstInvalidUtf8(bytes);
+  if (bad !== undefined) {
+    const before = new TextDecoder().decode(bytes.subarray(0, bad));
+    const lines = before.split('\n');
+    fail(lines.length, (lines.at(-1)?.length ?? 0) + 1, 'the file is not valid UTF-8; save it as UTF-8');
+  }
+  let source = new TextDecoder().decode(bytes);
+  if (source.startsWith('\uFEFF')) source = source.slice(1);
+
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, {
+    version: '1.2',
+    schema: 'core',
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+    lineCounter,
+  });
+  const locate = (offset: number) => lineCounter.linePos(Math.max(0, offset));
+  const at = (offset: number, message: string): Problem => ({ file, ...locate(offset), path: '', message });
+
+  const problems: Problem[] = [];
+  let deep = false;
+  for (const error of doc.errors) {
+    if (error.code === 'RESOURCE_EXHAUSTION') {
+      if (!deep) problems.push(at(error.pos[0], 'the file is nested too deeply to be a briefing'));
+      deep = true;
+    } else if (error.code === 'DUPLICATE_KEY') {
+      problems.push(at(error.pos[0], 'duplicate key; each key may appear once in a mapping'));
+    } else if (error.code === 'MULTIPLE_DOCS') {
+      problems.push(at(error.pos[0], 'the file holds more than one YAML document ("---"); a briefing is one document'));
+    } else {
+      problems.push(at(error.pos[0], `YAML syntax: ${firstLine(error.message)}`));
+    }
+  }
+  if (problems.length > 0) throw new BriefingError(problems);
+  if (doc.contents === null) fail(1, 1, 'the file is empty; a briefing needs at least title, situation, actors, risks and recommendations');
+
+  const tagProblems = doc.warnings
+    .filter((warning) => warning.code === 'TAG_RESOLVE_FAILED')
+    .map((warning) => at(warning.pos[0], `${firstLine(warning.message)}; custom tags are not allowed`));
+  return { file, dir, source, doc, locate, problems: tagProblems };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? message;
+}
+
+/** Offset of the first byte that is not part of valid UTF-8, if any. */
+export function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] as number;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+    }
+    if (need === 2) {
+      const c = bytes[i + 1] as number;
+      if ((b === 0xe0 && c < 0xa0) || (b === 0xed && c > 0x9f)) return i;
+    } else if (need === 3) {
+      const c = bytes[i + 1] as number;
+      if ((b === 0xf0 && c < 0x90) || (b === 0xf4 && c > 0x8f)) return i;
+    }
+    i += need + 1;
+  }
+  return undefined;
+}

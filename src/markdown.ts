@@ -1,0 +1,96 @@
+/**
+ * Markdown from the briefing file, rendered by `marked` into HTML that is
+ * safe to emit unescaped. This is the deck's sanitiser: raw HTML is shown as
+ * text, only http(s) and mailto links are kept, images become their alt text,
+ * and `[@id]` citations become numbered references to the sources slide.
+ */
+import { Marked, type Tokens } from 'marked';
+
+const CITATION = /\[@([a-z0-9-]+)\]/g;
+
+/** The source ids cited in a Markdown text, in order of appearance. */
+export function findCitations(text: string): string[] {
+  return [...text.matchAll(CITATION)].map((match) => match[1] as string);
+}
+
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** Strips Markdown to plain text (for PDF outlines, alt text and titles). */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(CITATION, '')
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`~]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const SAFE_LINK = /^(https?:|mailto:)/i;
+
+export interface MarkdownRenderer {
+  /** Block Markdown (paragraphs, lists, …) to HTML. */
+  block(markdown: string): string;
+  /** Inline Markdown (emphasis, links, code) to HTML, without a wrapping paragraph. */
+  inline(markdown: string): string;
+}
+
+/**
+ * Makes a renderer whose citations are numbered by `citationNumber` (the
+ * position of the source on the sources slide). `sourcesAnchor` is the link
+ * target of a citation.
+ */
+export function createMarkdown(citationNumber: (id: string) => number | undefined, sourcesAnchor = '#/sources'): MarkdownRenderer {
+  const marked = new Marked({
+    gfm: true,
+    breaks: false,
+    async: false,
+    extensions: [
+      {
+        name: 'citation',
+        level: 'inline',
+        start: (src: string) => src.indexOf('[@'),
+        tokenizer(src: string) {
+          const match = /^\[@([a-z0-9-]+)\]/.exec(src);
+          if (!match) return undefined;
+          return { type: 'citation', raw: match[0], id: match[1] };
+        },
+        renderer(token) {
+          const id = String(token.id);
+          const n = citationNumber(id);
+          if (n === undefined) return escapeHtml(token.raw);
+          return `<a class="cite" href="${sourcesAnchor}" title="Source ${n}">[${n}]</a>`;
+        },
+      },
+    ],
+    renderer: {
+      html({ text }: Tokens.HTML | Tokens.Tag) {
+        return escapeHtml(text);
+      },
+      link(this: { parser: { parseInline(tokens: Tokens.Generic[]): string } }, token: Tokens.Link) {
+        const text = this.parser.parseInline(token.tokens);
+        const href = token.href.trim();
+        if (!SAFE_LINK.test(href)) return text;
+        const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
+        return `<a href="${escapeHtml(href)}"${title} rel="noopener noreferrer">${text}</a>`;
+      },
+      image({ text }: Tokens.Image) {
+        return escapeHtml(text);
+      },
+      heading(this: { parser: { parseInline(tokens: Tokens.Generic[]): string } }, token: Tokens.Heading) {
+        return `<p class="md-heading"><strong>${this.parser.parseInline(token.tokens)}</strong></p>\n`;
+      },
+    },
+  });
+  return {
+    block: (markdown) => (marked.parse(markdown, { async: false }) as string).trim(),
+    inline: (markdown) => (marked.parseInline(markdown, { async: false }) as string).trim(),
+  };
+}
