@@ -1,0 +1,93 @@
+/**
+ * The files a deck needs beside it, all shipped with briefdeck: reveal.js
+ * and its notes plugin, the Source Sans 3 font, the stylesheets and the
+ * small script that starts the deck. Nothing is loaded from the network.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Where briefdeck's own files are: the package root (holds templates/ and themes/). */
+export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The folder, next to the deck, that holds the shared assets. */
+export const ASSETS_DIR = 'briefdeck-assets';
+
+export interface AssetFile {
+  /** Absolute source path. */
+  from: string;
+  /** Path inside the assets folder, with forward slashes. */
+  to: string;
+}
+
+const require = createRequire(import.meta.url);
+
+function packageDir(name: string): string {
+  return path.dirname(require.resolve(`${name}/package.json`));
+}
+
+let cached: AssetFile[] | undefined;
+
+/** Every file to copy into `briefdeck-assets/`. */
+export function assetFiles(): AssetFile[] {
+  if (cached) return cached;
+  const reveal = path.join(packageDir('reveal.js'), 'dist');
+  const font = packageDir('@fontsource-variable/source-sans-3');
+  const themes = path.join(PACKAGE_ROOT, 'themes');
+  const fontFiles = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'greek-ext', 'vietnamese'].flatMap(
+    (subset) =>
+      ['normal', 'italic'].map((style) => ({
+        from: path.join(font, 'files', `source-sans-3-${subset}-wght-${style}.woff2`),
+        to: `fonts/files/source-sans-3-${subset}-wght-${style}.woff2`,
+      })),
+  );
+  cached = [
+    { from: path.join(reveal, 'reveal.css'), to: 'reveal/reveal.css' },
+    { from: path.join(reveal, 'reveal.js'), to: 'reveal/reveal.js' },
+    { from: path.join(reveal, 'plugin', 'notes.js'), to: 'reveal/plugin/notes.js' },
+    { from: path.join(font, 'wght.css'), to: 'fonts/wght.css' },
+    { from: path.join(font, 'wght-italic.css'), to: 'fonts/wght-italic.css' },
+    { from: path.join(font, 'LICENSE'), to: 'fonts/LICENSE' },
+    ...fontFiles,
+    { from: path.join(themes, 'briefdeck.css'), to: 'briefdeck.css' },
+    { from: path.join(themes, 'visuals.css'), to: 'visuals.css' },
+    { from: path.join(themes, 'theme-light.css'), to: 'theme-light.css' },
+    { from: path.join(themes, 'theme-dark.css'), to: 'theme-dark.css' },
+    { from: path.join(themes, 'briefdeck.js'), to: 'briefdeck.js' },
+  ];
+  return cached;
+}
+
+let notesHashes: string[] | undefined;
+
+/**
+ * CSP hashes of the inline script in reveal.js's speaker view. The notes
+ * plugin writes that page into an `about:blank` window, which inherits the
+ * deck's Content-Security-Policy; allowing exactly this script by hash keeps
+ * the presenter view working without allowing inline script in general.
+ */
+export function speakerViewScriptHashes(): string[] {
+  if (notesHashes) return notesHashes;
+  const file = path.join(packageDir('reveal.js'), 'dist', 'plugin', 'notes.js');
+  const code = readFileSync(file, 'utf8');
+  const start = code.indexOf('document.write(`');
+  if (start < 0) throw new Error(`reveal.js notes plugin changed: no document.write in ${file}`);
+  let end = start + 16;
+  while (code[end] !== '`' || code[end - 1] === '\\') end += 1;
+  const literal = code.slice(start + 16, end);
+  if (literal.includes('${')) throw new Error('reveal.js notes plugin changed: the speaker view has interpolations');
+  // The literal has no interpolation (checked above), so evaluating it only undoes its escapes.
+  const html = new Function(`return \`${literal}\`;`)() as string;
+  notesHashes = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+    (match) => `'sha256-${createHash('sha256').update(match[1] as string).digest('base64')}'`,
+  );
+  return notesHashes;
+}
+
+/** The package version, shown by `--version` and in the deck's generator tag. */
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}

@@ -1,0 +1,155 @@
+/**
+ * Stage 5: print the deck to PDF in Chromium, from reveal.js's print view:
+ * one page per slide, backgrounds printed, fonts embedded. Every request
+ * that is not a file of the deck is blocked; what the page reports (script
+ * errors, failed or blocked requests) is passed on to the user; every slide
+ * is measured for overflow on the way.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'puppeteer-core';
+import { RenderError } from '../errors.js';
+import type { BrowserSession } from './session.js';
+
+export interface PrintOptions {
+  /** The deck's HTML file; everything it loads must be inside `root`. */
+  htmlFile: string;
+  root: string;
+  timeoutMs: number;
+  /** Called with each thing the page reported (console errors, blocked requests). */
+  onPageMessage?: (message: string) => void;
+}
+
+export interface Overflow {
+  slideId: string;
+  heading: string;
+  /** YAML path of the first item that does not fit, else of the slide. */
+  yamlPath: string;
+  /** How far the content runs past the slide body, in CSS pixels. */
+  pixels: number;
+}
+
+export interface PrintResult {
+  pdf: Uint8Array;
+  slideCount: number;
+  pageCount: number;
+  overflows: Overflow[];
+}
+
+export async function printPdf(session: BrowserSession, options: PrintOptions): Promise<PrintResult> {
+  return session.withPage(async (page) => {
+    const report = options.onPageMessage ?? (() => {});
+    await guardPage(page, options.root, report);
+    page.setDefaultTimeout(options.timeoutMs);
+    const url = `${pathToFileURL(options.htmlFile).href}?print-pdf`;
+    await step('load the deck', options.timeoutMs, async () => {
+      await page.goto(url, { waitUntil: 'load', timeout: options.timeoutMs });
+      await page.waitForFunction(
+        () => {
+          const reveal = (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal;
+          return reveal?.isReady() === true && document.fonts.status === 'loaded';
+        },
+        { timeout: options.timeoutMs, polling: 50 },
+      );
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    });
+    const { slideCount, pageCount, overflows } = await page.evaluate(measureSlides);
+    const pdf = await step('print the PDF', options.timeoutMs, () =>
+      page.pdf({
+        preferCSSPageSize: true,
+        printBackground: true,
+        tagged: true,
+        outline: false,
+        timeout: options.timeoutMs,
+      }),
+    );
+    return { pdf, slideCount, pageCount, overflows };
+  });
+}
+
+/** Blocks every request outside the deck's folder and forwards what the page reports. */
+async function guardPage(page: Page, root: string, report: (message: string) => void): Promise<void> {
+  const inside = (url: string): boolean => {
+    if (url.startsWith('data:') || url === 'about:blank') return true;
+    if (!url.startsWith('file:')) return false;
+    try {
+      const file = decodeURIComponent(new URL(url).pathname);
+      const relative = path.relative(root, file);
+      return !relative.startsWith('..') && !path.isAbsolute(relative);
+    } catch {
+      return false;
+    }
+  };
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    if (request.isInterceptResolutionHandled()) return;
+    if (inside(request.url())) void request.continue();
+    else {
+      report(`blocked a request from the deck to ${shorten(request.url())}`);
+      void request.abort('blockedbyclient');
+    }
+  });
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? 'failed';
+    if (reason !== 'net::ERR_BLOCKED_BY_CLIENT') report(`could not load ${shorten(request.url())} (${reason})`);
+  });
+  page.on('pageerror', (error) => report(`script error in the deck: ${error instanceof Error ? error.message : String(error)}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') report(`deck console: ${message.text()}`);
+  });
+}
+
+function shorten(url: string): string {
+  return url.length > 120 ? `${url.slice(0, 117)}…` : url;
+}
+
+/** Runs one step; a timeout becomes a RenderError that says which step and what to do. */
+async function step<T>(name: string, timeoutMs: number, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (cause) {
+    if (cause instanceof RenderError) throw cause;
+    const timedOut = cause instanceof Error && /timeout|timed out/i.test(`${cause.name} ${cause.message}`);
+    const message = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
+    throw new RenderError(
+      timedOut ? `Timed out after ${timeoutMs} ms while trying to ${name}.` : `Could not ${name}: ${message}`,
+      { hint: timedOut ? 'Raise the limit with --timeout MS, or build without the PDF (--no-pdf).' : 'Run again; if it persists, report it with the deck file.', cause },
+    );
+  }
+}
+
+/** Runs in the page: counts slides and pages, and finds content that runs past a slide's body. */
+function measureSlides(): { slideCount: number; pageCount: number; overflows: Overflow[] } {
+  const slides = [...document.querySelectorAll<HTMLElement>('section.bd-slide')];
+  const overflows: Overflow[] = [];
+  for (const slide of slides) {
+    const body = slide.querySelector<HTMLElement>('.bd-body');
+    if (!body) continue;
+    const limit = body.getBoundingClientRect();
+    const style = getComputedStyle(body);
+    const bottom = limit.bottom - Number.parseFloat(style.paddingBottom);
+    const right = limit.right - Number.parseFloat(style.paddingRight);
+    let worst = 0;
+    let path = slide.dataset.yamlPath ?? '';
+    let found = false;
+    for (const element of body.querySelectorAll<HTMLElement>('*')) {
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) continue;
+      if (element.closest('.bd-sr-only')) continue;
+      const past = Math.max(box.bottom - bottom, box.right - right);
+      if (past > 1.5) {
+        worst = Math.max(worst, past);
+        const item = element.closest<HTMLElement>('[data-yaml-path]');
+        if (!found && item && body.contains(item)) {
+          path = item.dataset.yamlPath ?? path;
+          found = true;
+        }
+      }
+    }
+    if (worst > 0) {
+      const heading = slide.querySelector('h2, h1')?.textContent?.trim() ?? '';
+      overflows.push({ slideId: slide.id, heading, yamlPath: path, pixels: Math.round(worst) });
+    }
+  }
+  return { slideCount: slides.length, pageCount: document.querySelectorAll('.pdf-page').length, overflows };
+}

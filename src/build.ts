@@ -1,0 +1,127 @@
+/**
+ * The pipeline, top to bottom:
+ *   load (YAML → positions) → validate (→ Briefing) → model (→ view model)
+ *   → render (→ HTML) → write (dist/, atomically) → print (HTML → PDF)
+ * Nothing is written until the briefing is known to be valid.
+ */
+import path from 'node:path';
+import { assetFiles, ASSETS_DIR, packageVersion, speakerViewScriptHashes } from './assets.js';
+import type { Briefing } from './briefing.js';
+import { setPdfInfo } from './browser/pdfInfo.js';
+import { type Overflow, printPdf } from './browser/print.js';
+import type { BrowserSession } from './browser/session.js';
+import { RenderError } from './errors.js';
+import { loadBriefing } from './load.js';
+import { buildDeckModel } from './model.js';
+import { buildPage, loadTemplates, renderDeck } from './render.js';
+import { validateBriefing } from './validate.js';
+import { copyAssets, writeFileAtomic } from './write.js';
+
+export interface BuildOptions {
+  /** The briefing file, as the user named it. */
+  file: string;
+  /** Output folder. */
+  outDir: string;
+  cwd: string;
+  /** Print the PDF (needs a browser). */
+  pdf: boolean;
+  /** Treat slides that overflow as an error. */
+  strict: boolean;
+  /** A folder of partials that replace the built-in ones. */
+  templatesDir?: string;
+  timeoutMs: number;
+  /** The browser, when the PDF is wanted; opened and closed by the caller. */
+  session?: BrowserSession;
+  /** Progress: called when a step ends, with its duration. */
+  onStep?: (step: string, ms: number, detail?: string) => void;
+  /** Something the user should know that does not stop the build. */
+  onWarning?: (message: string) => void;
+}
+
+export interface BuildResult {
+  briefing: Briefing;
+  html: string;
+  pdf?: string;
+  slideCount: number;
+  overflows: Overflow[];
+}
+
+export async function buildBriefing(options: BuildOptions): Promise<BuildResult> {
+  const timer = stepTimer(options.onStep);
+  const briefing = await readBriefing(options.file, options.cwd);
+  timer('validate', `${options.file} is valid`);
+
+  const model = buildDeckModel(briefing);
+  const templates = loadTemplates(options.templatesDir && path.resolve(options.cwd, options.templatesDir));
+  const name = path.basename(options.file).replace(/\.ya?ml$/i, '');
+  const userTheme = 'css' in briefing.deck.theme ? briefing.deck.theme.css : undefined;
+  const page = buildPage(model, {
+    version: packageVersion(),
+    speakerViewHashes: speakerViewScriptHashes(),
+    userThemeHref: userTheme && `${encodeURIComponent(name)}.theme.css`,
+  });
+  const html = renderDeck(page, templates);
+  timer('render', `${model.slides.length} slides`);
+
+  const outDir = path.resolve(options.cwd, options.outDir);
+  const htmlFile = path.join(outDir, `${name}.html`);
+  await copyAssets(assetFiles(), path.join(outDir, ASSETS_DIR));
+  if (userTheme) await writeFileAtomic(path.join(outDir, `${name}.theme.css`), userTheme.bytes);
+  await writeFileAtomic(htmlFile, html);
+  timer('write', path.relative(options.cwd, htmlFile) || htmlFile);
+
+  const result: BuildResult = { briefing, html: htmlFile, slideCount: model.slides.length, overflows: [] };
+  if (!options.pdf) return result;
+  if (!options.session) throw new Error('buildBriefing: a PDF was asked for without a browser session');
+
+  const printed = await printPdf(options.session, {
+    htmlFile,
+    root: outDir,
+    timeoutMs: options.timeoutMs,
+    onPageMessage: options.onWarning,
+  });
+  if (printed.pageCount !== model.slides.length) {
+    throw new RenderError(`The print view has ${printed.pageCount} pages for ${model.slides.length} slides.`, {
+      hint: 'A template override may have broken the slide structure; check --templates.',
+    });
+  }
+  result.overflows = printed.overflows;
+  for (const overflow of printed.overflows) {
+    const place = briefing.positions.get(overflow.yamlPath);
+    const where = place ? `${options.file}:${place.line}:${place.col}` : options.file;
+    options.onWarning?.(
+      `${where}: ${overflow.yamlPath}: slide "${overflow.heading}" overflows by ${overflow.pixels}px; shorten the text`,
+    );
+  }
+  if (options.strict && printed.overflows.length > 0) {
+    throw new RenderError(`${printed.overflows.length} slide(s) overflow; nothing more was written (--strict).`, {
+      hint: 'Shorten the texts named above, or build without --strict to accept them.',
+    });
+  }
+  const pdf = setPdfInfo(printed.pdf, {
+    title: model.title,
+    author: briefing.author ?? briefing.organization,
+    subject: model.subject,
+    keywords: briefing.classification,
+    creator: `briefdeck ${packageVersion()}`,
+  });
+  const pdfFile = path.join(outDir, `${name}.pdf`);
+  await writeFileAtomic(pdfFile, pdf);
+  timer('print', `${path.relative(options.cwd, pdfFile) || pdfFile}, ${printed.pageCount} pages`);
+  result.pdf = pdfFile;
+  return result;
+}
+
+/** Load and validate only (`briefdeck validate`). */
+export async function readBriefing(file: string, cwd: string): Promise<Briefing> {
+  return validateBriefing(await loadBriefing(file, { cwd }));
+}
+
+function stepTimer(onStep: BuildOptions['onStep']): (step: string, detail?: string) => void {
+  let last = performance.now();
+  return (step, detail) => {
+    const now = performance.now();
+    onStep?.(step, now - last, detail);
+    last = now;
+  };
+}

@@ -1,0 +1,182 @@
+/**
+ * The command line. `main(argv)` returns the exit code; the bin only sets
+ * `process.exitCode`, so tests call `main` directly. User errors print as
+ * one line each without a stack; anything else is a bug and prints its stack.
+ */
+import { parseArgs } from 'node:util';
+import { packageVersion } from './assets.js';
+import { BrowserSession } from './browser/session.js';
+import { buildBriefing, readBriefing } from './build.js';
+import { ExitCode, UsageError, UserError } from './errors.js';
+import { removeTempFiles } from './write.js';
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+const HELP = `briefdeck — turn a YAML briefing into a reveal.js deck and a PDF
+
+Usage:
+  briefdeck build [FILE] [options]    write OUT/NAME.html and OUT/NAME.pdf
+  briefdeck validate [FILE]           check FILE and report every problem
+  briefdeck --help | --version
+
+FILE defaults to briefing.yaml; NAME is its base name (briefing).
+
+Options for build:
+  -o, --out DIR         output folder (default: dist)
+      --no-pdf          write the deck only; no browser needed
+      --strict          fail when a slide overflows (exit 3)
+      --templates DIR   partials (NAME.hbs) that replace the built-in ones
+      --timeout MS      limit for each browser step: launch, load, print
+                        (default: ${DEFAULT_TIMEOUT_MS})
+  -q, --quiet           no progress lines
+  -h, --help            this help
+  -v, --version         the version
+
+Browser: PUPPETEER_EXECUTABLE_PATH or CHROME_PATH, else an installed Chrome,
+Chromium or Edge, else Puppeteer's cache. Run as root, Chromium's sandbox is
+turned off (--no-sandbox), as Chromium requires.
+
+Exit codes: 0 done, 1 the briefing is invalid, 2 wrong usage,
+3 the deck or PDF could not be made (no browser, crash, timeout).
+`;
+
+export interface Io {
+  stdout: (line: string) => void;
+  stderr: (line: string) => void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  /** Whether progress lines may be shown (stderr is a terminal). */
+  isTTY: boolean;
+}
+
+const defaultIo = (): Io => ({
+  stdout: (line) => process.stdout.write(`${line}\n`),
+  stderr: (line) => process.stderr.write(`${line}\n`),
+  env: process.env,
+  cwd: process.cwd(),
+  isTTY: process.stderr.isTTY === true,
+});
+
+export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  const paint = colours(io);
+  try {
+    return await run(argv, io, paint);
+  } catch (error) {
+    if (error instanceof UserError) {
+      const [first, ...rest] = error.lines();
+      io.stderr(`${paint.red('error')} ${first}`);
+      for (const line of rest) io.stderr(error instanceof UsageError ? line : `  ${line}`);
+      return error.exitCode;
+    }
+    io.stderr(`briefdeck: internal error (a bug; please report it):\n${error instanceof Error ? error.stack : String(error)}`);
+    return 70;
+  }
+}
+
+async function run(argv: string[], io: Io, paint: Paint): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (cause) {
+    throw new UsageError(cause instanceof Error ? cause.message : String(cause), { hint: 'See briefdeck --help.' });
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(HELP.trimEnd());
+    return ExitCode.ok;
+  }
+  if (values.version) {
+    io.stdout(packageVersion());
+    return ExitCode.ok;
+  }
+  const [command = 'build', file = 'briefing.yaml', ...extra] = positionals;
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`, { hint: 'See briefdeck --help.' });
+  if (command !== 'build' && command !== 'validate') {
+    throw new UsageError(`unknown command "${command}"`, { hint: 'Commands: build, validate. See briefdeck --help.' });
+  }
+  const quiet = values.quiet || !io.isTTY;
+  const progress = (line: string) => {
+    if (!quiet) io.stderr(line);
+  };
+
+  if (command === 'validate') {
+    const briefing = await readBriefing(file, io.cwd);
+    io.stdout(`${paint.green('ok')} ${file}: ${briefing.actors.length} actors, ${briefing.risks.length} risks, ${briefing.recommendations.length} recommendations`);
+    return ExitCode.ok;
+  }
+
+  const timeoutMs = parseTimeout(values.timeout);
+  const session = values.pdf || values.strict ? new BrowserSession({ env: io.env, timeoutMs }) : undefined;
+  const stop = (signal: NodeJS.Signals) => {
+    removeTempFiles();
+    void (session?.close() ?? Promise.resolve()).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    const result = await buildBriefing({
+      file,
+      outDir: values.out,
+      cwd: io.cwd,
+      pdf: values.pdf,
+      strict: values.strict,
+      templatesDir: values.templates,
+      timeoutMs,
+      session,
+      onStep: (step, ms, detail) => progress(`${paint.dim(`${step.padEnd(8)} ${formatMs(ms).padStart(7)}`)}  ${detail ?? ''}`),
+      onWarning: (message) => io.stderr(`${paint.yellow('warning')} ${message}`),
+    });
+    if (!quiet) progress(`${paint.green('done')}     ${result.slideCount} slides`);
+    return ExitCode.ok;
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    await session?.close();
+  }
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    allowNegative: true,
+    strict: true,
+    options: {
+      out: { type: 'string', short: 'o', default: 'dist' },
+      pdf: { type: 'boolean', default: true },
+      strict: { type: 'boolean', default: false },
+      templates: { type: 'string' },
+      timeout: { type: 'string' },
+      quiet: { type: 'boolean', short: 'q', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', short: 'v', default: false },
+    },
+  });
+}
+
+function parseTimeout(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_TIMEOUT_MS;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms <= 0) {
+    throw new UsageError(`--timeout takes a whole number of milliseconds, got "${value}"`, { hint: 'For example: --timeout 60000' });
+  }
+  return ms;
+}
+
+function formatMs(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
+}
+
+interface Paint {
+  red(text: string): string;
+  green(text: string): string;
+  yellow(text: string): string;
+  dim(text: string): string;
+}
+
+/** ANSI colours on a terminal, none when NO_COLOR is set or output is not a terminal. */
+function colours(io: Io): Paint {
+  const on = io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
+  const wrap = (code: number) => (text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
+  return { red: wrap(31), green: wrap(32), yellow: wrap(33), dim: wrap(2) };
+}

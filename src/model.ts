@@ -1,0 +1,538 @@
+/**
+ * Stage 3a: the view model. Everything the templates show is computed here
+ * from the validated `Briefing`: Markdown turned into safe HTML, citation
+ * numbers, the risk matrix and actor map, continuation splits. Templates
+ * only place it. Pure: no file, clock or browser.
+ */
+import {
+  type Actor,
+  type Aspect,
+  type Briefing,
+  LIKELIHOODS,
+  type NoteGroup,
+  type Recommendation,
+  type Risk,
+  type TimelineEvent,
+} from './briefing.js';
+import { createMarkdown, escapeHtml, type MarkdownRenderer, plainText } from './markdown.js';
+import { linesOf, type Page, pageOf, paginate, paginateGrid } from './paginate.js';
+import { SLIDE_SIZES } from './themes.js';
+import { describeActorMap, renderActorMap } from './visuals/actorMap.js';
+import { describeRiskMatrix, renderRiskMatrix, severityOf } from './visuals/riskMatrix.js';
+
+/** The slide partials, one per kind of slide. */
+export const SLIDE_KINDS = [
+  'title',
+  'bluf',
+  'situation',
+  'timeline',
+  'actor-map',
+  'actors',
+  'risk-matrix',
+  'risks',
+  'recommendations',
+  'sources',
+] as const;
+export type SlideKind = (typeof SLIDE_KINDS)[number];
+
+interface SlideBase {
+  kind: SlideKind;
+  /** Unique HTML id; also the reveal.js hash (`#/actors-2`). */
+  id: string;
+  /** The heading shown on the slide. */
+  heading: string;
+  /** "2/3" on continuation slides, else empty. */
+  part: string;
+  /** The YAML path of what the slide shows, for overflow reports (`actors[3]`). */
+  yamlPath: string;
+  /** Speaker notes, sanitised HTML; empty when there are none. */
+  notesHtml: string;
+  /** 1-based position in the deck, and the total, for the footer. */
+  number: number;
+  total: number;
+}
+
+export interface TitleSlide extends SlideBase {
+  kind: 'title';
+  title: string;
+  subtitle?: string;
+  date?: string;
+  author?: string;
+  organization?: string;
+  /** "Summary of: <title> — <publisher>, <date>", as HTML with an optional link. */
+  sourceHtml?: string;
+}
+
+export interface BlufSlide extends SlideBase {
+  kind: 'bluf';
+  items: { number: number; html: string }[];
+}
+
+export interface SituationSlide extends SlideBase {
+  kind: 'situation';
+  summaryHtml: string;
+  points: { html: string }[];
+  /** Summary and points side by side (wide slides with both). */
+  twoColumns: boolean;
+}
+
+export interface TimelineSlide extends SlideBase {
+  kind: 'timeline';
+  events: { date: string; eventHtml: string; place?: string; yamlPath: string }[];
+  /** Text equivalent of the graphic, for screen readers. */
+  description: string;
+}
+
+export interface ActorMapSlide extends SlideBase {
+  kind: 'actor-map';
+  svgHtml: string;
+  description: string;
+  omitted: string[];
+  stances: { stance: string; label: string }[];
+}
+
+export interface ActorCard {
+  name: string;
+  kind?: string;
+  stance: string;
+  stanceLabel: string;
+  roleHtml: string;
+  relations: { type: string; with: string }[];
+  yamlPath: string;
+}
+
+export interface ActorsSlide extends SlideBase {
+  kind: 'actors';
+  actors: ActorCard[];
+}
+
+export interface RiskMatrixSlide extends SlideBase {
+  kind: 'risk-matrix';
+  svgHtml: string;
+  description: string;
+  key: { number: number; title: string; likelihood: string; impact: string; severity: number }[];
+}
+
+export interface RiskCard {
+  number: number;
+  title: string;
+  likelihood: string;
+  /** "55–80%" */
+  likelihoodRange: string;
+  impact: string;
+  confidence?: string;
+  severity: number;
+  detailHtml: string;
+  indicators: { html: string }[];
+  yamlPath: string;
+}
+
+export interface RisksSlide extends SlideBase {
+  kind: 'risks';
+  risks: RiskCard[];
+  /** One risk per slide gets the full width. */
+  single: boolean;
+}
+
+export interface RecommendationRow {
+  number: number;
+  actionHtml: string;
+  owner?: string;
+  priority?: string;
+  timeframe?: string;
+  rationaleHtml: string;
+  yamlPath: string;
+}
+
+export interface RecommendationsSlide extends SlideBase {
+  kind: 'recommendations';
+  recommendations: RecommendationRow[];
+}
+
+export interface SourcesSlide extends SlideBase {
+  kind: 'sources';
+  sources: { number: number; id: string; title: string; details: string; url?: string; yamlPath: string }[];
+}
+
+export type SlideModel =
+  | TitleSlide
+  | BlufSlide
+  | SituationSlide
+  | TimelineSlide
+  | ActorMapSlide
+  | ActorsSlide
+  | RiskMatrixSlide
+  | RisksSlide
+  | RecommendationsSlide
+  | SourcesSlide;
+
+export interface DeckModel {
+  title: string;
+  /** Plain-text subject for PDF metadata. */
+  subject: string;
+  author?: string;
+  organization?: string;
+  classification?: string;
+  /** A class for the banner colour: `unclassified`, `secret`, `tlp-amber`, … or `other`. */
+  classificationLevel?: string;
+  aspect: Aspect;
+  width: number;
+  height: number;
+  /** The built-in theme name, or undefined when the user gave a CSS file. */
+  theme: string | undefined;
+  accent?: string;
+  logo?: { dataUri: string; alt: string };
+  slides: SlideModel[];
+}
+
+export const STANCE_LABELS: Record<string, string> = {
+  hostile: 'Hostile',
+  mixed: 'Mixed',
+  neutral: 'Neutral',
+  friendly: 'Friendly',
+};
+
+export function buildDeckModel(briefing: Briefing): DeckModel {
+  const citationNumbers = new Map(briefing.sources.map((source, index) => [source.id, index + 1]));
+  const md = createMarkdown((id) => citationNumbers.get(id));
+  const page = pageOf(briefing.deck.aspect);
+  const build = new SlideBuilder(md, briefing.notes);
+
+  titleSlide(build, briefing, md);
+  if (briefing.bluf.length > 0) blufSlides(build, briefing.bluf, md, page);
+  situationSlides(build, briefing, md, page);
+  if (briefing.timeline.length > 0) timelineSlides(build, briefing.timeline, md, page);
+  actorSlides(build, briefing.actors, md, page);
+  riskSlides(build, briefing.risks, md, page);
+  recommendationSlides(build, briefing.recommendations, md, page);
+  if (briefing.sources.length > 0) sourceSlides(build, briefing, page);
+
+  const { width, height } = SLIDE_SIZES[briefing.deck.aspect];
+  const theme = 'builtIn' in briefing.deck.theme ? briefing.deck.theme.builtIn : undefined;
+  const logo = briefing.deck.logo;
+  return {
+    title: briefing.title,
+    subject: briefing.subtitle ?? (briefing.bluf[0] ? plainText(briefing.bluf[0]) : plainText(briefing.situation.summary)),
+    author: briefing.author,
+    organization: briefing.organization,
+    classification: briefing.classification,
+    classificationLevel: briefing.classification ? classificationLevel(briefing.classification) : undefined,
+    aspect: briefing.deck.aspect,
+    width,
+    height,
+    theme,
+    accent: briefing.deck.accent,
+    logo: logo && {
+      dataUri: `data:${logo.mediaType};base64,${Buffer.from(logo.bytes).toString('base64')}`,
+      alt: briefing.organization ? `${briefing.organization} logo` : 'Logo',
+    },
+    slides: build.finish(),
+  };
+}
+
+/** Collects slides, giving each its id, part label and notes. */
+class SlideBuilder {
+  private readonly slides: SlideModel[] = [];
+  private readonly ids = new Map<string, number>();
+
+  constructor(
+    private readonly md: MarkdownRenderer,
+    private readonly groupNotes: Partial<Record<NoteGroup, string>>,
+  ) {}
+
+  /**
+   * Adds the pages of one group. The group's notes go on its first slide,
+   * item notes (`notesOf`) on the slide that shows the item.
+   */
+  add<S extends SlideModel>(
+    group: NoteGroup | null,
+    pages: Omit<S, keyof SlideBase>[],
+    base: { kind: S['kind']; heading: string; yamlPath: (index: number) => string; itemNotes?: (index: number) => string[] },
+  ): void {
+    pages.forEach((content, index) => {
+      const notes: string[] = [];
+      const group_ = index === 0 && group ? this.groupNotes[group] : undefined;
+      if (group_) notes.push(this.md.block(group_));
+      notes.push(...(base.itemNotes?.(index) ?? []));
+      const id = this.uniqueId(base.kind);
+      this.slides.push({
+        ...(content as object),
+        kind: base.kind,
+        id,
+        heading: base.heading,
+        part: pages.length > 1 ? `${index + 1}/${pages.length}` : '',
+        yamlPath: base.yamlPath(index),
+        notesHtml: notes.join('\n'),
+        number: 0,
+        total: 0,
+      } as S);
+    });
+  }
+
+  private uniqueId(kind: string): string {
+    const n = (this.ids.get(kind) ?? 0) + 1;
+    this.ids.set(kind, n);
+    return n === 1 ? kind : `${kind}-${n}`;
+  }
+
+  finish(): SlideModel[] {
+    const total = this.slides.length;
+    return this.slides.map((slide, index) => ({ ...slide, number: index + 1, total }));
+  }
+}
+
+/** Notes of items shown on a slide, each headed by the item's name. */
+function itemNotes(md: MarkdownRenderer, items: { label: string; notes?: string }[]): string[] {
+  return items
+    .filter((item) => item.notes)
+    .map((item) => `<p><strong>${escapeHtml(item.label)}:</strong></p>\n${md.block(item.notes as string)}`);
+}
+
+function titleSlide(build: SlideBuilder, briefing: Briefing, md: MarkdownRenderer): void {
+  let sourceHtml: string | undefined;
+  if (briefing.source) {
+    const { title, publisher, author, date, url } = briefing.source;
+    const name = url ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${escapeHtml(title)}</a>` : escapeHtml(title);
+    const by = [author, publisher, date].filter(Boolean).map((part) => escapeHtml(part as string));
+    sourceHtml = `<em>${name}</em>${by.length ? `, ${by.join(', ')}` : ''}`;
+  }
+  void md;
+  build.add<TitleSlide>(
+    'title',
+    [
+      {
+        title: briefing.title,
+        subtitle: briefing.subtitle,
+        date: briefing.date,
+        author: briefing.author,
+        organization: briefing.organization,
+        sourceHtml,
+      },
+    ],
+    { kind: 'title', heading: briefing.title, yamlPath: () => 'title' },
+  );
+}
+
+function blufSlides(build: SlideBuilder, bluf: string[], md: MarkdownRenderer, page: Page): void {
+  const items = bluf.map((text, index) => ({ number: index + 1, html: md.inline(text), text }));
+  // Key judgments are set larger than body text (1.2×) and spaced apart.
+  const pages = paginate(items, (item) => linesOf(item.text, page, 0.92, 1.2) + 0.8, page.lines);
+  build.add<BlufSlide>(
+    'bluf',
+    pages.map((items_) => ({ items: items_.map(({ number, html }) => ({ number, html })) })),
+    { kind: 'bluf', heading: 'Bottom line up front', yamlPath: () => 'bluf' },
+  );
+}
+
+function situationSlides(build: SlideBuilder, briefing: Briefing, md: MarkdownRenderer, page: Page): void {
+  const { summary, points } = briefing.situation;
+  const paragraphs = summary.split(/\n\s*\n/).filter((p) => p.trim());
+  const pointItems = points.map((text) => ({ html: md.inline(text), text }));
+  const summaryLines = linesOf(summary, page, 1, 1.05) + paragraphs.length * 0.5;
+  const pointLines = (fraction: number) => pointItems.reduce((sum, p) => sum + linesOf(p.text, page, fraction) + 0.35, 0);
+
+  type Content = Omit<SituationSlide, keyof SlideBase>;
+  const pages: Content[] = [];
+  // Side by side when both fit in their columns; else stacked; else split.
+  const wide = page.charsPerLine > 100;
+  if (wide && pointItems.length > 0 && linesOf(summary, page, 0.55, 1.05) + paragraphs.length * 0.5 <= page.lines && pointLines(0.4) + 1 <= page.lines) {
+    pages.push({ summaryHtml: md.block(summary), points: pointItems.map(({ html }) => ({ html })), twoColumns: true });
+  } else if (summaryLines + pointLines(1) + 1.5 <= page.lines) {
+    pages.push({ summaryHtml: md.block(summary), points: pointItems.map(({ html }) => ({ html })), twoColumns: false });
+  } else {
+    for (const group of paginate(paragraphs, (p) => linesOf(p, page, 1, 1.05) + 0.5, page.lines)) {
+      pages.push({ summaryHtml: md.block(group.join('\n\n')), points: [], twoColumns: false });
+    }
+    for (const group of paginate(pointItems, (p) => linesOf(p.text, page) + 0.35, page.lines - 1)) {
+      pages.push({ summaryHtml: '', points: group.map(({ html }) => ({ html })), twoColumns: false });
+    }
+  }
+  build.add<SituationSlide>('situation', pages, { kind: 'situation', heading: 'Situation', yamlPath: () => 'situation' });
+}
+
+function timelineSlides(build: SlideBuilder, timeline: TimelineEvent[], md: MarkdownRenderer, page: Page): void {
+  const events = timeline.map((event, index) => ({ ...event, index }));
+  // Dates take a fixed column; the event text the rest (about 70% of the width).
+  const height = (e: (typeof events)[number]) => linesOf(e.event, page, 0.7) + (e.place ? 0.8 : 0) + 0.55;
+  const pages = paginate(events, height, page.lines - 0.5);
+  build.add<TimelineSlide>(
+    'timeline',
+    pages.map((group) => ({
+      events: group.map((e) => ({ date: e.date, eventHtml: md.inline(e.event), place: e.place, yamlPath: `timeline[${e.index}]` })),
+      description: group.map((e) => `${e.date}${e.place ? `, ${e.place}` : ''}: ${plainText(e.event)}`).join('; '),
+    })),
+    {
+      kind: 'timeline',
+      heading: 'Timeline',
+      yamlPath: (index) => `timeline[${pages[index]?.[0]?.index ?? 0}]`,
+    },
+  );
+}
+
+function actorSlides(build: SlideBuilder, actors: Actor[], md: MarkdownRenderer, page: Page): void {
+  const related = actors.some((actor) => actor.relations.length > 0);
+  if (related) {
+    const map = renderActorMap(actors.map(({ name, stance, relations }) => ({ name, stance, relations })));
+    build.add<ActorMapSlide>(
+      'actors',
+      [
+        {
+          svgHtml: map.svg,
+          description: describeActorMap(actors),
+          omitted: map.omitted,
+          stances: Object.entries(STANCE_LABELS).map(([stance, label]) => ({ stance, label })),
+        },
+      ],
+      { kind: 'actor-map', heading: 'Actor map', yamlPath: () => 'actors' },
+    );
+  }
+  const cards = actors.map(
+    (actor, index): ActorCard & { text: string; notes?: string } => ({
+      name: actor.name,
+      kind: actor.kind,
+      stance: actor.stance,
+      stanceLabel: STANCE_LABELS[actor.stance] ?? actor.stance,
+      roleHtml: md.inline(actor.role),
+      relations: actor.relations.map((relation) => ({ type: relation.type, with: relation.with })),
+      yamlPath: `actors[${index}]`,
+      text: actor.role,
+      notes: actor.notes,
+    }),
+  );
+  const columns = page.charsPerLine > 100 ? 2 : 1;
+  const fraction = columns === 2 ? 0.46 : 0.94;
+  const height = (card: (typeof cards)[number]) => 1.3 + linesOf(card.name, page, fraction * 0.75) + linesOf(card.text, page, fraction, 0.9) + 0.9;
+  const pages = paginateGrid(cards, height, page.lines - 0.3, columns);
+  build.add<ActorsSlide>(
+    related ? null : 'actors',
+    pages.map((group) => ({ actors: group.map(({ text: _t, notes: _n, ...card }) => card) })),
+    {
+      kind: 'actors',
+      heading: 'Actors',
+      yamlPath: (index) => pages[index]?.[0]?.yamlPath ?? 'actors',
+      itemNotes: (index) => itemNotes(md, (pages[index] ?? []).map((card) => ({ label: card.name, notes: card.notes }))),
+    },
+  );
+}
+
+function riskSlides(build: SlideBuilder, risks: Risk[], md: MarkdownRenderer, page: Page): void {
+  const numbered = risks.map((risk, index) => ({ ...risk, number: index + 1, index }));
+  const matrixRisks = numbered.map(({ number, title, likelihood, impact }) => ({ number, title, likelihood, impact }));
+  build.add<RiskMatrixSlide>(
+    'risks',
+    [
+      {
+        svgHtml: renderRiskMatrix(matrixRisks),
+        description: describeRiskMatrix(matrixRisks),
+        key: numbered.map((risk) => ({
+          number: risk.number,
+          title: risk.title,
+          likelihood: risk.likelihood,
+          impact: risk.impact,
+          severity: severityOf(risk.likelihood, risk.impact),
+        })),
+      },
+    ],
+    { kind: 'risk-matrix', heading: 'Risk assessment', yamlPath: () => 'risks' },
+  );
+
+  const cards = numbered.map(
+    (risk): RiskCard & { height: number; notes?: string } => {
+      const band = LIKELIHOODS.find((entry) => entry.term === risk.likelihood);
+      const twoUp = 0.46;
+      return {
+        number: risk.number,
+        title: risk.title,
+        likelihood: risk.likelihood,
+        likelihoodRange: band ? `${band.min}–${band.max}%` : '',
+        impact: risk.impact,
+        confidence: risk.confidence,
+        severity: severityOf(risk.likelihood, risk.impact),
+        detailHtml: risk.detail ? md.block(risk.detail) : '',
+        indicators: risk.indicators.map((text) => ({ html: md.inline(text) })),
+        yamlPath: `risks[${risk.index}]`,
+        height:
+          1.4 +
+          linesOf(risk.title, page, twoUp, 1.1) +
+          2.2 +
+          linesOf(risk.detail, page, twoUp, 0.95) +
+          (risk.indicators.length ? 1.2 : 0) +
+          risk.indicators.reduce((sum, text) => sum + linesOf(text, page, twoUp - 0.04, 0.9), 0),
+        notes: risk.notes,
+      };
+    },
+  );
+  const columns = page.charsPerLine > 100 ? 2 : 1;
+  const pages = paginateGrid(cards, (card) => card.height, page.lines, columns);
+  build.add<RisksSlide>(
+    null,
+    pages.map((group) => ({ risks: group.map(({ height: _h, notes: _n, ...card }) => card), single: group.length === 1 })),
+    {
+      kind: 'risks',
+      heading: 'Risks in detail',
+      yamlPath: (index) => pages[index]?.[0]?.yamlPath ?? 'risks',
+      itemNotes: (index) => itemNotes(md, (pages[index] ?? []).map((card) => ({ label: `${card.number}. ${card.title}`, notes: card.notes }))),
+    },
+  );
+}
+
+function recommendationSlides(build: SlideBuilder, recommendations: Recommendation[], md: MarkdownRenderer, page: Page): void {
+  // Kept in the order the analyst wrote them: the order is part of the advice.
+  const rows = recommendations.map((rec, index) => ({
+    number: index + 1,
+    actionHtml: md.inline(rec.action),
+    owner: rec.owner,
+    priority: rec.priority,
+    timeframe: rec.timeframe,
+    rationaleHtml: rec.rationale ? md.block(rec.rationale) : '',
+    yamlPath: `recommendations[${index}]`,
+    notes: rec.notes,
+    height:
+      Math.max(linesOf(rec.action, page, 0.6, 1.05) + linesOf(rec.rationale, page, 0.6, 0.85), linesOf(rec.owner, page, 0.16, 0.85) + 1.1) + 0.9,
+  }));
+  const pages = paginate(rows, (row) => row.height, page.lines - 1.2);
+  build.add<RecommendationsSlide>(
+    'recommendations',
+    pages.map((group) => ({ recommendations: group.map(({ notes: _n, height: _h, ...row }) => row) })),
+    {
+      kind: 'recommendations',
+      heading: 'Recommendations',
+      yamlPath: (index) => pages[index]?.[0]?.yamlPath ?? 'recommendations',
+      itemNotes: (index) => itemNotes(md, (pages[index] ?? []).map((row) => ({ label: `Recommendation ${row.number}`, notes: row.notes }))),
+    },
+  );
+}
+
+function sourceSlides(build: SlideBuilder, briefing: Briefing, page: Page): void {
+  const items = briefing.sources.map((source, index) => ({
+    number: index + 1,
+    id: source.id,
+    title: source.title,
+    details: [source.author, source.publisher, source.date].filter(Boolean).join(', '),
+    url: source.url,
+    yamlPath: `sources[${index}]`,
+  }));
+  const height = (item: (typeof items)[number]) =>
+    linesOf(`${item.title} ${item.details}`, page, 0.9) + linesOf(item.url, page, 0.9, 0.8) + 0.4;
+  const pages = paginate(items, height, page.lines);
+  build.add<SourcesSlide>(
+    'sources',
+    pages.map((sources) => ({ sources })),
+    { kind: 'sources', heading: 'Sources', yamlPath: (index) => pages[index]?.[0]?.yamlPath ?? 'sources' },
+  );
+}
+
+/** The conventional banner colour for common markings; anything else is `other` (the theme's colours). */
+export function classificationLevel(marking: string): string {
+  const text = marking.toUpperCase();
+  if (/\bTLP\s*:\s*RED\b/.test(text)) return 'tlp-red';
+  if (/\bTLP\s*:\s*AMBER/.test(text)) return 'tlp-amber';
+  if (/\bTLP\s*:\s*GREEN\b/.test(text)) return 'tlp-green';
+  if (/\bTLP\s*:\s*(CLEAR|WHITE)\b/.test(text)) return 'tlp-clear';
+  if (/\bTOP SECRET\b/.test(text)) return 'top-secret';
+  if (/\bSECRET\b/.test(text)) return 'secret';
+  if (/\bCONFIDENTIAL\b/.test(text)) return 'confidential';
+  if (/\bCUI\b/.test(text)) return 'cui';
+  if (/^UNCLASSIFIED\b/.test(text)) return 'unclassified';
+  return 'other';
+}

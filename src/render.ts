@@ -1,0 +1,125 @@
+/**
+ * Stage 3b: render the deck page from the view model with Handlebars. Pure:
+ * `renderDeck(page, templates)` touches no file, clock or browser. Templates
+ * hold markup only; the few things that are not in the view model (asset
+ * paths, the Content-Security-Policy, reveal.js settings) are added to it
+ * here by `buildPage`.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import { ASSETS_DIR, PACKAGE_ROOT } from './assets.js';
+import type { DeckModel } from './model.js';
+
+export type Template = (page: DeckPage) => string;
+
+export interface Templates {
+  layout: Template;
+  /** Names of the partials, and the folder each came from. */
+  partials: Record<string, string>;
+}
+
+export interface DeckPage extends DeckModel {
+  version: string;
+  /** Relative URL of the assets folder. */
+  assets: string;
+  themeHref: string;
+  aspectClass: string;
+  csp: string;
+  /** reveal.js settings as JSON, safe inside a script element. */
+  configJson: string;
+}
+
+export const BUILT_IN_TEMPLATES = path.join(PACKAGE_ROOT, 'templates');
+
+/**
+ * Compiles the layout and the slide partials. Partials in `overrides`
+ * (`--templates DIR`) replace the built-in ones of the same name.
+ */
+export function loadTemplates(overrides?: string): Templates {
+  const handlebars = Handlebars.create();
+  const partials: Record<string, string> = {};
+  let layoutFile = path.join(BUILT_IN_TEMPLATES, 'layout.hbs');
+  const dirs = [path.join(BUILT_IN_TEMPLATES, 'partials'), ...(overrides ? [overrides] : [])];
+  for (const dir of dirs) {
+    for (const entry of readdirSync(dir)) {
+      if (!entry.endsWith('.hbs')) continue;
+      const file = path.join(dir, entry);
+      if (entry === 'layout.hbs') {
+        layoutFile = file;
+        continue;
+      }
+      const name = entry.slice(0, -'.hbs'.length);
+      handlebars.registerPartial(name, readFileSync(file, 'utf8'));
+      partials[name] = dir;
+    }
+  }
+  const layout = handlebars.compile(readFileSync(layoutFile, 'utf8'), { strict: false, noEscape: false });
+  return { layout: (page) => layout(page, { allowProtoPropertiesByDefault: false }), partials };
+}
+
+export function renderDeck(page: DeckPage, templates: Templates): string {
+  return templates.layout(page);
+}
+
+export interface PageOptions {
+  version: string;
+  /** CSP source expressions for the speaker view's inline script. */
+  speakerViewHashes: string[];
+  /** Href of the user's theme CSS, when the briefing names one. */
+  userThemeHref?: string;
+}
+
+/** Adds what the page needs around the view model. */
+export function buildPage(model: DeckModel, options: PageOptions): DeckPage {
+  const assets = ASSETS_DIR;
+  const config = {
+    width: model.width,
+    height: model.height,
+    margin: 0,
+    minScale: 0.2,
+    maxScale: 2,
+    center: false,
+    hash: true,
+    controls: true,
+    progress: true,
+    slideNumber: false,
+    transition: 'none',
+    backgroundTransition: 'none',
+    pdfSeparateFragments: false,
+    pdfMaxPagesPerSlide: 1,
+    showNotes: false,
+  };
+  return {
+    ...model,
+    version: options.version,
+    assets,
+    themeHref: options.userThemeHref ?? `${assets}/theme-${model.theme ?? 'light'}.css`,
+    aspectClass: model.aspect.replace(':', '-'),
+    csp: contentSecurityPolicy(options.speakerViewHashes),
+    configJson: JSON.stringify(config).replace(/</g, '\\u003c'),
+  };
+}
+
+/**
+ * Nothing from outside the deck's folder: scripts only from the assets (and
+ * the speaker view's own script, by hash), no network connections, images
+ * only from the folder or inline data (the logo). Inline styles are allowed:
+ * they cannot run script, and every fetch they could make is blocked by the
+ * other directives.
+ */
+export function contentSecurityPolicy(scriptHashes: string[]): string {
+  return [
+    "default-src 'none'",
+    `script-src 'self' ${scriptHashes.join(' ')}`.trim(),
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "frame-src 'self'",
+    "connect-src 'none'",
+    "media-src 'none'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
