@@ -66,6 +66,8 @@ class Checker {
   readonly problems: Problem[];
   readonly positions = new Map<string, Position>();
   private aliases = 0;
+  private readonly actorPaths = new WeakMap<Actor, string>();
+  private readonly relationPaths = new WeakMap<object, string>();
   private readonly markdown: { path: string; node: Node; text: string }[] = [];
 
   constructor(private readonly loaded: LoadedBriefing) {
@@ -110,6 +112,7 @@ class Checker {
       return undefined;
     }
     const fields = new Map<string, Field>();
+    const typos = new Set<string>();
     for (const pair of node.items as Pair<Yaml, Yaml>[]) {
       const keyNode = this.deref(pair.key, path);
       const key = isScalar(keyNode) ? String(keyNode.value) : undefined;
@@ -120,6 +123,7 @@ class Checker {
       }
       if (!keys.includes(key)) {
         const near = nearest(key, keys);
+        typos.add(near);
         this.report(keyNode, keyPath, `unknown key "${key}"; did you mean "${near}"?`);
         continue;
       }
@@ -127,8 +131,9 @@ class Checker {
     }
     for (const key of required) {
       const field = fields.get(key);
-      if (!field) this.report(node, path, `"${join(path, key)}" is required but missing`);
-      else if (field.node === null || (isScalar(field.node) && field.node.value === null)) {
+      if (!field) {
+        if (!typos.has(key)) this.report(node, join(path, key), 'is required but missing');
+      } else if (field.node === null || (isScalar(field.node) && field.node.value === null)) {
         this.report(field.node ?? field.keyNode, join(path, key), 'is required but empty');
         fields.delete(key);
       }
@@ -142,6 +147,7 @@ class Checker {
 
   /** A text value. Numbers are taken as written (`title: 1984`); booleans and mappings get a quoting hint. */
   text(nodeIn: Yaml, path: string, kind: TextKind = 'text'): string | undefined {
+    if (nodeIn === undefined) return undefined; // absent: a missing required key was reported by `mapping`
     const node = this.deref(nodeIn, path);
     this.remember(path, node);
     if (isScalar(node)) {
@@ -214,6 +220,7 @@ class Checker {
 
   /** A list; each item read by `item`. Items that fail are left out (their problems are reported). */
   list<T>(nodeIn: Yaml, path: string, item: (node: Yaml, path: string) => T | undefined, bounds: { min?: number; max?: number } = {}): T[] {
+    if (nodeIn === undefined) return [];
     const node = this.deref(nodeIn, path);
     this.remember(path, node);
     if (!isSeq(node)) {
@@ -261,7 +268,7 @@ class Checker {
       classification: optionalText('classification'),
       source: top.has('source') ? this.sourceReport(get('source')) : undefined,
       bluf: top.has('bluf') ? this.list(get('bluf'), 'bluf', (n, p) => this.text(n, p, 'inline'), { min: 1, max: 6 }) : [],
-      situation: this.situation(get('situation')),
+      situation: top.has('situation') ? this.situation(get('situation')) : { summary: '', points: [] },
       timeline: top.has('timeline') ? this.list(get('timeline'), 'timeline', (n, p) => this.timelineEvent(n, p)) : [],
       actors: top.has('actors') ? this.list(get('actors'), 'actors', (n, p) => this.actor(n, p), { min: 1 }) : [],
       risks: top.has('risks') ? this.list(get('risks'), 'risks', (n, p) => this.risk(n, p), { min: 1 }) : [],
@@ -271,7 +278,7 @@ class Checker {
       sources: top.has('sources') ? this.list(get('sources'), 'sources', (n, p) => this.source(n, p)) : [],
       notes: top.has('notes') ? this.notes(get('notes')) : {},
     };
-    this.actorReferences(get('actors'), value.actors);
+    this.actorReferences(value.actors);
     return { value, deckNode: get('deck') };
   }
 
@@ -328,36 +335,39 @@ class Checker {
           if (!rel) return undefined;
           const other = this.text(rel.get('with')?.node, join(p, 'with'));
           const type = this.choice(rel.get('type')?.node, join(p, 'type'), RELATION_TYPES, 'a relation type');
-          return other !== undefined && type !== undefined ? { with: other, type } : undefined;
+          if (other === undefined) return undefined;
+          const relation = { with: other, type: type ?? 'conflict' };
+          this.relationPaths.set(relation, p);
+          return relation;
         })
       : [];
-    if (name === undefined || role === undefined || stance === undefined) return undefined;
-    return {
+    if (name === undefined) return undefined;
+    // Kept even when other fields are wrong, so references to it are still checked.
+    const actor: Actor = {
       name,
       kind: this.optional(fields, path, 'kind'),
-      stance,
-      role,
+      stance: stance ?? 'neutral',
+      role: role ?? '',
       relations,
       notes: this.optional(fields, path, 'notes', 'markdown'),
     };
+    this.actorPaths.set(actor, path);
+    return actor;
   }
 
   /** Actor names are unique; every relation names another actor of the file. */
-  private actorReferences(actorsNode: Yaml, actors: Actor[]): void {
+  private actorReferences(actors: Actor[]): void {
     const seen = new Map<string, string>();
-    const items = isSeq(actorsNode) ? actorsNode.items : [];
-    items.forEach((_item, index) => {
-      const path = `actors[${index}].name`;
-      const name = actors.find((_a, i) => i === index)?.name;
-      if (name === undefined) return;
-      const first = seen.get(name);
-      if (first !== undefined) this.reportAt(path, `duplicate actor name "${name}" (first used at ${first})`);
-      else seen.set(name, path);
-    });
+    for (const actor of actors) {
+      const path = `${this.actorPaths.get(actor)}.name`;
+      const first = seen.get(actor.name);
+      if (first !== undefined) this.reportAt(path, `duplicate actor name "${actor.name}" (first used at ${first})`);
+      else seen.set(actor.name, path);
+    }
     const names = actors.map((actor) => actor.name);
-    actors.forEach((actor, index) => {
-      actor.relations.forEach((relation, r) => {
-        const path = `actors[${index}].relations[${r}].with`;
+    actors.forEach((actor) => {
+      actor.relations.forEach((relation) => {
+        const path = `${this.relationPaths.get(relation)}.with`;
         if (relation.with === actor.name) this.reportAt(path, 'an actor cannot have a relation with itself');
         else if (!names.includes(relation.with)) {
           this.reportAt(path, `"${relation.with}" is not an actor in this file; did you mean "${nearest(relation.with, names)}"?`);
@@ -422,13 +432,13 @@ class Checker {
     const fields = this.mapping(node, path, keys, ['id', 'title']);
     if (!fields) return undefined;
     const id = this.text(fields.get('id')?.node, join(path, 'id'));
-    if (id !== undefined && !/^[a-z0-9-]+$/.test(id)) {
+    const slug = id !== undefined && /^[a-z0-9-]+$/.test(id);
+    if (id !== undefined && !slug) {
       this.report(this.deref(fields.get('id')?.node, path), join(path, 'id'), `"${truncate(id)}" is not a slug; use lowercase letters, digits and hyphens`);
-      return undefined;
     }
     const title = this.text(fields.get('title')?.node, join(path, 'title'));
     const url = fields.has('url') ? this.url(fields.get('url')?.node, join(path, 'url')) : undefined;
-    if (id === undefined || title === undefined) return undefined;
+    if (id === undefined || !slug || title === undefined) return undefined;
     return {
       id,
       title,
@@ -537,6 +547,13 @@ class Checker {
     if (!mediaType || !types.includes(mediaType)) {
       const names = types.map((type) => (type === 'text/css' ? 'CSS' : type.replace('image/', '').replace('+xml', '').toUpperCase()));
       return fail(`"${truncate(written)}" is not a ${names.join(', ')} file`);
+    }
+    if (mediaType === 'text/css') {
+      // A theme must be self-contained: it may not pull in other files or reach the network.
+      const css = bytes.toString('utf8');
+      if (/@import\b/i.test(css)) return fail(`"${truncate(written)}" uses @import; a theme must be one self-contained file`);
+      const url = /url\(\s*(?!['"]?data:)([^)]*)\)/i.exec(css);
+      if (url) return fail(`"${truncate(written)}" loads ${truncate(url[0])}; a theme may only use data: URLs`);
     }
     return { path: real, written, mediaType, bytes: new Uint8Array(bytes) };
   }
