@@ -4,7 +4,7 @@
  * small script that starts the deck. Nothing is loaded from the network.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,9 +24,19 @@ export interface AssetFile {
 
 const require = createRequire(import.meta.url);
 
+/** The folder of an installed package (some packages do not export their package.json). */
 function packageDir(name: string): string {
-  return path.dirname(require.resolve(`${name}/package.json`));
+  let dir = path.dirname(require.resolve(name));
+  while (!existsSync(path.join(dir, 'package.json')) || !dir.endsWith(name.split('/').join(path.sep))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`cannot find the folder of package ${name}`);
+    dir = parent;
+  }
+  return dir;
 }
+
+/** The weights and styles of Source Sans 3 the stylesheets use. */
+const FONT_STYLES = ['400', '400-italic', '600', '600-italic', '700'];
 
 let cached: AssetFile[] | undefined;
 
@@ -34,21 +44,22 @@ let cached: AssetFile[] | undefined;
 export function assetFiles(): AssetFile[] {
   if (cached) return cached;
   const reveal = path.join(packageDir('reveal.js'), 'dist');
-  const font = packageDir('@fontsource-variable/source-sans-3');
+  const font = packageDir('@fontsource/source-sans-3');
   const themes = path.join(PACKAGE_ROOT, 'themes');
-  const fontFiles = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'greek-ext', 'vietnamese'].flatMap(
-    (subset) =>
-      ['normal', 'italic'].map((style) => ({
-        from: path.join(font, 'files', `source-sans-3-${subset}-wght-${style}.woff2`),
-        to: `fonts/files/source-sans-3-${subset}-wght-${style}.woff2`,
-      })),
-  );
+  // Static weights, not the variable font: Chromium embeds variable fonts in PDFs as Type 3 glyphs,
+  // which makes the file several times larger and the text worse in some readers.
+  const fontFiles = FONT_STYLES.flatMap((style) => {
+    const css = readFileSync(path.join(font, `${style}.css`), 'utf8');
+    const files = [...css.matchAll(/url\(\.\/files\/([^)]+\.woff2)\)/g)].map((match) => match[1] as string);
+    return [
+      { from: path.join(font, `${style}.css`), to: `fonts/${style}.css` },
+      ...files.map((file) => ({ from: path.join(font, 'files', file), to: `fonts/files/${file}` })),
+    ];
+  });
   cached = [
     { from: path.join(reveal, 'reveal.css'), to: 'reveal/reveal.css' },
     { from: path.join(reveal, 'reveal.js'), to: 'reveal/reveal.js' },
     { from: path.join(reveal, 'plugin', 'notes.js'), to: 'reveal/plugin/notes.js' },
-    { from: path.join(font, 'wght.css'), to: 'fonts/wght.css' },
-    { from: path.join(font, 'wght-italic.css'), to: 'fonts/wght-italic.css' },
     { from: path.join(font, 'LICENSE'), to: 'fonts/LICENSE' },
     ...fontFiles,
     { from: path.join(themes, 'briefdeck.css'), to: 'briefdeck.css' },

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { assetFiles, ASSETS_DIR, packageVersion, speakerViewScriptHashes } from './assets.js';
-import type { Briefing } from './briefing.js';
+import type { Aspect, Briefing } from './briefing.js';
 import { setPdfInfo } from './browser/pdfInfo.js';
 import { type Overflow, printPdf } from './browser/print.js';
 import type { BrowserSession } from './browser/session.js';
@@ -27,6 +27,8 @@ export interface BuildOptions {
   pdf: boolean;
   /** Treat slides that overflow as an error. */
   strict: boolean;
+  /** Settings that replace the briefing's `deck` ones (from the command line). */
+  deck?: { theme?: string; aspect?: Aspect };
   /** A folder of partials that replace the built-in ones. */
   templatesDir?: string;
   timeoutMs: number;
@@ -48,7 +50,7 @@ export interface BuildResult {
 
 export async function buildBriefing(options: BuildOptions): Promise<BuildResult> {
   const timer = stepTimer(options.onStep);
-  const briefing = await readBriefing(options.file, options.cwd);
+  const briefing = withDeck(await readBriefing(options.file, options.cwd), options.deck);
   timer('validate', `${options.file} is valid`);
 
   const model = buildDeckModel(briefing);
@@ -115,6 +117,18 @@ export async function buildBriefing(options: BuildOptions): Promise<BuildResult>
 /** Load and validate only (`briefdeck validate`). */
 export async function readBriefing(file: string, cwd: string): Promise<Briefing> {
   return validateBriefing(await loadBriefing(file, { cwd }));
+}
+
+function withDeck(briefing: Briefing, deck: BuildOptions['deck']): Briefing {
+  if (!deck?.theme && !deck?.aspect) return briefing;
+  return {
+    ...briefing,
+    deck: {
+      ...briefing.deck,
+      ...(deck.theme ? { theme: { builtIn: deck.theme } } : {}),
+      ...(deck.aspect ? { aspect: deck.aspect } : {}),
+    },
+  };
 }
 
 function stepTimer(onStep: BuildOptions['onStep']): (step: string, detail?: string) => void {

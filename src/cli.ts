@@ -6,7 +6,9 @@
 import { parseArgs } from 'node:util';
 import { packageVersion } from './assets.js';
 import { BrowserSession } from './browser/session.js';
-import { buildBriefing, readBriefing } from './build.js';
+import { ASPECTS, type Aspect } from './briefing.js';
+import { type BuildOptions, buildBriefing, readBriefing } from './build.js';
+import { BUILT_IN_THEMES } from './themes.js';
 import { ExitCode, UsageError, UserError } from './errors.js';
 import { removeTempFiles } from './write.js';
 
@@ -25,6 +27,8 @@ Options for build:
   -o, --out DIR         output folder (default: dist)
       --no-pdf          write the deck only; no browser needed
       --strict          fail when a slide overflows (exit 3)
+      --theme NAME      use a built-in theme (light, dark) instead of deck.theme
+      --aspect RATIO    16:9 or 4:3, instead of deck.aspect
       --templates DIR   partials (NAME.hbs) that replace the built-in ones
       --timeout MS      limit for each browser step: launch, load, print
                         (default: ${DEFAULT_TIMEOUT_MS})
@@ -121,6 +125,7 @@ async function run(argv: string[], io: Io, paint: Paint): Promise<number> {
       pdf: values.pdf,
       strict: values.strict,
       templatesDir: values.templates,
+      deck: deckOverrides(values.theme, values.aspect),
       timeoutMs,
       session,
       onStep: (step, ms, detail) => progress(`${paint.dim(`${step.padEnd(8)} ${formatMs(ms).padStart(7)}`)}  ${detail ?? ''}`),
@@ -146,12 +151,26 @@ function parse(argv: string[]) {
       pdf: { type: 'boolean', default: true },
       strict: { type: 'boolean', default: false },
       templates: { type: 'string' },
+      theme: { type: 'string' },
+      aspect: { type: 'string' },
       timeout: { type: 'string' },
       quiet: { type: 'boolean', short: 'q', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
   });
+}
+
+function deckOverrides(theme: string | undefined, aspect: string | undefined): BuildOptions['deck'] {
+  if (theme !== undefined && !BUILT_IN_THEMES.includes(theme)) {
+    throw new UsageError(`--theme takes a built-in theme (${BUILT_IN_THEMES.join(', ')}), got "${theme}"`, {
+      hint: 'A CSS file is set in the briefing: deck.theme: my-theme.css',
+    });
+  }
+  if (aspect !== undefined && !(ASPECTS as readonly string[]).includes(aspect)) {
+    throw new UsageError(`--aspect takes ${ASPECTS.join(' or ')}, got "${aspect}"`);
+  }
+  return { theme, aspect: aspect as Aspect | undefined };
 }
 
 function parseTimeout(value: string | undefined): number {

@@ -15,7 +15,7 @@ import {
   type TimelineEvent,
 } from './briefing.js';
 import { createMarkdown, escapeHtml, type MarkdownRenderer, plainText } from './markdown.js';
-import { linesOf, type Page, pageOf, paginate, paginateGrid } from './paginate.js';
+import { type Page, pageOf, paginate, paginateGrid, textHeight } from './paginate.js';
 import { SLIDE_SIZES } from './themes.js';
 import { describeActorMap, renderActorMap } from './visuals/actorMap.js';
 import { describeRiskMatrix, renderRiskMatrix, severityOf } from './visuals/riskMatrix.js';
@@ -195,7 +195,7 @@ export const STANCE_LABELS: Record<string, string> = {
 export function buildDeckModel(briefing: Briefing): DeckModel {
   const citationNumbers = new Map(briefing.sources.map((source, index) => [source.id, index + 1]));
   const md = createMarkdown((id) => citationNumbers.get(id));
-  const page = pageOf(briefing.deck.aspect);
+  const page = pageOf(briefing.deck.aspect, briefing.classification !== undefined);
   const build = new SlideBuilder(md, briefing.notes);
 
   titleSlide(build, briefing, md);
@@ -315,8 +315,9 @@ function titleSlide(build: SlideBuilder, briefing: Briefing, md: MarkdownRendere
 
 function blufSlides(build: SlideBuilder, bluf: string[], md: MarkdownRenderer, page: Page): void {
   const items = bluf.map((text, index) => ({ number: index + 1, html: md.inline(text), text }));
-  // Key judgments are set larger than body text (1.2×) and spaced apart.
-  const pages = paginate(items, (item) => linesOf(item.text, page, 0.92, 1.2) + 0.8, page.lines);
+  // .bd-bluf li: a 46 px number column and an 18 px gap; 26 px text.
+  const height = (item: (typeof items)[number]) => Math.max(40, textHeight(item.text, page.width - 64, { size: 26, lineHeight: 1.32 }));
+  const pages = paginate(items, height, page.height, 18);
   build.add<BlufSlide>(
     'bluf',
     pages.map((items_) => ({ items: items_.map(({ number, html }) => ({ number, html })) })),
@@ -328,22 +329,34 @@ function situationSlides(build: SlideBuilder, briefing: Briefing, md: MarkdownRe
   const { summary, points } = briefing.situation;
   const paragraphs = summary.split(/\n\s*\n/).filter((p) => p.trim());
   const pointItems = points.map((text) => ({ html: md.inline(text), text }));
-  const summaryLines = linesOf(summary, page, 1, 1.05) + paragraphs.length * 0.5;
-  const pointLines = (fraction: number) => pointItems.reduce((sum, p) => sum + linesOf(p.text, page, fraction) + 0.35, 0);
+  // .bd-summary: 23 px, paragraphs 14 px apart. .bd-points: a box with 22 px side padding, a 16 + 18 px
+  // top and bottom padding, a 4 px rule, a 25 px heading; items of 20 px, 20 px indented, 9 px apart.
+  const summaryStyle = { size: 23, lineHeight: 1.42 };
+  const summaryHeight = (width: number, parts = paragraphs) =>
+    parts.reduce((sum, p) => sum + textHeight(p, width, summaryStyle), 0) + Math.max(0, parts.length - 1) * 14;
+  const pointsHeight = (width: number, items = pointItems) =>
+    items.length === 0
+      ? 0
+      : 38 + 25 + items.reduce((sum, p) => sum + textHeight(p.text, width - 44 - 20, { size: 20, lineHeight: 1.32 }), 0) + (items.length - 1) * 9;
 
   type Content = Omit<SituationSlide, keyof SlideBase>;
   const pages: Content[] = [];
-  // Side by side when both fit in their columns; else stacked; else split.
-  const wide = page.charsPerLine > 100;
-  if (wide && pointItems.length > 0 && linesOf(summary, page, 0.55, 1.05) + paragraphs.length * 0.5 <= page.lines && pointLines(0.4) + 1 <= page.lines) {
-    pages.push({ summaryHtml: md.block(summary), points: pointItems.map(({ html }) => ({ html })), twoColumns: true });
-  } else if (summaryLines + pointLines(1) + 1.5 <= page.lines) {
-    pages.push({ summaryHtml: md.block(summary), points: pointItems.map(({ html }) => ({ html })), twoColumns: false });
+  const whole = { summaryHtml: md.block(summary), points: pointItems.map(({ html }) => ({ html })) };
+  const summaryColumn = ((page.width - 40) * 1.45) / 2.45;
+  const pointsColumn = (page.width - 40) / 2.45;
+  if (page.wide && pointItems.length > 0 && summaryHeight(summaryColumn) <= page.height && pointsHeight(pointsColumn) <= page.height) {
+    pages.push({ ...whole, twoColumns: true });
+  } else if (summaryHeight(page.width) + 20 + pointsHeight(page.width) <= page.height) {
+    pages.push({ ...whole, twoColumns: false });
   } else {
-    for (const group of paginate(paragraphs, (p) => linesOf(p, page, 1, 1.05) + 0.5, page.lines)) {
+    // Too long for one slide: the summary by paragraphs, then the points.
+    const width = page.width;
+    for (const group of paginate(paragraphs, (p) => textHeight(p, width, summaryStyle), page.height, 14)) {
       pages.push({ summaryHtml: md.block(group.join('\n\n')), points: [], twoColumns: false });
     }
-    for (const group of paginate(pointItems, (p) => linesOf(p.text, page) + 0.35, page.lines - 1)) {
+    const pointCapacity = page.height - 38 - 25;
+    const pointHeight = (p: (typeof pointItems)[number]) => textHeight(p.text, width - 64, { size: 20, lineHeight: 1.32 });
+    for (const group of paginate(pointItems, pointHeight, pointCapacity, 9)) {
       pages.push({ summaryHtml: '', points: group.map(({ html }) => ({ html })), twoColumns: false });
     }
   }
@@ -352,9 +365,13 @@ function situationSlides(build: SlideBuilder, briefing: Briefing, md: MarkdownRe
 
 function timelineSlides(build: SlideBuilder, timeline: TimelineEvent[], md: MarkdownRenderer, page: Page): void {
   const events = timeline.map((event, index) => ({ ...event, index }));
-  // Dates take a fixed column; the event text the rest (about 70% of the width).
-  const height = (e: (typeof events)[number]) => linesOf(e.event, page, 0.7) + (e.place ? 0.8 : 0) + 0.55;
-  const pages = paginate(events, height, page.lines - 0.5);
+  // .bd-timeline li: a 204 px date column (20 px bold), a 36 px dot column, the event (21 px) and place (16 px); 14 px apart.
+  const height = (e: (typeof events)[number]) =>
+    Math.max(
+      textHeight(e.date, 204, { size: 20, lineHeight: 1.5, weight: 700 }),
+      textHeight(e.event, page.width - 240, { size: 21, lineHeight: 1.42 }) + textHeight(e.place, page.width - 240, { size: 16, lineHeight: 1.3 }),
+    );
+  const pages = paginate(events, height, page.height, 14);
   build.add<TimelineSlide>(
     'timeline',
     pages.map((group) => ({
@@ -399,10 +416,17 @@ function actorSlides(build: SlideBuilder, actors: Actor[], md: MarkdownRenderer,
       notes: actor.notes,
     }),
   );
-  const columns = page.charsPerLine > 100 ? 2 : 1;
-  const fraction = columns === 2 ? 0.46 : 0.94;
-  const height = (card: (typeof cards)[number]) => 1.3 + linesOf(card.name, page, fraction * 0.75) + linesOf(card.text, page, fraction, 0.9) + 0.9;
-  const pages = paginateGrid(cards, height, page.lines - 0.3, columns);
+  // .bd-actor: 2 columns 22 px apart on wide slides; 16 px side padding, 6 + 1 px borders, 10 + 12 px
+  // vertical padding; the name (21 px, beside a ~110 px stance label), the kind (14 px), the role (19 px).
+  const columns = page.wide ? 2 : 1;
+  const inner = (page.width - (columns - 1) * 22) / columns - 39;
+  const height = (card: (typeof cards)[number]) =>
+    24 +
+    textHeight(card.name, inner - 110, { size: 21, lineHeight: 1.25, weight: 600 }) +
+    (card.kind ? textHeight(card.kind, inner, { size: 14, lineHeight: 1.36 }) : 0) +
+    5 +
+    textHeight(card.text, inner, { size: 19, lineHeight: 1.34 });
+  const pages = paginateGrid(cards, height, page.height, columns, 14);
   build.add<ActorsSlide>(
     related ? null : 'actors',
     pages.map((group) => ({ actors: group.map(({ text: _t, notes: _n, ...card }) => card) })),
@@ -436,10 +460,14 @@ function riskSlides(build: SlideBuilder, risks: Risk[], md: MarkdownRenderer, pa
     { kind: 'risk-matrix', heading: 'Risk assessment', yamlPath: () => 'risks' },
   );
 
+  // .bd-risk: 2 columns 22 px apart on wide slides; 18 px side padding, 6 + 1 px borders, 12 + 14 px
+  // vertical padding; title (22 px beside a 42 px marker), ratings (~60 px), detail (17.5 px),
+  // "Indicators" heading (~34 px) and indicators (16.5 px, 18 px indent, 3 px apart).
+  const columns = page.wide ? 2 : 1;
+  const inner = (page.width - (columns - 1) * 22) / columns - 38;
   const cards = numbered.map(
     (risk): RiskCard & { height: number; notes?: string } => {
       const band = LIKELIHOODS.find((entry) => entry.term === risk.likelihood);
-      const twoUp = 0.46;
       return {
         number: risk.number,
         title: risk.title,
@@ -452,18 +480,17 @@ function riskSlides(build: SlideBuilder, risks: Risk[], md: MarkdownRenderer, pa
         indicators: risk.indicators.map((text) => ({ html: md.inline(text) })),
         yamlPath: `risks[${risk.index}]`,
         height:
-          1.4 +
-          linesOf(risk.title, page, twoUp, 1.1) +
-          2.2 +
-          linesOf(risk.detail, page, twoUp, 0.95) +
-          (risk.indicators.length ? 1.2 : 0) +
-          risk.indicators.reduce((sum, text) => sum + linesOf(text, page, twoUp - 0.04, 0.9), 0),
+          33 +
+          Math.max(30, textHeight(risk.title, inner - 42, { size: 22, lineHeight: 1.25, weight: 600 })) +
+          60 +
+          textHeight(risk.detail, inner, { size: 17.5, lineHeight: 1.38 }) +
+          (risk.indicators.length ? 34 + (risk.indicators.length - 1) * 3 : 0) +
+          risk.indicators.reduce((sum, text) => sum + textHeight(text, inner - 18, { size: 16.5, lineHeight: 1.32 }), 0),
         notes: risk.notes,
       };
     },
   );
-  const columns = page.charsPerLine > 100 ? 2 : 1;
-  const pages = paginateGrid(cards, (card) => card.height, page.lines, columns);
+  const pages = paginateGrid(cards, (card) => card.height, page.height, columns, 22);
   build.add<RisksSlide>(
     null,
     pages.map((group) => ({ risks: group.map(({ height: _h, notes: _n, ...card }) => card), single: group.length === 1 })),
@@ -487,10 +514,18 @@ function recommendationSlides(build: SlideBuilder, recommendations: Recommendati
     rationaleHtml: rec.rationale ? md.block(rec.rationale) : '',
     yamlPath: `recommendations[${index}]`,
     notes: rec.notes,
+    // .bd-recs: the action column is 58% wide (20.5 px semibold, rationale 16.5 px below); the owner
+    // and timeframe columns share what the number and priority columns leave; rows have 23 px padding.
     height:
-      Math.max(linesOf(rec.action, page, 0.6, 1.05) + linesOf(rec.rationale, page, 0.6, 0.85), linesOf(rec.owner, page, 0.16, 0.85) + 1.1) + 0.9,
+      24 +
+      Math.max(
+        textHeight(rec.action, page.width * 0.58 - 24, { size: 20.5, lineHeight: 1.3, weight: 600 }) +
+          (rec.rationale ? 4 + textHeight(rec.rationale, page.width * 0.58 - 24, { size: 16.5, lineHeight: 1.34 }) : 0),
+        textHeight(rec.owner, page.width * 0.42 - 300, { size: 19, lineHeight: 1.3 }),
+        textHeight(rec.timeframe, 130, { size: 19, lineHeight: 1.3 }),
+      ),
   }));
-  const pages = paginate(rows, (row) => row.height, page.lines - 1.2);
+  const pages = paginate(rows, (row) => row.height, page.height - 26);
   build.add<RecommendationsSlide>(
     'recommendations',
     pages.map((group) => ({ recommendations: group.map(({ notes: _n, height: _h, ...row }) => row) })),
@@ -512,9 +547,11 @@ function sourceSlides(build: SlideBuilder, briefing: Briefing, page: Page): void
     url: source.url,
     yamlPath: `sources[${index}]`,
   }));
+  // .bd-sources li: a 60 px number column; the entry 20 px, its URL 16 px; 14 px apart.
   const height = (item: (typeof items)[number]) =>
-    linesOf(`${item.title} ${item.details}`, page, 0.9) + linesOf(item.url, page, 0.9, 0.8) + 0.4;
-  const pages = paginate(items, height, page.lines);
+    textHeight(`${item.title}. ${item.details}.`, page.width - 60, { size: 20, lineHeight: 1.36 }) +
+    textHeight(item.url?.replace(/([/.?&=-])/g, '$1 '), page.width - 60, { size: 16, lineHeight: 1.36 });
+  const pages = paginate(items, height, page.height, 14);
   build.add<SourcesSlide>(
     'sources',
     pages.map((sources) => ({ sources })),

@@ -1,88 +1,103 @@
 /**
  * The capacity model that splits long lists over continuation slides
- * ("Actors (2/3)"). It estimates each item's height in lines of body text
- * from its length and the width of the column it sits in; a slide takes
- * items while they fit. It is deliberately a little pessimistic: the build
- * then measures every slide in Chromium and reports any that still overflow.
+ * ("Actors (2/3)"). It estimates each item's height in CSS pixels by
+ * wrapping its text with the font's real advance widths in the column the
+ * stylesheet gives it (the numbers here mirror themes/briefdeck.css); a
+ * slide takes items while they fit. The build then measures every slide in
+ * Chromium and reports any that still overflow, so a drift between this
+ * model and the stylesheet shows up as a warning, not as lost content.
  */
 import type { Aspect } from './briefing.js';
+import { plainText } from './markdown.js';
+import { countLines, type Weight } from './textMetrics.js';
 import { SLIDE_SIZES } from './themes.js';
 
-/** Average advance of one character of body text, in CSS px, at the body size (22 px Source Sans 3). */
-const CHAR_WIDTH = 10.6;
-/** Height of one line of body text, in CSS px. */
-export const LINE_HEIGHT = 30;
-/** Vertical room for the slide body: the slide minus banners, heading and footer. */
-const CHROME_HEIGHT = 236;
-const SIDE_MARGINS = 128;
+/** Estimates are inflated by this much, for bold runs and rounding in the browser. */
+const SAFETY = 1.05;
 
 export interface Page {
-  /** Room for content, in body lines. */
-  lines: number;
-  /** Characters of body text on one line across the full content width. */
-  charsPerLine: number;
+  /** Width of the slide body's content box, px. */
+  width: number;
+  /** Height of the slide body's content box, px. */
+  height: number;
+  /** Two columns fit side by side (16:9). */
+  wide: boolean;
 }
 
-export function pageOf(aspect: Aspect): Page {
+/** The slide body: the slide minus banners, heading, footer and paddings (see .bd-frame in briefdeck.css). */
+export function pageOf(aspect: Aspect, classified: boolean): Page {
   const { width, height } = SLIDE_SIZES[aspect];
-  return {
-    lines: Math.floor((height - CHROME_HEIGHT) / LINE_HEIGHT),
-    charsPerLine: Math.floor((width - SIDE_MARGINS) / CHAR_WIDTH),
-  };
+  const padX = aspect === '16:9' ? 64 : 52;
+  const banners = classified ? 2 * 26 : 0;
+  const head = 26 + Math.ceil(34 * 1.15) + 12 + 2;
+  const bodyPadding = 20 + 12;
+  const footer = 34;
+  return { width: width - 2 * padX, height: height - banners - head - bodyPadding - footer, wide: aspect === '16:9' };
 }
 
-/** Lines a text takes in a column `fraction` of the content width, with text `scale` relative to body size. */
-export function linesOf(text: string | undefined, page: Page, fraction = 1, scale = 1): number {
+export interface TextStyle {
+  size: number;
+  lineHeight: number;
+  weight?: Weight;
+}
+
+/** Height in px of Markdown `text` set in `style` in a column `width` px wide. */
+export function textHeight(text: string | undefined, width: number, style: TextStyle): number {
   if (!text) return 0;
-  const perLine = Math.max(8, Math.floor((page.charsPerLine * fraction) / scale));
-  let lines = 0;
-  for (const paragraph of text.split(/\n\s*\n|\n(?=\s*[-*+] |\s*\d+\. )/)) {
-    const words = paragraph.replace(/\s+/g, ' ').trim().split(' ');
-    let line = 0;
-    let count = paragraph.trim() ? 1 : 0;
-    for (const word of words) {
-      const length = word.length;
-      if (line > 0 && line + 1 + length > perLine) {
-        count += 1;
-        line = length;
-      } else line += (line > 0 ? 1 : 0) + length;
-      while (line > perLine) {
-        count += 1;
-        line -= perLine;
-      }
-    }
-    lines += count;
-  }
-  return lines * scale;
+  const lines = countLines(plainText(text.replace(/\n\s*\n/g, '\u0000')).replace(/\u0000/g, '\n\n'), width, style.size, style.weight);
+  return lines * style.size * style.lineHeight * SAFETY;
 }
 
 /**
- * Splits items over pages: each page holds items whose heights (in lines)
- * add up to at most `capacity`. An item taller than a page gets a page of
- * its own. Order is kept; no page is empty.
+ * Splits items over pages: each page holds items whose heights, plus `gap`
+ * between them, add up to at most `capacity`. An item taller than a page
+ * gets a page of its own. Order is kept; no page is empty.
  */
-export function paginate<T>(items: readonly T[], height: (item: T) => number, capacity: number): T[][] {
+export function paginate<T>(items: readonly T[], height: (item: T) => number, capacity: number, gap = 0): T[][] {
+  const heights = new Map(items.map((item) => [item, height(item)]));
+  const measure = (item: T) => heights.get(item) ?? 0;
+  const pages = fill(items, measure, capacity, gap);
+  if (pages.length < 2) return pages;
+  // Balance: the smallest capacity that still needs no more pages, so a list of 7 becomes 4 + 3, not 6 + 1.
+  let low = Math.max(...items.map(measure));
+  let high = capacity;
+  let best = pages;
+  for (let i = 0; i < 20 && high - low > 1; i++) {
+    const middle = (low + high) / 2;
+    const attempt = fill(items, measure, middle, gap);
+    if (attempt.length <= pages.length) {
+      best = attempt;
+      high = middle;
+    } else low = middle;
+  }
+  return best;
+}
+
+/** Greedy fill: each page takes items while they fit. */
+function fill<T>(items: readonly T[], height: (item: T) => number, capacity: number, gap: number): T[][] {
   const pages: T[][] = [];
   let current: T[] = [];
   let used = 0;
   for (const item of items) {
     const h = height(item);
-    if (current.length > 0 && used + h > capacity) {
+    const needed = current.length > 0 ? used + gap + h : h;
+    if (current.length > 0 && needed > capacity) {
       pages.push(current);
-      current = [];
-      used = 0;
+      current = [item];
+      used = h;
+    } else {
+      current.push(item);
+      used = needed;
     }
-    current.push(item);
-    used += h;
   }
   if (current.length > 0) pages.push(current);
   return pages;
 }
 
 /** Like `paginate`, but lays items out in rows of `columns`; a row is as tall as its tallest item. */
-export function paginateGrid<T>(items: readonly T[], height: (item: T) => number, capacity: number, columns: number): T[][] {
+export function paginateGrid<T>(items: readonly T[], height: (item: T) => number, capacity: number, columns: number, gap = 0): T[][] {
   const rows: T[][] = [];
   for (let i = 0; i < items.length; i += columns) rows.push(items.slice(i, i + columns));
   const rowHeight = (row: T[]) => Math.max(...row.map(height));
-  return paginate(rows, rowHeight, capacity).map((page) => page.flat());
+  return paginate(rows, rowHeight, capacity, gap).map((page) => page.flat());
 }

@@ -81,7 +81,7 @@ export function buildPage(model: DeckModel, options: PageOptions): DeckPage {
     maxScale: 2,
     center: false,
     hash: true,
-    controls: true,
+    controls: false,
     progress: true,
     slideNumber: false,
     transition: 'none',

@@ -1,7 +1,6 @@
 /**
  * Small helpers shared by the SVG generators: escaping, number formatting,
- * id prefixes and a text-width estimate for laying out labels without a
- * browser.
+ * id prefixes, the root element and word wrap.
  */
 
 /** Characters XML 1.0 does not allow at all (C0 controls except tab, LF, CR; lone surrogates; U+FFFE/U+FFFF). */
@@ -41,49 +40,24 @@ export function svgOpen(className: string, width: number, height: number, labelI
   );
 }
 
-/*
- * Text width estimate. The deck's font is Source Sans 3; labels are laid out
- * here, before any browser exists, so widths are estimated per character in
- * ems and kept a little generous so that a wider fallback font (Arial,
- * Helvetica) still fits:
- *   narrow (i l j t f r ' . , : ; ! | ( ) [ ] and space)  0.30 em
- *   wide   (m w M W @ %)                                  0.88 em
- *   other capitals                                        0.66 em
- *   digits                                                0.56 em
- *   everything else (lower case, other scripts)           0.55 em
- * Bold text is estimated 6 % wider by the caller.
- */
-const NARROW = new Set("iljtfr'.,:;!|()[] ");
-const WIDE = new Set('mwMW@%');
-
-/** Estimated width of `text` at `fontSize`, in the same units as `fontSize`. */
-export function textWidth(text: string, fontSize: number): number {
-  let ems = 0;
-  for (const char of text) {
-    if (NARROW.has(char)) ems += 0.3;
-    else if (WIDE.has(char)) ems += 0.88;
-    else if (char >= 'A' && char <= 'Z') ems += 0.66;
-    else if (char >= '0' && char <= '9') ems += 0.56;
-    else ems += 0.55;
-  }
-  return ems * fontSize;
-}
+/** Width of a piece of text in viewBox units, at the size and weight the caller draws it. */
+export type Measure = (text: string) => number;
 
 const ELLIPSIS = '…';
 
 /** Cuts `text` to fit `width`, ending it with an ellipsis. */
-function truncate(text: string, width: number, fontSize: number): string {
+function truncate(text: string, width: number, measure: Measure): string {
   const chars = [...text];
-  while (chars.length > 0 && textWidth(`${chars.join('').trimEnd()}${ELLIPSIS}`, fontSize) > width) chars.pop();
+  while (chars.length > 0 && measure(`${chars.join('').trimEnd()}${ELLIPSIS}`) > width) chars.pop();
   return `${chars.join('').trimEnd()}${ELLIPSIS}`;
 }
 
 /** Splits a word that is wider than a line by characters. */
-function splitWord(word: string, width: number, fontSize: number): string[] {
+function splitWord(word: string, width: number, measure: Measure): string[] {
   const parts: string[] = [];
   let current = '';
   for (const char of word) {
-    if (current !== '' && textWidth(current + char, fontSize) > width) {
+    if (current !== '' && measure(current + char) > width) {
       parts.push(current);
       current = char;
     } else {
@@ -95,19 +69,19 @@ function splitWord(word: string, width: number, fontSize: number): string[] {
 }
 
 /**
- * Greedy word wrap of `text` into lines no wider than `width` (estimated),
- * at most `maxLines`; the last line ends with an ellipsis when text is left
- * over. Words longer than a line are broken between characters.
+ * Greedy word wrap of `text` into lines no wider than `width` (as `measure`
+ * has it), at most `maxLines`; the last line ends with an ellipsis when text
+ * is left over. Words longer than a line are broken between characters.
  */
-export function wrapText(text: string, width: number, fontSize: number, maxLines: number): string[] {
+export function wrapText(text: string, width: number, measure: Measure, maxLines: number): string[] {
   const words = text.trim().split(/\s+/).filter((word) => word !== '');
   const lines: string[] = [];
   let current = '';
   for (const word of words) {
-    const pieces = textWidth(word, fontSize) > width ? splitWord(word, width, fontSize) : [word];
+    const pieces = measure(word) > width ? splitWord(word, width, measure) : [word];
     for (const piece of pieces) {
       const candidate = current === '' ? piece : `${current} ${piece}`;
-      if (current !== '' && textWidth(candidate, fontSize) > width) {
+      if (current !== '' && measure(candidate) > width) {
         lines.push(current);
         current = piece;
       } else {
@@ -119,7 +93,7 @@ export function wrapText(text: string, width: number, fontSize: number, maxLines
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, maxLines);
   const rest = lines.slice(maxLines - 1).join(' ');
-  kept[maxLines - 1] = truncate(rest, width, fontSize);
+  kept[maxLines - 1] = truncate(rest, width, measure);
   return kept;
 }
 

@@ -5,7 +5,8 @@
  * places things.
  */
 import { IMPACTS, type Impact, LIKELIHOODS, type Likelihood } from '../briefing.js';
-import { capitalize, escapeXml, idPrefix, num, svgOpen, textWidth } from './_svg.js';
+import { textWidth } from '../textMetrics.js';
+import { capitalize, escapeXml, idPrefix, num, svgOpen } from './_svg.js';
 
 export interface MatrixRisk {
   number: number;
@@ -62,7 +63,7 @@ const LABEL_GAP = 12;
 const TOP = 30;
 const MARGIN = 8;
 const GRID_LEFT = Math.ceil(
-  MARGIN + Math.max(...LIKELIHOOD_TERMS.map((term) => textWidth(capitalize(term), TERM_SIZE))) + LABEL_GAP,
+  MARGIN + Math.max(...LIKELIHOOD_TERMS.map((term) => textWidth(capitalize(term), TERM_SIZE, 600) * 1.1)) + LABEL_GAP,
 );
 const GRID_W = CELL_W * IMPACTS.length;
 const GRID_H = CELL_H * LIKELIHOOD_TERMS.length;
