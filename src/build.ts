@@ -50,6 +50,8 @@ export interface BuildResult {
 
 export async function buildBriefing(options: BuildOptions): Promise<BuildResult> {
   const timer = stepTimer(options.onStep);
+  // Chromium takes longest to start: launch it while the briefing is read and rendered.
+  if (options.pdf) options.session?.get().catch(() => {});
   const briefing = withDeck(await readBriefing(options.file, options.cwd), options.deck);
   timer('validate', `${options.file} is valid`);
 

@@ -15,7 +15,7 @@ import {
   type TimelineEvent,
 } from './briefing.js';
 import { createMarkdown, escapeHtml, type MarkdownRenderer, plainText } from './markdown.js';
-import { type Page, pageOf, paginate, paginateGrid, textHeight } from './paginate.js';
+import { type Page, pageOf, paginate, paginateGrid, paginateRows, textHeight } from './paginate.js';
 import { SLIDE_SIZES } from './themes.js';
 import { describeActorMap, renderActorMap } from './visuals/actorMap.js';
 import { describeRiskMatrix, renderRiskMatrix, severityOf } from './visuals/riskMatrix.js';
@@ -125,13 +125,13 @@ export interface RiskCard {
   detailHtml: string;
   indicators: { html: string }[];
   yamlPath: string;
+  /** Spans the slide's width (a card too tall for a column, or a narrow slide). */
+  wide: boolean;
 }
 
 export interface RisksSlide extends SlideBase {
   kind: 'risks';
   risks: RiskCard[];
-  /** One risk per slide gets the full width. */
-  single: boolean;
 }
 
 export interface RecommendationRow {
@@ -442,63 +442,82 @@ function actorSlides(build: SlideBuilder, actors: Actor[], md: MarkdownRenderer,
 function riskSlides(build: SlideBuilder, risks: Risk[], md: MarkdownRenderer, page: Page): void {
   const numbered = risks.map((risk, index) => ({ ...risk, number: index + 1, index }));
   const matrixRisks = numbered.map(({ number, title, likelihood, impact }) => ({ number, title, likelihood, impact }));
+  const svgHtml = renderRiskMatrix(matrixRisks);
+  const description = describeRiskMatrix(matrixRisks);
+  // The key beside the matrix (16:9: a column of (W - 36) / 2.25 px; 4:3: two columns under the matrix,
+  // about 210 px tall). Each entry: a 48 px marker column, the title (19 px semibold, 16 px on 4:3) and
+  // its rating (15.5 px); 12 px apart. A long key continues on further slides, each with the matrix.
+  const keyWidth = page.wide ? (page.width - 36) / 2.25 - 48 : (page.width - 18) / 2 - 48;
+  const titleSize = page.wide ? 19 : 16;
+  const keyHeight = (risk: (typeof numbered)[number]) =>
+    textHeight(risk.title, keyWidth, { size: titleSize, lineHeight: 1.25, weight: 600 }) + (page.wide ? 21 : 19);
+  const keyPages = page.wide
+    ? paginate(numbered, keyHeight, page.height - 6, 12)
+    : paginateGrid(numbered, keyHeight, 210, 2, 6);
   build.add<RiskMatrixSlide>(
     'risks',
-    [
-      {
-        svgHtml: renderRiskMatrix(matrixRisks),
-        description: describeRiskMatrix(matrixRisks),
-        key: numbered.map((risk) => ({
-          number: risk.number,
-          title: risk.title,
-          likelihood: risk.likelihood,
-          impact: risk.impact,
-          severity: severityOf(risk.likelihood, risk.impact),
-        })),
-      },
-    ],
-    { kind: 'risk-matrix', heading: 'Risk assessment', yamlPath: () => 'risks' },
+    keyPages.map((group) => ({
+      svgHtml,
+      description,
+      key: group.map((risk) => ({
+        number: risk.number,
+        title: risk.title,
+        likelihood: risk.likelihood,
+        impact: risk.impact,
+        severity: severityOf(risk.likelihood, risk.impact),
+      })),
+    })),
+    { kind: 'risk-matrix', heading: 'Risk assessment', yamlPath: (index) => `risks[${keyPages[index]?.[0]?.index ?? 0}]` },
   );
 
   // .bd-risk: 2 columns 22 px apart on wide slides; 18 px side padding, 6 + 1 px borders, 12 + 14 px
   // vertical padding; title (22 px beside a 42 px marker), ratings (~60 px), detail (17.5 px),
   // "Indicators" heading (~34 px) and indicators (16.5 px, 18 px indent, 3 px apart).
   const columns = page.wide ? 2 : 1;
-  const inner = (page.width - (columns - 1) * 22) / columns - 38;
-  const cards = numbered.map(
-    (risk): RiskCard & { height: number; notes?: string } => {
-      const band = LIKELIHOODS.find((entry) => entry.term === risk.likelihood);
-      return {
-        number: risk.number,
-        title: risk.title,
-        likelihood: risk.likelihood,
-        likelihoodRange: band ? `${band.min}–${band.max}%` : '',
-        impact: risk.impact,
-        confidence: risk.confidence,
-        severity: severityOf(risk.likelihood, risk.impact),
-        detailHtml: risk.detail ? md.block(risk.detail) : '',
-        indicators: risk.indicators.map((text) => ({ html: md.inline(text) })),
-        yamlPath: `risks[${risk.index}]`,
-        height:
-          33 +
-          Math.max(30, textHeight(risk.title, inner - 42, { size: 22, lineHeight: 1.25, weight: 600 })) +
-          60 +
-          textHeight(risk.detail, inner, { size: 17.5, lineHeight: 1.38 }) +
-          (risk.indicators.length ? 34 + (risk.indicators.length - 1) * 3 : 0) +
-          risk.indicators.reduce((sum, text) => sum + textHeight(text, inner - 18, { size: 16.5, lineHeight: 1.32 }), 0),
-        notes: risk.notes,
-      };
-    },
+  const cardHeight = (risk: Risk, width: number) => {
+    const inner = width - 38;
+    return (
+      33 +
+      Math.max(30, textHeight(risk.title, inner - 42, { size: 22, lineHeight: 1.25, weight: 600 })) +
+      60 +
+      textHeight(risk.detail, inner, { size: 17.5, lineHeight: 1.38 }) +
+      (risk.indicators.length ? 34 + (risk.indicators.length - 1) * 3 : 0) +
+      risk.indicators.reduce((sum, text) => sum + textHeight(text, inner - 18, { size: 16.5, lineHeight: 1.32 }), 0)
+    );
+  };
+  const columnWidth = (page.width - (columns - 1) * 22) / columns;
+  const pages = paginateRows(
+    numbered,
+    { column: (risk) => cardHeight(risk, columnWidth), full: (risk) => cardHeight(risk, page.width) },
+    page.height,
+    columns,
+    22,
   );
-  const pages = paginateGrid(cards, (card) => card.height, page.height, columns, 22);
+  const card = ({ item: risk, wide }: { item: (typeof numbered)[number]; wide: boolean }): RiskCard => {
+    const band = LIKELIHOODS.find((entry) => entry.term === risk.likelihood);
+    return {
+      number: risk.number,
+      title: risk.title,
+      likelihood: risk.likelihood,
+      likelihoodRange: band ? `${band.min}–${band.max}%` : '',
+      impact: risk.impact,
+      confidence: risk.confidence,
+      severity: severityOf(risk.likelihood, risk.impact),
+      detailHtml: risk.detail ? md.block(risk.detail) : '',
+      indicators: risk.indicators.map((text) => ({ html: md.inline(text) })),
+      yamlPath: `risks[${risk.index}]`,
+      wide: wide || columns === 1,
+    };
+  };
   build.add<RisksSlide>(
     null,
-    pages.map((group) => ({ risks: group.map(({ height: _h, notes: _n, ...card }) => card), single: group.length === 1 })),
+    pages.map((group) => ({ risks: group.map(card) })),
     {
       kind: 'risks',
       heading: 'Risks in detail',
-      yamlPath: (index) => pages[index]?.[0]?.yamlPath ?? 'risks',
-      itemNotes: (index) => itemNotes(md, (pages[index] ?? []).map((card) => ({ label: `${card.number}. ${card.title}`, notes: card.notes }))),
+      yamlPath: (index) => `risks[${pages[index]?.[0]?.item.index ?? 0}]`,
+      itemNotes: (index) =>
+        itemNotes(md, (pages[index] ?? []).map(({ item }) => ({ label: `${item.number}. ${item.title}`, notes: item.notes }))),
     },
   );
 }

@@ -101,3 +101,36 @@ export function paginateGrid<T>(items: readonly T[], height: (item: T) => number
   const rowHeight = (row: T[]) => Math.max(...row.map(height));
   return paginate(rows, rowHeight, capacity, gap).map((page) => page.flat());
 }
+
+/**
+ * Lays items out in rows of up to `columns` and splits the rows over pages.
+ * An item too tall for a page in a column gets a full-width row of its own
+ * (`wide`), where the same text takes fewer lines.
+ */
+export function paginateRows<T>(
+  items: readonly T[],
+  height: { column: (item: T) => number; full: (item: T) => number },
+  capacity: number,
+  columns: number,
+  gap = 0,
+): { item: T; wide: boolean }[][] {
+  type Row = { cells: { item: T; wide: boolean }[]; height: number };
+  const rows: Row[] = [];
+  let pending: T[] = [];
+  const flush = () => {
+    if (pending.length === 0) return;
+    rows.push({ cells: pending.map((item) => ({ item, wide: false })), height: Math.max(...pending.map(height.column)) });
+    pending = [];
+  };
+  for (const item of items) {
+    if (columns > 1 && height.column(item) > capacity) {
+      flush();
+      rows.push({ cells: [{ item, wide: true }], height: height.full(item) });
+      continue;
+    }
+    pending.push(item);
+    if (pending.length === columns) flush();
+  }
+  flush();
+  return paginate(rows, (row) => row.height, capacity, gap).map((page) => page.flatMap((row) => row.cells));
+}

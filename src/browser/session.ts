@@ -38,6 +38,7 @@ export interface SessionOptions {
 export class BrowserSession {
   private browser: Promise<Browser> | undefined;
   private found: FoundBrowser | undefined;
+  private initialPage: Promise<Page | undefined> | undefined;
 
   constructor(private readonly options: SessionOptions) {}
 
@@ -74,7 +75,9 @@ export class BrowserSession {
     };
     const { default: puppeteer } = await import('puppeteer-core');
     try {
-      return await puppeteer.launch(launchOptions);
+      const browser = await puppeteer.launch(launchOptions);
+      this.initialPage = browser.pages().then((pages) => pages[0]);
+      return browser;
     } catch (cause) {
       this.browser = undefined;
       const message = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
@@ -88,7 +91,10 @@ export class BrowserSession {
   /** Runs `fn` with a fresh page, closed afterwards whatever happens. */
   async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
     const browser = await this.get();
-    const page = await browser.newPage();
+    // The blank tab Chromium opens at start is used first: opening another costs half a second.
+    const initial = this.initialPage;
+    this.initialPage = undefined;
+    const page = (await initial) ?? (await browser.newPage());
     try {
       return await fn(page);
     } finally {
@@ -103,7 +109,14 @@ export class BrowserSession {
     if (!pending) return;
     const browser = await pending.catch(() => undefined);
     if (!browser) return;
-    await Promise.race([browser.close(), new Promise((resolve) => setTimeout(resolve, 5000))]).catch(() => {});
-    browser.process()?.kill('SIGKILL');
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise((resolve) => {
+      timer = setTimeout(resolve, 5000);
+    });
+    await Promise.race([browser.close(), grace]).catch(() => {});
+    clearTimeout(timer);
+    // A browser that did not close in time is killed; a closed one has no process left to kill.
+    const child = browser.process();
+    if (child && child.exitCode === null) child.kill('SIGKILL');
   }
 }

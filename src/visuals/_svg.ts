@@ -3,13 +3,23 @@
  * id prefixes, the root element and word wrap.
  */
 
-/** Characters XML 1.0 does not allow at all (C0 controls except tab, LF, CR; lone surrogates; U+FFFE/U+FFFF). */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Whether XML 1.0 allows the code point at all (not C0 controls other than tab, LF, CR; not lone surrogates, U+FFFE, U+FFFF). */
+function allowedInXml(code: number): boolean {
+  return (
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    code >= 0x10000
+  );
+}
 
-/** Escapes text for SVG element content and attribute values (double- or single-quoted). */
+/** Escapes text for SVG element content and attribute values (double- or single-quoted); drops characters XML forbids. */
 export function escapeXml(text: string): string {
-  return text
-    .replace(NOT_XML, '')
+  let allowed = '';
+  for (const char of text) if (allowedInXml(char.codePointAt(0) ?? 0)) allowed += char;
+  return allowed
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -74,7 +84,10 @@ function splitWord(word: string, width: number, measure: Measure): string[] {
  * is left over. Words longer than a line are broken between characters.
  */
 export function wrapText(text: string, width: number, measure: Measure, maxLines: number): string[] {
-  const words = text.trim().split(/\s+/).filter((word) => word !== '');
+  const words = text
+    .trim()
+    .split(/\s+/)
+    .filter((word) => word !== '');
   const lines: string[] = [];
   let current = '';
   for (const word of words) {

@@ -125,7 +125,8 @@ function buildGraph(actors: readonly MapActor[]): Graph {
 function describeEdge(graph: Graph, edge: Edge): string {
   const from = graph.names[edge.from] ?? '';
   const to = graph.names[edge.to] ?? '';
-  if (edge.type === 'support') return edge.mutual ? `${from} — mutual support — ${to}` : `${from} — support → ${to}`;
+  if (edge.type === 'support')
+    return edge.mutual ? `${from} — mutual support — ${to}` : `${from} — support → ${to}`;
   return `${from} — ${edge.type} — ${to}`;
 }
 
@@ -140,7 +141,8 @@ function describeGraph(graph: Graph): string {
     const names = graph.shown.filter((i) => graph.stances[i] === stance).map((i) => graph.names[i]);
     if (names.length > 0) parts.push(`${capitalize(stance)}: ${names.join('; ')}.`);
   }
-  if (graph.omitted.length > 0) parts.push(`Not shown: ${graph.omitted.map((i) => graph.names[i]).join('; ')}.`);
+  if (graph.omitted.length > 0)
+    parts.push(`Not shown: ${graph.omitted.map((i) => graph.names[i]).join('; ')}.`);
   return parts.join(' ');
 }
 
@@ -272,7 +274,8 @@ function boxesOverlap(p: Box, q: Box, gap: number): boolean {
  * helps (at most 40 passes). Pure integer arithmetic, so deterministic.
  */
 function ringOrder(count: number, pairs: [number, number][], degree: number[]): number[] {
-  const linked = (u: number, v: number) => pairs.some(([a, b]) => (a === u && b === v) || (a === v && b === u));
+  const linked = (u: number, v: number) =>
+    pairs.some(([a, b]) => (a === u && b === v) || (a === v && b === u));
   const order: number[] = [];
   const left = new Set(Array.from({ length: count }, (_, i) => i));
   while (left.size > 0) {
@@ -310,7 +313,9 @@ function ringOrder(count: number, pairs: [number, number][], degree: number[]): 
         if (c === a || c === b || d2 === a || d2 === b) continue;
         const pc = slotOf[c] as number;
         const pd = slotOf[d2] as number;
-        if (pc > lo && pc < hi !== (pd > lo && pd < hi)) crossings++;
+        const cInside = pc > lo && pc < hi;
+        const dInside = pd > lo && pd < hi;
+        if (cInside !== dInside) crossings++;
       }
     }
     return crossings * 1000 + span;
@@ -351,40 +356,65 @@ interface Layout {
 }
 
 /**
- * Places the shown actors (local indices) on a superellipse filling the
- * graph area. Tries each label size in FITS and each rotation of the ring
- * order until no two boxes come within NODE_GAP; the ring's radii leave room
- * for the largest box, so every box lies inside the viewBox.
+ * A hub goes in the middle of the ring: with five or more actors, the most
+ * connected one (first in file order on a tie) when it is linked to at least
+ * 60 % of the others and to at least two more than any other actor is.
+ * Returns its local index, or -1.
  */
-function layout(names: string[], order: number[], graphH: number): Layout {
+function hubOf(degree: number[]): number {
+  const count = degree.length;
+  if (count < 5) return -1;
+  const top = Math.max(...degree);
+  const hub = degree.indexOf(top);
+  const next = Math.max(...degree.filter((_, i) => i !== hub));
+  return top >= 0.6 * (count - 1) && top >= next + 2 ? hub : -1;
+}
+
+/**
+ * Places the shown actors (local indices): the hub, if any, in the middle,
+ * the others in `order` on a superellipse filling the graph area. Tries each
+ * label size in FITS, each ring shape and each rotation of the ring order
+ * until no two boxes come within NODE_GAP; the ring's radii leave room for
+ * the largest box, so every box lies inside the viewBox.
+ */
+function layout(names: string[], order: number[], hub: number, graphH: number): Layout {
   const count = names.length;
   const centre = { x: W / 2, y: graphH / 2 };
-  const shrink = count <= 2 ? 0.55 : count === 3 ? 0.7 : count === 4 ? 0.8 : count <= 6 ? 0.9 : 1;
+  if (count === 1) {
+    const label = labelOf(names[0] as string, FITS[0]);
+    return { boxes: [{ ...centre, w: label.w, h: label.h }], labels: [label] };
+  }
+  const ring = order.length;
+  const shrink = hub >= 0 ? 1 : ring <= 2 ? 0.55 : ring === 3 ? 0.7 : ring === 4 ? 0.8 : ring <= 6 ? 0.9 : 1;
   let fallback: Layout | undefined;
   for (const fit of FITS) {
     const labels = names.map((name) => labelOf(name, fit));
     const maxW = Math.max(...labels.map((label) => label.w));
     const maxH = Math.max(...labels.map((label) => label.h));
     const a = (W / 2 - maxW / 2 - EDGE_MARGIN) * shrink;
-    const b = (graphH / 2 - maxH / 2 - EDGE_MARGIN) * (count <= 2 ? 1 : shrink);
+    const b = (graphH / 2 - maxH / 2 - EDGE_MARGIN) * (ring <= 2 ? 1 : shrink);
     for (const power of RING_POWERS) {
-    const slots = ringSlots(count, a, b, centre, power);
-    for (let rotation = 0; rotation < count; rotation++) {
-      const boxes = new Array<Box>(count);
-      order.forEach((node, k) => {
-        const slot = slots[(k + rotation) % count] as Point;
-        const label = labels[node] as Label;
-        boxes[node] = { x: slot.x, y: slot.y, w: label.w, h: label.h };
-      });
-      let clear = true;
-      for (let i = 0; i < count && clear; i++) {
-        for (let j = i + 1; j < count && clear; j++) {
-          if (boxesOverlap(boxes[i] as Box, boxes[j] as Box, NODE_GAP)) clear = false;
+      const slots = ringSlots(ring, a, b, centre, power);
+      for (let rotation = 0; rotation < ring; rotation++) {
+        const boxes = new Array<Box>(count);
+        order.forEach((node, k) => {
+          const slot = slots[(k + rotation) % ring] as Point;
+          const label = labels[node] as Label;
+          boxes[node] = { x: slot.x, y: slot.y, w: label.w, h: label.h };
+        });
+        if (hub >= 0) {
+          const label = labels[hub] as Label;
+          boxes[hub] = { ...centre, w: label.w, h: label.h };
         }
+        let clear = true;
+        for (let i = 0; i < count && clear; i++) {
+          for (let j = i + 1; j < count && clear; j++) {
+            if (boxesOverlap(boxes[i] as Box, boxes[j] as Box, NODE_GAP)) clear = false;
+          }
+        }
+        if (clear) return { boxes, labels };
+        fallback ??= { boxes, labels };
       }
-      if (clear) { if (process.env.DBG) console.error(fit, power, rotation); return { boxes, labels }; }
-      fallback ??= { boxes, labels };
-    }
     }
   }
   return fallback as Layout;
@@ -393,7 +423,10 @@ function layout(names: string[], order: number[], graphH: number): Layout {
 /* Quadratic Bézier helpers. */
 function at(p0: Point, c: Point, p2: Point, t: number): Point {
   const u = 1 - t;
-  return { x: u * u * p0.x + 2 * u * t * c.x + t * t * p2.x, y: u * u * p0.y + 2 * u * t * c.y + t * t * p2.y };
+  return {
+    x: u * u * p0.x + 2 * u * t * c.x + t * t * p2.x,
+    y: u * u * p0.y + 2 * u * t * c.y + t * t * p2.y,
+  };
 }
 
 /** Control point of the part of the curve between t0 and t1. */
@@ -434,8 +467,8 @@ function back(p0: Point, c: Point, p2: Point, from: number, towards: number, dis
   return far;
 }
 
-/** How many other boxes the curve passes through or near. */
-function hits(p0: Point, c: Point, p2: Point, boxes: Box[], skip: number[]): number {
+/** How many other boxes the curve passes through or near, plus one if it leaves the graph area. */
+function hits(p0: Point, c: Point, p2: Point, boxes: Box[], skip: number[], graphH: number): number {
   let count = 0;
   boxes.forEach((box, i) => {
     if (skip.includes(i)) return;
@@ -446,7 +479,29 @@ function hits(p0: Point, c: Point, p2: Point, boxes: Box[], skip: number[]): num
       }
     }
   });
+  for (let k = 1; k < 64; k++) {
+    const point = at(p0, c, p2, k / 64);
+    if (point.x < 2 || point.x > W - 2 || point.y < 2 || point.y > graphH - 2) return count + 1;
+  }
   return count;
+}
+
+/**
+ * Control points to try for an edge whose straight middle is `mid`, in
+ * order: straight, then pulled towards the ring's centre (for chords that
+ * would graze a box on the ring), then pushed sideways (for chords through
+ * the middle, where a hub may sit).
+ */
+function bends(mid: Point, normal: Point, centre: Point): Point[] {
+  const pulls = [0, 0.3, 0.6, 1, 1.4].map((pull) => ({
+    x: mid.x + (centre.x - mid.x) * pull,
+    y: mid.y + (centre.y - mid.y) * pull,
+  }));
+  const pushes = [90, -90, 180, -180, 270, -270].map((push) => ({
+    x: mid.x + normal.x * push,
+    y: mid.y + normal.y * push,
+  }));
+  return [...pulls, ...pushes];
 }
 
 interface EdgePath {
@@ -488,9 +543,8 @@ function edgePaths(edges: Edge[], local: Map<number, number>, boxes: Box[], grap
     const mid = { x: (p0.x + p2.x) / 2 + normal.x * fan, y: (p0.y + p2.y) / 2 + normal.y * fan };
     let control = mid;
     let fewest = Number.POSITIVE_INFINITY;
-    for (const pull of [0, 0.3, 0.6, 1, 1.4]) {
-      const candidate = { x: mid.x + (centre.x - mid.x) * pull, y: mid.y + (centre.y - mid.y) * pull };
-      const count = hits(p0, candidate, p2, boxes, [a, b]);
+    for (const candidate of bends(mid, normal, centre)) {
+      const count = hits(p0, candidate, p2, boxes, [a, b], graphH);
       if (count < fewest) {
         fewest = count;
         control = candidate;
@@ -573,7 +627,10 @@ function drawNode(name: string, stance: Stance, box: Box, label: Label): string 
   const lineH = label.font * LINE_H;
   const firstY = box.y - ((label.lines.length - 1) * lineH) / 2;
   const tspans = label.lines
-    .map((line, i) => `<tspan x="${num(textX)}" y="${num(firstY + i * lineH)}" dy="0.35em">${escapeXml(line)}</tspan>`)
+    .map(
+      (line, i) =>
+        `<tspan x="${num(textX)}" y="${num(firstY + i * lineH)}" dy="0.35em">${escapeXml(line)}</tspan>`,
+    )
     .join('');
   return (
     `<g class="bd-am-node stance-${stance}"><title>${escapeXml(`${name} (${stance})`)}</title>` +
@@ -679,14 +736,26 @@ export function renderActorMap(actors: readonly MapActor[], options: ActorMapOpt
   );
 
   if (names.length > 0) {
-    const order = ringOrder(names.length, pairs, degree);
-    const { boxes, labels } = layout(names, order, graphH);
+    const hub = hubOf(degree);
+    const onRing = names.map((_, i) => i).filter((i) => i !== hub);
+    const ringIndex = new Map(onRing.map((node, k) => [node, k]));
+    const ringPairs = pairs
+      .filter(([a, b]) => a !== hub && b !== hub)
+      .map(([a, b]) => [ringIndex.get(a), ringIndex.get(b)] as [number, number]);
+    const ringDegree = onRing.map((node) => degree[node] ?? 0);
+    const order = ringOrder(onRing.length, ringPairs, ringDegree).map((k) => onRing[k] as number);
+    const { boxes, labels } = layout(names, order, hub, graphH);
     out.push('<g class="bd-am-edges">');
     for (const path of edgePaths(graph.edges, local, boxes, graphH)) out.push(drawEdge(path, p));
     out.push('</g><g class="bd-am-nodes">');
     graph.shown.forEach((actor, i) => {
       out.push(
-        drawNode(graph.names[actor] as string, graph.stances[actor] as Stance, boxes[i] as Box, labels[i] as Label),
+        drawNode(
+          graph.names[actor] as string,
+          graph.stances[actor] as Stance,
+          boxes[i] as Box,
+          labels[i] as Label,
+        ),
       );
     });
     out.push('</g>');

@@ -63,7 +63,9 @@ const LABEL_GAP = 12;
 const TOP = 30;
 const MARGIN = 8;
 const GRID_LEFT = Math.ceil(
-  MARGIN + Math.max(...LIKELIHOOD_TERMS.map((term) => textWidth(capitalize(term), TERM_SIZE, 600) * 1.1)) + LABEL_GAP,
+  MARGIN +
+    Math.max(...LIKELIHOOD_TERMS.map((term) => textWidth(capitalize(term), TERM_SIZE, 600) * 1.1)) +
+    LABEL_GAP,
 );
 const GRID_W = CELL_W * IMPACTS.length;
 const GRID_H = CELL_H * LIKELIHOOD_TERMS.length;

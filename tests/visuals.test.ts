@@ -1,0 +1,563 @@
+import { describe, expect, it } from 'vitest';
+import { IMPACTS, LIKELIHOODS, type RelationType, type Stance } from '../src/briefing.js';
+import { escapeXml, wrapText } from '../src/visuals/_svg.js';
+import {
+  ACTOR_MAP_SIZE,
+  describeActorMap,
+  MAX_MAP_ACTORS,
+  type MapActor,
+  renderActorMap,
+} from '../src/visuals/actorMap.js';
+import {
+  describeRiskMatrix,
+  type MatrixRisk,
+  renderRiskMatrix,
+  severityOf,
+} from '../src/visuals/riskMatrix.js';
+
+/* ── parsing helpers ─────────────────────────────────────────────────── */
+
+/** The attributes of every element `<tag …>` whose class list contains `className`. */
+function elements(svg: string, tag: string, className?: string): Record<string, string>[] {
+  const found: Record<string, string>[] = [];
+  for (const match of svg.matchAll(new RegExp(`<${tag}\\s([^>]*?)/?>`, 'g'))) {
+    const attrs: Record<string, string> = {};
+    for (const attr of (match[1] ?? '').matchAll(/([\w:-]+)="([^"]*)"/g))
+      attrs[attr[1] as string] = attr[2] as string;
+    if (className === undefined || (attrs.class ?? '').split(' ').includes(className)) found.push(attrs);
+  }
+  return found;
+}
+
+interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+const rectOf = (attrs: Record<string, string>): Rect => ({
+  x: Number(attrs.x),
+  y: Number(attrs.y),
+  width: Number(attrs.width),
+  height: Number(attrs.height),
+});
+
+const contains = (rect: Rect, x: number, y: number, margin = 0) =>
+  x >= rect.x - margin &&
+  x <= rect.x + rect.width + margin &&
+  y >= rect.y - margin &&
+  y <= rect.y + rect.height + margin;
+
+const overlap = (p: Rect, q: Rect) =>
+  p.x < q.x + q.width && q.x < p.x + p.width && p.y < q.y + q.height && q.y < p.y + p.height;
+
+/** Start and end point of an edge path (`M x y L x y` or `M x y Q cx cy x y`). */
+function ends(d: string): { start: [number, number]; end: [number, number] } {
+  const numbers = (d.match(/-?\d+(\.\d+)?/g) ?? []).map(Number);
+  return {
+    start: [numbers[0] as number, numbers[1] as number],
+    end: [numbers[numbers.length - 2] as number, numbers[numbers.length - 1] as number],
+  };
+}
+
+/** The things every generated SVG must respect: no scripts, no inline style, no external references, unique ids. */
+function expectSafeSvg(svg: string): void {
+  expect(svg).not.toMatch(/<script/i);
+  expect(svg).not.toMatch(/\sstyle=/);
+  expect(svg).not.toMatch(/\son\w+=/i);
+  const ids = [...svg.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+  expect(new Set(ids).size).toBe(ids.length);
+  for (const ref of svg.matchAll(/url\(#([^)]+)\)|href="([^"]*)"/g)) {
+    const target = ref[1] ?? ref[2] ?? '';
+    expect(ids).toContain(target.replace(/^#/, ''));
+  }
+  expect(svg).toMatch(/^<svg [^>]*role="img"/);
+  expect(svg).toMatch(/^<svg [^>]*width="100%"/);
+  expect(svg).not.toMatch(/^<svg [^>]*\sheight=/);
+}
+
+/* ── risk matrix ─────────────────────────────────────────────────────── */
+
+const RISKS: MatrixRisk[] = [
+  { number: 1, title: 'IS reprisal attacks', likelihood: 'likely', impact: 'high' },
+  { number: 2, title: 'DMSC consolidates Islamist rule', likelihood: 'very likely', impact: 'moderate' },
+  { number: 3, title: 'IS regains foothold', likelihood: 'unlikely', impact: 'very high' },
+  {
+    number: 4,
+    title: 'Return of displaced families stalls',
+    likelihood: 'roughly even chance',
+    impact: 'moderate',
+  },
+];
+
+function cell(svg: string, likelihood: string, impact: string): Rect & { class: string } {
+  const found = elements(svg, 'rect', 'bd-rm-cell').find(
+    (attrs) => attrs['data-likelihood'] === likelihood && attrs['data-impact'] === impact,
+  );
+  if (!found) throw new Error(`no cell ${likelihood} / ${impact}`);
+  return { ...rectOf(found), class: found.class ?? '' };
+}
+
+function markers(svg: string): { number: number; x: number; y: number; r: number }[] {
+  return [...svg.matchAll(/<g class="bd-rm-risk" data-risk="(\d+)">.*?(<circle [^>]*>)/g)].map((m) => {
+    const attrs = elements(m[2] as string, 'circle')[0] ?? {};
+    return { number: Number(m[1]), x: Number(attrs.cx), y: Number(attrs.cy), r: Number(attrs.r) };
+  });
+}
+
+describe('severityOf', () => {
+  it('runs from 1 at the bottom-left to 5 at the top-right, 3 in the centre', () => {
+    expect(severityOf('almost no chance', 'very low')).toBe(1);
+    expect(severityOf('almost certain', 'very high')).toBe(5);
+    expect(severityOf('roughly even chance', 'moderate')).toBe(3);
+    expect(severityOf('almost certain', 'very low')).toBe(3);
+    expect(severityOf('almost no chance', 'very high')).toBe(3);
+  });
+
+  it('never falls as likelihood or impact rises', () => {
+    const terms = LIKELIHOODS.map((entry) => entry.term);
+    terms.forEach((likelihood, l) => {
+      IMPACTS.forEach((impact, i) => {
+        const here = severityOf(likelihood, impact);
+        const up = terms[l + 1];
+        const right = IMPACTS[i + 1];
+        if (up) expect(severityOf(up, impact)).toBeGreaterThanOrEqual(here);
+        if (right) expect(severityOf(likelihood, right)).toBeGreaterThanOrEqual(here);
+      });
+    });
+  });
+
+  it('rates the sample risks', () => {
+    expect(RISKS.map((risk) => severityOf(risk.likelihood, risk.impact))).toEqual([4, 4, 4, 3]);
+  });
+});
+
+describe('renderRiskMatrix', () => {
+  it('draws 35 cells, each classed by its severity, likelihood rising upwards and impact rightwards', () => {
+    const svg = renderRiskMatrix(RISKS);
+    expect(elements(svg, 'rect', 'bd-rm-cell')).toHaveLength(35);
+    for (const { term } of LIKELIHOODS) {
+      for (const impact of IMPACTS) {
+        expect(cell(svg, term, impact).class).toContain(`sev-${severityOf(term, impact)}`);
+      }
+    }
+    expect(cell(svg, 'almost certain', 'low').y).toBeLessThan(cell(svg, 'almost no chance', 'low').y);
+    expect(cell(svg, 'likely', 'very high').x).toBeGreaterThan(cell(svg, 'likely', 'very low').x);
+    expect(cell(svg, 'almost no chance', 'very low').class).toContain('sev-1');
+    expect(cell(svg, 'almost certain', 'very high').class).toContain('sev-5');
+  });
+
+  it('puts each risk in its cell', () => {
+    const svg = renderRiskMatrix(RISKS);
+    const drawn = markers(svg);
+    expect(drawn).toHaveLength(RISKS.length);
+    for (const risk of RISKS) {
+      const { x, y, r } = drawn.find((marker) => marker.number === risk.number) ?? {
+        x: Number.NaN,
+        y: 0,
+        r: 0,
+      };
+      const rect = cell(svg, risk.likelihood, risk.impact);
+      expect(contains(rect, x - r, y - r)).toBe(true);
+      expect(contains(rect, x + r, y + r)).toBe(true);
+    }
+  });
+
+  it.each([2, 3, 6, 9, 12])(
+    'lays %i risks in one cell side by side, inside the cell, without overlap',
+    (count) => {
+      const risks: MatrixRisk[] = Array.from({ length: count }, (_, i) => ({
+        number: i + 1,
+        title: `Risk ${i + 1}`,
+        likelihood: 'almost certain',
+        impact: 'very high',
+      }));
+      const svg = renderRiskMatrix(risks);
+      const drawn = markers(svg);
+      const rect = cell(svg, 'almost certain', 'very high');
+      expect(drawn).toHaveLength(count);
+      for (const [i, p] of drawn.entries()) {
+        expect(contains(rect, p.x - p.r, p.y - p.r)).toBe(true);
+        expect(contains(rect, p.x + p.r, p.y + p.r)).toBe(true);
+        expect(p.r).toBeGreaterThanOrEqual(6);
+        for (const q of drawn.slice(i + 1))
+          expect(Math.hypot(p.x - q.x, p.y - q.y)).toBeGreaterThanOrEqual(p.r + q.r);
+      }
+      if (count <= 3) expect(new Set(drawn.map((p) => p.y)).size).toBe(1);
+      // Numbers read in order: left to right, then the next row.
+      expect(drawn.map((marker) => marker.number)).toEqual(risks.map((risk) => risk.number));
+      const rows = drawn.map((marker) => marker.y);
+      expect(rows).toEqual([...rows].sort((a, b) => a - b));
+    },
+  );
+
+  it('labels both axes with the terms and titles them', () => {
+    const svg = renderRiskMatrix(RISKS);
+    for (const label of [
+      'Almost no chance',
+      'Roughly even chance',
+      'Almost certain',
+      'Very low',
+      'Very high',
+    ]) {
+      expect(svg).toContain(`>${label}</text>`);
+    }
+    expect(svg).toContain('>Likelihood ↑</text>');
+    expect(svg).toContain('>Impact →</text>');
+    expect(svg).toContain('>45–55 %</text>');
+  });
+
+  it('describes each risk in words, in the SVG and for alt text', () => {
+    const text = describeRiskMatrix(RISKS);
+    expect(text).toBe(
+      '1. IS reprisal attacks: likely, high impact. 2. DMSC consolidates Islamist rule: very likely, moderate impact. ' +
+        '3. IS regains foothold: unlikely, very high impact. 4. Return of displaced families stalls: roughly even chance, moderate impact.',
+    );
+    const svg = renderRiskMatrix(RISKS);
+    expect(svg).toContain(`<desc id="bd-rm-desc">${text}</desc>`);
+    expect(svg).toMatch(/^<svg [^>]*aria-labelledby="bd-rm-title bd-rm-desc"/);
+    expect(svg).toContain('<title id="bd-rm-title">');
+  });
+
+  it('escapes risk titles', () => {
+    const svg = renderRiskMatrix([
+      { number: 1, title: '<script>alert("x")</script> & \'friends\'', likelihood: 'likely', impact: 'low' },
+    ]);
+    expectSafeSvg(svg);
+    expect(svg).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;friends&#39;');
+  });
+
+  it('is deterministic and takes an id prefix', () => {
+    expect(renderRiskMatrix(RISKS)).toBe(renderRiskMatrix(RISKS));
+    const svg = renderRiskMatrix(RISKS, { idPrefix: 'm2-"><x' });
+    expectSafeSvg(svg);
+    expect(svg).toContain('id="m2-xtitle"');
+    expect(svg).not.toContain('bd-rm-title');
+  });
+
+  it('draws an empty matrix', () => {
+    const svg = renderRiskMatrix([]);
+    expectSafeSvg(svg);
+    expect(markers(svg)).toHaveLength(0);
+    expect(describeRiskMatrix([])).toBe('No risks assessed.');
+  });
+});
+
+/* ── actor map ───────────────────────────────────────────────────────── */
+
+const IS = 'Islamic State (IS)';
+const DMSC = 'Derna Mujahideen Shura Council (DMSC)';
+const LNA = 'Libyan National Army (LNA)';
+const GOV = 'Internationally recognised government (Tobruk)';
+const PEOPLE = 'People of Derna';
+const UN = 'UN mediators';
+
+const ACTORS: MapActor[] = [
+  {
+    name: IS,
+    stance: 'hostile',
+    relations: [
+      { with: DMSC, type: 'conflict' },
+      { with: PEOPLE, type: 'conflict' },
+    ],
+  },
+  {
+    name: DMSC,
+    stance: 'mixed',
+    relations: [
+      { with: LNA, type: 'alliance' },
+      { with: GOV, type: 'rivalry' },
+    ],
+  },
+  { name: LNA, stance: 'friendly', relations: [{ with: GOV, type: 'support' }] },
+  { name: GOV, stance: 'friendly', relations: [] },
+  { name: PEOPLE, stance: 'neutral', relations: [] },
+  { name: UN, stance: 'neutral', relations: [{ with: GOV, type: 'support' }] },
+];
+
+interface Node extends Rect {
+  name: string;
+  stance: string;
+}
+
+function nodes(svg: string): Node[] {
+  return [
+    ...svg.matchAll(/<g class="bd-am-node stance-(\w+)"><title>(.*?) \(\w+\)<\/title>(<rect [^>]*>)/g),
+  ].map((m) => ({
+    stance: m[1] as string,
+    name: m[2] as string,
+    ...rectOf(elements(m[3] as string, 'rect')[0] ?? {}),
+  }));
+}
+
+function edges(svg: string): { type: string; d: string; markerEnd?: string; markerStart?: string }[] {
+  return [...svg.matchAll(/<g class="bd-am-edge rel-(\w+)[^"]*"><path ([^>]*)\/>/g)]
+    .map((m) => ({ type: m[1] as string, attrs: elements(`<path ${m[2]}/>`, 'path')[0] ?? {} }))
+    .map(({ type, attrs }) => ({
+      type,
+      d: attrs.d ?? '',
+      markerEnd: attrs['marker-end'],
+      markerStart: attrs['marker-start'],
+    }));
+}
+
+/** The map without its legend, whose samples are drawn like edges too. */
+const graphPart = (svg: string) => svg.replace(/<g class="bd-am-legend".*<\/g><\/svg>$/, '');
+
+const LONG_NAMES = [
+  'Islamic State in Libya (Barqa Province) and affiliated cells',
+  'Derna Mujahideen Shura Council (DMSC)',
+  'Libyan National Army (LNA) under Khalifa Haftar',
+  'Internationally recognised government (Tobruk House of Representatives)',
+  'People of Derna',
+  'United Nations Support Mission in Libya (UNSMIL)',
+  'Government of National Accord (Tripoli)',
+  'Egyptian Armed Forces',
+  'Ansar al-Sharia in Derna',
+  'Abu Salim Martyrs Brigade',
+  'Tribal elders of the Jebel Akhdar',
+  'Displaced families in Benghazi & Tobruk',
+  'Supercalifragilisticexpialidociousmilitiacommandstructure',
+  'Misrata Brigades',
+];
+const STANCES: Stance[] = ['hostile', 'mixed', 'friendly', 'neutral'];
+const TYPES: RelationType[] = ['conflict', 'alliance', 'support', 'rivalry'];
+
+/** `count` actors with long names, each related to the next and some to one further on. */
+function network(count: number): MapActor[] {
+  const names = LONG_NAMES.slice(0, count);
+  return names.map((name, i) => ({
+    name,
+    stance: STANCES[i % 4] as Stance,
+    relations: [
+      ...(count > 1 ? [{ with: names[(i + 1) % count] as string, type: TYPES[i % 4] as RelationType }] : []),
+      ...(i % 3 === 0 && count > 4
+        ? [{ with: names[(i + 5) % count] as string, type: TYPES[(i + 1) % 4] as RelationType }]
+        : []),
+    ],
+  }));
+}
+
+describe('renderActorMap', () => {
+  it('draws one box per actor with its stance, and one edge per relation, classed by type', () => {
+    const map = renderActorMap(ACTORS);
+    expectSafeSvg(map.svg);
+    expect(map.shown).toEqual([IS, DMSC, LNA, GOV, PEOPLE, UN]);
+    expect(map.omitted).toEqual([]);
+    expect(nodes(map.svg).map((node) => [node.name, node.stance])).toEqual(
+      ACTORS.map((a) => [a.name, a.stance]),
+    );
+    const drawn = edges(graphPart(map.svg));
+    expect(drawn.map((edge) => edge.type).sort()).toEqual(
+      ['alliance', 'conflict', 'conflict', 'rivalry', 'support', 'support'].sort(),
+    );
+    // Non-colour cues: a ✕ on each conflict, a double line for alliance, dashes for rivalry, arrows on support.
+    expect(graphPart(map.svg).match(/class="bd-am-cross"/g)).toHaveLength(2);
+    expect(graphPart(map.svg).match(/class="bd-am-inner"/g)).toHaveLength(1);
+    expect(drawn.find((edge) => edge.type === 'rivalry')).toBeDefined();
+    expect(map.svg).toMatch(/rel-rivalry"><path [^>]*stroke-dasharray=/);
+    for (const edge of drawn) expect(edge.markerEnd !== undefined).toBe(edge.type === 'support');
+    // A glyph per stance.
+    expect(map.svg.match(/class="bd-am-glyph"/g)?.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('points support arrows from the supporter to the supported', () => {
+    const map = renderActorMap(ACTORS);
+    const boxes = nodes(map.svg);
+    const box = (name: string) => boxes.find((node) => node.name === name) as Node;
+    const centre = (rect: Rect) => [rect.x + rect.width / 2, rect.y + rect.height / 2] as const;
+    const distance = (p: readonly [number, number], q: readonly [number, number]) =>
+      Math.hypot(p[0] - q[0], p[1] - q[1]);
+    const support = edges(graphPart(map.svg)).filter((edge) => edge.type === 'support');
+    expect(support).toHaveLength(2);
+    for (const edge of support) {
+      expect(edge.markerEnd).toBe('url(#bd-am-arrow)');
+      expect(edge.markerStart).toBeUndefined();
+      const { start, end } = ends(edge.d);
+      // Both end near the government; each starts near its supporter.
+      expect(distance(end, centre(box(GOV)))).toBeLessThan(distance(start, centre(box(GOV))));
+      const supporter = [LNA, UN].find(
+        (name) => distance(start, centre(box(name))) < distance(end, centre(box(name))),
+      );
+      expect(supporter).toBeDefined();
+    }
+  });
+
+  it('stops edges at the box borders, never under a box', () => {
+    for (const actors of [ACTORS, network(12)]) {
+      const map = renderActorMap(actors);
+      const boxes = nodes(map.svg);
+      for (const edge of edges(graphPart(map.svg))) {
+        const { start, end } = ends(edge.d);
+        for (const node of boxes) {
+          expect(contains(node, start[0], start[1])).toBe(false);
+          expect(contains(node, end[0], end[1])).toBe(false);
+        }
+      }
+    }
+  });
+
+  it('draws symmetric relations given from both sides once, and support both ways as one two-headed edge', () => {
+    const map = renderActorMap([
+      {
+        name: 'A',
+        stance: 'hostile',
+        relations: [
+          { with: 'B', type: 'conflict' },
+          { with: 'B', type: 'support' },
+          { with: 'B', type: 'conflict' },
+        ],
+      },
+      {
+        name: 'B',
+        stance: 'friendly',
+        relations: [
+          { with: 'A', type: 'conflict' },
+          { with: 'A', type: 'support' },
+          { with: 'B', type: 'alliance' },
+        ],
+      },
+    ]);
+    const drawn = edges(graphPart(map.svg));
+    expect(drawn.map((edge) => edge.type)).toEqual(['conflict', 'support']);
+    const support = drawn[1];
+    expect(support?.markerStart).toBe('url(#bd-am-arrow-back)');
+    expect(support?.markerEnd).toBe('url(#bd-am-arrow)');
+    // Two edges between one pair fan out instead of lying on top of each other.
+    expect(drawn[0]?.d).not.toBe(drawn[1]?.d);
+    expect(describeActorMap([])).toBe('No relations between the actors shown.');
+  });
+
+  it.each([2, 3, 6, 9, 12])('places %i actors with no overlap, every box inside the viewBox', (count) => {
+    const map = renderActorMap(network(count));
+    const boxes = nodes(map.svg);
+    expect(boxes).toHaveLength(count);
+    for (const [i, p] of boxes.entries()) {
+      expect(p.x).toBeGreaterThanOrEqual(0);
+      expect(p.y).toBeGreaterThanOrEqual(0);
+      expect(p.x + p.width).toBeLessThanOrEqual(ACTOR_MAP_SIZE.width);
+      expect(p.y + p.height).toBeLessThanOrEqual(ACTOR_MAP_SIZE.height - 40);
+      for (const q of boxes.slice(i + 1)) expect(overlap(p, q)).toBe(false);
+    }
+  });
+
+  it('wraps long names to at most three lines, with an ellipsis beyond', () => {
+    const svg = renderActorMap(network(12)).svg;
+    for (const label of svg.matchAll(/<text class="bd-am-label"[^>]*>(.*?)<\/text>/g)) {
+      expect((label[1] ?? '').match(/<tspan/g)?.length).toBeLessThanOrEqual(3);
+    }
+    expect(svg).toContain('…</tspan>');
+    // The full name is kept in the box's tooltip.
+    expect(svg).toContain(
+      '<title>Internationally recognised government (Tobruk House of Representatives) (neutral)</title>',
+    );
+  });
+
+  it(`shows the ${MAX_MAP_ACTORS} most connected actors and lists the rest`, () => {
+    const actors = network(12);
+    const extra: MapActor[] = [
+      { name: 'Loner', stance: 'neutral', relations: [] },
+      { name: 'Second loner', stance: 'neutral', relations: [{ with: 'Loner', type: 'rivalry' }] },
+      {
+        name: 'Hub',
+        stance: 'hostile',
+        relations: actors.slice(0, 6).map((a) => ({ with: a.name, type: 'conflict' as const })),
+      },
+    ];
+    const map = renderActorMap([...actors, ...extra]);
+    expect(map.shown).toHaveLength(MAX_MAP_ACTORS);
+    expect(map.shown).toContain('Hub');
+    expect(map.omitted).toEqual(
+      [...actors.map((a) => a.name), 'Loner', 'Second loner'].filter((name) => !map.shown.includes(name)),
+    );
+    expect(map.omitted).toEqual(expect.arrayContaining(['Loner', 'Second loner']));
+    expect(map.omitted).toHaveLength(3);
+    expect(nodes(map.svg)).toHaveLength(MAX_MAP_ACTORS);
+    expect(describeActorMap([...actors, ...extra])).toContain(`Not shown: ${map.omitted.join('; ')}.`);
+  });
+
+  it('does not draw relations to actors not shown', () => {
+    const actors = network(12);
+    const hidden: MapActor = {
+      name: 'Hidden',
+      stance: 'neutral',
+      relations: [{ with: actors[0]?.name as string, type: 'support' }],
+    };
+    const map = renderActorMap([...actors, hidden]);
+    expect(map.omitted).toEqual(['Hidden']);
+    const alone = renderActorMap(actors);
+    expect(edges(graphPart(map.svg))).toHaveLength(edges(graphPart(alone.svg)).length);
+    expect(map.svg).not.toContain('Hidden —');
+    expect(map.svg).not.toContain('>Hidden<');
+  });
+
+  it('escapes names and keeps them out of attributes', () => {
+    const evil = '<script>alert("xyzzy")</script> & \'qq\'';
+    const map = renderActorMap([
+      { name: evil, stance: 'hostile', relations: [{ with: 'Other "plugh"', type: 'conflict' }] },
+      { name: 'Other "plugh"', stance: 'friendly', relations: [] },
+    ]);
+    expectSafeSvg(map.svg);
+    expect(map.svg).toContain('&lt;script&gt;');
+    expect(map.svg).toContain('&amp;');
+    expect(map.svg).toContain('Other &quot;plugh&quot;');
+    expect(map.shown).toEqual([evil, 'Other "plugh"']);
+    // No user text inside any attribute value.
+    for (const attr of map.svg.matchAll(/="([^"]*)"/g)) expect(attr[1]).not.toMatch(/xyzzy|plugh|qq/);
+  });
+
+  it('is deterministic', () => {
+    expect(renderActorMap(network(12)).svg).toBe(renderActorMap(network(12)).svg);
+    expect(renderActorMap(ACTORS).svg).toBe(renderActorMap(ACTORS).svg);
+  });
+
+  it('describes the relations, stances and omissions in words', () => {
+    const text = describeActorMap(ACTORS);
+    expect(text).toBe(
+      `Relations: ${IS} — conflict — ${DMSC}; ${IS} — conflict — ${PEOPLE}; ${DMSC} — alliance — ${LNA}; ` +
+        `${DMSC} — rivalry — ${GOV}; ${LNA} — support → ${GOV}; ${UN} — support → ${GOV}. ` +
+        `Hostile: ${IS}. Mixed: ${DMSC}. Neutral: ${PEOPLE}; ${UN}. Friendly: ${LNA}; ${GOV}.`,
+    );
+    const map = renderActorMap(ACTORS);
+    expect(map.svg).toContain(`<desc id="bd-am-desc">${escapeXml(text)}</desc>`);
+    expect(map.svg).toMatch(/^<svg [^>]*aria-labelledby="bd-am-title bd-am-desc"/);
+  });
+
+  it('has a legend for relation types and stances, which can be left out', () => {
+    const svg = renderActorMap(ACTORS).svg;
+    for (const word of [
+      'Conflict',
+      'Alliance',
+      'Support',
+      'Rivalry',
+      'Hostile',
+      'Mixed',
+      'Neutral',
+      'Friendly',
+    ]) {
+      expect(svg).toMatch(new RegExp(`class="bd-am-legend-text"[^>]*>${word}`));
+    }
+    expect(renderActorMap(ACTORS, { legend: false }).svg).not.toContain('bd-am-legend');
+  });
+
+  it('uses ids that do not collide with the risk matrix or a second map', () => {
+    const ids = (svg: string) => [...svg.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    const all = [
+      ...ids(renderActorMap(ACTORS).svg),
+      ...ids(renderActorMap(ACTORS, { idPrefix: 'map2-' }).svg),
+      ...ids(renderRiskMatrix(RISKS)),
+    ];
+    expect(new Set(all).size).toBe(all.length);
+  });
+});
+
+describe('wrapText', () => {
+  const measure = (text: string) => text.length * 10;
+
+  it('wraps at spaces, breaks over-long words and ends with an ellipsis past the last line', () => {
+    expect(wrapText('aa bb cc', 50, measure, 3)).toEqual(['aa bb', 'cc']);
+    expect(wrapText('abcdefghij', 40, measure, 3)).toEqual(['abcd', 'efgh', 'ij']);
+    expect(wrapText('aaaa bbbb cccc dddd', 40, measure, 2)).toEqual(['aaaa', 'bbb…']);
+  });
+});
