@@ -398,6 +398,44 @@ describe('renderActorMap', () => {
     }
   });
 
+  it('puts a hub in the middle and keeps every edge clear of the other boxes', () => {
+    const spokes = ['North', 'East', 'South', 'West', 'Coast', 'Desert'];
+    const actors: MapActor[] = [
+      ...spokes.map((name): MapActor => ({ name, stance: 'neutral', relations: [] })),
+      {
+        name: 'Hub',
+        stance: 'hostile',
+        relations: spokes.map((name) => ({ with: name, type: 'conflict' as const })),
+      },
+    ];
+    actors[0]?.relations.push({ with: 'South', type: 'rivalry' });
+    for (const [list, hub] of [
+      [actors, 'Hub'],
+      [ACTORS, undefined],
+      [network(12), undefined],
+    ] as const) {
+      const svg = graphPart(renderActorMap(list).svg);
+      const boxes = nodes(svg);
+      if (hub) {
+        const box = boxes.find((node) => node.name === hub) as Node;
+        expect(box.x + box.width / 2).toBeCloseTo(ACTOR_MAP_SIZE.width / 2, 0);
+      }
+      for (const edge of edges(svg)) {
+        const numbers = (edge.d.match(/-?\d+(\.\d+)?/g) ?? []).map(Number);
+        const [x0, y0] = numbers as [number, number];
+        const [x2, y2] = numbers.slice(-2) as [number, number];
+        const [cx, cy] =
+          numbers.length === 6 ? (numbers.slice(2, 4) as [number, number]) : [(x0 + x2) / 2, (y0 + y2) / 2];
+        for (let k = 0; k <= 20; k++) {
+          const t = k / 20;
+          const x = (1 - t) ** 2 * x0 + 2 * (1 - t) * t * cx + t ** 2 * x2;
+          const y = (1 - t) ** 2 * y0 + 2 * (1 - t) * t * cy + t ** 2 * y2;
+          for (const box of boxes) expect(contains(box, x, y)).toBe(false);
+        }
+      }
+    }
+  });
+
   it('draws symmetric relations given from both sides once, and support both ways as one two-headed edge', () => {
     const map = renderActorMap([
       {

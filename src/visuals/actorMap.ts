@@ -5,6 +5,12 @@
  * bytes. Colours come from themes/visuals.css through classes; stance and
  * relation type are also told apart without colour (glyph shapes, line
  * patterns, arrowheads, a ✕ on conflicts).
+ *
+ * Layout, in short: at most MAX_MAP_ACTORS actors (the most connected);
+ * a hub linked to most others goes in the middle; the rest sit on a
+ * superellipse filling the 16:9 area, in an order that reduces crossings;
+ * labels wrap to three lines and shrink until no two boxes come close;
+ * edges are cut at the box borders and bend around boxes in their way.
  */
 import type { RelationType, Stance } from '../briefing.js';
 import { textWidth } from '../textMetrics.js';

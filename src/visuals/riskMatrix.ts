@@ -52,16 +52,17 @@ export function describeRiskMatrix(risks: readonly MatrixRisk[]): string {
   return risks.map(describeRisk).join(' ');
 }
 
-/* Geometry, in viewBox units. Rendered at ~620–900 px wide, 1 unit ≈ 0.85–1.2 px. */
-const CELL_W = 104;
-const CELL_H = 60;
-const TERM_SIZE = 16;
-const RANGE_SIZE = 12.5;
-const IMPACT_SIZE = 16;
-const AXIS_SIZE = 13;
+/* Geometry, in viewBox units. Drawn ~600–900 px wide on a slide, so 1 unit ≈ 0.9–1.35 px. */
+const CELL_W = 92;
+const CELL_H = 62;
+const TERM_SIZE = 17;
+const RANGE_SIZE = 13.5;
+const IMPACT_SIZE = 17;
+const AXIS_SIZE = 13.5;
 const LABEL_GAP = 12;
 const TOP = 30;
 const MARGIN = 8;
+/** Room for the longest likelihood term (semibold Source Sans 3, plus 10 % for a wider fallback font). */
 const GRID_LEFT = Math.ceil(
   MARGIN +
     Math.max(...LIKELIHOOD_TERMS.map((term) => textWidth(capitalize(term), TERM_SIZE, 600) * 1.1)) +
@@ -169,7 +170,7 @@ export function renderRiskMatrix(risks: readonly MatrixRisk[], options: RiskMatr
     const middle = rowTop(l) + CELL_H / 2;
     out.push(
       `<text class="bd-rm-term" x="${num(labelX)}" y="${num(middle - 2)}" text-anchor="end" font-size="${TERM_SIZE}">${capitalize(entry.term)}</text>`,
-      `<text class="bd-rm-range" x="${num(labelX)}" y="${num(middle + 13)}" text-anchor="end" font-size="${RANGE_SIZE}">${entry.min}–${entry.max} %</text>`,
+      `<text class="bd-rm-range" x="${num(labelX)}" y="${num(middle + 14)}" text-anchor="end" font-size="${RANGE_SIZE}">${entry.min}–${entry.max} %</text>`,
     );
   });
   const gridBottom = TOP + GRID_H;

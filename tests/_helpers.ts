@@ -1,0 +1,65 @@
+/** Shared by the tests: build a briefing into a fresh folder, read a PDF back. */
+import { mkdtempSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { BrowserSession } from '../src/browser/session.js';
+import { type BuildOptions, type BuildResult, buildBriefing } from '../src/build.js';
+
+export const ROOT = path.resolve(import.meta.dirname, '..');
+export const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
+
+export function tempDir(prefix = 'briefdeck-test-'): string {
+  return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function newSession(timeoutMs = 60_000): BrowserSession {
+  return new BrowserSession({ env: process.env, timeoutMs });
+}
+
+/** Builds `file` (relative to the repo) into a new temporary folder. */
+export async function build(file: string, options: Partial<BuildOptions> = {}): Promise<BuildResult & { outDir: string; warnings: string[] }> {
+  const outDir = options.outDir ?? tempDir();
+  const warnings: string[] = [];
+  const result = await buildBriefing({
+    file,
+    outDir,
+    cwd: ROOT,
+    pdf: true,
+    strict: false,
+    timeoutMs: 60_000,
+    onWarning: (message) => warnings.push(message),
+    ...options,
+  });
+  return { ...result, outDir, warnings };
+}
+
+export interface ReadPdf {
+  pages: string[];
+  info: Record<string, unknown>;
+  pageSizes: { width: number; height: number }[];
+}
+
+/** Reads a PDF with pdf.js: the text of each page and the document information. */
+export async function readPdf(file: string): Promise<ReadPdf> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const data = new Uint8Array(await readFile(file));
+  const doc = await getDocument({ data, useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
+  const pages: string[] = [];
+  const pageSizes: { width: number; height: number }[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const content = await page.getTextContent();
+    pages.push(
+      content.items
+        .map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : ''))
+        .join('')
+        .replace(/[ \t]+/g, ' '),
+    );
+    const [, , width = 0, height = 0] = page.view;
+    pageSizes.push({ width, height });
+  }
+  const { info } = await doc.getMetadata();
+  await doc.destroy();
+  return { pages, info: info as Record<string, unknown>, pageSizes };
+}

@@ -1,0 +1,113 @@
+/**
+ * The deck as presented: it works from file:// with nothing from the
+ * network, shows speaker notes in reveal.js's presenter view, and every
+ * slide of short and long briefings fits, in both aspects and themes.
+ */
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserSession } from '../src/browser/session.js';
+import { build, newSession } from './_helpers.js';
+
+let session: BrowserSession;
+beforeAll(() => {
+  session = newSession();
+});
+afterAll(async () => {
+  await session.close();
+});
+
+type RevealWindow = { Reveal: { isReady(): boolean; getTotalSlides(): number; slide(h: number): void } };
+
+async function open(page: Page, html: string): Promise<string[]> {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warn') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(String(error)));
+  page.on('requestfailed', (request) => problems.push(`failed: ${request.url()}`));
+  await page.goto(pathToFileURL(html).href, { waitUntil: 'load' });
+  await page.waitForFunction(() => (window as unknown as RevealWindow).Reveal?.isReady());
+  return problems;
+}
+
+describe('the sample deck', () => {
+  let result: Awaited<ReturnType<typeof build>>;
+  beforeAll(async () => {
+    result = await build('briefing.yaml', { session, pdf: false });
+  });
+
+  it('starts reveal.js from file:// with every asset local and no error', async () => {
+    await session.withPage(async (page) => {
+      const requests: string[] = [];
+      page.on('request', (request) => requests.push(request.url()));
+      const problems = await open(page, result.html);
+      const state = await page.evaluate(() => ({
+        slides: (window as unknown as RevealWindow).Reveal.getTotalSlides(),
+        fonts: [...document.fonts].filter((font) => font.status === 'loaded').map((font) => font.family),
+        notes: document.querySelectorAll('aside.notes').length,
+      }));
+      expect(problems).toEqual([]);
+      expect(state.slides).toBe(result.slideCount);
+      expect(state.fonts).toContain('Source Sans 3');
+      expect(state.notes).toBeGreaterThan(5);
+      expect(requests.every((url) => url.startsWith('file://') || url.startsWith('data:'))).toBe(true);
+    });
+  });
+
+  it('opens the presenter view with the current slide, the next one and the notes', async () => {
+    await session.withPage(async (page) => {
+      const problems = await open(page, result.html);
+      const popup = new Promise<Page | null>((resolve) => page.once('popup', resolve));
+      await page.keyboard.press('s');
+      const speaker = await popup;
+      expect(speaker).not.toBeNull();
+      const view = speaker as Page;
+      const speakerProblems: string[] = [];
+      view.on('console', (message) => {
+        if (message.type() === 'error') speakerProblems.push(message.text());
+      });
+      await view.waitForSelector('#current-slide iframe', { timeout: 15_000 });
+      await view.waitForFunction(() => (document.querySelector('.speaker-controls-notes .value')?.textContent ?? '').length > 20, {
+        timeout: 15_000,
+      });
+      const notes = await view.$eval('.speaker-controls-notes .value', (element) => element.textContent ?? '');
+      expect(notes.length).toBeGreaterThan(20);
+      expect(problems.filter((p) => /Content Security Policy|Refused/.test(p))).toEqual([]);
+      expect(speakerProblems.filter((p) => /Content Security Policy|Refused/.test(p))).toEqual([]);
+      await view.close();
+    });
+  });
+});
+
+describe('every slide fits', () => {
+  const cases = [
+    ['briefing.yaml', '16:9', 'light'],
+    ['briefing.yaml', '4:3', 'dark'],
+    ['tests/fixtures/minimal.yaml', '16:9', 'dark'],
+    ['tests/fixtures/minimal.yaml', '4:3', 'light'],
+    ['tests/fixtures/long.yaml', '16:9', 'light'],
+    ['tests/fixtures/long.yaml', '4:3', 'dark'],
+  ] as const;
+  for (const [file, aspect, theme] of cases) {
+    it(`${file} at ${aspect} in the ${theme} theme: no overflow, one page per slide`, async () => {
+      const result = await build(file, { session, deck: { aspect, theme }, strict: true });
+      expect(result.overflows).toEqual([]);
+      expect(result.warnings).toEqual([]);
+    });
+  }
+
+  it('reports a slide that overflows with its YAML path, and --strict makes it an error', async () => {
+    const { mkdtempSync, writeFileSync, readFileSync } = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'briefdeck-overflow-'));
+    const huge = Array.from({ length: 400 }, (_, i) => `word${i}`).join(' ');
+    const yaml = readFileSync('tests/fixtures/minimal.yaml', 'utf8').replace('role: Did it.', `role: "${huge}"`);
+    writeFileSync(path.join(dir, 'huge.yaml'), yaml);
+    const result = await build(path.join(dir, 'huge.yaml'), { session });
+    expect(result.overflows).toEqual([expect.objectContaining({ yamlPath: 'actors[0]', heading: 'Actors' })]);
+    expect(result.warnings[0]).toMatch(/huge\.yaml:6:5: actors\[0\]: slide "Actors" overflows by \d+px/);
+    await expect(build(path.join(dir, 'huge.yaml'), { session, strict: true })).rejects.toThrow(/overflow/);
+  });
+});
