@@ -9,7 +9,7 @@ import { BrowserSession } from './browser/session.js';
 import { ASPECTS, type Aspect } from './briefing.js';
 import { type BuildOptions, buildBriefing, readBriefing } from './build.js';
 import { BUILT_IN_THEMES } from './themes.js';
-import { ExitCode, UsageError, UserError } from './errors.js';
+import { BriefingError, ExitCode, UsageError, UserError } from './errors.js';
 import { removeTempFiles } from './write.js';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -66,10 +66,15 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   try {
     return await run(argv, io, paint);
   } catch (error) {
+    if (error instanceof BriefingError) {
+      // One problem a line, exactly FILE:LINE:COL: path: message, so editors and scripts can read them.
+      for (const line of error.lines()) io.stderr(line);
+      return error.exitCode;
+    }
     if (error instanceof UserError) {
       const [first, ...rest] = error.lines();
-      io.stderr(`${paint.red('error')} ${first}`);
-      for (const line of rest) io.stderr(error instanceof UsageError ? line : `  ${line}`);
+      io.stderr(`${paint.red('error:')} ${first}`);
+      for (const line of rest) io.stderr(line);
       return error.exitCode;
     }
     io.stderr(`briefdeck: internal error (a bug; please report it):\n${error instanceof Error ? error.stack : String(error)}`);

@@ -442,7 +442,6 @@ function actorSlides(build: SlideBuilder, actors: Actor[], md: MarkdownRenderer,
 function riskSlides(build: SlideBuilder, risks: Risk[], md: MarkdownRenderer, page: Page): void {
   const numbered = risks.map((risk, index) => ({ ...risk, number: index + 1, index }));
   const matrixRisks = numbered.map(({ number, title, likelihood, impact }) => ({ number, title, likelihood, impact }));
-  const svgHtml = renderRiskMatrix(matrixRisks);
   const description = describeRiskMatrix(matrixRisks);
   // The key beside the matrix (16:9: a column of (W - 36) / 2.25 px; 4:3: two columns under the matrix,
   // about 210 px tall). Each entry: a 48 px marker column, the title (19 px semibold, 16 px on 4:3) and
@@ -456,8 +455,9 @@ function riskSlides(build: SlideBuilder, risks: Risk[], md: MarkdownRenderer, pa
     : paginateGrid(numbered, keyHeight, 210, 2, 6);
   build.add<RiskMatrixSlide>(
     'risks',
-    keyPages.map((group) => ({
-      svgHtml,
+    keyPages.map((group, index) => ({
+      // Each slide gets its own copy, with ids of its own (the title and description the SVG points to).
+      svgHtml: renderRiskMatrix(matrixRisks, { idPrefix: index === 0 ? 'bd-rm-' : `bd-rm${index + 1}-` }),
       description,
       key: group.map((risk) => ({
         number: risk.number,

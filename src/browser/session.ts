@@ -81,6 +81,12 @@ export class BrowserSession {
     } catch (cause) {
       this.browser = undefined;
       const message = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
+      if (cause instanceof Error && cause.name === 'TimeoutError') {
+        throw new RenderError(`Timed out after ${this.options.timeoutMs} ms while trying to start the browser (${found.executablePath}).`, {
+          hint: 'Raise the limit with --timeout MS, or build without the PDF (--no-pdf).',
+          cause,
+        });
+      }
       throw new RenderError(`Could not start the browser at ${found.executablePath} (${found.source}): ${message}`, {
         hint: `Check that it runs (${found.executablePath} --version), raise --timeout, or set CHROME_PATH to another browser.`,
         cause,

@@ -79,7 +79,7 @@ export const RISK_MATRIX_SIZE = { width: WIDTH, height: HEIGHT } as const;
 /* Markers in a cell. */
 const PAD = 5;
 const GAP = 3;
-const R_MAX = 13;
+const R_MAX = 14;
 const R_MIN = 6;
 
 interface Slots {

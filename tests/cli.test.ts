@@ -1,0 +1,85 @@
+/**
+ * Black box: the built CLI run as a process, the way a user runs it.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ROOT, tempDir } from './_helpers.js';
+
+const BIN = path.join(ROOT, 'bin', 'briefdeck.js');
+
+async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('briefdeck (the built CLI)', () => {
+  it('prints help with the options and their defaults, and the version', async () => {
+    const help = await run('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('briefdeck build [FILE]');
+    expect(help.stdout).toMatch(/--timeout MS[\s\S]*default: 30000/);
+    const version = await run('--version');
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
+  });
+
+  it('validates the sample', async () => {
+    const result = await run('validate');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^ok briefing\.yaml: \d+ actors/);
+  });
+
+  it('reports every problem of an invalid briefing, one per line, without a stack, exit 1', async () => {
+    const result = await run('validate', 'tests/fixtures/many-problems.yaml');
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines.slice(0, -1).every((line) => /^tests\/fixtures\/many-problems\.yaml:\d+:\d+: [\w.[\]]+: .+/.test(line))).toBe(true);
+    expect(lines).toHaveLength(17);
+    expect(lines.at(-1)).toBe('16 problems found; nothing was written.');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('builds the deck without a browser with --no-pdf', async () => {
+    const out = tempDir();
+    const result = await run('build', 'briefing.yaml', '--no-pdf', '-o', out);
+    expect(result.code).toBe(0);
+    expect(statSync(path.join(out, 'briefing.html')).size).toBeGreaterThan(10_000);
+    expect(existsSync(path.join(out, 'briefing.pdf'))).toBe(false);
+  });
+
+  it('builds the deck and the PDF', async () => {
+    const out = tempDir();
+    const result = await run('build', 'tests/fixtures/minimal.yaml', '-o', out, '--quiet');
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(readFileSync(path.join(out, 'minimal.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('exits 2 on wrong usage, with a hint', async () => {
+    for (const args of [['--frobnicate'], ['publish'], ['build', '--timeout', 'soon'], ['build', '--theme', 'neon'], ['build', 'a.yaml', 'b.yaml']]) {
+      const result = await run(...args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr, args.join(' ')).toMatch(/^error: .+\n.+/);
+    }
+  });
+
+  it('exits 3 when the PDF cannot be made in time, saying what to do', async () => {
+    const result = await run('build', 'tests/fixtures/minimal.yaml', '-o', tempDir(), '--timeout', '1');
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/^error: (Timed out after 1 ms|Could not start the browser)/);
+    expect(result.stderr).toMatch(/--timeout/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 1 for a file that does not exist', async () => {
+    const result = await run('build', 'nope.yaml', '--no-pdf', '-o', tempDir());
+    expect(result).toMatchObject({ code: 1 });
+    expect(result.stderr).toContain('nope.yaml:1:1: no such file');
+  });
+});
