@@ -81,7 +81,9 @@ export function marpDeck(briefing) {
       [
         `## Timeline${part(i, all)}`,
         '',
-        ...page.map((e) => `- **${text(e.date)}**: ${cite(e.event)}${e.place ? ` _(${text(e.place)})_` : ''}`),
+        ...page.map(
+          (e) => `- **${text(e.date)}**: ${cite(e.event)}${e.place ? ` _(${text(e.place)})_` : ''}`,
+        ),
       ],
       i === 0 ? notes.timeline : undefined,
     );
@@ -90,10 +92,21 @@ export function marpDeck(briefing) {
   // Actors: the relations (briefdeck draws them as a map), then a table
   const actors = Array.isArray(b.actors) ? b.actors : [];
   const relations = actors.flatMap((a) =>
-    (Array.isArray(a.relations) ? a.relations : []).map((r) => `${cell(a.name)} | ${cell(r.type)} | ${cell(r.with)}`),
+    (Array.isArray(a.relations) ? a.relations : []).map(
+      (r) => `${cell(a.name)} | ${cell(r.type)} | ${cell(r.with)}`,
+    ),
   );
   if (relations.length) {
-    add(['## Actor map', '', '| Actor | Relation | With |', '|---|---|---|', ...relations.map((r) => `| ${r} |`)], notes.actors);
+    add(
+      [
+        '## Actor map',
+        '',
+        '| Actor | Relation | With |',
+        '|---|---|---|',
+        ...relations.map((r) => `| ${r} |`),
+      ],
+      notes.actors,
+    );
   }
   chunks(actors, PER_SLIDE.actors).forEach((page, i, all) => {
     add(
@@ -102,9 +115,15 @@ export function marpDeck(briefing) {
         '',
         '| Actor | Kind | Stance | Role |',
         '|---|---|---|---|',
-        ...page.map((a) => `| ${cell(a.name)} | ${cell(a.kind)} | ${cell(a.stance ?? 'neutral')} | ${cell(cite(a.role))} |`),
+        ...page.map(
+          (a) =>
+            `| ${cell(a.name)} | ${cell(a.kind)} | ${cell(a.stance ?? 'neutral')} | ${cell(cite(a.role))} |`,
+        ),
       ],
-      [!relations.length && i === 0 ? notes.actors : undefined, ...page.map((a) => itemNote(a.name, a.notes))],
+      [
+        !relations.length && i === 0 ? notes.actors : undefined,
+        ...page.map((a) => itemNote(a.name, a.notes)),
+      ],
     );
   });
 
@@ -116,7 +135,10 @@ export function marpDeck(briefing) {
       '',
       '| Risk | Likelihood | Impact | Confidence |',
       '|---|---|---|---|',
-      ...risks.map((r) => `| ${cell(r.title)} | ${cell(r.likelihood)} | ${cell(r.impact)} | ${cell(r.confidence ?? '')} |`),
+      ...risks.map(
+        (r) =>
+          `| ${cell(r.title)} | ${cell(r.likelihood)} | ${cell(r.impact)} | ${cell(r.confidence ?? '')} |`,
+      ),
     ],
     notes.risks,
   );
@@ -144,14 +166,20 @@ export function marpDeck(briefing) {
         `## Recommendations${part(i, all)}`,
         '',
         ...page.flatMap((r, j) => {
-          const meta = [r.priority && `priority ${r.priority}`, r.owner, r.timeframe].filter(Boolean).map(text).join(' · ');
+          const meta = [r.priority && `priority ${r.priority}`, r.owner, r.timeframe]
+            .filter(Boolean)
+            .map(text)
+            .join(' · ');
           return [
             `${first + j + 1}. ${cite(r.action)}${meta ? ` _(${meta})_` : ''}`,
             ...(r.rationale ? [`   ${cite(block(r.rationale)).replace(/\n/g, '\n   ')}`] : []),
           ];
         }),
       ],
-      [i === 0 ? notes.recommendations : undefined, ...page.map((r) => itemNote(stripMarkdown(r.action), r.notes))],
+      [
+        i === 0 ? notes.recommendations : undefined,
+        ...page.map((r) => itemNote(stripMarkdown(r.action), r.notes)),
+      ],
     );
   });
 
@@ -162,7 +190,10 @@ export function marpDeck(briefing) {
         '## Sources',
         '',
         ...sources.map((s, i) => {
-          const rest = [s.author, s.publisher, s.date && String(s.date), s.url].filter(Boolean).map(text).join(', ');
+          const rest = [s.author, s.publisher, s.date && String(s.date), s.url]
+            .filter(Boolean)
+            .map(text)
+            .join(', ');
           return `${i + 1}. ${text(s.title)}${rest ? `, ${rest}` : ''}`;
         }),
       ],
@@ -171,8 +202,18 @@ export function marpDeck(briefing) {
   }
 
   const aspect = b.deck?.aspect === '4:3' ? '4:3' : '16:9';
-  const front = ['---', 'marp: true', `size: ${aspect}`, 'paginate: true', `title: ${JSON.stringify(text(b.title))}`];
-  if (b.classification) front.push(`header: ${JSON.stringify(text(b.classification))}`, `footer: ${JSON.stringify(text(b.classification))}`);
+  const front = [
+    '---',
+    'marp: true',
+    `size: ${aspect}`,
+    'paginate: true',
+    `title: ${JSON.stringify(text(b.title))}`,
+  ];
+  if (b.classification)
+    front.push(
+      `header: ${JSON.stringify(text(b.classification))}`,
+      `footer: ${JSON.stringify(text(b.classification))}`,
+    );
   front.push('---');
   const body = slides.map(({ lines, note }) => {
     const out = lines.filter((line) => typeof line === 'string').join('\n');
@@ -186,7 +227,9 @@ export function marpDeck(briefing) {
 function citer(sources) {
   const numbers = new Map(sources.map((s, i) => [String(s.id), i + 1]));
   return (value) =>
-    text(value).replace(/\[@([a-z0-9-]+)\]/g, (_, id) => (numbers.has(id) ? `[${numbers.get(id)}]` : `[${id}]`));
+    text(value).replace(/\[@([a-z0-9-]+)\]/g, (_, id) =>
+      numbers.has(id) ? `[${numbers.get(id)}]` : `[${id}]`,
+    );
 }
 
 function text(value) {
@@ -199,7 +242,10 @@ function block(value) {
 
 /** A Markdown table cell: one line, pipes escaped. */
 function cell(value) {
-  return text(value).trim().replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
+  return text(value)
+    .trim()
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|');
 }
 
 function stripMarkdown(value) {

@@ -4,14 +4,18 @@
 // DIR/<name>-<theme>-<aspect>/slide-NN.png (DIR defaults to screenshots/). For reviewing how slides look.
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { BrowserSession } from '../lib/browser/session.js';
 import { buildBriefing } from '../lib/build.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { theme: { type: 'string' }, aspect: { type: 'string' }, out: { type: 'string', default: 'screenshots' } },
+  options: {
+    theme: { type: 'string' },
+    aspect: { type: 'string' },
+    out: { type: 'string', default: 'screenshots' },
+  },
 });
 const file = positionals[0] ?? 'briefing.yaml';
 const name = path.basename(file).replace(/\.ya?ml$/i, '');
@@ -40,10 +44,14 @@ try {
     const total = await page.evaluate(() => window.Reveal.getTotalSlides());
     for (let i = 0; i < total; i++) {
       await page.evaluate((index) => window.Reveal.slide(index), i);
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      await page.evaluate(
+        () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+      );
       await page.screenshot({ path: path.join(dir, `slide-${String(i + 1).padStart(2, '0')}.png`) });
     }
-    console.log(`${total} slides → ${path.relative(process.cwd(), dir)}/ (PDF: ${path.relative(process.cwd(), result.pdf)})`);
+    console.log(
+      `${total} slides → ${path.relative(process.cwd(), dir)}/ (PDF: ${path.relative(process.cwd(), result.pdf)})`,
+    );
   });
 } finally {
   await session.close();

@@ -26,13 +26,29 @@ const found = () => findBrowser({ env: process.env });
 let browser = found();
 if (!browser) {
   console.log('setup: no Chrome, Chromium or Edge found; trying to download Chrome Headless Shell…');
-  run('npx', ['--no-install', '@puppeteer/browsers', 'install', 'chrome-headless-shell@stable', '--path', `${process.env.HOME}/.cache/puppeteer`], {
-    timeout: 180_000,
-  });
+  run(
+    'npx',
+    [
+      '--no-install',
+      '@puppeteer/browsers',
+      'install',
+      'chrome-headless-shell@stable',
+      '--path',
+      `${process.env.HOME}/.cache/puppeteer`,
+    ],
+    {
+      timeout: 180_000,
+    },
+  );
   browser = found();
 }
-if (!browser && process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/etc/debian_version')) {
-  console.log('setup: the download did not work; installing Debian\'s Chromium with apt-get…');
+if (
+  !browser &&
+  process.platform === 'linux' &&
+  process.getuid?.() === 0 &&
+  existsSync('/etc/debian_version')
+) {
+  console.log("setup: the download did not work; installing Debian's Chromium with apt-get…");
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   run('apt-get', ['update', '-q'], { env });
   run('apt-get', ['install', '-y', '-q', 'chromium'], { env });

@@ -88,17 +88,23 @@ export function speakerViewScriptHashes(): string[] {
   let end = start + 16;
   while (code[end] !== '`' || code[end - 1] === '\\') end += 1;
   const literal = code.slice(start + 16, end);
-  if (literal.includes('${')) throw new Error('reveal.js notes plugin changed: the speaker view has interpolations');
+  if (literal.includes('${'))
+    throw new Error('reveal.js notes plugin changed: the speaker view has interpolations');
   // The literal has no interpolation (checked above), so evaluating it only undoes its escapes.
   const html = new Function(`return \`${literal}\`;`)() as string;
   notesHashes = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
-    (match) => `'sha256-${createHash('sha256').update(match[1] as string).digest('base64')}'`,
+    (match) =>
+      `'sha256-${createHash('sha256')
+        .update(match[1] as string)
+        .digest('base64')}'`,
   );
   return notesHashes;
 }
 
 /** The package version, shown by `--version` and in the deck's generator tag. */
 export function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }

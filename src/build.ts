@@ -5,7 +5,7 @@
  * Nothing is written until the briefing is known to be valid.
  */
 import path from 'node:path';
-import { assetFiles, ASSETS_DIR, packageVersion, speakerViewScriptHashes } from './assets.js';
+import { ASSETS_DIR, assetFiles, packageVersion, speakerViewScriptHashes } from './assets.js';
 import type { Aspect, Briefing } from './briefing.js';
 import { setPdfInfo } from './browser/pdfInfo.js';
 import { type Overflow, printPdf } from './browser/print.js';
@@ -85,9 +85,12 @@ export async function buildBriefing(options: BuildOptions): Promise<BuildResult>
     onPageMessage: options.onWarning,
   });
   if (printed.pageCount !== model.slides.length) {
-    throw new RenderError(`The print view has ${printed.pageCount} pages for ${model.slides.length} slides.`, {
-      hint: 'A template override may have broken the slide structure; check --templates.',
-    });
+    throw new RenderError(
+      `The print view has ${printed.pageCount} pages for ${model.slides.length} slides.`,
+      {
+        hint: 'A template override may have broken the slide structure; check --templates.',
+      },
+    );
   }
   result.overflows = printed.overflows;
   for (const overflow of printed.overflows) {
@@ -98,9 +101,12 @@ export async function buildBriefing(options: BuildOptions): Promise<BuildResult>
     );
   }
   if (options.strict && printed.overflows.length > 0) {
-    throw new RenderError(`${printed.overflows.length} slide(s) overflow; nothing more was written (--strict).`, {
-      hint: 'Shorten the texts named above, or build without --strict to accept them.',
-    });
+    throw new RenderError(
+      `${printed.overflows.length} slide(s) overflow; nothing more was written (--strict).`,
+      {
+        hint: 'Shorten the texts named above, or build without --strict to accept them.',
+      },
+    );
   }
   const pdf = setPdfInfo(printed.pdf, {
     title: model.title,

@@ -5,11 +5,11 @@
  */
 import { parseArgs } from 'node:util';
 import { packageVersion } from './assets.js';
-import { BrowserSession } from './browser/session.js';
 import { ASPECTS, type Aspect } from './briefing.js';
+import { BrowserSession } from './browser/session.js';
 import { type BuildOptions, buildBriefing, readBriefing } from './build.js';
-import { BUILT_IN_THEMES } from './themes.js';
 import { BriefingError, ExitCode, UsageError, UserError } from './errors.js';
+import { BUILT_IN_THEMES } from './themes.js';
 import { removeTempFiles } from './write.js';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -77,7 +77,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       for (const line of rest) io.stderr(line);
       return error.exitCode;
     }
-    io.stderr(`briefdeck: internal error (a bug; please report it):\n${error instanceof Error ? error.stack : String(error)}`);
+    io.stderr(
+      `briefdeck: internal error (a bug; please report it):\n${error instanceof Error ? error.stack : String(error)}`,
+    );
     return 70;
   }
 }
@@ -87,7 +89,9 @@ async function run(argv: string[], io: Io, paint: Paint): Promise<number> {
   try {
     parsed = parse(argv);
   } catch (cause) {
-    throw new UsageError(cause instanceof Error ? cause.message : String(cause), { hint: 'See briefdeck --help.' });
+    throw new UsageError(cause instanceof Error ? cause.message : String(cause), {
+      hint: 'See briefdeck --help.',
+    });
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -99,9 +103,12 @@ async function run(argv: string[], io: Io, paint: Paint): Promise<number> {
     return ExitCode.ok;
   }
   const [command = 'build', file = 'briefing.yaml', ...extra] = positionals;
-  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`, { hint: 'See briefdeck --help.' });
+  if (extra.length > 0)
+    throw new UsageError(`unexpected argument "${extra[0]}"`, { hint: 'See briefdeck --help.' });
   if (command !== 'build' && command !== 'validate') {
-    throw new UsageError(`unknown command "${command}"`, { hint: 'Commands: build, validate. See briefdeck --help.' });
+    throw new UsageError(`unknown command "${command}"`, {
+      hint: 'Commands: build, validate. See briefdeck --help.',
+    });
   }
   const quiet = values.quiet || !io.isTTY;
   const progress = (line: string) => {
@@ -110,7 +117,9 @@ async function run(argv: string[], io: Io, paint: Paint): Promise<number> {
 
   if (command === 'validate') {
     const briefing = await readBriefing(file, io.cwd);
-    io.stdout(`${paint.green('ok')} ${file}: ${briefing.actors.length} actors, ${briefing.risks.length} risks, ${briefing.recommendations.length} recommendations`);
+    io.stdout(
+      `${paint.green('ok')} ${file}: ${briefing.actors.length} actors, ${briefing.risks.length} risks, ${briefing.recommendations.length} recommendations`,
+    );
     return ExitCode.ok;
   }
 
@@ -133,7 +142,8 @@ async function run(argv: string[], io: Io, paint: Paint): Promise<number> {
       deck: deckOverrides(values.theme, values.aspect),
       timeoutMs,
       session,
-      onStep: (step, ms, detail) => progress(`${paint.dim(`${step.padEnd(8)} ${formatMs(ms).padStart(7)}`)}  ${detail ?? ''}`),
+      onStep: (step, ms, detail) =>
+        progress(`${paint.dim(`${step.padEnd(8)} ${formatMs(ms).padStart(7)}`)}  ${detail ?? ''}`),
       onWarning: (message) => io.stderr(`${paint.yellow('warning')} ${message}`),
     });
     if (!quiet) progress(`${paint.green('done')}     ${result.slideCount} slides`);
@@ -182,7 +192,9 @@ function parseTimeout(value: string | undefined): number {
   if (value === undefined) return DEFAULT_TIMEOUT_MS;
   const ms = Number(value);
   if (!Number.isInteger(ms) || ms <= 0) {
-    throw new UsageError(`--timeout takes a whole number of milliseconds, got "${value}"`, { hint: 'For example: --timeout 60000' });
+    throw new UsageError(`--timeout takes a whole number of milliseconds, got "${value}"`, {
+      hint: 'For example: --timeout 60000',
+    });
   }
   return ms;
 }

@@ -54,7 +54,10 @@ export class BriefingError extends UserError {
 
   override lines(): string[] {
     const count = this.problems.length;
-    return [...this.problems.map(formatProblem), `${count} problem${count === 1 ? '' : 's'} found; nothing was written.`];
+    return [
+      ...this.problems.map(formatProblem),
+      `${count} problem${count === 1 ? '' : 's'} found; nothing was written.`,
+    ];
   }
 }
 

@@ -32,7 +32,11 @@ export async function loadBriefing(file: string, options: { cwd?: string } = {})
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     const message =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code})`;
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a folder, not a file'
+          : `cannot be read (${code})`;
     throw new BriefingError([{ file, line: 1, col: 1, path: '', message }]);
   }
   return parseBriefing(bytes, file, path.dirname(absolute));
@@ -76,13 +80,20 @@ export function parseBriefing(bytes: Uint8Array, file: string, dir: string): Loa
     } else if (error.code === 'DUPLICATE_KEY') {
       problems.push(at(error.pos[0], 'duplicate key; each key may appear once in a mapping'));
     } else if (error.code === 'MULTIPLE_DOCS') {
-      problems.push(at(error.pos[0], 'the file holds more than one YAML document ("---"); a briefing is one document'));
+      problems.push(
+        at(error.pos[0], 'the file holds more than one YAML document ("---"); a briefing is one document'),
+      );
     } else {
       problems.push(at(error.pos[0], `YAML syntax: ${firstLine(error.message)}`));
     }
   }
   if (problems.length > 0) throw new BriefingError(problems);
-  if (doc.contents === null) fail(1, 1, 'the file is empty; a briefing needs at least title, situation, actors, risks and recommendations');
+  if (doc.contents === null)
+    fail(
+      1,
+      1,
+      'the file is empty; a briefing needs at least title, situation, actors, risks and recommendations',
+    );
 
   const tagProblems = doc.warnings
     .filter((warning) => warning.code === 'TAG_RESOLVE_FAILED')
@@ -99,7 +110,16 @@ export function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i] as number;
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    const need =
+      b < 0x80
+        ? 0
+        : b >= 0xc2 && b <= 0xdf
+          ? 1
+          : b >= 0xe0 && b <= 0xef
+            ? 2
+            : b >= 0xf0 && b <= 0xf4
+              ? 3
+              : -1;
     if (need < 0) return i;
     for (let k = 1; k <= need; k++) {
       const c = bytes[i + k];

@@ -47,7 +47,10 @@ export interface MarkdownRenderer {
  * position of the source on the sources slide). `sourcesAnchor` is the link
  * target of a citation.
  */
-export function createMarkdown(citationNumber: (id: string) => number | undefined, sourcesAnchor = '#/sources'): MarkdownRenderer {
+export function createMarkdown(
+  citationNumber: (id: string) => number | undefined,
+  sourcesAnchor = '#/sources',
+): MarkdownRenderer {
   const marked = new Marked({
     gfm: true,
     breaks: false,

@@ -212,7 +212,9 @@ export function buildDeckModel(briefing: Briefing): DeckModel {
   const logo = briefing.deck.logo;
   return {
     title: briefing.title,
-    subject: briefing.subtitle ?? (briefing.bluf[0] ? plainText(briefing.bluf[0]) : plainText(briefing.situation.summary)),
+    subject:
+      briefing.subtitle ??
+      (briefing.bluf[0] ? plainText(briefing.bluf[0]) : plainText(briefing.situation.summary)),
     author: briefing.author,
     organization: briefing.organization,
     classification: briefing.classification,
@@ -247,7 +249,12 @@ class SlideBuilder {
   add<S extends SlideModel>(
     group: NoteGroup | null,
     pages: Omit<S, keyof SlideBase>[],
-    base: { kind: S['kind']; heading: string; yamlPath: (index: number) => string; itemNotes?: (index: number) => string[] },
+    base: {
+      kind: S['kind'];
+      heading: string;
+      yamlPath: (index: number) => string;
+      itemNotes?: (index: number) => string[];
+    },
   ): void {
     pages.forEach((content, index) => {
       const notes: string[] = [];
@@ -292,7 +299,9 @@ function titleSlide(build: SlideBuilder, briefing: Briefing, md: MarkdownRendere
   let sourceHtml: string | undefined;
   if (briefing.source) {
     const { title, publisher, author, date, url } = briefing.source;
-    const name = url ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${escapeHtml(title)}</a>` : escapeHtml(title);
+    const name = url
+      ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${escapeHtml(title)}</a>`
+      : escapeHtml(title);
     const by = [author, publisher, date].filter(Boolean).map((part) => escapeHtml(part as string));
     sourceHtml = `<em>${name}</em>${by.length ? `, ${by.join(', ')}` : ''}`;
   }
@@ -316,7 +325,8 @@ function titleSlide(build: SlideBuilder, briefing: Briefing, md: MarkdownRendere
 function blufSlides(build: SlideBuilder, bluf: string[], md: MarkdownRenderer, page: Page): void {
   const items = bluf.map((text, index) => ({ number: index + 1, html: md.inline(text), text }));
   // .bd-bluf li: a 46 px number column and an 18 px gap; 26 px text.
-  const height = (item: (typeof items)[number]) => Math.max(40, textHeight(item.text, page.width - 64, { size: 26, lineHeight: 1.32 }));
+  const height = (item: (typeof items)[number]) =>
+    Math.max(40, textHeight(item.text, page.width - 64, { size: 26, lineHeight: 1.32 }));
   const pages = paginate(items, height, page.height, 18);
   build.add<BlufSlide>(
     'bluf',
@@ -333,18 +343,30 @@ function situationSlides(build: SlideBuilder, briefing: Briefing, md: MarkdownRe
   // top and bottom padding, a 4 px rule, a 25 px heading; items of 20 px, 20 px indented, 9 px apart.
   const summaryStyle = { size: 23, lineHeight: 1.42 };
   const summaryHeight = (width: number, parts = paragraphs) =>
-    parts.reduce((sum, p) => sum + textHeight(p, width, summaryStyle), 0) + Math.max(0, parts.length - 1) * 14;
+    parts.reduce((sum, p) => sum + textHeight(p, width, summaryStyle), 0) +
+    Math.max(0, parts.length - 1) * 14;
   const pointsHeight = (width: number, items = pointItems) =>
     items.length === 0
       ? 0
-      : 38 + 25 + items.reduce((sum, p) => sum + textHeight(p.text, width - 44 - 20, { size: 20, lineHeight: 1.32 }), 0) + (items.length - 1) * 9;
+      : 38 +
+        25 +
+        items.reduce(
+          (sum, p) => sum + textHeight(p.text, width - 44 - 20, { size: 20, lineHeight: 1.32 }),
+          0,
+        ) +
+        (items.length - 1) * 9;
 
   type Content = Omit<SituationSlide, keyof SlideBase>;
   const pages: Content[] = [];
   const whole = { summaryHtml: md.block(summary), points: pointItems.map(({ html }) => ({ html })) };
   const summaryColumn = ((page.width - 40) * 1.45) / 2.45;
   const pointsColumn = (page.width - 40) / 2.45;
-  if (page.wide && pointItems.length > 0 && summaryHeight(summaryColumn) <= page.height && pointsHeight(pointsColumn) <= page.height) {
+  if (
+    page.wide &&
+    pointItems.length > 0 &&
+    summaryHeight(summaryColumn) <= page.height &&
+    pointsHeight(pointsColumn) <= page.height
+  ) {
     pages.push({ ...whole, twoColumns: true });
   } else if (summaryHeight(page.width) + 20 + pointsHeight(page.width) <= page.height) {
     pages.push({ ...whole, twoColumns: false });
@@ -355,28 +377,46 @@ function situationSlides(build: SlideBuilder, briefing: Briefing, md: MarkdownRe
       pages.push({ summaryHtml: md.block(group.join('\n\n')), points: [], twoColumns: false });
     }
     const pointCapacity = page.height - 38 - 25;
-    const pointHeight = (p: (typeof pointItems)[number]) => textHeight(p.text, width - 64, { size: 20, lineHeight: 1.32 });
+    const pointHeight = (p: (typeof pointItems)[number]) =>
+      textHeight(p.text, width - 64, { size: 20, lineHeight: 1.32 });
     for (const group of paginate(pointItems, pointHeight, pointCapacity, 9)) {
       pages.push({ summaryHtml: '', points: group.map(({ html }) => ({ html })), twoColumns: false });
     }
   }
-  build.add<SituationSlide>('situation', pages, { kind: 'situation', heading: 'Situation', yamlPath: () => 'situation' });
+  build.add<SituationSlide>('situation', pages, {
+    kind: 'situation',
+    heading: 'Situation',
+    yamlPath: () => 'situation',
+  });
 }
 
-function timelineSlides(build: SlideBuilder, timeline: TimelineEvent[], md: MarkdownRenderer, page: Page): void {
+function timelineSlides(
+  build: SlideBuilder,
+  timeline: TimelineEvent[],
+  md: MarkdownRenderer,
+  page: Page,
+): void {
   const events = timeline.map((event, index) => ({ ...event, index }));
   // .bd-timeline li: a 204 px date column (20 px bold), a 36 px dot column, the event (21 px) and place (16 px); 14 px apart.
   const height = (e: (typeof events)[number]) =>
     Math.max(
       textHeight(e.date, 204, { size: 20, lineHeight: 1.5, weight: 700 }),
-      textHeight(e.event, page.width - 240, { size: 21, lineHeight: 1.42 }) + textHeight(e.place, page.width - 240, { size: 16, lineHeight: 1.3 }),
+      textHeight(e.event, page.width - 240, { size: 21, lineHeight: 1.42 }) +
+        textHeight(e.place, page.width - 240, { size: 16, lineHeight: 1.3 }),
     );
   const pages = paginate(events, height, page.height, 14);
   build.add<TimelineSlide>(
     'timeline',
     pages.map((group) => ({
-      events: group.map((e) => ({ date: e.date, eventHtml: md.inline(e.event), place: e.place, yamlPath: `timeline[${e.index}]` })),
-      description: group.map((e) => `${e.date}${e.place ? `, ${e.place}` : ''}: ${plainText(e.event)}`).join('; '),
+      events: group.map((e) => ({
+        date: e.date,
+        eventHtml: md.inline(e.event),
+        place: e.place,
+        yamlPath: `timeline[${e.index}]`,
+      })),
+      description: group
+        .map((e) => `${e.date}${e.place ? `, ${e.place}` : ''}: ${plainText(e.event)}`)
+        .join('; '),
     })),
     {
       kind: 'timeline',
@@ -403,19 +443,17 @@ function actorSlides(build: SlideBuilder, actors: Actor[], md: MarkdownRenderer,
       { kind: 'actor-map', heading: 'Actor map', yamlPath: () => 'actors' },
     );
   }
-  const cards = actors.map(
-    (actor, index): ActorCard & { text: string; notes?: string } => ({
-      name: actor.name,
-      kind: actor.kind,
-      stance: actor.stance,
-      stanceLabel: STANCE_LABELS[actor.stance] ?? actor.stance,
-      roleHtml: md.inline(actor.role),
-      relations: actor.relations.map((relation) => ({ type: relation.type, with: relation.with })),
-      yamlPath: `actors[${index}]`,
-      text: actor.role,
-      notes: actor.notes,
-    }),
-  );
+  const cards = actors.map((actor, index): ActorCard & { text: string; notes?: string } => ({
+    name: actor.name,
+    kind: actor.kind,
+    stance: actor.stance,
+    stanceLabel: STANCE_LABELS[actor.stance] ?? actor.stance,
+    roleHtml: md.inline(actor.role),
+    relations: actor.relations.map((relation) => ({ type: relation.type, with: relation.with })),
+    yamlPath: `actors[${index}]`,
+    text: actor.role,
+    notes: actor.notes,
+  }));
   // .bd-actor: 2 columns 22 px apart on wide slides; 16 px side padding, 6 + 1 px borders, 10 + 12 px
   // vertical padding; the name (21 px, beside a ~110 px stance label), the kind (14 px), the role (19 px).
   const columns = page.wide ? 2 : 1;
@@ -434,14 +472,23 @@ function actorSlides(build: SlideBuilder, actors: Actor[], md: MarkdownRenderer,
       kind: 'actors',
       heading: 'Actors',
       yamlPath: (index) => pages[index]?.[0]?.yamlPath ?? 'actors',
-      itemNotes: (index) => itemNotes(md, (pages[index] ?? []).map((card) => ({ label: card.name, notes: card.notes }))),
+      itemNotes: (index) =>
+        itemNotes(
+          md,
+          (pages[index] ?? []).map((card) => ({ label: card.name, notes: card.notes })),
+        ),
     },
   );
 }
 
 function riskSlides(build: SlideBuilder, risks: Risk[], md: MarkdownRenderer, page: Page): void {
   const numbered = risks.map((risk, index) => ({ ...risk, number: index + 1, index }));
-  const matrixRisks = numbered.map(({ number, title, likelihood, impact }) => ({ number, title, likelihood, impact }));
+  const matrixRisks = numbered.map(({ number, title, likelihood, impact }) => ({
+    number,
+    title,
+    likelihood,
+    impact,
+  }));
   const description = describeRiskMatrix(matrixRisks);
   // The key beside the matrix (16:9: a column of (W - 36) / 2.25 px; 4:3: two columns under the matrix,
   // about 210 px tall). Each entry: a 48 px marker column, the title (19 px semibold, 16 px on 4:3) and
@@ -449,7 +496,8 @@ function riskSlides(build: SlideBuilder, risks: Risk[], md: MarkdownRenderer, pa
   const keyWidth = page.wide ? (page.width - 36) / 2.25 - 48 : (page.width - 18) / 2 - 48;
   const titleSize = page.wide ? 19 : 16;
   const keyHeight = (risk: (typeof numbered)[number]) =>
-    textHeight(risk.title, keyWidth, { size: titleSize, lineHeight: 1.25, weight: 600 }) + (page.wide ? 21 : 19);
+    textHeight(risk.title, keyWidth, { size: titleSize, lineHeight: 1.25, weight: 600 }) +
+    (page.wide ? 21 : 19);
   const keyPages = page.wide
     ? paginate(numbered, keyHeight, page.height - 6, 12)
     : paginateGrid(numbered, keyHeight, 210, 2, 6);
@@ -467,7 +515,11 @@ function riskSlides(build: SlideBuilder, risks: Risk[], md: MarkdownRenderer, pa
         severity: severityOf(risk.likelihood, risk.impact),
       })),
     })),
-    { kind: 'risk-matrix', heading: 'Risk assessment', yamlPath: (index) => `risks[${keyPages[index]?.[0]?.index ?? 0}]` },
+    {
+      kind: 'risk-matrix',
+      heading: 'Risk assessment',
+      yamlPath: (index) => `risks[${keyPages[index]?.[0]?.index ?? 0}]`,
+    },
   );
 
   // .bd-risk: 2 columns 22 px apart on wide slides; 18 px side padding, 6 + 1 px borders, 12 + 14 px
@@ -482,7 +534,10 @@ function riskSlides(build: SlideBuilder, risks: Risk[], md: MarkdownRenderer, pa
       60 +
       textHeight(risk.detail, inner, { size: 17.5, lineHeight: 1.38 }) +
       (risk.indicators.length ? 34 + (risk.indicators.length - 1) * 3 : 0) +
-      risk.indicators.reduce((sum, text) => sum + textHeight(text, inner - 18, { size: 16.5, lineHeight: 1.32 }), 0)
+      risk.indicators.reduce(
+        (sum, text) => sum + textHeight(text, inner - 18, { size: 16.5, lineHeight: 1.32 }),
+        0,
+      )
     );
   };
   const columnWidth = (page.width - (columns - 1) * 22) / columns;
@@ -517,12 +572,23 @@ function riskSlides(build: SlideBuilder, risks: Risk[], md: MarkdownRenderer, pa
       heading: 'Risks in detail',
       yamlPath: (index) => `risks[${pages[index]?.[0]?.item.index ?? 0}]`,
       itemNotes: (index) =>
-        itemNotes(md, (pages[index] ?? []).map(({ item }) => ({ label: `${item.number}. ${item.title}`, notes: item.notes }))),
+        itemNotes(
+          md,
+          (pages[index] ?? []).map(({ item }) => ({
+            label: `${item.number}. ${item.title}`,
+            notes: item.notes,
+          })),
+        ),
     },
   );
 }
 
-function recommendationSlides(build: SlideBuilder, recommendations: Recommendation[], md: MarkdownRenderer, page: Page): void {
+function recommendationSlides(
+  build: SlideBuilder,
+  recommendations: Recommendation[],
+  md: MarkdownRenderer,
+  page: Page,
+): void {
   // Kept in the order the analyst wrote them: the order is part of the advice.
   const rows = recommendations.map((rec, index) => ({
     number: index + 1,
@@ -539,7 +605,9 @@ function recommendationSlides(build: SlideBuilder, recommendations: Recommendati
       24 +
       Math.max(
         textHeight(rec.action, page.width * 0.58 - 24, { size: 20.5, lineHeight: 1.3, weight: 600 }) +
-          (rec.rationale ? 4 + textHeight(rec.rationale, page.width * 0.58 - 24, { size: 16.5, lineHeight: 1.34 }) : 0),
+          (rec.rationale
+            ? 4 + textHeight(rec.rationale, page.width * 0.58 - 24, { size: 16.5, lineHeight: 1.34 })
+            : 0),
         textHeight(rec.owner, page.width * 0.42 - 300, { size: 19, lineHeight: 1.3 }),
         textHeight(rec.timeframe, 130, { size: 19, lineHeight: 1.3 }),
       ),
@@ -552,7 +620,11 @@ function recommendationSlides(build: SlideBuilder, recommendations: Recommendati
       kind: 'recommendations',
       heading: 'Recommendations',
       yamlPath: (index) => pages[index]?.[0]?.yamlPath ?? 'recommendations',
-      itemNotes: (index) => itemNotes(md, (pages[index] ?? []).map((row) => ({ label: `Recommendation ${row.number}`, notes: row.notes }))),
+      itemNotes: (index) =>
+        itemNotes(
+          md,
+          (pages[index] ?? []).map((row) => ({ label: `Recommendation ${row.number}`, notes: row.notes })),
+        ),
     },
   );
 }

@@ -32,7 +32,11 @@ export function pageOf(aspect: Aspect, classified: boolean): Page {
   const head = 26 + Math.ceil(34 * 1.15) + 12 + 2;
   const bodyPadding = 20 + 12;
   const footer = 34;
-  return { width: width - 2 * padX, height: height - banners - head - bodyPadding - footer, wide: aspect === '16:9' };
+  return {
+    width: width - 2 * padX,
+    height: height - banners - head - bodyPadding - footer,
+    wide: aspect === '16:9',
+  };
 }
 
 export interface TextStyle {
@@ -44,7 +48,8 @@ export interface TextStyle {
 /** Height in px of Markdown `text` set in `style` in a column `width` px wide. */
 export function textHeight(text: string | undefined, width: number, style: TextStyle): number {
   if (!text) return 0;
-  const lines = countLines(plainText(text.replace(/\n\s*\n/g, '\u0000')).replace(/\u0000/g, '\n\n'), width, style.size, style.weight);
+  const paragraphs = text.split(/\n\s*\n/).map(plainText);
+  const lines = countLines(paragraphs.join('\n\n'), width, style.size, style.weight);
   return lines * style.size * style.lineHeight * SAFETY;
 }
 
@@ -53,7 +58,12 @@ export function textHeight(text: string | undefined, width: number, style: TextS
  * between them, add up to at most `capacity`. An item taller than a page
  * gets a page of its own. Order is kept; no page is empty.
  */
-export function paginate<T>(items: readonly T[], height: (item: T) => number, capacity: number, gap = 0): T[][] {
+export function paginate<T>(
+  items: readonly T[],
+  height: (item: T) => number,
+  capacity: number,
+  gap = 0,
+): T[][] {
   const heights = new Map(items.map((item) => [item, height(item)]));
   const measure = (item: T) => heights.get(item) ?? 0;
   const pages = fill(items, measure, capacity, gap);
@@ -95,7 +105,13 @@ function fill<T>(items: readonly T[], height: (item: T) => number, capacity: num
 }
 
 /** Like `paginate`, but lays items out in rows of `columns`; a row is as tall as its tallest item. */
-export function paginateGrid<T>(items: readonly T[], height: (item: T) => number, capacity: number, columns: number, gap = 0): T[][] {
+export function paginateGrid<T>(
+  items: readonly T[],
+  height: (item: T) => number,
+  capacity: number,
+  columns: number,
+  gap = 0,
+): T[][] {
   const rows: T[][] = [];
   for (let i = 0; i < items.length; i += columns) rows.push(items.slice(i, i + columns));
   const rowHeight = (row: T[]) => Math.max(...row.map(height));
@@ -119,7 +135,10 @@ export function paginateRows<T>(
   let pending: T[] = [];
   const flush = () => {
     if (pending.length === 0) return;
-    rows.push({ cells: pending.map((item) => ({ item, wide: false })), height: Math.max(...pending.map(height.column)) });
+    rows.push({
+      cells: pending.map((item) => ({ item, wide: false })),
+      height: Math.max(...pending.map(height.column)),
+    });
     pending = [];
   };
   for (const item of items) {

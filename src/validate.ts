@@ -4,12 +4,12 @@
  * collected with its exact place; if there is any, a `BriefingError` lists
  * them all and nothing downstream runs.
  */
-import { realpath, readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml';
 import {
-  ASPECTS,
   type Actor,
+  ASPECTS,
   type Asset,
   type Briefing,
   CONFIDENCES,
@@ -95,7 +95,8 @@ class Checker {
     if (!isAlias(node)) return node;
     this.aliases += 1;
     if (this.aliases > MAX_ALIASES) {
-      if (this.aliases === MAX_ALIASES + 1) this.report(node, path, `more than ${MAX_ALIASES} aliases; write the value out`);
+      if (this.aliases === MAX_ALIASES + 1)
+        this.report(node, path, `more than ${MAX_ALIASES} aliases; write the value out`);
       return undefined;
     }
     const target = node.resolve(this.loaded.doc);
@@ -105,10 +106,19 @@ class Checker {
   // ── generic shapes ─────────────────────────────────────────────────────
 
   /** Reads a mapping with known keys; reports unknown keys (with the nearest known one) and missing required keys. */
-  mapping(nodeIn: Yaml, path: string, keys: readonly string[], required: readonly string[]): Map<string, Field> | undefined {
+  mapping(
+    nodeIn: Yaml,
+    path: string,
+    keys: readonly string[],
+    required: readonly string[],
+  ): Map<string, Field> | undefined {
     const node = this.deref(nodeIn, path);
     if (!isMap(node)) {
-      this.report(node ?? nodeIn, path, `must be a mapping with keys ${list(required.length ? required : keys)}${found(node)}`);
+      this.report(
+        node ?? nodeIn,
+        path,
+        `must be a mapping with keys ${list(required.length ? required : keys)}${found(node)}`,
+      );
       return undefined;
     }
     const fields = new Map<string, Field>();
@@ -156,7 +166,11 @@ class Checker {
       if (typeof value === 'string') text = value;
       else if (typeof value === 'number' || typeof value === 'bigint') text = this.written(node);
       else if (typeof value === 'boolean') {
-        this.report(node, path, `YAML reads ${this.written(node)} as a boolean; quote it ("${this.written(node)}") if it is text`);
+        this.report(
+          node,
+          path,
+          `YAML reads ${this.written(node)} as a boolean; quote it ("${this.written(node)}") if it is text`,
+        );
         return undefined;
       }
       if (text === undefined) return undefined;
@@ -194,7 +208,12 @@ class Checker {
     if (raw === undefined) return undefined;
     const normal = normalise(raw);
     const hit = allowed.find((value) => value === normal);
-    if (!hit) this.report(this.deref(nodeIn, path), path, `"${raw}" is not ${what}; use one of: ${allowed.join(', ')}`);
+    if (!hit)
+      this.report(
+        this.deref(nodeIn, path),
+        path,
+        `"${raw}" is not ${what}; use one of: ${allowed.join(', ')}`,
+      );
     return hit;
   }
 
@@ -219,7 +238,12 @@ class Checker {
   }
 
   /** A list; each item read by `item`. Items that fail are left out (their problems are reported). */
-  list<T>(nodeIn: Yaml, path: string, item: (node: Yaml, path: string) => T | undefined, bounds: { min?: number; max?: number } = {}): T[] {
+  list<T>(
+    nodeIn: Yaml,
+    path: string,
+    item: (node: Yaml, path: string) => T | undefined,
+    bounds: { min?: number; max?: number } = {},
+  ): T[] {
     if (nodeIn === undefined) return [];
     const node = this.deref(nodeIn, path);
     this.remember(path, node);
@@ -255,7 +279,8 @@ class Checker {
   // ── the briefing ───────────────────────────────────────────────────────
 
   briefing(): { value: Omit<Briefing, 'deck' | 'positions' | 'file'>; deckNode: Yaml } {
-    const top = this.mapping(this.loaded.doc.contents, '', TOP_KEYS, TOP_REQUIRED) ?? new Map<string, Field>();
+    const top =
+      this.mapping(this.loaded.doc.contents, '', TOP_KEYS, TOP_REQUIRED) ?? new Map<string, Field>();
     const get = (key: string): Yaml => top.get(key)?.node;
     const optionalText = (key: string) => (top.has(key) ? this.text(get(key), key) : undefined);
 
@@ -267,13 +292,21 @@ class Checker {
       organization: optionalText('organization'),
       classification: optionalText('classification'),
       source: top.has('source') ? this.sourceReport(get('source')) : undefined,
-      bluf: top.has('bluf') ? this.list(get('bluf'), 'bluf', (n, p) => this.text(n, p, 'inline'), { min: 1, max: 6 }) : [],
+      bluf: top.has('bluf')
+        ? this.list(get('bluf'), 'bluf', (n, p) => this.text(n, p, 'inline'), { min: 1, max: 6 })
+        : [],
       situation: top.has('situation') ? this.situation(get('situation')) : { summary: '', points: [] },
-      timeline: top.has('timeline') ? this.list(get('timeline'), 'timeline', (n, p) => this.timelineEvent(n, p)) : [],
-      actors: top.has('actors') ? this.list(get('actors'), 'actors', (n, p) => this.actor(n, p), { min: 1 }) : [],
+      timeline: top.has('timeline')
+        ? this.list(get('timeline'), 'timeline', (n, p) => this.timelineEvent(n, p))
+        : [],
+      actors: top.has('actors')
+        ? this.list(get('actors'), 'actors', (n, p) => this.actor(n, p), { min: 1 })
+        : [],
       risks: top.has('risks') ? this.list(get('risks'), 'risks', (n, p) => this.risk(n, p), { min: 1 }) : [],
       recommendations: top.has('recommendations')
-        ? this.list(get('recommendations'), 'recommendations', (n, p) => this.recommendation(n, p), { min: 1 })
+        ? this.list(get('recommendations'), 'recommendations', (n, p) => this.recommendation(n, p), {
+            min: 1,
+          })
         : [],
       sources: top.has('sources') ? this.list(get('sources'), 'sources', (n, p) => this.source(n, p)) : [],
       notes: top.has('notes') ? this.notes(get('notes')) : {},
@@ -296,7 +329,12 @@ class Checker {
     };
   }
 
-  private optional(fields: Map<string, Field>, path: string, key: string, kind: TextKind = 'text'): string | undefined {
+  private optional(
+    fields: Map<string, Field>,
+    path: string,
+    key: string,
+    kind: TextKind = 'text',
+  ): string | undefined {
     return fields.has(key) ? this.text(fields.get(key)?.node, join(path, key), kind) : undefined;
   }
 
@@ -321,7 +359,12 @@ class Checker {
   }
 
   private actor(node: Yaml, path: string): Actor | undefined {
-    const fields = this.mapping(node, path, ['name', 'kind', 'stance', 'role', 'relations', 'notes'], ['name', 'role']);
+    const fields = this.mapping(
+      node,
+      path,
+      ['name', 'kind', 'stance', 'role', 'relations', 'notes'],
+      ['name', 'role'],
+    );
     if (!fields) return undefined;
     this.remember(path, this.deref(node, path));
     const name = this.text(fields.get('name')?.node, join(path, 'name'));
@@ -361,7 +404,8 @@ class Checker {
     for (const actor of actors) {
       const path = `${this.actorPaths.get(actor)}.name`;
       const first = seen.get(actor.name);
-      if (first !== undefined) this.reportAt(path, `duplicate actor name "${actor.name}" (first used at ${first})`);
+      if (first !== undefined)
+        this.reportAt(path, `duplicate actor name "${actor.name}" (first used at ${first})`);
       else seen.set(actor.name, path);
     }
     const names = actors.map((actor) => actor.name);
@@ -370,7 +414,10 @@ class Checker {
         const path = `${this.relationPaths.get(relation)}.with`;
         if (relation.with === actor.name) this.reportAt(path, 'an actor cannot have a relation with itself');
         else if (!names.includes(relation.with)) {
-          this.reportAt(path, `"${relation.with}" is not an actor in this file; did you mean "${nearest(relation.with, names)}"?`);
+          this.reportAt(
+            path,
+            `"${relation.with}" is not an actor in this file; did you mean "${nearest(relation.with, names)}"?`,
+          );
         }
       });
     });
@@ -390,10 +437,17 @@ class Checker {
     const likelihood = this.likelihood(fields.get('likelihood')?.node, join(path, 'likelihood'));
     const impact = this.choice(fields.get('impact')?.node, join(path, 'impact'), IMPACTS, 'an impact level');
     const confidence = fields.has('confidence')
-      ? this.choice(fields.get('confidence')?.node, join(path, 'confidence'), CONFIDENCES, 'a confidence level')
+      ? this.choice(
+          fields.get('confidence')?.node,
+          join(path, 'confidence'),
+          CONFIDENCES,
+          'a confidence level',
+        )
       : undefined;
     const indicators = fields.has('indicators')
-      ? this.list(fields.get('indicators')?.node, join(path, 'indicators'), (n, p) => this.text(n, p, 'inline'))
+      ? this.list(fields.get('indicators')?.node, join(path, 'indicators'), (n, p) =>
+          this.text(n, p, 'inline'),
+        )
       : [];
     if (title === undefined || likelihood === undefined || impact === undefined) return undefined;
     return {
@@ -434,7 +488,11 @@ class Checker {
     const id = this.text(fields.get('id')?.node, join(path, 'id'));
     const slug = id !== undefined && /^[a-z0-9-]+$/.test(id);
     if (id !== undefined && !slug) {
-      this.report(this.deref(fields.get('id')?.node, path), join(path, 'id'), `"${truncate(id)}" is not a slug; use lowercase letters, digits and hyphens`);
+      this.report(
+        this.deref(fields.get('id')?.node, path),
+        join(path, 'id'),
+        `"${truncate(id)}" is not a slug; use lowercase letters, digits and hyphens`,
+      );
     }
     const title = this.text(fields.get('title')?.node, join(path, 'title'));
     const url = fields.has('url') ? this.url(fields.get('url')?.node, join(path, 'url')) : undefined;
@@ -472,7 +530,12 @@ class Checker {
         const [start, end] = field.node.range ?? [0, 0];
         const at = this.loaded.source.slice(start, end).indexOf(`[@${id}]`);
         const hint = ids.size ? `did you mean "${nearest(id, [...ids])}"?` : 'add it under "sources"';
-        this.report(field.node, field.path, `cites unknown source "[@${id}]"; ${hint}`, at >= 0 ? start + at : undefined);
+        this.report(
+          field.node,
+          field.path,
+          `cites unknown source "[@${id}]"; ${hint}`,
+          at >= 0 ? start + at : undefined,
+        );
       }
     }
   }
@@ -485,29 +548,42 @@ class Checker {
     const fields = this.mapping(node, 'deck', ['theme', 'aspect', 'accent', 'logo'], []);
     if (!fields) return settings;
     if (fields.has('aspect')) {
-      settings.aspect = this.choice(fields.get('aspect')?.node, 'deck.aspect', ASPECTS, 'an aspect') ?? '16:9';
+      settings.aspect =
+        this.choice(fields.get('aspect')?.node, 'deck.aspect', ASPECTS, 'an aspect') ?? '16:9';
     }
     if (fields.has('accent')) {
       const accent = this.text(fields.get('accent')?.node, 'deck.accent');
       if (accent !== undefined && isCssColour(accent)) settings.accent = accent.toLowerCase();
       else if (accent !== undefined) {
-        this.report(this.deref(fields.get('accent')?.node, 'deck.accent'), 'deck.accent', `"${truncate(accent)}" is not a CSS colour; use #rgb, #rrggbb or a colour name such as navy`);
+        this.report(
+          this.deref(fields.get('accent')?.node, 'deck.accent'),
+          'deck.accent',
+          `"${truncate(accent)}" is not a CSS colour; use #rgb, #rrggbb or a colour name such as navy`,
+        );
       }
     }
     if (fields.has('theme')) {
       const theme = this.text(fields.get('theme')?.node, 'deck.theme');
       if (theme !== undefined && BUILT_IN_THEMES.includes(theme)) settings.theme = { builtIn: theme };
-      else if (theme !== undefined && theme.toLowerCase().endsWith('.css')) {
+      else if (theme?.toLowerCase().endsWith('.css')) {
         const css = await this.asset(fields.get('theme')?.node, 'deck.theme', theme, ['text/css']);
         if (css) settings.theme = { css };
       } else if (theme !== undefined) {
-        this.report(this.deref(fields.get('theme')?.node, 'deck.theme'), 'deck.theme', `"${truncate(theme)}" is not a built-in theme (${BUILT_IN_THEMES.join(', ')}) or a .css file`);
+        this.report(
+          this.deref(fields.get('theme')?.node, 'deck.theme'),
+          'deck.theme',
+          `"${truncate(theme)}" is not a built-in theme (${BUILT_IN_THEMES.join(', ')}) or a .css file`,
+        );
       }
     }
     if (fields.has('logo')) {
       const logo = this.text(fields.get('logo')?.node, 'deck.logo');
       if (logo !== undefined) {
-        const asset = await this.asset(fields.get('logo')?.node, 'deck.logo', logo, ['image/png', 'image/jpeg', 'image/svg+xml']);
+        const asset = await this.asset(fields.get('logo')?.node, 'deck.logo', logo, [
+          'image/png',
+          'image/jpeg',
+          'image/svg+xml',
+        ]);
         if (asset) settings.logo = asset;
       }
     }
@@ -515,7 +591,12 @@ class Checker {
   }
 
   /** Reads a file the briefing names. It must lie inside the briefing's folder and be of the expected type. */
-  private async asset(node: Yaml, yamlPath: string, written: string, types: Asset['mediaType'][]): Promise<Asset | undefined> {
+  private async asset(
+    node: Yaml,
+    yamlPath: string,
+    written: string,
+    types: Asset['mediaType'][],
+  ): Promise<Asset | undefined> {
     const fail = (message: string) => {
       this.report(this.deref(node, yamlPath), yamlPath, message);
       return undefined;
@@ -534,7 +615,9 @@ class Checker {
     }
     const relative = path.relative(dir, real);
     if (relative.startsWith('..') || path.isAbsolute(relative)) {
-      return fail(`"${truncate(written)}" is outside the briefing's folder; copy the file next to ${this.loaded.file}`);
+      return fail(
+        `"${truncate(written)}" is outside the briefing's folder; copy the file next to ${this.loaded.file}`,
+      );
     }
     let bytes: Buffer;
     try {
@@ -542,18 +625,23 @@ class Checker {
     } catch {
       return fail(`"${truncate(written)}" cannot be read`);
     }
-    if (bytes.length > MAX_ASSET_BYTES) return fail(`"${truncate(written)}" is larger than ${MAX_ASSET_BYTES / 1024 / 1024} MiB`);
+    if (bytes.length > MAX_ASSET_BYTES)
+      return fail(`"${truncate(written)}" is larger than ${MAX_ASSET_BYTES / 1024 / 1024} MiB`);
     const mediaType = sniff(bytes, real);
     if (!mediaType || !types.includes(mediaType)) {
-      const names = types.map((type) => (type === 'text/css' ? 'CSS' : type.replace('image/', '').replace('+xml', '').toUpperCase()));
+      const names = types.map((type) =>
+        type === 'text/css' ? 'CSS' : type.replace('image/', '').replace('+xml', '').toUpperCase(),
+      );
       return fail(`"${truncate(written)}" is not a ${names.join(', ')} file`);
     }
     if (mediaType === 'text/css') {
       // A theme must be self-contained: it may not pull in other files or reach the network.
       const css = bytes.toString('utf8');
-      if (/@import\b/i.test(css)) return fail(`"${truncate(written)}" uses @import; a theme must be one self-contained file`);
+      if (/@import\b/i.test(css))
+        return fail(`"${truncate(written)}" uses @import; a theme must be one self-contained file`);
       const url = /url\(\s*(?!['"]?data:)([^)]*)\)/i.exec(css);
-      if (url) return fail(`"${truncate(written)}" loads ${truncate(url[0])}; a theme may only use data: URLs`);
+      if (url)
+        return fail(`"${truncate(written)}" loads ${truncate(url[0])}; a theme may only use data: URLs`);
     }
     return { path: real, written, mediaType, bytes: new Uint8Array(bytes) };
   }
@@ -587,7 +675,10 @@ export function likelihoodOfPercent(value: number): Likelihood {
 }
 
 function normalise(raw: string): string {
-  return raw.trim().toLowerCase().replace(/[-_\s]+/g, ' ');
+  return raw
+    .trim()
+    .toLowerCase()
+    .replace(/[-_\s]+/g, ' ');
 }
 
 function join(path: string, key: string): string {
@@ -604,7 +695,8 @@ function truncate(text: string, max = 40): string {
 }
 
 function found(node: Yaml): string {
-  if (node === null || node === undefined || (isScalar(node) && node.value === null)) return ', found nothing';
+  if (node === null || node === undefined || (isScalar(node) && node.value === null))
+    return ', found nothing';
   if (isSeq(node)) return ', found a list';
   if (isMap(node)) return ', found a mapping';
   if (isScalar(node)) return `, found ${typeof node.value === 'string' ? 'text' : typeof node.value}`;
@@ -628,13 +720,16 @@ export function nearest(word: string, candidates: readonly string[]): string {
 function distance(a: string, b: string): number {
   const rows = a.length + 1;
   const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d: number[][] = Array.from({ length: rows }, (_, i) =>
+    Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   const at = (i: number, j: number) => d[i]?.[j] ?? 0;
   for (let i = 1; i < rows; i++) {
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let value = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, at(i - 2, j - 2) + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, at(i - 2, j - 2) + 1);
       (d[i] as number[])[j] = value;
     }
   }
@@ -665,10 +760,12 @@ export function isCssColour(value: string): boolean {
 }
 
 function sniff(bytes: Buffer, file: string): Asset['mediaType'] | undefined {
-  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'image/png';
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
   const head = bytes.subarray(0, 1024).toString('utf8').trimStart();
-  if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(head)) return 'image/svg+xml';
+  if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(head))
+    return 'image/svg+xml';
   if (file.toLowerCase().endsWith('.css') && firstNul(bytes) < 0) return 'text/css';
   return undefined;
 }

@@ -5,8 +5,8 @@
  * never removes the previous one. Assets are copied only when they changed.
  */
 import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import { unlinkSync } from 'node:fs';
+import { copyFile, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { AssetFile } from './assets.js';
 
@@ -26,7 +26,10 @@ export function removeTempFiles(): void {
 
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
   pending.add(temp);
   try {
     const handle = await open(temp, 'w');

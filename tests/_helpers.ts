@@ -18,7 +18,10 @@ export function newSession(timeoutMs = 60_000): BrowserSession {
 }
 
 /** Builds `file` (relative to the repo) into a new temporary folder. */
-export async function build(file: string, options: Partial<BuildOptions> = {}): Promise<BuildResult & { outDir: string; warnings: string[] }> {
+export async function build(
+  file: string,
+  options: Partial<BuildOptions> = {},
+): Promise<BuildResult & { outDir: string; warnings: string[] }> {
   const outDir = options.outDir ?? tempDir();
   const warnings: string[] = [];
   const result = await buildBriefing({

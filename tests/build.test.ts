@@ -4,7 +4,7 @@
 import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BrowserSession } from '../src/browser/session.js';
+import type { BrowserSession } from '../src/browser/session.js';
 import { BriefingError, RenderError } from '../src/errors.js';
 import { build, FIXTURES, newSession, readPdf, tempDir } from './_helpers.js';
 
@@ -27,7 +27,9 @@ describe('building the sample briefing', () => {
   it('writes the deck and the PDF named after the YAML file', () => {
     expect(path.basename(result.html)).toBe('briefing.html');
     expect(path.basename(result.pdf as string)).toBe('briefing.pdf');
-    expect(statSync(path.join(result.outDir, 'briefdeck-assets', 'reveal', 'reveal.js')).size).toBeGreaterThan(10_000);
+    expect(
+      statSync(path.join(result.outDir, 'briefdeck-assets', 'reveal', 'reveal.js')).size,
+    ).toBeGreaterThan(10_000);
   });
 
   it('prints one PDF page per slide, at the slide size', () => {
@@ -46,10 +48,19 @@ describe('building the sample briefing', () => {
 
   it('puts the text of every section in the PDF, and the classification on every page', () => {
     const all = pdf.pages.join('\n');
-    for (const text of ['Bottom line up front', 'Situation', 'Timeline', 'Actor map', 'Risk assessment', 'Recommendations', 'Sources']) {
+    for (const text of [
+      'Bottom line up front',
+      'Situation',
+      'Timeline',
+      'Actor map',
+      'Risk assessment',
+      'Recommendations',
+      'Sources',
+    ]) {
       expect(all).toContain(text);
     }
-    for (const actor of result.briefing.actors) expect(all.replace(/\s+/g, ' ')).toContain(actor.name.split(' (')[0]);
+    for (const actor of result.briefing.actors)
+      expect(all.replace(/\s+/g, ' ')).toContain(actor.name.split(' (')[0]);
     for (const page of pdf.pages) {
       // Letter-spaced banners come out of pdf.js with spaces between the letters.
       expect(page.replace(/\s+/g, '').match(/UNCLASSIFIED/g)?.length, page.slice(0, 80)).toBe(2);
@@ -75,7 +86,10 @@ describe('failures leave previous outputs intact', () => {
     const first = await build('tests/fixtures/minimal.yaml', { outDir, session });
     const before = readFileSync(first.pdf as string);
     const bad = path.join(tempDir(), 'minimal.yaml');
-    writeFileSync(bad, readFileSync(path.join(FIXTURES, 'minimal.yaml'), 'utf8').replace('impact: moderate', 'impact: huge'));
+    writeFileSync(
+      bad,
+      readFileSync(path.join(FIXTURES, 'minimal.yaml'), 'utf8').replace('impact: moderate', 'impact: huge'),
+    );
     await expect(build(bad, { outDir, session })).rejects.toBeInstanceOf(BriefingError);
     expect(readFileSync(first.pdf as string)).toEqual(before);
     expect(readFileSync(first.html, 'utf8')).toContain('Minimal briefing');
@@ -87,7 +101,9 @@ describe('failures leave previous outputs intact', () => {
     const before = readFileSync(first.pdf as string);
     const slow = newSession(1);
     try {
-      const error = await build('tests/fixtures/minimal.yaml', { outDir, session: slow, timeoutMs: 1 }).catch((e: unknown) => e);
+      const error = await build('tests/fixtures/minimal.yaml', { outDir, session: slow, timeoutMs: 1 }).catch(
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(RenderError);
       expect((error as RenderError).message).toMatch(/Timed out after 1 ms|Could not start the browser/);
     } finally {
@@ -99,7 +115,10 @@ describe('failures leave previous outputs intact', () => {
 
 describe('deck settings', () => {
   it('prints 4:3 decks on 4:3 pages, with the dark theme', async () => {
-    const result = await build('tests/fixtures/minimal.yaml', { session, deck: { aspect: '4:3', theme: 'dark' } });
+    const result = await build('tests/fixtures/minimal.yaml', {
+      session,
+      deck: { aspect: '4:3', theme: 'dark' },
+    });
     const pdf = await readPdf(result.pdf as string);
     expect(pdf.pageSizes[0]).toEqual({ width: 768, height: 576 });
     expect(readFileSync(result.html, 'utf8')).toContain('theme-dark.css');
@@ -109,12 +128,18 @@ describe('deck settings', () => {
   it('uses a theme CSS file and a logo next to the briefing', async () => {
     const dir = tempDir();
     copyFileSync(path.join(FIXTURES, 'minimal.yaml'), path.join(dir, 'brief.yaml'));
-    writeFileSync(path.join(dir, 'house.css'), ':root { --bd-accent: #7a1f5c; } .bd-head h2 { letter-spacing: 0.02em; }');
+    writeFileSync(
+      path.join(dir, 'house.css'),
+      ':root { --bd-accent: #7a1f5c; } .bd-head h2 { letter-spacing: 0.02em; }',
+    );
     writeFileSync(
       path.join(dir, 'logo.svg'),
       '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#7a1f5c"/></svg>',
     );
-    writeFileSync(path.join(dir, 'brief.yaml'), `${readFileSync(path.join(dir, 'brief.yaml'), 'utf8')}deck:\n  theme: house.css\n  logo: logo.svg\n`);
+    writeFileSync(
+      path.join(dir, 'brief.yaml'),
+      `${readFileSync(path.join(dir, 'brief.yaml'), 'utf8')}deck:\n  theme: house.css\n  logo: logo.svg\n`,
+    );
     const result = await build(path.join(dir, 'brief.yaml'), { session });
     const html = readFileSync(result.html, 'utf8');
     expect(html).toContain('href="brief.theme.css"');

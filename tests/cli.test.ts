@@ -12,7 +12,10 @@ const BIN = path.join(ROOT, 'bin', 'briefdeck.js');
 
 async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -27,7 +30,9 @@ describe('briefdeck (the built CLI)', () => {
     expect(help.stdout).toContain('briefdeck build [FILE]');
     expect(help.stdout).toMatch(/--timeout MS[\s\S]*default: 30000/);
     const version = await run('--version');
-    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
+    expect(version.stdout.trim()).toBe(
+      JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version,
+    );
   });
 
   it('validates the sample', async () => {
@@ -40,7 +45,11 @@ describe('briefdeck (the built CLI)', () => {
     const result = await run('validate', 'tests/fixtures/many-problems.yaml');
     expect(result.code).toBe(1);
     const lines = result.stderr.trim().split('\n');
-    expect(lines.slice(0, -1).every((line) => /^tests\/fixtures\/many-problems\.yaml:\d+:\d+: [\w.[\]]+: .+/.test(line))).toBe(true);
+    expect(
+      lines
+        .slice(0, -1)
+        .every((line) => /^tests\/fixtures\/many-problems\.yaml:\d+:\d+: [\w.[\]]+: .+/.test(line)),
+    ).toBe(true);
     expect(lines).toHaveLength(17);
     expect(lines.at(-1)).toBe('16 problems found; nothing was written.');
     expect(result.stderr).not.toMatch(/\n\s+at /);
@@ -62,7 +71,13 @@ describe('briefdeck (the built CLI)', () => {
   });
 
   it('exits 2 on wrong usage, with a hint', async () => {
-    for (const args of [['--frobnicate'], ['publish'], ['build', '--timeout', 'soon'], ['build', '--theme', 'neon'], ['build', 'a.yaml', 'b.yaml']]) {
+    for (const args of [
+      ['--frobnicate'],
+      ['publish'],
+      ['build', '--timeout', 'soon'],
+      ['build', '--theme', 'neon'],
+      ['build', 'a.yaml', 'b.yaml'],
+    ]) {
       const result = await run(...args);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr, args.join(' ')).toMatch(/^error: .+\n.+/);

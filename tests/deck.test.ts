@@ -68,10 +68,16 @@ describe('the sample deck', () => {
         if (message.type() === 'error') speakerProblems.push(message.text());
       });
       await view.waitForSelector('#current-slide iframe', { timeout: 15_000 });
-      await view.waitForFunction(() => (document.querySelector('.speaker-controls-notes .value')?.textContent ?? '').length > 20, {
-        timeout: 15_000,
-      });
-      const notes = await view.$eval('.speaker-controls-notes .value', (element) => element.textContent ?? '');
+      await view.waitForFunction(
+        () => (document.querySelector('.speaker-controls-notes .value')?.textContent ?? '').length > 20,
+        {
+          timeout: 15_000,
+        },
+      );
+      const notes = await view.$eval(
+        '.speaker-controls-notes .value',
+        (element) => element.textContent ?? '',
+      );
       expect(notes.length).toBeGreaterThan(20);
       expect(problems.filter((p) => /Content Security Policy|Refused/.test(p))).toEqual([]);
       expect(speakerProblems.filter((p) => /Content Security Policy|Refused/.test(p))).toEqual([]);
@@ -103,7 +109,10 @@ describe('every slide fits', () => {
     const path = await import('node:path');
     const dir = mkdtempSync(path.join(os.tmpdir(), 'briefdeck-overflow-'));
     const huge = Array.from({ length: 400 }, (_, i) => `word${i}`).join(' ');
-    const yaml = readFileSync('tests/fixtures/minimal.yaml', 'utf8').replace('role: Did it.', `role: "${huge}"`);
+    const yaml = readFileSync('tests/fixtures/minimal.yaml', 'utf8').replace(
+      'role: Did it.',
+      `role: "${huge}"`,
+    );
     writeFileSync(path.join(dir, 'huge.yaml'), yaml);
     const result = await build(path.join(dir, 'huge.yaml'), { session });
     expect(result.overflows).toEqual([expect.objectContaining({ yamlPath: 'actors[0]', heading: 'Actors' })]);

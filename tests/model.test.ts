@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readBriefing } from '../src/build.js';
 import type { Briefing } from '../src/briefing.js';
+import { readBriefing } from '../src/build.js';
 import { buildDeckModel, classificationLevel, type RisksSlide, type SlideModel } from '../src/model.js';
 import { paginate, paginateRows } from '../src/paginate.js';
 import { buildPage, contentSecurityPolicy, loadTemplates, renderDeck } from '../src/render.js';
@@ -11,7 +11,8 @@ import { FIXTURES, ROOT } from './_helpers.js';
 const sample = () => readBriefing('briefing.yaml', ROOT);
 const minimal = () => readBriefing(path.join(FIXTURES, 'minimal.yaml'), ROOT);
 const long = () => readBriefing(path.join(FIXTURES, 'long.yaml'), ROOT);
-const kinds = (slides: SlideModel[]) => slides.map((slide) => (slide.part ? `${slide.kind} ${slide.part}` : slide.kind));
+const kinds = (slides: SlideModel[]) =>
+  slides.map((slide) => (slide.part ? `${slide.kind} ${slide.part}` : slide.kind));
 
 describe('buildDeckModel', () => {
   it('puts the slides in briefing order, BLUF right after the title', async () => {
@@ -19,14 +20,32 @@ describe('buildDeckModel', () => {
     expect(kinds(model.slides)[0]).toBe('title');
     expect(kinds(model.slides)[1]).toBe('bluf');
     const order = [...new Set(model.slides.map((slide) => slide.kind))];
-    expect(order).toEqual(['title', 'bluf', 'situation', 'timeline', 'actor-map', 'actors', 'risk-matrix', 'risks', 'recommendations', 'sources']);
+    expect(order).toEqual([
+      'title',
+      'bluf',
+      'situation',
+      'timeline',
+      'actor-map',
+      'actors',
+      'risk-matrix',
+      'risks',
+      'recommendations',
+      'sources',
+    ]);
     expect(model.slides.map((slide) => slide.number)).toEqual(model.slides.map((_, i) => i + 1));
     expect(new Set(model.slides.map((slide) => slide.id)).size).toBe(model.slides.length);
   });
 
   it('leaves out what the briefing does not have', async () => {
     const model = buildDeckModel(await minimal());
-    expect(kinds(model.slides)).toEqual(['title', 'situation', 'actors', 'risk-matrix', 'risks', 'recommendations']);
+    expect(kinds(model.slides)).toEqual([
+      'title',
+      'situation',
+      'actors',
+      'risk-matrix',
+      'risks',
+      'recommendations',
+    ]);
     expect(model.classification).toBeUndefined();
   });
 
@@ -34,7 +53,9 @@ describe('buildDeckModel', () => {
     const briefing = await sample();
     const model = buildDeckModel(briefing);
     const bluf = model.slides.find((slide) => slide.kind === 'bluf');
-    expect(JSON.stringify(bluf)).toContain('<a class=\\"cite\\" href=\\"#/sources\\" title=\\"Source 1\\">[1]</a>');
+    expect(JSON.stringify(bluf)).toContain(
+      '<a class=\\"cite\\" href=\\"#/sources\\" title=\\"Source 1\\">[1]</a>',
+    );
   });
 
   it('puts group notes on the first slide of a group and item notes on the slide that shows the item', async () => {
@@ -44,7 +65,9 @@ describe('buildDeckModel', () => {
     expect(map?.notesHtml.length).toBeGreaterThan(0);
     const noted = briefing.actors.filter((actor) => actor.notes);
     for (const actor of noted) {
-      const slide = model.slides.find((s) => s.kind === 'actors' && s.actors.some((card) => card.name === actor.name));
+      const slide = model.slides.find(
+        (s) => s.kind === 'actors' && s.actors.some((card) => card.name === actor.name),
+      );
       expect(slide?.notesHtml).toContain(actor.name.replace(/&/g, '&amp;'));
     }
   });
@@ -55,11 +78,17 @@ describe('buildDeckModel', () => {
     const actors = model.slides.filter((slide) => slide.kind === 'actors');
     expect(actors.length).toBeGreaterThan(2);
     expect(actors.map((slide) => slide.part)).toEqual(actors.map((_, i) => `${i + 1}/${actors.length}`));
-    expect(actors.flatMap((slide) => slide.actors.map((card) => card.name))).toEqual(briefing.actors.map((actor) => actor.name));
+    expect(actors.flatMap((slide) => slide.actors.map((card) => card.name))).toEqual(
+      briefing.actors.map((actor) => actor.name),
+    );
     const risks = model.slides.filter((slide): slide is RisksSlide => slide.kind === 'risks');
-    expect(risks.flatMap((slide) => slide.risks.map((risk) => risk.number))).toEqual(briefing.risks.map((_, i) => i + 1));
+    expect(risks.flatMap((slide) => slide.risks.map((risk) => risk.number))).toEqual(
+      briefing.risks.map((_, i) => i + 1),
+    );
     const key = model.slides.filter((slide) => slide.kind === 'risk-matrix');
-    expect(key.flatMap((slide) => slide.key.map((entry) => entry.number))).toEqual(briefing.risks.map((_, i) => i + 1));
+    expect(key.flatMap((slide) => slide.key.map((entry) => entry.number))).toEqual(
+      briefing.risks.map((_, i) => i + 1),
+    );
   });
 
   it('shows the likelihood with its range and the confidence apart from it', async () => {
@@ -80,7 +109,10 @@ describe('buildDeckModel', () => {
 
 describe('pagination', () => {
   it('fills pages greedily, then balances them', () => {
-    expect(paginate([1, 1, 1, 1, 1, 1, 1], (n) => n, 6)).toEqual([[1, 1, 1, 1], [1, 1, 1]]);
+    expect(paginate([1, 1, 1, 1, 1, 1, 1], (n) => n, 6)).toEqual([
+      [1, 1, 1, 1],
+      [1, 1, 1],
+    ]);
     expect(paginate([5, 5, 5], (n) => n, 100)).toEqual([[5, 5, 5]]);
     expect(paginate([9, 1], (n) => n, 5)).toEqual([[9], [1]]);
     expect(paginate([2, 2, 2], (n) => n, 6, 1)).toEqual([[2, 2], [2]]);
@@ -88,10 +120,19 @@ describe('pagination', () => {
 
   it('gives an item too tall for a column a full-width row', () => {
     const pages = paginateRows([1, 10, 2, 3], { column: (n) => n * 10, full: (n) => n * 5 }, 60, 2);
-    expect(pages).toEqual([[{ item: 1, wide: false }, { item: 10, wide: true }], [{ item: 2, wide: false }, { item: 3, wide: false }]]);
+    expect(pages).toEqual([
+      [
+        { item: 1, wide: false },
+        { item: 10, wide: true },
+      ],
+      [
+        { item: 2, wide: false },
+        { item: 3, wide: false },
+      ],
+    ]);
   });
 
-  it('wraps text with the font\'s own widths', () => {
+  it("wraps text with the font's own widths", () => {
     expect(textWidth('m', 1000)).toBe(829);
     expect(countLines('a '.repeat(200), 100, 20)).toBeGreaterThan(10);
     expect(countLines('One short line', 1000, 20)).toBe(1);
@@ -100,7 +141,8 @@ describe('pagination', () => {
 });
 
 describe('renderDeck', () => {
-  const page = async (briefing: Briefing) => buildPage(buildDeckModel(briefing), { version: '9.9.9', speakerViewHashes: ["'sha256-x'"] });
+  const page = async (briefing: Briefing) =>
+    buildPage(buildDeckModel(briefing), { version: '9.9.9', speakerViewHashes: ["'sha256-x'"] });
 
   it('writes a CSP that allows nothing from outside the deck', () => {
     expect(contentSecurityPolicy(["'sha256-abc'"])).toMatchInlineSnapshot(
@@ -117,7 +159,7 @@ describe('renderDeck', () => {
     expect(bluf).toContain('<aside class="notes">');
   });
 
-  it('renders a minimal briefing\'s title slide without empty fields', async () => {
+  it("renders a minimal briefing's title slide without empty fields", async () => {
     const html = renderDeck(await page(await minimal()), loadTemplates());
     const title = /<section id="title"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
     expect(title).toMatchInlineSnapshot(`
@@ -146,7 +188,10 @@ describe('renderDeck', () => {
     const { mkdtempSync, writeFileSync } = await import('node:fs');
     const os = await import('node:os');
     const dir = mkdtempSync(path.join(os.tmpdir(), 'briefdeck-partials-'));
-    writeFileSync(path.join(dir, 'sources.hbs'), '{{#> slide}}<p class="custom">{{sources.length}} sources</p>{{/slide}}');
+    writeFileSync(
+      path.join(dir, 'sources.hbs'),
+      '{{#> slide}}<p class="custom">{{sources.length}} sources</p>{{/slide}}',
+    );
     const templates = loadTemplates(dir);
     expect(templates.partials.sources).toBe(dir);
     const html = renderDeck(await page(await sample()), templates);

@@ -22,7 +22,7 @@ afterAll(async () => {
 const hostname = readFileSync('/etc/hostname', 'utf8').trim();
 
 describe('a briefing full of payloads', () => {
-  it('builds, and the page holds no script but briefdeck\'s own', () => {
+  it("builds, and the page holds no script but briefdeck's own", () => {
     const html = readFileSync(result.html, 'utf8');
     const scripts = html.match(/<script[^>]*>/g);
     expect(scripts).toEqual([
@@ -31,7 +31,9 @@ describe('a briefing full of payloads', () => {
       '<script src="briefdeck-assets/reveal/plugin/notes.js">',
       '<script src="briefdeck-assets/briefdeck.js">',
     ]);
-    expect(html).not.toMatch(/<(iframe|object|img src=x|svg onload|form|base|meta http-equiv="refresh"|link rel="stylesheet" href="https)/i);
+    expect(html).not.toMatch(
+      /<(iframe|object|img src=x|svg onload|form|base|meta http-equiv="refresh"|link rel="stylesheet" href="https)/i,
+    );
     expect(html).not.toMatch(/<[^>]*\son[a-z]+=/i);
     expect(html).not.toMatch(/href="(javascript|vbscript|data|file):/i);
   });
@@ -46,23 +48,29 @@ describe('a briefing full of payloads', () => {
         void dialog.dismiss();
       });
       await page.goto(pathToFileURL(result.html).href, { waitUntil: 'load' });
-      await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
+      await page.waitForFunction(() =>
+        (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady(),
+      );
       // Visit every slide and hover and click every element, so any handler that slipped through would fire.
       return page.evaluate(async () => {
-        const reveal = (window as unknown as { Reveal: { getTotalSlides(): number; slide(h: number): void } }).Reveal;
+        const reveal = (window as unknown as { Reveal: { getTotalSlides(): number; slide(h: number): void } })
+          .Reveal;
         for (let i = 0; i < reveal.getTotalSlides(); i++) {
           reveal.slide(i);
           await new Promise((resolve) => requestAnimationFrame(resolve));
         }
         for (const element of document.querySelectorAll('.slides *:not(a)')) {
-          for (const type of ['mouseover', 'click', 'focus']) element.dispatchEvent(new MouseEvent(type, { bubbles: true }));
+          for (const type of ['mouseover', 'click', 'focus'])
+            element.dispatchEvent(new MouseEvent(type, { bubbles: true }));
         }
         return (window as unknown as { __pwned?: unknown }).__pwned ?? null;
       });
     });
     expect(pwned).toBeNull();
     expect(dialogs).toEqual([]);
-    const outside = requests.filter((url) => !url.startsWith(pathToFileURL(result.outDir).href) && !url.startsWith('data:'));
+    const outside = requests.filter(
+      (url) => !url.startsWith(pathToFileURL(result.outDir).href) && !url.startsWith('data:'),
+    );
     expect(outside).toEqual([]);
   });
 

@@ -44,7 +44,9 @@ describe('validateBriefing', () => {
   });
 
   it('accepts the sample briefing', async () => {
-    const briefing = await validateBriefing(await loadBriefing(path.join(import.meta.dirname, '..', 'briefing.yaml')));
+    const briefing = await validateBriefing(
+      await loadBriefing(path.join(import.meta.dirname, '..', 'briefing.yaml')),
+    );
     expect(briefing.actors.length).toBeGreaterThan(3);
     expect(briefing.sources.length).toBeGreaterThan(0);
   });
@@ -86,15 +88,19 @@ describe('validateBriefing', () => {
       'b.yaml:1:1: risks: is required but missing',
       'b.yaml:1:1: recommendations: is required but missing',
     ]);
-    expect(await problemsOf(REQUIRED.replace('    role: R\n', ''))).toEqual(['b.yaml:5:5: actors[0].role: is required but missing']);
+    expect(await problemsOf(REQUIRED.replace('    role: R\n', ''))).toEqual([
+      'b.yaml:5:5: actors[0].role: is required but missing',
+    ]);
   });
 
   it('takes numbers in text fields as written, and rejects empty lists where one item is required', async () => {
-    const briefing = await validateBriefing(parseBriefing(Buffer.from(REQUIRED.replace('title: T', 'title: 1984.50')), 'b.yaml', fixtures));
+    const briefing = await validateBriefing(
+      parseBriefing(Buffer.from(REQUIRED.replace('title: T', 'title: 1984.50')), 'b.yaml', fixtures),
+    );
     expect(briefing.title).toBe('1984.50');
-    expect(await problemsOf(REQUIRED.replace(/actors:\n {2}- name: A\n {4}role: R\n/, 'actors: []\n'))).toEqual([
-      'b.yaml:4:9: actors: needs at least 1 item',
-    ]);
+    expect(
+      await problemsOf(REQUIRED.replace(/actors:\n {2}- name: A\n {4}role: R\n/, 'actors: []\n')),
+    ).toEqual(['b.yaml:4:9: actors: needs at least 1 item']);
   });
 
   it('maps percentages to ICD 203 terms, a boundary taking the higher term', () => {
@@ -108,7 +114,10 @@ describe('validateBriefing', () => {
   });
 
   it('accepts likelihood and impact in any case, with hyphens or spaces', async () => {
-    const yaml = REQUIRED.replace('likelihood: likely', 'likelihood: Roughly-Even  Chance').replace('impact: high', 'impact: VERY_HIGH');
+    const yaml = REQUIRED.replace('likelihood: likely', 'likelihood: Roughly-Even  Chance').replace(
+      'impact: high',
+      'impact: VERY_HIGH',
+    );
     const briefing = await validateBriefing(parseBriefing(Buffer.from(yaml), 'b.yaml', fixtures));
     expect(briefing.risks[0]).toMatchObject({ likelihood: 'roughly even chance', impact: 'very high' });
     expect(await problemsOf(REQUIRED.replace('likelihood: likely', 'likelihood: 120%'))).toHaveLength(1);
@@ -144,8 +153,8 @@ describe('validateBriefing', () => {
 
     it('refuses files outside the folder, URLs, wrong types and themes that load other files', async () => {
       const cases: [string, string][] = [
-        ['logo: /etc/passwd', 'is outside the briefing\'s folder'],
-        ['logo: ../../../../etc/hostname', 'is outside the briefing\'s folder'],
+        ['logo: /etc/passwd', "is outside the briefing's folder"],
+        ['logo: ../../../../etc/hostname', "is outside the briefing's folder"],
         ['logo: https://example.com/logo.png', 'not a URL'],
         ['logo: file:///etc/passwd', 'not a URL'],
         ['logo: fake.png', 'is not a PNG, JPEG, SVG file'],
@@ -165,7 +174,8 @@ describe('validateBriefing', () => {
 });
 
 describe('loading', () => {
-  const load = (text: string | Buffer) => parseBriefing(Buffer.isBuffer(text) ? text : Buffer.from(text), 'b.yaml', fixtures);
+  const load = (text: string | Buffer) =>
+    parseBriefing(Buffer.isBuffer(text) ? text : Buffer.from(text), 'b.yaml', fixtures);
   const problems = (fn: () => unknown): string[] => {
     try {
       fn();
@@ -181,18 +191,30 @@ describe('loading', () => {
   });
 
   it('reports an empty file', () => {
-    expect(problems(() => load(''))).toEqual(['b.yaml:1:1: the file is empty; a briefing needs at least title, situation, actors, risks and recommendations']);
+    expect(problems(() => load(''))).toEqual([
+      'b.yaml:1:1: the file is empty; a briefing needs at least title, situation, actors, risks and recommendations',
+    ]);
     expect(problems(() => load('# only a comment\n'))).toHaveLength(1);
   });
 
   it('reports bytes that are not UTF-8 at their line and column', () => {
-    const bytes = Buffer.concat([Buffer.from('title: ok\nsubtitle: caf'), Buffer.from([0xe9]), Buffer.from('\n')]);
-    expect(problems(() => load(bytes))).toEqual(['b.yaml:2:14: the file is not valid UTF-8; save it as UTF-8']);
+    const bytes = Buffer.concat([
+      Buffer.from('title: ok\nsubtitle: caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('\n'),
+    ]);
+    expect(problems(() => load(bytes))).toEqual([
+      'b.yaml:2:14: the file is not valid UTF-8; save it as UTF-8',
+    ]);
   });
 
   it('reports duplicate keys, YAML syntax errors and several documents', () => {
-    expect(problems(() => load('title: a\ntitle: b\n'))).toEqual(['b.yaml:2:1: duplicate key; each key may appear once in a mapping']);
-    expect(problems(() => load('title: "open\n'))[0]).toMatch(/^b\.yaml:2:1: YAML syntax: Missing closing "quote/);
+    expect(problems(() => load('title: a\ntitle: b\n'))).toEqual([
+      'b.yaml:2:1: duplicate key; each key may appear once in a mapping',
+    ]);
+    expect(problems(() => load('title: "open\n'))[0]).toMatch(
+      /^b\.yaml:2:1: YAML syntax: Missing closing "quote/,
+    );
     expect(problems(() => load('title: a\n---\ntitle: b\n'))[0]).toContain('more than one YAML document');
   });
 

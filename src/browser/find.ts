@@ -59,10 +59,15 @@ function systemPaths(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string[
       'Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
       'Brave Browser.app/Contents/MacOS/Brave Browser',
     ];
-    return apps.flatMap((app) => [path.join('/Applications', app), path.join(os.homedir(), 'Applications', app)]);
+    return apps.flatMap((app) => [
+      path.join('/Applications', app),
+      path.join(os.homedir(), 'Applications', app),
+    ]);
   }
   if (platform === 'win32') {
-    const roots = [env.LOCALAPPDATA, env.PROGRAMFILES, env['PROGRAMFILES(X86)']].filter((root): root is string => !!root);
+    const roots = [env.LOCALAPPDATA, env.PROGRAMFILES, env['PROGRAMFILES(X86)']].filter(
+      (root): root is string => !!root,
+    );
     const exes = [
       'Google\\Chrome\\Application\\chrome.exe',
       'Chromium\\Application\\chrome.exe',
@@ -84,7 +89,11 @@ function systemPaths(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string[
 }
 
 /** Browsers that `npx @puppeteer/browsers install` (or puppeteer's postinstall) put in its cache, newest first. */
-function puppeteerCachePaths(cache: string, platform: NodeJS.Platform, listDir: (dir: string) => string[]): string[] {
+function puppeteerCachePaths(
+  cache: string,
+  platform: NodeJS.Platform,
+  listDir: (dir: string) => string[],
+): string[] {
   const out: string[] = [];
   for (const product of ['chrome', 'chrome-headless-shell', 'chromium']) {
     const versions = listDir(path.join(cache, product)).sort(compareVersionsDescending);
@@ -99,7 +108,14 @@ function puppeteerCachePaths(cache: string, platform: NodeJS.Platform, listDir: 
       } else if (platform === 'darwin') {
         for (const arch of ['mac-arm64', 'mac-x64']) {
           out.push(
-            path.join(base, `chrome-${arch}`, 'Google Chrome for Testing.app', 'Contents', 'MacOS', 'Google Chrome for Testing'),
+            path.join(
+              base,
+              `chrome-${arch}`,
+              'Google Chrome for Testing.app',
+              'Contents',
+              'MacOS',
+              'Google Chrome for Testing',
+            ),
             path.join(base, `chrome-headless-shell-${arch}`, 'chrome-headless-shell'),
           );
         }

@@ -27,8 +27,13 @@ export function setPdfInfo(pdf: Uint8Array, info: PdfInfo): Uint8Array {
   const oldInfo = /\/Info\s+(\d+)\s+(\d+)\s+R/.exec(trailer);
   let dates = '';
   if (oldInfo) {
-    const body = new RegExp(`(?:^|\\s)${oldInfo[1]}\\s+${oldInfo[2]}\\s+obj\\s*<<([\\s\\S]*?)>>\\s*endobj`).exec(text)?.[1] ?? '';
-    dates = [...body.matchAll(/\/(CreationDate|ModDate)\s*\(([^)]*)\)/g)].map((m) => `/${m[1]} (${m[2]})`).join(' ');
+    const body =
+      new RegExp(`(?:^|\\s)${oldInfo[1]}\\s+${oldInfo[2]}\\s+obj\\s*<<([\\s\\S]*?)>>\\s*endobj`).exec(
+        text,
+      )?.[1] ?? '';
+    dates = [...body.matchAll(/\/(CreationDate|ModDate)\s*\(([^)]*)\)/g)]
+      .map((m) => `/${m[1]} (${m[2]})`)
+      .join(' ');
   }
 
   const entries = [

@@ -91,9 +91,12 @@ async function guardPage(page: Page, root: string, report: (message: string) => 
   });
   page.on('requestfailed', (request) => {
     const reason = request.failure()?.errorText ?? 'failed';
-    if (reason !== 'net::ERR_BLOCKED_BY_CLIENT') report(`could not load ${shorten(request.url())} (${reason})`);
+    if (reason !== 'net::ERR_BLOCKED_BY_CLIENT')
+      report(`could not load ${shorten(request.url())} (${reason})`);
   });
-  page.on('pageerror', (error) => report(`script error in the deck: ${error instanceof Error ? error.message : String(error)}`));
+  page.on('pageerror', (error) =>
+    report(`script error in the deck: ${error instanceof Error ? error.message : String(error)}`),
+  );
   page.on('console', (message) => {
     if (message.type() === 'error') report(`deck console: ${message.text()}`);
   });
@@ -113,7 +116,12 @@ async function step<T>(name: string, timeoutMs: number, fn: () => Promise<T>): P
     const message = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
     throw new RenderError(
       timedOut ? `Timed out after ${timeoutMs} ms while trying to ${name}.` : `Could not ${name}: ${message}`,
-      { hint: timedOut ? 'Raise the limit with --timeout MS, or build without the PDF (--no-pdf).' : 'Run again; if it persists, report it with the deck file.', cause },
+      {
+        hint: timedOut
+          ? 'Raise the limit with --timeout MS, or build without the PDF (--no-pdf).'
+          : 'Run again; if it persists, report it with the deck file.',
+        cause,
+      },
     );
   }
 }

@@ -57,7 +57,9 @@ export class BrowserSession {
     if (!found) {
       const bad = badBrowserEnv(this.options.env);
       const prefix = bad.length ? `${bad.join(' and ')} is not an executable browser, and no other ` : 'No ';
-      throw new RenderError(`${prefix}Chrome, Chromium or Edge was found to print the PDF.`, { hint: noBrowserHint() });
+      throw new RenderError(`${prefix}Chrome, Chromium or Edge was found to print the PDF.`, {
+        hint: noBrowserHint(),
+      });
     }
     this.found = found;
     const isRoot = this.options.isRoot ?? process.getuid?.() === 0;
@@ -82,15 +84,21 @@ export class BrowserSession {
       this.browser = undefined;
       const message = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
       if (cause instanceof Error && cause.name === 'TimeoutError') {
-        throw new RenderError(`Timed out after ${this.options.timeoutMs} ms while trying to start the browser (${found.executablePath}).`, {
-          hint: 'Raise the limit with --timeout MS, or build without the PDF (--no-pdf).',
-          cause,
-        });
+        throw new RenderError(
+          `Timed out after ${this.options.timeoutMs} ms while trying to start the browser (${found.executablePath}).`,
+          {
+            hint: 'Raise the limit with --timeout MS, or build without the PDF (--no-pdf).',
+            cause,
+          },
+        );
       }
-      throw new RenderError(`Could not start the browser at ${found.executablePath} (${found.source}): ${message}`, {
-        hint: `Check that it runs (${found.executablePath} --version), raise --timeout, or set CHROME_PATH to another browser.`,
-        cause,
-      });
+      throw new RenderError(
+        `Could not start the browser at ${found.executablePath} (${found.source}): ${message}`,
+        {
+          hint: `Check that it runs (${found.executablePath} --version), raise --timeout, or set CHROME_PATH to another browser.`,
+          cause,
+        },
+      );
     }
   }
 
