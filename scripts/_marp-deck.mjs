@@ -253,7 +253,7 @@ function stripMarkdown(value) {
 }
 
 function itemNote(name, note) {
-  return note ? `${stripMarkdown(name)}: ${block(note)}` : undefined;
+  return note ? `${stripMarkdown(name).trim().replace(/[.:]$/, "")}: ${block(note)}` : undefined;
 }
 
 function chunks(items, size) {

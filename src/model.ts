@@ -15,7 +15,7 @@ import {
   type TimelineEvent,
 } from './briefing.js';
 import { createMarkdown, escapeHtml, type MarkdownRenderer, plainText } from './markdown.js';
-import { type Page, pageOf, paginate, paginateGrid, paginateRows, textHeight } from './paginate.js';
+import { densePage, type Page, pageOf, paginate, paginateGrid, paginateRows, textHeight } from './paginate.js';
 import { SLIDE_SIZES } from './themes.js';
 import { describeActorMap, renderActorMap } from './visuals/actorMap.js';
 import { describeRiskMatrix, renderRiskMatrix, severityOf } from './visuals/riskMatrix.js';
@@ -50,6 +50,8 @@ interface SlideBase {
   /** 1-based position in the deck, and the total, for the footer. */
   number: number;
   total: number;
+  /** Set a little smaller (zoom DENSE_ZOOM) so the group needs fewer slides. */
+  dense: boolean;
 }
 
 export interface TitleSlide extends SlideBase {
@@ -197,15 +199,32 @@ export function buildDeckModel(briefing: Briefing): DeckModel {
   const md = createMarkdown((id) => citationNumbers.get(id));
   const page = pageOf(briefing.deck.aspect, briefing.classification !== undefined);
   const build = new SlideBuilder(md, briefing.notes);
+  /**
+   * Adds a group of slides. When slightly smaller type would save a slide,
+   * the group is set at DENSE_ZOOM instead: a long list then fits on one
+   * slide, or on fewer, instead of spilling a few lines onto the next.
+   */
+  const group = (slides: (builder: SlideBuilder, page: Page) => void) => {
+    const count = (p: Page) => {
+      const scratch = new SlideBuilder(md, briefing.notes);
+      slides(scratch, p);
+      return scratch.count;
+    };
+    const dense = densePage(page);
+    const useDense = count(page) > count(dense);
+    build.dense = useDense;
+    slides(build, useDense ? dense : page);
+    build.dense = false;
+  };
 
   titleSlide(build, briefing, md);
-  if (briefing.bluf.length > 0) blufSlides(build, briefing.bluf, md, page);
-  situationSlides(build, briefing, md, page);
-  if (briefing.timeline.length > 0) timelineSlides(build, briefing.timeline, md, page);
-  actorSlides(build, briefing.actors, md, page);
-  riskSlides(build, briefing.risks, md, page);
-  recommendationSlides(build, briefing.recommendations, md, page);
-  if (briefing.sources.length > 0) sourceSlides(build, briefing, page);
+  if (briefing.bluf.length > 0) group((b, p) => blufSlides(b, briefing.bluf, md, p));
+  group((b, p) => situationSlides(b, briefing, md, p));
+  if (briefing.timeline.length > 0) group((b, p) => timelineSlides(b, briefing.timeline, md, p));
+  group((b, p) => actorSlides(b, briefing.actors, md, p));
+  group((b, p) => riskSlides(b, briefing.risks, md, p));
+  group((b, p) => recommendationSlides(b, briefing.recommendations, md, p));
+  if (briefing.sources.length > 0) group((b, p) => sourceSlides(b, briefing, p));
 
   const { width, height } = SLIDE_SIZES[briefing.deck.aspect];
   const theme = 'builtIn' in briefing.deck.theme ? briefing.deck.theme.builtIn : undefined;
@@ -235,6 +254,13 @@ export function buildDeckModel(briefing: Briefing): DeckModel {
 /** Collects slides, giving each its id, part label and notes. */
 class SlideBuilder {
   private readonly slides: SlideModel[] = [];
+  /** Slides added now are set smaller (see `group` in buildDeckModel). */
+  dense = false;
+
+  get count(): number {
+    return this.slides.length;
+  }
+
   private readonly ids = new Map<string, number>();
 
   constructor(
@@ -272,6 +298,7 @@ class SlideBuilder {
         notesHtml: notes.join('\n'),
         number: 0,
         total: 0,
+        dense: this.dense,
       } as S);
     });
   }
@@ -566,7 +593,8 @@ function riskSlides(build: SlideBuilder, risks: Risk[], md: MarkdownRenderer, pa
   };
   build.add<RisksSlide>(
     null,
-    pages.map((group) => ({ risks: group.map(card) })),
+    // A card alone on its slide takes the full width.
+    pages.map((group) => ({ risks: group.map((cell) => card(group.length === 1 ? { ...cell, wide: true } : cell)) })),
     {
       kind: 'risks',
       heading: 'Risks in detail',

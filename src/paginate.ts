@@ -39,6 +39,14 @@ export function pageOf(aspect: Aspect, classified: boolean): Page {
   };
 }
 
+/** How much smaller a dense slide sets its content (CSS zoom on the body's children; see .bd-dense). */
+export const DENSE_ZOOM = 0.88;
+
+/** The same slide body, measured in the CSS pixels of content zoomed to DENSE_ZOOM. */
+export function densePage(page: Page): Page {
+  return { ...page, width: page.width / DENSE_ZOOM, height: page.height / DENSE_ZOOM };
+}
+
 export interface TextStyle {
   size: number;
   lineHeight: number;

@@ -46,8 +46,8 @@ export async function printPdf(session: BrowserSession, options: PrintOptions): 
       await page.goto(url, { waitUntil: 'load', timeout: options.timeoutMs });
       await page.waitForFunction(
         () => {
-          const reveal = (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal;
-          return reveal?.isReady() === true && document.fonts.status === 'loaded';
+          // Set by the deck's script when reveal.js has laid out the print view.
+          return document.documentElement.dataset.pdfReady === 'true' && document.fonts.status === 'loaded';
         },
         { timeout: options.timeoutMs, polling: 50 },
       );
