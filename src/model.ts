@@ -15,7 +15,15 @@ import {
   type TimelineEvent,
 } from './briefing.js';
 import { createMarkdown, escapeHtml, type MarkdownRenderer, plainText } from './markdown.js';
-import { densePage, type Page, pageOf, paginate, paginateGrid, paginateRows, textHeight } from './paginate.js';
+import {
+  densePage,
+  type Page,
+  pageOf,
+  paginate,
+  paginateGrid,
+  paginateRows,
+  textHeight,
+} from './paginate.js';
 import { SLIDE_SIZES } from './themes.js';
 import { describeActorMap, renderActorMap } from './visuals/actorMap.js';
 import { describeRiskMatrix, renderRiskMatrix, severityOf } from './visuals/riskMatrix.js';
@@ -594,7 +602,9 @@ function riskSlides(build: SlideBuilder, risks: Risk[], md: MarkdownRenderer, pa
   build.add<RisksSlide>(
     null,
     // A card alone on its slide takes the full width.
-    pages.map((group) => ({ risks: group.map((cell) => card(group.length === 1 ? { ...cell, wide: true } : cell)) })),
+    pages.map((group) => ({
+      risks: group.map((cell) => card(group.length === 1 ? { ...cell, wide: true } : cell)),
+    })),
     {
       kind: 'risks',
       heading: 'Risks in detail',
