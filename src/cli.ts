@@ -125,12 +125,20 @@ async function run(argv: string[], io: Io, paint: Paint): Promise<number> {
 
   const timeoutMs = parseTimeout(values.timeout);
   const session = values.pdf || values.strict ? new BrowserSession({ env: io.env, timeoutMs }) : undefined;
-  const stop = (signal: NodeJS.Signals) => {
-    removeTempFiles();
-    void (session?.close() ?? Promise.resolve()).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  // Ctrl-C: close the browser and let the build wind down (atomic writes finish or clean up after
+  // themselves); a second Ctrl-C exits at once.
+  let interrupted = false;
+  const stop = () => {
+    if (interrupted) {
+      removeTempFiles();
+      process.exit(130);
+    }
+    interrupted = true;
+    io.stderr('briefdeck: interrupted; closing the browser (Ctrl-C again to quit at once)');
+    void session?.close();
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   try {
     const result = await buildBriefing({
       file,
@@ -144,16 +152,25 @@ async function run(argv: string[], io: Io, paint: Paint): Promise<number> {
       session,
       onStep: (step, ms, detail) =>
         progress(`${paint.dim(`${step.padEnd(8)} ${formatMs(ms).padStart(7)}`)}  ${detail ?? ''}`),
-      onWarning: (message) => io.stderr(`${paint.yellow('warning')} ${message}`),
+      onWarning: (message) => {
+        if (!interrupted) io.stderr(`${paint.yellow('warning')} ${message}`);
+      },
     });
-    if (!quiet) progress(`${paint.green('done')}     ${result.slideCount} slides`);
+    if (interrupted) return EXIT_INTERRUPTED;
+    progress(`${paint.green('done')}     ${result.slideCount} slides`);
     return ExitCode.ok;
+  } catch (error) {
+    if (interrupted) return EXIT_INTERRUPTED;
+    throw error;
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
     await session?.close();
   }
 }
+
+/** The shell's code for a process ended by Ctrl-C. */
+const EXIT_INTERRUPTED = 130;
 
 function parse(argv: string[]) {
   return parseArgs({

@@ -98,3 +98,41 @@ describe('briefdeck (the built CLI)', () => {
     expect(result.stderr).toContain('nope.yaml:1:1: no such file');
   });
 });
+
+describe('Ctrl-C during a build', () => {
+  it('closes the browser, removes its profile and temporary files, and keeps the previous PDF', async () => {
+    const { spawn, execFileSync } = await import('node:child_process');
+    const { mkdirSync, readdirSync } = await import('node:fs');
+    const out = tempDir();
+    const first = await run('build', 'tests/fixtures/long.yaml', '-o', out, '--quiet');
+    expect(first.code).toBe(0);
+    const before = readFileSync(path.join(out, 'long.pdf'));
+    const tmp = path.join(tempDir(), 'tmp');
+    mkdirSync(tmp);
+    const child = spawn(process.execPath, [BIN, 'build', 'tests/fixtures/long.yaml', '-o', out, '--quiet'], {
+      cwd: ROOT,
+      env: { ...process.env, TMPDIR: tmp },
+      stdio: 'ignore',
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // Wait until Chromium is up (its profile folder exists), then interrupt.
+    const started = Date.now();
+    while (readdirSync(tmp).length === 0 && Date.now() - started < 20_000)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(readdirSync(tmp).length).toBeGreaterThan(0);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    await new Promise((r) => setTimeout(r, 300));
+    const leftover = (() => {
+      try {
+        return execFileSync('pgrep', ['-f', tmp]).toString().trim();
+      } catch {
+        return '';
+      }
+    })();
+    expect(leftover).toBe('');
+    expect(readdirSync(tmp)).toEqual([]);
+    expect(readdirSync(out).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect(readFileSync(path.join(out, 'long.pdf'))).toEqual(before);
+  });
+});

@@ -39,11 +39,13 @@ export class BrowserSession {
   private browser: Promise<Browser> | undefined;
   private found: FoundBrowser | undefined;
   private initialPage: Promise<Page | undefined> | undefined;
+  private closed = false;
 
   constructor(private readonly options: SessionOptions) {}
 
   /** The browser, launched on first use. */
   async get(): Promise<Browser> {
+    if (this.closed) throw new RenderError('The browser was closed (interrupted).');
     this.browser ??= this.launch();
     return this.browser;
   }
@@ -116,8 +118,9 @@ export class BrowserSession {
     }
   }
 
-  /** Closes the browser if it was started; safe to call more than once. */
+  /** Closes the browser if it was started; safe to call more than once. No browser is started after it. */
   async close(): Promise<void> {
+    this.closed = true;
     const pending = this.browser;
     this.browser = undefined;
     if (!pending) return;
