@@ -4,7 +4,7 @@
  * while briefdeck builds the YAML, so both tools render the same text volume.
  *
  * One Marp slide (or a few, where briefdeck would split a long list) per
- * section: title, bottom line up front, situation (summary, then points),
+ * section: title, bottom line up front, situation (summary and points),
  * timeline as a list, actors as a table, risks as a table then one slide per
  * risk (detail and indicators), recommendations as a list, sources. Speaker
  * notes become HTML comments, which Marp keeps as presenter notes.
@@ -12,23 +12,36 @@
  * It is not meant to be pretty, only comparable. It does not validate the
  * file: that is briefdeck's job.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parse } from 'yaml';
 
-/** Items per slide for lists that briefdeck splits over continuation slides. */
-const PER_SLIDE = { timeline: 4, actors: 4, recommendations: 3, points: 6 };
+/**
+ * Items per slide for lists that briefdeck splits over continuation slides.
+ * Marp does not split a slide that overflows (it clips it), so these only
+ * keep a long briefing at roughly briefdeck's slide count; the sample fits
+ * one slide per section, as it does in briefdeck.
+ */
+const PER_SLIDE = { timeline: 8, actors: 8, recommendations: 4 };
 
-/** Reads a briefing YAML file and returns the equivalent Marp Markdown. */
-export async function marpDeckFromFile(yamlPath) {
+/**
+ * Writes the Marp deck for the briefing at `yamlPath` into the folder `dir`
+ * as `deck.md`, with a copy of its logo (if `deck.logo` names one) beside it.
+ * Returns the deck's path, its Markdown, its slide count, and whether it
+ * uses a local file (Marp CLI then needs --allow-local-files for a PDF).
+ */
+export async function writeMarpDeck(yamlPath, dir) {
   const briefing = parse(await readFile(yamlPath, 'utf8'));
-  return marpDeck(briefing);
-}
-
-/** Writes the Marp deck for `yamlPath` to `mdPath`; returns the number of slides. */
-export async function writeMarpDeck(yamlPath, mdPath) {
-  const markdown = await marpDeckFromFile(yamlPath);
-  await writeFile(mdPath, markdown);
-  return countSlides(markdown);
+  let logo;
+  const logoPath = briefing?.deck?.logo;
+  if (typeof logoPath === 'string' && logoPath) {
+    logo = `logo${path.extname(logoPath)}`;
+    await copyFile(path.resolve(path.dirname(yamlPath), logoPath), path.join(dir, logo));
+  }
+  const markdown = marpDeck(briefing, { logo });
+  const deckPath = path.join(dir, 'deck.md');
+  await writeFile(deckPath, markdown);
+  return { deckPath, markdown, slides: countSlides(markdown), localFiles: !!logo };
 }
 
 /** Number of slides in a Marp deck written by `marpDeck`. */
@@ -36,8 +49,12 @@ export function countSlides(markdown) {
   return markdown.split('\n---\n').length - 1; // minus the front matter
 }
 
-/** The Marp Markdown for a parsed briefing object. */
-export function marpDeck(briefing) {
+/**
+ * The Marp Markdown for a parsed briefing object. `options.logo` is the
+ * logo's path relative to the deck (briefdeck shows the logo on the title
+ * slide and small on every slide; so does this deck).
+ */
+export function marpDeck(briefing, options = {}) {
   const b = briefing ?? {};
   const sources = Array.isArray(b.sources) ? b.sources : [];
   const cite = citer(sources);
@@ -53,6 +70,7 @@ export function marpDeck(briefing) {
   add(
     [
       b.classification && `**${text(b.classification)}**\n`,
+      options.logo && `![h:120](${options.logo})\n`,
       `# ${text(b.title)}`,
       b.subtitle && `## ${text(b.subtitle)}`,
       [b.author, b.organization, b.date && String(b.date)].filter(Boolean).map(text).join(' · '),
@@ -66,13 +84,13 @@ export function marpDeck(briefing) {
     add(['## Bottom line up front', '', ...b.bluf.map((item, i) => `${i + 1}. ${cite(item)}`)], notes.bluf);
   }
 
-  // Situation: the summary, then the points
+  // Situation: the summary and the points
   const situation = b.situation ?? {};
-  add(['## Situation', '', cite(block(situation.summary))], notes.situation);
   const points = Array.isArray(situation.points) ? situation.points : [];
-  chunks(points, PER_SLIDE.points).forEach((page, i, all) => {
-    add([`## Situation: key points${part(i, all)}`, '', ...page.map((p) => `- ${cite(p)}`)]);
-  });
+  add(
+    ['## Situation', '', cite(block(situation.summary)), '', ...points.map((p) => `- ${cite(p)}`)],
+    notes.situation,
+  );
 
   // Timeline as a list
   const timeline = Array.isArray(b.timeline) ? b.timeline : [];
@@ -209,11 +227,13 @@ export function marpDeck(briefing) {
     'paginate: true',
     `title: ${JSON.stringify(text(b.title))}`,
   ];
-  if (b.classification)
-    front.push(
-      `header: ${JSON.stringify(text(b.classification))}`,
-      `footer: ${JSON.stringify(text(b.classification))}`,
-    );
+  const footer = [options.logo && `![h:28](${options.logo})`, b.classification && text(b.classification)];
+  if (b.classification) front.push(`header: ${JSON.stringify(text(b.classification))}`);
+  if (footer.some(Boolean)) front.push(`footer: ${JSON.stringify(footer.filter(Boolean).join(' '))}`);
+  const accent = text(b.deck?.accent);
+  if (/^(#[0-9a-f]{3}|#[0-9a-f]{6}|[a-z]+)$/i.test(accent)) {
+    front.push('style: |', `  h1, h2, strong { color: ${accent}; }`);
+  }
   front.push('---');
   const body = slides.map(({ lines, note }) => {
     const out = lines.filter((line) => typeof line === 'string').join('\n');
@@ -253,7 +273,7 @@ function stripMarkdown(value) {
 }
 
 function itemNote(name, note) {
-  return note ? `${stripMarkdown(name).trim().replace(/[.:]$/, "")}: ${block(note)}` : undefined;
+  return note ? `${stripMarkdown(name).trim().replace(/[.:]$/, '')}: ${block(note)}` : undefined;
 }
 
 function chunks(items, size) {

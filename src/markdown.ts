@@ -92,8 +92,19 @@ export function createMarkdown(
       },
     },
   });
+  // The view model may lay a group out twice (normal and dense); each text is converted once.
+  const blocks = new Map<string, string>();
+  const inlines = new Map<string, string>();
+  const cached = (cache: Map<string, string>, convert: (text: string) => string) => (text: string) => {
+    let html = cache.get(text);
+    if (html === undefined) {
+      html = convert(text);
+      cache.set(text, html);
+    }
+    return html;
+  };
   return {
-    block: (markdown) => (marked.parse(markdown, { async: false }) as string).trim(),
-    inline: (markdown) => (marked.parseInline(markdown, { async: false }) as string).trim(),
+    block: cached(blocks, (markdown) => (marked.parse(markdown, { async: false }) as string).trim()),
+    inline: cached(inlines, (markdown) => (marked.parseInline(markdown, { async: false }) as string).trim()),
   };
 }

@@ -25,7 +25,7 @@ import {
   textHeight,
 } from './paginate.js';
 import { SLIDE_SIZES } from './themes.js';
-import { describeActorMap, renderActorMap } from './visuals/actorMap.js';
+import { type ActorMap, describeActorMap, renderActorMap } from './visuals/actorMap.js';
 import { describeRiskMatrix, renderRiskMatrix, severityOf } from './visuals/riskMatrix.js';
 
 /** The slide partials, one per kind of slide. */
@@ -229,7 +229,10 @@ export function buildDeckModel(briefing: Briefing): DeckModel {
   if (briefing.bluf.length > 0) group((b, p) => blufSlides(b, briefing.bluf, md, p));
   group((b, p) => situationSlides(b, briefing, md, p));
   if (briefing.timeline.length > 0) group((b, p) => timelineSlides(b, briefing.timeline, md, p));
-  group((b, p) => actorSlides(b, briefing.actors, md, p));
+  const actorMap = briefing.actors.some((actor) => actor.relations.length > 0)
+    ? renderActorMap(briefing.actors)
+    : undefined;
+  group((b, p) => actorSlides(b, briefing.actors, actorMap, md, p));
   group((b, p) => riskSlides(b, briefing.risks, md, p));
   group((b, p) => recommendationSlides(b, briefing.recommendations, md, p));
   if (briefing.sources.length > 0) group((b, p) => sourceSlides(b, briefing, p));
@@ -461,10 +464,15 @@ function timelineSlides(
   );
 }
 
-function actorSlides(build: SlideBuilder, actors: Actor[], md: MarkdownRenderer, page: Page): void {
-  const related = actors.some((actor) => actor.relations.length > 0);
-  if (related) {
-    const map = renderActorMap(actors.map(({ name, stance, relations }) => ({ name, stance, relations })));
+function actorSlides(
+  build: SlideBuilder,
+  actors: Actor[],
+  map: ActorMap | undefined,
+  md: MarkdownRenderer,
+  page: Page,
+): void {
+  const related = map !== undefined;
+  if (map) {
     build.add<ActorMapSlide>(
       'actors',
       [

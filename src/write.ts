@@ -50,21 +50,21 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
 
 /** Copies the assets into `dir`, skipping files that are already there and unchanged. */
 export async function copyAssets(files: readonly AssetFile[], dir: string): Promise<number> {
-  let copied = 0;
-  const made = new Set<string>();
-  for (const file of files) {
-    const target = path.join(dir, ...file.to.split('/'));
-    const [source, existing] = await Promise.all([stat(file.from), stat(target).catch(() => undefined)]);
-    if (existing && existing.size === source.size && existing.mtimeMs >= source.mtimeMs) continue;
-    const folder = path.dirname(target);
-    if (!made.has(folder)) {
-      await mkdir(folder, { recursive: true });
-      made.add(folder);
-    }
-    const temp = `${target}.${process.pid}.tmp`;
-    await copyFile(file.from, temp);
-    await rename(temp, target);
-    copied += 1;
-  }
-  return copied;
+  const targets = files.map((file) => ({ from: file.from, to: path.join(dir, ...file.to.split('/')) }));
+  await Promise.all(
+    [...new Set(targets.map((target) => path.dirname(target.to)))].map((folder) =>
+      mkdir(folder, { recursive: true }),
+    ),
+  );
+  const copied = await Promise.all(
+    targets.map(async ({ from, to }) => {
+      const [source, existing] = await Promise.all([stat(from), stat(to).catch(() => undefined)]);
+      if (existing && existing.size === source.size && existing.mtimeMs >= source.mtimeMs) return 0;
+      const temp = `${to}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+      await copyFile(from, temp);
+      await rename(temp, to);
+      return 1;
+    }),
+  );
+  return copied.reduce<number>((sum, n) => sum + n, 0);
 }

@@ -28,7 +28,6 @@ describe('a briefing full of payloads', () => {
     expect(scripts).toEqual([
       '<script type="application/json" id="bd-config">',
       '<script src="briefdeck-assets/reveal/reveal.js">',
-      '<script src="briefdeck-assets/reveal/plugin/notes.js">',
       '<script src="briefdeck-assets/briefdeck.js">',
     ]);
     expect(html).not.toMatch(

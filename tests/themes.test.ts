@@ -9,11 +9,15 @@ import { ROOT } from './_helpers.js';
 
 function variables(file: string): Record<string, string> {
   const css = readFileSync(path.join(ROOT, 'themes', file), 'utf8');
-  return Object.fromEntries([...css.matchAll(/--(bd-[a-z0-9-]+):\s*(#[0-9a-f]{6})/gi)].map((m) => [m[1] as string, m[2] as string]));
+  return Object.fromEntries(
+    [...css.matchAll(/--(bd-[a-z0-9-]+):\s*(#[0-9a-f]{6})/gi)].map((m) => [m[1] as string, m[2] as string]),
+  );
 }
 
 function luminance(hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  const [r, g, b] = [1, 3, 5]
+    .map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255)
+    .map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
   return 0.2126 * (r as number) + 0.7152 * (g as number) + 0.0722 * (b as number);
 }
 
@@ -64,10 +68,15 @@ describe.each(['theme-light.css', 'theme-dark.css'])('%s', (file) => {
 
 describe('classification banners', () => {
   const css = readFileSync(path.join(ROOT, 'themes', 'briefdeck.css'), 'utf8');
-  const banners = [...css.matchAll(/\.bd-banner\.level-[^{]+\{\s*background:\s*(#[0-9a-f]{3,6});\s*color:\s*(#[0-9a-f]{3,6});/gi)];
+  const banners = [
+    ...css.matchAll(
+      /\.bd-banner\.level-[^{]+\{\s*background:\s*(#[0-9a-f]{3,6});\s*color:\s*(#[0-9a-f]{3,6});/gi,
+    ),
+  ];
   const full = (hex: string) => (hex.length === 4 ? `#${[...hex.slice(1)].map((c) => c + c).join('')}` : hex);
   it('have text at least 4.5:1 on their colour', () => {
     expect(banners.length).toBeGreaterThanOrEqual(6);
-    for (const [, bg, fg] of banners) expect(contrast(full(fg as string), full(bg as string)), `${fg} on ${bg}`).toBeGreaterThanOrEqual(4.5);
+    for (const [, bg, fg] of banners)
+      expect(contrast(full(fg as string), full(bg as string)), `${fg} on ${bg}`).toBeGreaterThanOrEqual(4.5);
   });
 });

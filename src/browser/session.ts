@@ -4,6 +4,9 @@
  * whoever opened the session (the CLI also does it on Ctrl-C). Puppeteer is imported only
  * here, and only when a browser is first needed.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { Browser, LaunchOptions, Page } from 'puppeteer-core';
 import { RenderError } from '../errors.js';
 import { badBrowserEnv, type FoundBrowser, findBrowser, noBrowserHint } from './find.js';
@@ -40,6 +43,7 @@ export class BrowserSession {
   private found: FoundBrowser | undefined;
   private initialPage: Promise<Page | undefined> | undefined;
   private closed = false;
+  private home: string | undefined;
 
   constructor(private readonly options: SessionOptions) {}
 
@@ -65,8 +69,13 @@ export class BrowserSession {
     }
     this.found = found;
     const isRoot = this.options.isRoot ?? process.getuid?.() === 0;
+    // The browser's profile and its temporary files live in one folder of ours, removed on close.
+    const home = await mkdtemp(path.join(os.tmpdir(), 'briefdeck-chromium-'));
+    this.home = home;
     const launchOptions: LaunchOptions = {
       executablePath: found.executablePath,
+      userDataDir: path.join(home, 'profile'),
+      env: { ...this.options.env, TMPDIR: home },
       headless: true,
       pipe: true,
       // Chromium refuses to start as root with its sandbox on; only then is it turned off.
@@ -125,15 +134,21 @@ export class BrowserSession {
     this.browser = undefined;
     if (!pending) return;
     const browser = await pending.catch(() => undefined);
-    if (!browser) return;
-    let timer: NodeJS.Timeout | undefined;
-    const grace = new Promise((resolve) => {
-      timer = setTimeout(resolve, 5000);
-    });
-    await Promise.race([browser.close(), grace]).catch(() => {});
-    clearTimeout(timer);
-    // A browser that did not close in time is killed; a closed one has no process left to kill.
-    const child = browser.process();
-    if (child && child.exitCode === null) child.kill('SIGKILL');
+    if (browser) {
+      // The PDF is already in hand and the profile is thrown away, so the browser is stopped at once
+      // rather than shut down gracefully (which takes a quarter of a second); then Puppeteer's own
+      // clean-up runs.
+      const child = browser.process();
+      if (child?.pid !== undefined && child.exitCode === null) {
+        try {
+          process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGKILL');
+        } catch {
+          child.kill('SIGKILL');
+        }
+      }
+      await browser.close().catch(() => {});
+    }
+    if (this.home) await rm(this.home, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
+    this.home = undefined;
   }
 }

@@ -1,0 +1,462 @@
+#!/usr/bin/env node
+/**
+ * Cold-start benchmark: briefdeck against Marp CLI on the same content.
+ *
+ *   npm run bench                  (builds first, then runs this script)
+ *   node scripts/bench.mjs [--runs N] [--json] [--check] [--marp-only]
+ *
+ * Every sample is a fresh process (Node start + Chromium start included),
+ * timed from spawn to exit with performance.now(). Scenarios run one after
+ * the other (never in parallel), in rounds: each round runs every scenario
+ * once, so a burst of background load hits all of them alike. One warm-up
+ * round comes first and is not counted.
+ *
+ * Marp CLI is installed on first use into .bench/marp (git-ignored), not as
+ * a project dependency. It converts a Marp deck generated from the same
+ * briefing.yaml (scripts/_marp-deck.mjs) with the same Chromium.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { writeMarpDeck } from './_marp-deck.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const MARP_DIR = path.join(ROOT, '.bench', 'marp');
+const MARP_CLI = path.join(MARP_DIR, 'node_modules', '@marp-team', 'marp-cli', 'marp-cli.js');
+const MARP_SPEC = '@marp-team/marp-cli@4';
+const BRIEFDECK = path.join(ROOT, 'bin', 'briefdeck.js');
+const BRIEFING = path.join(ROOT, 'briefing.yaml');
+/** A run that takes longer than this is killed and the benchmark fails. */
+const RUN_TIMEOUT_MS = 180_000;
+
+const HELP = `Usage: node scripts/bench.mjs [options]   (or: npm run bench)
+
+Times cold builds of briefing.yaml with briefdeck and of the same content
+with Marp CLI (installed on first use into .bench/marp), and prints the
+medians and the ratios against the targets.
+
+Options:
+  --runs N      counted runs per scenario (default 5; one extra warm-up run is not counted)
+  --json        print the results as JSON on stdout (progress still goes to stderr)
+  --check       exit 1 when a target is missed (default: report only)
+  --marp-only   measure Marp and Node only (while the briefdeck CLI is not built)
+  -h, --help    show this help
+
+Environment:
+  CHROME_PATH   the Chromium both tools use (default /usr/bin/chromium)`;
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      runs: { type: 'string', default: '5' },
+      json: { type: 'boolean', default: false },
+      check: { type: 'boolean', default: false },
+      'marp-only': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new UsageError(`--runs must be a whole number ≥ 1, not "${values.runs}"`);
+  const marpOnly = values['marp-only'];
+
+  const chrome = process.env.CHROME_PATH || '/usr/bin/chromium';
+  if (!existsSync(chrome)) throw new UsageError(`no Chromium at ${chrome}; set CHROME_PATH`);
+  if (!existsSync(BRIEFING)) throw new UsageError(`no sample briefing at ${BRIEFING}`);
+  if (!marpOnly && !existsSync(path.join(ROOT, 'lib', 'cli.js'))) {
+    throw new UsageError(
+      'lib/cli.js is missing: run `npm run build` first (or use npm run bench, which builds)',
+    );
+  }
+
+  await ensureMarp();
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'briefdeck-bench-'));
+  try {
+    return await bench({ runs, json: values.json, check: values.check, marpOnly, chrome, tmp });
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+async function bench({ runs, json, check, marpOnly, chrome, tmp }) {
+  const deckDir = path.join(tmp, 'marp');
+  await mkdir(deckDir);
+  const { deckPath: deck, slides: marpSlides, localFiles } = await writeMarpDeck(BRIEFING, deckDir);
+
+  // Both tools get the same browser. Marp CLI (src/browser/browsers/chrome.ts)
+  // adds --no-sandbox when CHROME_NO_SANDBOX is set or when running as root,
+  // and --disable-gpu when CHROME_DISABLE_GPU is set; it always adds
+  // --disable-component-update, and Puppeteer's defaults already carry
+  // --disable-background-networking and --no-first-run. It has no option to
+  // pass other Chromium flags.
+  const env = { ...process.env, CHROME_PATH: chrome };
+  // Marp CLI leaves a Chromium profile (marp-cli-*) in the temporary folder
+  // after every PDF; give it ours, which is removed at the end.
+  const marpTmp = path.join(tmp, 'marp-tmp');
+  await mkdir(marpTmp);
+  const marpEnv = { ...env, CHROME_DISABLE_GPU: '1', TMPDIR: marpTmp };
+  if (process.getuid?.() === 0) marpEnv.CHROME_NO_SANDBOX = '1';
+  const marpArgs = ['--no-stdin', '--no-config-file', '--browser', 'chrome', '--browser-path', chrome];
+  // The deck shows the briefing's logo, a local file: Marp's PDF needs leave to load it.
+  const marpPdfArgs = localFiles ? ['--allow-local-files'] : [];
+
+  /** @type {Scenario[]} */
+  const scenarios = [
+    !marpOnly && {
+      id: 'briefdeck-pdf',
+      label: 'briefdeck HTML+PDF',
+      args: (out) => [BRIEFDECK, 'build', BRIEFING, '-o', out, '--quiet'],
+      env,
+      expect: ['briefing.html', 'briefing.pdf'],
+    },
+    !marpOnly && {
+      id: 'briefdeck-html',
+      label: 'briefdeck HTML only',
+      args: (out) => [BRIEFDECK, 'build', BRIEFING, '-o', out, '--no-pdf', '--quiet'],
+      env,
+      expect: ['briefing.html'],
+    },
+    {
+      id: 'marp-pdf',
+      label: 'Marp CLI --pdf',
+      args: (out) => [MARP_CLI, ...marpArgs, ...marpPdfArgs, deck, '--pdf', '-o', path.join(out, 'deck.pdf')],
+      env: marpEnv,
+      expect: ['deck.pdf'],
+    },
+    {
+      id: 'marp-html',
+      label: 'Marp CLI HTML',
+      args: (out) => [MARP_CLI, ...marpArgs, deck, '-o', path.join(out, 'deck.html')],
+      env: marpEnv,
+      expect: ['deck.html'],
+    },
+    { id: 'node', label: 'node -e 0 (reference)', args: () => ['-e', '0'], env, expect: [] },
+  ].filter(Boolean);
+
+  const info = {
+    node: process.version,
+    platform: `${os.platform()} ${os.arch()}, ${os.cpus().length} CPU`,
+    chromium: await chromiumVersion(chrome),
+    marpCli: JSON.parse(readFileSync(path.join(path.dirname(MARP_CLI), 'package.json'), 'utf8')).version,
+    marpSlides,
+  };
+  progress(`Node ${info.node}, ${info.chromium} (${chrome}), Marp CLI ${info.marpCli}, ${info.platform}`);
+  progress(
+    `Each run is a fresh process; ${runs} counted run(s) per scenario, in rounds, after 1 warm-up round (not counted).`,
+  );
+
+  const samples = new Map(scenarios.map((s) => [s.id, []]));
+  const outputs = new Map();
+  let counter = 0;
+  for (let round = 0; round <= runs; round++) {
+    const warmup = round === 0;
+    for (const scenario of scenarios) {
+      const out = path.join(tmp, `run-${++counter}`);
+      await mkdir(out);
+      const ms = await runOnce(scenario, out);
+      progress(`  ${warmup ? 'warm-up' : `run ${round}/${runs}`}  ${scenario.label.padEnd(22)} ${fmtMs(ms)}`);
+      if (!warmup) samples.get(scenario.id).push(ms);
+      if (warmup) outputs.set(scenario.id, describeOutput(out));
+      await rm(out, { recursive: true, force: true });
+    }
+  }
+
+  const results = scenarios.map((s) => {
+    const xs = samples.get(s.id);
+    return {
+      id: s.id,
+      label: s.label,
+      command: ['node', ...s.args('<out>')].map(shortPath).join(' '),
+      runs: xs.length,
+      medianMs: round1(median(xs)),
+      minMs: round1(Math.min(...xs)),
+      maxMs: round1(Math.max(...xs)),
+      samplesMs: xs.map(round1),
+      output: outputs.get(s.id),
+    };
+  });
+  const byId = Object.fromEntries(results.map((r) => [r.id, r]));
+  const ratios = marpOnly
+    ? []
+    : [
+        ratio('HTML+PDF', byId['briefdeck-pdf'], byId['marp-pdf'], 'Marp --pdf', 0.8),
+        ratio('HTML only', byId['briefdeck-html'], byId['marp-html'], 'Marp HTML', 0.5),
+      ];
+  const ok = ratios.every((r) => r.ok);
+
+  if (json) {
+    const marp = {
+      cli: MARP_CLI,
+      env: {
+        CHROME_PATH: chrome,
+        CHROME_DISABLE_GPU: marpEnv.CHROME_DISABLE_GPU,
+        CHROME_NO_SANDBOX: marpEnv.CHROME_NO_SANDBOX,
+      },
+      args: marpArgs,
+      pdfArgs: marpPdfArgs,
+    };
+    console.log(JSON.stringify({ info, runs, warmupRuns: 1, marp, results, ratios, ok }, null, 2));
+  } else {
+    printReport(info, results, ratios);
+  }
+  return check && !ok ? 1 : 0;
+}
+
+/**
+ * One thing to time. `args(out)` are node's arguments for a run writing into the folder `out`;
+ * `expect` names the files that run must leave there, non-empty.
+ * @typedef {{ id: string, label: string, args: (out: string) => string[], env: NodeJS.ProcessEnv, expect: string[] }} Scenario
+ */
+
+/** Runs one sample; returns its wall time in ms, or throws with the command's output. */
+async function runOnce(scenario, out) {
+  const args = scenario.args(out);
+  const start = performance.now();
+  const { code, signal, stdout, stderr, timedOut } = await run(process.execPath, args, scenario.env);
+  const ms = performance.now() - start;
+  const command = `node ${args.join(' ')}`;
+  if (timedOut)
+    throw new RunError(
+      `${scenario.label}: timed out after ${RUN_TIMEOUT_MS / 1000} s`,
+      command,
+      stdout,
+      stderr,
+    );
+  if (code !== 0) {
+    throw new RunError(
+      `${scenario.label}: exited with ${signal ? `signal ${signal}` : `code ${code}`}`,
+      command,
+      stdout,
+      stderr,
+    );
+  }
+  const files = listFiles(out);
+  for (const name of scenario.expect) {
+    const file = files.find((f) => f.name === name);
+    if (!file) throw new RunError(`${scenario.label}: it did not write ${name}`, command, stdout, stderr);
+    if (file.size === 0)
+      throw new RunError(`${scenario.label}: ${file.name} is empty`, command, stdout, stderr);
+  }
+  return ms;
+}
+
+function run(file, args, env) {
+  return new Promise((resolve, reject) => {
+    // Own process group, so that a run that hangs is killed with its Chromium.
+    const child = spawn(file, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    let stdout = '';
+    let stderr = '';
+    let timedOut = false;
+    child.stdout.setEncoding('utf8').on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.setEncoding('utf8').on('data', (d) => {
+      stderr += d;
+    });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    }, RUN_TIMEOUT_MS);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr, timedOut });
+    });
+  });
+}
+
+/** Files under `dir`, recursively, with their sizes. */
+function listFiles(dir) {
+  const out = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath ?? entry.path, entry.name);
+    out.push({ name: path.relative(dir, full), size: statSync(full).size });
+  }
+  return out.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** What a run wrote, for the report: names, sizes, and the slide count of an HTML deck. */
+function describeOutput(dir) {
+  return listFiles(dir)
+    .filter((f) => /^[^/\\]+\.(html|pdf)$/.test(f.name))
+    .map((f) => {
+      const entry = { file: f.name, bytes: f.size };
+      if (f.name.endsWith('.html'))
+        entry.sections = countSections(readFileSync(path.join(dir, f.name), 'utf8'));
+      return entry;
+    });
+}
+
+/** Top-level slides in a reveal.js or Marp HTML file (nested reveal.js sections not counted twice). */
+function countSections(html) {
+  let depth = 0;
+  let top = 0;
+  for (const match of html.matchAll(/<(\/?)section\b/g)) {
+    if (match[1]) depth = Math.max(0, depth - 1);
+    else if (depth++ === 0) top++;
+  }
+  return top;
+}
+
+function ratio(name, ours, theirs, theirLabel, target) {
+  const value = ours.medianMs / theirs.medianMs;
+  return {
+    name,
+    briefdeckMedianMs: ours.medianMs,
+    marpMedianMs: theirs.medianMs,
+    against: theirLabel,
+    ratio: Math.round(value * 1000) / 1000,
+    target,
+    ok: value <= target,
+  };
+}
+
+function printReport(info, results, ratios) {
+  const header = ['scenario', 'median', 'min', 'max', 'runs'];
+  const rows = results.map((r) => [
+    r.label,
+    fmtMs(r.medianMs),
+    fmtMs(r.minMs),
+    fmtMs(r.maxMs),
+    String(r.runs),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log('');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of rows) console.log(line(row));
+  console.log('');
+  console.log(
+    'Each run is a cold start: a fresh Node process, and a fresh Chromium for those that print a PDF.',
+  );
+  console.log('Runs were sequential, in rounds; a first warm-up run of each scenario was not counted.');
+  const outputs = results
+    .filter((r) => r.output?.length)
+    .map(
+      (r) =>
+        `${r.label}: ${r.output.map((o) => `${o.file} ${kb(o.bytes)}${o.sections ? ` (${o.sections} slides)` : ''}`).join(', ')}`,
+    );
+  if (outputs.length) {
+    console.log(`Outputs (warm-up run): ${outputs.join('; ')}`);
+  }
+  console.log(`Marp deck generated from briefing.yaml: ${info.marpSlides} slides.`);
+  if (ratios.length) console.log('');
+  for (const r of ratios) {
+    console.log(
+      `${r.name}: ${fmtS(r.briefdeckMedianMs)} median = ${r.ratio.toFixed(2)}× ${r.against} (${fmtS(r.marpMedianMs)})` +
+        `  target ≤ ${r.target}×  ${r.ok ? 'OK' : 'MISSED'}`,
+    );
+  }
+}
+
+/** Installs Marp CLI into .bench/marp unless it is already there. */
+async function ensureMarp() {
+  if (existsSync(MARP_CLI)) return;
+  progress(`Installing ${MARP_SPEC} into ${path.relative(ROOT, MARP_DIR)} (once; not a project dependency)…`);
+  await mkdir(MARP_DIR, { recursive: true });
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const args = ['install', '--prefix', MARP_DIR, MARP_SPEC, '--no-audit', '--no-fund', '--loglevel=error'];
+  // Keep Puppeteer from downloading a browser of its own: the system Chromium is used.
+  const env = { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1' };
+  const { code, stdout, stderr } = await new Promise((resolve, reject) => {
+    const child = spawn(npm, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+  if (code !== 0 || !existsSync(MARP_CLI)) {
+    throw new RunError(
+      `could not install ${MARP_SPEC} (npm exited with ${code})`,
+      `npm ${args.join(' ')}`,
+      stdout,
+      stderr,
+    );
+  }
+}
+
+async function chromiumVersion(chrome) {
+  const { stdout } = await run(chrome, ['--version'], process.env).catch(() => ({ stdout: '' }));
+  return stdout.trim().split('\n')[0] || 'Chromium (version unknown)';
+}
+
+/** A path under the repository relative to it, for messages; the temporary folder as $TMP. */
+function shortPath(arg) {
+  if (!path.isAbsolute(arg)) return arg;
+  if (arg.startsWith(ROOT + path.sep)) return path.relative(ROOT, arg);
+  if (arg.startsWith(os.tmpdir())) return arg.replace(/^.*briefdeck-bench-[^/\\]+/, '$TMP');
+  return arg;
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+const round1 = (ms) => Math.round(ms * 10) / 10;
+const fmtMs = (ms) => `${Math.round(ms)} ms`;
+const fmtS = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const kb = (bytes) => `${Math.round(bytes / 1024)} kB`;
+const progress = (message) => process.stderr.write(`${message}\n`);
+
+class UsageError extends Error {}
+
+class RunError extends Error {
+  constructor(message, command, stdout, stderr) {
+    super(message);
+    this.command = command;
+    this.stdout = stdout;
+    this.stderr = stderr;
+  }
+}
+
+try {
+  process.exitCode = await main();
+} catch (error) {
+  if (error instanceof UsageError) {
+    console.error(`bench: ${error.message}`);
+    process.exitCode = 2;
+  } else if (error instanceof RunError) {
+    console.error(`\nbench: FAILED: ${error.message}\n  command: ${error.command}`);
+    if (error.stderr.trim()) console.error(`  stderr:\n${indent(error.stderr)}`);
+    if (error.stdout.trim()) console.error(`  stdout:\n${indent(error.stdout)}`);
+    process.exitCode = 1;
+  } else {
+    console.error(error);
+    process.exitCode = 1;
+  }
+}
+
+function indent(text) {
+  return text
+    .trimEnd()
+    .split('\n')
+    .map((l) => `    ${l}`)
+    .join('\n');
+}
