@@ -74,9 +74,15 @@ describe('building the sample briefing', () => {
 
   it('keeps the PDF small and its fonts embedded', () => {
     const bytes = readFileSync(result.pdf as string);
-    expect(bytes.length).toBeLessThan(400_000);
+    expect(bytes.length).toBeLessThan(300_000);
     expect(bytes.toString('latin1')).toMatch(/\/FontFile2/);
     expect(bytes.toString('latin1')).not.toMatch(/\/Subtype\s*\/Type3/);
+    // Only the font shipped with the deck: no glyph fell back to a font of this machine.
+    const fonts = [...bytes.toString('latin1').matchAll(/\/BaseFont\s*\/[A-Z]{6}\+([\w-]+)/g)].map(
+      (m) => m[1],
+    );
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.filter((name) => !name?.startsWith('SourceSans3'))).toEqual([]);
   });
 });
 

@@ -27,7 +27,6 @@ describe('a briefing full of payloads', () => {
     const scripts = html.match(/<script[^>]*>/g);
     expect(scripts).toEqual([
       '<script type="application/json" id="bd-config">',
-      '<script src="briefdeck-assets/reveal/reveal.js">',
       '<script src="briefdeck-assets/briefdeck.js">',
     ]);
     expect(html).not.toMatch(

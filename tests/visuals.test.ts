@@ -203,8 +203,8 @@ describe('renderRiskMatrix', () => {
     ]) {
       expect(svg).toContain(`>${label}</text>`);
     }
-    expect(svg).toContain('>Likelihood ↑</text>');
-    expect(svg).toContain('>Impact →</text>');
+    expect(svg).toContain('>Likelihood</text>');
+    expect(svg).toContain('>Impact</text>');
     expect(svg).toContain('>45–55 %</text>');
   });
 

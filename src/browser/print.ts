@@ -1,5 +1,5 @@
 /**
- * Stage 5: print the deck to PDF in Chromium, from reveal.js's print view:
+ * Stage 5: print the deck to PDF in Chromium, from the deck's print view:
  * one page per slide, backgrounds printed, fonts embedded. Every request
  * that is not a file of the deck is blocked; what the page reports (script
  * errors, failed or blocked requests) is passed on to the user; every slide
@@ -46,14 +46,14 @@ export async function printPdf(session: BrowserSession, options: PrintOptions): 
       await page.goto(url, { waitUntil: 'load', timeout: options.timeoutMs });
       await page.waitForFunction(
         () => {
-          // Set by the deck's script when reveal.js has laid out the print view.
+          // Set by the deck's script when the print view is laid out and its fonts are loaded.
           return document.documentElement.dataset.pdfReady === 'true' && document.fonts.status === 'loaded';
         },
         { timeout: options.timeoutMs, polling: 50 },
       );
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
     });
-    const { slideCount, pageCount, overflows } = await page.evaluate(measureSlides);
+    const { slideCount, overflows } = await page.evaluate(measureSlides);
     const pdf = await step('print the PDF', options.timeoutMs, () =>
       page.pdf({
         preferCSSPageSize: true,
@@ -63,7 +63,7 @@ export async function printPdf(session: BrowserSession, options: PrintOptions): 
         timeout: options.timeoutMs,
       }),
     );
-    return { pdf, slideCount, pageCount, overflows };
+    return { pdf, slideCount, pageCount: countPdfPages(pdf), overflows };
   });
 }
 
@@ -126,8 +126,17 @@ async function step<T>(name: string, timeoutMs: number, fn: () => Promise<T>): P
   }
 }
 
+/** Pages in a PDF as Chromium writes it (page objects are plain, not in object streams). */
+export function countPdfPages(pdf: Uint8Array): number {
+  return (
+    Buffer.from(pdf)
+      .toString('latin1')
+      .match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0
+  );
+}
+
 /** Runs in the page: counts slides and pages, and finds content that runs past a slide's body. */
-function measureSlides(): { slideCount: number; pageCount: number; overflows: Overflow[] } {
+function measureSlides(): { slideCount: number; overflows: Overflow[] } {
   const slides = [...document.querySelectorAll<HTMLElement>('section.bd-slide')];
   const overflows: Overflow[] = [];
   for (const slide of slides) {
@@ -159,5 +168,5 @@ function measureSlides(): { slideCount: number; pageCount: number; overflows: Ov
       overflows.push({ slideId: slide.id, heading, yamlPath: path, pixels: Math.round(worst) });
     }
   }
-  return { slideCount: slides.length, pageCount: document.querySelectorAll('.pdf-page').length, overflows };
+  return { slideCount: slides.length, overflows };
 }

@@ -1,34 +1,18 @@
 /**
  * The browser is a resource with a lifetime: found, launched lazily, every
  * page used inside `withPage` and closed in `finally`, the browser closed by
- * whoever opened the session (the CLI also does it on Ctrl-C). Puppeteer is imported only
- * here, and only when a browser is first needed.
+ * whoever opened the session (the CLI also does it on Ctrl-C). Puppeteer is
+ * imported only here, and only when a browser is first needed.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, LaunchOptions, Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { RenderError } from '../errors.js';
 import { badBrowserEnv, type FoundBrowser, findBrowser, noBrowserHint } from './find.js';
-
-/**
- * Flags for a machine with no network beyond what it needs: without them
- * Chromium keeps trying to reach its update and metrics services and stalls
- * on refused connections.
- */
-export const QUIET_FLAGS = [
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-  '--disable-extensions',
-  '--disable-domain-reliability',
-  '--no-first-run',
-  '--no-default-browser-check',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--font-render-hinting=none',
-];
+import { killChromium, launchChromium } from './launch.js';
 
 export interface SessionOptions {
   env: NodeJS.ProcessEnv;
@@ -44,6 +28,7 @@ export class BrowserSession {
   private initialPage: Promise<Page | undefined> | undefined;
   private closed = false;
   private home: string | undefined;
+  private child: ChildProcess | undefined;
 
   constructor(private readonly options: SessionOptions) {}
 
@@ -68,48 +53,58 @@ export class BrowserSession {
       });
     }
     this.found = found;
-    const isRoot = this.options.isRoot ?? process.getuid?.() === 0;
     // The browser's profile and its temporary files live in one folder of ours, removed on close.
-    const home = await mkdtemp(path.join(os.tmpdir(), 'briefdeck-chromium-'));
+    const home = mkdtempSync(path.join(os.tmpdir(), 'briefdeck-chromium-'));
     this.home = home;
-    const launchOptions: LaunchOptions = {
-      executablePath: found.executablePath,
+    const launched = launchChromium(found.executablePath, {
       userDataDir: path.join(home, 'profile'),
       env: { ...this.options.env, TMPDIR: home },
-      headless: true,
-      pipe: true,
-      // Chromium refuses to start as root with its sandbox on; only then is it turned off.
-      args: [...QUIET_FLAGS, ...(isRoot ? ['--no-sandbox'] : [])],
-      timeout: this.options.timeoutMs,
-      protocolTimeout: this.options.timeoutMs,
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-    };
-    const { default: puppeteer } = await import('puppeteer-core');
-    try {
-      const browser = await puppeteer.launch(launchOptions);
-      this.initialPage = browser.pages().then((pages) => pages[0]);
-      return browser;
-    } catch (cause) {
-      this.browser = undefined;
-      const message = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
-      if (cause instanceof Error && cause.name === 'TimeoutError') {
-        throw new RenderError(
-          `Timed out after ${this.options.timeoutMs} ms while trying to start the browser (${found.executablePath}).`,
-          {
-            hint: 'Raise the limit with --timeout MS, or build without the PDF (--no-pdf).',
-            cause,
-          },
-        );
-      }
+      noSandbox: this.options.isRoot ?? process.getuid?.() === 0,
+    });
+    this.child = launched.process;
+    const timeoutMs = this.options.timeoutMs;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new RenderError(
+              `Timed out after ${timeoutMs} ms while trying to start the browser (${found.executablePath}).`,
+              {
+                hint: 'Raise the limit with --timeout MS, or build without the PDF (--no-pdf).',
+              },
+            ),
+          ),
+        timeoutMs,
+      );
+    });
+    const died = launched.exited.then((why) => {
       throw new RenderError(
-        `Could not start the browser at ${found.executablePath} (${found.source}): ${message}`,
+        `Could not start the browser at ${found.executablePath} (${found.source}): ${why}`,
         {
-          hint: `Check that it runs (${found.executablePath} --version), raise --timeout, or set CHROME_PATH to another browser.`,
-          cause,
+          hint: `Check that it runs (${found.executablePath} --version), or set CHROME_PATH to another browser.`,
         },
       );
+    });
+    died.catch(() => {}); // it always ends in an exit; only the race below listens before that
+    try {
+      // Puppeteer is loaded while the browser boots.
+      const connect = import('puppeteer-core').then(({ default: puppeteer }) =>
+        puppeteer.connect({
+          transport: launched.transport,
+          defaultViewport: null,
+          protocolTimeout: timeoutMs,
+        }),
+      );
+      const browser = await Promise.race([connect, died, timeout]);
+      this.initialPage = browser.pages().then((pages) => pages[0]);
+      return browser;
+    } catch (error) {
+      this.browser = undefined;
+      killChromium(launched.process);
+      throw error;
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -134,20 +129,19 @@ export class BrowserSession {
     this.browser = undefined;
     if (!pending) return;
     const browser = await pending.catch(() => undefined);
-    if (browser) {
-      // The PDF is already in hand and the profile is thrown away, so the browser is stopped at once
-      // rather than shut down gracefully (which takes a quarter of a second); then Puppeteer's own
-      // clean-up runs.
-      const child = browser.process();
-      if (child?.pid !== undefined && child.exitCode === null) {
-        try {
-          process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGKILL');
-        } catch {
-          child.kill('SIGKILL');
-        }
-      }
-      await browser.close().catch(() => {});
+    // The PDF is already in hand and the profile is thrown away, so the browser is stopped at once
+    // rather than shut down gracefully (which takes a quarter of a second).
+    const child = this.child;
+    this.child = undefined;
+    if (child) {
+      const gone = new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) resolve(undefined);
+        else child.once('exit', resolve);
+      });
+      killChromium(child);
+      await gone;
     }
+    await browser?.disconnect().catch(() => {});
     if (this.home) await rm(this.home, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
     this.home = undefined;
   }

@@ -164,7 +164,7 @@ export function renderRiskMatrix(risks: readonly MatrixRisk[], options: RiskMatr
   out.push('<g class="bd-rm-axis" aria-hidden="true">');
   const labelX = GRID_LEFT - LABEL_GAP;
   out.push(
-    `<text class="bd-rm-axis-title" x="${num(labelX)}" y="${num(TOP - 12)}" text-anchor="end" font-size="${AXIS_SIZE}">Likelihood ↑</text>`,
+    `<text class="bd-rm-axis-title" x="${num(labelX)}" y="${num(TOP - 12)}" text-anchor="end" font-size="${AXIS_SIZE}">Likelihood</text>`,
   );
   LIKELIHOODS.forEach((entry, l) => {
     const middle = rowTop(l) + CELL_H / 2;
@@ -180,7 +180,7 @@ export function renderRiskMatrix(risks: readonly MatrixRisk[], options: RiskMatr
     );
   });
   out.push(
-    `<text class="bd-rm-axis-title" x="${num(GRID_LEFT + GRID_W / 2)}" y="${num(gridBottom + 52)}" text-anchor="middle" font-size="${AXIS_SIZE}">Impact →</text>`,
+    `<text class="bd-rm-axis-title" x="${num(GRID_LEFT + GRID_W / 2)}" y="${num(gridBottom + 52)}" text-anchor="middle" font-size="${AXIS_SIZE}">Impact</text>`,
   );
   out.push('</g>');
 
