@@ -88,13 +88,15 @@ export class BrowserSession {
     });
     died.catch(() => {}); // it always ends in an exit; only the race below listens before that
     try {
-      // Puppeteer is loaded while the browser boots.
-      const connect = import('puppeteer-core').then(({ default: puppeteer }) =>
-        puppeteer.connect({
-          transport: launched.transport,
-          defaultViewport: null,
-          protocolTimeout: timeoutMs,
-        }),
+      // Puppeteer is loaded while the browser boots: its browser entry, the protocol client without the
+      // launcher and downloader we do not use, which loads in half the time. Same classes, other typings.
+      const connect = import('puppeteer-core/internal/puppeteer-core-browser.js').then(
+        ({ default: puppeteer }) =>
+          puppeteer.connect({
+            transport: launched.transport,
+            defaultViewport: null,
+            protocolTimeout: timeoutMs,
+          }) as unknown as Promise<Browser>,
       );
       const browser = await Promise.race([connect, died, timeout]);
       this.initialPage = browser.pages().then((pages) => pages[0]);
