@@ -14,8 +14,10 @@ export const PACKAGE_ROOT = findPackageRoot(path.dirname(fileURLToPath(import.me
 
 function findPackageRoot(start: string): string {
   for (let dir = start; ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'templates', 'layout.hbs'))) return dir;
-    if (path.dirname(dir) === dir) throw new Error(`briefdeck: cannot find its package folder above ${start}`);
+    if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'templates', 'layout.hbs')))
+      return dir;
+    if (path.dirname(dir) === dir)
+      throw new Error(`briefdeck: cannot find its package folder above ${start}`);
   }
 }
 
