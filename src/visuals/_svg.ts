@@ -2,6 +2,7 @@
  * Small helpers shared by the SVG generators: escaping, number formatting,
  * id prefixes, the root element and word wrap.
  */
+import { escapeHtml } from '../markdown.js';
 
 /** Whether XML 1.0 allows the code point at all (not C0 controls other than tab, LF, CR; not lone surrogates, U+FFFE, U+FFFF). */
 function allowedInXml(code: number): boolean {
@@ -19,12 +20,7 @@ function allowedInXml(code: number): boolean {
 export function escapeXml(text: string): string {
   let allowed = '';
   for (const char of text) if (allowedInXml(char.codePointAt(0) ?? 0)) allowed += char;
-  return allowed
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return escapeHtml(allowed);
 }
 
 /** A coordinate for output: at most two decimals, no trailing zeros, never `-0`. */
