@@ -26,7 +26,7 @@ const found = () => findBrowser({ env: process.env });
 let browser = found();
 if (!browser) {
   console.log('setup: no Chrome, Chromium or Edge found; trying to download Chrome Headless Shell…');
-  run(
+  const download = run(
     'npx',
     [
       '--no-install',
@@ -36,10 +36,13 @@ if (!browser) {
       '--path',
       `${process.env.HOME}/.cache/puppeteer`,
     ],
-    {
-      timeout: 180_000,
-    },
+    { timeout: 180_000, stdio: ['ignore', 'inherit', 'pipe'] },
   );
+  if (download.status !== 0) {
+    const lines = String(download.stderr ?? '').split('\n');
+    const why = lines.find((line) => /error/i.test(line))?.trim() ?? `exit ${download.status}`;
+    console.log(`setup: the download did not work (${why}).`);
+  }
   browser = found();
 }
 if (
@@ -48,7 +51,7 @@ if (
   process.getuid?.() === 0 &&
   existsSync('/etc/debian_version')
 ) {
-  console.log("setup: the download did not work; installing Debian's Chromium with apt-get…");
+  console.log("setup: installing Debian's Chromium with apt-get…");
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   run('apt-get', ['update', '-q'], { env });
   run('apt-get', ['install', '-y', '-q', 'chromium'], { env });
