@@ -153,4 +153,17 @@ describe('deck settings', () => {
     expect(html).toMatch(/<img class="bd-title-logo" src="data:image\/svg\+xml;base64,/);
     expect(result.warnings).toEqual([]);
   });
+
+  it('keeps non-ASCII titles and authors intact in the PDF metadata', async () => {
+    const dir = tempDir();
+    const yaml = readFileSync(path.join(FIXTURES, 'minimal.yaml'), 'utf8')
+      .replace('title: Minimal briefing', 'title: "Derna — après la chute: «IS» 2015"\nauthor: Ђорђе Łukasz')
+      .replace('Something happened.', 'Something happened in Derna.');
+    writeFileSync(path.join(dir, 'intl.yaml'), yaml);
+    const result = await build(path.join(dir, 'intl.yaml'), { session });
+    const pdf = await readPdf(result.pdf as string);
+    expect(pdf.info.Title).toBe('Derna — après la chute: «IS» 2015');
+    expect(pdf.info.Author).toBe('Ђорђе Łukasz');
+    expect(pdf.pages[0]).toContain('après');
+  });
 });
