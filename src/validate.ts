@@ -639,6 +639,11 @@ class Checker {
       const css = bytes.toString('utf8');
       if (/@import\b/i.test(css))
         return fail(`"${truncate(written)}" uses @import; a theme must be one self-contained file`);
+      if (/\\[0-9a-f]|image-set\(/i.test(css)) {
+        return fail(
+          `"${truncate(written)}" uses CSS escapes or image-set(); a theme may only load data: URLs, written plainly`,
+        );
+      }
       const url = /url\(\s*(?!['"]?data:)([^)]*)\)/i.exec(css);
       if (url)
         return fail(`"${truncate(written)}" loads ${truncate(url[0])}; a theme may only use data: URLs`);

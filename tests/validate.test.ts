@@ -143,6 +143,11 @@ describe('validateBriefing', () => {
     writeFileSync(path.join(dir, 'ok.css'), ':root { --bd-accent: #123456; }');
     writeFileSync(path.join(dir, 'remote.css'), 'body { background: url(https://example.com/x.png); }');
     writeFileSync(path.join(dir, 'import.css'), '@import "other.css";');
+    writeFileSync(path.join(dir, 'escaped.css'), 'body { background: \\75 rl(https://example.com/x.png); }');
+    writeFileSync(
+      path.join(dir, 'imageset.css'),
+      'body { background: image-set("https://example.com/x.png" 1x); }',
+    );
 
     it('reads a logo and a theme file that lie next to the briefing', async () => {
       const yaml = `${REQUIRED}deck:\n  logo: logo.png\n  theme: ok.css\n`;
@@ -161,6 +166,8 @@ describe('validateBriefing', () => {
         ['logo: missing.png', 'does not exist'],
         ['theme: remote.css', 'a theme may only use data: URLs'],
         ['theme: import.css', 'uses @import'],
+        ['theme: escaped.css', 'uses CSS escapes or image-set()'],
+        ['theme: imageset.css', 'uses CSS escapes or image-set()'],
         ['theme: neon', 'is not a built-in theme (light, dark) or a .css file'],
       ];
       for (const [line, message] of cases) {
