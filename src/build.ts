@@ -4,6 +4,8 @@
  *   → render (→ HTML) → write (dist/, atomically) → print (HTML → PDF)
  * Nothing is written until the briefing is known to be valid.
  */
+import { randomBytes } from 'node:crypto';
+import { rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { ASSETS_DIR, assetFiles, packageVersion, speakerViewScriptHashes } from './assets.js';
 import type { Aspect, Briefing } from './briefing.js';
@@ -71,54 +73,69 @@ export async function buildBriefing(options: BuildOptions): Promise<BuildResult>
   const htmlFile = path.join(outDir, `${name}.html`);
   await copyAssets(assetFiles(), path.join(outDir, ASSETS_DIR));
   if (userTheme) await writeFileAtomic(path.join(outDir, `${name}.theme.css`), userTheme.bytes);
-  await writeFileAtomic(htmlFile, html);
-  timer('write', path.relative(options.cwd, htmlFile) || htmlFile);
-
   const result: BuildResult = { briefing, html: htmlFile, slideCount: model.slides.length, overflows: [] };
-  if (!options.pdf) return result;
-  if (!options.session) throw new Error('buildBriefing: a PDF was asked for without a browser session');
+  const measure = options.pdf || options.strict;
+  if (!measure) {
+    await writeFileAtomic(htmlFile, html);
+    timer('write', path.relative(options.cwd, htmlFile) || htmlFile);
+    return result;
+  }
+  if (!options.session) throw new Error('buildBriefing: the browser is needed but no session was given');
 
-  const printed = await printPdf(options.session, {
-    htmlFile,
-    root: outDir,
-    timeoutMs: options.timeoutMs,
-    onPageMessage: options.onWarning,
-  });
-  if (printed.pageCount !== model.slides.length) {
-    throw new RenderError(
-      `The print view has ${printed.pageCount} pages for ${model.slides.length} slides.`,
-      {
-        hint: 'A template override may have broken the slide structure; check --templates.',
-      },
-    );
+  // The deck is printed from a temporary copy next to where it goes, and both files are put in place
+  // only once the PDF is made: a failed print leaves the previous deck and PDF as they were, together.
+  const draft = path.join(outDir, `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.html`);
+  await writeFileAtomic(draft, html);
+  timer('write', path.relative(options.cwd, htmlFile) || htmlFile);
+  try {
+    const printed = await printPdf(options.session, {
+      htmlFile: draft,
+      root: outDir,
+      timeoutMs: options.timeoutMs,
+      pdf: options.pdf,
+      onPageMessage: options.onWarning,
+    });
+    result.overflows = printed.overflows;
+    for (const overflow of printed.overflows) {
+      const place = briefing.positions.get(overflow.yamlPath);
+      const where = place ? `${options.file}:${place.line}:${place.col}` : options.file;
+      options.onWarning?.(
+        `${where}: ${overflow.yamlPath}: slide "${overflow.heading}" overflows by ${overflow.pixels}px; shorten the text`,
+      );
+    }
+    if (options.strict && printed.overflows.length > 0) {
+      throw new RenderError(
+        `${printed.overflows.length} slide(s) overflow; nothing was written (--strict).`,
+        {
+          hint: 'Shorten the texts named above, or build without --strict to accept them.',
+        },
+      );
+    }
+    if (printed.pdf) {
+      if (printed.pageCount !== model.slides.length) {
+        throw new RenderError(
+          `The print view has ${printed.pageCount} pages for ${model.slides.length} slides.`,
+          {
+            hint: 'A template override may have broken the slide structure; check --templates.',
+          },
+        );
+      }
+      const pdf = setPdfInfo(printed.pdf, {
+        title: model.title,
+        author: briefing.author ?? briefing.organization,
+        subject: model.subject,
+        keywords: briefing.classification,
+        creator: `briefdeck ${packageVersion()}`,
+      });
+      const pdfFile = path.join(outDir, `${name}.pdf`);
+      await writeFileAtomic(pdfFile, pdf);
+      result.pdf = pdfFile;
+      timer('print', `${path.relative(options.cwd, pdfFile) || pdfFile}, ${printed.pageCount} pages`);
+    } else timer('measure', `${printed.slideCount} slides fit`);
+    await rename(draft, htmlFile);
+  } finally {
+    await unlink(draft).catch(() => {});
   }
-  result.overflows = printed.overflows;
-  for (const overflow of printed.overflows) {
-    const place = briefing.positions.get(overflow.yamlPath);
-    const where = place ? `${options.file}:${place.line}:${place.col}` : options.file;
-    options.onWarning?.(
-      `${where}: ${overflow.yamlPath}: slide "${overflow.heading}" overflows by ${overflow.pixels}px; shorten the text`,
-    );
-  }
-  if (options.strict && printed.overflows.length > 0) {
-    throw new RenderError(
-      `${printed.overflows.length} slide(s) overflow; nothing more was written (--strict).`,
-      {
-        hint: 'Shorten the texts named above, or build without --strict to accept them.',
-      },
-    );
-  }
-  const pdf = setPdfInfo(printed.pdf, {
-    title: model.title,
-    author: briefing.author ?? briefing.organization,
-    subject: model.subject,
-    keywords: briefing.classification,
-    creator: `briefdeck ${packageVersion()}`,
-  });
-  const pdfFile = path.join(outDir, `${name}.pdf`);
-  await writeFileAtomic(pdfFile, pdf);
-  timer('print', `${path.relative(options.cwd, pdfFile) || pdfFile}, ${printed.pageCount} pages`);
-  result.pdf = pdfFile;
   return result;
 }
 

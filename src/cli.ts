@@ -131,7 +131,8 @@ async function run(argv: string[], io: Io, paint: Paint): Promise<number> {
   const stop = () => {
     if (interrupted) {
       removeTempFiles();
-      process.exit(130);
+      session?.discardNow();
+      process.exit(EXIT_INTERRUPTED);
     }
     interrupted = true;
     io.stderr('briefdeck: interrupted; closing the browser (Ctrl-C again to quit at once)');

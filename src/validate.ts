@@ -614,7 +614,7 @@ class Checker {
       return fail(`"${truncate(written)}" does not exist (paths are relative to ${this.loaded.file})`);
     }
     const relative = path.relative(dir, real);
-    if (relative.startsWith('..') || path.isAbsolute(relative)) {
+    if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
       return fail(
         `"${truncate(written)}" is outside the briefing's folder; copy the file next to ${this.loaded.file}`,
       );

@@ -1,7 +1,7 @@
 /**
  * Integration: real builds, printed by a real Chromium, read back with pdf.js.
  */
-import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserSession } from '../src/browser/session.js';
@@ -105,6 +105,7 @@ describe('failures leave previous outputs intact', () => {
     const outDir = tempDir();
     const first = await build('tests/fixtures/minimal.yaml', { outDir, session });
     const before = readFileSync(first.pdf as string);
+    const deckBefore = readFileSync(first.html, 'utf8');
     const slow = newSession(1);
     try {
       const error = await build('tests/fixtures/minimal.yaml', { outDir, session: slow, timeoutMs: 1 }).catch(
@@ -116,6 +117,8 @@ describe('failures leave previous outputs intact', () => {
       await slow.close();
     }
     expect(readFileSync(first.pdf as string)).toEqual(before);
+    expect(readFileSync(first.html, 'utf8')).toBe(deckBefore);
+    expect(readdirSync(outDir).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 });
 

@@ -92,6 +92,19 @@ describe('briefdeck (the built CLI)', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('exits 3 when CHROME_PATH names no browser, rather than quietly using another', async () => {
+    const result = await new Promise<{ code: number; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        [BIN, 'build', 'tests/fixtures/minimal.yaml', '-o', tempDir()],
+        { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', CHROME_PATH: '/nonexistent/chrome' } },
+        (error, _stdout, stderr) => resolve({ code: (error as { code?: number } | null)?.code ?? 0, stderr }),
+      );
+    });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('CHROME_PATH=/nonexistent/chrome: not an executable browser.');
+  });
+
   it('exits 1 for a file that does not exist', async () => {
     const result = await run('build', 'nope.yaml', '--no-pdf', '-o', tempDir());
     expect(result).toMatchObject({ code: 1 });

@@ -110,13 +110,18 @@ describe('every slide fits', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'briefdeck-overflow-'));
     const huge = Array.from({ length: 400 }, (_, i) => `word${i}`).join(' ');
     const yaml = readFileSync('tests/fixtures/minimal.yaml', 'utf8').replace(
-      'role: Did it.',
-      `role: "${huge}"`,
+      '    role: Did it.\n',
+      `    role: Did it.\n  - name: Someone else\n    role: "${huge}"\n`,
     );
     writeFileSync(path.join(dir, 'huge.yaml'), yaml);
     const result = await build(path.join(dir, 'huge.yaml'), { session });
-    expect(result.overflows).toEqual([expect.objectContaining({ yamlPath: 'actors[0]', heading: 'Actors' })]);
-    expect(result.warnings[0]).toMatch(/huge\.yaml:6:5: actors\[0\]: slide "Actors" overflows by \d+px/);
+    // The long role is the second card; the first, stretched to the same row height, is not blamed.
+    expect(result.overflows).toEqual([expect.objectContaining({ yamlPath: 'actors[1]', heading: 'Actors' })]);
+    expect(result.warnings[0]).toMatch(/huge\.yaml:8:5: actors\[1\]: slide "Actors" overflows by \d+px/);
     await expect(build(path.join(dir, 'huge.yaml'), { session, strict: true })).rejects.toThrow(/overflow/);
+    // --strict without a PDF still measures every slide.
+    await expect(build(path.join(dir, 'huge.yaml'), { session, strict: true, pdf: false })).rejects.toThrow(
+      /overflow/,
+    );
   });
 });

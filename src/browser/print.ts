@@ -16,6 +16,8 @@ export interface PrintOptions {
   htmlFile: string;
   root: string;
   timeoutMs: number;
+  /** Print the PDF; false only measures the slides (for --strict --no-pdf). */
+  pdf?: boolean;
   /** Called with each thing the page reported (console errors, blocked requests). */
   onPageMessage?: (message: string) => void;
 }
@@ -30,7 +32,8 @@ export interface Overflow {
 }
 
 export interface PrintResult {
-  pdf: Uint8Array;
+  /** Undefined when only measuring. */
+  pdf: Uint8Array | undefined;
   slideCount: number;
   pageCount: number;
   overflows: Overflow[];
@@ -39,7 +42,7 @@ export interface PrintResult {
 export async function printPdf(session: BrowserSession, options: PrintOptions): Promise<PrintResult> {
   return session.withPage(async (page) => {
     const report = options.onPageMessage ?? (() => {});
-    await guardPage(page, options.root, report);
+    await step('prepare the page', options.timeoutMs, () => guardPage(page, options.root, report));
     page.setDefaultTimeout(options.timeoutMs);
     const url = `${pathToFileURL(options.htmlFile).href}?print-pdf`;
     await step('load the deck', options.timeoutMs, async () => {
@@ -53,7 +56,10 @@ export async function printPdf(session: BrowserSession, options: PrintOptions): 
       );
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
     });
-    const { slideCount, overflows } = await page.evaluate(measureSlides);
+    const { slideCount, overflows } = await step('measure the slides', options.timeoutMs, () =>
+      page.evaluate(measureSlides),
+    );
+    if (options.pdf === false) return { pdf: undefined, slideCount, pageCount: 0, overflows };
     const pdf = await step('print the PDF', options.timeoutMs, () =>
       page.pdf({
         preferCSSPageSize: true,
@@ -75,7 +81,7 @@ async function guardPage(page: Page, root: string, report: (message: string) => 
     try {
       const file = decodeURIComponent(new URL(url).pathname);
       const relative = path.relative(root, file);
-      return !relative.startsWith('..') && !path.isAbsolute(relative);
+      return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
     } catch {
       return false;
     }
@@ -146,21 +152,23 @@ function measureSlides(): { slideCount: number; overflows: Overflow[] } {
     const style = getComputedStyle(body);
     const bottom = limit.bottom - Number.parseFloat(style.paddingBottom);
     const right = limit.right - Number.parseFloat(style.paddingRight);
+    // Only what shows content (text, images, drawings): a card stretched by its neighbour in a grid
+    // row is not itself too long, the text in the other card is.
+    const shows = (element: Element) =>
+      element instanceof SVGElement ||
+      element.tagName === 'IMG' ||
+      [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent?.trim());
     let worst = 0;
     let path = slide.dataset.yamlPath ?? '';
-    let found = false;
     for (const element of body.querySelectorAll<HTMLElement>('*')) {
+      if (!shows(element) || element.closest('.bd-sr-only')) continue;
       const box = element.getBoundingClientRect();
       if (box.width === 0 && box.height === 0) continue;
-      if (element.closest('.bd-sr-only')) continue;
       const past = Math.max(box.bottom - bottom, box.right - right);
-      if (past > 1.5) {
-        worst = Math.max(worst, past);
+      if (past > 1.5 && past > worst) {
+        worst = past;
         const item = element.closest<HTMLElement>('[data-yaml-path]');
-        if (!found && item && body.contains(item)) {
-          path = item.dataset.yamlPath ?? path;
-          found = true;
-        }
+        if (item && body.contains(item)) path = item.dataset.yamlPath ?? path;
       }
     }
     if (worst > 0) {

@@ -5,7 +5,7 @@
  * imported only here, and only when a browser is first needed.
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,11 +44,16 @@ export class BrowserSession {
   }
 
   private async launch(): Promise<Browser> {
+    const bad = badBrowserEnv(this.options.env);
+    if (bad.length > 0) {
+      // A browser named explicitly is never silently replaced by another.
+      throw new RenderError(`${bad.join(' and ')}: not an executable browser.`, {
+        hint: 'Point it at Chrome, Chromium or Edge, or unset it to use the installed browser.',
+      });
+    }
     const found = findBrowser({ env: this.options.env });
     if (!found) {
-      const bad = badBrowserEnv(this.options.env);
-      const prefix = bad.length ? `${bad.join(' and ')} is not an executable browser, and no other ` : 'No ';
-      throw new RenderError(`${prefix}Chrome, Chromium or Edge was found to print the PDF.`, {
+      throw new RenderError('No Chrome, Chromium or Edge was found to print the PDF.', {
         hint: noBrowserHint(),
       });
     }
@@ -99,12 +104,28 @@ export class BrowserSession {
           }) as unknown as Promise<Browser>,
       );
       const browser = await Promise.race([connect, died, timeout]);
-      this.initialPage = browser.pages().then((pages) => pages[0]);
+      this.initialPage = browser.pages().then(
+        (pages) => pages[0],
+        () => undefined,
+      );
       return browser;
     } catch (error) {
-      this.browser = undefined;
       killChromium(launched.process);
-      throw error;
+      await rm(home, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
+      if (error instanceof RenderError) throw error;
+      // The connection broke before the browser answered: say why it exited, if it did.
+      const why = await Promise.race([
+        launched.exited,
+        new Promise<string>((r) => setTimeout(() => r(''), 500)),
+      ]);
+      const message = why || (error instanceof Error ? error.message.split('\n')[0] : String(error));
+      throw new RenderError(
+        `Could not start the browser at ${found.executablePath} (${found.source}): ${message}`,
+        {
+          hint: `Check that it runs (${found.executablePath} --version), or set CHROME_PATH to another browser.`,
+          cause: error,
+        },
+      );
     } finally {
       clearTimeout(timer);
     }
@@ -122,6 +143,13 @@ export class BrowserSession {
     } finally {
       await page.close().catch(() => {});
     }
+  }
+
+  /** For an immediate exit: stops the browser and removes its folder synchronously. */
+  discardNow(): void {
+    this.closed = true;
+    if (this.child) killChromium(this.child);
+    if (this.home) rmSync(this.home, { recursive: true, force: true });
   }
 
   /** Closes the browser if it was started; safe to call more than once. No browser is started after it. */
