@@ -45,17 +45,21 @@ export abstract class UserError extends Error {
 export class BriefingError extends UserError {
   override readonly exitCode = ExitCode.invalid;
   readonly problems: readonly Problem[];
+  /** Problems found beyond those listed (a file with hundreds of mistakes lists the first hundred). */
+  readonly more: number;
 
-  constructor(problems: readonly Problem[]) {
+  constructor(problems: readonly Problem[], more = 0) {
     const first = problems[0];
     super(first ? formatProblem(first) : 'invalid briefing');
     this.problems = problems;
+    this.more = more;
   }
 
   override lines(): string[] {
-    const count = this.problems.length;
+    const count = this.problems.length + this.more;
     return [
       ...this.problems.map(formatProblem),
+      ...(this.more > 0 ? [`… and ${this.more} more not listed.`] : []),
       `${count} problem${count === 1 ? '' : 's'} found; nothing was written.`,
     ];
   }

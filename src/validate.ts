@@ -37,6 +37,8 @@ import { BUILT_IN_THEMES } from './themes.js';
 /** Aliases are allowed, but only a handful, so a small file never expands into a huge one. */
 export const MAX_ALIASES = 16;
 export const MAX_ASSET_BYTES = 2 * 1024 * 1024;
+/** Problems listed at most; the rest are counted. */
+export const MAX_PROBLEMS = 100;
 
 type Yaml = Node | null | undefined;
 
@@ -54,7 +56,7 @@ export async function validateBriefing(loaded: LoadedBriefing): Promise<Briefing
   const briefing = check.briefing();
   const deck = await check.deck(briefing.deckNode);
   check.citations(briefing.value.sources);
-  if (check.problems.length > 0) throw new BriefingError(sortProblems(check.problems));
+  if (check.problems.length > 0) throw new BriefingError(sortProblems(check.problems), check.suppressed);
   return { ...briefing.value, deck, positions: check.positions, file: loaded.file };
 }
 
@@ -66,6 +68,7 @@ class Checker {
   readonly problems: Problem[];
   readonly positions = new Map<string, Position>();
   private aliases = 0;
+  suppressed = 0;
   private readonly actorPaths = new WeakMap<Actor, string>();
   private readonly relationPaths = new WeakMap<object, string>();
   private readonly markdown: { path: string; node: Node; text: string }[] = [];
@@ -81,7 +84,16 @@ class Checker {
     return this.loaded.locate(offset);
   }
 
+  /** Enough problems to act on; past this they are counted, not listed (and not worked out). */
+  get full(): boolean {
+    return this.problems.length >= MAX_PROBLEMS;
+  }
+
   report(node: Yaml, path: string, message: string, offset?: number): void {
+    if (this.full) {
+      this.suppressed += 1;
+      return;
+    }
     const place = offset === undefined ? this.where(node) : this.loaded.locate(offset);
     this.problems.push({ file: this.loaded.file, ...place, path, message });
   }
@@ -132,6 +144,10 @@ class Checker {
         continue;
       }
       if (!keys.includes(key)) {
+        if (this.full) {
+          this.suppressed += 1;
+          continue;
+        }
         const near = nearest(key, keys);
         typos.add(near);
         this.report(keyNode, keyPath, `unknown key "${key}"; did you mean "${near}"?`);
@@ -409,11 +425,16 @@ class Checker {
       else seen.set(actor.name, path);
     }
     const names = actors.map((actor) => actor.name);
+    const nameSet = new Set(names);
     actors.forEach((actor) => {
       actor.relations.forEach((relation) => {
         const path = `${this.relationPaths.get(relation)}.with`;
         if (relation.with === actor.name) this.reportAt(path, 'an actor cannot have a relation with itself');
-        else if (!names.includes(relation.with)) {
+        else if (!nameSet.has(relation.with)) {
+          if (this.full) {
+            this.suppressed += 1;
+            return;
+          }
           this.reportAt(
             path,
             `"${relation.with}" is not an actor in this file; did you mean "${nearest(relation.with, names)}"?`,
@@ -424,6 +445,10 @@ class Checker {
   }
 
   private reportAt(path: string, message: string): void {
+    if (this.full) {
+      this.suppressed += 1;
+      return;
+    }
     const place = this.positions.get(path) ?? { line: 1, col: 1 };
     this.problems.push({ file: this.loaded.file, ...place, path, message });
   }
@@ -708,11 +733,11 @@ function found(node: Yaml): string {
   return '';
 }
 
-/** The known key closest to a typo (Damerau–Levenshtein). */
+/** The known key closest to a typo (Damerau–Levenshtein), among the first few hundred candidates. */
 export function nearest(word: string, candidates: readonly string[]): string {
   let best = candidates[0] ?? '';
   let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of candidates) {
+  for (const candidate of candidates.slice(0, 200)) {
     const d = distance(word.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;
@@ -722,23 +747,30 @@ export function nearest(word: string, candidates: readonly string[]): string {
   return best;
 }
 
-function distance(a: string, b: string): number {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) =>
-    Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  const at = (i: number, j: number) => d[i]?.[j] ?? 0;
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
+function distance(longA: string, longB: string): number {
+  // Names and keys are short; a long text is no typo of them, and comparing it in full costs time.
+  const a = longA.slice(0, 64);
+  const b = longB.slice(0, 64);
+  // Three rows of the edit-distance table: two back (for transpositions), the last, the current.
+  let before = new Uint16Array(b.length + 1);
+  let last = Uint16Array.from({ length: b.length + 1 }, (_, j) => j);
+  let row = new Uint16Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      let value = Math.min(
+        (last[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (last[j - 1] as number) + cost,
+      );
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        value = Math.min(value, at(i - 2, j - 2) + 1);
-      (d[i] as number[])[j] = value;
+        value = Math.min(value, (before[j - 2] as number) + 1);
+      row[j] = value;
     }
+    [before, last, row] = [last, row, before];
   }
-  return at(a.length, b.length);
+  return last[b.length] as number;
 }
 
 const NAMED_COLOURS = new Set(

@@ -180,6 +180,24 @@ describe('validateBriefing', () => {
   });
 });
 
+describe('a file with thousands of mistakes', () => {
+  it('lists the first hundred quickly and counts the rest', async () => {
+    const actors = Array.from(
+      { length: 2500 },
+      (_, i) => `  - name: Actor ${i}\n    role: R\n    relations: [{ with: Nobody ${i}, type: conflict }]\n`,
+    ).join('');
+    const yaml = REQUIRED.replace(/actors:\n {2}- name: A\n {4}role: R\n/, `actors:\n${actors}`);
+    const error = await validateBriefing(parseBriefing(Buffer.from(yaml), 'b.yaml', fixtures)).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(BriefingError);
+    const { problems, more } = error as BriefingError;
+    expect(problems).toHaveLength(100);
+    expect(more).toBe(2400);
+    expect((error as BriefingError).lines().at(-1)).toBe('2500 problems found; nothing was written.');
+  });
+});
+
 describe('loading', () => {
   const load = (text: string | Buffer) =>
     parseBriefing(Buffer.isBuffer(text) ? text : Buffer.from(text), 'b.yaml', fixtures);
