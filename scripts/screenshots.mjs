@@ -2,7 +2,7 @@
 // npm run screenshots -- [FILE] [--theme light|dark] [--aspect 16:9|4:3] [--out DIR]
 // Builds FILE (default briefing.yaml) and saves every slide of the deck, as presented, to PNG:
 // DIR/<name>-<theme>-<aspect>/slide-NN.png (DIR defaults to screenshots/). For reviewing how slides look.
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -47,7 +47,8 @@ try {
       await page.evaluate(
         () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
       );
-      await page.screenshot({ path: path.join(dir, `slide-${String(i + 1).padStart(2, '0')}.png`) });
+      // Puppeteer's protocol client has no file access: write the image ourselves.
+      writeFileSync(path.join(dir, `slide-${String(i + 1).padStart(2, '0')}.png`), await page.screenshot());
     }
     console.log(
       `${total} slides → ${path.relative(process.cwd(), dir)}/ (PDF: ${path.relative(process.cwd(), result.pdf)})`,

@@ -5,10 +5,11 @@
  * paths, the Content-Security-Policy, reveal.js settings) are added to it
  * here by `buildPage`.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { ASSETS_DIR, PACKAGE_ROOT } from './assets.js';
+import { UsageError } from './errors.js';
 import type { DeckModel } from './model.js';
 
 export type Template = (page: DeckPage) => string;
@@ -40,22 +41,63 @@ export function loadTemplates(overrides?: string): Templates {
   const handlebars = Handlebars.create();
   const partials: Record<string, string> = {};
   let layoutFile = path.join(BUILT_IN_TEMPLATES, 'layout.hbs');
+  let layoutIsUsers = false;
+  if (overrides !== undefined && !statSync(overrides, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new UsageError(`--templates ${overrides}: not a folder`, {
+      hint: 'Give a folder of NAME.hbs partials.',
+    });
+  }
+  // A user's template is checked when loaded, so a mistake in it is reported with its file.
+  const read = (file: string, user: boolean): string => {
+    const source = readFileSync(file, 'utf8');
+    if (user) {
+      try {
+        handlebars.precompile(source);
+      } catch (error) {
+        const lines = (error instanceof Error ? error.message : String(error)).split('\n');
+        const what = lines.length > 1 ? `${lines[0]} ${lines.at(-1)}` : lines[0];
+        throw new UsageError(`${file}: ${what}`, {
+          hint: 'Fix the template, or leave it out of --templates to use the built-in one.',
+        });
+      }
+    }
+    return source;
+  };
   const dirs = [path.join(BUILT_IN_TEMPLATES, 'partials'), ...(overrides ? [overrides] : [])];
   for (const dir of dirs) {
+    const user = dir === overrides;
     for (const entry of readdirSync(dir)) {
       if (!entry.endsWith('.hbs')) continue;
       const file = path.join(dir, entry);
       if (entry === 'layout.hbs') {
         layoutFile = file;
+        layoutIsUsers = user;
         continue;
       }
       const name = entry.slice(0, -'.hbs'.length);
-      handlebars.registerPartial(name, readFileSync(file, 'utf8'));
+      handlebars.registerPartial(name, read(file, user));
       partials[name] = dir;
     }
   }
-  const layout = handlebars.compile(readFileSync(layoutFile, 'utf8'), { strict: false, noEscape: false });
-  return { layout: (page) => layout(page, { allowProtoPropertiesByDefault: false }), partials };
+  const layout = handlebars.compile(read(layoutFile, layoutIsUsers), { strict: false });
+  const render: Template = (page) => layout(page, { allowProtoPropertiesByDefault: false });
+  if (overrides === undefined) return { layout: render, partials };
+  // What a user's template does wrong at render time (an unknown partial, say) is theirs to fix too.
+  return {
+    partials,
+    layout: (page) => {
+      try {
+        return render(page);
+      } catch (error) {
+        throw new UsageError(
+          `--templates ${overrides}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+          {
+            hint: 'Check the partials in that folder against templates/partials/.',
+          },
+        );
+      }
+    },
+  };
 }
 
 export function renderDeck(page: DeckPage, templates: Templates): string {

@@ -149,3 +149,23 @@ describe('Ctrl-C during a build', () => {
     expect(readFileSync(path.join(out, 'long.pdf'))).toEqual(before);
   });
 });
+
+describe('--templates mistakes', () => {
+  it('are usage errors naming the file, not crashes', async () => {
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    const dir = path.join(tempDir(), 'partials');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'sources.hbs'), '{{#> slide}}<p>{{title}</p>{{/slide}}');
+    const broken = await run('build', '--no-pdf', '-o', tempDir(), '--templates', dir);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain(`${path.join(dir, 'sources.hbs')}: Parse error on line 1:`);
+    writeFileSync(path.join(dir, 'sources.hbs'), '{{#> slide}}{{> nothere}}{{/slide}}');
+    const missing = await run('build', '--no-pdf', '-o', tempDir(), '--templates', dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('The partial nothere could not be found');
+    const nowhere = await run('build', '--no-pdf', '-o', tempDir(), '--templates', '/nonexistent/dir');
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.stderr).toContain('not a folder');
+    expect(`${broken.stderr}${missing.stderr}${nowhere.stderr}`).not.toMatch(/\n\s+at /);
+  });
+});
