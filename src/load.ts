@@ -73,18 +73,35 @@ export function parseBriefing(bytes: Uint8Array, file: string, dir: string): Loa
 
   const problems: Problem[] = [];
   let deep = false;
-  for (const error of doc.errors) {
+  // After the first real syntax error the parser's view of the file is off, and what it says next
+  // misleads: only the first is reported (duplicate keys and the like are still all listed).
+  let syntax = false;
+  const errors = [...doc.errors].sort((x, y) => x.pos[0] - y.pos[0]);
+  for (const error of errors) {
     if (error.code === 'RESOURCE_EXHAUSTION') {
       if (!deep) problems.push(at(error.pos[0], 'the file is nested too deeply to be a briefing'));
       deep = true;
     } else if (error.code === 'DUPLICATE_KEY') {
-      problems.push(at(error.pos[0], 'duplicate key; each key may appear once in a mapping'));
+      if (syntax) continue;
+      const key =
+        source
+          .slice(error.pos[0], error.pos[0] + 80)
+          .split(/:(?:\s|$)|\n/)[0]
+          ?.trim() ?? '';
+      problems.push(
+        at(error.pos[0], `duplicate key${key ? ` "${key}"` : ''}; each key may appear once in a mapping`),
+      );
     } else if (error.code === 'MULTIPLE_DOCS') {
       problems.push(
         at(error.pos[0], 'the file holds more than one YAML document ("---"); a briefing is one document'),
       );
-    } else {
-      problems.push(at(error.pos[0], `YAML syntax: ${firstLine(error.message)}`));
+    } else if (!syntax) {
+      syntax = true;
+      const tab =
+        /tab/i.test(error.message) ||
+        source.slice(Math.max(0, error.pos[0] - 200), error.pos[1] + 1).includes('\t');
+      const hint = tab ? '; indent with spaces, not tabs' : '';
+      problems.push(at(error.pos[0], `YAML syntax: ${firstLine(error.message)}${hint}`));
     }
   }
   if (problems.length > 0) throw new BriefingError(problems);

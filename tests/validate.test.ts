@@ -235,12 +235,18 @@ describe('loading', () => {
 
   it('reports duplicate keys, YAML syntax errors and several documents', () => {
     expect(problems(() => load('title: a\ntitle: b\n'))).toEqual([
-      'b.yaml:2:1: duplicate key; each key may appear once in a mapping',
+      'b.yaml:2:1: duplicate key "title"; each key may appear once in a mapping',
     ]);
     expect(problems(() => load('title: "open\n'))[0]).toMatch(
       /^b\.yaml:2:1: YAML syntax: Missing closing "quote/,
     );
     expect(problems(() => load('title: a\n---\ntitle: b\n'))[0]).toContain('more than one YAML document');
+  });
+
+  it('reports only the first syntax error, with a hint for tabs', () => {
+    expect(problems(() => load('title: a\nsituation:\n\tsummary: x\n\tpoints: []\n'))).toEqual([
+      'b.yaml:3:1: YAML syntax: Tabs are not allowed as indentation; indent with spaces, not tabs',
+    ]);
   });
 
   it('rejects custom tags', async () => {
