@@ -645,17 +645,17 @@ function recommendationSlides(
     rationaleHtml: rec.rationale ? md.block(rec.rationale) : '',
     yamlPath: `recommendations[${index}]`,
     notes: rec.notes,
-    // .bd-recs: the action column is 58% wide (20.5 px semibold, rationale 16.5 px below); the owner
-    // and timeframe columns share what the number and priority columns leave; rows have 23 px padding.
+    // .bd-recs (fixed columns): the action 56% wide (20.5 px semibold, rationale 16.5 px below), the
+    // owner 20%, the timeframe what the number and priority columns leave; rows have 23 px padding.
     height:
       24 +
       Math.max(
-        textHeight(rec.action, page.width * 0.58 - 24, { size: 20.5, lineHeight: 1.3, weight: 600 }) +
+        textHeight(rec.action, page.width * 0.53 - 24, { size: 20.5, lineHeight: 1.3, weight: 600 }) +
           (rec.rationale
-            ? 4 + textHeight(rec.rationale, page.width * 0.58 - 24, { size: 16.5, lineHeight: 1.34 })
+            ? 4 + textHeight(rec.rationale, page.width * 0.53 - 24, { size: 16.5, lineHeight: 1.34 })
             : 0),
-        textHeight(rec.owner, page.width * 0.42 - 300, { size: 19, lineHeight: 1.3 }),
-        textHeight(rec.timeframe, 130, { size: 19, lineHeight: 1.3 }),
+        textHeight(rec.owner, page.width * 0.19 - 24, { size: 19, lineHeight: 1.3 }),
+        textHeight(rec.timeframe, page.width * 0.13 - 24, { size: 19, lineHeight: 1.3 }),
       ),
   }));
   const pages = paginate(rows, (row) => row.height, page.height - 26);
