@@ -116,6 +116,15 @@ async function run(argv: string[], io: Io, paint: Paint): Promise<number> {
   };
 
   if (command === 'validate') {
+    const given = (parsed.tokens ?? [])
+      .filter((token) => token.kind === 'option')
+      .map((token) => token.rawName);
+    const buildOnly = given.filter((name) => !['-q', '--quiet'].includes(name));
+    if (buildOnly.length > 0) {
+      throw new UsageError(`validate takes no build options (${buildOnly.join(', ')})`, {
+        hint: 'Use: briefdeck validate [FILE]',
+      });
+    }
     const briefing = await readBriefing(file, io.cwd);
     io.stdout(
       `${paint.green('ok')} ${file}: ${briefing.actors.length} actors, ${briefing.risks.length} risks, ${briefing.recommendations.length} recommendations`,
@@ -179,6 +188,7 @@ function parse(argv: string[]) {
     allowPositionals: true,
     allowNegative: true,
     strict: true,
+    tokens: true,
     options: {
       out: { type: 'string', short: 'o', default: 'dist' },
       pdf: { type: 'boolean', default: true },

@@ -225,7 +225,7 @@ export function buildDeckModel(briefing: Briefing): DeckModel {
     build.dense = false;
   };
 
-  titleSlide(build, briefing, md);
+  titleSlide(build, briefing);
   if (briefing.bluf.length > 0) group((b, p) => blufSlides(b, briefing.bluf, md, p));
   group((b, p) => situationSlides(b, briefing, md, p));
   if (briefing.timeline.length > 0) group((b, p) => timelineSlides(b, briefing.timeline, md, p));
@@ -333,7 +333,7 @@ function itemNotes(md: MarkdownRenderer, items: { label: string; notes?: string 
     .map((item) => `<p><strong>${escapeHtml(item.label)}:</strong></p>\n${md.block(item.notes as string)}`);
 }
 
-function titleSlide(build: SlideBuilder, briefing: Briefing, md: MarkdownRenderer): void {
+function titleSlide(build: SlideBuilder, briefing: Briefing): void {
   let sourceHtml: string | undefined;
   if (briefing.source) {
     const { title, publisher, author, date, url } = briefing.source;
@@ -343,7 +343,6 @@ function titleSlide(build: SlideBuilder, briefing: Briefing, md: MarkdownRendere
     const by = [author, publisher, date].filter(Boolean).map((part) => escapeHtml(part as string));
     sourceHtml = `<em>${name}</em>${by.length ? `, ${by.join(', ')}` : ''}`;
   }
-  void md;
   build.add<TitleSlide>(
     'title',
     [

@@ -76,7 +76,7 @@ export function paginate<T>(
   const measure = (item: T) => heights.get(item) ?? 0;
   const pages = fill(items, measure, capacity, gap);
   if (pages.length < 2) return pages;
-  // Balance: the smallest capacity that still needs no more pages, so a list of 7 becomes 4 + 3, not 6 + 1.
+  // Balance: the smallest capacity that still needs no more pages, so seven like items become 4 + 3, not 6 + 1.
   let low = Math.max(...items.map(measure));
   let high = capacity;
   let best = pages;

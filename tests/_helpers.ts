@@ -1,16 +1,21 @@
 /** Shared by the tests: build a briefing into a fresh folder, read a PDF back. */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll } from 'vitest';
 import { BrowserSession } from '../src/browser/session.js';
 import { type BuildOptions, type BuildResult, buildBriefing } from '../src/build.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
 
-export function tempDir(prefix = 'briefdeck-test-'): string {
-  return mkdtempSync(path.join(os.tmpdir(), prefix));
+/** One folder per test file for everything it writes, removed after the file's tests. */
+const SCRATCH = mkdtempSync(path.join(os.tmpdir(), 'briefdeck-test-'));
+afterAll(() => rmSync(SCRATCH, { recursive: true, force: true }));
+
+export function tempDir(prefix = 'run-'): string {
+  return mkdtempSync(path.join(SCRATCH, prefix));
 }
 
 export function newSession(timeoutMs = 60_000): BrowserSession {

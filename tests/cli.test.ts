@@ -73,6 +73,7 @@ describe('briefdeck (the built CLI)', () => {
   it('exits 2 on wrong usage, with a hint', async () => {
     for (const args of [
       ['--frobnicate'],
+      ['validate', '-o', 'x'],
       ['publish'],
       ['build', '--timeout', 'soon'],
       ['build', '--theme', 'neon'],

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserSession } from '../src/browser/session.js';
-import { build, newSession } from './_helpers.js';
+import { build, newSession, tempDir } from './_helpers.js';
 
 let session: BrowserSession;
 beforeAll(() => {
@@ -104,10 +104,9 @@ describe('every slide fits', () => {
   }
 
   it('reports a slide that overflows with its YAML path, and --strict makes it an error', async () => {
-    const { mkdtempSync, writeFileSync, readFileSync } = await import('node:fs');
-    const os = await import('node:os');
+    const { writeFileSync, readFileSync } = await import('node:fs');
     const path = await import('node:path');
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'briefdeck-overflow-'));
+    const dir = tempDir();
     const huge = Array.from({ length: 400 }, (_, i) => `word${i}`).join(' ');
     const yaml = readFileSync('tests/fixtures/minimal.yaml', 'utf8').replace(
       '    role: Did it.\n',

@@ -6,7 +6,7 @@ import { buildDeckModel, classificationLevel, type RisksSlide, type SlideModel }
 import { paginate, paginateRows } from '../src/paginate.js';
 import { buildPage, contentSecurityPolicy, loadTemplates, renderDeck } from '../src/render.js';
 import { countLines, textWidth } from '../src/textMetrics.js';
-import { FIXTURES, ROOT } from './_helpers.js';
+import { FIXTURES, ROOT, tempDir } from './_helpers.js';
 
 const sample = () => readBriefing('briefing.yaml', ROOT);
 const minimal = () => readBriefing(path.join(FIXTURES, 'minimal.yaml'), ROOT);
@@ -185,9 +185,8 @@ describe('renderDeck', () => {
   });
 
   it('lets a folder of partials replace built-in ones', async () => {
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const os = await import('node:os');
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'briefdeck-partials-'));
+    const { writeFileSync } = await import('node:fs');
+    const dir = tempDir();
     writeFileSync(
       path.join(dir, 'sources.hbs'),
       '{{#> slide}}<p class="custom">{{sources.length}} sources</p>{{/slide}}',

@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BriefingError, formatProblem } from '../src/errors.js';
 import { loadBriefing, parseBriefing } from '../src/load.js';
 import { likelihoodOfPercent, nearest, validateBriefing } from '../src/validate.js';
+import { tempDir } from './_helpers.js';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures');
 
@@ -137,7 +137,7 @@ describe('validateBriefing', () => {
   });
 
   describe('deck files', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'briefdeck-validate-'));
+    const dir = tempDir();
     writeFileSync(path.join(dir, 'logo.png'), Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
     writeFileSync(path.join(dir, 'fake.png'), 'not an image');
     writeFileSync(path.join(dir, 'ok.css'), ':root { --bd-accent: #123456; }');
