@@ -111,9 +111,11 @@ export function speakerViewScriptHashes(): string[] {
 }
 
 /** The package version, shown by `--version` and in the deck's generator tag. */
+let version: string | undefined;
+
 export function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
+  version ??= (
+    JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }
+  ).version;
+  return version;
 }

@@ -98,7 +98,6 @@ export interface ActorMapSlide extends SlideBase {
   svgHtml: string;
   description: string;
   omitted: string[];
-  stances: { stance: string; label: string }[];
 }
 
 export interface ActorCard {
@@ -213,16 +212,15 @@ export function buildDeckModel(briefing: Briefing): DeckModel {
    * slide, or on fewer, instead of spilling a few lines onto the next.
    */
   const group = (slides: (builder: SlideBuilder, page: Page) => void) => {
-    const count = (p: Page) => {
-      const scratch = new SlideBuilder(md, briefing.notes);
-      slides(scratch, p);
-      return scratch.count;
+    const laidOut = (p: Page, dense: boolean) => {
+      const builder = new SlideBuilder(md, briefing.notes, dense);
+      slides(builder, p);
+      return builder;
     };
-    const dense = densePage(page);
-    const useDense = count(page) > count(dense);
-    build.dense = useDense;
-    slides(build, useDense ? dense : page);
-    build.dense = false;
+    const normal = laidOut(page, false);
+    // Only a group that takes more than one slide can be saved one.
+    const dense = normal.count > 1 ? laidOut(densePage(page), true) : undefined;
+    build.append(dense && dense.count < normal.count ? dense : normal);
   };
 
   titleSlide(build, briefing);
@@ -265,19 +263,23 @@ export function buildDeckModel(briefing: Briefing): DeckModel {
 /** Collects slides, giving each its id, part label and notes. */
 class SlideBuilder {
   private readonly slides: SlideModel[] = [];
-  /** Slides added now are set smaller (see `group` in buildDeckModel). */
-  dense = false;
-
-  get count(): number {
-    return this.slides.length;
-  }
-
   private readonly ids = new Map<string, number>();
 
   constructor(
     private readonly md: MarkdownRenderer,
     private readonly groupNotes: Partial<Record<NoteGroup, string>>,
+    /** Slides of this builder are set smaller (see `group` in buildDeckModel). */
+    private readonly dense = false,
   ) {}
+
+  get count(): number {
+    return this.slides.length;
+  }
+
+  /** Takes the slides another builder laid out (each kind of slide belongs to one group, so ids stay unique). */
+  append(other: SlideBuilder): void {
+    this.slides.push(...other.slides);
+  }
 
   /**
    * Adds the pages of one group. The group's notes go on its first slide,
@@ -479,7 +481,6 @@ function actorSlides(
           svgHtml: map.svg,
           description: describeActorMap(actors),
           omitted: map.omitted,
-          stances: Object.entries(STANCE_LABELS).map(([stance, label]) => ({ stance, label })),
         },
       ],
       { kind: 'actor-map', heading: 'Actor map', yamlPath: () => 'actors' },

@@ -67,7 +67,7 @@ function sortProblems(problems: Problem[]): Problem[] {
 class Checker {
   readonly problems: Problem[];
   readonly positions = new Map<string, Position>();
-  private aliases = 0;
+  private readonly seenAliases = new Set<Node>();
   suppressed = 0;
   private readonly actorPaths = new WeakMap<Actor, string>();
   private readonly relationPaths = new WeakMap<object, string>();
@@ -105,12 +105,14 @@ class Checker {
   /** Follows an alias, counting them. */
   private deref(node: Yaml, path: string): Yaml {
     if (!isAlias(node)) return node;
-    this.aliases += 1;
-    if (this.aliases > MAX_ALIASES) {
-      if (this.aliases === MAX_ALIASES + 1)
+    // Each alias in the file counts once, however often the checks look through it.
+    if (!this.seenAliases.has(node)) {
+      this.seenAliases.add(node);
+      if (this.seenAliases.size === MAX_ALIASES + 1) {
         this.report(node, path, `more than ${MAX_ALIASES} aliases; write the value out`);
-      return undefined;
+      }
     }
+    if (this.seenAliases.size > MAX_ALIASES) return undefined;
     const target = node.resolve(this.loaded.doc);
     return isAlias(target) ? undefined : (target as Node | undefined);
   }

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { RenderError } from '../errors.js';
-import { badBrowserEnv, type FoundBrowser, findBrowser, noBrowserHint } from './find.js';
+import { badBrowserEnv, findBrowser, noBrowserHint } from './find.js';
 import { killChromium, launchChromium } from './launch.js';
 
 export interface SessionOptions {
@@ -24,7 +24,6 @@ export interface SessionOptions {
 
 export class BrowserSession {
   private browser: Promise<Browser> | undefined;
-  private found: FoundBrowser | undefined;
   private initialPage: Promise<Page | undefined> | undefined;
   private closed = false;
   private home: string | undefined;
@@ -37,10 +36,6 @@ export class BrowserSession {
     if (this.closed) throw new RenderError('The browser was closed (interrupted).');
     this.browser ??= this.launch();
     return this.browser;
-  }
-
-  get executable(): FoundBrowser | undefined {
-    return this.found;
   }
 
   private async launch(): Promise<Browser> {
@@ -57,7 +52,6 @@ export class BrowserSession {
         hint: noBrowserHint(),
       });
     }
-    this.found = found;
     // The browser's profile and its temporary files live in one folder of ours, removed on close.
     const home = mkdtempSync(path.join(os.tmpdir(), 'briefdeck-chromium-'));
     this.home = home;
