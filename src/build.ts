@@ -3,6 +3,11 @@
  *   load (YAML → positions) → validate (→ Briefing) → model (→ view model)
  *   → render (→ HTML) → write (dist/, atomically) → print (HTML → PDF)
  * Nothing is written until the briefing is known to be valid.
+ *
+ * `buildBriefing` runs it once, as `briefdeck build` does. The stages are
+ * exported too (`prepareDeck`, `writeDeck`, `printDeck`) because watch mode
+ * composes them differently: the deck first, for an instant reload, then the
+ * PDF.
  */
 import { randomBytes } from 'node:crypto';
 import { rename, unlink } from 'node:fs/promises';
@@ -15,7 +20,7 @@ import type { BrowserSession } from './browser/session.js';
 import { RenderError } from './errors.js';
 import { loadBriefing } from './load.js';
 import { buildDeckModel } from './model.js';
-import { buildPage, loadTemplates, renderDeck } from './render.js';
+import { buildPage, loadTemplates, renderDeck, type Templates } from './render.js';
 import { validateBriefing } from './validate.js';
 import { copyAssets, writeFileAtomic } from './write.js';
 
@@ -33,6 +38,8 @@ export interface BuildOptions {
   deck?: { theme?: string; aspect?: Aspect };
   /** A folder of partials that replace the built-in ones. */
   templatesDir?: string;
+  /** Templates already compiled (watch mode compiles them once); else they are loaded here. */
+  templates?: Templates;
   timeoutMs: number;
   /** The browser, when the PDF is wanted; opened and closed by the caller. */
   session?: BrowserSession;
@@ -50,93 +57,150 @@ export interface BuildResult {
   overflows: Overflow[];
 }
 
+/** A rendered deck, not yet written. */
+export interface PreparedDeck {
+  briefing: Briefing;
+  /** The output's base name: `briefing` for `briefing.yaml`. */
+  name: string;
+  outDir: string;
+  /** Where the deck goes: `OUT/NAME.html`. */
+  htmlFile: string;
+  html: string;
+  slideCount: number;
+  title: string;
+  subject: string;
+}
+
 export async function buildBriefing(options: BuildOptions): Promise<BuildResult> {
   const timer = stepTimer(options.onStep);
   // Chromium takes longest to start: launch it while the briefing is read and rendered.
   if (options.pdf) options.session?.get().catch(() => {});
-  const briefing = withDeck(await readBriefing(options.file, options.cwd), options.deck);
-  timer('validate', `${options.file} is valid`);
-
-  const model = buildDeckModel(briefing);
-  const templates = loadTemplates(options.templatesDir && path.resolve(options.cwd, options.templatesDir));
-  const name = path.basename(options.file).replace(/\.ya?ml$/i, '');
-  const userTheme = 'css' in briefing.deck.theme ? briefing.deck.theme.css : undefined;
-  const page = buildPage(model, {
-    version: packageVersion(),
-    speakerViewHashes: speakerViewScriptHashes(),
-    userThemeHref: userTheme && `${encodeURIComponent(name)}.theme.css`,
-  });
-  const html = renderDeck(page, templates);
-  timer('render', `${model.slides.length} slides`);
-
-  const outDir = path.resolve(options.cwd, options.outDir);
-  const htmlFile = path.join(outDir, `${name}.html`);
-  await copyAssets(assetFiles(), path.join(outDir, ASSETS_DIR));
-  if (userTheme) await writeFileAtomic(path.join(outDir, `${name}.theme.css`), userTheme.bytes);
-  const result: BuildResult = { briefing, html: htmlFile, slideCount: model.slides.length, overflows: [] };
-  const measure = options.pdf || options.strict;
-  if (!measure) {
-    await writeFileAtomic(htmlFile, html);
-    timer('write', path.relative(options.cwd, htmlFile) || htmlFile);
+  const deck = await prepareDeck(options, timer);
+  const result: BuildResult = {
+    briefing: deck.briefing,
+    html: deck.htmlFile,
+    slideCount: deck.slideCount,
+    overflows: [],
+  };
+  if (!options.pdf && !options.strict) {
+    await writeDeck(deck);
+    timer('write', path.relative(options.cwd, deck.htmlFile) || deck.htmlFile);
     return result;
   }
   if (!options.session) throw new Error('buildBriefing: the browser is needed but no session was given');
 
   // The deck is printed from a temporary copy next to where it goes, and both files are put in place
   // only once the PDF is made: a failed print leaves the previous deck and PDF as they were, together.
-  const draft = path.join(outDir, `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.html`);
-  await writeFileAtomic(draft, html);
-  timer('write', path.relative(options.cwd, htmlFile) || htmlFile);
+  const draft = path.join(deck.outDir, `.${deck.name}.${process.pid}.${randomBytes(4).toString('hex')}.html`);
+  await writeDeck(deck, draft);
+  timer('write', path.relative(options.cwd, deck.htmlFile) || deck.htmlFile);
   try {
-    const printed = await printPdf(options.session, {
-      htmlFile: draft,
-      root: outDir,
-      timeoutMs: options.timeoutMs,
-      pdf: options.pdf,
-      onPageMessage: options.onWarning,
-    });
+    const printed = await printDeck(deck, draft, options.session, options);
     result.overflows = printed.overflows;
-    for (const overflow of printed.overflows) {
-      const place = briefing.positions.get(overflow.yamlPath);
-      const where = place ? `${options.file}:${place.line}:${place.col}` : options.file;
-      options.onWarning?.(
-        `${where}: ${overflow.yamlPath}: slide "${overflow.heading}" overflows by ${overflow.pixels}px; shorten the text`,
-      );
-    }
-    if (options.strict && printed.overflows.length > 0) {
-      throw new RenderError(
-        `${printed.overflows.length} slide(s) overflow; nothing was written (--strict).`,
-        {
-          hint: 'Shorten the texts named above, or build without --strict to accept them.',
-        },
-      );
-    }
-    if (printed.pdf) {
-      if (printed.pageCount !== model.slides.length) {
-        throw new RenderError(
-          `The print view has ${printed.pageCount} pages for ${model.slides.length} slides.`,
-          {
-            hint: 'A template override may have broken the slide structure; check --templates.',
-          },
-        );
-      }
-      const pdf = setPdfInfo(printed.pdf, {
-        title: model.title,
-        author: briefing.author ?? briefing.organization,
-        subject: model.subject,
-        keywords: briefing.classification,
-        creator: `briefdeck ${packageVersion()}`,
-      });
-      const pdfFile = path.join(outDir, `${name}.pdf`);
-      await writeFileAtomic(pdfFile, pdf);
-      result.pdf = pdfFile;
-      timer('print', `${path.relative(options.cwd, pdfFile) || pdfFile}, ${printed.pageCount} pages`);
-    } else timer('measure', `${printed.slideCount} slides fit`);
-    await rename(draft, htmlFile);
+    result.pdf = printed.pdf;
+    if (printed.pdf)
+      timer('print', `${path.relative(options.cwd, printed.pdf) || printed.pdf}, ${deck.slideCount} pages`);
+    else timer('measure', `${deck.slideCount} slides fit`);
+    await rename(draft, deck.htmlFile);
   } finally {
     await unlink(draft).catch(() => {});
   }
   return result;
+}
+
+/** Load, validate, model and render: everything up to the first write. Throws the user's problems. */
+export async function prepareDeck(
+  options: Pick<BuildOptions, 'file' | 'cwd' | 'outDir' | 'deck' | 'templatesDir' | 'templates'>,
+  timer: (step: string, detail?: string) => void = () => {},
+): Promise<PreparedDeck> {
+  const briefing = withDeck(await readBriefing(options.file, options.cwd), options.deck);
+  timer('validate', `${options.file} is valid`);
+
+  const model = buildDeckModel(briefing);
+  const templates =
+    options.templates ??
+    loadTemplates(options.templatesDir && path.resolve(options.cwd, options.templatesDir));
+  const name = path.basename(options.file).replace(/\.ya?ml$/i, '');
+  const page = buildPage(model, {
+    version: packageVersion(),
+    speakerViewHashes: speakerViewScriptHashes(),
+    userThemeHref: 'css' in briefing.deck.theme ? `${encodeURIComponent(name)}.theme.css` : undefined,
+  });
+  const html = renderDeck(page, templates);
+  timer('render', `${model.slides.length} slides`);
+  const outDir = path.resolve(options.cwd, options.outDir);
+  return {
+    briefing,
+    name,
+    outDir,
+    htmlFile: path.join(outDir, `${name}.html`),
+    html,
+    slideCount: model.slides.length,
+    title: model.title,
+    subject: model.subject,
+  };
+}
+
+/** Writes the deck's assets, its theme and the deck itself (to `htmlFile`, by default its place). */
+export async function writeDeck(deck: PreparedDeck, htmlFile = deck.htmlFile): Promise<void> {
+  await copyAssets(assetFiles(), path.join(deck.outDir, ASSETS_DIR));
+  const theme = deck.briefing.deck.theme;
+  if ('css' in theme)
+    await writeFileAtomic(path.join(deck.outDir, `${deck.name}.theme.css`), theme.css.bytes);
+  await writeFileAtomic(htmlFile, deck.html);
+}
+
+export interface PrintedDeck {
+  /** The PDF written, `OUT/NAME.pdf`; undefined when only measuring. */
+  pdf?: string;
+  overflows: Overflow[];
+}
+
+/**
+ * Prints the deck written at `htmlFile` to `OUT/NAME.pdf` (atomically) and
+ * measures every slide; overflows are warnings, or an error with `strict`.
+ */
+export async function printDeck(
+  deck: PreparedDeck,
+  htmlFile: string,
+  session: BrowserSession,
+  options: Pick<BuildOptions, 'file' | 'pdf' | 'strict' | 'timeoutMs' | 'onWarning'>,
+): Promise<PrintedDeck> {
+  const printed = await printPdf(session, {
+    htmlFile,
+    root: deck.outDir,
+    timeoutMs: options.timeoutMs,
+    pdf: options.pdf,
+    onPageMessage: options.onWarning,
+  });
+  for (const overflow of printed.overflows) {
+    const place = deck.briefing.positions.get(overflow.yamlPath);
+    const where = place ? `${options.file}:${place.line}:${place.col}` : options.file;
+    options.onWarning?.(
+      `${where}: ${overflow.yamlPath}: slide "${overflow.heading}" overflows by ${overflow.pixels}px; shorten the text`,
+    );
+  }
+  if (options.strict && printed.overflows.length > 0) {
+    throw new RenderError(`${printed.overflows.length} slide(s) overflow; nothing was written (--strict).`, {
+      hint: 'Shorten the texts named above, or build without --strict to accept them.',
+    });
+  }
+  if (!printed.pdf) return { overflows: printed.overflows };
+  if (printed.pageCount !== deck.slideCount) {
+    throw new RenderError(`The print view has ${printed.pageCount} pages for ${deck.slideCount} slides.`, {
+      hint: 'A template override may have broken the slide structure; check --templates.',
+    });
+  }
+  const pdf = setPdfInfo(printed.pdf, {
+    title: deck.title,
+    author: deck.briefing.author ?? deck.briefing.organization,
+    subject: deck.subject,
+    keywords: deck.briefing.classification,
+    creator: `briefdeck ${packageVersion()}`,
+  });
+  const pdfFile = path.join(deck.outDir, `${deck.name}.pdf`);
+  await writeFileAtomic(pdfFile, pdf);
+  return { pdf: pdfFile, overflows: printed.overflows };
 }
 
 /** Load and validate only (`briefdeck validate`). */
@@ -156,7 +220,7 @@ function withDeck(briefing: Briefing, deck: BuildOptions['deck']): Briefing {
   };
 }
 
-function stepTimer(onStep: BuildOptions['onStep']): (step: string, detail?: string) => void {
+export function stepTimer(onStep: BuildOptions['onStep']): (step: string, detail?: string) => void {
   let last = performance.now();
   return (step, detail) => {
     const now = performance.now();

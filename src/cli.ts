@@ -3,6 +3,7 @@
  * `process.exitCode`, so tests call `main` directly. User errors print as
  * one line each without a stack; anything else is a bug and prints its stack.
  */
+import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { packageVersion } from './assets.js';
 import { ASPECTS, type Aspect } from './briefing.js';
@@ -10,6 +11,7 @@ import { BrowserSession } from './browser/session.js';
 import { type BuildOptions, buildBriefing, readBriefing } from './build.js';
 import { BriefingError, ExitCode, UsageError, UserError } from './errors.js';
 import { BUILT_IN_THEMES } from './themes.js';
+import { DEFAULT_PORT, watchBriefing } from './watch/watch.js';
 import { removeTempFiles } from './write.js';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -18,12 +20,13 @@ const HELP = `briefdeck — turn a YAML briefing into a reveal.js deck and a PDF
 
 Usage:
   briefdeck build [FILE] [options]    write OUT/NAME.html and OUT/NAME.pdf
+  briefdeck watch [FILE] [options]    build, serve the deck, rebuild and reload on every save
   briefdeck validate [FILE]           check FILE and report every problem
   briefdeck --help | --version
 
 FILE defaults to briefing.yaml; NAME is its base name (briefing).
 
-Options for build:
+Options for build and watch:
   -o, --out DIR         output folder (default: dist)
       --no-pdf          write the deck only; no browser needed
       --strict          fail when a slide overflows (exit 3)
@@ -33,6 +36,13 @@ Options for build:
       --timeout MS      limit for each browser step: launch, load, print
                         (default: ${DEFAULT_TIMEOUT_MS})
   -q, --quiet           no progress lines
+
+Options for watch:
+      --port N          port of the preview server (default: ${DEFAULT_PORT}, or the next
+                        free one)
+      --host ADDR       address to listen on (default: 127.0.0.1, this machine only)
+      --open            open the deck in the default browser
+
   -h, --help            this help
   -v, --version         the version
 
@@ -105,9 +115,18 @@ async function run(argv: string[], io: Io, paint: Paint): Promise<number> {
   const [command = 'build', file = 'briefing.yaml', ...extra] = positionals;
   if (extra.length > 0)
     throw new UsageError(`unexpected argument "${extra[0]}"`, { hint: 'See briefdeck --help.' });
-  if (command !== 'build' && command !== 'validate') {
+  if (command !== 'build' && command !== 'validate' && command !== 'watch') {
     throw new UsageError(`unknown command "${command}"`, {
-      hint: 'Commands: build, validate. See briefdeck --help.',
+      hint: 'Commands: build, watch, validate. See briefdeck --help.',
+    });
+  }
+  const given = (parsed.tokens ?? [])
+    .filter((token) => token.kind === 'option')
+    .map((token) => token.rawName);
+  const watchOnly = given.filter((name) => ['--port', '--host', '--open'].includes(name));
+  if (command !== 'watch' && watchOnly.length > 0) {
+    throw new UsageError(`${command} takes no watch options (${watchOnly.join(', ')})`, {
+      hint: `Use: briefdeck watch [FILE] ${watchOnly.join(' ')}`,
     });
   }
   const quiet = values.quiet || !io.isTTY;
@@ -116,9 +135,6 @@ async function run(argv: string[], io: Io, paint: Paint): Promise<number> {
   };
 
   if (command === 'validate') {
-    const given = (parsed.tokens ?? [])
-      .filter((token) => token.kind === 'option')
-      .map((token) => token.rawName);
     const buildOnly = given.filter((name) => !['-q', '--quiet'].includes(name));
     if (buildOnly.length > 0) {
       throw new UsageError(`validate takes no build options (${buildOnly.join(', ')})`, {
@@ -133,6 +149,7 @@ async function run(argv: string[], io: Io, paint: Paint): Promise<number> {
   }
 
   const timeoutMs = parseTimeout(values.timeout);
+  if (command === 'watch') return watch(file, values, { io, paint, timeoutMs });
   const session = values.pdf || values.strict ? new BrowserSession({ env: io.env, timeoutMs }) : undefined;
   // Ctrl-C: close the browser and let the build wind down (atomic writes finish or clean up after
   // themselves); a second Ctrl-C exits at once.
@@ -198,10 +215,121 @@ function parse(argv: string[]) {
       aspect: { type: 'string' },
       timeout: { type: 'string' },
       quiet: { type: 'boolean', short: 'q', default: false },
+      port: { type: 'string' },
+      host: { type: 'string', default: '127.0.0.1' },
+      open: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
   });
+}
+
+/**
+ * `briefdeck watch`: runs until Ctrl-C (or SIGTERM), then closes the browser,
+ * the server and the watchers and returns 0: stopping is how watch ends.
+ */
+async function watch(
+  file: string,
+  values: ReturnType<typeof parse>['values'],
+  { io, paint, timeoutMs }: { io: Io; paint: Paint; timeoutMs: number },
+): Promise<number> {
+  const port = parsePort(values.port);
+  const host = values.host;
+  if (!/^[0-9a-z.:-]+$/i.test(host)) throw new UsageError(`--host takes an address, got "${host}"`);
+  const quiet = values.quiet;
+  const loopback = ['127.0.0.1', 'localhost', '::1'].includes(host);
+  if (!loopback) {
+    io.stderr(
+      `${paint.yellow('warning')} serving on ${host}: anyone who can reach this machine there can read the deck.`,
+    );
+  }
+  // Ctrl-C is how watch ends, at any time, the first build included.
+  let stop = () => {};
+  const stopped = new Promise<void>((resolve) => {
+    stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+  });
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  let watching: Awaited<ReturnType<typeof watchBriefing>>;
+  try {
+    watching = await watchBriefing(
+      {
+        file,
+        outDir: values.out,
+        cwd: io.cwd,
+        pdf: values.pdf,
+        strict: values.strict,
+        templatesDir: values.templates,
+        deck: deckOverrides(values.theme, values.aspect),
+        timeoutMs,
+        env: io.env,
+        host,
+        port: port ?? DEFAULT_PORT,
+        portFallback: port === undefined,
+      },
+      {
+        rebuilt: ({ deckMs, pdfMs, slides }) => {
+          if (quiet) return;
+          const pdf = pdfMs === undefined ? '' : ` · PDF in ${formatMs(pdfMs)}`;
+          io.stderr(
+            `${paint.green('rebuilt')} in ${formatMs(deckMs)}${pdf} ${paint.dim(`(${slides} slides)`)}`,
+          );
+        },
+        problems: (lines, summary) => {
+          for (const line of lines) io.stderr(line);
+          io.stderr(summary);
+        },
+        renderFailed: ([first, ...rest]) => {
+          io.stderr(`${paint.red('error:')} ${first}`);
+          for (const line of rest) io.stderr(line);
+        },
+        warning: (message) => io.stderr(`${paint.yellow('warning')} ${message}`),
+      },
+    );
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  const interrupted = await Promise.race([watching.ready.then(() => false), stopped.then(() => true)]);
+  if (!interrupted) {
+    io.stdout(watching.url);
+    if (!quiet) io.stderr(paint.dim(`watching ${file}; Ctrl-C to stop`));
+    if (values.open) openInBrowser(watching.url);
+    await stopped;
+  }
+  await watching.close();
+  removeTempFiles();
+  return ExitCode.ok;
+}
+
+function parsePort(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new UsageError(`--port takes a port number (1–65535), got "${value}"`);
+  }
+  return port;
+}
+
+/** The user's browser, the way the platform opens a link; nothing happens if it cannot. */
+function openInBrowser(url: string): void {
+  const [command, args] =
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '""', url]]
+        : ['xdg-open', [url]];
+  try {
+    const child = spawn(command, args, { stdio: 'ignore', detached: true });
+    child.on('error', () => {});
+    child.unref();
+  } catch {
+    // no browser to open: the address is printed anyway
+  }
 }
 
 function deckOverrides(theme: string | undefined, aspect: string | undefined): BuildOptions['deck'] {

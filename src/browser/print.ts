@@ -42,7 +42,9 @@ export interface PrintResult {
 export async function printPdf(session: BrowserSession, options: PrintOptions): Promise<PrintResult> {
   return session.withPage(async (page) => {
     const report = options.onPageMessage ?? (() => {});
-    await step('prepare the page', options.timeoutMs, () => guardPage(page, options.root, report));
+    const guard = guarded.get(page);
+    if (guard) Object.assign(guard, { root: options.root, report });
+    else await step('prepare the page', options.timeoutMs, () => guardPage(page, options.root, report));
     page.setDefaultTimeout(options.timeoutMs);
     const url = `${pathToFileURL(options.htmlFile).href}?print-pdf`;
     await step('load the deck', options.timeoutMs, async () => {
@@ -73,14 +75,20 @@ export async function printPdf(session: BrowserSession, options: PrintOptions): 
   });
 }
 
+/** Pages already guarded (a kept page is reused), with where to send what they report. */
+const guarded = new WeakMap<Page, { root: string; report: (message: string) => void }>();
+
 /** Blocks every request outside the deck's folder and forwards what the page reports. */
-async function guardPage(page: Page, root: string, report: (message: string) => void): Promise<void> {
+async function guardPage(page: Page, root: string, initialReport: (message: string) => void): Promise<void> {
+  const guard = { root, report: initialReport };
+  guarded.set(page, guard);
+  const report = (message: string) => guard.report(message);
   const inside = (url: string): boolean => {
     if (url.startsWith('data:') || url === 'about:blank') return true;
     if (!url.startsWith('file:')) return false;
     try {
       const file = decodeURIComponent(new URL(url).pathname);
-      const relative = path.relative(root, file);
+      const relative = path.relative(guard.root, file);
       return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
     } catch {
       return false;

@@ -20,6 +20,11 @@ export interface SessionOptions {
   timeoutMs: number;
   /** Whether this process runs as root, which needs Chromium's sandbox off. */
   isRoot?: boolean;
+  /**
+   * Keep one page open between uses (watch mode prints the same deck again and again; a new page
+   * costs more than the print). A page that failed is closed and replaced.
+   */
+  keepPage?: boolean;
 }
 
 export class BrowserSession {
@@ -28,6 +33,9 @@ export class BrowserSession {
   private closed = false;
   private home: string | undefined;
   private child: ChildProcess | undefined;
+  private kept: Page | undefined;
+  /** Counts launches, so that the end of an old browser does not reset a newer one. */
+  private generation = 0;
 
   constructor(private readonly options: SessionOptions) {}
 
@@ -55,6 +63,7 @@ export class BrowserSession {
     // The browser's profile and its temporary files live in one folder of ours, removed on close.
     const home = mkdtempSync(path.join(os.tmpdir(), 'briefdeck-chromium-'));
     this.home = home;
+    const generation = ++this.generation;
     const launched = launchChromium(found.executablePath, {
       userDataDir: path.join(home, 'profile'),
       env: { ...this.options.env, TMPDIR: home },
@@ -98,6 +107,10 @@ export class BrowserSession {
           }) as unknown as Promise<Browser>,
       );
       const browser = await Promise.race([connect, died, timeout]);
+      // A browser that crashes or is killed is forgotten, so the next use starts a new one.
+      browser.once('disconnected', () => {
+        if (generation === this.generation && !this.closed) void this.forget();
+      });
       this.initialPage = browser.pages().then(
         (pages) => pages[0],
         () => undefined,
@@ -125,18 +138,58 @@ export class BrowserSession {
     }
   }
 
-  /** Runs `fn` with a fresh page, closed afterwards whatever happens. */
+  /** Runs `fn` with a page, closed afterwards whatever happens (kept for next time with `keepPage`). */
   async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
     const browser = await this.get();
-    // The blank tab Chromium opens at start is used first: opening another costs half a second.
-    const initial = this.initialPage;
-    this.initialPage = undefined;
-    const page = (await initial) ?? (await browser.newPage());
-    try {
-      return await fn(page);
-    } finally {
-      await page.close().catch(() => {});
+    let page = this.kept;
+    this.kept = undefined;
+    if (!page || page.isClosed()) {
+      // The blank tab Chromium opens at start is used first: opening another costs half a second.
+      const initial = this.initialPage;
+      this.initialPage = undefined;
+      page = (await initial) ?? (await browser.newPage());
     }
+    let ok = false;
+    try {
+      const result = await fn(page);
+      ok = true;
+      return result;
+    } finally {
+      if (ok && this.options.keepPage && !this.closed && browser.connected) this.kept = page;
+      else await page.close().catch(() => {});
+    }
+  }
+
+  /**
+   * Stops the browser, if one runs, but keeps the session open: the next use starts a new one.
+   * For a browser that timed out or crashed.
+   */
+  async restart(): Promise<void> {
+    await this.forget();
+  }
+
+  /** Kills the current browser and removes its folder; the session stays usable. */
+  private async forget(): Promise<void> {
+    this.generation += 1;
+    const pending = this.browser;
+    this.browser = undefined;
+    this.kept = undefined;
+    this.initialPage = undefined;
+    const child = this.child;
+    this.child = undefined;
+    const home = this.home;
+    this.home = undefined;
+    if (child) {
+      const gone = new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) resolve(undefined);
+        else child.once('exit', resolve);
+      });
+      killChromium(child);
+      await gone;
+    }
+    const browser = await pending?.catch(() => undefined);
+    await browser?.disconnect().catch(() => {});
+    if (home) await rm(home, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
   }
 
   /** For an immediate exit: stops the browser and removes its folder synchronously. */
@@ -149,24 +202,8 @@ export class BrowserSession {
   /** Closes the browser if it was started; safe to call more than once. No browser is started after it. */
   async close(): Promise<void> {
     this.closed = true;
-    const pending = this.browser;
-    this.browser = undefined;
-    if (!pending) return;
-    const browser = await pending.catch(() => undefined);
     // The PDF is already in hand and the profile is thrown away, so the browser is stopped at once
     // rather than shut down gracefully (which takes a quarter of a second).
-    const child = this.child;
-    this.child = undefined;
-    if (child) {
-      const gone = new Promise((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) resolve(undefined);
-        else child.once('exit', resolve);
-      });
-      killChromium(child);
-      await gone;
-    }
-    await browser?.disconnect().catch(() => {});
-    if (this.home) await rm(this.home, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
-    this.home = undefined;
+    await this.forget();
   }
 }

@@ -1,0 +1,319 @@
+/**
+ * The preview server of `briefdeck watch`: serves the output folder over
+ * HTTP to this user's browser, and tells open decks when to reload (or what
+ * is wrong) over Server-Sent Events on the same origin.
+ *
+ * Its boundaries: it answers only requests whose Host header names the
+ * loopback address or localhost at its port (against DNS rebinding), serves
+ * only regular files inside the output folder (no `..`, no symlink out, no
+ * listing, no dotfiles, no YAML), sends no CORS headers, and takes GET and
+ * HEAD only. The files on disk stay as `build` wrote them: the reload client
+ * is added to the deck's page as it is served.
+ */
+import { createReadStream } from 'node:fs';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { PACKAGE_ROOT } from '../assets.js';
+import { UsageError } from '../errors.js';
+
+/** Where the server's own files live; no output file can be there (the folder name starts with _). */
+export const CHANNEL_PATH = '/__briefdeck';
+const CLIENT_FILE = path.join(PACKAGE_ROOT, 'templates', 'live-reload.js');
+
+export interface DeckState {
+  /** Counts good builds: a deck loaded at an older one reloads. */
+  build: number;
+  /** What is wrong with the last save, one line each as the terminal shows it; empty when it built. */
+  problems: string[];
+}
+
+export interface ServerOptions {
+  /** The output folder. */
+  root: string;
+  /** The deck's file name in it (`briefing.html`): the page that gets the reload client. */
+  deckFile: string;
+  host: string;
+  /** The port to try first. */
+  port: number;
+  /** Move on to a free port when `port` is taken (else that is an error). */
+  fallback: boolean;
+}
+
+export interface PreviewServer {
+  /** The deck's address, http://HOST:PORT/NAME.html. */
+  url: string;
+  port: number;
+  /** Tells every open deck the new state. */
+  publish(state: DeckState): void;
+  close(): Promise<void>;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.pdf': 'application/pdf',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** How many ports past the default to try before taking any free one. */
+const PORT_TRIES = 20;
+
+export async function startPreviewServer(options: ServerOptions): Promise<PreviewServer> {
+  const root = await realpath(options.root);
+  const client = await readFile(CLIENT_FILE);
+  let state: DeckState = { build: 0, problems: [] };
+  const listeners = new Set<http.ServerResponse>();
+  let port = options.port;
+
+  const server = http.createServer((request, response) => {
+    void handle(request, response).catch(() => {
+      if (!response.headersSent) send(response, 500, 'Internal error\n');
+      else response.destroy();
+    });
+  });
+  server.keepAliveTimeout = 2_000;
+
+  async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    if (!allowedHost(request.headers.host, options.host, port)) {
+      send(response, 421, 'This server answers only to its own address (127.0.0.1 or localhost).\n');
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.setHeader('Allow', 'GET, HEAD');
+      send(response, 405, 'Method not allowed\n');
+      return;
+    }
+    const pathname = (request.url ?? '/').split(/[?#]/, 1)[0] ?? '/';
+    if (pathname === '/') {
+      response.writeHead(302, { Location: `/${encodeURIComponent(options.deckFile)}` }).end();
+      return;
+    }
+    if (pathname === `${CHANNEL_PATH}/events`) return openChannel(response);
+    if (pathname === `${CHANNEL_PATH}/live-reload.js`) {
+      response.writeHead(200, headers('.js', client.length));
+      response.end(request.method === 'HEAD' ? undefined : client);
+      return;
+    }
+    const file = await resolveInside(root, pathname);
+    if (!file && safeDecode(pathname) === `/${options.deckFile}`) {
+      // No deck yet (the first build failed): a page that shows why, and reloads when one is made.
+      const body = Buffer.from(withLiveReload(PLACEHOLDER, state.build));
+      response.writeHead(200, headers('.html', body.length));
+      response.end(request.method === 'HEAD' ? undefined : body);
+      return;
+    }
+    if (!file) {
+      send(response, 404, 'Not found\n');
+      return;
+    }
+    const relative = path.relative(root, file.path).split(path.sep).join('/');
+    if (relative === options.deckFile) {
+      const html = await readFile(file.path, 'utf8');
+      const body = Buffer.from(withLiveReload(html, state.build));
+      response.writeHead(200, headers('.html', body.length));
+      response.end(request.method === 'HEAD' ? undefined : body);
+      return;
+    }
+    const etag = `W/"${file.size.toString(16)}-${Math.floor(file.mtimeMs).toString(16)}"`;
+    if (request.headers['if-none-match'] === etag) {
+      response.writeHead(304, { ETag: etag, 'Cache-Control': 'no-cache' }).end();
+      return;
+    }
+    response.writeHead(200, { ...headers(path.extname(file.path), file.size), ETag: etag });
+    if (request.method === 'HEAD') response.end();
+    else
+      createReadStream(file.path)
+        .on('error', () => response.destroy())
+        .pipe(response);
+  }
+
+  /** A deck asked for news: it gets the state now and after every build. */
+  function openChannel(response: http.ServerResponse): void {
+    response.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      Connection: 'keep-alive',
+    });
+    response.write(`retry: 500\n\n`);
+    response.write(event(state));
+    listeners.add(response);
+    response.on('close', () => listeners.delete(response));
+  }
+
+  port = await listen(server, options);
+  const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return {
+    url: `http://${shownHost}:${port}/${encodeURIComponent(options.deckFile)}`,
+    port,
+    publish(next) {
+      state = next;
+      for (const response of listeners) response.write(event(state));
+    },
+    async close() {
+      for (const response of listeners) response.end();
+      listeners.clear();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+function event(state: DeckState): string {
+  return `data: ${JSON.stringify(state)}\n\n`;
+}
+
+/** Listens on the port asked for, or (with `fallback`) the next free one. */
+async function listen(server: http.Server, options: ServerOptions): Promise<number> {
+  const tries = options.fallback
+    ? [...Array(PORT_TRIES).keys()].map((n) => options.port + n).concat(0)
+    : [options.port];
+  let last: unknown;
+  for (const port of tries) {
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const fail = (error: Error) => {
+          server.off('listening', done);
+          reject(error);
+        };
+        const done = () => {
+          server.off('error', fail);
+          resolve();
+        };
+        server.once('error', fail);
+        server.once('listening', done);
+        server.listen(port, options.host);
+      });
+      return (server.address() as AddressInfo).port;
+    } catch (error) {
+      last = error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EINVAL') {
+        throw new UsageError(`--host ${options.host}: not an address of this machine`, {
+          hint: 'Leave --host out to serve on 127.0.0.1.',
+          cause: error,
+        });
+      }
+      if (code === 'EACCES') {
+        throw new UsageError(`port ${port} may not be used by this user`, {
+          hint: 'Choose a port above 1023 with --port, or leave --port out.',
+          cause: error,
+        });
+      }
+      if (code !== 'EADDRINUSE') throw error;
+    }
+  }
+  throw new UsageError(`port ${options.port} is in use`, {
+    hint: 'Choose another with --port N, or leave --port out to take a free one.',
+    cause: last,
+  });
+}
+
+const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** The Host header must name this server: loopback or the host it was told to listen on, at its port. */
+export function allowedHost(header: string | undefined, listenHost: string, port: number): boolean {
+  if (!header) return false;
+  const match = /^(\[[0-9a-f:.]+\]|[^:[\]]+):(\d+)$/i.exec(header.trim().toLowerCase());
+  if (!match || Number(match[2]) !== port) return false;
+  const name = match[1] as string;
+  const listen = listenHost.includes(':') ? `[${listenHost.toLowerCase()}]` : listenHost.toLowerCase();
+  return LOOPBACK_NAMES.has(name) || (name === listen && listen !== '0.0.0.0' && listen !== '[::]');
+}
+
+/**
+ * The regular file a URL path names inside `root`, or undefined: no `..`
+ * (plain or encoded), no backslash or NUL, no dotfile (drafts and temporary
+ * files), no YAML, nothing that a symlink leads outside of `root`.
+ */
+export async function resolveInside(
+  root: string,
+  pathname: string,
+): Promise<{ path: string; size: number; mtimeMs: number } | undefined> {
+  const decoded = safeDecode(pathname);
+  if (decoded === undefined || !decoded.startsWith('/') || /[\\\0]/.test(decoded)) return undefined;
+  const segments = decoded.split('/').filter((segment) => segment !== '');
+  if (segments.some((segment) => segment === '..' || segment === '.' || segment.startsWith('.')))
+    return undefined;
+  if (segments.length === 0 || /\.ya?ml$/i.test(segments.at(-1) as string)) return undefined;
+  const candidate = path.join(root, ...segments);
+  try {
+    const real = await realpath(candidate);
+    const relative = path.relative(root, real);
+    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+    const info = await stat(real);
+    if (!info.isFile()) return undefined;
+    return { path: real, size: info.size, mtimeMs: info.mtimeMs };
+  } catch {
+    return undefined;
+  }
+}
+
+function safeDecode(pathname: string): string | undefined {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+}
+
+const PLACEHOLDER = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'none'">
+<title>briefdeck: no deck yet</title>
+</head>
+<body style="font: 18px/1.5 system-ui, sans-serif; margin: 3em; color: #222">
+<p>No deck yet: the briefing has not built. The problems are listed here and in the terminal; this page shows the deck as soon as it builds.</p>
+</body>
+</html>
+`;
+
+function headers(extension: string, length: number): http.OutgoingHttpHeaders {
+  return {
+    'Content-Type': MIME[extension.toLowerCase()] ?? 'application/octet-stream',
+    'Content-Length': length,
+    'Cache-Control': 'no-cache',
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  };
+}
+
+function send(response: http.ServerResponse, status: number, text: string): void {
+  response.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'X-Content-Type-Options': 'nosniff',
+  });
+  response.end(text);
+}
+
+/**
+ * The deck as served: the reload client added before `</body>`, and the
+ * Content-Security-Policy's `connect-src 'none'` opened to this origin only
+ * (`'self'`), for the event channel. Nothing else in the policy changes.
+ */
+export function withLiveReload(html: string, build: number): string {
+  const script = `<script src="${CHANNEL_PATH}/live-reload.js" data-build="${build}"></script>\n`;
+  // The template writes the quotes as &#x27; (Handlebars escaping); either form is matched.
+  const withPolicy = html.replace(
+    /(<meta http-equiv="Content-Security-Policy" content="[^"]*?connect-src )('|&#x27;)none\2/,
+    '$1$2self$2',
+  );
+  const end = withPolicy.lastIndexOf('</body>');
+  return end < 0 ? withPolicy + script : withPolicy.slice(0, end) + script + withPolicy.slice(end);
+}
