@@ -193,7 +193,7 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
       }
       // A timeout or a crashed browser: the next rebuild starts a new one.
       await session.restart();
-      report.renderFailed([...error.lines(), 'The deck is up to date; the PDF is from the last good print.']);
+      report.renderFailed([...error.lines(), 'The deck is up to date; the PDF was not updated.']);
     }
     // An event may have been missed while the file was being read: compare it with what was read.
     if ((await stamp()) !== before) dirty = true;

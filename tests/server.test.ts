@@ -1,0 +1,245 @@
+/**
+ * The watch server's boundaries: only its own Host, only regular files
+ * inside the output folder, nothing for other origins.
+ */
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UsageError } from '../src/errors.js';
+import { allowedHost, type PreviewServer, startPreviewServer, withLiveReload } from '../src/watch/server.js';
+import { tempDir } from './_helpers.js';
+
+const DECK = `<!doctype html>
+<html><head><meta http-equiv="Content-Security-Policy" content="default-src &#x27;none&#x27;; script-src &#x27;self&#x27;; connect-src &#x27;none&#x27;; img-src &#x27;self&#x27;"></head>
+<body><p>deck</p></body></html>
+`;
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+function get(
+  port: number,
+  rawPath: string,
+  options: { host?: string; method?: string } = {},
+): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: rawPath,
+        method: options.method ?? 'GET',
+        headers: { host: options.host ?? `127.0.0.1:${port}`, origin: 'http://attacker.example' },
+      },
+      (response) => {
+        let body = '';
+        response.setEncoding('utf8').on('data', (chunk: string) => {
+          body += chunk;
+        });
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body }),
+        );
+      },
+    )
+      .on('error', reject)
+      .end();
+  });
+}
+
+describe('the watch server', () => {
+  let root: string;
+  let outside: string;
+  let server: PreviewServer;
+
+  beforeAll(async () => {
+    const base = tempDir('server-');
+    root = path.join(base, 'dist');
+    outside = path.join(base, 'secret.txt');
+    mkdirSync(path.join(root, 'assets'), { recursive: true });
+    writeFileSync(outside, 'SECRET OUTSIDE');
+    writeFileSync(path.join(base, 'briefing.yaml'), 'title: secret yaml\n');
+    writeFileSync(path.join(root, 'deck.html'), DECK);
+    writeFileSync(path.join(root, 'assets', 'style.css'), 'p { color: red }');
+    writeFileSync(path.join(root, 'notes.yaml'), 'title: in the folder\n');
+    writeFileSync(path.join(root, '.deck.123.abcd.html'), 'a draft');
+    symlinkSync(outside, path.join(root, 'link-out.txt'));
+    symlinkSync(path.dirname(outside), path.join(root, 'dir-out'));
+    symlinkSync(path.join(root, 'assets', 'style.css'), path.join(root, 'link-in.css'));
+    server = await startPreviewServer({
+      root,
+      deckFile: 'deck.html',
+      host: '127.0.0.1',
+      port: 0,
+      fallback: false,
+    });
+  });
+
+  afterAll(() => server.close());
+
+  it('serves the deck with the reload client, leaving the file on disk as it was', async () => {
+    const reply = await get(server.port, '/deck.html');
+    expect(reply.status).toBe(200);
+    expect(reply.body).toContain(
+      '<script src="/__briefdeck/live-reload.js" data-build="0"></script>\n</body>',
+    );
+    expect(reply.body).toContain('connect-src &#x27;self&#x27;');
+    expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(readFileSync(path.join(root, 'deck.html'), 'utf8')).toBe(DECK);
+    expect((await get(server.port, '/')).headers.location).toBe('/deck.html');
+    expect((await get(server.port, '/__briefdeck/live-reload.js')).body).toContain('EventSource');
+  });
+
+  it('answers only to its own address at its port', async () => {
+    const port = server.port;
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`, `[::1]:${port}`]) {
+      expect((await get(port, '/deck.html', { host })).status, host).toBe(200);
+    }
+    for (const host of [
+      `attacker.example:${port}`,
+      `127.0.0.1.attacker.example:${port}`,
+      `localhost:${port + 1}`,
+      'localhost',
+      `127.0.0.2:${port}`,
+      `0.0.0.0:${port}`,
+    ]) {
+      const reply = await get(port, '/deck.html', { host });
+      expect(reply.status, host).toBe(421);
+      expect(reply.body).not.toContain('deck');
+    }
+    // HTTP/1.0 without a Host header at all.
+    const { connect } = await import('node:net');
+    const raw = await new Promise<string>((resolve) => {
+      let text = '';
+      const socket = connect(port, '127.0.0.1', () => socket.write('GET /deck.html HTTP/1.0\r\n\r\n'));
+      socket.setEncoding('utf8').on('data', (chunk: string) => {
+        text += chunk;
+      });
+      socket.on('end', () => resolve(text));
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 421 /);
+    expect(allowedHost(undefined, '127.0.0.1', port)).toBe(false);
+    expect(allowedHost(`192.168.1.5:${port}`, '192.168.1.5', port)).toBe(true);
+    expect(allowedHost(`0.0.0.0:${port}`, '0.0.0.0', port)).toBe(false);
+  });
+
+  it('serves files inside the folder and nothing outside it, however the path is written', async () => {
+    expect((await get(server.port, '/assets/style.css')).body).toBe('p { color: red }');
+    expect((await get(server.port, '/link-in.css')).status).toBe(200);
+    for (const attempt of [
+      '/../secret.txt',
+      '/assets/../../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/%2E%2E/secret.txt',
+      '/..%2fsecret.txt',
+      '/assets/..%2F..%2Fsecret.txt',
+      '/%252e%252e/secret.txt',
+      '/..%5csecret.txt',
+      '/assets%5c..%5c..%5csecret.txt',
+      '/link-out.txt',
+      '/dir-out/secret.txt',
+      '/%00deck.html',
+      '/deck.html%00.css',
+      '/%ff',
+    ]) {
+      const reply = await get(server.port, attempt);
+      expect(reply.status, attempt).toBe(404);
+      expect(reply.body).not.toContain('SECRET');
+    }
+  });
+
+  it('lists no folder and serves no YAML, drafts or dotfiles', async () => {
+    for (const attempt of [
+      '/assets/',
+      '/assets',
+      '/notes.yaml',
+      '/../briefing.yaml',
+      '/.deck.123.abcd.html',
+    ]) {
+      expect((await get(server.port, attempt)).status, attempt).toBe(404);
+    }
+  });
+
+  it('sends no CORS headers and takes GET and HEAD only', async () => {
+    for (const pathname of ['/deck.html', '/assets/style.css', '/nothing']) {
+      const reply = await get(server.port, pathname);
+      expect(Object.keys(reply.headers).filter((name) => name.startsWith('access-control-'))).toEqual([]);
+    }
+    expect((await get(server.port, '/deck.html', { method: 'POST' })).status).toBe(405);
+    expect((await get(server.port, '/deck.html', { method: 'OPTIONS' })).status).toBe(405);
+    expect((await get(server.port, '/deck.html', { method: 'HEAD' })).status).toBe(200);
+  });
+
+  it('tells the deck the state on connect and after each build', async () => {
+    const events: string[] = [];
+    await new Promise<void>((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: '/__briefdeck/events',
+          headers: { host: `localhost:${server.port}` },
+        },
+        (response) => {
+          expect(response.headers['content-type']).toBe('text/event-stream; charset=utf-8');
+          response.setEncoding('utf8').on('data', (chunk: string) => {
+            events.push(...chunk.split('\n').filter((line) => line.startsWith('data: ')));
+            if (events.length === 1) server.publish({ build: 1, problems: ['f.yaml:1:1: title: required'] });
+            if (events.length === 2) {
+              req.destroy();
+              resolve();
+            }
+          });
+        },
+      );
+      req.on('error', reject).end();
+    });
+    expect(events.map((line) => JSON.parse(line.slice(6)))).toEqual([
+      { build: 0, problems: [] },
+      { build: 1, problems: ['f.yaml:1:1: title: required'] },
+    ]);
+  });
+});
+
+describe('the port', () => {
+  it('moves to the next free port when the default is taken, and is an error when asked for', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const taken = (blocker.address() as { port: number }).port;
+    const root = tempDir('port-');
+    try {
+      const moved = await startPreviewServer({
+        root,
+        deckFile: 'd.html',
+        host: '127.0.0.1',
+        port: taken,
+        fallback: true,
+      });
+      expect(moved.port).not.toBe(taken);
+      expect(moved.url).toBe(`http://127.0.0.1:${moved.port}/d.html`);
+      await moved.close();
+      await expect(
+        startPreviewServer({ root, deckFile: 'd.html', host: '127.0.0.1', port: taken, fallback: false }),
+      ).rejects.toThrow(UsageError);
+    } finally {
+      blocker.close();
+    }
+  });
+});
+
+describe('withLiveReload', () => {
+  it('adds the client before </body> and opens connect-src to the page’s own origin only', () => {
+    const served = withLiveReload(DECK, 7);
+    expect(served).toContain('connect-src &#x27;self&#x27;; img-src');
+    expect(served).toContain('<script src="/__briefdeck/live-reload.js" data-build="7"></script>\n</body>');
+    expect(
+      served
+        .replace(/connect-src &#x27;self&#x27;/, 'connect-src &#x27;none&#x27;')
+        .replace(/<script src="\/__briefdeck[^\n]*\n/, ''),
+    ).toBe(DECK);
+  });
+});

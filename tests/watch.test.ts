@@ -1,0 +1,449 @@
+/**
+ * `briefdeck watch` as a user runs it: the built CLI as a process on a copy
+ * of the sample, a real Chromium showing the served deck, and the file
+ * edited the ways editors save it. Asserts what the page, the terminal and
+ * the output folder show.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserSession } from '../src/browser/session.js';
+import { newSession, ROOT, readPdf, tempDir } from './_helpers.js';
+
+const BIN = path.join(ROOT, 'bin', 'briefdeck.js');
+const WAIT_MS = 20_000;
+
+/** A running `briefdeck watch`, with what it has printed so far. */
+class WatchProcess {
+  stdout = '';
+  stderr = '';
+  readonly exited: Promise<number | null>;
+  private readonly child: ChildProcess;
+
+  constructor(args: string[], options: { cwd: string; tmp: string }) {
+    this.child = spawn(process.execPath, [BIN, 'watch', ...args], {
+      cwd: options.cwd,
+      env: { ...process.env, NO_COLOR: '1', TMPDIR: options.tmp },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+      this.stdout += chunk;
+    });
+    this.child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+      this.stderr += chunk;
+    });
+    this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
+  }
+
+  get pid(): number {
+    return this.child.pid as number;
+  }
+
+  /** Waits until the output (from `from` on) matches; returns the match. */
+  async waitFor(stream: 'stdout' | 'stderr', pattern: RegExp, from = 0): Promise<RegExpMatchArray> {
+    const started = Date.now();
+    for (;;) {
+      const match = this[stream].slice(from).match(pattern);
+      if (match) return match;
+      if (Date.now() - started > WAIT_MS)
+        throw new Error(`no ${pattern} in ${stream}:\n${this.stdout}\n---\n${this.stderr}`);
+      await sleep(20);
+    }
+  }
+
+  /** Counts the "rebuilt" lines so far. */
+  rebuilds(): number {
+    return this.stderr.match(/^rebuilt in /gm)?.length ?? 0;
+  }
+
+  interrupt(): void {
+    this.child.kill('SIGINT');
+  }
+
+  kill(): void {
+    this.child.kill('SIGKILL');
+  }
+}
+
+/**
+ * A TMPDIR for one watch process, to check it leaves nothing there. Short: Chromium puts a socket
+ * in it, and a socket path may be at most 107 bytes.
+ */
+function shortTempDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bdw-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The briefing with a marker written into its first key judgment (the second slide). */
+const withMarker = (source: string, marker: string) =>
+  source.replace('in one day of fighting from 9 June', `in one day of fighting from 9 June ${marker}`);
+
+/** Waits until the slide on show contains `text`, across reloads. */
+async function slideShows(page: Page, text: string): Promise<void> {
+  await page.waitForFunction(
+    (wanted) =>
+      (document.querySelector('.reveal .slides section.present')?.textContent ?? '').includes(wanted),
+    { polling: 25, timeout: WAIT_MS },
+    text,
+  );
+}
+
+function chromiumOf(pid: number): string {
+  try {
+    return execFileSync('pgrep', ['-P', String(pid)])
+      .toString()
+      .trim();
+  } catch {
+    return '';
+  }
+}
+
+describe('briefdeck watch on a copy of the sample', () => {
+  let dir: string;
+  let tmp: string;
+  let file: string;
+  let original: string;
+  let watch: WatchProcess;
+  let session: BrowserSession;
+  let browser: Browser;
+  let page: Page;
+  let url: string;
+
+  beforeAll(async () => {
+    dir = tempDir('watch-');
+    tmp = shortTempDir();
+    cpSync(path.join(ROOT, 'briefing.yaml'), path.join(dir, 'briefing.yaml'));
+    cpSync(path.join(ROOT, 'brand'), path.join(dir, 'brand'), { recursive: true });
+    file = path.join(dir, 'briefing.yaml');
+    original = readFileSync(file, 'utf8');
+    watch = new WatchProcess(['briefing.yaml'], { cwd: dir, tmp });
+    session = newSession();
+    browser = await session.get();
+    [url] = await watch.waitFor('stdout', /^http:\/\/127\.0\.0\.1:\d+\/briefing\.html$/m);
+    page = await browser.newPage();
+    await page.goto(`${url}#/1`, { waitUntil: 'load' });
+    await page.waitForFunction(() =>
+      (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady(),
+    );
+  }, 60_000);
+
+  afterAll(async () => {
+    await session?.close();
+    watch?.kill();
+  });
+
+  it('builds once, prints the address, and writes exactly what build writes', async () => {
+    const out = path.join(dir, 'dist');
+    expect(readdirSync(out).sort()).toEqual(['briefdeck-assets', 'briefing.html', 'briefing.pdf']);
+    const reference = tempDir('reference-');
+    execFileSync(process.execPath, [BIN, 'build', 'briefing.yaml', '--no-pdf', '-o', reference], {
+      cwd: dir,
+    });
+    expect(readFileSync(path.join(out, 'briefing.html'))).toEqual(
+      readFileSync(path.join(reference, 'briefing.html')),
+    );
+    expect(watch.stderr).toMatch(/^rebuilt in \d+ ms · PDF in [\d.]+ m?s \(\d+ slides\)$/m);
+  });
+
+  it('serves the deck with the reload client and a policy open only to its own origin', async () => {
+    const served = await (await fetch(url)).text();
+    expect(served).toContain('<script src="/__briefdeck/live-reload.js"');
+    const policy = served.match(/http-equiv="Content-Security-Policy" content="([^"]*)"/)?.[1] ?? '';
+    expect(policy).toContain('connect-src &#x27;self&#x27;');
+    expect(policy).toContain('default-src &#x27;none&#x27;');
+    const onDisk = readFileSync(path.join(dir, 'dist', 'briefing.html'), 'utf8');
+    expect(onDisk).not.toContain('__briefdeck');
+    expect(onDisk).toContain('connect-src &#x27;none&#x27;');
+  });
+
+  it('reloads the open deck on the slide it showed after a save in place', async () => {
+    const inode = statSync(file).ino;
+    const hash = await page.evaluate(() => location.hash);
+    expect(hash).not.toBe('');
+    writeFileSync(file, withMarker(original, 'MARK-IN-PLACE'));
+    expect(statSync(file).ino).toBe(inode);
+    await slideShows(page, 'MARK-IN-PLACE');
+    expect(await page.evaluate(() => location.hash)).toBe(hash);
+  });
+
+  it('sees a save that writes a temporary file and renames it over the original', async () => {
+    const temp = path.join(dir, '.briefing.yaml.swp');
+    writeFileSync(temp, withMarker(original, 'MARK-RENAMED'));
+    renameSync(temp, file);
+    await slideShows(page, 'MARK-RENAMED');
+  });
+
+  it('sees a save that deletes the file and creates it again', async () => {
+    unlinkSync(file);
+    await sleep(150);
+    writeFileSync(file, withMarker(original, 'MARK-RECREATED'));
+    await slideShows(page, 'MARK-RECREATED');
+    // The moment the file was missing may be reported, but it ends in a good build with no overlay.
+    await page.waitForFunction(() => !document.querySelector('[role="alert"]'), { timeout: WAIT_MS });
+  });
+
+  it('ends a burst of saves with a build of the last one', async () => {
+    const before = watch.rebuilds();
+    for (let n = 1; n <= 12; n++) {
+      writeFileSync(file, withMarker(original, `MARK-BURST-${n}-`));
+      await sleep(5);
+    }
+    await slideShows(page, 'MARK-BURST-12-');
+    const html = () => readFileSync(path.join(dir, 'dist', 'briefing.html'), 'utf8');
+    await expect.poll(html, { timeout: WAIT_MS }).toContain('MARK-BURST-12-');
+    await sleep(800);
+    expect(html()).toContain('MARK-BURST-12-');
+    // Fewer builds than saves: the burst was not built save by save.
+    expect(watch.rebuilds() - before).toBeLessThan(12);
+  });
+
+  it('shows a broken save over the last good deck, exactly as the terminal does, and keeps the outputs', async () => {
+    const out = path.join(dir, 'dist');
+    await expect
+      .poll(() => readFileSync(path.join(out, 'briefing.pdf')).length, { timeout: WAIT_MS })
+      .toBeGreaterThan(0);
+    await watch.waitFor('stderr', /PDF in .*\n(?![\s\S]*rebuilt)/);
+    const html = readFileSync(path.join(out, 'briefing.html'));
+    const pdf = readFileSync(path.join(out, 'briefing.pdf'));
+    const from = watch.stderr.length;
+    writeFileSync(
+      file,
+      original.replace('likelihood: likely', 'likelihood: probable').replace('\ndate:', '\ndtae:'),
+    );
+    const [line] = await watch.waitFor('stderr', /^briefing\.yaml:\d+:\d+: \S+: .+$/m, from);
+    const alert = await page.waitForSelector('[role="alert"]', { timeout: WAIT_MS });
+    const shown = (await alert?.evaluate((element) => element.textContent)) ?? '';
+    expect(shown).toContain(line);
+    const terminal = watch.stderr
+      .slice(from)
+      .split('\n')
+      .filter((l) => /^briefing\.yaml:\d+:\d+: /.test(l));
+    for (const problem of terminal) expect(shown).toContain(problem);
+    expect(terminal.length).toBeGreaterThanOrEqual(1);
+    // The last good slides are still there under it.
+    expect(await page.evaluate(() => document.querySelectorAll('section.bd-slide').length)).toBeGreaterThan(
+      5,
+    );
+    await sleep(300);
+    expect(readFileSync(path.join(out, 'briefing.html'))).toEqual(html);
+    expect(readFileSync(path.join(out, 'briefing.pdf'))).toEqual(pdf);
+    expect(watch.stderr.slice(from)).not.toMatch(/\n\s+at /);
+
+    writeFileSync(file, withMarker(original, 'MARK-FIXED'));
+    await slideShows(page, 'MARK-FIXED');
+    await page.waitForFunction(() => !document.querySelector('[role="alert"]'), { timeout: WAIT_MS });
+  });
+
+  it('builds the finished file after a half-written save', async () => {
+    const complete = withMarker(original, 'MARK-HALF');
+    const cut = complete.indexOf('\nrisks:') + 20; // in the middle of the risks
+    writeFileSync(file, complete.slice(0, cut));
+    await sleep(120);
+    writeFileSync(file, complete.slice(cut), { flag: 'a' });
+    await slideShows(page, 'MARK-HALF');
+    await page.waitForFunction(() => !document.querySelector('[role="alert"]'), { timeout: WAIT_MS });
+    await expect
+      .poll(() => readFileSync(path.join(dir, 'dist', 'briefing.html'), 'utf8'), { timeout: WAIT_MS })
+      .toContain('MARK-HALF');
+  });
+
+  it('re-prints the PDF with the warm browser after every good build', async () => {
+    writeFileSync(file, withMarker(original, 'MARKPDF1'));
+    await expect
+      .poll(async () => (await readPdf(path.join(dir, 'dist', 'briefing.pdf'))).pages.join('\n'), {
+        timeout: WAIT_MS,
+        interval: 100,
+      })
+      .toContain('MARKPDF1');
+  });
+
+  it('starts a new browser for the next build when Chromium crashes', async () => {
+    const chromium = chromiumOf(watch.pid);
+    expect(chromium).not.toBe('');
+    for (const pid of chromium.split('\n')) {
+      try {
+        process.kill(-Number(pid), 'SIGKILL');
+      } catch {
+        process.kill(Number(pid), 'SIGKILL');
+      }
+    }
+    await sleep(300);
+    writeFileSync(file, withMarker(original, 'MARKPDF2'));
+    await expect
+      .poll(async () => (await readPdf(path.join(dir, 'dist', 'briefing.pdf'))).pages.join('\n'), {
+        timeout: WAIT_MS,
+        interval: 100,
+      })
+      .toContain('MARKPDF2');
+    await slideShows(page, 'MARKPDF2');
+    expect(chromiumOf(watch.pid)).not.toBe('');
+  });
+
+  it('reloads the presenter view too, on the slide it showed', async () => {
+    const popup = new Promise<Page | null>((resolve) => page.once('popup', resolve));
+    await page.keyboard.press('s');
+    const view = (await popup) as Page;
+    expect(view).not.toBeNull();
+    const currentShows = (text: string) =>
+      view.waitForFunction(
+        (wanted) => {
+          const frame = document.querySelector<HTMLIFrameElement>('#current-slide iframe');
+          const shown = frame?.contentDocument?.querySelector('.reveal .slides section.present');
+          return (shown?.textContent ?? '').includes(wanted);
+        },
+        { polling: 50, timeout: WAIT_MS },
+        text,
+      );
+    await currentShows('MARKPDF2');
+    writeFileSync(file, withMarker(original, 'MARK-PRESENTER'));
+    await slideShows(page, 'MARK-PRESENTER');
+    await currentShows('MARK-PRESENTER');
+    await view.close();
+  });
+
+  it('serves nothing to a foreign Host (DNS rebinding) and not the YAML', async () => {
+    const { port } = new URL(url);
+    const { request } = await import('node:http');
+    const get = (pathname: string, host: string) =>
+      new Promise<number>((resolve, reject) => {
+        request({ host: '127.0.0.1', port, path: pathname, headers: { host } }, (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        })
+          .on('error', reject)
+          .end();
+      });
+    expect(await get('/briefing.html', `attacker.example:${port}`)).toBe(421);
+    expect(await get('/briefing.html', `localhost:${port}`)).toBe(200);
+    expect(await get('/../briefing.yaml', `127.0.0.1:${port}`)).toBe(404);
+    expect(await get('/%2e%2e/briefing.yaml', `127.0.0.1:${port}`)).toBe(404);
+  });
+
+  it('stops on Ctrl-C within 2 s, leaving no process and no temporary file', async () => {
+    const chromium = chromiumOf(watch.pid);
+    const started = Date.now();
+    watch.interrupt();
+    expect(await watch.exited).toBe(0);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    await sleep(200);
+    for (const pid of chromium.split('\n').filter(Boolean)) {
+      expect(() => process.kill(Number(pid), 0)).toThrow();
+    }
+    expect(readdirSync(tmp)).toEqual([]);
+    const leftovers = readdirSync(path.join(dir, 'dist'), { recursive: true }).filter((name) =>
+      /(^|\/)\.|\.tmp$/.test(String(name)),
+    );
+    expect(leftovers).toEqual([]);
+    await expect(fetch(url)).rejects.toThrow();
+  });
+});
+
+describe('briefdeck watch follows the theme, the logo and the partials', () => {
+  it('rebuilds when any of them is saved, and not for other files', async () => {
+    const dir = tempDir('watch-inputs-');
+    const tmp = shortTempDir();
+    const partials = path.join(dir, 'partials');
+    mkdirSync(partials);
+    cpSync(path.join(ROOT, 'templates', 'partials', 'sources.hbs'), path.join(partials, 'sources.hbs'));
+    writeFileSync(path.join(dir, 'house.css'), ':root { --bd-accent: #123456; }\n');
+    writeFileSync(
+      path.join(dir, 'logo.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="#111"/></svg>\n',
+    );
+    writeFileSync(
+      path.join(dir, 'brief.yaml'),
+      `${readFileSync(path.join(ROOT, 'tests', 'fixtures', 'minimal.yaml'), 'utf8')}deck:\n  theme: house.css\n  logo: logo.svg\n`,
+    );
+    const watch = new WatchProcess(['brief.yaml', '--no-pdf', '--templates', 'partials', '-o', 'out'], {
+      cwd: dir,
+      tmp,
+    });
+    try {
+      await watch.waitFor('stdout', /^http:\/\/127\.0\.0\.1:\d+\/brief\.html$/m);
+      await watch.waitFor('stderr', /^rebuilt in /m);
+      const out = (name: string) => readFileSync(path.join(dir, 'out', name), 'utf8');
+      let count = watch.rebuilds();
+      const next = async () => {
+        await expect.poll(() => watch.rebuilds(), { timeout: WAIT_MS }).toBeGreaterThan(count);
+        count = watch.rebuilds();
+      };
+
+      writeFileSync(path.join(dir, 'house.css'), ':root { --bd-accent: #654321; }\n');
+      await next();
+      expect(out('brief.theme.css')).toContain('#654321');
+
+      writeFileSync(
+        path.join(dir, 'logo.svg'),
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><circle r="5" cx="5" cy="5"/></svg>\n',
+      );
+      await next();
+      expect(out('brief.html')).toContain(
+        Buffer.from(readFileSync(path.join(dir, 'logo.svg')))
+          .toString('base64')
+          .slice(0, 60),
+      );
+
+      writeFileSync(
+        path.join(partials, 'title.hbs'),
+        '{{#> slide}}<h1>{{title}} MARK-PARTIAL</h1>{{/slide}}\n',
+      );
+      await next();
+      expect(out('brief.html')).toContain('MARK-PARTIAL');
+
+      // Other files in the same folders, and the output folder, are not the briefing's.
+      writeFileSync(path.join(dir, 'notes.txt'), 'not an input\n');
+      writeFileSync(path.join(partials, 'README.md'), 'not a partial\n');
+      writeFileSync(path.join(dir, 'out', 'extra.txt'), 'output\n');
+      await sleep(500);
+      expect(watch.rebuilds()).toBe(count);
+
+      // A template mistake is reported and watch goes on.
+      writeFileSync(path.join(partials, 'title.hbs'), '{{#> slide}}<h1>{{title}</h1>{{/slide}}\n');
+      await watch.waitFor('stderr', /title\.hbs: Parse error/);
+      writeFileSync(
+        path.join(partials, 'title.hbs'),
+        '{{#> slide}}<h1>{{title}} MARK-AGAIN</h1>{{/slide}}\n',
+      );
+      await next();
+      expect(out('brief.html')).toContain('MARK-AGAIN');
+    } finally {
+      watch.interrupt();
+      expect(await watch.exited).toBe(0);
+    }
+  });
+
+  it('refuses a port in use when one was asked for', async () => {
+    const { createServer } = await import('node:net');
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    const dir = tempDir('watch-port-');
+    try {
+      const taken = new WatchProcess(
+        [path.join(ROOT, 'tests', 'fixtures', 'minimal.yaml'), '--no-pdf', '-o', dir, '--port', String(port)],
+        { cwd: dir, tmp: dir },
+      );
+      expect(await taken.exited).toBe(2);
+      expect(taken.stderr).toContain(`error: port ${port} is in use`);
+    } finally {
+      blocker.close();
+    }
+  });
+});
