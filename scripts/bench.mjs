@@ -23,6 +23,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { benchWatch } from './_bench-watch.mjs';
 import { writeMarpDeck } from './_marp-deck.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -45,6 +46,10 @@ Options:
   --json        print the results as JSON on stdout (progress still goes to stderr)
   --check       exit 1 when a target is missed (default: report only)
   --marp-only   measure Marp and Node only (while the briefdeck CLI is not built)
+  --no-cold     skip the cold builds
+  --no-watch    skip the watch scenario
+  --edits N     timed edits in the watch scenario (default 20)
+  --soak N      then N more edits, measuring the memory of watch and its Chromium (default 0: none)
   -h, --help    show this help
 
 Environment:
@@ -52,11 +57,16 @@ Environment:
 
 async function main() {
   const { values } = parseArgs({
+    allowNegative: true,
     options: {
       runs: { type: 'string', default: '5' },
       json: { type: 'boolean', default: false },
       check: { type: 'boolean', default: false },
       'marp-only': { type: 'boolean', default: false },
+      cold: { type: 'boolean', default: true },
+      watch: { type: 'boolean', default: true },
+      edits: { type: 'string', default: '20' },
+      soak: { type: 'string', default: '0' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -68,6 +78,12 @@ async function main() {
   if (!Number.isInteger(runs) || runs < 1)
     throw new UsageError(`--runs must be a whole number ≥ 1, not "${values.runs}"`);
   const marpOnly = values['marp-only'];
+  const edits = Number(values.edits);
+  const soak = Number(values.soak);
+  if (!Number.isInteger(edits) || edits < 1) throw new UsageError(`--edits must be a whole number ≥ 1`);
+  if (!Number.isInteger(soak) || soak < 0 || soak > 2000)
+    throw new UsageError(`--soak must be a whole number from 0 to 2000`);
+  const watch = values.watch && !marpOnly ? { edits, soak } : undefined;
 
   const chrome = process.env.CHROME_PATH || '/usr/bin/chromium';
   if (!existsSync(chrome)) throw new UsageError(`no Chromium at ${chrome}; set CHROME_PATH`);
@@ -81,13 +97,22 @@ async function main() {
   await ensureMarp();
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'briefdeck-bench-'));
   try {
-    return await bench({ runs, json: values.json, check: values.check, marpOnly, chrome, tmp });
+    return await bench({
+      runs,
+      json: values.json,
+      check: values.check,
+      marpOnly,
+      chrome,
+      tmp,
+      cold: values.cold,
+      watch,
+    });
   } finally {
-    await rm(tmp, { recursive: true, force: true });
+    await rm(tmp, { recursive: true, force: true, maxRetries: 5 }).catch(() => {});
   }
 }
 
-async function bench({ runs, json, check, marpOnly, chrome, tmp }) {
+async function bench({ runs, json, check, marpOnly, chrome, tmp, cold, watch }) {
   const deckDir = path.join(tmp, 'marp');
   await mkdir(deckDir);
   const { deckPath: deck, slides: marpSlides, localFiles } = await writeMarpDeck(BRIEFING, deckDir);
@@ -157,7 +182,7 @@ async function bench({ runs, json, check, marpOnly, chrome, tmp }) {
   const samples = new Map(scenarios.map((s) => [s.id, []]));
   const outputs = new Map();
   let counter = 0;
-  for (let round = 0; round <= runs; round++) {
+  for (let round = 0; cold && round <= runs; round++) {
     const warmup = round === 0;
     for (const scenario of scenarios) {
       const out = path.join(tmp, `run-${++counter}`);
@@ -170,7 +195,7 @@ async function bench({ runs, json, check, marpOnly, chrome, tmp }) {
     }
   }
 
-  const results = scenarios.map((s) => {
+  const results = (cold ? scenarios : []).map((s) => {
     const xs = samples.get(s.id);
     return {
       id: s.id,
@@ -185,13 +210,64 @@ async function bench({ runs, json, check, marpOnly, chrome, tmp }) {
     };
   });
   const byId = Object.fromEntries(results.map((r) => [r.id, r]));
-  const ratios = marpOnly
-    ? []
-    : [
-        ratio('HTML+PDF', byId['briefdeck-pdf'], byId['marp-pdf'], 'Marp --pdf', 0.8),
-        ratio('HTML only', byId['briefdeck-html'], byId['marp-html'], 'Marp HTML', 0.5),
-      ];
-  const ok = ratios.every((r) => r.ok);
+  const ratios =
+    marpOnly || !cold
+      ? []
+      : [
+          ratio('HTML+PDF', byId['briefdeck-pdf'], byId['marp-pdf'], 'Marp --pdf', 0.8),
+          ratio('HTML only', byId['briefdeck-html'], byId['marp-html'], 'Marp HTML', 0.5),
+        ];
+
+  let watchResult;
+  let watchTargets = [];
+  if (watch) {
+    progress(
+      `Watch: ${watch.edits} edits of a copy of briefing.yaml, a Chromium showing the served deck${watch.soak ? `, then a soak of ${watch.soak} edits` : ''}; then Marp CLI --watch --pdf.`,
+    );
+    watchResult = await benchWatch({
+      root: ROOT,
+      tmp,
+      chrome,
+      env,
+      edits: watch.edits,
+      soak: watch.soak,
+      progress,
+      marp: {
+        cli: MARP_CLI,
+        args: [...marpArgs, ...marpPdfArgs],
+        env: marpEnv,
+        writeDeck: writeMarpDeck,
+      },
+    });
+    watchTargets = [
+      target('save → deck written', watchResult.deckMs.median, 100, 'ms'),
+      target('save → open deck shows it', watchResult.shownMs.median, 300, 'ms'),
+      target('save → PDF written', watchResult.pdfMs.median, 600, 'ms'),
+      target('Ctrl-C → exited', watchResult.stopMs, 2000, 'ms'),
+      ...(watchResult.memory
+        ? [
+            target(
+              `memory growth over ${watchResult.memory.edits} edits`,
+              watchResult.memory.growthBytes / 2 ** 20,
+              100,
+              'MiB',
+            ),
+          ]
+        : []),
+    ];
+    if (watchResult.marp) {
+      ratios.push(
+        ratio(
+          'watch, save → PDF',
+          { medianMs: watchResult.pdfMs.median },
+          { medianMs: watchResult.marp.pdfMs.median },
+          'Marp --watch --pdf',
+          0.5,
+        ),
+      );
+    }
+  }
+  const ok = ratios.every((r) => r.ok) && watchTargets.every((t) => t.ok);
 
   if (json) {
     const marp = {
@@ -204,9 +280,26 @@ async function bench({ runs, json, check, marpOnly, chrome, tmp }) {
       args: marpArgs,
       pdfArgs: marpPdfArgs,
     };
-    console.log(JSON.stringify({ info, runs, warmupRuns: 1, marp, results, ratios, ok }, null, 2));
+    console.log(
+      JSON.stringify(
+        { info, runs, warmupRuns: 1, marp, results, watch: watchResult, watchTargets, ratios, ok },
+        null,
+        2,
+      ),
+    );
   } else {
-    printReport(info, results, ratios);
+    if (results.length)
+      printReport(
+        info,
+        results,
+        ratios.filter((r) => !r.name.startsWith('watch')),
+      );
+    if (watchResult)
+      printWatchReport(
+        watchResult,
+        watchTargets,
+        ratios.filter((r) => r.name.startsWith('watch')),
+      );
   }
   return check && !ok ? 1 : 0;
 }
@@ -327,6 +420,43 @@ function ratio(name, ours, theirs, theirLabel, target) {
     ok: value <= target,
   };
 }
+
+function target(name, value, limit, unit) {
+  return { name, value: Math.round(value * 10) / 10, limit, unit, ok: value <= limit };
+}
+
+function printWatchReport(result, targets, ratios) {
+  const row = (label, st) =>
+    `${label.padEnd(30)} ${fmtMs(st.median).padStart(8)} ${fmtMs(st.min).padStart(8)} ${fmtMs(st.max).padStart(8)}`;
+  console.log('');
+  console.log(
+    `${'watch, per edit'.padEnd(30)} ${'median'.padStart(8)} ${'min'.padStart(8)} ${'max'.padStart(8)}`,
+  );
+  console.log(`${'-'.repeat(30)} ${'-'.repeat(8)} ${'-'.repeat(8)} ${'-'.repeat(8)}`);
+  console.log(row('briefdeck: save → deck written', result.deckMs));
+  console.log(row('briefdeck: save → deck shown', result.shownMs));
+  console.log(row('briefdeck: save → PDF written', result.pdfMs));
+  if (result.marp) console.log(row('Marp: save → PDF written', result.marp.pdfMs));
+  console.log(`(${result.edits} edits each, after 2 warm-up edits; Ctrl-C took ${fmtMs(result.stopMs)})`);
+  if (result.memory) {
+    const m = result.memory;
+    console.log(
+      `Memory of watch and its Chromium (PSS) over ${m.edits} edits: ${mib(m.pssBeforeBytes)} → ${mib(m.pssAfterBytes)} (${m.growthBytes >= 0 ? '+' : ''}${mib(m.growthBytes)}); RSS sum ${mib(m.rssBeforeBytes)} → ${mib(m.rssAfterBytes)}`,
+    );
+  }
+  console.log('');
+  for (const t of targets) {
+    console.log(`${t.name}: ${t.value} ${t.unit}  target ≤ ${t.limit} ${t.unit}  ${t.ok ? 'OK' : 'MISSED'}`);
+  }
+  for (const r of ratios) {
+    console.log(
+      `${r.name}: ${fmtMs(r.briefdeckMedianMs)} median = ${r.ratio.toFixed(2)}× ${r.against} (${fmtMs(r.marpMedianMs)})` +
+        `  target ≤ ${r.target}×  ${r.ok ? 'OK' : 'MISSED'}`,
+    );
+  }
+}
+
+const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 
 function printReport(info, results, ratios) {
   const header = ['scenario', 'median', 'min', 'max', 'runs'];

@@ -54,7 +54,7 @@ export async function printPdf(session: BrowserSession, options: PrintOptions): 
           // Set by the deck's script when the print view is laid out and its fonts are loaded.
           return document.documentElement.dataset.pdfReady === 'true' && document.fonts.status === 'loaded';
         },
-        { timeout: options.timeoutMs, polling: 50 },
+        { timeout: options.timeoutMs, polling: 'mutation' },
       );
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
     });
