@@ -78,6 +78,8 @@ describe('briefdeck (the built CLI)', () => {
       ['build', '--timeout', 'soon'],
       ['build', '--theme', 'neon'],
       ['build', 'a.yaml', 'b.yaml'],
+      ['build', '--port', '8080'],
+      ['validate', '--open'],
     ]) {
       const result = await run(...args);
       expect(result.code, args.join(' ')).toBe(2);

@@ -205,6 +205,29 @@ describe('the watch server', () => {
   });
 });
 
+describe('before the first good build', () => {
+  it('answers for the deck with a page that shows the problems and reloads when the deck is made', async () => {
+    const root = tempDir('empty-');
+    const server = await startPreviewServer({
+      root,
+      deckFile: 'deck.html',
+      host: '127.0.0.1',
+      port: 0,
+      fallback: false,
+    });
+    try {
+      const reply = await get(server.port, '/deck.html');
+      expect(reply.status).toBe(200);
+      expect(reply.body).toContain('No deck yet');
+      expect(reply.body).toContain("connect-src 'self'");
+      expect(reply.body).toContain('<script src="/__briefdeck/live-reload.js" data-build="0">');
+      expect((await get(server.port, '/other.html')).status).toBe(404);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('the port', () => {
   it('moves to the next free port when the default is taken, and is an error when asked for', async () => {
     const blocker = createServer();

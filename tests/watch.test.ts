@@ -429,6 +429,25 @@ describe('briefdeck watch follows the theme, the logo and the partials', () => {
     }
   });
 
+  it('reports wrong options as usage errors before it starts (exit 2), like build', async () => {
+    const dir = tempDir('watch-usage-');
+    writeFileSync(path.join(dir, 'a-file'), 'not a folder');
+    const minimal = path.join(ROOT, 'tests', 'fixtures', 'minimal.yaml');
+    const cases: [string[], RegExp][] = [
+      [[minimal, '-o', 'a-file'], /error: --out a-file: cannot be used as the output folder/],
+      [[minimal, '--templates', 'nowhere'], /error: --templates nowhere: not a folder/],
+      [[minimal, '--port', 'eighty'], /error: --port takes a port number/],
+      [[minimal, '--theme', 'neon'], /error: --theme takes a built-in theme/],
+    ];
+    for (const [args, message] of cases) {
+      const watch = new WatchProcess(args, { cwd: dir, tmp: dir });
+      expect(await watch.exited, args.join(' ')).toBe(2);
+      expect(watch.stderr).toMatch(message);
+      expect(watch.stdout).toBe('');
+    }
+    expect(readdirSync(dir)).toEqual(['a-file']);
+  });
+
   it('refuses a port in use when one was asked for', async () => {
     const { createServer } = await import('node:net');
     const blocker = createServer();

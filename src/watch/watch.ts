@@ -15,7 +15,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BrowserSession } from '../browser/session.js';
 import { type BuildOptions, type PreparedDeck, prepareDeck, printDeck, writeDeck } from '../build.js';
-import { BriefingError, RenderError, UserError } from '../errors.js';
+import { BriefingError, RenderError, UsageError, UserError } from '../errors.js';
 import { loadTemplates, type Templates } from '../render.js';
 import { type FileWatcher, watchFiles } from './files.js';
 import { type DeckState, type PreviewServer, startPreviewServer } from './server.js';
@@ -52,8 +52,6 @@ export interface Watching {
   url: string;
   /** Settles when the first build is done, good or not. */
   ready: Promise<void>;
-  /** Settles when no rebuild runs or is due (for tests and the benchmark). */
-  idle(): Promise<void>;
   /** Stops the watchers, the server and the browser; removes nothing that was built. */
   close(): Promise<void>;
 }
@@ -62,6 +60,21 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
   const briefingFile = path.resolve(options.cwd, options.file);
   const outDir = path.resolve(options.cwd, options.outDir);
   const templatesDir = options.templatesDir && path.resolve(options.cwd, options.templatesDir);
+  // Wrong folders are the command line's mistakes, found before anything starts.
+  if (templatesDir && !(await stat(templatesDir).catch(() => undefined))?.isDirectory()) {
+    throw new UsageError(`--templates ${options.templatesDir}: not a folder`, {
+      hint: 'Give a folder of NAME.hbs partials.',
+    });
+  }
+  await mkdir(outDir, { recursive: true }).catch((cause: unknown) => {
+    throw new UsageError(
+      `--out ${options.outDir}: cannot be used as the output folder (${(cause as NodeJS.ErrnoException).code})`,
+      {
+        hint: 'Name a folder, or a path where one can be made.',
+        cause,
+      },
+    );
+  });
   const name = path.basename(options.file).replace(/\.ya?ml$/i, '');
   const session =
     options.pdf || options.strict
@@ -84,7 +97,6 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
     server?.publish(state);
   };
   let watched: string[] = [briefingFile];
-  let idleWaiters: (() => void)[] = [];
 
   const onChange = (file: string) => {
     if (closed) return;
@@ -102,11 +114,7 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
   const kick = () => {
     timer = undefined;
     if (running || closed) return;
-    if (!dirty) {
-      for (const resolve of idleWaiters) resolve();
-      idleWaiters = [];
-      return;
-    }
+    if (!dirty) return;
     running = rebuild()
       .catch((error: unknown) => {
         // A bug, not the user's doing: say so, keep watching.
@@ -152,7 +160,11 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
       );
       return;
     }
-    if (dirty || closed) return;
+    // Changed since it was read: this build is already out of date, and may be of a half-written file.
+    if (dirty || closed || (await stamp()) !== before) {
+      dirty = true;
+      return;
+    }
     watchInputsOf(deck);
     await writeDeck(deck);
     const deckMs = performance.now() - start;
@@ -215,7 +227,7 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
   try {
     // The server and the first build start together; the address is given once the first build is done.
     const serving = startPreviewServer({
-      root: await mkdir(outDir, { recursive: true }).then(() => outDir),
+      root: outDir,
       deckFile: `${name}.html`,
       host: options.host,
       port: options.port,
@@ -235,16 +247,10 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
   return {
     url: server.url,
     ready: (first ?? Promise.resolve()).then(() => undefined),
-    idle: () =>
-      new Promise<void>((resolve) => {
-        idleWaiters.push(resolve);
-        if (!running && !timer) kick();
-      }),
     async close() {
       closed = true;
       clearTimeout(timer);
       files.close();
-      for (const resolve of idleWaiters) resolve();
       await Promise.all([server?.close(), session?.close()]);
       await running?.catch(() => {});
     },
