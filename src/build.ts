@@ -15,11 +15,13 @@ import path from 'node:path';
 import { ASSETS_DIR, assetFiles, packageVersion, speakerViewScriptHashes } from './assets.js';
 import type { Aspect, Briefing } from './briefing.js';
 import { setPdfInfo } from './browser/pdfInfo.js';
+import { addOutline, type OutlineEntry } from './browser/pdfOutline.js';
 import { type Overflow, printPdf } from './browser/print.js';
 import type { BrowserSession } from './browser/session.js';
 import { RenderError } from './errors.js';
 import { loadBriefing } from './load.js';
-import { buildDeckModel } from './model.js';
+import { buildDeckModel, type DeckModel } from './model.js';
+import { deckOutline } from './outline.js';
 import { buildPage, loadTemplates, renderDeck, type Templates } from './render.js';
 import { validateBriefing } from './validate.js';
 import { copyAssets, writeFileAtomic } from './write.js';
@@ -69,6 +71,10 @@ export interface PreparedDeck {
   slideCount: number;
   title: string;
   subject: string;
+  /** The view model the deck was rendered from (the handout and the mail draft are made from it too). */
+  model: DeckModel;
+  /** The slide PDF's bookmarks. */
+  outline: OutlineEntry[];
 }
 
 export async function buildBriefing(options: BuildOptions): Promise<BuildResult> {
@@ -138,6 +144,8 @@ export async function prepareDeck(
     slideCount: model.slides.length,
     title: model.title,
     subject: model.subject,
+    model,
+    outline: deckOutline(model),
   };
 }
 
@@ -191,7 +199,7 @@ export async function printDeck(
       hint: 'A template override may have broken the slide structure; check --templates.',
     });
   }
-  const pdf = setPdfInfo(printed.pdf, {
+  const pdf = setPdfInfo(addOutline(printed.pdf, deck.outline), {
     title: deck.title,
     author: deck.briefing.author ?? deck.briefing.organization,
     subject: deck.subject,

@@ -107,6 +107,8 @@ export interface ActorCard {
   stanceLabel: string;
   roleHtml: string;
   relations: { type: string; with: string }[];
+  /** The actor's speaker notes, sanitised HTML; empty when none (the handout shows them beside it). */
+  notesHtml: string;
   yamlPath: string;
 }
 
@@ -133,6 +135,8 @@ export interface RiskCard {
   severity: number;
   detailHtml: string;
   indicators: { html: string }[];
+  /** The risk's speaker notes, sanitised HTML; empty when none. */
+  notesHtml: string;
   yamlPath: string;
   /** Spans the slide's width (a card too tall for a column, or a narrow slide). */
   wide: boolean;
@@ -150,6 +154,8 @@ export interface RecommendationRow {
   priority?: string;
   timeframe?: string;
   rationaleHtml: string;
+  /** The recommendation's speaker notes, sanitised HTML; empty when none. */
+  notesHtml: string;
   yamlPath: string;
 }
 
@@ -192,6 +198,8 @@ export interface DeckModel {
   accent?: string;
   logo?: { dataUri: string; alt: string };
   slides: SlideModel[];
+  /** Each group's speaker notes (`notes.actors`), sanitised HTML; slides show them on the group's first slide. */
+  groupNotesHtml: Partial<Record<NoteGroup, string>>;
 }
 
 export const STANCE_LABELS: Record<string, string> = {
@@ -205,7 +213,10 @@ export function buildDeckModel(briefing: Briefing): DeckModel {
   const citationNumbers = new Map(briefing.sources.map((source, index) => [source.id, index + 1]));
   const md = createMarkdown((id) => citationNumbers.get(id));
   const page = pageOf(briefing.deck.aspect, briefing.classification !== undefined);
-  const build = new SlideBuilder(md, briefing.notes);
+  const groupNotesHtml: Partial<Record<NoteGroup, string>> = Object.fromEntries(
+    Object.entries(briefing.notes).map(([group, text]) => [group, md.block(text as string)]),
+  );
+  const build = new SlideBuilder(groupNotesHtml);
   /**
    * Adds a group of slides. When slightly smaller type would save a slide,
    * the group is set at DENSE_ZOOM instead: a long list then fits on one
@@ -213,7 +224,7 @@ export function buildDeckModel(briefing: Briefing): DeckModel {
    */
   const group = (slides: (builder: SlideBuilder, page: Page) => void) => {
     const laidOut = (p: Page, dense: boolean) => {
-      const builder = new SlideBuilder(md, briefing.notes, dense);
+      const builder = new SlideBuilder(groupNotesHtml, dense);
       slides(builder, p);
       return builder;
     };
@@ -257,6 +268,7 @@ export function buildDeckModel(briefing: Briefing): DeckModel {
       alt: briefing.organization ? `${briefing.organization} logo` : 'Logo',
     },
     slides: build.finish(),
+    groupNotesHtml,
   };
 }
 
@@ -266,7 +278,7 @@ class SlideBuilder {
   private readonly ids = new Map<string, number>();
 
   constructor(
-    private readonly md: MarkdownRenderer,
+    /** Each group's notes, already HTML. */
     private readonly groupNotes: Partial<Record<NoteGroup, string>>,
     /** Slides of this builder are set smaller (see `group` in buildDeckModel). */
     private readonly dense = false,
@@ -298,7 +310,7 @@ class SlideBuilder {
     pages.forEach((content, index) => {
       const notes: string[] = [];
       const group_ = index === 0 && group ? this.groupNotes[group] : undefined;
-      if (group_) notes.push(this.md.block(group_));
+      if (group_) notes.push(group_);
       notes.push(...(base.itemNotes?.(index) ?? []));
       const id = this.uniqueId(base.kind);
       this.slides.push({
@@ -329,10 +341,10 @@ class SlideBuilder {
 }
 
 /** Notes of items shown on a slide, each headed by the item's name. */
-function itemNotes(md: MarkdownRenderer, items: { label: string; notes?: string }[]): string[] {
+function itemNotes(items: { label: string; notesHtml: string }[]): string[] {
   return items
-    .filter((item) => item.notes)
-    .map((item) => `<p><strong>${escapeHtml(item.label)}:</strong></p>\n${md.block(item.notes as string)}`);
+    .filter((item) => item.notesHtml)
+    .map((item) => `<p><strong>${escapeHtml(item.label)}:</strong></p>\n${item.notesHtml}`);
 }
 
 function titleSlide(build: SlideBuilder, briefing: Briefing): void {
@@ -486,7 +498,7 @@ function actorSlides(
       { kind: 'actor-map', heading: 'Actor map', yamlPath: () => 'actors' },
     );
   }
-  const cards = actors.map((actor, index): ActorCard & { text: string; notes?: string } => ({
+  const cards = actors.map((actor, index): ActorCard & { text: string } => ({
     name: actor.name,
     kind: actor.kind,
     stance: actor.stance,
@@ -495,7 +507,7 @@ function actorSlides(
     relations: actor.relations.map((relation) => ({ type: relation.type, with: relation.with })),
     yamlPath: `actors[${index}]`,
     text: actor.role,
-    notes: actor.notes,
+    notesHtml: actor.notes ? md.block(actor.notes) : '',
   }));
   // .bd-actor: 2 columns 22 px apart on wide slides; 16 px side padding, 6 + 1 px borders, 10 + 12 px
   // vertical padding; the name (21 px, beside a ~110 px stance label), the kind (14 px), the role (19 px).
@@ -510,22 +522,24 @@ function actorSlides(
   const pages = paginateGrid(cards, height, page.height, columns, 14);
   build.add<ActorsSlide>(
     related ? null : 'actors',
-    pages.map((group) => ({ actors: group.map(({ text: _t, notes: _n, ...card }) => card) })),
+    pages.map((group) => ({ actors: group.map(({ text: _t, ...card }) => card) })),
     {
       kind: 'actors',
       heading: 'Actors',
       yamlPath: (index) => pages[index]?.[0]?.yamlPath ?? 'actors',
       itemNotes: (index) =>
-        itemNotes(
-          md,
-          (pages[index] ?? []).map((card) => ({ label: card.name, notes: card.notes })),
-        ),
+        itemNotes((pages[index] ?? []).map((card) => ({ label: card.name, notesHtml: card.notesHtml }))),
     },
   );
 }
 
 function riskSlides(build: SlideBuilder, risks: Risk[], md: MarkdownRenderer, page: Page): void {
-  const numbered = risks.map((risk, index) => ({ ...risk, number: index + 1, index }));
+  const numbered = risks.map((risk, index) => ({
+    ...risk,
+    number: index + 1,
+    index,
+    notesHtml: risk.notes ? md.block(risk.notes) : '',
+  }));
   const matrixRisks = numbered.map(({ number, title, likelihood, impact }) => ({
     number,
     title,
@@ -603,6 +617,7 @@ function riskSlides(build: SlideBuilder, risks: Risk[], md: MarkdownRenderer, pa
       severity: severityOf(risk.likelihood, risk.impact),
       detailHtml: risk.detail ? md.block(risk.detail) : '',
       indicators: risk.indicators.map((text) => ({ html: md.inline(text) })),
+      notesHtml: risk.notesHtml,
       yamlPath: `risks[${risk.index}]`,
       wide: wide || columns === 1,
     };
@@ -619,10 +634,9 @@ function riskSlides(build: SlideBuilder, risks: Risk[], md: MarkdownRenderer, pa
       yamlPath: (index) => `risks[${pages[index]?.[0]?.item.index ?? 0}]`,
       itemNotes: (index) =>
         itemNotes(
-          md,
           (pages[index] ?? []).map(({ item }) => ({
             label: `${item.number}. ${item.title}`,
-            notes: item.notes,
+            notesHtml: item.notesHtml,
           })),
         ),
     },
@@ -644,7 +658,7 @@ function recommendationSlides(
     timeframe: rec.timeframe,
     rationaleHtml: rec.rationale ? md.block(rec.rationale) : '',
     yamlPath: `recommendations[${index}]`,
-    notes: rec.notes,
+    notesHtml: rec.notes ? md.block(rec.notes) : '',
     // .bd-recs (fixed columns): the action 56% wide (20.5 px semibold, rationale 16.5 px below), the
     // owner 20%, the timeframe what the number and priority columns leave; rows have 23 px padding.
     height:
@@ -661,15 +675,17 @@ function recommendationSlides(
   const pages = paginate(rows, (row) => row.height, page.height - 26);
   build.add<RecommendationsSlide>(
     'recommendations',
-    pages.map((group) => ({ recommendations: group.map(({ notes: _n, height: _h, ...row }) => row) })),
+    pages.map((group) => ({ recommendations: group.map(({ height: _h, ...row }) => row) })),
     {
       kind: 'recommendations',
       heading: 'Recommendations',
       yamlPath: (index) => pages[index]?.[0]?.yamlPath ?? 'recommendations',
       itemNotes: (index) =>
         itemNotes(
-          md,
-          (pages[index] ?? []).map((row) => ({ label: `Recommendation ${row.number}`, notes: row.notes })),
+          (pages[index] ?? []).map((row) => ({
+            label: `Recommendation ${row.number}`,
+            notesHtml: row.notesHtml,
+          })),
         ),
     },
   );

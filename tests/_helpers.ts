@@ -46,6 +46,12 @@ export interface ReadPdf {
   pages: string[];
   info: Record<string, unknown>;
   pageSizes: { width: number; height: number }[];
+  /** The bookmarks, depth first: title, 1-based page, depth (0 at the top). */
+  outline: { title: string; page: number; depth: number }[];
+  /** Per page, where its links go: `page N` inside the document, else the URL. */
+  links: string[][];
+  /** Whether the PDF says it is tagged (MarkInfo /Marked true) and has a structure tree. */
+  tagged: boolean;
 }
 
 /** Reads a PDF with pdf.js: the text of each page and the document information. */
@@ -68,6 +74,32 @@ export async function readPdf(file: string): Promise<ReadPdf> {
     pageSizes.push({ width, height });
   }
   const { info } = await doc.getMetadata();
+  const pageOf = async (dest: unknown): Promise<number | undefined> => {
+    const explicit = typeof dest === 'string' ? await doc.getDestination(dest) : dest;
+    if (!Array.isArray(explicit)) return undefined;
+    return (await doc.getPageIndex(explicit[0])) + 1;
+  };
+  const outline: ReadPdf['outline'] = [];
+  const walk = async (items: Awaited<ReturnType<typeof doc.getOutline>> | undefined, depth: number) => {
+    for (const item of items ?? []) {
+      outline.push({ title: item.title, page: (await pageOf(item.dest)) ?? 0, depth });
+      await walk(item.items, depth + 1);
+    }
+  };
+  await walk(await doc.getOutline(), 0);
+  const links: string[][] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const annotations = await (await doc.getPage(n)).getAnnotations();
+    const targets: string[] = [];
+    for (const annotation of annotations) {
+      if (annotation.subtype !== 'Link') continue;
+      if (annotation.url) targets.push(annotation.url);
+      else targets.push(`page ${(await pageOf(annotation.dest)) ?? '?'}`);
+    }
+    links.push(targets);
+  }
+  const markInfo = await doc.getMarkInfo();
+  const tagged = markInfo?.Marked === true && (await (await doc.getPage(1)).getStructTree()) !== null;
   await doc.destroy();
-  return { pages, info: info as Record<string, unknown>, pageSizes };
+  return { pages, info: info as Record<string, unknown>, pageSizes, outline, links, tagged };
 }

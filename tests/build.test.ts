@@ -67,6 +67,43 @@ describe('building the sample briefing', () => {
     }
   });
 
+  it('has one bookmark per slide group, continuation slides under it, and stays tagged', () => {
+    expect(pdf.outline.filter((entry) => entry.depth === 0).map((entry) => entry.title)).toEqual([
+      'ISIS in Libya: the fall of IS in Derna',
+      'Bottom line up front',
+      'Situation',
+      'Timeline',
+      'Actor map',
+      'Actors',
+      'Risk assessment',
+      'Risks in detail',
+      'Recommendations',
+      'Sources',
+    ]);
+    // Each bookmark goes to the page whose heading it names.
+    for (const entry of pdf.outline) {
+      const heading = entry.title.replace(/ \(\d+\/\d+\)$/, '');
+      expect(pdf.pages[entry.page - 1], entry.title).toContain(
+        entry.depth === 0 && entry.page === 1 ? 'ISIS' : heading,
+      );
+    }
+    for (const entry of pdf.outline.filter((e) => e.depth === 1))
+      expect(entry.title).toMatch(/\((\d+)\/\d+\)$/);
+    expect(pdf.tagged).toBe(true);
+  });
+
+  it('links every citation to the sources page', () => {
+    const sourcesPage = pdf.outline.find((entry) => entry.title === 'Sources')?.page;
+    expect(sourcesPage).toBe(pdf.pages.length);
+    const cited = pdf.pages.flatMap((text, index) =>
+      (text.match(/\[\d+\]/g)?.length ?? 0) > 0 ? [index] : [],
+    );
+    expect(cited.length).toBeGreaterThan(2);
+    for (const index of cited.filter((i) => i !== pdf.pages.length - 1)) {
+      expect(pdf.links[index], `page ${index + 1}`).toContain(`page ${sourcesPage}`);
+    }
+  });
+
   it('reports no overflowing slide', () => {
     expect(result.overflows).toEqual([]);
     expect(result.warnings).toEqual([]);

@@ -59,7 +59,7 @@ export function setPdfInfo(pdf: Uint8Array, info: PdfInfo): Uint8Array {
 }
 
 /** A PDF text string: UTF-16BE with a byte-order mark, written as hex. */
-function pdfString(value: string): string {
+export function pdfString(value: string): string {
   const bytes = Buffer.from(`\uFEFF${value}`, 'utf16le');
   bytes.swap16();
   return `<${bytes.toString('hex').toUpperCase()}>`;

@@ -61,6 +61,14 @@ export async function printPdf(session: BrowserSession, options: PrintOptions): 
     const { slideCount, overflows } = await step('measure the slides', options.timeoutMs, () =>
       page.evaluate(measureSlides),
     );
+    // reveal.js links to a slide as #/id; in the printed pages that is the element #id, so the PDF
+    // gets links that go to the page (a citation to the sources slide).
+    await page.evaluate(() => {
+      for (const link of document.querySelectorAll<HTMLAnchorElement>('a[href^="#/"]')) {
+        const id = link.getAttribute('href')?.slice(2) ?? '';
+        if (document.getElementById(id)) link.setAttribute('href', `#${id}`);
+      }
+    });
     if (options.pdf === false) return { pdf: undefined, slideCount, pageCount: 0, overflows };
     const pdf = await step('print the PDF', options.timeoutMs, () =>
       page.pdf({
