@@ -15,13 +15,14 @@ import path from 'node:path';
 import { ASSETS_DIR, assetFiles, packageVersion, speakerViewScriptHashes } from './assets.js';
 import type { Aspect, Briefing } from './briefing.js';
 import { setPdfInfo } from './browser/pdfInfo.js';
-import { addOutline, type OutlineEntry } from './browser/pdfOutline.js';
-import { type Overflow, printPdf } from './browser/print.js';
+import { addOutline, namedDestinations, type OutlineEntry } from './browser/pdfOutline.js';
+import { type Overflow, printDocument, printPdf } from './browser/print.js';
 import type { BrowserSession } from './browser/session.js';
 import { RenderError } from './errors.js';
+import { buildHandoutModel, buildHandoutPage, type Paper, renderHandout } from './handout.js';
 import { loadBriefing } from './load.js';
 import { buildDeckModel, type DeckModel } from './model.js';
-import { deckOutline } from './outline.js';
+import { deckOutline, handoutOutline } from './outline.js';
 import { buildPage, loadTemplates, renderDeck, type Templates } from './render.js';
 import { validateBriefing } from './validate.js';
 import { copyAssets, writeFileAtomic } from './write.js';
@@ -209,6 +210,46 @@ export async function printDeck(
   const pdfFile = path.join(deck.outDir, `${deck.name}.pdf`);
   await writeFileAtomic(pdfFile, pdf);
   return { pdf: pdfFile, overflows: printed.overflows };
+}
+
+/**
+ * Writes the handout, `OUT/NAME-handout.pdf`: the same view model as a
+ * document on A4 or US Letter. Its HTML is a temporary file beside the
+ * outputs (it loads the deck's fonts), removed once printed.
+ */
+export async function printHandout(
+  deck: PreparedDeck,
+  session: BrowserSession,
+  options: Pick<BuildOptions, 'timeoutMs' | 'onWarning'> & { paper: Paper },
+): Promise<string> {
+  const model = buildHandoutModel(deck.model);
+  const html = renderHandout(buildHandoutPage(model, { paper: options.paper, version: packageVersion() }));
+  const draft = path.join(
+    deck.outDir,
+    `.${deck.name}-handout.${process.pid}.${randomBytes(4).toString('hex')}.html`,
+  );
+  await writeFileAtomic(draft, html);
+  try {
+    const printed = await printDocument(session, {
+      htmlFile: draft,
+      root: deck.outDir,
+      timeoutMs: options.timeoutMs,
+      onPageMessage: options.onWarning,
+    });
+    const outline = handoutOutline(model, namedDestinations(printed.pdf));
+    const pdf = setPdfInfo(addOutline(printed.pdf, outline), {
+      title: deck.title,
+      author: deck.briefing.author ?? deck.briefing.organization,
+      subject: deck.subject,
+      keywords: deck.briefing.classification,
+      creator: `briefdeck ${packageVersion()}`,
+    });
+    const file = path.join(deck.outDir, `${deck.name}-handout.pdf`);
+    await writeFileAtomic(file, pdf);
+    return file;
+  } finally {
+    await unlink(draft).catch(() => {});
+  }
 }
 
 /** Load and validate only (`briefdeck validate`). */

@@ -18,9 +18,32 @@ export interface OutlineEntry {
   children?: OutlineEntry[];
 }
 
-export function addOutline(pdf: Uint8Array, entries: readonly OutlineEntry[]): Uint8Array {
-  if (entries.length === 0) return pdf;
+/**
+ * The pages (0-based) of the named destinations Chromium wrote: one for
+ * each element that a link in the document points at, named by its id.
+ */
+export function namedDestinations(pdf: Uint8Array): Map<string, number> {
   const text = Buffer.from(pdf).toString('latin1');
+  const { catalog } = readTrailer(text);
+  const pagesRef = /\/Pages\s+(\d+)\s+\d+\s+R/.exec(catalog);
+  const destsRef = /\/Dests\s+(\d+)\s+\d+\s+R/.exec(catalog);
+  const found = new Map<string, number>();
+  if (!pagesRef || !destsRef) return found;
+  const pages = pageObjects(text, Number(pagesRef[1]));
+  const dests = objectBody(text, Number(destsRef[1]));
+  for (const match of dests.matchAll(/\/([^\s/[\]<>()]+)\s*\[\s*(\d+)\s+\d+\s+R/g)) {
+    const page = pages.indexOf(Number(match[2]));
+    if (page >= 0) found.set(decodeName(match[1] as string), page);
+  }
+  return found;
+}
+
+/** A PDF name's #xx escapes undone. */
+function decodeName(name: string): string {
+  return name.replace(/#([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+}
+
+function readTrailer(text: string) {
   const startxref = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(text);
   const trailerAt = text.lastIndexOf('trailer');
   if (!startxref || trailerAt < 0) throw new Error('unexpected PDF layout: no classic trailer to update');
@@ -28,7 +51,19 @@ export function addOutline(pdf: Uint8Array, entries: readonly OutlineEntry[]): U
   const size = Number(/\/Size\s+(\d+)/.exec(trailer)?.[1]);
   const root = /\/Root\s+(\d+)\s+(\d+)\s+R/.exec(trailer);
   if (!size || !root) throw new Error('unexpected PDF trailer: no /Size or /Root');
-  const catalog = objectBody(text, Number(root[1]));
+  return {
+    startxref: startxref[1] as string,
+    trailer,
+    size,
+    root,
+    catalog: objectBody(text, Number(root[1])),
+  };
+}
+
+export function addOutline(pdf: Uint8Array, entries: readonly OutlineEntry[]): Uint8Array {
+  if (entries.length === 0) return pdf;
+  const text = Buffer.from(pdf).toString('latin1');
+  const { startxref, trailer, size, root, catalog } = readTrailer(text);
   const pagesRef = /\/Pages\s+(\d+)\s+\d+\s+R/.exec(catalog);
   if (!pagesRef) throw new Error('unexpected PDF catalog: no /Pages');
   const pages = pageObjects(text, Number(pagesRef[1]));
@@ -97,7 +132,7 @@ export function addOutline(pdf: Uint8Array, entries: readonly OutlineEntry[]): U
     .map((key) => new RegExp(`/${key}\\s*(\\d+\\s+\\d+\\s+R|\\[[^\\]]*\\])`).exec(trailer))
     .filter((match): match is RegExpExecArray => match !== null)
     .map((match) => match[0]);
-  const newTrailer = `trailer\n<< /Size ${first + objects.length} /Root ${root[1]} ${root[2]} R ${keep.join(' ')} /Prev ${startxref[1]} >>\n`;
+  const newTrailer = `trailer\n<< /Size ${first + objects.length} /Root ${root[1]} ${root[2]} R ${keep.join(' ')} /Prev ${startxref} >>\n`;
   const update = `${body}${xref}${newTrailer}startxref\n${offset}\n%%EOF\n`;
   return Buffer.concat([Buffer.from(pdf), Buffer.from(update, 'latin1')]);
 }

@@ -83,6 +83,48 @@ export async function printPdf(session: BrowserSession, options: PrintOptions): 
   });
 }
 
+export interface DocumentPrintOptions {
+  /** The document's HTML file; everything it loads must be inside `root`. */
+  htmlFile: string;
+  root: string;
+  timeoutMs: number;
+  onPageMessage?: (message: string) => void;
+}
+
+/**
+ * Prints a document that sets its own page size and margins (the handout),
+ * tagged. Its bookmarks are added afterwards (pdfOutline.ts).
+ */
+export async function printDocument(
+  session: BrowserSession,
+  options: DocumentPrintOptions,
+): Promise<{ pdf: Uint8Array; pageCount: number }> {
+  return session.withPage(async (page) => {
+    const report = options.onPageMessage ?? (() => {});
+    const guard = guarded.get(page);
+    if (guard) Object.assign(guard, { root: options.root, report });
+    else await step('prepare the page', options.timeoutMs, () => guardPage(page, options.root, report));
+    page.setDefaultTimeout(options.timeoutMs);
+    await step('load the handout', options.timeoutMs, async () => {
+      await page.goto(pathToFileURL(options.htmlFile).href, {
+        waitUntil: 'load',
+        timeout: options.timeoutMs,
+      });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    });
+    const pdf = await step('print the handout', options.timeoutMs, () =>
+      page.pdf({
+        preferCSSPageSize: true,
+        printBackground: true,
+        tagged: true,
+        outline: false,
+        timeout: options.timeoutMs,
+      }),
+    );
+    return { pdf, pageCount: countPdfPages(pdf) };
+  });
+}
+
 /** Pages already guarded (a kept page is reused), with where to send what they report. */
 const guarded = new WeakMap<Page, { root: string; report: (message: string) => void }>();
 

@@ -1,0 +1,260 @@
+/**
+ * The handout, printed by a real Chromium and read back with pdf.js: page
+ * size, every item's text, the banner and page numbers on every page,
+ * bookmarks, links, and page breaks that never split an item or strand a
+ * heading at the foot of a page.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Briefing } from '../src/briefing.js';
+import type { BrowserSession } from '../src/browser/session.js';
+import { prepareDeck, printHandout, readBriefing, writeDeck } from '../src/build.js';
+import { plainText } from '../src/markdown.js';
+import { FIXTURES, newSession, ROOT, readPdf, tempDir } from './_helpers.js';
+
+let session: BrowserSession;
+beforeAll(() => {
+  session = newSession();
+});
+afterAll(() => session.close());
+
+async function handout(file: string, paper: 'a4' | 'letter' = 'a4') {
+  const outDir = tempDir('handout-');
+  const deck = await prepareDeck({ file, cwd: ROOT, outDir });
+  await writeDeck(deck);
+  const pdf = await printHandout(deck, session, { timeoutMs: 60_000, paper });
+  return { pdf, outDir, briefing: deck.briefing };
+}
+
+/** Each page's lines of text, top to bottom, with their font size and whether they sit in the page margin. */
+async function readLines(file: string) {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await getDocument({ data: new Uint8Array(readFileSync(file)), verbosity: 0 }).promise;
+  const pages: { y: number; text: string; size: number; margin: boolean }[][] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const [, , , height = 0] = page.view;
+    const rows = new Map<number, { y: number; text: string; size: number }>();
+    for (const item of (await page.getTextContent()).items) {
+      if (!('str' in item) || !item.str.trim()) continue;
+      const y = Math.round(item.transform[5] as number);
+      const size = Math.abs(item.transform[3] as number);
+      const row = rows.get(y) ?? { y, text: '', size: 0 };
+      row.text += row.text ? ` ${item.str}` : item.str;
+      row.size = Math.max(row.size, size);
+      rows.set(y, row);
+    }
+    // Page margins are 22 mm at the top and 20 mm at the bottom (62 and 57 pt).
+    pages.push(
+      [...rows.values()]
+        .sort((a, b) => b.y - a.y)
+        .map((row) => ({ ...row, margin: row.y > height - 62 || row.y < 57 })),
+    );
+  }
+  await doc.destroy();
+  return pages;
+}
+
+/** Text as compared: one space between words, citation marks and the space before punctuation dropped. */
+const squash = (text: string) =>
+  text
+    .replace(/\[\d+\]/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/ ([.,;:])/g, '$1')
+    .trim();
+
+describe('the handout of the sample', () => {
+  let pdf: Awaited<ReturnType<typeof readPdf>>;
+  let briefing: Briefing;
+  let file: string;
+
+  beforeAll(async () => {
+    const built = await handout('briefing.yaml');
+    file = built.pdf;
+    briefing = built.briefing;
+    pdf = await readPdf(file);
+  });
+
+  it('is an A4 document named after the briefing, small, tagged, with its fonts embedded', () => {
+    expect(path.basename(file)).toBe('briefing-handout.pdf');
+    for (const size of pdf.pageSizes)
+      expect(size).toEqual({ width: expect.closeTo(595, 0), height: expect.closeTo(842, 0) });
+    expect(pdf.info.Title).toBe(briefing.title);
+    expect(pdf.tagged).toBe(true);
+    const bytes = readFileSync(file);
+    expect(bytes.length).toBeLessThan(300_000);
+    const fonts = [...bytes.toString('latin1').matchAll(/\/BaseFont\s*\/[A-Z]{6}\+([\w-]+)/g)].map(
+      (m) => m[1],
+    );
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.filter((name) => !name?.startsWith('SourceSans3'))).toEqual([]);
+  });
+
+  it('has the classification at the top and bottom of every page, the title and "page N of M"', () => {
+    pdf.pages.forEach((text, index) => {
+      expect(text.match(/UNCLASSIFIED/g)?.length, `page ${index + 1}`).toBeGreaterThanOrEqual(2);
+      expect(text).toContain(`Page ${index + 1} of ${pdf.pages.length}`);
+      expect(text).toContain(briefing.title);
+    });
+  });
+
+  it('opens with a title block: classification, title, subtitle, date, author, organisation, the report', () => {
+    const first = (pdf.pages[0] ?? '').toLowerCase();
+    for (const text of [
+      briefing.title,
+      briefing.subtitle,
+      briefing.author,
+      briefing.organization,
+      'Summary of',
+      briefing.source?.title,
+    ]) {
+      expect(first).toContain(text?.toLowerCase());
+    }
+  });
+
+  it('holds every item in full, and the briefer’s notes', () => {
+    const all = squash(pdf.pages.join(' '));
+    const expected = [
+      ...briefing.bluf.map(plainText),
+      plainText(briefing.situation.summary.split('\n\n')[0] ?? ''),
+      ...briefing.situation.points.map(plainText),
+      ...briefing.timeline.flatMap((event) => [event.date, plainText(event.event)]),
+      ...briefing.actors.flatMap((actor) => [actor.name, plainText(actor.role)]),
+      ...briefing.risks.flatMap((risk) => [
+        risk.title,
+        `${risk.likelihood} (`,
+        risk.impact,
+        risk.confidence ?? '',
+        ...risk.indicators.map(plainText),
+      ]),
+      ...briefing.recommendations.flatMap((rec) => [
+        plainText(rec.action),
+        rec.owner ?? '',
+        rec.timeframe ?? '',
+        plainText(rec.rationale ?? ''),
+      ]),
+      ...briefing.sources.map((source) => source.title),
+    ];
+    for (const text of expected.filter(Boolean)) expect(all, text).toContain(squash(text));
+    expect(all).toMatch(/\(55–80%\)/);
+    const notes = [
+      ...Object.values(briefing.notes),
+      ...briefing.actors.map((a) => a.notes),
+      ...briefing.risks.map((r) => r.notes),
+      ...briefing.recommendations.map((r) => r.notes),
+    ].filter((n): n is string => Boolean(n));
+    expect(notes.length).toBeGreaterThan(5);
+    for (const note of notes) expect(all).toContain(squash(plainText(note)).slice(0, 60));
+    expect(all.match(/BRIEFER’S NOTES|BRIEFER'S NOTES/gi)?.length).toBe(notes.length);
+  });
+
+  it('puts an item’s notes right after the item', () => {
+    const all = squash(pdf.pages.join(' '));
+    const actors = briefing.actors;
+    actors.forEach((actor, index) => {
+      if (!actor.notes) return;
+      const at = all.indexOf(squash(plainText(actor.notes)).slice(0, 40));
+      expect(at).toBeGreaterThan(all.indexOf(squash(plainText(actor.role))));
+      const next = actors[index + 1];
+      if (next) expect(at).toBeLessThan(all.indexOf(squash(plainText(next.role))));
+    });
+  });
+
+  it('has bookmarks for its sections and links its citations to the sources', () => {
+    const titles = pdf.outline.map((entry) => entry.title);
+    for (const section of [
+      'Bottom line up front',
+      'Situation',
+      'Timeline',
+      'Actors',
+      'Risk assessment',
+      'Recommendations',
+      'Sources',
+    ]) {
+      expect(titles).toContain(section);
+    }
+    // The risks under their section, numbered as in the matrix.
+    const risks = pdf.outline.filter((entry) => entry.depth === 1).map((entry) => entry.title);
+    expect(risks).toEqual(briefing.risks.map((risk, index) => `${index + 1}. ${risk.title}`));
+    expect(pdf.outline.filter((entry) => entry.depth === 0).map((entry) => entry.title)).toEqual([
+      briefing.title,
+      'Bottom line up front',
+      'Situation',
+      'Timeline',
+      'Actors',
+      'Risk assessment',
+      'Recommendations',
+      'Sources',
+    ]);
+    for (const entry of pdf.outline)
+      expect(pdf.pages[entry.page - 1]).toContain(entry.title.replace(/^\d+\. /, '').slice(0, 20));
+    const sourcesPage = pdf.outline.find((entry) => entry.title === 'Sources')?.page;
+    expect(pdf.links.flat().filter((link) => link === `page ${sourcesPage}`).length).toBeGreaterThan(3);
+  });
+});
+
+describe('page breaks', () => {
+  const headings = (briefing: Briefing) =>
+    new Set([
+      'Bottom line up front',
+      'Situation',
+      'Key facts',
+      'Timeline',
+      'Actors',
+      'Risk assessment',
+      'Recommendations',
+      'Sources',
+      'INDICATORS TO WATCH',
+      ...briefing.risks.map((risk) => risk.title),
+    ]);
+
+  for (const [name, paper] of [
+    ['briefing.yaml', 'a4'],
+    [path.join(FIXTURES, 'long.yaml'), 'letter'],
+  ] as const) {
+    it(`never leave a heading at the foot of a page, nor split a risk or a row (${path.basename(name)}, ${paper})`, async () => {
+      const built = await handout(name, paper);
+      const pages = await readLines(built.pdf);
+      const read = await readPdf(built.pdf);
+      expect(pages.length).toBeGreaterThan(1);
+      const known = headings(built.briefing);
+      pages.forEach((lines, index) => {
+        const body = lines.filter((line) => !line.margin);
+        const last = body.at(-1);
+        expect(last, `page ${index + 1} has text`).toBeDefined();
+        const lastText = last?.text.replace(/^\d+\s+/, '') ?? '';
+        expect(known.has(lastText), `page ${index + 1} ends with the heading "${lastText}"`).toBe(false);
+      });
+      // A risk: its title and its last indicator on one page. A recommendation: its action and its owner.
+      // The last page a text is on: a risk's title is also in the matrix's key, before the risk itself.
+      const pageOf = (text: string) =>
+        read.pages.findLastIndex((page) => squash(page).includes(squash(text)));
+      for (const risk of built.briefing.risks) {
+        const last = risk.indicators.at(-1) ?? risk.impact;
+        expect(pageOf(plainText(last)), risk.title).toBe(pageOf(risk.title));
+      }
+      for (const rec of built.briefing.recommendations) {
+        const words = squash(plainText(rec.action)).split(' ');
+        expect(pageOf(words.slice(-4).join(' ')), rec.action).toBe(pageOf(words.slice(0, 4).join(' ')));
+      }
+      for (const size of read.pageSizes)
+        expect(size).toEqual(
+          paper === 'letter'
+            ? { width: 612, height: 792 }
+            : { width: expect.closeTo(595, 0), height: expect.closeTo(842, 0) },
+        );
+    });
+  }
+});
+
+describe('a briefing without classification or optional parts', () => {
+  it('prints on one US Letter page with page numbers and no empty sections', async () => {
+    const built = await handout(path.join(FIXTURES, 'minimal.yaml'), 'letter');
+    const pdf = await readPdf(built.pdf);
+    expect(pdf.pageSizes).toEqual([{ width: 612, height: 792 }]);
+    expect(pdf.pages[0]).toContain('Page 1 of 1');
+    expect(pdf.pages[0]).not.toMatch(/Timeline|Sources|Bottom line/);
+    expect((await readBriefing(path.join(FIXTURES, 'minimal.yaml'), ROOT)).classification).toBeUndefined();
+  });
+});
