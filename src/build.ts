@@ -14,7 +14,7 @@ import { rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { ASSETS_DIR, assetFiles, packageVersion, speakerViewScriptHashes } from './assets.js';
 import type { Aspect, Briefing } from './briefing.js';
-import { setPdfInfo } from './browser/pdfInfo.js';
+import { type PdfInfo, setPdfInfo } from './browser/pdfInfo.js';
 import { addOutline, namedDestinations, type OutlineEntry } from './browser/pdfOutline.js';
 import { type Overflow, printDocument, printPdf } from './browser/print.js';
 import type { BrowserSession } from './browser/session.js';
@@ -24,6 +24,7 @@ import { loadBriefing } from './load.js';
 import { buildDeckModel, type DeckModel } from './model.js';
 import { deckOutline, handoutOutline } from './outline.js';
 import { buildPage, loadTemplates, renderDeck, type Templates } from './render.js';
+import { renderSingleFile, type SingleFileInput } from './singleFile.js';
 import { validateBriefing } from './validate.js';
 import { copyAssets, writeFileAtomic } from './write.js';
 
@@ -41,6 +42,10 @@ export interface BuildOptions {
   deck?: { theme?: string; aspect?: Aspect };
   /** A folder of partials that replace the built-in ones. */
   templatesDir?: string;
+  /** Also print the handout, `OUT/NAME-handout.pdf`, on this paper. */
+  handout?: Paper;
+  /** Also write the whole deck in one file, `OUT/NAME.single.html`. */
+  singleFile?: boolean;
   /** Templates already compiled (watch mode compiles them once); else they are loaded here. */
   templates?: Templates;
   timeoutMs: number;
@@ -54,8 +59,12 @@ export interface BuildOptions {
 
 export interface BuildResult {
   briefing: Briefing;
+  /** The view model every output was made from. */
+  model: DeckModel;
   html: string;
   pdf?: string;
+  handout?: string;
+  singleFile?: string;
   slideCount: number;
   overflows: Overflow[];
 }
@@ -80,39 +89,89 @@ export interface PreparedDeck {
 
 export async function buildBriefing(options: BuildOptions): Promise<BuildResult> {
   const timer = stepTimer(options.onStep);
+  const browser = options.pdf || options.strict || options.handout !== undefined;
   // Chromium takes longest to start: launch it while the briefing is read and rendered.
-  if (options.pdf) options.session?.get().catch(() => {});
+  if (browser) options.session?.get().catch(() => {});
   const deck = await prepareDeck(options, timer);
   const result: BuildResult = {
     briefing: deck.briefing,
+    model: deck.model,
     html: deck.htmlFile,
     slideCount: deck.slideCount,
     overflows: [],
   };
-  if (!options.pdf && !options.strict) {
+  const where = (file: string) => path.relative(options.cwd, file) || file;
+  if (!browser) {
     await writeDeck(deck);
-    timer('write', path.relative(options.cwd, deck.htmlFile) || deck.htmlFile);
+    timer('write', where(deck.htmlFile));
+    if (options.singleFile) {
+      result.singleFile = await writeSingleFile(deck);
+      timer('single', where(result.singleFile));
+    }
     return result;
   }
   if (!options.session) throw new Error('buildBriefing: the browser is needed but no session was given');
 
-  // The deck is printed from a temporary copy next to where it goes, and both files are put in place
-  // only once the PDF is made: a failed print leaves the previous deck and PDF as they were, together.
+  // The deck is printed from a temporary copy next to where it goes, and every output is put in place
+  // only once all are made: a failed print leaves the previous ones as they were, together.
   const draft = path.join(deck.outDir, `.${deck.name}.${process.pid}.${randomBytes(4).toString('hex')}.html`);
   await writeDeck(deck, draft);
-  timer('write', path.relative(options.cwd, deck.htmlFile) || deck.htmlFile);
+  timer('write', where(deck.htmlFile));
   try {
     const printed = await printDeck(deck, draft, options.session, options);
     result.overflows = printed.overflows;
-    result.pdf = printed.pdf;
-    if (printed.pdf)
-      timer('print', `${path.relative(options.cwd, printed.pdf) || printed.pdf}, ${deck.slideCount} pages`);
-    else timer('measure', `${deck.slideCount} slides fit`);
+    if (printed.pdf) timer('print', `${where(outputPath(deck, 'pdf'))}, ${deck.slideCount} pages`);
+    else if (options.pdf || options.strict) timer('measure', `${deck.slideCount} slides fit`);
+    const handout =
+      options.handout === undefined
+        ? undefined
+        : await printHandout(deck, options.session, { ...options, paper: options.handout });
+    if (handout) timer('handout', `${where(outputPath(deck, 'handout'))}, ${handout.pageCount} pages`);
+    const single = options.singleFile ? await renderSingleFile(singleFileInput(deck)) : undefined;
+
+    const writes: [keyof typeof outputs, string | Uint8Array | undefined][] = [
+      ['pdf', printed.pdf],
+      ['handout', handout?.pdf],
+      ['singleFile', single],
+    ];
+    const outputs = {
+      pdf: outputPath(deck, 'pdf'),
+      handout: outputPath(deck, 'handout'),
+      singleFile: outputPath(deck, 'single'),
+    };
+    for (const [output, data] of writes) {
+      if (data === undefined) continue;
+      await writeFileAtomic(outputs[output], data);
+      result[output] = outputs[output];
+    }
+    if (single !== undefined) timer('single', where(outputs.singleFile));
     await rename(draft, deck.htmlFile);
   } finally {
     await unlink(draft).catch(() => {});
   }
   return result;
+}
+
+/** Where each output of a deck goes: `OUT/NAME.pdf`, `OUT/NAME-handout.pdf`, `OUT/NAME.single.html`. */
+export function outputPath(deck: PreparedDeck, output: 'pdf' | 'handout' | 'single'): string {
+  const file = {
+    pdf: `${deck.name}.pdf`,
+    handout: `${deck.name}-handout.pdf`,
+    single: `${deck.name}.single.html`,
+  };
+  return path.join(deck.outDir, file[output]);
+}
+
+function singleFileInput(deck: PreparedDeck): SingleFileInput {
+  const theme = deck.briefing.deck.theme;
+  return { html: deck.html, name: deck.name, userThemeCss: 'css' in theme ? theme.css.bytes : undefined };
+}
+
+/** Writes `OUT/NAME.single.html`, the whole deck in one file; returns its path. */
+export async function writeSingleFile(deck: PreparedDeck): Promise<string> {
+  const file = outputPath(deck, 'single');
+  await writeFileAtomic(file, await renderSingleFile(singleFileInput(deck)));
+  return file;
 }
 
 /** Load, validate, model and render: everything up to the first write. Throws the user's problems. */
@@ -160,14 +219,15 @@ export async function writeDeck(deck: PreparedDeck, htmlFile = deck.htmlFile): P
 }
 
 export interface PrintedDeck {
-  /** The PDF written, `OUT/NAME.pdf`; undefined when only measuring. */
-  pdf?: string;
+  /** The PDF, with its bookmarks and metadata; undefined when only measuring. Not yet written. */
+  pdf?: Uint8Array;
   overflows: Overflow[];
 }
 
 /**
- * Prints the deck written at `htmlFile` to `OUT/NAME.pdf` (atomically) and
- * measures every slide; overflows are warnings, or an error with `strict`.
+ * Prints the deck written at `htmlFile` and measures every slide; overflows
+ * are warnings, or an error with `strict`. The caller writes the PDF
+ * (`OUT/NAME.pdf`, see `outputPath`).
  */
 export async function printDeck(
   deck: PreparedDeck,
@@ -200,28 +260,22 @@ export async function printDeck(
       hint: 'A template override may have broken the slide structure; check --templates.',
     });
   }
-  const pdf = setPdfInfo(addOutline(printed.pdf, deck.outline), {
-    title: deck.title,
-    author: deck.briefing.author ?? deck.briefing.organization,
-    subject: deck.subject,
-    keywords: deck.briefing.classification,
-    creator: `briefdeck ${packageVersion()}`,
-  });
-  const pdfFile = path.join(deck.outDir, `${deck.name}.pdf`);
-  await writeFileAtomic(pdfFile, pdf);
-  return { pdf: pdfFile, overflows: printed.overflows };
+  return {
+    pdf: setPdfInfo(addOutline(printed.pdf, deck.outline), pdfInfo(deck)),
+    overflows: printed.overflows,
+  };
 }
 
 /**
- * Writes the handout, `OUT/NAME-handout.pdf`: the same view model as a
- * document on A4 or US Letter. Its HTML is a temporary file beside the
- * outputs (it loads the deck's fonts), removed once printed.
+ * Prints the handout: the same view model as a document on A4 or US
+ * Letter. Its HTML is a temporary file beside the outputs (it loads the
+ * deck's fonts), removed once printed. The caller writes the PDF.
  */
 export async function printHandout(
   deck: PreparedDeck,
   session: BrowserSession,
   options: Pick<BuildOptions, 'timeoutMs' | 'onWarning'> & { paper: Paper },
-): Promise<string> {
+): Promise<{ pdf: Uint8Array; pageCount: number }> {
   const model = buildHandoutModel(deck.model);
   const html = renderHandout(buildHandoutPage(model, { paper: options.paper, version: packageVersion() }));
   const draft = path.join(
@@ -237,19 +291,21 @@ export async function printHandout(
       onPageMessage: options.onWarning,
     });
     const outline = handoutOutline(model, namedDestinations(printed.pdf));
-    const pdf = setPdfInfo(addOutline(printed.pdf, outline), {
-      title: deck.title,
-      author: deck.briefing.author ?? deck.briefing.organization,
-      subject: deck.subject,
-      keywords: deck.briefing.classification,
-      creator: `briefdeck ${packageVersion()}`,
-    });
-    const file = path.join(deck.outDir, `${deck.name}-handout.pdf`);
-    await writeFileAtomic(file, pdf);
-    return file;
+    return { pdf: setPdfInfo(addOutline(printed.pdf, outline), pdfInfo(deck)), pageCount: printed.pageCount };
   } finally {
     await unlink(draft).catch(() => {});
   }
+}
+
+/** The PDFs' document information: title, author, subject, keywords. */
+function pdfInfo(deck: PreparedDeck): PdfInfo {
+  return {
+    title: deck.title,
+    author: deck.briefing.author ?? deck.briefing.organization,
+    subject: deck.subject,
+    keywords: deck.briefing.classification,
+    creator: `briefdeck ${packageVersion()}`,
+  };
 }
 
 /** Load and validate only (`briefdeck validate`). */

@@ -4,15 +4,17 @@
  * one line each without a stack; anything else is a bug and prints its stack.
  */
 import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { packageVersion } from './assets.js';
 import { ASPECTS, type Aspect } from './briefing.js';
 import { BrowserSession } from './browser/session.js';
 import { type BuildOptions, buildBriefing, readBriefing } from './build.js';
 import { BriefingError, ExitCode, UsageError, UserError } from './errors.js';
+import { PAPERS, type Paper } from './handout.js';
 import { BUILT_IN_THEMES } from './themes.js';
 import { DEFAULT_PORT, watchBriefing } from './watch/watch.js';
-import { removeTempFiles } from './write.js';
+import { removeTempFiles, writeFileAtomic } from './write.js';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -21,6 +23,9 @@ const HELP = `briefdeck — turn a YAML briefing into a reveal.js deck and a PDF
 Usage:
   briefdeck build [FILE] [options]    write OUT/NAME.html and OUT/NAME.pdf
   briefdeck watch [FILE] [options]    build, serve the deck, rebuild and reload on every save
+  briefdeck mail [FILE] --to ADDR... [--cc ADDR...] [--from ADDR] [--send] [options]
+                                      build, then write OUT/NAME.eml, a mail draft with the
+                                      PDF attached (and the handout with --handout)
   briefdeck validate [FILE]           check FILE and report every problem
   briefdeck --help | --version
 
@@ -35,7 +40,18 @@ Options for build and watch:
       --templates DIR   partials (NAME.hbs) that replace the built-in ones
       --timeout MS      limit for each browser step: launch, load, print
                         (default: ${DEFAULT_TIMEOUT_MS})
+      --handout         also print OUT/NAME-handout.pdf, a document-style brief
+      --paper SIZE      the handout's paper: a4 (default) or letter
+      --single-file     also write OUT/NAME.single.html, the whole deck in one file
   -q, --quiet           no progress lines
+
+Options for mail:
+      --to ADDR         a recipient (repeat, or separate with commas)
+      --cc ADDR         a copy recipient
+      --from ADDR       the sender (a draft without it takes your mail account's)
+      --send            also send it over SMTP, to the server in BRIEFDECK_SMTP_URL
+                        (smtp://user:password@host:587 with STARTTLS, smtps:// for TLS;
+                        ?tls=off allows plain text)
 
 Options for watch:
       --port N          port of the preview server (default: ${DEFAULT_PORT}, or the next
@@ -115,19 +131,24 @@ async function run(argv: string[], io: Io, paint: Paint): Promise<number> {
   const [command = 'build', file = 'briefing.yaml', ...extra] = positionals;
   if (extra.length > 0)
     throw new UsageError(`unexpected argument "${extra[0]}"`, { hint: 'See briefdeck --help.' });
-  if (command !== 'build' && command !== 'validate' && command !== 'watch') {
+  if (!['build', 'watch', 'mail', 'validate'].includes(command)) {
     throw new UsageError(`unknown command "${command}"`, {
-      hint: 'Commands: build, watch, validate. See briefdeck --help.',
+      hint: 'Commands: build, watch, mail, validate. See briefdeck --help.',
     });
   }
   const given = (parsed.tokens ?? [])
     .filter((token) => token.kind === 'option')
     .map((token) => token.rawName);
-  const watchOnly = given.filter((name) => ['--port', '--host', '--open'].includes(name));
-  if (command !== 'watch' && watchOnly.length > 0) {
-    throw new UsageError(`${command} takes no watch options (${watchOnly.join(', ')})`, {
-      hint: `Use: briefdeck watch [FILE] ${watchOnly.join(' ')}`,
-    });
+  for (const [options, owner] of [
+    [['--port', '--host', '--open'], 'watch'],
+    [['--to', '--cc', '--from', '--send'], 'mail'],
+  ] as const) {
+    const misplaced = given.filter((name) => (options as readonly string[]).includes(name));
+    if (command !== owner && misplaced.length > 0) {
+      throw new UsageError(`${command} takes no ${owner} options (${misplaced.join(', ')})`, {
+        hint: `Use: briefdeck ${owner} [FILE] ${misplaced.join(' ')}`,
+      });
+    }
   }
   const quiet = values.quiet || !io.isTTY;
   const progress = (line: string) => {
@@ -149,8 +170,14 @@ async function run(argv: string[], io: Io, paint: Paint): Promise<number> {
   }
 
   const timeoutMs = parseTimeout(values.timeout);
+  const outputs = extraOutputs(values);
   if (command === 'watch') return watch(file, values, { io, paint, timeoutMs });
-  const session = values.pdf || values.strict ? new BrowserSession({ env: io.env, timeoutMs }) : undefined;
+  // The mail's addresses (and where to send it) are checked before anything is built.
+  const mail = command === 'mail' ? await mailRequest(values, io.env) : undefined;
+  const session =
+    values.pdf || values.strict || outputs.handout
+      ? new BrowserSession({ env: io.env, timeoutMs })
+      : undefined;
   // Ctrl-C: close the browser and let the build wind down (atomic writes finish or clean up after
   // themselves); a second Ctrl-C exits at once.
   let interrupted = false;
@@ -175,6 +202,7 @@ async function run(argv: string[], io: Io, paint: Paint): Promise<number> {
       strict: values.strict,
       templatesDir: values.templates,
       deck: deckOverrides(values.theme, values.aspect),
+      ...outputs,
       timeoutMs,
       session,
       onStep: (step, ms, detail) =>
@@ -185,6 +213,7 @@ async function run(argv: string[], io: Io, paint: Paint): Promise<number> {
     });
     if (interrupted) return EXIT_INTERRUPTED;
     progress(`${paint.green('done')}     ${result.slideCount} slides`);
+    if (mail) await sendOrDraft(mail, result, { io, paint, cwd: io.cwd });
     return ExitCode.ok;
   } catch (error) {
     if (interrupted) return EXIT_INTERRUPTED;
@@ -194,6 +223,67 @@ async function run(argv: string[], io: Io, paint: Paint): Promise<number> {
     process.off('SIGTERM', stop);
     await session?.close();
   }
+}
+
+interface MailRequest {
+  to: string[];
+  cc: string[];
+  from?: string;
+  /** BRIEFDECK_SMTP_URL, when --send. */
+  smtpUrl?: string;
+}
+
+/** `briefdeck mail`: its addresses, checked (a wrong one is a usage error naming it), and the SMTP server. */
+async function mailRequest(
+  values: ReturnType<typeof parse>['values'],
+  env: NodeJS.ProcessEnv,
+): Promise<MailRequest> {
+  const { parseAddresses, SMTP_URL_VARIABLE } = await import('./mail.js');
+  if (!values.to?.length) {
+    throw new UsageError('mail needs at least one --to address', {
+      hint: 'For example: briefdeck mail briefing.yaml --to desk@example.org',
+    });
+  }
+  if (!values.pdf) throw new UsageError('mail attaches the PDF; it cannot be used with --no-pdf');
+  const smtpUrl = values.send ? env[SMTP_URL_VARIABLE] : undefined;
+  if (values.send && !smtpUrl) {
+    throw new UsageError(`mail --send needs the SMTP server in ${SMTP_URL_VARIABLE}`, {
+      hint: `For example: ${SMTP_URL_VARIABLE}=smtp://user:password@smtp.example.org:587`,
+    });
+  }
+  return {
+    to: parseAddresses(values.to, '--to'),
+    cc: parseAddresses(values.cc ?? [], '--cc'),
+    from: values.from === undefined ? undefined : parseAddresses([values.from], '--from')[0],
+    smtpUrl,
+  };
+}
+
+/**
+ * Writes the mail draft `OUT/NAME.eml` (the PDF attached, and the handout when built), then sends
+ * the same message when --send was given. The draft is written first, so it is there even when
+ * sending fails.
+ */
+async function sendOrDraft(
+  request: MailRequest,
+  result: Awaited<ReturnType<typeof buildBriefing>>,
+  { io, paint, cwd }: { io: Io; paint: Paint; cwd: string },
+): Promise<void> {
+  const { composeDraft, mailContent, sendDraft } = await import('./mail.js');
+  const content = mailContent(result.model);
+  const attachments = [result.pdf, result.handout]
+    .filter((file): file is string => file !== undefined)
+    .map((file) => ({ path: file, filename: path.basename(file), contentType: 'application/pdf' as const }));
+  const options = { to: request.to, cc: request.cc, from: request.from, attachments };
+  const eml = result.html.replace(/\.html$/, '.eml');
+  await writeFileAtomic(eml, await composeDraft(content, options));
+  const relative = path.relative(cwd, eml);
+  io.stdout(relative.startsWith('..') || path.isAbsolute(relative) ? eml : relative);
+  if (!request.smtpUrl) return;
+  const sent = await sendDraft(content, options, request.smtpUrl);
+  io.stderr(`${paint.green('sent')} to ${sent.accepted.join(', ')}`);
+  if (sent.rejected.length > 0)
+    io.stderr(`${paint.yellow('warning')} the server refused ${sent.rejected.join(', ')}`);
 }
 
 /** The shell's code for a process ended by Ctrl-C. */
@@ -218,6 +308,13 @@ function parse(argv: string[]) {
       port: { type: 'string' },
       host: { type: 'string', default: '127.0.0.1' },
       open: { type: 'boolean', default: false },
+      handout: { type: 'boolean', default: false },
+      paper: { type: 'string' },
+      'single-file': { type: 'boolean', default: false },
+      to: { type: 'string', multiple: true },
+      cc: { type: 'string', multiple: true },
+      from: { type: 'string' },
+      send: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -265,6 +362,7 @@ async function watch(
         strict: values.strict,
         templatesDir: values.templates,
         deck: deckOverrides(values.theme, values.aspect),
+        ...extraOutputs(values),
         timeoutMs,
         env: io.env,
         host,
@@ -272,9 +370,11 @@ async function watch(
         portFallback: port === undefined,
       },
       {
-        rebuilt: ({ deckMs, pdfMs, slides }) => {
+        rebuilt: ({ deckMs, pdfMs, handoutMs, slides }) => {
           if (quiet) return;
-          const pdf = pdfMs === undefined ? '' : ` · PDF in ${formatMs(pdfMs)}`;
+          const pdf =
+            (pdfMs === undefined ? '' : ` · PDF in ${formatMs(pdfMs)}`) +
+            (handoutMs === undefined ? '' : ` · handout in ${formatMs(handoutMs)}`);
           io.stderr(
             `${paint.green('rebuilt')} in ${formatMs(deckMs)}${pdf} ${paint.dim(`(${slides} slides)`)}`,
           );
@@ -330,6 +430,26 @@ function openInBrowser(url: string): void {
   } catch {
     // no browser to open: the address is printed anyway
   }
+}
+
+/** The outputs besides the deck and the slide PDF: `--handout [--paper]`, `--single-file`. */
+function extraOutputs(
+  values: ReturnType<typeof parse>['values'],
+): Pick<BuildOptions, 'handout' | 'singleFile'> {
+  if (values.paper !== undefined && !(PAPERS as readonly string[]).includes(values.paper.toLowerCase())) {
+    throw new UsageError(`--paper takes ${PAPERS.join(' or ')}, got "${values.paper}"`, {
+      hint: 'A4 is the default; --paper letter for US Letter.',
+    });
+  }
+  if (values.paper !== undefined && !values.handout) {
+    throw new UsageError("--paper sets the handout's paper; it needs --handout", {
+      hint: 'For example: briefdeck build --handout --paper letter',
+    });
+  }
+  return {
+    handout: values.handout ? ((values.paper?.toLowerCase() ?? 'a4') as Paper) : undefined,
+    singleFile: values['single-file'],
+  };
 }
 
 function deckOverrides(theme: string | undefined, aspect: string | undefined): BuildOptions['deck'] {

@@ -11,10 +11,17 @@ import { ROOT, tempDir } from './_helpers.js';
 const BIN = path.join(ROOT, 'bin', 'briefdeck.js');
 
 async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return runWith({}, ...args);
+}
+
+async function runWith(
+  env: NodeJS.ProcessEnv,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], {
       cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1' },
+      env: { ...process.env, NO_COLOR: '1', ...env },
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -70,6 +77,32 @@ describe('briefdeck (the built CLI)', () => {
     expect(readFileSync(path.join(out, 'minimal.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('writes the handout and the single-file deck when asked, and nothing else', async () => {
+    const out = tempDir();
+    const result = await run(
+      'build',
+      'tests/fixtures/minimal.yaml',
+      '-o',
+      out,
+      '--handout',
+      '--paper',
+      'letter',
+      '--single-file',
+      '--quiet',
+    );
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const { readdirSync } = await import('node:fs');
+    expect(readdirSync(out).sort()).toEqual([
+      'briefdeck-assets',
+      'minimal-handout.pdf',
+      'minimal.html',
+      'minimal.pdf',
+      'minimal.single.html',
+    ]);
+    expect(readFileSync(path.join(out, 'minimal-handout.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(readFileSync(path.join(out, 'minimal.single.html'), 'utf8')).not.toMatch(/src="briefdeck-assets/);
+  });
+
   it('exits 2 on wrong usage, with a hint', async () => {
     for (const args of [
       ['--frobnicate'],
@@ -80,6 +113,9 @@ describe('briefdeck (the built CLI)', () => {
       ['build', 'a.yaml', 'b.yaml'],
       ['build', '--port', '8080'],
       ['validate', '--open'],
+      ['build', '--paper', 'letter'],
+      ['build', '--handout', '--paper', 'a5'],
+      ['build', '--to', 'a@b.org'],
     ]) {
       const result = await run(...args);
       expect(result.code, args.join(' ')).toBe(2);
@@ -112,6 +148,78 @@ describe('briefdeck (the built CLI)', () => {
     const result = await run('build', 'nope.yaml', '--no-pdf', '-o', tempDir());
     expect(result).toMatchObject({ code: 1 });
     expect(result.stderr).toContain('nope.yaml:1:1: no such file');
+  });
+});
+
+describe('briefdeck mail', () => {
+  it('refuses a wrong address before building anything (exit 2), naming it', async () => {
+    const out = path.join(tempDir(), 'out');
+    const result = await run(
+      'mail',
+      'tests/fixtures/minimal.yaml',
+      '-o',
+      out,
+      '--to',
+      'a@b.org',
+      '--cc',
+      'desk@@example.org',
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('"desk@@example.org"');
+    expect(existsSync(out)).toBe(false);
+    expect((await run('mail', 'tests/fixtures/minimal.yaml', '-o', out)).code).toBe(2);
+    expect(
+      (await run('mail', 'tests/fixtures/minimal.yaml', '-o', out, '--to', 'a@b.org', '--send')).code,
+    ).toBe(2);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('writes a draft with the title as subject and the PDF and handout attached', async () => {
+    const out = tempDir();
+    const result = await run(
+      'mail',
+      'briefing.yaml',
+      '-o',
+      out,
+      '--to',
+      'Desk <desk@example.org>',
+      '--handout',
+      '-q',
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toBe(path.join(out, 'briefing.eml'));
+    const eml = readFileSync(path.join(out, 'briefing.eml'), 'utf8');
+    expect(eml).toMatch(/^X-Unsent: 1\r?$/m);
+    expect(eml).toMatch(/^Subject: \[UNCLASSIFIED\] ISIS in Libya: the fall of IS in Derna\r?$/m);
+    expect(eml).toMatch(/^To: Desk <desk@example\.org>\r?$/m);
+    expect(eml).toMatch(/filename=briefing\.pdf/);
+    expect(eml).toMatch(/filename=briefing-handout\.pdf/);
+  });
+
+  it('keeps the draft and exits 3 with one line when sending fails, never showing the password', async () => {
+    const { createServer } = await import('node:net');
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    await new Promise((resolve) => server.close(resolve));
+    const out = tempDir();
+    const result = await runWith(
+      { BRIEFDECK_SMTP_URL: `smtp://desk:hunter2secret@127.0.0.1:${port}` },
+      'mail',
+      'tests/fixtures/minimal.yaml',
+      '-o',
+      out,
+      '--to',
+      'a@b.org',
+      '--from',
+      'desk@example.org',
+      '--send',
+      '-q',
+    );
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/^error: .*refused the connection/);
+    expect(result.stderr).not.toContain('hunter2secret');
+    expect(existsSync(path.join(out, 'minimal.eml'))).toBe(true);
   });
 });
 

@@ -4,12 +4,12 @@
  * bookmarks, links, and page breaks that never split an item or strand a
  * heading at the foot of a page.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Briefing } from '../src/briefing.js';
 import type { BrowserSession } from '../src/browser/session.js';
-import { prepareDeck, printHandout, readBriefing, writeDeck } from '../src/build.js';
+import { outputPath, prepareDeck, printHandout, readBriefing, writeDeck } from '../src/build.js';
 import { plainText } from '../src/markdown.js';
 import { FIXTURES, newSession, ROOT, readPdf, tempDir } from './_helpers.js';
 
@@ -23,7 +23,10 @@ async function handout(file: string, paper: 'a4' | 'letter' = 'a4') {
   const outDir = tempDir('handout-');
   const deck = await prepareDeck({ file, cwd: ROOT, outDir });
   await writeDeck(deck);
-  const pdf = await printHandout(deck, session, { timeoutMs: 60_000, paper });
+  const printed = await printHandout(deck, session, { timeoutMs: 60_000, paper });
+  const pdf = outputPath(deck, 'handout');
+  writeFileSync(pdf, printed.pdf);
+  expect(printed.pageCount).toBeGreaterThan(0);
   return { pdf, outDir, briefing: deck.briefing };
 }
 

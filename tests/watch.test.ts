@@ -371,10 +371,13 @@ describe('briefdeck watch follows the theme, the logo and the partials', () => {
       path.join(dir, 'brief.yaml'),
       `${readFileSync(path.join(ROOT, 'tests', 'fixtures', 'minimal.yaml'), 'utf8')}deck:\n  theme: house.css\n  logo: logo.svg\n`,
     );
-    const watch = new WatchProcess(['brief.yaml', '--no-pdf', '--templates', 'partials', '-o', 'out'], {
-      cwd: dir,
-      tmp,
-    });
+    const watch = new WatchProcess(
+      ['brief.yaml', '--no-pdf', '--single-file', '--templates', 'partials', '-o', 'out'],
+      {
+        cwd: dir,
+        tmp,
+      },
+    );
     try {
       await watch.waitFor('stdout', /^http:\/\/127\.0\.0\.1:\d+\/brief\.html$/m);
       await watch.waitFor('stderr', /^rebuilt in /m);
@@ -406,6 +409,8 @@ describe('briefdeck watch follows the theme, the logo and the partials', () => {
       );
       await next();
       expect(out('brief.html')).toContain('MARK-PARTIAL');
+      // The outputs asked for besides the deck follow too.
+      expect(out('brief.single.html')).toContain('MARK-PARTIAL');
 
       // Other files in the same folders, and the output folder, are not the briefing's.
       writeFileSync(path.join(dir, 'notes.txt'), 'not an input\n');

@@ -17,6 +17,12 @@
     return;
   }
 
+  if (window.Reveal) {
+    // The single-file deck has reveal.js and its notes plugin inlined before this script: load nothing.
+    window.Reveal.initialize({ ...config, plugins: window.RevealNotes ? [window.RevealNotes] : [] });
+    return;
+  }
+
   const load = (file) =>
     new Promise((resolve, reject) => {
       const script = document.createElement('script');

@@ -14,9 +14,19 @@
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BrowserSession } from '../browser/session.js';
-import { type BuildOptions, type PreparedDeck, prepareDeck, printDeck, writeDeck } from '../build.js';
+import {
+  type BuildOptions,
+  outputPath,
+  type PreparedDeck,
+  prepareDeck,
+  printDeck,
+  printHandout,
+  writeDeck,
+  writeSingleFile,
+} from '../build.js';
 import { BriefingError, RenderError, UsageError, UserError } from '../errors.js';
 import { loadTemplates, type Templates } from '../render.js';
+import { writeFileAtomic } from '../write.js';
 import { type FileWatcher, watchFiles } from './files.js';
 import { type DeckState, type PreviewServer, startPreviewServer } from './server.js';
 
@@ -28,7 +38,16 @@ const SETTLE_MS = 15;
 export interface WatchOptions
   extends Pick<
     BuildOptions,
-    'file' | 'outDir' | 'cwd' | 'pdf' | 'strict' | 'deck' | 'templatesDir' | 'timeoutMs'
+    | 'file'
+    | 'outDir'
+    | 'cwd'
+    | 'pdf'
+    | 'strict'
+    | 'deck'
+    | 'templatesDir'
+    | 'timeoutMs'
+    | 'handout'
+    | 'singleFile'
   > {
   env: NodeJS.ProcessEnv;
   host: string;
@@ -40,7 +59,7 @@ export interface WatchOptions
 /** What watch mode tells the user; the CLI prints it. */
 export interface WatchReporter {
   /** A rebuild is done: how long the deck and the PDF took. */
-  rebuilt(times: { deckMs: number; pdfMs?: number; slides: number }): void;
+  rebuilt(times: { deckMs: number; pdfMs?: number; handoutMs?: number; slides: number }): void;
   /** The last save did not build: its problems, one line each, and a closing line. */
   problems(lines: string[], summary: string): void;
   /** The deck was written but the PDF could not be made (timeout, crash): the error's lines. */
@@ -77,7 +96,7 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
   });
   const name = path.basename(options.file).replace(/\.ya?ml$/i, '');
   const session =
-    options.pdf || options.strict
+    options.pdf || options.strict || options.handout
       ? new BrowserSession({ env: options.env, timeoutMs: options.timeoutMs, keepPage: true })
       : undefined;
   // The browser starts while the first build runs.
@@ -167,6 +186,7 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
     }
     watchInputsOf(deck);
     await writeDeck(deck);
+    if (options.singleFile) await writeSingleFile(deck);
     const deckMs = performance.now() - start;
     build += 1;
     publish({ build, problems: [] });
@@ -178,19 +198,32 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
     const overflows: string[] = [];
     try {
       const printStart = performance.now();
-      await printDeck(deck, deck.htmlFile, session, {
-        ...options,
-        onWarning: (message) => {
-          if (closed) return;
-          if (/ overflows by \d+px/.test(message)) overflows.push(message);
-          if (!options.strict) report.warning(message);
-        },
-      });
-      report.rebuilt({
-        deckMs,
-        pdfMs: options.pdf ? performance.now() - printStart : undefined,
-        slides: deck.slideCount,
-      });
+      let pdfMs: number | undefined;
+      let handoutMs: number | undefined;
+      if (options.pdf || options.strict) {
+        const printed = await printDeck(deck, deck.htmlFile, session, {
+          ...options,
+          onWarning: (message) => {
+            if (closed) return;
+            if (/ overflows by \d+px/.test(message)) overflows.push(message);
+            if (!options.strict) report.warning(message);
+          },
+        });
+        // A newer save is waiting: its own print replaces this one.
+        if (dirty || closed) return;
+        if (printed.pdf) {
+          await writeFileAtomic(outputPath(deck, 'pdf'), printed.pdf);
+          pdfMs = performance.now() - printStart;
+        }
+      }
+      if (options.handout && !dirty && !closed) {
+        const handoutStart = performance.now();
+        const handout = await printHandout(deck, session, { ...options, paper: options.handout });
+        if (dirty || closed) return;
+        await writeFileAtomic(outputPath(deck, 'handout'), handout.pdf);
+        handoutMs = performance.now() - handoutStart;
+      }
+      report.rebuilt({ deckMs, pdfMs, handoutMs, slides: deck.slideCount });
     } catch (error) {
       if (closed) return;
       if (!(error instanceof RenderError)) throw error;
@@ -205,7 +238,7 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
       }
       // A timeout or a crashed browser: the next rebuild starts a new one.
       await session.restart();
-      report.renderFailed([...error.lines(), 'The deck is up to date; the PDF was not updated.']);
+      report.renderFailed([...error.lines(), 'The deck is up to date; the PDFs were not updated.']);
     }
     // An event may have been missed while the file was being read: compare it with what was read.
     if ((await stamp()) !== before) dirty = true;
