@@ -17,7 +17,7 @@ import type { Aspect, Briefing } from './briefing.js';
 import { type PdfInfo, setPdfInfo } from './browser/pdfInfo.js';
 import { addOutline, namedDestinations, type OutlineEntry } from './browser/pdfOutline.js';
 import { type Overflow, printDocument, printPdf } from './browser/print.js';
-import type { BrowserSession } from './browser/session.js';
+import { BrowserSession } from './browser/session.js';
 import { RenderError } from './errors.js';
 import { buildHandoutModel, buildHandoutPage, type Paper, renderHandout } from './handout.js';
 import { loadBriefing } from './load.js';
@@ -26,7 +26,7 @@ import { deckOutline, handoutOutline } from './outline.js';
 import { buildPage, loadTemplates, renderDeck, type Templates } from './render.js';
 import { renderSingleFile, type SingleFileInput } from './singleFile.js';
 import { validateBriefing } from './validate.js';
-import { copyAssets, writeFileAtomic } from './write.js';
+import { copyAssets, trackTemp, writeFileAtomic } from './write.js';
 
 export interface BuildOptions {
   /** The briefing file, as the user named it. */
@@ -49,7 +49,7 @@ export interface BuildOptions {
   /** Templates already compiled (watch mode compiles them once); else they are loaded here. */
   templates?: Templates;
   timeoutMs: number;
-  /** The browser, when the PDF is wanted; opened and closed by the caller. */
+  /** The browser, when a PDF is wanted; left open. Without one, a browser is opened and closed here. */
   session?: BrowserSession;
   /** Progress: called when a step ends, with its duration. */
   onStep?: (step: string, ms: number, detail?: string) => void;
@@ -88,10 +88,21 @@ export interface PreparedDeck {
 }
 
 export async function buildBriefing(options: BuildOptions): Promise<BuildResult> {
-  const timer = stepTimer(options.onStep);
   const browser = options.pdf || options.strict || options.handout !== undefined;
+  if (!browser || options.session) return buildWith(options, options.session);
+  const session = new BrowserSession({ env: process.env, timeoutMs: options.timeoutMs });
+  try {
+    return await buildWith(options, session);
+  } finally {
+    await session.close();
+  }
+}
+
+async function buildWith(options: BuildOptions, session: BrowserSession | undefined): Promise<BuildResult> {
+  const timer = stepTimer(options.onStep);
+  const browser = session !== undefined;
   // Chromium takes longest to start: launch it while the briefing is read and rendered.
-  if (browser) options.session?.get().catch(() => {});
+  session?.get().catch(() => {});
   const deck = await prepareDeck(options, timer);
   const result: BuildResult = {
     briefing: deck.briefing,
@@ -110,22 +121,23 @@ export async function buildBriefing(options: BuildOptions): Promise<BuildResult>
     }
     return result;
   }
-  if (!options.session) throw new Error('buildBriefing: the browser is needed but no session was given');
+  if (!session) throw new Error('unreachable: a browser is needed');
 
   // The deck is printed from a temporary copy next to where it goes, and every output is put in place
   // only once all are made: a failed print leaves the previous ones as they were, together.
   const draft = path.join(deck.outDir, `.${deck.name}.${process.pid}.${randomBytes(4).toString('hex')}.html`);
+  const untrack = trackTemp(draft);
   await writeDeck(deck, draft);
   timer('write', where(deck.htmlFile));
   try {
-    const printed = await printDeck(deck, draft, options.session, options);
+    const printed = await printDeck(deck, draft, session, options);
     result.overflows = printed.overflows;
     if (printed.pdf) timer('print', `${where(outputPath(deck, 'pdf'))}, ${deck.slideCount} pages`);
     else if (options.pdf || options.strict) timer('measure', `${deck.slideCount} slides fit`);
     const handout =
       options.handout === undefined
         ? undefined
-        : await printHandout(deck, options.session, { ...options, paper: options.handout });
+        : await printHandout(deck, session, { ...options, paper: options.handout });
     if (handout) timer('handout', `${where(outputPath(deck, 'handout'))}, ${handout.pageCount} pages`);
     const single = options.singleFile ? await renderSingleFile(singleFileInput(deck)) : undefined;
 
@@ -148,6 +160,7 @@ export async function buildBriefing(options: BuildOptions): Promise<BuildResult>
     await rename(draft, deck.htmlFile);
   } finally {
     await unlink(draft).catch(() => {});
+    untrack();
   }
   return result;
 }
@@ -282,6 +295,7 @@ export async function printHandout(
     deck.outDir,
     `.${deck.name}-handout.${process.pid}.${randomBytes(4).toString('hex')}.html`,
   );
+  const untrack = trackTemp(draft);
   await writeFileAtomic(draft, html);
   try {
     const printed = await printDocument(session, {
@@ -294,6 +308,7 @@ export async function printHandout(
     return { pdf: setPdfInfo(addOutline(printed.pdf, outline), pdfInfo(deck)), pageCount: printed.pageCount };
   } finally {
     await unlink(draft).catch(() => {});
+    untrack();
   }
 }
 

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { packageVersion } from './assets.js';
+import { type BriefingOutcome, build, DEFAULT_JOBS, findBriefings } from './batch.js';
 import { ASPECTS, type Aspect } from './briefing.js';
 import { BrowserSession } from './browser/session.js';
 import { type BuildOptions, buildBriefing, readBriefing } from './build.js';
@@ -21,7 +22,9 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 const HELP = `briefdeck — turn a YAML briefing into a reveal.js deck and a PDF
 
 Usage:
-  briefdeck build [FILE] [options]    write OUT/NAME.html and OUT/NAME.pdf
+  briefdeck build [FILE|DIR...] [options]
+                                      write OUT/NAME.html and OUT/NAME.pdf for each briefing
+                                      (a folder: every *.yaml in it; one browser for all)
   briefdeck watch [FILE] [options]    build, serve the deck, rebuild and reload on every save
   briefdeck mail [FILE] --to ADDR... [--cc ADDR...] [--from ADDR] [--send] [options]
                                       build, then write OUT/NAME.eml, a mail draft with the
@@ -44,6 +47,10 @@ Options for build and watch:
       --paper SIZE      the handout's paper: a4 (default) or letter
       --single-file     also write OUT/NAME.single.html, the whole deck in one file
   -q, --quiet           no progress lines
+
+Options for build:
+  -r, --recursive       look for briefings in the folders' subfolders too
+  -j, --jobs N          briefings built at the same time (default: ${DEFAULT_JOBS})
 
 Options for mail:
       --to ADDR         a recipient (repeat, or separate with commas)
@@ -128,9 +135,12 @@ async function run(argv: string[], io: Io, paint: Paint): Promise<number> {
     io.stdout(packageVersion());
     return ExitCode.ok;
   }
-  const [command = 'build', file = 'briefing.yaml', ...extra] = positionals;
-  if (extra.length > 0)
-    throw new UsageError(`unexpected argument "${extra[0]}"`, { hint: 'See briefdeck --help.' });
+  const [command = 'build', ...inputs] = positionals;
+  const file = inputs[0] ?? 'briefing.yaml';
+  if (command !== 'build' && inputs.length > 1)
+    throw new UsageError(`unexpected argument "${inputs[1]}"`, {
+      hint: `${command} takes one briefing; build takes many. See briefdeck --help.`,
+    });
   if (!['build', 'watch', 'mail', 'validate'].includes(command)) {
     throw new UsageError(`unknown command "${command}"`, {
       hint: 'Commands: build, watch, mail, validate. See briefdeck --help.',
@@ -171,7 +181,13 @@ async function run(argv: string[], io: Io, paint: Paint): Promise<number> {
 
   const timeoutMs = parseTimeout(values.timeout);
   const outputs = extraOutputs(values);
+  const batchOnly = given.filter((name) => ['--jobs', '--recursive', '-j', '-r'].includes(name));
+  if (command !== 'build' && batchOnly.length > 0) {
+    throw new UsageError(`${command} takes no ${batchOnly.join(', ')}`, { hint: 'Those are for build.' });
+  }
   if (command === 'watch') return watch(file, values, { io, paint, timeoutMs });
+  if (command === 'build')
+    return buildCommand(inputs.length > 0 ? inputs : ['briefing.yaml'], values, { io, paint, timeoutMs });
   // The mail's addresses (and where to send it) are checked before anything is built.
   const mail = command === 'mail' ? await mailRequest(values, io.env) : undefined;
   const session =
@@ -286,6 +302,127 @@ async function sendOrDraft(
     io.stderr(`${paint.yellow('warning')} the server refused ${sent.rejected.join(', ')}`);
 }
 
+/**
+ * `briefdeck build FILE|DIR...`: one briefing or many in one run, through the API (`build`). One
+ * briefing prints its steps as it goes; many print a line each as they finish (on a terminal) and
+ * a summary. Problems and failures are always printed. Ctrl-C stops starting briefings and closes
+ * the browser, so the ones under way fail without writing; a second Ctrl-C quits at once, removing
+ * every temporary file.
+ */
+async function buildCommand(
+  inputs: string[],
+  values: ReturnType<typeof parse>['values'],
+  { io, paint, timeoutMs }: { io: Io; paint: Paint; timeoutMs: number },
+): Promise<number> {
+  const quiet = values.quiet || !io.isTTY;
+  const progress = (line: string) => {
+    if (!quiet) io.stderr(line);
+  };
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) {
+    throw new UsageError(`--jobs takes a whole number ≥ 1, got "${values.jobs}"`, {
+      hint: 'For example: --jobs 2',
+    });
+  }
+  const overrides = deckOverrides(values.theme, values.aspect);
+  const outputs = extraOutputs(values);
+  const files = await findBriefings(inputs, { cwd: io.cwd, recursive: values.recursive });
+  const many = files.length > 1;
+  const session =
+    values.pdf || values.strict || outputs.handout
+      ? new BrowserSession({ env: io.env, timeoutMs, keepPage: true })
+      : undefined;
+  const abort = new AbortController();
+  let interrupted = false;
+  const stop = () => {
+    if (interrupted) {
+      removeTempFiles();
+      session?.discardNow();
+      process.exit(EXIT_INTERRUPTED);
+    }
+    interrupted = true;
+    abort.abort();
+    io.stderr('briefdeck: interrupted; closing the browser (Ctrl-C again to quit at once)');
+    void session?.close();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  try {
+    const report = await build({
+      inputs: files,
+      cwd: io.cwd,
+      outDir: values.out,
+      pdf: values.pdf,
+      strict: values.strict,
+      theme: overrides?.theme,
+      aspect: overrides?.aspect,
+      templates: values.templates,
+      ...outputs,
+      timeoutMs,
+      jobs,
+      browser: session,
+      env: io.env,
+      signal: abort.signal,
+      onStep: (_file, step, ms, detail) => {
+        if (!many) progress(`${paint.dim(`${step.padEnd(8)} ${formatMs(ms).padStart(7)}`)}  ${detail ?? ''}`);
+      },
+      onWarning: (file, message) => {
+        if (!interrupted) io.stderr(`${paint.yellow('warning')} ${many ? `${file}: ` : ''}${message}`);
+      },
+      onBriefing: (outcome) => {
+        if (interrupted && outcome.status === 'failed') return;
+        reportBriefing(outcome, { io, paint, many, progress });
+      },
+    });
+    if (interrupted) return EXIT_INTERRUPTED;
+    if (many) {
+      io.stderr(
+        `${report.built} built, ${report.invalid} invalid, ${report.failed} failed in ${(report.ms / 1000).toFixed(1)} s`,
+      );
+    }
+    return report.exitCode;
+  } catch (error) {
+    if (interrupted) return EXIT_INTERRUPTED;
+    throw error;
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    await session?.close();
+  }
+}
+
+/** What the terminal shows when a briefing is done: problems and failures always, the rest as progress. */
+function reportBriefing(
+  outcome: BriefingOutcome,
+  { io, paint, many, progress }: { io: Io; paint: Paint; many: boolean; progress: (line: string) => void },
+): void {
+  if (outcome.status === 'invalid') {
+    // One problem a line, exactly FILE:LINE:COL: path: message, so editors and scripts can read them.
+    const error = new BriefingError(outcome.problems, outcome.moreProblems);
+    const lines = error.lines();
+    for (const line of lines.slice(0, -1)) io.stderr(line);
+    io.stderr(
+      many
+        ? (lines.at(-1) ?? '').replace(
+            /; nothing was written\.$/,
+            ` in ${outcome.file}; nothing was written for it.`,
+          )
+        : (lines.at(-1) ?? ''),
+    );
+  } else if (outcome.status === 'failed') {
+    io.stderr(
+      `${paint.red('error:')} ${many ? `${outcome.file}: ` : ''}${outcome.error?.message ?? 'failed'}`,
+    );
+    if (outcome.error?.hint) io.stderr(outcome.error.hint);
+  } else if (outcome.status === 'built') {
+    if (many) {
+      progress(
+        `${paint.green('built')}    ${outcome.file}  ${paint.dim(`${outcome.slideCount} slides, ${formatMs(outcome.ms)}`)}`,
+      );
+    } else progress(`${paint.green('done')}     ${outcome.slideCount} slides`);
+  }
+}
+
 /** The shell's code for a process ended by Ctrl-C. */
 const EXIT_INTERRUPTED = 130;
 
@@ -315,6 +452,8 @@ function parse(argv: string[]) {
       cc: { type: 'string', multiple: true },
       from: { type: 'string' },
       send: { type: 'boolean', default: false },
+      jobs: { type: 'string', short: 'j' },
+      recursive: { type: 'boolean', short: 'r', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },

@@ -12,7 +12,16 @@ import type { AssetFile } from './assets.js';
 
 const pending = new Set<string>();
 
-/** Removes temporary files of writes still in progress (on Ctrl-C). */
+/**
+ * Notes a temporary file (a draft deck, a file being copied) so that an
+ * immediate exit removes it; returns what to call once it is gone or renamed.
+ */
+export function trackTemp(file: string): () => void {
+  pending.add(file);
+  return () => pending.delete(file);
+}
+
+/** Removes the temporary files of writes still in progress (a second Ctrl-C). */
 export function removeTempFiles(): void {
   for (const file of pending) {
     try {
@@ -61,8 +70,16 @@ export async function copyAssets(files: readonly AssetFile[], dir: string): Prom
       const [source, existing] = await Promise.all([stat(from), stat(to).catch(() => undefined)]);
       if (existing && existing.size === source.size && existing.mtimeMs >= source.mtimeMs) return 0;
       const temp = `${to}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-      await copyFile(from, temp);
-      await rename(temp, to);
+      const untrack = trackTemp(temp);
+      try {
+        await copyFile(from, temp);
+        await rename(temp, to);
+      } catch (error) {
+        await unlink(temp).catch(() => {});
+        throw error;
+      } finally {
+        untrack();
+      }
       return 1;
     }),
   );

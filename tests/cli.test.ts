@@ -34,7 +34,7 @@ describe('briefdeck (the built CLI)', () => {
   it('prints help with the options and their defaults, and the version', async () => {
     const help = await run('--help');
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain('briefdeck build [FILE]');
+    expect(help.stdout).toContain('briefdeck build [FILE|DIR...]');
     expect(help.stdout).toMatch(/--timeout MS[\s\S]*default: 30000/);
     const version = await run('--version');
     expect(version.stdout.trim()).toBe(
@@ -110,7 +110,7 @@ describe('briefdeck (the built CLI)', () => {
       ['publish'],
       ['build', '--timeout', 'soon'],
       ['build', '--theme', 'neon'],
-      ['build', 'a.yaml', 'b.yaml'],
+      ['validate', 'a.yaml', 'b.yaml'],
       ['build', '--port', '8080'],
       ['validate', '--open'],
       ['build', '--paper', 'letter'],

@@ -21,8 +21,8 @@ export interface SessionOptions {
   /** Whether this process runs as root, which needs Chromium's sandbox off. */
   isRoot?: boolean;
   /**
-   * Keep one page open between uses (watch mode prints the same deck again and again; a new page
-   * costs more than the print). A page that failed is closed and replaced.
+   * Keep pages open between uses (watch mode prints the same deck again and again, a batch prints
+   * one briefing after another; a new page costs more than a print). A page that failed is closed.
    */
   keepPage?: boolean;
 }
@@ -33,7 +33,8 @@ export class BrowserSession {
   private closed = false;
   private home: string | undefined;
   private child: ChildProcess | undefined;
-  private kept: Page | undefined;
+  /** Pages kept open for the next use (keepPage). */
+  private idle: Page[] = [];
   /** Counts launches, so that the end of an old browser does not reset a newer one. */
   private generation = 0;
 
@@ -141,9 +142,9 @@ export class BrowserSession {
   /** Runs `fn` with a page, closed afterwards whatever happens (kept for next time with `keepPage`). */
   async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
     const browser = await this.get();
-    let page = this.kept;
-    this.kept = undefined;
-    if (!page || page.isClosed()) {
+    let page = this.idle.pop();
+    while (page?.isClosed()) page = this.idle.pop();
+    if (!page) {
       // The blank tab Chromium opens at start is used first: opening another costs half a second.
       const initial = this.initialPage;
       this.initialPage = undefined;
@@ -155,7 +156,8 @@ export class BrowserSession {
       ok = true;
       return result;
     } finally {
-      if (ok && this.options.keepPage && !this.closed && browser.connected) this.kept = page;
+      if (ok && this.options.keepPage && !this.closed && browser.connected && this.browser)
+        this.idle.push(page);
       else await page.close().catch(() => {});
     }
   }
@@ -173,7 +175,7 @@ export class BrowserSession {
     this.generation += 1;
     const pending = this.browser;
     this.browser = undefined;
-    this.kept = undefined;
+    this.idle = [];
     this.initialPage = undefined;
     const child = this.child;
     this.child = undefined;
