@@ -23,6 +23,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { writeBatch } from './_bench-batch.mjs';
 import { benchWatch } from './_bench-watch.mjs';
 import { writeMarpDeck } from './_marp-deck.mjs';
 
@@ -48,6 +49,7 @@ Options:
   --marp-only   measure Marp and Node only (while the briefdeck CLI is not built)
   --no-cold     skip the cold builds
   --no-watch    skip the watch scenario
+  --no-batch    skip the batch scenario (20 briefings in one run, one by one, and Marp --parallel)
   --edits N     timed edits in the watch scenario (default 20)
   --soak N      then N more edits, measuring the memory of watch and its Chromium (default 0: none)
   -h, --help    show this help
@@ -65,6 +67,7 @@ async function main() {
       'marp-only': { type: 'boolean', default: false },
       cold: { type: 'boolean', default: true },
       watch: { type: 'boolean', default: true },
+      batch: { type: 'boolean', default: true },
       edits: { type: 'string', default: '20' },
       soak: { type: 'string', default: '0' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -106,13 +109,14 @@ async function main() {
       tmp,
       cold: values.cold,
       watch,
+      batch: values.batch && !marpOnly,
     });
   } finally {
     await rm(tmp, { recursive: true, force: true, maxRetries: 5 }).catch(() => {});
   }
 }
 
-async function bench({ runs, json, check, marpOnly, chrome, tmp, cold, watch }) {
+async function bench({ runs, json, check, marpOnly, chrome, tmp, cold, watch, batch }) {
   const deckDir = path.join(tmp, 'marp');
   await mkdir(deckDir);
   const { deckPath: deck, slides: marpSlides, localFiles } = await writeMarpDeck(BRIEFING, deckDir);
@@ -218,6 +222,16 @@ async function bench({ runs, json, check, marpOnly, chrome, tmp, cold, watch }) 
           ratio('HTML only', byId['briefdeck-html'], byId['marp-html'], 'Marp HTML', 0.5),
         ];
 
+  let batchResult;
+  if (batch)
+    batchResult = await benchBatch({ runs, tmp, env, marpEnv, marpArgs: [...marpArgs, ...marpPdfArgs] });
+  if (batchResult) {
+    ratios.push(
+      ratio('batch of 20, one run', batchResult.oneRun, batchResult.oneByOne, 'the same 20 one by one', 0.35),
+      ratio('batch of 20, one run', batchResult.oneRun, batchResult.marp, 'Marp --parallel', 1),
+    );
+  }
+
   let watchResult;
   let watchTargets = [];
   if (watch) {
@@ -282,7 +296,18 @@ async function bench({ runs, json, check, marpOnly, chrome, tmp, cold, watch }) 
     };
     console.log(
       JSON.stringify(
-        { info, runs, warmupRuns: 1, marp, results, watch: watchResult, watchTargets, ratios, ok },
+        {
+          info,
+          runs,
+          warmupRuns: 1,
+          marp,
+          results,
+          batch: batchResult,
+          watch: watchResult,
+          watchTargets,
+          ratios,
+          ok,
+        },
         null,
         2,
       ),
@@ -292,7 +317,12 @@ async function bench({ runs, json, check, marpOnly, chrome, tmp, cold, watch }) 
       printReport(
         info,
         results,
-        ratios.filter((r) => !r.name.startsWith('watch')),
+        ratios.filter((r) => !r.name.startsWith('watch') && !r.name.startsWith('batch')),
+      );
+    if (batchResult)
+      printBatchReport(
+        batchResult,
+        ratios.filter((r) => r.name.startsWith('batch')),
       );
     if (watchResult)
       printWatchReport(
@@ -419,6 +449,82 @@ function ratio(name, ours, theirs, theirLabel, target) {
     target,
     ok: value <= target,
   };
+}
+
+/**
+ * 20 briefings of different lengths: built by one `briefdeck build DIR` run, built one by one (20
+ * processes in a row, as a shell loop would), and converted by Marp CLI from 20 equivalent decks
+ * with its default --parallel (5). Each is timed from the first spawn to the last exit, in rounds.
+ */
+async function benchBatch({ runs, tmp, env, marpEnv, marpArgs }) {
+  const dir = path.join(tmp, 'batch');
+  const { briefings, marp, files } = await writeBatch(ROOT, dir, 20);
+  progress(
+    `Batch: ${files.length} briefings of 1 to 24 items per list (and the sample), in ${shortPath(briefings)}.`,
+  );
+  const time = async (fn) => {
+    const out = await mkdtemp(path.join(dir, 'out-'));
+    const start = performance.now();
+    await fn(out);
+    const ms = performance.now() - start;
+    await rm(out, { recursive: true, force: true, maxRetries: 5 }).catch(() => {});
+    return ms;
+  };
+  const must = async (args, runEnv, what) => {
+    const { code, stdout, stderr } = await run(process.execPath, args, runEnv);
+    if (code !== 0)
+      throw new RunError(`${what}: exited with code ${code}`, `node ${args.join(' ')}`, stdout, stderr);
+  };
+  const scenarios = {
+    oneRun: (out) => must([BRIEFDECK, 'build', briefings, '-o', out, '-q'], env, 'briefdeck build DIR'),
+    oneByOne: async (out) => {
+      for (const file of files)
+        await must([BRIEFDECK, 'build', file, '-o', out, '-q'], env, `briefdeck build ${file}`);
+    },
+    marp: (out) =>
+      must(
+        [MARP_CLI, ...marpArgs, '--pdf', '--parallel', '5', '-I', marp, '-o', out],
+        marpEnv,
+        'Marp CLI -I DIR --pdf',
+      ),
+  };
+  const samples = { oneRun: [], oneByOne: [], marp: [] };
+  for (let round = 0; round <= runs; round++) {
+    for (const [id, fn] of Object.entries(scenarios)) {
+      const ms = await time(fn);
+      progress(`  ${round === 0 ? 'warm-up' : `run ${round}/${runs}`}  batch ${id.padEnd(9)} ${fmtMs(ms)}`);
+      if (round > 0) samples[id].push(ms);
+    }
+  }
+  const stat = (xs) => ({
+    medianMs: round1(median(xs)),
+    minMs: round1(Math.min(...xs)),
+    maxMs: round1(Math.max(...xs)),
+    samplesMs: xs.map(round1),
+  });
+  return {
+    briefings: files.length,
+    oneRun: stat(samples.oneRun),
+    oneByOne: stat(samples.oneByOne),
+    marp: stat(samples.marp),
+  };
+}
+
+function printBatchReport(result, ratios) {
+  console.log('');
+  console.log(`batch of ${result.briefings} briefings               median       min       max`);
+  const row = (label, r) =>
+    `${label.padEnd(36)} ${fmtS(r.medianMs).padStart(7)}   ${fmtS(r.minMs).padStart(7)}   ${fmtS(r.maxMs).padStart(7)}`;
+  console.log(row('briefdeck build DIR (one run)', result.oneRun));
+  console.log(row('briefdeck build FILE, one by one', result.oneByOne));
+  console.log(row('Marp CLI -I DIR --pdf --parallel 5', result.marp));
+  console.log('');
+  for (const r of ratios) {
+    console.log(
+      `${r.name}: ${fmtS(r.briefdeckMedianMs)} median = ${r.ratio.toFixed(2)}× ${r.against} (${fmtS(r.marpMedianMs)})` +
+        `  target ≤ ${r.target}×  ${r.ok ? 'OK' : 'MISSED'}`,
+    );
+  }
 }
 
 function target(name, value, limit, unit) {
