@@ -17,6 +17,7 @@ import { BriefingError, ExitCode, type Problem, RenderError, UsageError } from '
 import type { Paper } from './handout.js';
 import { loadTemplates } from './render.js';
 import { BUILT_IN_THEMES } from './themes.js';
+import { checkOutputFolder } from './write.js';
 
 export interface BuildRequest {
   /** Briefing files and folders; a folder means every `*.yaml` and `*.yml` directly in it. */
@@ -94,6 +95,7 @@ export async function build(request: BuildRequest): Promise<BuildReport> {
   const started = performance.now();
   const cwd = request.cwd ?? process.cwd();
   const files = await findBriefings(request.inputs, { cwd, recursive: request.recursive ?? false });
+  await checkOutputFolder(path.resolve(cwd, request.outDir ?? 'dist'), request.outDir ?? 'dist');
   const jobs = request.jobs ?? DEFAULT_JOBS;
   if (!Number.isInteger(jobs) || jobs < 1)
     throw new UsageError(`jobs must be a whole number ≥ 1, got ${jobs}`);

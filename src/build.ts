@@ -273,10 +273,8 @@ export async function printDeck(
       hint: 'A template override may have broken the slide structure; check --templates.',
     });
   }
-  return {
-    pdf: setPdfInfo(addOutline(printed.pdf, deck.outline), pdfInfo(deck)),
-    overflows: printed.overflows,
-  };
+  const pdf = finishPdf(() => setPdfInfo(addOutline(printed.pdf as Uint8Array, deck.outline), pdfInfo(deck)));
+  return { pdf, overflows: printed.overflows };
 }
 
 /**
@@ -304,11 +302,33 @@ export async function printHandout(
       timeoutMs: options.timeoutMs,
       onPageMessage: options.onWarning,
     });
-    const outline = handoutOutline(model, namedDestinations(printed.pdf));
-    return { pdf: setPdfInfo(addOutline(printed.pdf, outline), pdfInfo(deck)), pageCount: printed.pageCount };
+    const pdf = finishPdf(() => {
+      const outline = handoutOutline(model, namedDestinations(printed.pdf));
+      return setPdfInfo(addOutline(printed.pdf, outline), pdfInfo(deck));
+    });
+    return { pdf, pageCount: printed.pageCount };
   } finally {
     await unlink(draft).catch(() => {});
     untrack();
+  }
+}
+
+/**
+ * Adds the title, author and bookmarks to the PDF Chromium wrote. That reads
+ * Chromium's file layout; a browser that writes it differently is not the
+ * user's mistake, so it is said plainly, with what to do.
+ */
+function finishPdf(add: () => Uint8Array): Uint8Array {
+  try {
+    return add();
+  } catch (cause) {
+    throw new RenderError(
+      `The browser wrote a PDF that briefdeck cannot add its title and bookmarks to (${cause instanceof Error ? cause.message : String(cause)}).`,
+      {
+        hint: 'Run again; if it persists, point CHROME_PATH at another Chrome or Chromium, and report it with the browser version.',
+        cause,
+      },
+    );
   }
 }
 

@@ -4,6 +4,7 @@
  * one line each without a stack; anything else is a bug and prints its stack.
  */
 import { spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { packageVersion } from './assets.js';
@@ -11,11 +12,13 @@ import { type BriefingOutcome, build, DEFAULT_JOBS, findBriefings } from './batc
 import { ASPECTS, type Aspect } from './briefing.js';
 import { BrowserSession } from './browser/session.js';
 import { type BuildOptions, buildBriefing, readBriefing } from './build.js';
-import { BriefingError, ExitCode, UsageError, UserError } from './errors.js';
+import { BriefingError, ExitCode, problemsAsJson, UsageError, UserError } from './errors.js';
 import { PAPERS, type Paper } from './handout.js';
+import { schemaRefFor, starterBriefing } from './init.js';
+import { briefingSchema } from './schema.js';
 import { BUILT_IN_THEMES } from './themes.js';
 import { DEFAULT_PORT, watchBriefing } from './watch/watch.js';
-import { removeTempFiles, writeFileAtomic } from './write.js';
+import { checkOutputFolder, removeTempFiles, writeFileAtomic } from './write.js';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -29,7 +32,10 @@ Usage:
   briefdeck mail [FILE] --to ADDR... [--cc ADDR...] [--from ADDR] [--send] [options]
                                       build, then write OUT/NAME.eml, a mail draft with the
                                       PDF attached (and the handout with --handout)
-  briefdeck validate [FILE]           check FILE and report every problem
+  briefdeck validate [FILE] [--format json]
+                                      check FILE and report every problem (as JSON for editors)
+  briefdeck init [FILE]               write a starter briefing (never over an existing file)
+  briefdeck schema                    print the JSON Schema of the briefing format
   briefdeck --help | --version
 
 FILE defaults to briefing.yaml; NAME is its base name (briefing).
@@ -141,9 +147,9 @@ async function run(argv: string[], io: Io, paint: Paint): Promise<number> {
     throw new UsageError(`unexpected argument "${inputs[1]}"`, {
       hint: `${command} takes one briefing; build takes many. See briefdeck --help.`,
     });
-  if (!['build', 'watch', 'mail', 'validate'].includes(command)) {
+  if (!['build', 'watch', 'mail', 'validate', 'init', 'schema'].includes(command)) {
     throw new UsageError(`unknown command "${command}"`, {
-      hint: 'Commands: build, watch, mail, validate. See briefdeck --help.',
+      hint: 'Commands: build, watch, mail, validate, init, schema. See briefdeck --help.',
     });
   }
   const given = (parsed.tokens ?? [])
@@ -165,19 +171,28 @@ async function run(argv: string[], io: Io, paint: Paint): Promise<number> {
     if (!quiet) io.stderr(line);
   };
 
-  if (command === 'validate') {
-    const buildOnly = given.filter((name) => !['-q', '--quiet'].includes(name));
-    if (buildOnly.length > 0) {
-      throw new UsageError(`validate takes no build options (${buildOnly.join(', ')})`, {
-        hint: 'Use: briefdeck validate [FILE]',
+  if (command !== 'validate' && values.format !== undefined) {
+    throw new UsageError('--format is for validate', {
+      hint: 'Use: briefdeck validate [FILE] --format json',
+    });
+  }
+  if (command === 'validate' || command === 'init' || command === 'schema') {
+    const allowed = command === 'validate' ? ['-q', '--quiet', '--format'] : [];
+    const others = given.filter((name) => !allowed.includes(name));
+    if (others.length > 0) {
+      throw new UsageError(`${command} takes no options (${others.join(', ')})`, {
+        hint: `Use: briefdeck ${command}${command === 'schema' ? '' : ' [FILE]'}`,
       });
     }
-    const briefing = await readBriefing(file, io.cwd);
-    io.stdout(
-      `${paint.green('ok')} ${file}: ${briefing.actors.length} actors, ${briefing.risks.length} risks, ${briefing.recommendations.length} recommendations`,
-    );
+  }
+  if (command === 'schema') {
+    if (inputs.length > 0)
+      throw new UsageError(`unexpected argument "${inputs[0]}"`, { hint: 'Use: briefdeck schema' });
+    io.stdout(JSON.stringify(briefingSchema(), null, 2));
     return ExitCode.ok;
   }
+  if (command === 'init') return initBriefing(file, io);
+  if (command === 'validate') return validate(file, values.format ?? 'text', { io, paint });
 
   const timeoutMs = parseTimeout(values.timeout);
   const outputs = extraOutputs(values);
@@ -190,6 +205,7 @@ async function run(argv: string[], io: Io, paint: Paint): Promise<number> {
     return buildCommand(inputs.length > 0 ? inputs : ['briefing.yaml'], values, { io, paint, timeoutMs });
   // The mail's addresses (and where to send it) are checked before anything is built.
   const mail = command === 'mail' ? await mailRequest(values, io.env) : undefined;
+  await checkOutputFolder(path.resolve(io.cwd, values.out), values.out);
   const session =
     values.pdf || values.strict || outputs.handout
       ? new BrowserSession({ env: io.env, timeoutMs })
@@ -300,6 +316,61 @@ async function sendOrDraft(
   io.stderr(`${paint.green('sent')} to ${sent.accepted.join(', ')}`);
   if (sent.rejected.length > 0)
     io.stderr(`${paint.yellow('warning')} the server refused ${sent.rejected.join(', ')}`);
+}
+
+/** `briefdeck validate [FILE] [--format json]`: the problems as text lines (the default) or as JSON. */
+async function validate(
+  file: string,
+  format: string,
+  { io, paint }: { io: Io; paint: Paint },
+): Promise<number> {
+  if (format !== 'text' && format !== 'json') {
+    throw new UsageError(`--format takes text or json, got "${format}"`, {
+      hint: 'For editors and CI: --format json',
+    });
+  }
+  let briefing: Awaited<ReturnType<typeof readBriefing>>;
+  try {
+    briefing = await readBriefing(file, io.cwd);
+  } catch (error) {
+    if (format === 'json' && error instanceof BriefingError) {
+      io.stdout(JSON.stringify(problemsAsJson(error.problems), null, 2));
+      return error.exitCode;
+    }
+    throw error;
+  }
+  if (format === 'json') {
+    io.stdout('[]');
+    return ExitCode.ok;
+  }
+  io.stdout(
+    `${paint.green('ok')} ${file}: ${briefing.actors.length} actors, ${briefing.risks.length} risks, ${briefing.recommendations.length} recommendations`,
+  );
+  return ExitCode.ok;
+}
+
+/**
+ * `briefdeck init [FILE]`: a starter briefing with every section, a comment on what goes in each,
+ * and the line that gives editors the schema. It never replaces a file that exists.
+ */
+async function initBriefing(file: string, io: Io): Promise<number> {
+  const target = path.resolve(io.cwd, file);
+  const text = starterBriefing({ schemaRef: schemaRefFor(target) });
+  try {
+    await writeFile(target, text, { flag: 'wx' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') {
+      throw new UsageError(`${file} exists; init never overwrites a file`, {
+        hint: `Name another file: briefdeck init new-briefing.yaml`,
+      });
+    }
+    if (code === 'ENOENT') throw new UsageError(`${file}: its folder does not exist`);
+    throw error;
+  }
+  io.stdout(file);
+  io.stderr(`Wrote a starter briefing to ${file}. Fill it in, then: briefdeck watch ${file}`);
+  return ExitCode.ok;
 }
 
 /**
@@ -453,6 +524,7 @@ function parse(argv: string[]) {
       from: { type: 'string' },
       send: { type: 'boolean', default: false },
       jobs: { type: 'string', short: 'j' },
+      format: { type: 'string' },
       recursive: { type: 'boolean', short: 'r', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },

@@ -11,12 +11,39 @@ export interface Problem {
   col: number;
   /** YAML path such as `risks[1].likelihood`; empty for the whole file. */
   path: string;
+  /** What is wrong (`"probable" is not a likelihood term`). */
   message: string;
+  /** What to do about it, when there is something to say (`use one of: …`, `did you mean "title"?`). */
+  hint?: string;
 }
 
+/** One line: `FILE:LINE:COL: path: message; hint`. */
 export function formatProblem(p: Problem): string {
   const where = `${p.file}:${p.line}:${p.col}`;
-  return p.path ? `${where}: ${p.path}: ${p.message}` : `${where}: ${p.message}`;
+  const text = p.hint ? `${p.message}; ${p.hint}` : p.message;
+  return p.path ? `${where}: ${p.path}: ${text}` : `${where}: ${text}`;
+}
+
+/** A problem as editors and CI read it (`briefdeck validate --format json`). */
+export interface ProblemJson {
+  file: string;
+  line: number;
+  column: number;
+  path: string;
+  message: string;
+  hint?: string;
+}
+
+/** The problems as plain objects, in the order given; the same problems, one for one, as `formatProblem` prints. */
+export function problemsAsJson(problems: readonly Problem[]): ProblemJson[] {
+  return problems.map(({ file, line, col, path, message, hint }) => ({
+    file,
+    line,
+    column: col,
+    path,
+    message,
+    ...(hint ? { hint } : {}),
+  }));
 }
 
 /** Exit codes of the CLI, one per kind of outcome. */

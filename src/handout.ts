@@ -6,8 +6,6 @@
  * continuation slides joined again, with the briefer's notes folded in where
  * they belong. Pure: `buildHandoutModel` and `renderHandout` touch no file.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import Handlebars from 'handlebars';
 import { ASSETS_DIR } from './assets.js';
 import type {
@@ -20,7 +18,7 @@ import type {
   SourcesSlide,
   TimelineSlide,
 } from './model.js';
-import { BUILT_IN_TEMPLATES } from './render.js';
+import { builtInTemplate } from './render.js';
 
 export const PAPERS = ['a4', 'letter'] as const;
 export type Paper = (typeof PAPERS)[number];
@@ -207,10 +205,7 @@ const MARKING_COLOURS: Record<string, string> = {
 let compiled: Handlebars.TemplateDelegate<HandoutPage> | undefined;
 
 export function renderHandout(page: HandoutPage): string {
-  compiled ??= Handlebars.create().compile<HandoutPage>(
-    readFileSync(path.join(BUILT_IN_TEMPLATES, 'handout.hbs'), 'utf8'),
-    { strict: false },
-  );
+  compiled ??= builtInTemplate<HandoutPage>(Handlebars.create(), 'handout.hbs');
   return compiled(page, { allowProtoPropertiesByDefault: false });
 }
 

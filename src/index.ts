@@ -16,9 +16,19 @@ export type { Overflow } from './browser/print.js';
 export { BrowserSession, type SessionOptions } from './browser/session.js';
 export { readBriefing } from './build.js';
 export { main } from './cli.js';
-export { BriefingError, type Problem, RenderError, UsageError, UserError } from './errors.js';
+export {
+  BriefingError,
+  type Problem,
+  type ProblemJson,
+  problemsAsJson,
+  RenderError,
+  UsageError,
+  UserError,
+} from './errors.js';
 export type { Paper } from './handout.js';
+export { schemaRefFor, starterBriefing } from './init.js';
 export { loadBriefing, parseBriefing } from './load.js';
 export { buildDeckModel, type DeckModel, type SlideModel } from './model.js';
 export { buildPage, loadTemplates, renderDeck } from './render.js';
+export { briefingSchema } from './schema.js';
 export { validateBriefing } from './validate.js';

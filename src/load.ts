@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Document, LineCounter, parseDocument } from 'yaml';
 import { BriefingError, type Problem } from './errors.js';
+import { BRIEFING, requiredKeys } from './format.js';
 
 /** A briefing larger than this is surely not a briefing. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -44,17 +45,17 @@ export async function loadBriefing(file: string, options: { cwd?: string } = {})
 
 /** Parses briefing bytes already in memory (used by watch mode and tests). */
 export function parseBriefing(bytes: Uint8Array, file: string, dir: string): LoadedBriefing {
-  const fail = (line: number, col: number, message: string): never => {
-    throw new BriefingError([{ file, line, col, path: '', message }]);
+  const fail = (line: number, col: number, message: string, hint?: string): never => {
+    throw new BriefingError([{ file, line, col, path: '', message, ...(hint ? { hint } : {}) }]);
   };
   if (bytes.length > MAX_FILE_BYTES) {
-    fail(1, 1, `the file is ${bytes.length} bytes; a briefing may be at most ${MAX_FILE_BYTES} bytes`);
+    fail(1, 1, `the file is ${bytes.length} bytes`, `a briefing may be at most ${MAX_FILE_BYTES} bytes`);
   }
   const bad = firstInvalidUtf8(bytes);
   if (bad !== undefined) {
     const before = new TextDecoder().decode(bytes.subarray(0, bad));
     const lines = before.split('\n');
-    fail(lines.length, (lines.at(-1)?.length ?? 0) + 1, 'the file is not valid UTF-8; save it as UTF-8');
+    fail(lines.length, (lines.at(-1)?.length ?? 0) + 1, 'the file is not valid UTF-8', 'save it as UTF-8');
   }
   let source = new TextDecoder().decode(bytes);
   if (source.startsWith('\uFEFF')) source = source.slice(1);
@@ -69,7 +70,13 @@ export function parseBriefing(bytes: Uint8Array, file: string, dir: string): Loa
     lineCounter,
   });
   const locate = (offset: number) => lineCounter.linePos(Math.max(0, offset));
-  const at = (offset: number, message: string): Problem => ({ file, ...locate(offset), path: '', message });
+  const at = (offset: number, message: string, hint?: string): Problem => ({
+    file,
+    ...locate(offset),
+    path: '',
+    message,
+    ...(hint ? { hint } : {}),
+  });
 
   const problems: Problem[] = [];
   let deep = false;
@@ -89,32 +96,40 @@ export function parseBriefing(bytes: Uint8Array, file: string, dir: string): Loa
           .split(/:(?:\s|$)|\n/)[0]
           ?.trim() ?? '';
       problems.push(
-        at(error.pos[0], `duplicate key${key ? ` "${key}"` : ''}; each key may appear once in a mapping`),
+        at(error.pos[0], `duplicate key${key ? ` "${key}"` : ''}`, 'each key may appear once in a mapping'),
       );
     } else if (error.code === 'MULTIPLE_DOCS') {
       problems.push(
-        at(error.pos[0], 'the file holds more than one YAML document ("---"); a briefing is one document'),
+        at(error.pos[0], 'the file holds more than one YAML document ("---")', 'a briefing is one document'),
       );
     } else if (!syntax) {
       syntax = true;
       const tab =
         /tab/i.test(error.message) ||
         source.slice(Math.max(0, error.pos[0] - 200), error.pos[1] + 1).includes('\t');
-      const hint = tab ? '; indent with spaces, not tabs' : '';
-      problems.push(at(error.pos[0], `YAML syntax: ${firstLine(error.message)}${hint}`));
+      problems.push(
+        at(
+          error.pos[0],
+          `YAML syntax: ${firstLine(error.message)}`,
+          tab ? 'indent with spaces, not tabs' : undefined,
+        ),
+      );
     }
   }
   if (problems.length > 0) throw new BriefingError(problems);
-  if (doc.contents === null)
+  if (doc.contents === null) {
+    const required = requiredKeys(BRIEFING);
     fail(
       1,
       1,
-      'the file is empty; a briefing needs at least title, situation, actors, risks and recommendations',
+      'the file is empty',
+      `a briefing needs at least ${required.slice(0, -1).join(', ')} and ${required.at(-1)}`,
     );
+  }
 
   const tagProblems = doc.warnings
     .filter((warning) => warning.code === 'TAG_RESOLVE_FAILED')
-    .map((warning) => at(warning.pos[0], `${firstLine(warning.message)}; custom tags are not allowed`));
+    .map((warning) => at(warning.pos[0], firstLine(warning.message), 'custom tags are not allowed'));
   return { file, dir, source, doc, locate, problems: tagProblems };
 }
 

@@ -5,6 +5,7 @@
  * paths, the Content-Security-Policy, reveal.js settings) are added to it
  * here by `buildPage`.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
@@ -32,6 +33,48 @@ export interface DeckPage extends DeckModel {
 }
 
 export const BUILT_IN_TEMPLATES = path.join(PACKAGE_ROOT, 'templates');
+
+/**
+ * The built-in templates, precompiled when briefdeck is built
+ * (scripts/precompile-templates.mjs writes lib/templates.json): compiling
+ * them takes a cold process longer than all the rest of rendering. Each
+ * entry is used only when the template's text still has the hash it was
+ * precompiled from, with the same Handlebars; otherwise it is compiled here.
+ */
+interface Precompiled {
+  handlebars: string;
+  templates: Record<string, { sha256: string; spec: string }>;
+}
+
+let precompiled: Precompiled | null | undefined;
+
+function precompiledSpec(relative: string, source: string): string | undefined {
+  if (precompiled === undefined) {
+    try {
+      precompiled = JSON.parse(
+        readFileSync(path.join(PACKAGE_ROOT, 'lib', 'templates.json'), 'utf8'),
+      ) as Precompiled;
+      if (precompiled.handlebars !== Handlebars.VERSION) precompiled = null;
+    } catch {
+      precompiled = null;
+    }
+  }
+  const entry = precompiled?.templates[relative];
+  if (!entry || entry.sha256 !== createHash('sha256').update(source).digest('hex')) return undefined;
+  return entry.spec;
+}
+
+/** A built-in template (`partials/title.hbs`, `layout.hbs`), precompiled if it can be. */
+export function builtInTemplate<T>(
+  handlebars: typeof Handlebars,
+  relative: string,
+  source = readFileSync(path.join(BUILT_IN_TEMPLATES, relative), 'utf8'),
+): Handlebars.TemplateDelegate<T> {
+  const spec = precompiledSpec(relative, source);
+  // The spec is JavaScript that Handlebars itself generated from our own template at build time.
+  if (spec) return handlebars.template(new Function(`return ${spec}`)());
+  return handlebars.compile<T>(source, { strict: false });
+}
 
 /**
  * Compiles the layout and the slide partials. Partials in `overrides`
@@ -75,11 +118,18 @@ export function loadTemplates(overrides?: string): Templates {
         continue;
       }
       const name = entry.slice(0, -'.hbs'.length);
-      handlebars.registerPartial(name, read(file, user));
+      const source = read(file, user);
+      handlebars.registerPartial(
+        name,
+        user ? source : builtInTemplate(handlebars, `partials/${entry}`, source),
+      );
       partials[name] = dir;
     }
   }
-  const layout = handlebars.compile(read(layoutFile, layoutIsUsers), { strict: false });
+  const layoutSource = read(layoutFile, layoutIsUsers);
+  const layout = layoutIsUsers
+    ? handlebars.compile(layoutSource, { strict: false })
+    : builtInTemplate<DeckPage>(handlebars, 'layout.hbs', layoutSource);
   const render: Template = (page) => layout(page, { allowProtoPropertiesByDefault: false });
   if (overrides === undefined) return { layout: render, partials };
   // What a user's template does wrong at render time (an unknown partial, say) is theirs to fix too.
@@ -146,7 +196,7 @@ export function buildPage(model: DeckModel, options: PageOptions): DeckPage {
 /**
  * Nothing from outside the deck's folder: scripts only from the assets (and
  * the speaker view's own script, by hash), no network connections, images
- * only from the folder or inline data (the logo). Inline styles are allowed:
+ * only inline (the logo, reveal.js's icons). Inline styles are allowed:
  * they cannot run script, and every fetch they could make is blocked by the
  * other directives.
  */
@@ -155,7 +205,9 @@ export function contentSecurityPolicy(scriptHashes: string[]): string {
     "default-src 'none'",
     `script-src 'self' ${scriptHashes.join(' ')}`.trim(),
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
+    // Images only inline: from file:// every local file counts as 'self', so 'self' would let a
+    // theme that slipped past the check show any image on the disk.
+    'img-src data:',
     "font-src 'self'",
     "frame-src 'self'",
     "connect-src 'none'",

@@ -5,10 +5,11 @@
  * never removes the previous one. Assets are copied only when they changed.
  */
 import { randomBytes } from 'node:crypto';
-import { unlinkSync } from 'node:fs';
-import { copyFile, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { constants, unlinkSync } from 'node:fs';
+import { access, copyFile, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import type { AssetFile } from './assets.js';
+import { ASSETS_DIR, type AssetFile } from './assets.js';
+import { RenderError, UsageError } from './errors.js';
 
 const pending = new Set<string>();
 
@@ -57,6 +58,38 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
   }
 }
 
+/**
+ * Checks the output folder before any work starts: it is a folder or can be
+ * made, this user may write there, and it is not inside a deck's assets
+ * folder. `given` is the folder as the user wrote it, for the message.
+ */
+export async function checkOutputFolder(dir: string, given: string): Promise<void> {
+  const fail = (why: string, hint: string): never => {
+    throw new UsageError(`--out ${given}: ${why}`, { hint });
+  };
+  if (dir.split(path.sep).includes(ASSETS_DIR)) {
+    fail(`is inside a deck's ${ASSETS_DIR} folder`, 'Choose a folder of its own, such as dist.');
+  }
+  // The folder, or the nearest folder above it that exists (where it would be made).
+  let existing = dir;
+  let info = await stat(existing).catch(() => undefined);
+  while (!info && path.dirname(existing) !== existing) {
+    existing = path.dirname(existing);
+    info = await stat(existing).catch(() => undefined);
+  }
+  if (info && !info.isDirectory()) {
+    fail(
+      existing === dir ? 'is a file, not a folder' : `cannot be made: ${existing} is a file`,
+      'Name a folder for the outputs, such as dist.',
+    );
+  }
+  try {
+    await access(existing, constants.W_OK);
+  } catch {
+    fail(`this user may not write in ${existing}`, 'Choose a folder you can write to.');
+  }
+}
+
 /** Copies the assets into `dir`, skipping files that are already there and unchanged. */
 export async function copyAssets(files: readonly AssetFile[], dir: string): Promise<number> {
   const targets = files.map((file) => ({ from: file.from, to: path.join(dir, ...file.to.split('/')) }));
@@ -67,7 +100,19 @@ export async function copyAssets(files: readonly AssetFile[], dir: string): Prom
   );
   const copied = await Promise.all(
     targets.map(async ({ from, to }) => {
-      const [source, existing] = await Promise.all([stat(from), stat(to).catch(() => undefined)]);
+      const [source, existing] = await Promise.all([
+        stat(from).catch((cause: unknown) => {
+          // Not the user's doing: briefdeck's own installation is incomplete.
+          throw new RenderError(
+            `briefdeck's own file ${from} is missing (${(cause as NodeJS.ErrnoException).code})`,
+            {
+              hint: 'Its installation is incomplete: reinstall it (npm ci in a checkout, or npm install briefdeck).',
+              cause,
+            },
+          );
+        }),
+        stat(to).catch(() => undefined),
+      ]);
       if (existing && existing.size === source.size && existing.mtimeMs >= source.mtimeMs) return 0;
       const temp = `${to}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
       const untrack = trackTemp(temp);

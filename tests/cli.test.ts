@@ -2,7 +2,7 @@
  * Black box: the built CLI run as a process, the way a user runs it.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -148,6 +148,81 @@ describe('briefdeck (the built CLI)', () => {
     const result = await run('build', 'nope.yaml', '--no-pdf', '-o', tempDir());
     expect(result).toMatchObject({ code: 1 });
     expect(result.stderr).toContain('nope.yaml:1:1: no such file');
+  });
+});
+
+describe('authoring help', () => {
+  it('init writes a starter briefing that validates and builds, and never overwrites', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'new.yaml');
+    const first = await run('init', file);
+    expect(first.code).toBe(0);
+    const text = readFileSync(file, 'utf8');
+    expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=\S+briefing\.schema\.json$/);
+    expect(text).toMatch(
+      /almost no chance.*very unlikely.*unlikely.*roughly even chance.*likely.*very likely.*almost certain/s,
+    );
+    expect((await run('validate', file)).code).toBe(0);
+    const built = await run('build', file, '-o', path.join(dir, 'out'), '--no-pdf', '-q');
+    expect(built.code).toBe(0);
+    writeFileSync(file, 'mine\n');
+    const again = await run('init', file);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('exists; init never overwrites a file');
+    expect(readFileSync(file, 'utf8')).toBe('mine\n');
+  });
+
+  it('schema prints the JSON Schema the package ships', async () => {
+    const result = await run('schema');
+    expect(result.code).toBe(0);
+    const schema = JSON.parse(result.stdout);
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(schema).toEqual(
+      JSON.parse(readFileSync(path.join(ROOT, 'schema', 'briefing.schema.json'), 'utf8')),
+    );
+  });
+
+  it('validate --format json lists the same problems as the text, as data', async () => {
+    const text = await run('validate', 'tests/fixtures/many-problems.yaml');
+    const json = await run('validate', 'tests/fixtures/many-problems.yaml', '--format', 'json');
+    expect(json.code).toBe(1);
+    const problems = JSON.parse(json.stdout) as {
+      file: string;
+      line: number;
+      column: number;
+      path: string;
+      message: string;
+      hint?: string;
+    }[];
+    const lines = text.stderr.trim().split('\n').slice(0, -1);
+    expect(problems).toHaveLength(lines.length);
+    problems.forEach((p, i) => {
+      expect(lines[i]).toBe(
+        `${p.file}:${p.line}:${p.column}: ${p.path}: ${p.message}${p.hint ? `; ${p.hint}` : ''}`,
+      );
+    });
+    const ok = await run('validate', 'briefing.yaml', '--format', 'json');
+    expect(ok).toMatchObject({ code: 0, stdout: '[]\n' });
+  });
+});
+
+describe('the output folder', () => {
+  it('is checked before any work starts: a file, or inside an assets folder, is a usage error naming it', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'a-file'), 'x');
+    for (const [out, message] of [
+      [path.join(dir, 'a-file'), 'is a file, not a folder'],
+      [path.join(dir, 'a-file', 'sub'), 'cannot be made'],
+      [path.join(dir, 'dist', 'briefdeck-assets', 'x'), "is inside a deck's briefdeck-assets folder"],
+    ]) {
+      const result = await run('build', 'briefing.yaml', '-o', out as string);
+      expect(result.code, out).toBe(2);
+      expect(result.stderr).toContain(`error: --out ${out}: ${message}`);
+      expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+    }
+    const yaml = await run('build', 'briefing.yaml', '--out', 'briefing.yaml');
+    expect(yaml.code).toBe(2);
+    expect(yaml.stderr).toContain('error: --out briefing.yaml: is a file, not a folder');
   });
 });
 

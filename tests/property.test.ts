@@ -4,12 +4,15 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { BriefingError } from '../src/errors.js';
+import { BRIEFING, type Spec } from '../src/format.js';
 import { parseBriefing } from '../src/load.js';
 import { buildDeckModel } from '../src/model.js';
+import { briefingSchema } from '../src/schema.js';
 import { validateBriefing } from '../src/validate.js';
 import { FIXTURES, ROOT } from './_helpers.js';
 
@@ -114,5 +117,125 @@ describe('any input is a briefing or a user error', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+/**
+ * Documents made from the format's own definition, each value right or nearly
+ * right (a word in capitals, a percentage over 100, a key left out, an
+ * unknown key, a boolean for text). The schema and the validator are derived
+ * from the same definition, so they must say the same of every one, except
+ * for what a schema cannot see: names and citations that refer to each other.
+ */
+describe('the schema and the validator agree on documents made from the definition', () => {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+  ajv.addKeyword('markdownDescription');
+  const schemaAccepts = ajv.compile(briefingSchema());
+
+  /** Right values only when `right`; otherwise right or nearly right. */
+  const words = (values: readonly string[], right: boolean) =>
+    fc.oneof(
+      fc.constantFrom(...values),
+      fc.constantFrom(...values).map((word) => ` ${word.toUpperCase().replace(/ /g, '-')} `),
+      ...(right ? [] : [fc.constantFrom('', 'nope', 'very_very high', 'likely!')]),
+    );
+  const text = (right: boolean) =>
+    right
+      ? fc.oneof(fc.constantFrom('Some text', '1984', 'x: y'), fc.integer())
+      : fc.oneof(
+          fc.string({ maxLength: 12 }),
+          fc.constantFrom('Some text', '  ', '1984', 'yes', 'a: b'),
+          fc.integer(),
+          fc.double({ noNaN: true, noDefaultInfinity: true }),
+          fc.boolean(),
+        );
+  function arbitrary(spec: Spec, right: boolean): fc.Arbitrary<unknown> {
+    switch (spec.type) {
+      case 'text':
+        if (spec.rule) {
+          return right
+            ? fc.constantFrom(
+                'report-1',
+                '#1f4e79',
+                '#ABC',
+                ' Navy ',
+                'https://example.org/x',
+                'HTTP://x.org',
+              )
+            : fc.oneof(
+                fc.constantFrom('report-1', 'Not A Slug', '#1f4e79', '#abc', '#12345', 'Navy', 'navy blue'),
+                fc.constantFrom(
+                  'https://example.org/x',
+                  'HTTP://x.org',
+                  'javascript:alert(1)',
+                  'http://',
+                  'ftp://x',
+                ),
+                fc.integer({ min: -5, max: 3000 }),
+                fc.double({ noNaN: true, noDefaultInfinity: true }),
+              );
+        }
+        return text(right);
+      case 'choice':
+        if (!spec.percent) return words(spec.values, right);
+        return fc.oneof(
+          words(spec.values, right),
+          fc.constantFrom('70%', '55 %', '100.0%', '007%', ...(right ? [] : ['100.5%', '120%', '-5%', '70'])),
+        );
+      case 'file':
+        return right
+          ? fc.constantFrom(...(spec.builtIn ?? []))
+          : fc.constantFrom(...(spec.builtIn ?? []), 'neon', 'DARK', 3);
+      case 'list': {
+        const min = spec.min ?? 0;
+        return right
+          ? fc.array(arbitrary(spec.items, right), { minLength: min, maxLength: min })
+          : fc.array(arbitrary(spec.items, right), { maxLength: spec.max !== undefined ? spec.max + 1 : 3 });
+      }
+      case 'mapping': {
+        // Files other than built-in names are left out: whether they exist is no question of shape.
+        const keys = Object.entries(spec.keys).filter(
+          ([, inner]) => !(inner.type === 'file' && !inner.builtIn),
+        );
+        const required = keys.filter(([, inner]) => inner.required).map(([key]) => key);
+        const record = fc.record(
+          Object.fromEntries(keys.map(([key, inner]) => [key, arbitrary(inner, right)])),
+          {
+            requiredKeys: right ? required : [],
+          },
+        );
+        if (right) return record;
+        return fc.tuple(record, fc.nat(9)).map(([value, roll]) => {
+          const out: Record<string, unknown> = { ...value };
+          // Now and then an unknown key, or an empty value.
+          if (roll === 0) out.extra = 'x';
+          if (roll === 1 && keys[0]) out[keys[0][0]] = null;
+          return out;
+        });
+      }
+    }
+  }
+  const crossReference =
+    /^duplicate |is not an actor in this file|cannot have a relation with itself|^cites unknown source/;
+
+  it('accept and refuse the same documents', async () => {
+    let both = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(arbitrary(BRIEFING, true), arbitrary(BRIEFING, false)), async (document) => {
+        const yaml = stringify(document);
+        let valid = true;
+        try {
+          await validateBriefing(parseBriefing(Buffer.from(yaml), 'p.yaml', FIXTURES));
+        } catch (error) {
+          if (!(error instanceof BriefingError)) throw error;
+          fc.pre(!error.problems.every((problem) => crossReference.test(problem.message)));
+          valid = false;
+        }
+        expect(schemaAccepts(parse(yaml)), yaml).toBe(valid);
+        if (valid) both += 1;
+      }),
+      { numRuns: 400 },
+    );
+    expect(both).toBeGreaterThan(50);
   });
 });

@@ -1,10 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BriefingError, formatProblem } from '../src/errors.js';
+import { BriefingError, formatProblem, problemsAsJson } from '../src/errors.js';
+import { BRIEFING } from '../src/format.js';
 import { loadBriefing, parseBriefing } from '../src/load.js';
+import { buildDeckModel } from '../src/model.js';
 import { likelihoodOfPercent, nearest, validateBriefing } from '../src/validate.js';
-import { tempDir } from './_helpers.js';
+import { ROOT, tempDir } from './_helpers.js';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures');
 
@@ -57,6 +59,35 @@ describe('validateBriefing', () => {
     ]);
   });
 
+  it('says a required key is missing even when an unknown key stands in its place', async () => {
+    // `xyzzy` is no typo of `title`: no guess, the keys listed, and `title` reported missing.
+    expect(await problemsOf(REQUIRED.replace('title: T', 'xyzzy: 1'))).toEqual([
+      `b.yaml:1:1: xyzzy: unknown key "xyzzy"; known keys: ${Object.keys(BRIEFING.keys).join(', ')}`,
+      'b.yaml:1:1: title: is required but missing',
+    ]);
+    // A close typo still gets its guess, which says what is missing.
+    expect(await problemsOf(REQUIRED.replace('title: T', 'titel: T'))).toEqual([
+      'b.yaml:1:1: titel: unknown key "titel"; did you mean "title"?',
+    ]);
+  });
+
+  it('suggests a name only when it is close to one of the file', async () => {
+    const yaml = REQUIRED.replace(
+      '    role: R\n',
+      '    role: R\n    relations: [{ with: Zed, type: conflict }, { with: a, type: alliance }]\n',
+    );
+    expect(await problemsOf(yaml)).toEqual([
+      'b.yaml:7:25: actors[0].relations[0].with: "Zed" is not an actor in this file; the actors are: A',
+      'b.yaml:7:56: actors[0].relations[1].with: "a" is not an actor in this file; did you mean "A"?',
+    ]);
+  });
+
+  it('reports an empty list item instead of dropping it', async () => {
+    expect(await problemsOf(`${REQUIRED}bluf:\n  -\n  - Fine.\n`)).toEqual([
+      'b.yaml:14:4: bluf[0]: must not be empty',
+    ]);
+  });
+
   it('reports every problem of a file at once, in file order, each at its exact place', async () => {
     const problems = (await problemsOf(`${await readFixture('many-problems.yaml')}`)).map((line) =>
       line.replace(/^b\.yaml/, 'many-problems.yaml'),
@@ -65,8 +96,8 @@ describe('validateBriefing', () => {
       'many-problems.yaml:3:18: situation.summary: cites unknown source "[@nowhere]"; add it under "sources"',
       'many-problems.yaml:5:7: situation.points[0]: must be text, but YAML read a mapping because of ": " after "Note"; put the whole text in quotes',
       'many-problems.yaml:9:13: actors[0].stance: "hostle" is not a stance; use one of: hostile, mixed, neutral, friendly',
-      'many-problems.yaml:11:17: actors[0].relations[0].with: "B" is not an actor in this file; did you mean "A"?',
-      'many-problems.yaml:12:17: actors[0].relations[1].with: "Zed" is not an actor in this file; did you mean "A"?',
+      'many-problems.yaml:11:17: actors[0].relations[0].with: "B" is not an actor in this file; the actors are: A',
+      'many-problems.yaml:12:17: actors[0].relations[1].with: "Zed" is not an actor in this file; the actors are: A',
       'many-problems.yaml:12:28: actors[0].relations[1].type: "war" is not a relation type; use one of: conflict, alliance, support, rivalry',
       'many-problems.yaml:13:11: actors[1].name: duplicate actor name "A" (first used at actors[0].name)',
       'many-problems.yaml:17:17: risks[0].likelihood: "probable" is not a likelihood term; use one of: almost no chance, very unlikely, unlikely, roughly even chance, likely, very likely, almost certain (or a percentage such as 70%)',
@@ -166,8 +197,11 @@ describe('validateBriefing', () => {
         ['logo: missing.png', 'does not exist'],
         ['theme: remote.css', 'a theme may only use data: URLs'],
         ['theme: import.css', 'uses @import'],
-        ['theme: escaped.css', 'uses CSS escapes or image-set()'],
-        ['theme: imageset.css', 'uses CSS escapes or image-set()'],
+        [
+          'theme: escaped.css',
+          '"escaped.css" (line 1, column 20) has a CSS escape outside a string: \\75 rl(',
+        ],
+        ['theme: imageset.css', '"imageset.css" (line 1, column 20) uses image-set()'],
         ['theme: neon', 'is not a built-in theme (light, dark) or a .css file'],
       ];
       for (const [line, message] of cases) {
@@ -273,6 +307,93 @@ describe('nearest', () => {
   it('finds the closest key, counting swapped letters as one edit', () => {
     expect(nearest('recomendations', ['risks', 'recommendations'])).toBe('recommendations');
     expect(nearest('acotrs', ['actors', 'title'])).toBe('actors');
+    expect(nearest('ur', ['id', 'url'])).toBe('url');
+    expect(nearest('Title', ['title'])).toBe('title');
+  });
+
+  it('guesses nothing when no word is close', () => {
+    expect(nearest('Zed', ['A'])).toBeUndefined();
+    expect(nearest('B', ['A'])).toBeUndefined();
+    expect(nearest('xyzzy', Object.keys(BRIEFING.keys))).toBeUndefined();
+    expect(nearest('anything', [])).toBeUndefined();
+  });
+});
+
+describe('positions', () => {
+  /** Every `yamlPath` string anywhere in the view model: slides' and items'. */
+  function yamlPaths(model: unknown): Set<string> {
+    const paths = new Set<string>();
+    const seen = new Set<object>();
+    const walk = (value: unknown): void => {
+      if (value === null || typeof value !== 'object' || seen.has(value)) return;
+      seen.add(value);
+      for (const [key, inner] of Object.entries(value)) {
+        if (key === 'yamlPath' && typeof inner === 'string') paths.add(inner);
+        else walk(inner);
+      }
+    };
+    walk(model);
+    return paths;
+  }
+
+  for (const file of ['briefing.yaml', 'tests/fixtures/minimal.yaml', 'tests/fixtures/long.yaml']) {
+    it(`gives a line to every YAML path the view model names (${file})`, async () => {
+      const briefing = await validateBriefing(await loadBriefing(path.join(ROOT, file)));
+      const paths = yamlPaths(buildDeckModel(briefing));
+      expect(paths.size).toBeGreaterThan(4);
+      expect([...paths].filter((yamlPath) => !briefing.positions.has(yamlPath))).toEqual([]);
+    });
+  }
+
+  it('records every mapping, list and list item of the sample', async () => {
+    const briefing = await validateBriefing(await loadBriefing(path.join(ROOT, 'briefing.yaml')));
+    const expected = [
+      'source',
+      'situation',
+      'situation.points[5]',
+      ...briefing.timeline.map((_, index) => `timeline[${index}]`),
+      'actors[0].relations[3]',
+      'sources',
+      'sources[0]',
+      'notes',
+      'deck',
+    ];
+    for (const yamlPath of expected) expect(briefing.positions.get(yamlPath), yamlPath).toBeDefined();
+    const line = (yamlPath: string) => briefing.positions.get(yamlPath)?.line ?? 0;
+    expect(line('timeline[1]')).toBeGreaterThan(line('timeline[0]'));
+    expect(line('sources[0]')).toBe(line('sources[0].id'));
+  });
+});
+
+describe('problems as JSON', () => {
+  it('gives the same problems as the text, one for one, with the hint apart', async () => {
+    const error = (await validateBriefing(
+      parseBriefing(Buffer.from(await readFixture('many-problems.yaml')), 'many-problems.yaml', fixtures),
+    ).catch((e: unknown) => e)) as BriefingError;
+    expect(error).toBeInstanceOf(BriefingError);
+    const json = problemsAsJson(error.problems);
+    const asText = json.map(
+      (p) =>
+        `${p.file}:${p.line}:${p.column}: ${p.path ? `${p.path}: ` : ''}${p.message}${p.hint ? `; ${p.hint}` : ''}`,
+    );
+    expect(asText).toEqual(error.problems.map(formatProblem));
+    expect(json).toContainEqual({
+      file: 'many-problems.yaml',
+      line: 9,
+      column: 13,
+      path: 'actors[0].stance',
+      message: '"hostle" is not a stance',
+      hint: 'use one of: hostile, mixed, neutral, friendly',
+    });
+    expect(json.find((p) => p.path === 'sources[0].url')).toEqual({
+      file: 'many-problems.yaml',
+      line: 29,
+      column: 10,
+      path: 'sources[0].url',
+      message: '"javascript:alert(1)" is not an http(s) URL',
+    });
+    expect(JSON.parse(JSON.stringify(json))).toEqual(json);
+    expect(problemsAsJson([])).toEqual([]);
   });
 });
 

@@ -439,7 +439,7 @@ describe('briefdeck watch follows the theme, the logo and the partials', () => {
     writeFileSync(path.join(dir, 'a-file'), 'not a folder');
     const minimal = path.join(ROOT, 'tests', 'fixtures', 'minimal.yaml');
     const cases: [string[], RegExp][] = [
-      [[minimal, '-o', 'a-file'], /error: --out a-file: cannot be used as the output folder/],
+      [[minimal, '-o', 'a-file'], /error: --out a-file: is a file, not a folder/],
       [[minimal, '--templates', 'nowhere'], /error: --templates nowhere: not a folder/],
       [[minimal, '--port', 'eighty'], /error: --port takes a port number/],
       [[minimal, '--theme', 'neon'], /error: --theme takes a built-in theme/],

@@ -26,7 +26,7 @@ import {
 } from '../build.js';
 import { BriefingError, RenderError, UsageError, UserError } from '../errors.js';
 import { loadTemplates, type Templates } from '../render.js';
-import { writeFileAtomic } from '../write.js';
+import { checkOutputFolder, writeFileAtomic } from '../write.js';
 import { type FileWatcher, watchFiles } from './files.js';
 import { type DeckState, type PreviewServer, startPreviewServer } from './server.js';
 
@@ -85,6 +85,7 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
       hint: 'Give a folder of NAME.hbs partials.',
     });
   }
+  await checkOutputFolder(outDir, options.outDir);
   await mkdir(outDir, { recursive: true }).catch((cause: unknown) => {
     throw new UsageError(
       `--out ${options.outDir}: cannot be used as the output folder (${(cause as NodeJS.ErrnoException).code})`,

@@ -1,0 +1,147 @@
+/**
+ * `briefdeck init`: the text of a starter briefing. Every section is there
+ * with a short comment on what goes in it (the allowed words are taken from
+ * the format's definition, so the comments cannot fall behind it), realistic
+ * placeholders to replace, and the line that tells the editor where the JSON
+ * Schema is. Pure: the CLI decides where to write it and never overwrites.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { PACKAGE_ROOT } from './assets.js';
+import {
+  ASPECTS,
+  CONFIDENCES,
+  IMPACTS,
+  LIKELIHOODS,
+  NOTE_GROUPS,
+  PRIORITIES,
+  RELATION_TYPES,
+  STANCES,
+} from './briefing.js';
+import { BUILT_IN_THEMES } from './themes.js';
+
+/** The schema shipped with this installation of briefdeck. */
+export const SCHEMA_FILE = path.join(PACKAGE_ROOT, 'schema', 'briefing.schema.json');
+
+/**
+ * What to put after `$schema=` in a briefing written to `briefingFile`: a
+ * path relative to it when the schema lies in the briefing's folder or below
+ * (the briefdeck repository itself, a project with briefdeck in its
+ * node_modules), so the folder can move as a whole; otherwise the schema's
+ * absolute path (a global install, `npm link`, `npx`), which works wherever
+ * the briefing moves on this machine.
+ */
+export function schemaRefFor(briefingFile: string, schemaFile = SCHEMA_FILE): string {
+  const relative = path.relative(path.dirname(path.resolve(briefingFile)), schemaFile);
+  if (!relative.startsWith('..') && !path.isAbsolute(relative))
+    return `./${relative.split(path.sep).join('/')}`;
+  return path.sep === '/' ? schemaFile : pathToFileURL(schemaFile).href;
+}
+
+const or = (words: readonly string[]) => `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
+
+/** A starter briefing: every section, a comment on each, placeholders to replace. It validates as it is. */
+export function starterBriefing(options: { schemaRef?: string } = {}): string {
+  const schemaRef = options.schemaRef ?? './schema/briefing.schema.json';
+  const terms = LIKELIHOODS.map((entry) => entry.term);
+  return `# yaml-language-server: $schema=${schemaRef}
+# A briefdeck briefing. Replace every value below with your own, delete the
+# optional keys you do not need, and check the file with: briefdeck validate
+
+# The title slide. Only title is required; title and author also go into the PDF.
+# classification is a banner on every slide and page (UNCLASSIFIED, TLP:CLEAR, ...).
+title: "What happened, where: the briefing in a few words"
+subtitle: One line on why it matters now
+date: 2025-01-31
+author: Your desk or team
+organization: Your organisation
+classification: UNCLASSIFIED
+
+# The report this briefing summarises, credited on the title slide (title is required).
+source:
+  title: Title of the report you summarise
+  publisher: Who published it
+  url: https://example.org/report
+
+# Bottom line up front: 1 to 6 key judgments, most important first. In any
+# Markdown text, **bold** what matters and cite a source below as [@its-id].
+bluf:
+  - "The one judgment the audience must remember, in a sentence [@report]."
+  - A second key judgment.
+
+# What is happening: a summary of one or two short paragraphs, and key facts.
+situation:
+  summary: |
+    What happened, when and where, and why it matters now. Keep it to one or
+    two short paragraphs [@report].
+  points:
+    - A key fact, with a number if there is one.
+    - Another key fact.
+
+# Dated events in the order given; dates are shown exactly as written.
+timeline:
+  - date: 2025-01-10
+    event: What happened first.
+    place: Where it happened
+  - date: Days later
+    event: What happened next.
+
+# Who is involved (at least one). stance: ${or(STANCES)} (default neutral).
+# relations name another actor of this file; type: ${or(RELATION_TYPES)}.
+actors:
+  - name: First actor
+    kind: armed group
+    stance: hostile
+    role: Who they are and what they are doing, in a line or two.
+    relations:
+      - with: Second actor
+        type: ${RELATION_TYPES[0]}
+  - name: Second actor
+    kind: government
+    stance: friendly
+    role: Who they are and what they are doing.
+
+# What could go wrong (at least one). likelihood: one of the seven ICD 203 terms,
+# ${terms.slice(0, 4).join(', ')},
+# ${or(terms.slice(4))}, or a percentage such as 70%.
+# impact: ${or(IMPACTS)}. confidence (${or(CONFIDENCES)}) is
+# your confidence in the judgment, shown apart from the likelihood.
+risks:
+  - title: The risk in a few words
+    likelihood: likely
+    impact: high
+    confidence: moderate
+    detail: Why you judge it so [@report].
+    indicators:
+      - A sign that the risk is materialising
+
+# What to do (at least one), in the order you advise it. priority: ${or(PRIORITIES)}.
+recommendations:
+  - action: What should be done, as an instruction.
+    owner: Who should do it
+    priority: high
+    timeframe: Immediate
+    rationale: Why this, and why now.
+
+# Numbered in the order listed; cite them in any Markdown text as [@id].
+# id: lowercase letters, digits and hyphens.
+sources:
+  - id: report
+    title: Title of the report you summarise
+    publisher: Who published it
+    url: https://example.org/report
+
+# Speaker notes (Markdown) for each group of slides: ${NOTE_GROUPS.join(', ')}.
+notes:
+  title: What to say while the title slide is up.
+
+# theme: ${or(BUILT_IN_THEMES)}, or a CSS file next to this one (it may only load data: URLs).
+# aspect: ${or(ASPECTS)}. accent: a CSS colour, quoted when it starts with #.
+# logo: a PNG, JPEG or SVG file next to this one.
+deck:
+  theme: ${BUILT_IN_THEMES[0]}
+  aspect: "${ASPECTS[0]}"
+  accent: "#1f4e79"
+  # logo: logo.svg
+`;
+}

@@ -1,0 +1,240 @@
+/**
+ * The JSON Schema is derived from the same definition as the validator: the
+ * file shipped is current, it is a valid draft 2020-12 schema, and the
+ * schema and the validator agree on every valid briefing and on every kind
+ * of shape mistake. docs/briefing-format.md says what the definition says.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import {
+  ASPECTS,
+  CONFIDENCES,
+  IMPACTS,
+  LIKELIHOODS,
+  PRIORITIES,
+  RELATION_TYPES,
+  STANCES,
+} from '../src/briefing.js';
+import { BriefingError } from '../src/errors.js';
+import { BRIEFING, type MappingSpec, type Spec } from '../src/format.js';
+import { starterBriefing } from '../src/init.js';
+import { parseBriefing } from '../src/load.js';
+import { briefingSchema } from '../src/schema.js';
+import { validateBriefing } from '../src/validate.js';
+import { FIXTURES, ROOT } from './_helpers.js';
+
+const schema = briefingSchema();
+// Union types (`["string", "number"]`) are plain JSON Schema; Ajv asks for them to be allowed by name.
+const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+// VS Code's hover text: not a JSON Schema keyword, declared so strict mode accepts it.
+ajv.addKeyword('markdownDescription');
+const schemaAccepts = ajv.compile(schema);
+
+async function validatorAccepts(yaml: string, dir = FIXTURES): Promise<boolean> {
+  try {
+    await validateBriefing(parseBriefing(Buffer.from(yaml), 'b.yaml', dir));
+    return true;
+  } catch (error) {
+    if (error instanceof BriefingError) return false;
+    throw error;
+  }
+}
+
+const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
+
+describe('the JSON Schema', () => {
+  it('is current on disk (npm run build writes it)', () => {
+    const current = `${JSON.stringify(schema, null, 2)}\n`;
+    expect(read('schema/briefing.schema.json'), 'stale: run npm run build (scripts/schema.mjs)').toBe(
+      current,
+    );
+  });
+
+  it('is a valid draft 2020-12 schema, with descriptions and values for completion', () => {
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(ajv.validateSchema(schema), JSON.stringify(ajv.errors)).toBe(true);
+    const properties = schema.properties as Record<string, Record<string, unknown>>;
+    expect(Object.keys(properties)).toEqual(Object.keys(BRIEFING.keys));
+    expect(schema.required).toEqual(['title', 'situation', 'actors', 'risks', 'recommendations']);
+    expect(schema.additionalProperties).toBe(false);
+    for (const [key, property] of Object.entries(properties)) {
+      expect(property.description, key).toBeTruthy();
+      expect(property.markdownDescription, key).toBeTruthy();
+    }
+    const risks = properties.risks as {
+      items: { properties: Record<string, { anyOf: { enum?: string[] }[] }> };
+    };
+    const risk = risks.items.properties;
+    expect(risk.likelihood?.anyOf[0]?.enum).toEqual(LIKELIHOODS.map((entry) => entry.term));
+  });
+
+  it('is what the briefings start with: the sample points at it', () => {
+    expect(read('briefing.yaml').split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=./schema/briefing.schema.json',
+    );
+  });
+});
+
+describe('the schema and the validator agree', () => {
+  const valid: [string, string][] = [
+    ['briefing.yaml', read('briefing.yaml')],
+    ['minimal.yaml', read('tests/fixtures/minimal.yaml')],
+    ['long.yaml', read('tests/fixtures/long.yaml')],
+    ['hostile.yaml', read('tests/fixtures/hostile.yaml')],
+    ['the starter briefing', starterBriefing()],
+  ];
+  for (const [name, yaml] of valid) {
+    it(`on a valid briefing: ${name}`, async () => {
+      expect(await validatorAccepts(yaml, ROOT)).toBe(true);
+      expect(schemaAccepts(parse(yaml)), JSON.stringify(schemaAccepts.errors)).toBe(true);
+    });
+  }
+
+  const minimal = read('tests/fixtures/minimal.yaml');
+  const edit = (from: string, to: string) => {
+    expect(minimal).toContain(from);
+    return minimal.replace(from, to);
+  };
+  const written: [string, string][] = [
+    ['words in any case, with hyphens', edit('likelihood: unlikely', 'likelihood: Roughly-Even  Chance')],
+    ['an impact with an underscore', edit('impact: moderate', 'impact: VERY_HIGH')],
+    ['a percentage with a space', edit('likelihood: unlikely', 'likelihood: 55 %')],
+    ['a boundary percentage', edit('likelihood: unlikely', 'likelihood: "100.0%"')],
+    ['a number as text', edit('title: Minimal briefing', 'title: 1984')],
+    ['an empty optional key', `${minimal}subtitle:\n`],
+    ['a colour name in capitals', `${minimal}deck:\n  accent: Navy\n  aspect: "4:3"\n  theme: dark\n`],
+    ['a short hex colour', `${minimal}deck: { accent: "#abc" }\n`],
+    ['an id that is a number', `${minimal}sources:\n  - id: 2015\n    title: T\n`],
+    [
+      'a relation',
+      edit(
+        '    role: Did it.\n',
+        '    role: Did it.\n  - name: Other\n    role: R\n    relations: [{ with: Someone, type: Support }]\n',
+      ),
+    ],
+  ];
+  for (const [name, yaml] of written) {
+    it(`on a value written loosely: ${name}`, async () => {
+      expect(await validatorAccepts(yaml)).toBe(true);
+      expect(schemaAccepts(parse(yaml)), JSON.stringify(schemaAccepts.errors)).toBe(true);
+    });
+  }
+
+  const mistakes: [string, string][] = [
+    ['an unknown key', `${minimal}subtitel: Typo\n`],
+    ['an unknown key in an item', edit('    role: Did it.', '    role: Did it.\n    rol: again')],
+    ['a wrong type: a list for text', edit('title: Minimal briefing', 'title: [a, b]')],
+    ['a wrong type: a boolean for text', edit('title: Minimal briefing', 'title: true')],
+    [
+      'a wrong type: a mapping for a list',
+      edit('recommendations:\n  - action: Watch for it.', 'recommendations: { action: x }'),
+    ],
+    ['a wrong type: a number for a likelihood', edit('likelihood: unlikely', 'likelihood: 70')],
+    ['a bad enum value: impact', edit('impact: moderate', 'impact: huge')],
+    ['a bad enum value: stance', edit('    role: Did it.', '    role: Did it.\n    stance: hostle')],
+    ['a bad enum value: aspect', `${minimal}deck: { aspect: "21:9" }\n`],
+    ['a bad enum value: theme', `${minimal}deck: { theme: neon }\n`],
+    ['an out-of-range percentage', edit('likelihood: unlikely', 'likelihood: 120%')],
+    ['a percentage just over 100', edit('likelihood: unlikely', 'likelihood: "100.5%"')],
+    ['a bad accent colour', `${minimal}deck: { accent: "url(x)" }\n`],
+    ['a bad accent colour: no quotes needed, still not one', `${minimal}deck: { accent: "#12345" }\n`],
+    ['a missing required key', edit('situation:\n  summary: Something happened.\n', '')],
+    ['a missing required key in an item', edit('    impact: moderate\n', '')],
+    ['an empty required key', edit('title: Minimal briefing', 'title:')],
+    ['blank text', edit('title: Minimal briefing', 'title: "   "')],
+    ['not a mapping: the file', '- a\n- b\n'],
+    [
+      'not a mapping: situation',
+      edit('situation:\n  summary: Something happened.', 'situation: Something happened.'),
+    ],
+    ['too few items', edit('recommendations:\n  - action: Watch for it.', 'recommendations: []')],
+    ['too many items', `${minimal}bluf: [a, b, c, d, e, f, g]\n`],
+    ['an empty list item', `${minimal}bluf:\n  -\n`],
+    ['a URL that is not http(s)', `${minimal}source: { title: R, url: "javascript:alert(1)" }\n`],
+    ['an id that is not a slug', `${minimal}sources:\n  - id: Not A Slug\n    title: T\n`],
+    ['an id that is a fraction', `${minimal}sources:\n  - id: 1.5\n    title: T\n`],
+    ['a notes group that does not exist', `${minimal}notes: { situaton: Hello }\n`],
+  ];
+  for (const [name, yaml] of mistakes) {
+    it(`on a shape mistake: ${name}`, async () => {
+      expect(await validatorAccepts(yaml)).toBe(false);
+      expect(schemaAccepts(parse(yaml))).toBe(false);
+    });
+  }
+});
+
+describe('docs/briefing-format.md says what the definition says', () => {
+  const doc = read('docs/briefing-format.md');
+  /** The rows of the table under `## heading`: the keys (in backticks) of the first column, and the other cells. */
+  function table(heading: string): { keys: string[]; cells: string[] }[] {
+    const section = doc.split(/^## /m).find((part) => part.startsWith(`${heading}\n`)) ?? '';
+    return section
+      .split('\n')
+      .filter((line) => line.startsWith('| `'))
+      .map((line) => {
+        const [first = '', ...cells] = line
+          .slice(1, -1)
+          .split(/(?<!\\)\|/)
+          .map((cell) => cell.trim());
+        return { keys: [...first.matchAll(/`([^`]+)`/g)].map((match) => match[1] as string), cells };
+      });
+  }
+  const mappingAt = (spec: Spec): MappingSpec => {
+    const inner = spec.type === 'list' ? spec.items : spec;
+    if (inner.type !== 'mapping') throw new Error(`${spec.description} is not a mapping`);
+    return inner;
+  };
+  const sections: [string, MappingSpec][] = [
+    ['Top level', BRIEFING],
+    ['situation', mappingAt(BRIEFING.keys.situation)],
+    ['timeline items', mappingAt(BRIEFING.keys.timeline)],
+    ['actors items', mappingAt(BRIEFING.keys.actors)],
+    ['risks items', mappingAt(BRIEFING.keys.risks)],
+    ['recommendations items', mappingAt(BRIEFING.keys.recommendations)],
+    ['sources items', mappingAt(BRIEFING.keys.sources)],
+    ['deck', mappingAt(BRIEFING.keys.deck)],
+  ];
+  for (const [heading, spec] of sections) {
+    it(`## ${heading}: the same keys, the same required ones`, () => {
+      const rows = table(heading);
+      expect(rows.flatMap((row) => row.keys)).toEqual(Object.keys(spec.keys));
+      if (heading === 'deck') return; // the deck table has no "required" column: none is
+      for (const row of rows) {
+        for (const key of row.keys) {
+          expect(row.cells[1]?.startsWith('yes'), `${heading}: ${key}`).toBe(
+            spec.keys[key]?.required === true,
+          );
+        }
+      }
+    });
+  }
+
+  it('lists the same allowed words', () => {
+    const words = (cell: string | undefined) => [...(cell ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1]);
+    const row = (heading: string, key: string) => table(heading).find((r) => r.keys.includes(key))?.cells;
+    expect(words(row('actors items', 'stance')?.[0])).toEqual([...STANCES]);
+    expect(words(row('risks items', 'impact')?.[0])).toEqual([...IMPACTS]);
+    expect(words(row('risks items', 'confidence')?.[0])).toEqual([...CONFIDENCES]);
+    expect(words(row('recommendations items', 'priority')?.[0])).toEqual([...PRIORITIES]);
+    expect(words(row('deck', 'aspect')?.[0])).toEqual([...ASPECTS]);
+    expect(words(row('actors items', 'relations')?.[2]).slice(-4)).toEqual([...RELATION_TYPES]);
+    const likelihood = row('risks items', 'likelihood')?.[2] ?? '';
+    expect(words(likelihood).slice(0, 7)).toEqual(LIKELIHOODS.map((entry) => entry.term));
+    for (const { term, min, max } of LIKELIHOODS)
+      expect(likelihood).toContain(`\`${term}\` (${min}–${max}%)`);
+  });
+
+  it('says what the definition says of list sizes and notes groups', () => {
+    expect(doc).toContain('| `bluf` | list of 1–6 strings');
+    expect(BRIEFING.keys.bluf).toMatchObject({ min: 1, max: 6 });
+    for (const key of ['actors', 'risks', 'recommendations'] as const) {
+      expect(doc).toContain(`| \`${key}\` | list (at least 1) | yes |`);
+      expect(BRIEFING.keys[key]).toMatchObject({ min: 1, required: true });
+    }
+    const notes = table('Top level').find((r) => r.keys.includes('notes'))?.cells[2] ?? '';
+    expect([...notes.matchAll(/`([^`]+)`/g)].map((m) => m[1])).toEqual(Object.keys(BRIEFING.keys.notes.keys));
+  });
+});
