@@ -36,7 +36,7 @@ try {
     session,
     onWarning: (message) => console.warn(`warning ${message}`),
   });
-  const [width, height] = values.aspect === '4:3' ? [1024, 768] : [1280, 720];
+  const { width, height } = result.model;
   await session.withPage(async (page) => {
     await page.setViewport({ width, height });
     await page.goto(pathToFileURL(result.html).href, { waitUntil: 'load' });

@@ -2,15 +2,15 @@
  * The capacity model that splits long lists over continuation slides
  * ("Actors (2/3)"). It estimates each item's height in CSS pixels by
  * wrapping its text with the font's real advance widths in the column the
- * stylesheet gives it (the numbers here mirror themes/briefdeck.css); a
- * slide takes items while they fit. The build then measures every slide in
- * Chromium and reports any that still overflow, so a drift between this
- * model and the stylesheet shows up as a warning, not as lost content.
+ * layout gives it (every number comes from src/layout.ts, which the page
+ * uses too). A slide takes items while they fit; the last two slides of a
+ * group are then evened out when both stay at least half full. The build
+ * measures every slide in Chromium and reports any that still overflow.
  */
 import type { Aspect } from './briefing.js';
+import type { Layout } from './layout.js';
 import { plainText } from './markdown.js';
 import { countLines, type Weight } from './textMetrics.js';
-import { SLIDE_SIZES } from './themes.js';
 
 /** Estimates are inflated by this much, for bold runs and rounding in the browser. */
 const SAFETY = 1.05;
@@ -20,31 +20,25 @@ export interface Page {
   width: number;
   /** Height of the slide body's content box, px. */
   height: number;
-  /** Two columns fit side by side (16:9). */
+  /** A wide slide (16:9): the risk key stands beside the matrix, summary and key facts side by side. */
   wide: boolean;
 }
 
-/** The slide body: the slide minus banners, heading, footer and paddings (see .bd-frame in briefdeck.css). */
-export function pageOf(aspect: Aspect, classified: boolean): Page {
-  const { width, height } = SLIDE_SIZES[aspect];
-  const padX = aspect === '16:9' ? 64 : 52;
-  const banners = classified ? 2 * 26 : 0;
-  const head = 26 + Math.ceil(34 * 1.15) + 12 + 2;
-  const bodyPadding = 20 + 12;
-  const footer = 34;
+/** The slide body: the slide minus banners, heading, footer and paddings (the frame in briefdeck.css). */
+export function pageOf(aspect: Aspect, layout: Layout, classified: boolean): Page {
+  const s = layout.slide;
+  const banners = classified ? 2 * s.bannerHeight : 0;
+  const head = s.headTop + Math.ceil(s.headingSize * s.headingLineHeight) + s.headingGap + s.headingRule;
   return {
-    width: width - 2 * padX,
-    height: height - banners - head - bodyPadding - footer,
+    width: s.width - 2 * s.padX,
+    height: s.height - banners - head - s.bodyTop - s.bodyBottom - s.footHeight,
     wide: aspect === '16:9',
   };
 }
 
-/** How much smaller a dense slide sets its content (CSS zoom on the body's children; see .bd-dense). */
-export const DENSE_ZOOM = 0.88;
-
-/** The same slide body, measured in the CSS pixels of content zoomed to DENSE_ZOOM. */
-export function densePage(page: Page): Page {
-  return { ...page, width: page.width / DENSE_ZOOM, height: page.height / DENSE_ZOOM };
+/** The same slide body, measured in the CSS pixels of content zoomed to `zoom` (a dense slide). */
+export function densePage(page: Page, zoom: number): Page {
+  return { ...page, width: page.width / zoom, height: page.height / zoom };
 }
 
 export interface TextStyle {
@@ -61,11 +55,50 @@ export function textHeight(text: string | undefined, width: number, style: TextS
   return lines * style.size * style.lineHeight * SAFETY;
 }
 
+/** Height of items stacked with `gap` between them. */
+export function stackHeight(heights: readonly number[], gap: number): number {
+  return heights.reduce((sum, h) => sum + h, 0) + Math.max(0, heights.length - 1) * gap;
+}
+
 /**
- * Splits items over pages: each page holds items whose heights, plus `gap`
- * between them, add up to at most `capacity`. An item taller than a page
- * gets a page of its own. Order is kept; no page is empty.
+ * Splits items over pages, in order. `height(run)` is how tall a run of
+ * items is when set together on one page. Each page takes items while the
+ * run fits `capacity` (an item too tall for any page gets one of its own);
+ * then the last two pages are split afresh as evenly as they go, if both
+ * stay at least half full: seven like items on pages of six become 4 + 3,
+ * not 6 + 1; thirteen become 6 + 4 + 3. No page is empty.
  */
+export function paginateRuns<T>(
+  items: readonly T[],
+  height: (run: readonly T[]) => number,
+  capacity: number,
+): T[][] {
+  const pages: T[][] = [];
+  let run: T[] = [];
+  for (const item of items) {
+    if (run.length > 0 && height([...run, item]) > capacity) {
+      pages.push(run);
+      run = [];
+    }
+    run.push(item);
+  }
+  if (run.length > 0) pages.push(run);
+  if (pages.length < 2) return pages;
+
+  const both = [...(pages[pages.length - 2] as T[]), ...(pages[pages.length - 1] as T[])];
+  let best: { split: number; smaller: number } | undefined;
+  for (let split = 1; split < both.length; split++) {
+    const first = height(both.slice(0, split));
+    const second = height(both.slice(split));
+    if (first > capacity || second > capacity || Math.min(first, second) < capacity / 2) continue;
+    // The most even split; on a tie, the earlier page takes more.
+    if (!best || Math.min(first, second) >= best.smaller) best = { split, smaller: Math.min(first, second) };
+  }
+  if (best) pages.splice(-2, 2, both.slice(0, best.split), both.slice(best.split));
+  return pages;
+}
+
+/** Splits a list over pages: items one under another, `gap` apart (see `paginateRuns`). */
 export function paginate<T>(
   items: readonly T[],
   height: (item: T) => number,
@@ -73,43 +106,15 @@ export function paginate<T>(
   gap = 0,
 ): T[][] {
   const heights = new Map(items.map((item) => [item, height(item)]));
-  const measure = (item: T) => heights.get(item) ?? 0;
-  const pages = fill(items, measure, capacity, gap);
-  if (pages.length < 2) return pages;
-  // Balance: the smallest capacity that still needs no more pages, so seven like items become 4 + 3, not 6 + 1.
-  let low = Math.max(...items.map(measure));
-  let high = capacity;
-  let best = pages;
-  for (let i = 0; i < 20 && high - low > 1; i++) {
-    const middle = (low + high) / 2;
-    const attempt = fill(items, measure, middle, gap);
-    if (attempt.length <= pages.length) {
-      best = attempt;
-      high = middle;
-    } else low = middle;
-  }
-  return best;
-}
-
-/** Greedy fill: each page takes items while they fit. */
-function fill<T>(items: readonly T[], height: (item: T) => number, capacity: number, gap: number): T[][] {
-  const pages: T[][] = [];
-  let current: T[] = [];
-  let used = 0;
-  for (const item of items) {
-    const h = height(item);
-    const needed = current.length > 0 ? used + gap + h : h;
-    if (current.length > 0 && needed > capacity) {
-      pages.push(current);
-      current = [item];
-      used = h;
-    } else {
-      current.push(item);
-      used = needed;
-    }
-  }
-  if (current.length > 0) pages.push(current);
-  return pages;
+  return paginateRuns(
+    items,
+    (run) =>
+      stackHeight(
+        run.map((item) => heights.get(item) ?? 0),
+        gap,
+      ),
+    capacity,
+  );
 }
 
 /** Like `paginate`, but lays items out in rows of `columns`; a row is as tall as its tallest item. */
@@ -126,38 +131,87 @@ export function paginateGrid<T>(
   return paginate(rows, rowHeight, capacity, gap).map((page) => page.flat());
 }
 
+/** Cards in side-by-side columns, each a stack read top to bottom, the columns left to right. */
+export interface Columns<T> {
+  columns: T[][];
+  /** The tallest column, px. */
+  height: number;
+}
+
 /**
- * Lays items out in rows of up to `columns` and splits the rows over pages.
- * An item too tall for a page in a column gets a full-width row of its own
- * (`wide`), where the same text takes fewer lines.
+ * Sets cards in columns: 1 to `maxColumns` of them (never more than there
+ * are cards), each card as tall as `height(card, columns)` says for that
+ * many columns, cards in order down the first column, then the next. Of
+ * every count of columns and every way to cut the cards into that many
+ * stacks, the lowest wins (the same height: fewer, wider columns).
  */
-export function paginateRows<T>(
-  items: readonly T[],
-  height: { column: (item: T) => number; full: (item: T) => number },
-  capacity: number,
-  columns: number,
-  gap = 0,
-): { item: T; wide: boolean }[][] {
-  type Row = { cells: { item: T; wide: boolean }[]; height: number };
-  const rows: Row[] = [];
-  let pending: T[] = [];
-  const flush = () => {
-    if (pending.length === 0) return;
-    rows.push({
-      cells: pending.map((item) => ({ item, wide: false })),
-      height: Math.max(...pending.map(height.column)),
-    });
-    pending = [];
-  };
-  for (const item of items) {
-    if (columns > 1 && height.column(item) > capacity) {
-      flush();
-      rows.push({ cells: [{ item, wide: true }], height: height.full(item) });
-      continue;
-    }
-    pending.push(item);
-    if (pending.length === columns) flush();
+export function arrangeColumns<T>(
+  cards: readonly T[],
+  maxColumns: number,
+  height: (card: T, columns: number) => number,
+  gap: number,
+): Columns<T> {
+  let best: Columns<T> | undefined;
+  for (let count = 1; count <= Math.min(maxColumns, cards.length); count++) {
+    const heights = cards.map((card) => height(card, count));
+    const cuts = evenCuts(heights, count, gap);
+    const columns = cuts.map(([from, to]) => cards.slice(from, to));
+    const tallest = Math.max(...cuts.map(([from, to]) => stackHeight(heights.slice(from, to), gap)));
+    if (!best || tallest < best.height - 0.5) best = { columns, height: tallest };
   }
-  flush();
-  return paginate(rows, (row) => row.height, capacity, gap).map((page) => page.flatMap((row) => row.cells));
+  return best ?? { columns: [], height: 0 };
+}
+
+/** Cuts `heights` into `count` non-empty runs in order, so that the tallest run is as low as it can be. */
+function evenCuts(heights: readonly number[], count: number, gap: number): [number, number][] {
+  const n = heights.length;
+  const run = (from: number, to: number) => stackHeight(heights.slice(from, to), gap);
+  // tallest[k][i]: the lowest tallest run when the first i heights make k runs; from[k][i]: where the last run starts.
+  const tallest: number[][] = [[0, ...new Array<number>(n).fill(Number.POSITIVE_INFINITY)]];
+  const from: number[][] = [new Array<number>(n + 1).fill(0)];
+  for (let k = 1; k <= count; k++) {
+    tallest.push(new Array<number>(n + 1).fill(Number.POSITIVE_INFINITY));
+    from.push(new Array<number>(n + 1).fill(0));
+    for (let i = k; i <= n; i++) {
+      for (let j = k - 1; j < i; j++) {
+        const value = Math.max(tallest[k - 1]?.[j] ?? Number.POSITIVE_INFINITY, run(j, i));
+        if (value < (tallest[k]?.[i] ?? Number.POSITIVE_INFINITY)) {
+          (tallest[k] as number[])[i] = value;
+          (from[k] as number[])[i] = j;
+        }
+      }
+    }
+  }
+  const cuts: [number, number][] = [];
+  let end = n;
+  for (let k = count; k >= 1; k--) {
+    const start = from[k]?.[end] ?? 0;
+    cuts.unshift([start, end]);
+    end = start;
+  }
+  return cuts;
+}
+
+/**
+ * Splits cards over pages of columns (see `arrangeColumns`): each page
+ * takes cards while some arrangement of them fits `capacity`, then the last
+ * two are evened out as `paginateRuns` does.
+ */
+export function paginateColumns<T>(
+  cards: readonly T[],
+  maxColumns: number,
+  height: (card: T, columns: number) => number,
+  capacity: number,
+  gap: number,
+): Columns<T>[] {
+  const heights = new Map<T, number[]>();
+  const heightAt = (card: T, columns: number) => {
+    const known = heights.get(card) ?? [];
+    heights.set(card, known);
+    const h = known[columns] ?? height(card, columns);
+    known[columns] = h;
+    return h;
+  };
+  const arranged = (run: readonly T[]) => arrangeColumns(run, maxColumns, heightAt, gap);
+  return paginateRuns(cards, (run) => arranged(run).height, capacity).map(arranged);
 }

@@ -3,10 +3,15 @@
  * network, shows speaker notes in reveal.js's presenter view, and every
  * slide of short and long briefings fits, in both aspects and themes.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserSession } from '../src/browser/session.js';
+import { LAYOUT, type LayoutTable } from '../src/layout.js';
+import { buildDeckModel } from '../src/model.js';
+import { buildPage, loadTemplates, renderDeck } from '../src/render.js';
 import { build, newSession, tempDir } from './_helpers.js';
 
 let session: BrowserSession;
@@ -104,8 +109,6 @@ describe('every slide fits', () => {
   }
 
   it('reports a slide that overflows with its YAML path, and --strict makes it an error', async () => {
-    const { writeFileSync, readFileSync } = await import('node:fs');
-    const path = await import('node:path');
     const dir = tempDir();
     const huge = Array.from({ length: 400 }, (_, i) => `word${i}`).join(' ');
     const yaml = readFileSync('tests/fixtures/minimal.yaml', 'utf8').replace(
@@ -114,13 +117,53 @@ describe('every slide fits', () => {
     );
     writeFileSync(path.join(dir, 'huge.yaml'), yaml);
     const result = await build(path.join(dir, 'huge.yaml'), { session });
-    // The long role is the second card; the first, stretched to the same row height, is not blamed.
-    expect(result.overflows).toEqual([expect.objectContaining({ yamlPath: 'actors[1]', heading: 'Actors' })]);
-    expect(result.warnings[0]).toMatch(/huge\.yaml:8:5: actors\[1\]: slide "Actors" overflows by \d+px/);
+    // The long role is the second card, too tall for any slide: it gets a slide of its own, and is blamed.
+    expect(result.overflows).toEqual([
+      expect.objectContaining({ yamlPath: 'actors[1]', heading: 'Actors (2/2)' }),
+    ]);
+    expect(result.warnings[0]).toMatch(
+      /huge\.yaml:8:5: actors\[1\]: slide "Actors \(2\/2\)" overflows by \d+px/,
+    );
     await expect(build(path.join(dir, 'huge.yaml'), { session, strict: true })).rejects.toThrow(/overflow/);
     // --strict without a PDF still measures every slide.
     await expect(build(path.join(dir, 'huge.yaml'), { session, strict: true, pdf: false })).rejects.toThrow(
       /overflow/,
     );
+  });
+});
+
+describe('the table of layout numbers', () => {
+  /** Opens a deck's print view and reads, per slide, its kind, its content's type sizes and whether it overflows. */
+  async function laidOut(html: string) {
+    return session.withPage(async (page) => {
+      await page.goto(`${pathToFileURL(html).href}?print-pdf`, { waitUntil: 'load' });
+      await page.waitForFunction(() => document.documentElement.dataset.pdfReady === 'true');
+      return page.evaluate(() => ({
+        blufSlides: document.querySelectorAll('section.bd-slide-bluf').length,
+        blufSize: getComputedStyle(document.querySelector('.bd-bluf li') as Element).fontSize,
+        overflowing: [...document.querySelectorAll<HTMLElement>('.bd-body')].filter(
+          (body) => body.scrollHeight > body.clientHeight + 1,
+        ).length,
+      }));
+    });
+  }
+
+  it('moves both the capacity model and the page when one number changes', async () => {
+    const result = await build('briefing.yaml', { session, pdf: false });
+    const larger: LayoutTable = { ...LAYOUT, bluf: { ...LAYOUT.bluf, size: 40 } };
+    const model = buildDeckModel(result.briefing, larger);
+    const html = path.join(result.outDir, 'larger.html');
+    writeFileSync(
+      html,
+      renderDeck(buildPage(model, { version: '9.9.9', speakerViewHashes: ["'sha256-x'"] }), loadTemplates()),
+    );
+    const before = await laidOut(result.html);
+    const after = await laidOut(html);
+    expect(before).toEqual({ blufSlides: 1, blufSize: '26px', overflowing: 0 });
+    // The page sets the new size, and the model split the bottom line for it so that it still fits.
+    expect(after.blufSize).toBe('40px');
+    expect(after.blufSlides).toBe(model.slides.filter((slide) => slide.kind === 'bluf').length);
+    expect(after.blufSlides).toBeGreaterThan(1);
+    expect(after.overflowing).toBe(0);
   });
 });

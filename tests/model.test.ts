@@ -1,11 +1,14 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Briefing } from '../src/briefing.js';
 import { readBriefing } from '../src/build.js';
+import { LAYOUT, type LayoutTable, layoutFor, layoutStyle } from '../src/layout.js';
 import { buildDeckModel, classificationLevel, type RisksSlide, type SlideModel } from '../src/model.js';
-import { paginate, paginateRows } from '../src/paginate.js';
+import { arrangeColumns, paginate, paginateColumns } from '../src/paginate.js';
 import { buildPage, contentSecurityPolicy, loadTemplates, renderDeck } from '../src/render.js';
 import { countLines, textWidth } from '../src/textMetrics.js';
+import { escapeXml } from '../src/visuals/_svg.js';
 import { FIXTURES, ROOT, tempDir } from './_helpers.js';
 
 const sample = () => readBriefing('briefing.yaml', ROOT);
@@ -99,6 +102,34 @@ describe('buildDeckModel', () => {
     expect(risk?.confidence).toBe('moderate');
   });
 
+  it('never splits a group that fits on one slide: the sample in either aspect', async () => {
+    for (const aspect of ['16:9', '4:3'] as const) {
+      const briefing = await sample();
+      const model = buildDeckModel({ ...briefing, deck: { ...briefing.deck, aspect } });
+      for (const kind of ['bluf', 'situation', 'timeline', 'actors', 'risk-matrix'] as const) {
+        expect(
+          model.slides.filter((slide) => slide.kind === kind),
+          `${kind} at ${aspect}`,
+        ).toHaveLength(1);
+      }
+    }
+  });
+
+  it("sets the sample's three risks side by side on one 16:9 slide", async () => {
+    const model = buildDeckModel(await sample());
+    const risks = model.slides.filter((slide): slide is RisksSlide => slide.kind === 'risks');
+    expect(risks).toHaveLength(1);
+    expect(risks[0]?.columns.map((column) => column.map((card) => card.number))).toEqual([[1], [2], [3]]);
+    expect(risks[0]?.risks.map((card) => card.number)).toEqual([1, 2, 3]);
+  });
+
+  it('draws the actor map once, its words the same as the SVG description', async () => {
+    const model = buildDeckModel(await sample());
+    const map = model.slides.find((slide) => slide.kind === 'actor-map');
+    expect(map?.description).toMatch(/^Relations: /);
+    expect(map?.svgHtml).toContain(`<desc id="bd-am-desc">${escapeXml(map?.description ?? '')}</desc>`);
+  });
+
   it('maps common markings to banner colours', () => {
     expect(classificationLevel('UNCLASSIFIED')).toBe('unclassified');
     expect(classificationLevel('TLP:AMBER+STRICT')).toBe('tlp-amber');
@@ -107,29 +138,100 @@ describe('buildDeckModel', () => {
   });
 });
 
-describe('pagination', () => {
-  it('fills pages greedily, then balances them', () => {
-    expect(paginate([1, 1, 1, 1, 1, 1, 1], (n) => n, 6)).toEqual([
-      [1, 1, 1, 1],
-      [1, 1, 1],
-    ]);
-    expect(paginate([5, 5, 5], (n) => n, 100)).toEqual([[5, 5, 5]]);
-    expect(paginate([9, 1], (n) => n, 5)).toEqual([[9], [1]]);
-    expect(paginate([2, 2, 2], (n) => n, 6, 1)).toEqual([[2, 2], [2]]);
+describe('the table of layout numbers', () => {
+  it('writes every number as a --bd-* custom property with its unit', () => {
+    const style = layoutStyle(layoutFor('16:9'));
+    for (const declaration of [
+      '--bd-slide-width: 1280px',
+      '--bd-slide-pad-x: 64px',
+      '--bd-slide-dense-zoom: 0.88',
+      '--bd-bluf-size: 26px',
+      '--bd-bluf-line-height: 1.32',
+      '--bd-recommendations-action-share: 53%',
+      '--bd-actors-stance-tracking: 0.08em',
+      '--bd-risk-key-columns: 1',
+    ]) {
+      expect(style).toContain(declaration);
+    }
+    expect(layoutStyle(layoutFor('4:3'))).toContain('--bd-slide-pad-x: 52px');
+    expect(layoutStyle(layoutFor('4:3'))).toContain('--bd-risk-key-columns: 2');
   });
 
-  it('gives an item too tall for a column a full-width row', () => {
-    const pages = paginateRows([1, 10, 2, 3], { column: (n) => n * 10, full: (n) => n * 5 }, 60, 2);
-    expect(pages).toEqual([
-      [
-        { item: 1, wide: false },
-        { item: 10, wide: true },
-      ],
-      [
-        { item: 2, wide: false },
-        { item: 3, wide: false },
-      ],
+  it('defines every layout property the stylesheet uses', () => {
+    const css = readFileSync(path.join(ROOT, 'themes', 'briefdeck.css'), 'utf8');
+    const theme = readFileSync(path.join(ROOT, 'themes', 'theme-light.css'), 'utf8');
+    // Set elsewhere: the theme's colours, the font, and the per-element values set in briefdeck.css or a partial.
+    const elsewhere = new Set([
+      ...[...theme.matchAll(/(--bd-[a-z0-9-]+):/g)].map((m) => m[1]),
+      '--bd-font',
+      '--bd-columns',
+      '--bd-stance-color',
+      '--bd-sev-color',
     ]);
+    const used = new Set([...css.matchAll(/var\((--bd-[a-z0-9-]+)/g)].map((m) => m[1] as string));
+    for (const aspect of ['16:9', '4:3'] as const) {
+      const defined = new Set(
+        [...layoutStyle(layoutFor(aspect)).matchAll(/(--bd-[a-z0-9-]+):/g)].map((m) => m[1]),
+      );
+      const missing = [...used].filter((name) => !defined.has(name) && !elsewhere.has(name));
+      expect(missing, aspect).toEqual([]);
+    }
+  });
+
+  it('moves the capacity model and the page style together when a number changes', async () => {
+    const briefing = await sample();
+    const larger: LayoutTable = { ...LAYOUT, bluf: { ...LAYOUT.bluf, size: 40 } };
+    const normal = buildDeckModel(briefing);
+    const changed = buildDeckModel(briefing, larger);
+    expect(normal.slides.filter((slide) => slide.kind === 'bluf')).toHaveLength(1);
+    expect(changed.slides.filter((slide) => slide.kind === 'bluf').length).toBeGreaterThan(1);
+    expect(normal.layoutStyle).toContain('--bd-bluf-size: 26px');
+    expect(changed.layoutStyle).toContain('--bd-bluf-size: 40px');
+    const html = renderDeck(
+      buildPage(changed, { version: '9.9.9', speakerViewHashes: ["'sha256-x'"] }),
+      loadTemplates(),
+    );
+    expect(html).toContain('--bd-bluf-size: 40px');
+  });
+});
+
+describe('pagination', () => {
+  const ones = (n: number) => new Array<number>(n).fill(1);
+
+  it('fills each page before starting the next, then evens out the last two', () => {
+    expect(paginate([5, 5, 5], (n) => n, 100)).toEqual([[5, 5, 5]]);
+    expect(paginate(ones(7), (n) => n, 6)).toEqual([ones(4), ones(3)]);
+    expect(paginate(ones(13), (n) => n, 6)).toEqual([ones(6), ones(4), ones(3)]);
+    expect(paginate(ones(12), (n) => n, 6)).toEqual([ones(6), ones(6)]);
+    expect(paginate([9, 1], (n) => n, 5)).toEqual([[9], [1]]);
+  });
+
+  it('evens out the last two pages only when both stay at least half full', () => {
+    // 2 + 1 + 2 fills the first page; moving a 2 over would leave it at 2 of 6.
+    expect(paginate([2, 2, 2], (n) => n, 6, 1)).toEqual([[2, 2], [2]]);
+    expect(paginate([5, 1, 1], (n) => n, 6)).toEqual([[5, 1], [1]]);
+    expect(paginate([3, 3, 1], (n) => n, 6)).toEqual([[3], [3, 1]]);
+  });
+
+  it('sets cards in as many columns as make them lowest, each a stack read top to bottom', () => {
+    // Three short cards: side by side. Taller cards in narrower columns grow as text wraps more.
+    const height = (card: number, columns: number) => card * (1 + 0.2 * (columns - 1));
+    expect(arrangeColumns([10, 10, 10], 3, height, 2).columns).toEqual([[10], [10], [10]]);
+    expect(arrangeColumns([10, 10, 10, 10], 3, height, 2).columns).toEqual([
+      [10, 10],
+      [10, 10],
+    ]);
+    // Cut so the tallest stack is lowest, keeping the order.
+    expect(arrangeColumns([30, 10, 10, 10], 2, height, 0).columns).toEqual([[30], [10, 10, 10]]);
+    expect(arrangeColumns([5], 3, height, 2)).toEqual({ columns: [[5]], height: 5 });
+  });
+
+  it('puts cards on a page while some set of columns fits, a card too tall for a column getting the width', () => {
+    const height = (card: number, columns: number) => card * (1 + 0.2 * (columns - 1));
+    const pages = paginateColumns([10, 10, 10, 40, 10], 3, height, 40, 0);
+    expect(pages.map((page) => page.columns)).toEqual([[[10], [10], [10]], [[40]], [[10]]]);
+    // A group that fits on one page stays on one.
+    expect(paginateColumns([10, 10, 10, 10, 10, 10], 3, height, 40, 0)).toHaveLength(1);
   });
 
   it("wraps text with the font's own widths", () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { IMPACTS, LIKELIHOODS, type RelationType, type Stance } from '../src/briefing.js';
+import { readBriefing } from '../src/build.js';
 import { escapeXml, wrapText } from '../src/visuals/_svg.js';
+import { captionWidth, HIT_MARGIN } from '../src/visuals/actorLayout.js';
 import {
   ACTOR_MAP_SIZE,
   describeActorMap,
@@ -14,6 +16,7 @@ import {
   renderRiskMatrix,
   severityOf,
 } from '../src/visuals/riskMatrix.js';
+import { ROOT } from './_helpers.js';
 
 /* ── parsing helpers ─────────────────────────────────────────────────── */
 
@@ -480,16 +483,25 @@ describe('renderActorMap', () => {
     }
   });
 
-  it('wraps long names to at most three lines, with an ellipsis beyond', () => {
-    const svg = renderActorMap(network(12)).svg;
-    for (const label of svg.matchAll(/<text class="bd-am-label"[^>]*>(.*?)<\/text>/g)) {
-      expect((label[1] ?? '').match(/<tspan/g)?.length).toBeLessThanOrEqual(3);
+  it('wraps names to at most four lines, whole where they fit, with an ellipsis beyond', () => {
+    const lines = (svg: string) =>
+      [...svg.matchAll(/<text class="bd-am-label"[^>]*>(.*?)<\/text>/g)].map((label) => [
+        ...(label[1] ?? '').matchAll(/<tspan[^>]*>(.*?)<\/tspan>/g),
+      ]);
+    for (const size of [ACTOR_MAP_SIZE, { width: 920, height: 530 }]) {
+      const svg = renderActorMap(network(12), size).svg;
+      for (const label of lines(svg)) expect(label.length).toBeLessThanOrEqual(4);
+      expect(svg).not.toContain('…</tspan>');
     }
+    const endless = `The ${'very '.repeat(40)}long name`;
+    const svg = renderActorMap([
+      { name: endless, stance: 'neutral', relations: [{ with: 'Other', type: 'rivalry' }] },
+      { name: 'Other', stance: 'neutral', relations: [] },
+    ]).svg;
+    expect(lines(svg)[0]?.length).toBeLessThanOrEqual(4);
     expect(svg).toContain('…</tspan>');
     // The full name is kept in the box's tooltip.
-    expect(svg).toContain(
-      '<title>Internationally recognised government (Tobruk House of Representatives) (neutral)</title>',
-    );
+    expect(svg).toContain(`<title>${endless} (neutral)</title>`);
   });
 
   it(`shows the ${MAX_MAP_ACTORS} most connected actors and lists the rest`, () => {
@@ -587,6 +599,271 @@ describe('renderActorMap', () => {
       ...ids(renderRiskMatrix(RISKS)),
     ];
     expect(new Set(all).size).toBe(all.length);
+  });
+});
+
+/* ── actor map: crossings, overlaps, the row of actors without relations ── */
+
+interface Point {
+  x: number;
+  y: number;
+}
+
+const centreOf = (box: Rect): Point => ({ x: box.x + box.width / 2, y: box.y + box.height / 2 });
+
+/** Twice the signed area of a, b, c. */
+const turn = (a: Point, b: Point, c: Point) => (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+
+/** Whether segments ab and cd cross at a point inside both. */
+function crosses(a: Point, b: Point, c: Point, d: Point): boolean {
+  const [d1, d2, d3, d4] = [turn(c, d, a), turn(c, d, b), turn(a, b, c), turn(a, b, d)];
+  return d1 * d2 < 0 && d3 * d4 < 0;
+}
+
+/** Whether segment ab passes through `box` grown by `margin`. */
+function through(a: Point, b: Point, box: Rect, margin: number): boolean {
+  const steps = 400;
+  for (let k = 0; k <= steps; k++) {
+    const x = a.x + ((b.x - a.x) * k) / steps;
+    const y = a.y + ((b.y - a.y) * k) / steps;
+    if (contains(box, x, y, margin)) return true;
+  }
+  return false;
+}
+
+/** Points along an edge path (`M…L…` or `M…Q…`). */
+function pathPoints(d: string, count = 60): Point[] {
+  const n = (d.match(/-?\d+(\.\d+)?/g) ?? []).map(Number);
+  const [x0, y0] = n as [number, number];
+  const [x2, y2] = n.slice(-2) as [number, number];
+  const [cx, cy] = n.length === 6 ? (n.slice(2, 4) as [number, number]) : [(x0 + x2) / 2, (y0 + y2) / 2];
+  return Array.from({ length: count + 1 }, (_, k) => {
+    const t = k / count;
+    return {
+      x: (1 - t) ** 2 * x0 + 2 * (1 - t) * t * cx + t ** 2 * x2,
+      y: (1 - t) ** 2 * y0 + 2 * (1 - t) * t * cy + t ** 2 * y2,
+    };
+  });
+}
+
+function distanceToSegment(p: Point, a: Point, b: Point): number {
+  const length2 = (b.x - a.x) ** 2 + (b.y - a.y) ** 2;
+  const t =
+    length2 > 0
+      ? Math.max(0, Math.min(1, ((p.x - a.x) * (b.x - a.x) + (p.y - a.y) * (b.y - a.y)) / length2))
+      : 0;
+  return Math.hypot(p.x - (a.x + t * (b.x - a.x)), p.y - (a.y + t * (b.y - a.y)));
+}
+
+const distanceToBox = (p: Point, box: Rect) =>
+  Math.hypot(
+    Math.max(box.x - p.x, 0, p.x - box.x - box.width),
+    Math.max(box.y - p.y, 0, p.y - box.y - box.height),
+  );
+
+/**
+ * The drawn graph: boxes on it (not in the row of actors without relations)
+ * and its edges as pairs of box indices, each edge's ends being the boxes
+ * nearest its path's ends. A pair linked twice counts once.
+ */
+function drawnGraph(svg: string): { boxes: Node[]; pairs: [number, number][] } {
+  const graph = graphPart(svg).replace(/<g class="bd-am-row">.*$/, '');
+  const boxes = nodes(graph);
+  const nearest = (p: Point) =>
+    boxes.reduce(
+      (best, box, i) => (distanceToBox(p, box) < distanceToBox(p, boxes[best] as Node) ? i : best),
+      0,
+    );
+  const keys = new Set<string>();
+  const pairs: [number, number][] = [];
+  for (const edge of edges(graph)) {
+    const points = pathPoints(edge.d);
+    const a = nearest(points[0] as Point);
+    const b = nearest(points[points.length - 1] as Point);
+    const key = `${Math.min(a, b)}|${Math.max(a, b)}`;
+    if (keys.has(key)) continue;
+    keys.add(key);
+    pairs.push([a, b]);
+  }
+  return { boxes, pairs };
+}
+
+/** Crossings of the straight lines between box centres, and lines passing through a third box. */
+function conflicts(
+  centres: Point[],
+  boxes: Rect[],
+  pairs: [number, number][],
+): { crossings: number; through: number } {
+  let crossings = 0;
+  let throughBoxes = 0;
+  pairs.forEach(([a, b], e) => {
+    for (const [c, d] of pairs.slice(e + 1)) {
+      if (c === a || c === b || d === a || d === b) continue;
+      if (crosses(centres[a] as Point, centres[b] as Point, centres[c] as Point, centres[d] as Point))
+        crossings++;
+    }
+    boxes.forEach((box, w) => {
+      if (w === a || w === b) return;
+      const moved = {
+        ...box,
+        x: (centres[w] as Point).x - box.width / 2,
+        y: (centres[w] as Point).y - box.height / 2,
+      };
+      if (through(centres[a] as Point, centres[b] as Point, moved, HIT_MARGIN)) throughBoxes++;
+    });
+  });
+  return { crossings, through: throughBoxes };
+}
+
+/** Graphs to lay out: the sample's, a star, a ring with chords, and some made up from a fixed seed. */
+function testGraphs(): [string, MapActor[]][] {
+  let seed = 11;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const made: [string, MapActor[]][] = [];
+  for (let g = 0; g < 4; g++) {
+    const count = 6 + Math.floor(random() * 7);
+    const names = Array.from(
+      { length: count },
+      (_, i) => `Actor ${i + 1}${i % 3 === 0 ? ' with a longer name' : ''}`,
+    );
+    const actors: MapActor[] = names.map((name, i) => ({
+      name,
+      stance: STANCES[i % 4] as Stance,
+      relations: [],
+    }));
+    for (let k = 0; k < count * 1.5; k++) {
+      const a = Math.floor(random() * count);
+      const b = Math.floor(random() * count);
+      if (a !== b)
+        actors[a]?.relations.push({ with: names[b] as string, type: TYPES[k % 4] as RelationType });
+    }
+    made.push([`made-up graph ${g + 1} (${count} actors)`, actors]);
+  }
+  return [
+    ['the sample', ACTORS],
+    ['a ring with chords', network(12)],
+    ['a smaller ring', network(9)],
+    ...made,
+  ];
+}
+
+describe('the actor map layout', () => {
+  it.each(testGraphs())(
+    '%s: no crossing that swapping two actors would remove without running an edge through a box',
+    (_, actors) => {
+      for (const size of [ACTOR_MAP_SIZE, { width: 920, height: 530 }]) {
+        const { boxes, pairs } = drawnGraph(renderActorMap(actors, size).svg);
+        const centres = boxes.map(centreOf);
+        const here = conflicts(centres, boxes, pairs);
+        for (let i = 0; i < boxes.length; i++) {
+          for (let j = i + 1; j < boxes.length; j++) {
+            const swapped = [...centres];
+            [swapped[i], swapped[j]] = [centres[j] as Point, centres[i] as Point];
+            const there = conflicts(swapped, boxes, pairs);
+            if (there.crossings < here.crossings)
+              expect(there.through, `${boxes[i]?.name} ↔ ${boxes[j]?.name}`).toBeGreaterThan(here.through);
+          }
+        }
+      }
+    },
+  );
+
+  it("draws the sample's actors and a ring with chords without crossings or edges through boxes", async () => {
+    const briefing = await readBriefing('briefing.yaml', ROOT);
+    for (const actors of [briefing.actors, ACTORS, network(6)]) {
+      const { boxes, pairs } = drawnGraph(renderActorMap(actors).svg);
+      expect(conflicts(boxes.map(centreOf), boxes, pairs)).toEqual({ crossings: 0, through: 0 });
+    }
+  });
+
+  it.each(testGraphs())('%s: no label over another label, a box or an edge', (_, actors) => {
+    for (const size of [ACTOR_MAP_SIZE, { width: 920, height: 530 }]) {
+      const svg = renderActorMap(
+        [...actors, { name: 'Standing aside', stance: 'neutral', relations: [] }],
+        size,
+      ).svg;
+      const boxes = nodes(svg);
+      for (const [i, p] of boxes.entries()) {
+        for (const q of boxes.slice(i + 1)) expect(overlap(p, q), `${p.name} / ${q.name}`).toBe(false);
+        // Each label fits its box: the box is as wide as its longest line.
+        expect(p.width).toBeGreaterThan(0);
+      }
+      const drawn = edges(graphPart(svg)).map((edge) => pathPoints(edge.d));
+      // Edges run clear of every box but their own two (their ends stop at the borders).
+      for (const points of drawn) {
+        const inner = points.slice(3, -3);
+        const own = boxes.filter((box) =>
+          [points[0], points[points.length - 1]].some((p) => distanceToBox(p as Point, box) < 20),
+        );
+        for (const box of boxes) {
+          if (own.includes(box)) continue;
+          for (const p of inner) expect(contains(box, p.x, p.y), box.name).toBe(false);
+        }
+      }
+      // The ✕ of a conflict: clear of other edges, of boxes and of each other.
+      const marks = elements(graphPart(svg), 'circle', 'bd-am-halo').map((m) => ({
+        x: Number(m.cx),
+        y: Number(m.cy),
+        r: Number(m.r),
+      }));
+      for (const [i, mark] of marks.entries()) {
+        for (const box of boxes) expect(distanceToBox(mark, box)).toBeGreaterThan(mark.r);
+        for (const other of marks.slice(i + 1))
+          expect(Math.hypot(mark.x - other.x, mark.y - other.y)).toBeGreaterThan(2 * mark.r);
+        const onIt = drawn.filter((points) =>
+          points.some((p, k) => k > 0 && distanceToSegment(mark, points[k - 1] as Point, p) < 1),
+        );
+        for (const points of drawn) {
+          if (onIt.includes(points)) continue;
+          for (const p of points) expect(Math.hypot(p.x - mark.x, p.y - mark.y)).toBeGreaterThan(mark.r);
+        }
+      }
+      // The row's caption (when a row is drawn: with more actors than fit, the one standing aside is left off) stands clear of the boxes.
+      const caption = /<text class="bd-am-row-caption" x="([\d.]+)" y="([\d.]+)"[^>]*>([^<]*)</.exec(svg);
+      const [x, y] = [Number(caption?.[1]), Number(caption?.[2])];
+      const text = { x, y: y - 8, width: caption ? captionWidth(caption[3] ?? '') : 0, height: 16 };
+      for (const box of boxes) expect(overlap(text, box), box.name).toBe(false);
+    }
+  });
+
+  it('sets actors without relations apart, in a labelled row under the graph', () => {
+    const svg = renderActorMap([...ACTORS, { name: 'Bystanders', stance: 'neutral', relations: [] }]).svg;
+    const row = /<g class="bd-am-row">(.*?)<\/g><\/g>/.exec(svg)?.[1] ?? '';
+    expect(row).toContain('>NO STATED RELATIONS</text>');
+    expect(nodes(row).map((node) => node.name)).toEqual(['Bystanders']);
+    const bystanders = nodes(row)[0] as Node;
+    const rule = Number(/class="bd-am-row-rule" d="M0 ([\d.]+)H/.exec(row)?.[1]);
+    expect(bystanders.y).toBeGreaterThan(rule);
+    for (const node of nodes(graphPart(svg).replace(/<g class="bd-am-row">.*$/, ''))) {
+      expect(node.y + node.height).toBeLessThan(rule);
+    }
+    // Without such actors there is no row.
+    expect(renderActorMap(ACTORS).svg).not.toContain('bd-am-row');
+  });
+
+  it('takes the size it is shown at, and stays inside it', () => {
+    for (const size of [
+      { width: 1152, height: 522 },
+      { width: 920, height: 570 },
+    ]) {
+      const map = renderActorMap(network(12), size);
+      expect(map.svg).toContain(`viewBox="0 0 ${size.width} ${size.height}"`);
+      for (const box of nodes(map.svg)) {
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(size.width);
+        expect(box.y + box.height).toBeLessThanOrEqual(size.height - 40);
+      }
+      for (const edge of edges(graphPart(map.svg))) {
+        for (const p of pathPoints(edge.d)) {
+          expect(p.x).toBeGreaterThanOrEqual(0);
+          expect(p.x).toBeLessThanOrEqual(size.width);
+          expect(p.y).toBeGreaterThanOrEqual(0);
+        }
+      }
+    }
   });
 });
 

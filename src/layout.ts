@@ -1,0 +1,250 @@
+/**
+ * The layout numbers: every size, gap, line height and column share that
+ * both the capacity model (src/paginate.ts, src/slides/) and the stylesheet
+ * (themes/briefdeck.css) depend on, in one table, with the few choices the
+ * model alone makes (how narrow a column of cards may be). The page gets
+ * them as `--bd-*` custom properties on its `<body>` (`layoutStyle`, written
+ * by templates/layout.hbs), so the model and the browser cannot disagree:
+ * change a number here and both follow. The stylesheet keeps only what the
+ * model never measures (colours, radii, rules, the banner's and footer's
+ * type).
+ *
+ * Every entry becomes `--bd-<group>-<key>` in kebab case (`bluf.lineHeight`
+ * is `--bd-bluf-line-height`). Units go by the key's ending: `…LineHeight`,
+ * `…Zoom` and `…Columns` are plain numbers, `…Share` is a percentage of the
+ * width, `…Tracking` is letter-spacing in em, everything else is CSS pixels. An entry that differs by aspect
+ * gives both (`{ '16:9': 64, '4:3': 52 }`); `layoutFor` picks one.
+ */
+import type { Aspect } from './briefing.js';
+
+type PerAspect = { readonly [A in Aspect]: number };
+type Entry = number | PerAspect;
+type Table = { readonly [group: string]: { readonly [key: string]: Entry } };
+
+export const LAYOUT = {
+  slide: {
+    width: { '16:9': 1280, '4:3': 1024 },
+    height: { '16:9': 720, '4:3': 768 },
+    /** Left and right margin of the heading, body and footer. */
+    padX: { '16:9': 64, '4:3': 52 },
+    bannerHeight: 26,
+    headTop: 26,
+    headingSize: 34,
+    headingLineHeight: 1.15,
+    /** Between the heading's text and its rule. */
+    headingGap: 12,
+    headingRule: 2,
+    bodyTop: 20,
+    bodyBottom: 12,
+    footHeight: 34,
+    /** A dense slide sets its content this much smaller, to save a slide (see `layOutGroup`). */
+    denseZoom: 0.88,
+  },
+  text: {
+    size: 22,
+    lineHeight: 1.36,
+    /** Headings inside the body (card titles, the key facts' heading). */
+    headingLineHeight: 1.25,
+  },
+  bluf: {
+    size: 26,
+    lineHeight: 1.32,
+    numberSize: 40,
+    numberColumn: 46,
+    columnGap: 18,
+    gap: 18,
+  },
+  situation: {
+    summarySize: 23,
+    summaryLineHeight: 1.42,
+    paragraphGap: 14,
+    /** Between the summary and the key facts, stacked. */
+    gap: 20,
+    /** The summary's share of the width when summary and key facts stand side by side. */
+    summaryShare: 57,
+    columnGap: 40,
+    pointsRule: 4,
+    pointsPadTop: 16,
+    pointsPadX: 22,
+    pointsPadBottom: 18,
+    pointsHeadingSize: 13,
+    pointsHeadingGap: 8,
+    pointSize: 20,
+    pointLineHeight: 1.32,
+    pointIndent: 20,
+    pointGap: 9,
+  },
+  timeline: {
+    dateColumn: 204,
+    dotColumn: 36,
+    dateSize: 20,
+    dateLineHeight: 1.5,
+    eventSize: 21,
+    eventLineHeight: 1.42,
+    placeSize: 16,
+    placeLineHeight: 1.3,
+    gap: 14,
+  },
+  actors: {
+    /** The narrowest a column of actor cards may be; as many columns as fit. */
+    minColumn: 360,
+    columnGap: 22,
+    gap: 14,
+    padTop: 10,
+    padX: 16,
+    padBottom: 12,
+    border: 1,
+    stanceBorder: 6,
+    nameSize: 21,
+    /** Between the name and the stance label. */
+    nameGap: 14,
+    stanceSize: 13,
+    /** Letter-spacing of the stance label, in em. */
+    stanceTracking: 0.08,
+    stanceMark: 11,
+    stanceMarkGap: 6,
+    kindSize: 14,
+    kindGap: 1,
+    roleSize: 19,
+    roleLineHeight: 1.34,
+    roleGap: 5,
+  },
+  actorMap: {
+    /** The line under the map naming the actors left off it. */
+    omittedSize: 15,
+    omittedLineHeight: 1.3,
+    omittedGap: 6,
+  },
+  riskOverview: {
+    /** The matrix's share of the width on wide slides, the key beside it; on 4:3 the key goes under it. */
+    matrixShare: 54,
+    columnGap: 36,
+    /** On 4:3: between the matrix and the key under it, and the most the key may take. */
+    rowGap: 10,
+    keyMaxHeight: 210,
+  },
+  riskKey: {
+    columns: { '16:9': 1, '4:3': 2 },
+    gap: { '16:9': 12, '4:3': 6 },
+    columnGap: 18,
+    padTop: { '16:9': 6, '4:3': 0 },
+    markerColumn: 36,
+    markerGap: 12,
+    titleSize: { '16:9': 19, '4:3': 16 },
+    ratingSize: { '16:9': 15.5, '4:3': 13.5 },
+  },
+  risks: {
+    /** The narrowest a column of risk cards may be; as many columns as fit. */
+    minColumn: 340,
+    columnGap: 22,
+    gap: 22,
+    padTop: 12,
+    padX: 18,
+    padBottom: 14,
+    border: 1,
+    severityBorder: 6,
+    titleSize: 22,
+    marker: 30,
+    markerGap: 12,
+    ratingsTop: 10,
+    ratingsBottom: 8,
+    ratingsRowGap: 6,
+    ratingsColumnGap: 26,
+    ratingLabelSize: 12,
+    /** Letter-spacing of the rating labels, in em. */
+    ratingLabelTracking: 0.1,
+    ratingSize: 18,
+    detailSize: 17.5,
+    detailLineHeight: 1.38,
+    detailParagraphGap: 6,
+    indicatorsHeadingSize: 13,
+    indicatorsHeadingTop: 12,
+    indicatorsHeadingBottom: 4,
+    indicatorSize: 16.5,
+    indicatorLineHeight: 1.32,
+    indicatorIndent: 18,
+    indicatorGap: 3,
+  },
+  recommendations: {
+    size: 19,
+    lineHeight: 1.3,
+    headSize: 12.5,
+    headPadBottom: 6,
+    headRule: 2,
+    cellPadTop: 11,
+    cellPadBottom: 12,
+    cellPadX: 12,
+    rowRule: 1,
+    numberShare: 4,
+    actionShare: 53,
+    priorityShare: 11,
+    ownerShare: 19,
+    timeframeShare: 13,
+    actionSize: 20.5,
+    actionLineHeight: 1.3,
+    rationaleSize: 16.5,
+    rationaleLineHeight: 1.34,
+    rationaleGap: 4,
+  },
+  sources: {
+    numberColumn: 52,
+    columnGap: 8,
+    size: 20,
+    urlSize: 16,
+    gap: 14,
+  },
+} as const satisfies Table;
+
+/** A table shaped like LAYOUT, with any of its numbers changed. */
+export type LayoutTable = {
+  readonly [G in keyof typeof LAYOUT]: {
+    readonly [K in keyof (typeof LAYOUT)[G]]: (typeof LAYOUT)[G][K] extends number ? number : PerAspect;
+  };
+};
+
+/** The numbers for one aspect. */
+export type Layout = {
+  readonly [G in keyof typeof LAYOUT]: { readonly [K in keyof (typeof LAYOUT)[G]]: number };
+};
+
+/** The table's numbers for `aspect`. */
+export function layoutFor(aspect: Aspect, table: LayoutTable = LAYOUT): Layout {
+  const groups = Object.entries(table).map(([group, entries]) => [
+    group,
+    Object.fromEntries(
+      Object.entries(entries as Record<string, Entry>).map(([key, entry]) => [
+        key,
+        typeof entry === 'number' ? entry : entry[aspect],
+      ]),
+    ),
+  ]);
+  return Object.fromEntries(groups) as Layout;
+}
+
+const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+
+/** A number with the unit its (kebab-case) key calls for. */
+function cssValue(key: string, value: number): string {
+  const n = String(Math.round(value * 1000) / 1000);
+  if (/(line-height|zoom|columns)$/.test(key)) return n;
+  if (key.endsWith('share')) return `${n}%`;
+  if (key.endsWith('tracking')) return `${n}em`;
+  return `${n}px`;
+}
+
+/** The layout as CSS declarations, `--bd-slide-width: 1280px; …`, for the page's `<body style>`. */
+export function layoutStyle(layout: Layout): string {
+  return Object.entries(layout)
+    .flatMap(([group, entries]) =>
+      Object.entries(entries as Record<string, number>).map(
+        ([key, value]) => `--bd-${kebab(group)}-${kebab(key)}: ${cssValue(kebab(key), value)}`,
+      ),
+    )
+    .join('; ');
+}
+
+/** Slide size in CSS pixels for each aspect; also the PDF page size. */
+export const SLIDE_SIZES: { readonly [A in Aspect]: { readonly width: number; readonly height: number } } = {
+  '16:9': { width: LAYOUT.slide.width['16:9'], height: LAYOUT.slide.height['16:9'] },
+  '4:3': { width: LAYOUT.slide.width['4:3'], height: LAYOUT.slide.height['4:3'] },
+};

@@ -1,0 +1,106 @@
+/**
+ * The actors: the actor map (when any actor has a relation), then a card
+ * per actor, in columns as many as the width allows, continued over slides.
+ */
+import { type Actor, type NoteGroup, STANCES, type Stance } from '../briefing.js';
+import type { ActorCard, ActorMapSlide, ActorsSlide } from '../model.js';
+import { paginateColumns, textHeight } from '../paginate.js';
+import { textWidth } from '../textMetrics.js';
+import { capitalize } from '../visuals/_svg.js';
+import { actorGraph, drawActorMap } from '../visuals/actorMap.js';
+import { itemNotes, type SlideBuilder, type SlideContext } from './_group.js';
+
+export const STANCE_LABELS: Record<Stance, string> = Object.fromEntries(
+  STANCES.map((stance) => [stance, capitalize(stance)]),
+) as Record<Stance, string>;
+
+/**
+ * Adds the actor map when any actor has a relation, drawn at the size of
+ * the slide's body less the line naming actors left off it. Returns
+ * whether it did.
+ */
+export function actorMapSlide(build: SlideBuilder, actors: Actor[], { layout, page }: SlideContext): boolean {
+  if (!actors.some((actor) => actor.relations.length > 0)) return false;
+  const graph = actorGraph(actors);
+  const m = layout.actorMap;
+  const omitted = graph.omitted.map((i) => graph.names[i] as string);
+  // The sentence the actor-map partial writes under the map.
+  const omittedLine = `Not shown on the map: ${omitted.join('; ')}. All actors are listed on the next slides.`;
+  const below =
+    omitted.length > 0
+      ? m.omittedGap +
+        textHeight(omittedLine, page.width, { size: m.omittedSize, lineHeight: m.omittedLineHeight })
+      : 0;
+  const map = drawActorMap(graph, { width: page.width, height: Math.floor(page.height - below) });
+  build.add<ActorMapSlide>(
+    'actors',
+    [{ svgHtml: map.svg, description: map.description, omitted: map.omitted }],
+    { kind: 'actor-map', heading: 'Actor map', yamlPath: () => 'actors' },
+  );
+  return true;
+}
+
+export function actorSlides(
+  build: SlideBuilder,
+  actors: Actor[],
+  { md, layout, page }: SlideContext,
+  notes: NoteGroup | null,
+): void {
+  const a = layout.actors;
+  const cards = actors.map(
+    (actor, index): ActorCard => ({
+      name: actor.name,
+      kind: actor.kind,
+      stance: actor.stance,
+      stanceLabel: STANCE_LABELS[actor.stance],
+      roleHtml: md.inline(actor.role),
+      relations: actor.relations.map((relation) => ({ type: relation.type, with: relation.with })),
+      yamlPath: `actors[${index}]`,
+      notesHtml: actor.notes ? md.block(actor.notes) : '',
+    }),
+  );
+  const roles = new Map(cards.map((card, index) => [card, actors[index]?.role ?? '']));
+  const stanceWidth = (label: string) =>
+    a.stanceMark +
+    a.stanceMarkGap +
+    textWidth(label.toUpperCase(), a.stanceSize, 700) +
+    label.length * a.stanceTracking * a.stanceSize;
+  const height = (card: ActorCard, columns: number) => {
+    const inner =
+      (page.width - (columns - 1) * a.columnGap) / columns - 2 * a.padX - a.border - a.stanceBorder;
+    const nameWidth = inner - a.nameGap - stanceWidth(card.stanceLabel);
+    return (
+      a.padTop +
+      a.padBottom +
+      2 * a.border +
+      textHeight(card.name, nameWidth, {
+        size: a.nameSize,
+        lineHeight: layout.text.headingLineHeight,
+        weight: 600,
+      }) +
+      (card.kind
+        ? a.kindGap + textHeight(card.kind, inner, { size: a.kindSize, lineHeight: layout.text.lineHeight })
+        : 0) +
+      a.roleGap +
+      textHeight(roles.get(card), inner, { size: a.roleSize, lineHeight: a.roleLineHeight })
+    );
+  };
+  const maxColumns = Math.max(1, Math.floor((page.width + a.columnGap) / (a.minColumn + a.columnGap)));
+  const pages = paginateColumns(cards, maxColumns, height, page.height, a.gap);
+  build.add<ActorsSlide>(
+    notes,
+    pages.map(({ columns }) => ({ actors: columns.flat(), columns })),
+    {
+      kind: 'actors',
+      heading: 'Actors',
+      yamlPath: (index) => pages[index]?.columns[0]?.[0]?.yamlPath ?? 'actors',
+      itemNotes: (index) =>
+        itemNotes(
+          (pages[index]?.columns.flat() ?? []).map((card) => ({
+            label: card.name,
+            notesHtml: card.notesHtml,
+          })),
+        ),
+    },
+  );
+}

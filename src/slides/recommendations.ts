@@ -1,0 +1,56 @@
+/** The recommendations: a table in the order the analyst wrote them (the order is part of the advice). */
+import type { Recommendation } from '../briefing.js';
+import type { RecommendationsSlide } from '../model.js';
+import { paginate, textHeight } from '../paginate.js';
+import { itemNotes, type SlideBuilder, type SlideContext } from './_group.js';
+
+export function recommendationSlides(
+  build: SlideBuilder,
+  recommendations: Recommendation[],
+  { md, layout, page }: SlideContext,
+): void {
+  const r = layout.recommendations;
+  const cell = (share: number) => (page.width * share) / 100 - 2 * r.cellPadX;
+  const actionStyle = { size: r.actionSize, lineHeight: r.actionLineHeight, weight: 600 } as const;
+  const rationaleStyle = { size: r.rationaleSize, lineHeight: r.rationaleLineHeight };
+  const plainStyle = { size: r.size, lineHeight: r.lineHeight };
+  const rowHeight = (rec: Recommendation) =>
+    r.cellPadTop +
+    r.cellPadBottom +
+    r.rowRule +
+    Math.max(
+      textHeight(rec.action, cell(r.actionShare), actionStyle) +
+        (rec.rationale ? r.rationaleGap + textHeight(rec.rationale, cell(r.actionShare), rationaleStyle) : 0),
+      textHeight(rec.owner, cell(r.ownerShare), plainStyle),
+      textHeight(rec.timeframe, cell(r.timeframeShare), plainStyle),
+    );
+  const rows = recommendations.map((rec, index) => ({
+    number: index + 1,
+    actionHtml: md.inline(rec.action),
+    owner: rec.owner,
+    priority: rec.priority,
+    timeframe: rec.timeframe,
+    rationaleHtml: rec.rationale ? md.block(rec.rationale) : '',
+    yamlPath: `recommendations[${index}]`,
+    notesHtml: rec.notes ? md.block(rec.notes) : '',
+    height: rowHeight(rec),
+  }));
+  const header = r.headSize * layout.text.lineHeight + r.headPadBottom + r.headRule;
+  const pages = paginate(rows, (row) => row.height, page.height - header);
+  build.add<RecommendationsSlide>(
+    'recommendations',
+    pages.map((group) => ({ recommendations: group.map(({ height: _h, ...row }) => row) })),
+    {
+      kind: 'recommendations',
+      heading: 'Recommendations',
+      yamlPath: (index) => pages[index]?.[0]?.yamlPath ?? 'recommendations',
+      itemNotes: (index) =>
+        itemNotes(
+          (pages[index] ?? []).map((row) => ({
+            label: `Recommendation ${row.number}`,
+            notesHtml: row.notesHtml,
+          })),
+        ),
+    },
+  );
+}

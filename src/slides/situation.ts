@@ -1,0 +1,85 @@
+/**
+ * The situation: the summary and the key facts, side by side on a wide
+ * slide when both fit, else one under the other; a long situation flows
+ * over slides, the key facts starting under the end of the summary.
+ */
+import type { Situation } from '../briefing.js';
+import type { SituationSlide } from '../model.js';
+import { paginateRuns, stackHeight, textHeight } from '../paginate.js';
+import type { SlideBuilder, SlideContent, SlideContext } from './_group.js';
+
+type Paragraph = { kind: 'paragraph'; text: string };
+type Point = { kind: 'point'; text: string; html: string; index: number };
+type Block = Paragraph | Point;
+
+export function situationSlides(build: SlideBuilder, situation: Situation, context: SlideContext): void {
+  const { md, layout, page } = context;
+  const s = layout.situation;
+  const { summary, points } = situation;
+  const paragraphs: Paragraph[] = summary
+    .split(/\n\s*\n/)
+    .filter((p) => p.trim())
+    .map((text) => ({ kind: 'paragraph', text }) as const);
+  const pointBlocks: Point[] = points.map((text, index) => ({
+    kind: 'point' as const,
+    text,
+    html: md.inline(text),
+    index,
+  }));
+  const summaryStyle = { size: s.summarySize, lineHeight: s.summaryLineHeight };
+  const pointStyle = { size: s.pointSize, lineHeight: s.pointLineHeight };
+  const boxFrame =
+    s.pointsRule +
+    s.pointsPadTop +
+    s.pointsPadBottom +
+    s.pointsHeadingSize * layout.text.headingLineHeight +
+    s.pointsHeadingGap;
+  /** Height of paragraphs and points set in a column `width` px wide: the summary, then the key facts' box. */
+  const height = (blocks: readonly Block[], width: number) => {
+    const text = blocks
+      .filter((b) => b.kind === 'paragraph')
+      .map((b) => textHeight(b.text, width, summaryStyle));
+    const facts = blocks
+      .filter((b) => b.kind === 'point')
+      .map((b) => textHeight(b.text, width - 2 * s.pointsPadX - s.pointIndent, pointStyle));
+    const box = facts.length > 0 ? boxFrame + stackHeight(facts, s.pointGap) : 0;
+    return stackHeight(text, s.paragraphGap) + (text.length > 0 && box > 0 ? s.gap : 0) + box;
+  };
+
+  const pages: SlideContent<SituationSlide>[] = [];
+  const summaryWidth = (page.width * s.summaryShare) / 100;
+  const pointsWidth = page.width - s.columnGap - summaryWidth;
+  if (
+    page.wide &&
+    pointBlocks.length > 0 &&
+    height(paragraphs, summaryWidth) <= page.height &&
+    height(pointBlocks, pointsWidth) <= page.height
+  ) {
+    pages.push({
+      summaryHtml: md.block(summary),
+      points: pointBlocks.map((b) => ({ html: b.html })),
+      pointsContinued: false,
+      twoColumns: true,
+    });
+  } else {
+    for (const run of paginateRuns(
+      [...paragraphs, ...pointBlocks],
+      (r) => height(r, page.width),
+      page.height,
+    )) {
+      const text = run.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+      const facts = run.flatMap((b) => (b.kind === 'point' ? [b] : []));
+      pages.push({
+        summaryHtml: text.length > 0 ? md.block(text.join('\n\n')) : '',
+        points: facts.map((b) => ({ html: b.html })),
+        pointsContinued: (facts[0]?.index ?? 0) > 0,
+        twoColumns: false,
+      });
+    }
+  }
+  build.add<SituationSlide>('situation', pages, {
+    kind: 'situation',
+    heading: 'Situation',
+    yamlPath: () => 'situation',
+  });
+}

@@ -1,0 +1,29 @@
+/** The sources, numbered in the order listed; citations `[@id]` link here. */
+import type { Source } from '../briefing.js';
+import type { SourcesSlide } from '../model.js';
+import { paginate, textHeight } from '../paginate.js';
+import type { SlideBuilder, SlideContext } from './_group.js';
+
+export function sourceSlides(build: SlideBuilder, sources: Source[], { layout, page }: SlideContext): void {
+  const s = layout.sources;
+  const lineHeight = layout.text.lineHeight;
+  const items = sources.map((source, index) => ({
+    number: index + 1,
+    id: source.id,
+    title: source.title,
+    details: [source.author, source.publisher, source.date].filter(Boolean).join(', '),
+    url: source.url,
+    yamlPath: `sources[${index}]`,
+  }));
+  const width = page.width - s.numberColumn - s.columnGap;
+  // A URL breaks anywhere; counted as breaking after its punctuation, which is close enough.
+  const height = (item: (typeof items)[number]) =>
+    textHeight(`${item.title}. ${item.details}.`, width, { size: s.size, lineHeight }) +
+    textHeight(item.url?.replace(/([/.?&=-])/g, '$1 '), width, { size: s.urlSize, lineHeight });
+  const pages = paginate(items, height, page.height, s.gap);
+  build.add<SourcesSlide>(
+    'sources',
+    pages.map((group) => ({ sources: group })),
+    { kind: 'sources', heading: 'Sources', yamlPath: (index) => pages[index]?.[0]?.yamlPath ?? 'sources' },
+  );
+}
