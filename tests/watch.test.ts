@@ -65,6 +65,22 @@ class WatchProcess {
     }
   }
 
+  /** Waits until no build has ended for a second: the last save is built, PDF included. */
+  async settled(): Promise<void> {
+    let count = -1;
+    let since = Date.now();
+    const started = Date.now();
+    while (Date.now() - since < 1_000) {
+      if (Date.now() - started > WAIT_MS) throw new Error(`watch never settled:\n${this.stderr}`);
+      const now = this.stderr.length;
+      if (now !== count) {
+        count = now;
+        since = Date.now();
+      }
+      await sleep(50);
+    }
+  }
+
   /** Counts the "rebuilt" lines so far. */
   rebuilds(): number {
     return this.stderr.match(/^rebuilt in /gm)?.length ?? 0;
@@ -216,10 +232,8 @@ describe('briefdeck watch on a copy of the sample', () => {
 
   it('shows a broken save over the last good deck, exactly as the terminal does, and keeps the outputs', async () => {
     const out = path.join(dir, 'dist');
-    await expect
-      .poll(() => readFileSync(path.join(out, 'briefing.pdf')).length, { timeout: WAIT_MS })
-      .toBeGreaterThan(0);
-    await watch.waitFor('stderr', /PDF in .*\n(?![\s\S]*rebuilt)/);
+    // After the burst: no build under way or due (a save landing during a build is built again).
+    await watch.settled();
     const html = readFileSync(path.join(out, 'briefing.html'));
     const pdf = readFileSync(path.join(out, 'briefing.pdf'));
     const from = watch.stderr.length;
@@ -249,6 +263,23 @@ describe('briefdeck watch on a copy of the sample', () => {
     writeFileSync(file, withMarker(original, 'MARK-FIXED'));
     await slideShows(page, 'MARK-FIXED');
     await page.waitForFunction(() => !document.querySelector('[role="alert"]'), { timeout: WAIT_MS });
+  });
+
+  it('rebuilds nothing for a save that changes nothing, and clears a mistake undone', async () => {
+    await watch.settled();
+    const builds = watch.rebuilds();
+    const loadedAt = await page.evaluate(() => performance.timeOrigin);
+    writeFileSync(file, readFileSync(file));
+    await sleep(600);
+    expect(watch.rebuilds()).toBe(builds);
+    const good = readFileSync(file, 'utf8');
+    writeFileSync(file, good.replace('\nrisks:', '\nrisks: [oops'));
+    await page.waitForSelector('[role="alert"]', { timeout: WAIT_MS });
+    writeFileSync(file, good);
+    await page.waitForFunction(() => !document.querySelector('[role="alert"]'), { timeout: WAIT_MS });
+    await sleep(300);
+    expect(watch.rebuilds()).toBe(builds);
+    expect(await page.evaluate(() => performance.timeOrigin)).toBe(loadedAt);
   });
 
   it('builds the finished file after a half-written save', async () => {

@@ -11,6 +11,7 @@
  * read again before its problems are reported, so a half-written save is
  * never shown as the user's mistake.
  */
+import { createHash } from 'node:crypto';
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BrowserSession } from '../browser/session.js';
@@ -117,6 +118,8 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
     server?.publish(state);
   };
   let watched: string[] = [briefingFile];
+  /** What the last build that fully succeeded was made of: a save that changes nothing rebuilds nothing. */
+  let lastGood: string | undefined;
 
   const onChange = (file: string) => {
     if (closed) return;
@@ -186,6 +189,15 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
       return;
     }
     watchInputsOf(deck);
+    // The deck's HTML holds everything but the theme's bytes (the logo is inlined): with those, it says
+    // whether anything the outputs are made of changed since the last good build.
+    const theme = deck.briefing.deck.theme;
+    const made = `${deck.html}\0${'css' in theme ? createHash('sha256').update(theme.css.bytes).digest('hex') : ''}`;
+    if (made === lastGood) {
+      // Saved without a change, or back to the last good text after a mistake: nothing to redo.
+      if (state.problems.length > 0) publish({ build, problems: [] });
+      return;
+    }
     await writeDeck(deck);
     if (options.singleFile) await writeSingleFile(deck);
     const deckMs = performance.now() - start;
@@ -193,6 +205,7 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
     publish({ build, problems: [] });
     if (!session) {
       report.rebuilt({ deckMs, slides: deck.slideCount });
+      lastGood = made;
       return;
     }
     if (dirty || closed) return;
@@ -225,6 +238,7 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
         handoutMs = performance.now() - handoutStart;
       }
       report.rebuilt({ deckMs, pdfMs, handoutMs, slides: deck.slideCount });
+      lastGood = made;
     } catch (error) {
       if (closed) return;
       if (!(error instanceof RenderError)) throw error;
