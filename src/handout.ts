@@ -6,7 +6,7 @@
  * continuation slides joined again, with the briefer's notes folded in where
  * they belong. Pure: `buildHandoutModel` and `renderHandout` touch no file.
  */
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import { ASSETS_DIR } from './assets.js';
 import type {
   ActorCard,
@@ -205,7 +205,7 @@ const MARKING_COLOURS: Record<string, string> = {
 let compiled: Handlebars.TemplateDelegate<HandoutPage> | undefined;
 
 export function renderHandout(page: HandoutPage): string {
-  compiled ??= builtInTemplate<HandoutPage>(Handlebars.create(), 'handout.hbs');
+  compiled ??= builtInTemplate<HandoutPage>('handout.hbs');
   return compiled(page, { allowProtoPropertiesByDefault: false });
 }
 

@@ -7,8 +7,10 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
+import RuntimeModule from 'handlebars/runtime';
 import { ASSETS_DIR, PACKAGE_ROOT } from './assets.js';
 import { UsageError } from './errors.js';
 import type { DeckModel } from './model.js';
@@ -46,6 +48,9 @@ interface Precompiled {
   templates: Record<string, { sha256: string; spec: string }>;
 }
 
+/** Handlebars without its compiler: enough to run precompiled templates. */
+const Runtime = RuntimeModule as unknown as typeof Handlebars;
+
 let precompiled: Precompiled | null | undefined;
 
 function precompiledSpec(relative: string, source: string): string | undefined {
@@ -54,7 +59,7 @@ function precompiledSpec(relative: string, source: string): string | undefined {
       precompiled = JSON.parse(
         readFileSync(path.join(PACKAGE_ROOT, 'lib', 'templates.json'), 'utf8'),
       ) as Precompiled;
-      if (precompiled.handlebars !== Handlebars.VERSION) precompiled = null;
+      if (precompiled.handlebars !== Runtime.VERSION) precompiled = null;
     } catch {
       precompiled = null;
     }
@@ -64,16 +69,58 @@ function precompiledSpec(relative: string, source: string): string | undefined {
   return entry.spec;
 }
 
-/** A built-in template (`partials/title.hbs`, `layout.hbs`), precompiled if it can be. */
-export function builtInTemplate<T>(
-  handlebars: typeof Handlebars,
+/** A built-in template precompiled in `env`, or undefined when there is no current spec for it. */
+function precompiledTemplate<T>(
+  env: typeof Handlebars,
   relative: string,
-  source = readFileSync(path.join(BUILT_IN_TEMPLATES, relative), 'utf8'),
-): Handlebars.TemplateDelegate<T> {
+  source: string,
+): Handlebars.TemplateDelegate<T> | undefined {
   const spec = precompiledSpec(relative, source);
   // The spec is JavaScript that Handlebars itself generated from our own template at build time.
-  if (spec) return handlebars.template(new Function(`return ${spec}`)());
-  return handlebars.compile<T>(source, { strict: false });
+  return spec ? env.template(new Function(`return ${spec}`)()) : undefined;
+}
+
+/**
+ * The full Handlebars, with its parser and compiler, loaded only when
+ * something must be compiled: a user's template, or a built-in one changed
+ * since briefdeck was built. The runtime alone runs precompiled templates.
+ */
+const require = createRequire(import.meta.url);
+const compiler = (): typeof Handlebars => require('handlebars') as typeof Handlebars;
+
+/** A built-in template (`handout.hbs`), precompiled if it can be, else compiled now. */
+export function builtInTemplate<T>(relative: string): Handlebars.TemplateDelegate<T> {
+  const source = readFileSync(path.join(BUILT_IN_TEMPLATES, relative), 'utf8');
+  return (
+    precompiledTemplate<T>(Runtime.create(), relative, source) ??
+    compiler().create().compile<T>(source, { strict: false })
+  );
+}
+
+/** The built-in layout and partials, all precompiled; undefined if any must be compiled. */
+function precompiledTemplates(): Templates | undefined {
+  const env = Runtime.create();
+  const partials: Record<string, string> = {};
+  const dir = path.join(BUILT_IN_TEMPLATES, 'partials');
+  for (const entry of readdirSync(dir)) {
+    if (!entry.endsWith('.hbs')) continue;
+    const template = precompiledTemplate(
+      env,
+      `partials/${entry}`,
+      readFileSync(path.join(dir, entry), 'utf8'),
+    );
+    if (!template) return undefined;
+    const name = entry.slice(0, -'.hbs'.length);
+    env.registerPartial(name, template);
+    partials[name] = dir;
+  }
+  const layout = precompiledTemplate<DeckPage>(
+    env,
+    'layout.hbs',
+    readFileSync(path.join(BUILT_IN_TEMPLATES, 'layout.hbs'), 'utf8'),
+  );
+  if (!layout) return undefined;
+  return { layout: (page) => layout(page, { allowProtoPropertiesByDefault: false }), partials };
 }
 
 /**
@@ -81,7 +128,11 @@ export function builtInTemplate<T>(
  * (`--templates DIR`) replace the built-in ones of the same name.
  */
 export function loadTemplates(overrides?: string): Templates {
-  const handlebars = Handlebars.create();
+  if (overrides === undefined) {
+    const ready = precompiledTemplates();
+    if (ready) return ready;
+  }
+  const handlebars = compiler().create();
   const partials: Record<string, string> = {};
   let layoutFile = path.join(BUILT_IN_TEMPLATES, 'layout.hbs');
   let layoutIsUsers = false;
@@ -121,15 +172,15 @@ export function loadTemplates(overrides?: string): Templates {
       const source = read(file, user);
       handlebars.registerPartial(
         name,
-        user ? source : builtInTemplate(handlebars, `partials/${entry}`, source),
+        user ? source : (precompiledTemplate(handlebars, `partials/${entry}`, source) ?? source),
       );
       partials[name] = dir;
     }
   }
   const layoutSource = read(layoutFile, layoutIsUsers);
-  const layout = layoutIsUsers
-    ? handlebars.compile(layoutSource, { strict: false })
-    : builtInTemplate<DeckPage>(handlebars, 'layout.hbs', layoutSource);
+  const layout =
+    (layoutIsUsers ? undefined : precompiledTemplate<DeckPage>(handlebars, 'layout.hbs', layoutSource)) ??
+    handlebars.compile<DeckPage>(layoutSource, { strict: false });
   const render: Template = (page) => layout(page, { allowProtoPropertiesByDefault: false });
   if (overrides === undefined) return { layout: render, partials };
   // What a user's template does wrong at render time (an unknown partial, say) is theirs to fix too.
