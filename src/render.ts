@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type Handlebars from 'handlebars';
-import RuntimeModule from 'handlebars/runtime';
+import RuntimeModule from 'handlebars/runtime.js';
 import { ASSETS_DIR, PACKAGE_ROOT } from './assets.js';
 import { UsageError } from './errors.js';
 import type { DeckModel } from './model.js';
