@@ -27,7 +27,7 @@ const HELP = `briefdeck — turn a YAML briefing into a reveal.js deck and a PDF
 Usage:
   briefdeck build [FILE|DIR...] [options]
                                       write OUT/NAME.html and OUT/NAME.pdf for each briefing
-                                      (a folder: every *.yaml in it; one browser for all)
+                                      (a folder: every *.yaml and *.yml in it; one browser for all)
   briefdeck watch [FILE] [options]    build, serve the deck, rebuild and reload on every save
   briefdeck mail [FILE] --to ADDR... [--cc ADDR...] [--from ADDR] [--send] [options]
                                       build, then write OUT/NAME.eml, a mail draft with the
@@ -42,7 +42,7 @@ FILE defaults to briefing.yaml; NAME is its base name (briefing).
 
 Options for build and watch:
   -o, --out DIR         output folder (default: dist)
-      --no-pdf          write the deck only; no browser needed
+      --no-pdf          no slide PDF (and no browser needed, unless --handout)
       --strict          fail when a slide overflows (exit 3)
       --theme NAME      use a built-in theme (light, dark) instead of deck.theme
       --aspect RATIO    16:9 or 4:3, instead of deck.aspect
@@ -76,11 +76,12 @@ Options for watch:
   -v, --version         the version
 
 Browser: PUPPETEER_EXECUTABLE_PATH or CHROME_PATH, else an installed Chrome,
-Chromium or Edge, else Puppeteer's cache. Run as root, Chromium's sandbox is
-turned off (--no-sandbox), as Chromium requires.
+Chromium, Edge or Brave, else Puppeteer's cache. Run as root, Chromium's sandbox
+is turned off (--no-sandbox), as Chromium requires.
 
-Exit codes: 0 done, 1 the briefing is invalid, 2 wrong usage,
-3 the deck or PDF could not be made (no browser, crash, timeout).
+Exit codes: 0 done, 1 a briefing is invalid, 2 wrong usage (nothing is built),
+3 the deck or PDF could not be made (no browser, crash, timeout, an overflow
+with --strict) or the mail could not be sent. With many briefings, the worst.
 `;
 
 export interface Io {
@@ -365,7 +366,11 @@ async function initBriefing(file: string, io: Io): Promise<number> {
         hint: `Name another file: briefdeck init new-briefing.yaml`,
       });
     }
-    if (code === 'ENOENT') throw new UsageError(`${file}: its folder does not exist`);
+    if (code === 'ENOENT') {
+      throw new UsageError(`${file}: its folder does not exist`, {
+        hint: `Make it first (mkdir -p ${path.dirname(file)}), or name a file in a folder that exists.`,
+      });
+    }
     throw error;
   }
   io.stdout(file);

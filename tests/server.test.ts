@@ -124,7 +124,11 @@ describe('the watch server', () => {
     expect(raw).toMatch(/^HTTP\/1\.1 421 /);
     expect(allowedHost(undefined, '127.0.0.1', port)).toBe(false);
     expect(allowedHost(`192.168.1.5:${port}`, '192.168.1.5', port)).toBe(true);
-    expect(allowedHost(`0.0.0.0:${port}`, '0.0.0.0', port)).toBe(false);
+    // Listening on every address (--host 0.0.0.0): any IP address, still no host name.
+    expect(allowedHost(`192.168.1.5:${port}`, '0.0.0.0', port)).toBe(true);
+    expect(allowedHost(`[fe80::1]:${port}`, '::', port)).toBe(true);
+    expect(allowedHost(`attacker.example:${port}`, '0.0.0.0', port)).toBe(false);
+    expect(allowedHost(`192.168.1.6:${port}`, '192.168.1.5', port)).toBe(false);
   });
 
   it('serves files inside the folder and nothing outside it, however the path is written', async () => {

@@ -13,7 +13,7 @@
 import { createReadStream } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, isIP } from 'node:net';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../assets.js';
 import { UsageError } from '../errors.js';
@@ -152,7 +152,9 @@ export async function startPreviewServer(options: ServerOptions): Promise<Previe
   }
 
   port = await listen(server, options);
-  const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
+  // Listening on every address, the address to open is this machine's own.
+  const wildcard = options.host === '0.0.0.0' || options.host === '::';
+  const shownHost = wildcard ? '127.0.0.1' : options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
     url: `http://${shownHost}:${port}/${encodeURIComponent(options.deckFile)}`,
     port,
@@ -223,14 +225,21 @@ async function listen(server: http.Server, options: ServerOptions): Promise<numb
 
 const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-/** The Host header must name this server: loopback or the host it was told to listen on, at its port. */
+/**
+ * The Host header must name this server at its port: the loopback address or
+ * localhost; or, when told to listen elsewhere, that address, and any IP
+ * address when listening on all of them. Never another host name: a page
+ * from a domain pointed at this machine (DNS rebinding) names its domain.
+ */
 export function allowedHost(header: string | undefined, listenHost: string, port: number): boolean {
   if (!header) return false;
   const match = /^(\[[0-9a-f:.]+\]|[^:[\]]+):(\d+)$/i.exec(header.trim().toLowerCase());
   if (!match || Number(match[2]) !== port) return false;
   const name = match[1] as string;
+  if (LOOPBACK_NAMES.has(name)) return true;
   const listen = listenHost.includes(':') ? `[${listenHost.toLowerCase()}]` : listenHost.toLowerCase();
-  return LOOPBACK_NAMES.has(name) || (name === listen && listen !== '0.0.0.0' && listen !== '[::]');
+  if (listen === '0.0.0.0' || listen === '[::]') return isIP(name.replace(/^\[|\]$/g, '')) !== 0;
+  return name === listen;
 }
 
 /**
