@@ -467,6 +467,35 @@ describe('briefdeck watch follows the theme, the logo and the partials', () => {
     }
   });
 
+  it('re-prints the handout too when it was asked for', async () => {
+    const dir = tempDir('watch-handout-');
+    const tmp = shortTempDir();
+    const file = path.join(dir, 'brief.yaml');
+    const minimal = readFileSync(path.join(ROOT, 'tests', 'fixtures', 'minimal.yaml'), 'utf8');
+    writeFileSync(file, minimal);
+    const watch = new WatchProcess(['brief.yaml', '--handout', '--paper', 'letter', '-o', 'out'], {
+      cwd: dir,
+      tmp,
+    });
+    try {
+      await watch.waitFor('stderr', /^rebuilt in .* · handout in /m);
+      writeFileSync(file, minimal.replace('Something happened.', 'Something happened. MARKHANDOUT'));
+      await expect
+        .poll(async () => (await readPdf(path.join(dir, 'out', 'brief-handout.pdf'))).pages.join('\n'), {
+          timeout: WAIT_MS,
+          interval: 100,
+        })
+        .toContain('MARKHANDOUT');
+      expect((await readPdf(path.join(dir, 'out', 'brief-handout.pdf'))).pageSizes[0]).toEqual({
+        width: 612,
+        height: 792,
+      });
+    } finally {
+      watch.interrupt();
+      expect(await watch.exited).toBe(0);
+    }
+  });
+
   it('reports wrong options as usage errors before it starts (exit 2), like build', async () => {
     const dir = tempDir('watch-usage-');
     writeFileSync(path.join(dir, 'a-file'), 'not a folder');
