@@ -99,14 +99,7 @@ export async function build(request: BuildRequest): Promise<BuildReport> {
   const jobs = request.jobs ?? DEFAULT_JOBS;
   if (!Number.isInteger(jobs) || jobs < 1)
     throw new UsageError(`jobs must be a whole number ≥ 1, got ${jobs}`);
-  if (request.theme !== undefined && !BUILT_IN_THEMES.includes(request.theme)) {
-    throw new UsageError(`theme: a built-in theme (${BUILT_IN_THEMES.join(', ')}), not "${request.theme}"`, {
-      hint: 'A CSS file is set in the briefing: deck.theme: my-theme.css',
-    });
-  }
-  if (request.aspect !== undefined && !ASPECTS.includes(request.aspect)) {
-    throw new UsageError(`aspect: ${ASPECTS.join(' or ')}, not "${request.aspect}"`);
-  }
+  const deck = checkDeckOverrides(request.theme, request.aspect);
   const handout = request.handout === true ? 'a4' : request.handout || undefined;
   const pdf = request.pdf ?? true;
   const strict = request.strict ?? false;
@@ -146,7 +139,7 @@ export async function build(request: BuildRequest): Promise<BuildReport> {
           cwd,
           pdf,
           strict,
-          deck: { theme: request.theme, aspect: request.aspect },
+          deck,
           templates,
           handout,
           singleFile: request.singleFile,
@@ -197,6 +190,30 @@ export async function build(request: BuildRequest): Promise<BuildReport> {
     ms: performance.now() - started,
     exitCode: failed > 0 ? ExitCode.render : invalid > 0 ? ExitCode.invalid : ExitCode.ok,
   };
+}
+
+/**
+ * A built-in theme and an aspect that replace each briefing's own; a usage
+ * error otherwise. `prefix` is how the option is written (`--` on the
+ * command line).
+ */
+export function checkDeckOverrides(
+  theme: string | undefined,
+  aspect: string | undefined,
+  prefix = '',
+): { theme?: string; aspect?: Aspect } {
+  if (theme !== undefined && !BUILT_IN_THEMES.includes(theme)) {
+    throw new UsageError(
+      `${prefix}theme takes a built-in theme (${BUILT_IN_THEMES.join(', ')}), got "${theme}"`,
+      {
+        hint: 'A CSS file is set in the briefing: deck.theme: my-theme.css',
+      },
+    );
+  }
+  if (aspect !== undefined && !(ASPECTS as readonly string[]).includes(aspect)) {
+    throw new UsageError(`${prefix}aspect takes ${ASPECTS.join(' or ')}, got "${aspect}"`);
+  }
+  return { theme, aspect: aspect as Aspect | undefined };
 }
 
 /** `briefing` for `briefings/briefing.yaml`. */

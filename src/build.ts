@@ -141,22 +141,14 @@ async function buildWith(options: BuildOptions, session: BrowserSession | undefi
     if (handout) timer('handout', `${where(outputPath(deck, 'handout'))}, ${handout.pageCount} pages`);
     const single = options.singleFile ? await renderSingleFile(singleFileInput(deck)) : undefined;
 
-    const writes: [keyof typeof outputs, string | Uint8Array | undefined][] = [
-      ['pdf', printed.pdf],
-      ['handout', handout?.pdf],
-      ['singleFile', single],
-    ];
-    const outputs = {
-      pdf: outputPath(deck, 'pdf'),
-      handout: outputPath(deck, 'handout'),
-      singleFile: outputPath(deck, 'single'),
-    };
-    for (const [output, data] of writes) {
+    const made = { pdf: printed.pdf, handout: handout?.pdf, singleFile: single };
+    for (const output of ['pdf', 'handout', 'singleFile'] as const) {
+      const data = made[output];
       if (data === undefined) continue;
-      await writeFileAtomic(outputs[output], data);
-      result[output] = outputs[output];
+      result[output] = outputPath(deck, output);
+      await writeFileAtomic(result[output], data);
     }
-    if (single !== undefined) timer('single', where(outputs.singleFile));
+    if (result.singleFile) timer('single', where(result.singleFile));
     await rename(draft, deck.htmlFile);
   } finally {
     await unlink(draft).catch(() => {});
@@ -166,11 +158,11 @@ async function buildWith(options: BuildOptions, session: BrowserSession | undefi
 }
 
 /** Where each output of a deck goes: `OUT/NAME.pdf`, `OUT/NAME-handout.pdf`, `OUT/NAME.single.html`. */
-export function outputPath(deck: PreparedDeck, output: 'pdf' | 'handout' | 'single'): string {
+export function outputPath(deck: PreparedDeck, output: 'pdf' | 'handout' | 'singleFile'): string {
   const file = {
     pdf: `${deck.name}.pdf`,
     handout: `${deck.name}-handout.pdf`,
-    single: `${deck.name}.single.html`,
+    singleFile: `${deck.name}.single.html`,
   };
   return path.join(deck.outDir, file[output]);
 }
@@ -182,7 +174,7 @@ function singleFileInput(deck: PreparedDeck): SingleFileInput {
 
 /** Writes `OUT/NAME.single.html`, the whole deck in one file; returns its path. */
 export async function writeSingleFile(deck: PreparedDeck): Promise<string> {
-  const file = outputPath(deck, 'single');
+  const file = outputPath(deck, 'singleFile');
   await writeFileAtomic(file, await renderSingleFile(singleFileInput(deck)));
   return file;
 }

@@ -8,15 +8,13 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { packageVersion } from './assets.js';
-import { type BriefingOutcome, build, DEFAULT_JOBS, findBriefings } from './batch.js';
-import { ASPECTS, type Aspect } from './briefing.js';
+import { type BriefingOutcome, build, checkDeckOverrides, DEFAULT_JOBS, findBriefings } from './batch.js';
 import { BrowserSession } from './browser/session.js';
 import { type BuildOptions, buildBriefing, readBriefing } from './build.js';
 import { BriefingError, ExitCode, problemsAsJson, UsageError, UserError } from './errors.js';
 import { PAPERS, type Paper } from './handout.js';
 import { schemaRefFor, starterBriefing } from './init.js';
 import { briefingSchema } from './schema.js';
-import { BUILT_IN_THEMES } from './themes.js';
 import { DEFAULT_PORT, watchBriefing } from './watch/watch.js';
 import { checkOutputFolder, removeTempFiles, writeFileAtomic } from './write.js';
 
@@ -197,36 +195,20 @@ async function run(argv: string[], io: Io, paint: Paint): Promise<number> {
 
   const timeoutMs = parseTimeout(values.timeout);
   const outputs = extraOutputs(values);
+  const deck = checkDeckOverrides(values.theme, values.aspect, '--');
+  const context: BuildContext = { io, paint, progress, timeoutMs, deck, outputs };
   const batchOnly = given.filter((name) => ['--jobs', '--recursive', '-j', '-r'].includes(name));
   if (command !== 'build' && batchOnly.length > 0) {
     throw new UsageError(`${command} takes no ${batchOnly.join(', ')}`, { hint: 'Those are for build.' });
   }
-  if (command === 'watch') return watch(file, values, { io, paint, timeoutMs });
+  if (command === 'watch') return watch(file, values, context);
   if (command === 'build')
-    return buildCommand(inputs.length > 0 ? inputs : ['briefing.yaml'], values, { io, paint, timeoutMs });
+    return buildCommand(inputs.length > 0 ? inputs : ['briefing.yaml'], values, context);
   // The mail's addresses (and where to send it) are checked before anything is built.
   const mail = command === 'mail' ? await mailRequest(values, io.env) : undefined;
   await checkOutputFolder(path.resolve(io.cwd, values.out), values.out);
-  const session =
-    values.pdf || values.strict || outputs.handout
-      ? new BrowserSession({ env: io.env, timeoutMs })
-      : undefined;
-  // Ctrl-C: close the browser and let the build wind down (atomic writes finish or clean up after
-  // themselves); a second Ctrl-C exits at once.
-  let interrupted = false;
-  const stop = () => {
-    if (interrupted) {
-      removeTempFiles();
-      session?.discardNow();
-      process.exit(EXIT_INTERRUPTED);
-    }
-    interrupted = true;
-    io.stderr('briefdeck: interrupted; closing the browser (Ctrl-C again to quit at once)');
-    void session?.close();
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  try {
+  const session = new BrowserSession({ env: io.env, timeoutMs });
+  return interruptible(io, session, async (interrupted) => {
     const result = await buildBriefing({
       file,
       outDir: values.out,
@@ -234,28 +216,60 @@ async function run(argv: string[], io: Io, paint: Paint): Promise<number> {
       pdf: values.pdf,
       strict: values.strict,
       templatesDir: values.templates,
-      deck: deckOverrides(values.theme, values.aspect),
+      deck,
       ...outputs,
       timeoutMs,
       session,
-      onStep: (step, ms, detail) =>
-        progress(`${paint.dim(`${step.padEnd(8)} ${formatMs(ms).padStart(7)}`)}  ${detail ?? ''}`),
+      onStep: (step, ms, detail) => progress(stepLine(paint, step, ms, detail)),
       onWarning: (message) => {
-        if (!interrupted) io.stderr(`${paint.yellow('warning')} ${message}`);
+        if (!interrupted()) io.stderr(`${paint.yellow('warning')} ${message}`);
       },
     });
-    if (interrupted) return EXIT_INTERRUPTED;
+    if (interrupted()) return EXIT_INTERRUPTED;
     progress(`${paint.green('done')}     ${result.slideCount} slides`);
     if (mail) await sendOrDraft(mail, result, { io, paint, cwd: io.cwd });
     return ExitCode.ok;
+  });
+}
+
+/**
+ * Runs a build with Ctrl-C (and SIGTERM) handled: the first closes the browser and `abort`s, so the
+ * build winds down (atomic writes finish or clean up after themselves) and this returns 130; a second
+ * exits at once, removing every temporary file. The browser is closed at the end in any case.
+ */
+async function interruptible(
+  io: Io,
+  session: BrowserSession | undefined,
+  run: (interrupted: () => boolean, abort: AbortSignal) => Promise<number>,
+): Promise<number> {
+  const abort = new AbortController();
+  const stop = () => {
+    if (abort.signal.aborted) {
+      removeTempFiles();
+      session?.discardNow();
+      process.exit(EXIT_INTERRUPTED);
+    }
+    abort.abort();
+    io.stderr('briefdeck: interrupted; closing the browser (Ctrl-C again to quit at once)');
+    void session?.close();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  try {
+    return await run(() => abort.signal.aborted, abort.signal);
   } catch (error) {
-    if (interrupted) return EXIT_INTERRUPTED;
+    if (abort.signal.aborted) return EXIT_INTERRUPTED;
     throw error;
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
     await session?.close();
   }
+}
+
+/** A progress line for one step of a build: its name, its time, what it made. */
+function stepLine(paint: Paint, step: string, ms: number, detail = ''): string {
+  return `${paint.dim(`${step.padEnd(8)} ${formatMs(ms).padStart(7)}`)}  ${detail}`;
 }
 
 interface MailRequest {
@@ -388,83 +402,55 @@ async function initBriefing(file: string, io: Io): Promise<number> {
 async function buildCommand(
   inputs: string[],
   values: ReturnType<typeof parse>['values'],
-  { io, paint, timeoutMs }: { io: Io; paint: Paint; timeoutMs: number },
+  { io, paint, progress, timeoutMs, deck, outputs }: BuildContext,
 ): Promise<number> {
-  const quiet = values.quiet || !io.isTTY;
-  const progress = (line: string) => {
-    if (!quiet) io.stderr(line);
-  };
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
   if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) {
     throw new UsageError(`--jobs takes a whole number ≥ 1, got "${values.jobs}"`, {
       hint: 'For example: --jobs 2',
     });
   }
-  const overrides = deckOverrides(values.theme, values.aspect);
-  const outputs = extraOutputs(values);
   const files = await findBriefings(inputs, { cwd: io.cwd, recursive: values.recursive });
   const many = files.length > 1;
   const session =
     values.pdf || values.strict || outputs.handout
       ? new BrowserSession({ env: io.env, timeoutMs, keepPage: true })
       : undefined;
-  const abort = new AbortController();
-  let interrupted = false;
-  const stop = () => {
-    if (interrupted) {
-      removeTempFiles();
-      session?.discardNow();
-      process.exit(EXIT_INTERRUPTED);
-    }
-    interrupted = true;
-    abort.abort();
-    io.stderr('briefdeck: interrupted; closing the browser (Ctrl-C again to quit at once)');
-    void session?.close();
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  try {
+  return interruptible(io, session, async (interrupted, signal) => {
     const report = await build({
       inputs: files,
       cwd: io.cwd,
       outDir: values.out,
       pdf: values.pdf,
       strict: values.strict,
-      theme: overrides?.theme,
-      aspect: overrides?.aspect,
+      theme: deck.theme,
+      aspect: deck.aspect,
       templates: values.templates,
       ...outputs,
       timeoutMs,
       jobs,
       browser: session,
       env: io.env,
-      signal: abort.signal,
+      signal,
       onStep: (_file, step, ms, detail) => {
-        if (!many) progress(`${paint.dim(`${step.padEnd(8)} ${formatMs(ms).padStart(7)}`)}  ${detail ?? ''}`);
+        if (!many) progress(stepLine(paint, step, ms, detail));
       },
       onWarning: (file, message) => {
-        if (!interrupted) io.stderr(`${paint.yellow('warning')} ${many ? `${file}: ` : ''}${message}`);
+        if (!interrupted()) io.stderr(`${paint.yellow('warning')} ${many ? `${file}: ` : ''}${message}`);
       },
       onBriefing: (outcome) => {
-        if (interrupted && outcome.status === 'failed') return;
+        if (interrupted() && outcome.status === 'failed') return;
         reportBriefing(outcome, { io, paint, many, progress });
       },
     });
-    if (interrupted) return EXIT_INTERRUPTED;
+    if (interrupted()) return EXIT_INTERRUPTED;
     if (many) {
       io.stderr(
         `${report.built} built, ${report.invalid} invalid, ${report.failed} failed in ${(report.ms / 1000).toFixed(1)} s`,
       );
     }
     return report.exitCode;
-  } catch (error) {
-    if (interrupted) return EXIT_INTERRUPTED;
-    throw error;
-  } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
-    await session?.close();
-  }
+  });
 }
 
 /** What the terminal shows when a briefing is done: problems and failures always, the rest as progress. */
@@ -544,7 +530,7 @@ function parse(argv: string[]) {
 async function watch(
   file: string,
   values: ReturnType<typeof parse>['values'],
-  { io, paint, timeoutMs }: { io: Io; paint: Paint; timeoutMs: number },
+  { io, paint, timeoutMs, deck, outputs }: BuildContext,
 ): Promise<number> {
   const port = parsePort(values.port);
   const host = values.host;
@@ -577,8 +563,8 @@ async function watch(
         pdf: values.pdf,
         strict: values.strict,
         templatesDir: values.templates,
-        deck: deckOverrides(values.theme, values.aspect),
-        ...extraOutputs(values),
+        deck,
+        ...outputs,
         timeoutMs,
         env: io.env,
         host,
@@ -648,6 +634,19 @@ function openInBrowser(url: string): void {
   }
 }
 
+/** What the build, mail and watch commands share, checked once. */
+interface BuildContext {
+  io: Io;
+  paint: Paint;
+  /** A progress line, shown on a terminal unless --quiet. */
+  progress: (line: string) => void;
+  timeoutMs: number;
+  /** `--theme` and `--aspect`. */
+  deck: NonNullable<BuildOptions['deck']>;
+  /** `--handout [--paper]` and `--single-file`. */
+  outputs: Pick<BuildOptions, 'handout' | 'singleFile'>;
+}
+
 /** The outputs besides the deck and the slide PDF: `--handout [--paper]`, `--single-file`. */
 function extraOutputs(
   values: ReturnType<typeof parse>['values'],
@@ -666,18 +665,6 @@ function extraOutputs(
     handout: values.handout ? ((values.paper?.toLowerCase() ?? 'a4') as Paper) : undefined,
     singleFile: values['single-file'],
   };
-}
-
-function deckOverrides(theme: string | undefined, aspect: string | undefined): BuildOptions['deck'] {
-  if (theme !== undefined && !BUILT_IN_THEMES.includes(theme)) {
-    throw new UsageError(`--theme takes a built-in theme (${BUILT_IN_THEMES.join(', ')}), got "${theme}"`, {
-      hint: 'A CSS file is set in the briefing: deck.theme: my-theme.css',
-    });
-  }
-  if (aspect !== undefined && !(ASPECTS as readonly string[]).includes(aspect)) {
-    throw new UsageError(`--aspect takes ${ASPECTS.join(' or ')}, got "${aspect}"`);
-  }
-  return { theme, aspect: aspect as Aspect | undefined };
 }
 
 function parseTimeout(value: string | undefined): number {

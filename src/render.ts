@@ -123,6 +123,15 @@ function precompiledTemplates(): Templates | undefined {
   return { layout: (page) => layout(page, { allowProtoPropertiesByDefault: false }), partials };
 }
 
+/** `--templates DIR` must name a folder; `given` is how the user wrote it, for the message. */
+export function checkTemplatesFolder(dir: string, given = dir): void {
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new UsageError(`--templates ${given}: not a folder`, {
+      hint: 'Give a folder of NAME.hbs partials.',
+    });
+  }
+}
+
 /**
  * Compiles the layout and the slide partials. Partials in `overrides`
  * (`--templates DIR`) replace the built-in ones of the same name.
@@ -136,11 +145,7 @@ export function loadTemplates(overrides?: string): Templates {
   const partials: Record<string, string> = {};
   let layoutFile = path.join(BUILT_IN_TEMPLATES, 'layout.hbs');
   let layoutIsUsers = false;
-  if (overrides !== undefined && !statSync(overrides, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new UsageError(`--templates ${overrides}: not a folder`, {
-      hint: 'Give a folder of NAME.hbs partials.',
-    });
-  }
+  if (overrides !== undefined) checkTemplatesFolder(overrides);
   // A user's template is checked when loaded, so a mistake in it is reported with its file.
   const read = (file: string, user: boolean): string => {
     const source = readFileSync(file, 'utf8');

@@ -41,11 +41,7 @@ export interface PrintResult {
 
 export async function printPdf(session: BrowserSession, options: PrintOptions): Promise<PrintResult> {
   return session.withPage(async (page) => {
-    const report = options.onPageMessage ?? (() => {});
-    const guard = guarded.get(page);
-    if (guard) Object.assign(guard, { root: options.root, report });
-    else await step('prepare the page', options.timeoutMs, () => guardPage(page, options.root, report));
-    page.setDefaultTimeout(options.timeoutMs);
+    await preparePage(page, options);
     const url = `${pathToFileURL(options.htmlFile).href}?print-pdf`;
     await step('load the deck', options.timeoutMs, async () => {
       await page.goto(url, { waitUntil: 'load', timeout: options.timeoutMs });
@@ -83,13 +79,7 @@ export async function printPdf(session: BrowserSession, options: PrintOptions): 
   });
 }
 
-export interface DocumentPrintOptions {
-  /** The document's HTML file; everything it loads must be inside `root`. */
-  htmlFile: string;
-  root: string;
-  timeoutMs: number;
-  onPageMessage?: (message: string) => void;
-}
+export type DocumentPrintOptions = Omit<PrintOptions, 'pdf'>;
 
 /**
  * Prints a document that sets its own page size and margins (the handout),
@@ -100,11 +90,7 @@ export async function printDocument(
   options: DocumentPrintOptions,
 ): Promise<{ pdf: Uint8Array; pageCount: number }> {
   return session.withPage(async (page) => {
-    const report = options.onPageMessage ?? (() => {});
-    const guard = guarded.get(page);
-    if (guard) Object.assign(guard, { root: options.root, report });
-    else await step('prepare the page', options.timeoutMs, () => guardPage(page, options.root, report));
-    page.setDefaultTimeout(options.timeoutMs);
+    await preparePage(page, options);
     await step('load the handout', options.timeoutMs, async () => {
       await page.goto(pathToFileURL(options.htmlFile).href, {
         waitUntil: 'load',
@@ -127,6 +113,15 @@ export async function printDocument(
 
 /** Pages already guarded (a kept page is reused), with where to send what they report. */
 const guarded = new WeakMap<Page, { root: string; report: (message: string) => void }>();
+
+/** Guards the page for this document (once per page; a kept page only learns the new folder) and sets its timeout. */
+async function preparePage(page: Page, options: DocumentPrintOptions): Promise<void> {
+  const report = options.onPageMessage ?? (() => {});
+  const known = guarded.get(page);
+  if (known) Object.assign(known, { root: options.root, report });
+  else await step('prepare the page', options.timeoutMs, () => guardPage(page, options.root, report));
+  page.setDefaultTimeout(options.timeoutMs);
+}
 
 /** Blocks every request outside the deck's folder and forwards what the page reports. */
 async function guardPage(page: Page, root: string, initialReport: (message: string) => void): Promise<void> {

@@ -25,8 +25,8 @@ import {
   writeDeck,
   writeSingleFile,
 } from '../build.js';
-import { BriefingError, RenderError, UsageError, UserError } from '../errors.js';
-import { loadTemplates, type Templates } from '../render.js';
+import { BriefingError, RenderError, UserError } from '../errors.js';
+import { checkTemplatesFolder, loadTemplates, type Templates } from '../render.js';
 import { checkOutputFolder, writeFileAtomic } from '../write.js';
 import { type FileWatcher, watchFiles } from './files.js';
 import { type DeckState, type PreviewServer, startPreviewServer } from './server.js';
@@ -81,21 +81,9 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
   const outDir = path.resolve(options.cwd, options.outDir);
   const templatesDir = options.templatesDir && path.resolve(options.cwd, options.templatesDir);
   // Wrong folders are the command line's mistakes, found before anything starts.
-  if (templatesDir && !(await stat(templatesDir).catch(() => undefined))?.isDirectory()) {
-    throw new UsageError(`--templates ${options.templatesDir}: not a folder`, {
-      hint: 'Give a folder of NAME.hbs partials.',
-    });
-  }
+  if (templatesDir) checkTemplatesFolder(templatesDir, options.templatesDir);
   await checkOutputFolder(outDir, options.outDir);
-  await mkdir(outDir, { recursive: true }).catch((cause: unknown) => {
-    throw new UsageError(
-      `--out ${options.outDir}: cannot be used as the output folder (${(cause as NodeJS.ErrnoException).code})`,
-      {
-        hint: 'Name a folder, or a path where one can be made.',
-        cause,
-      },
-    );
-  });
+  await mkdir(outDir, { recursive: true });
   const name = path.basename(options.file).replace(/\.ya?ml$/i, '');
   const session =
     options.pdf || options.strict || options.handout
