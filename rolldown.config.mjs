@@ -1,6 +1,6 @@
-// The command-line tool is shipped as one bundle (lib/bundle/): Node loads one file instead of a few
-// hundred, which is a fifth of the time of a build without a PDF. The library API (lib/index.js)
-// stays as tsc emits it.
+// The command-line tool is shipped as one bundle (lib/bundle/): Node loads a few files instead of a
+// few hundred, and bin/briefdeck.js runs them with V8's code cache (src/bundleLoader.ts), which needs
+// CommonJS. The library API (lib/index.js) stays as tsc emits it.
 import { defineConfig } from 'rolldown';
 
 export default defineConfig({
@@ -8,6 +8,13 @@ export default defineConfig({
   platform: 'node',
   // Loaded by Puppeteer only for Firefox (WebDriver BiDi), which briefdeck does not use.
   external: ['chromium-bidi', /^chromium-bidi\//],
-  output: { dir: 'lib/bundle', format: 'esm', sourcemap: false, cleanDir: true },
+  output: {
+    dir: 'lib/bundle',
+    format: 'cjs',
+    entryFileNames: '[name].cjs',
+    chunkFileNames: '[name]-[hash].cjs',
+    sourcemap: false,
+    cleanDir: true,
+  },
   logLevel: 'warn',
 });

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-import module from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { loadBundle } from '../lib/bundleLoader.js';
 
-// On Node 22.1 and later, V8's compiled code for the bundle is kept between runs (beside the bundle,
-// not in the temporary folder), so a cold start skips most of the parsing. Where that folder cannot be
-// written, or on Node 20, nothing changes.
-module.enableCompileCache?.(new URL('../lib/bundle/.compile-cache/', import.meta.url).pathname);
-const { main } = await import('../lib/bundle/briefdeck.js');
-process.exitCode = await main(process.argv.slice(2));
+// The command-line tool is one CommonJS bundle (lib/bundle/), run with the code V8 compiled for it
+// in earlier runs (kept in lib/bundle/.cache/): see src/bundleLoader.ts.
+const bundle = (name) => fileURLToPath(new URL(`../lib/bundle/${name}`, import.meta.url));
+const cli = loadBundle(bundle('briefdeck.cjs'), bundle('.cache'));
+process.exitCode = await cli.exports.main(process.argv.slice(2));
+cli.saveCache();

@@ -1,0 +1,86 @@
+/**
+ * The loader of the command-line bundle: it runs CommonJS files with V8's code
+ * cache, and a stale, broken or unwritable cache never changes what runs.
+ * Each load is a fresh process, as a cold start is.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, tempDir } from './_helpers.js';
+
+const LOADER = path.join(ROOT, 'lib', 'bundleLoader.js');
+
+/** Loads `dir/entry.cjs` in a new Node process; returns what it answered and which files it compiled. */
+function loadInChild(
+  dir: string,
+  cacheDir = path.join(dir, '.cache'),
+): { answer: string; compiled: string[] } {
+  const script = `
+    import { loadBundle } from ${JSON.stringify(LOADER)};
+    const bundle = loadBundle(${JSON.stringify(path.join(dir, 'entry.cjs'))}, ${JSON.stringify(cacheDir)});
+    const answer = bundle.exports.answer();
+    const compiled = bundle.compiled.map((file) => file.split(/[\\\\/]/).pop());
+    bundle.saveCache();
+    console.log(JSON.stringify({ answer, compiled }));
+  `;
+  return JSON.parse(
+    execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }),
+  );
+}
+
+function writeBundle(dir: string, word: string): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    path.join(dir, 'entry.cjs'),
+    `const { word } = require('./dep.cjs');\nconst path = require('node:path');\nexports.answer = () => path.basename('/x/' + word());\n`,
+  );
+  writeFileSync(path.join(dir, 'dep.cjs'), `exports.word = () => '${word}';\n`);
+}
+
+describe('loadBundle', () => {
+  it('runs the entry and the files it requires beside it, and uses the saved code on the next start', () => {
+    const dir = tempDir();
+    writeBundle(dir, 'alpha');
+    expect(loadInChild(dir)).toEqual({ answer: 'alpha', compiled: ['entry.cjs', 'dep.cjs'] });
+    expect(readdirSync(path.join(dir, '.cache')).sort()).toEqual([
+      expect.stringMatching(/^dep\.cjs\.[0-9a-f]{16}\.v8$/),
+      expect.stringMatching(/^entry\.cjs\.[0-9a-f]{16}\.v8$/),
+    ]);
+    expect(loadInChild(dir)).toEqual({ answer: 'alpha', compiled: [] });
+  });
+
+  it('never runs stale code: a file changed to another of the same length is compiled again', () => {
+    const dir = tempDir();
+    writeBundle(dir, 'alpha');
+    loadInChild(dir);
+    writeBundle(dir, 'omega'); // Same length: V8 alone would take the old cache.
+    expect(loadInChild(dir)).toEqual({ answer: 'omega', compiled: ['dep.cjs'] });
+    expect(loadInChild(dir)).toEqual({ answer: 'omega', compiled: [] });
+  });
+
+  it('compiles as usual when the cache is damaged, and repairs it', () => {
+    const dir = tempDir();
+    writeBundle(dir, 'alpha');
+    loadInChild(dir);
+    const cacheDir = path.join(dir, '.cache');
+    for (const name of readdirSync(cacheDir)) {
+      const file = path.join(cacheDir, name);
+      const bytes = readFileSync(file);
+      bytes.fill(7, 16, 64);
+      writeFileSync(file, bytes);
+    }
+    expect(loadInChild(dir)).toEqual({ answer: 'alpha', compiled: ['entry.cjs', 'dep.cjs'] });
+    expect(loadInChild(dir)).toEqual({ answer: 'alpha', compiled: [] });
+  });
+
+  it('runs without a cache where none can be written', () => {
+    const dir = tempDir();
+    writeBundle(dir, 'alpha');
+    const blocked = path.join(dir, 'a-file');
+    writeFileSync(blocked, '');
+    const cacheDir = path.join(blocked, 'cache');
+    expect(loadInChild(dir, cacheDir)).toEqual({ answer: 'alpha', compiled: ['entry.cjs', 'dep.cjs'] });
+    expect(loadInChild(dir, cacheDir)).toEqual({ answer: 'alpha', compiled: ['entry.cjs', 'dep.cjs'] });
+  });
+});
