@@ -74,11 +74,51 @@ function back(curve: Curve, from: number, towards: number, distance: number): nu
   return far;
 }
 
-/** How many boxes other than its own the curve passes through or near, plus one if it leaves the area. */
+/**
+ * How far beyond a bounding box a point sampled on the curve may be computed
+ * (rounding): far more than it, far less than anything drawn.
+ */
+const SLACK = 0.01;
+
+/**
+ * Whether every point of the curve is more than `margin` (plus SLACK) away
+ * from `box`: a quadratic curve lies inside the triangle of its three
+ * points, so it is when that triangle's bounding box is.
+ */
+function clearOf(curve: Curve, box: Box, margin: number): boolean {
+  const { p0, c, p2 } = curve;
+  const reachX = box.w / 2 + margin + SLACK;
+  const reachY = box.h / 2 + margin + SLACK;
+  return (
+    Math.max(p0.x, c.x, p2.x) < box.x - reachX ||
+    Math.min(p0.x, c.x, p2.x) > box.x + reachX ||
+    Math.max(p0.y, c.y, p2.y) < box.y - reachY ||
+    Math.min(p0.y, c.y, p2.y) > box.y + reachY
+  );
+}
+
+/** Whether every point of the curve is inside `box` grown by `margin` (less SLACK), as clearOf. */
+function within(curve: Curve, box: Box, margin: number): boolean {
+  const { p0, c, p2 } = curve;
+  const reachX = box.w / 2 + margin - SLACK;
+  const reachY = box.h / 2 + margin - SLACK;
+  return (
+    Math.min(p0.x, c.x, p2.x) >= box.x - reachX &&
+    Math.max(p0.x, c.x, p2.x) <= box.x + reachX &&
+    Math.min(p0.y, c.y, p2.y) >= box.y - reachY &&
+    Math.max(p0.y, c.y, p2.y) <= box.y + reachY
+  );
+}
+
+/**
+ * How many boxes other than its own the curve passes through or near, plus
+ * one if it leaves the area. Sampled; the boxes it cannot come near, and an
+ * area it cannot leave, are not sampled (most of them, for most curves).
+ */
 function obstacles(curve: Curve, boxes: readonly Box[], own: readonly Box[], area: Box): number {
   let count = 0;
   for (const box of boxes) {
-    if (own.includes(box)) continue;
+    if (own.includes(box) || clearOf(curve, box, BOX_CLEARANCE)) continue;
     for (let k = 1; k < SAMPLES; k++) {
       if (insideBox(curveAt(curve.p0, curve.c, curve.p2, k / SAMPLES), box, BOX_CLEARANCE)) {
         count++;
@@ -86,6 +126,7 @@ function obstacles(curve: Curve, boxes: readonly Box[], own: readonly Box[], are
       }
     }
   }
+  if (within(curve, area, -2)) return count;
   for (let k = 1; k < SAMPLES; k++) {
     if (!insideBox(curveAt(curve.p0, curve.c, curve.p2, k / SAMPLES), area, -2)) return count + 1;
   }
@@ -173,24 +214,39 @@ export function routeEdges(
   const marks: Point[] = [];
   return routed.map(({ edge, d, points, curve, visible }, index): EdgePath => {
     if (edge.type !== 'conflict') return { edge, d, points };
-    const room = (p: Point) =>
-      Math.min(
-        ...routed.flatMap((other, j) =>
-          j === index
-            ? []
-            : other.points
-                .slice(1)
-                .map((q, k) => distanceToSegment(p, other.points[k] as Point, q) - MARK_RADIUS),
-        ),
-        ...all.map((box) => outside(p, box) - MARK_RADIUS),
-        ...marks.map((m) => Math.hypot(m.x - p.x, m.y - p.y) - 2 * MARK_RADIUS),
-      );
+    // The least room around `p`; a loop rather than one Math.min over spread arrays, which cost more than the
+    // distances (the same minimum: Math.min neither depends on the order nor lets a NaN through unseen).
+    const room = (p: Point): number => {
+      let least = Number.POSITIVE_INFINITY;
+      for (let j = 0; j < routed.length; j++) {
+        const line = routed[j]?.points;
+        if (j === index || !line) continue;
+        for (let k = 1; k < line.length; k++)
+          least = Math.min(least, distanceToSegment(p, line[k - 1] as Point, line[k] as Point) - MARK_RADIUS);
+      }
+      for (const box of all) least = Math.min(least, outside(p, box) - MARK_RADIUS);
+      for (const m of marks) least = Math.min(least, Math.hypot(m.x - p.x, m.y - p.y) - 2 * MARK_RADIUS);
+      return least;
+    };
     const spots = SPOTS.map((f) =>
       curveAt(curve.p0, curve.c, curve.p2, visible[0] + (visible[1] - visible[0]) * f),
     );
-    const mark =
-      spots.find((p) => room(p) > MARK_CLEARANCE) ??
-      spots.reduce((best, p) => (room(p) > room(best) ? p : best), spots[0] as Point);
+    // The first spot with room enough, else the first with most room (each spot's room worked out once).
+    const rooms: number[] = [];
+    let mark: Point | undefined;
+    for (const p of spots) {
+      const r = room(p);
+      rooms.push(r);
+      if (r > MARK_CLEARANCE) {
+        mark = p;
+        break;
+      }
+    }
+    if (!mark) {
+      let best = 0;
+      for (let k = 0; k < spots.length; k++) if ((rooms[k] as number) > (rooms[best] as number)) best = k;
+      mark = spots[best] as Point;
+    }
     marks.push(mark);
     return { edge, d, points, mark };
   });
