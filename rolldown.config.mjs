@@ -1,5 +1,5 @@
 // The command-line tool is shipped as one bundle (lib/bundle/): Node loads a few files instead of a
-// few hundred, and bin/briefdeck.js runs them with V8's code cache (src/bundleLoader.ts), which needs
+// few hundred, and bin/briefdeck.cjs runs them with V8's code cache (src/bundleLoader.cts), which needs
 // CommonJS. The library API (lib/index.js) stays as tsc emits it.
 import { defineConfig } from 'rolldown';
 

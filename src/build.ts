@@ -103,7 +103,17 @@ async function buildWith(options: BuildOptions, session: BrowserSession | undefi
   const browser = session !== undefined;
   // Chromium takes longest to start: launch it while the briefing is read and rendered.
   session?.get().catch(() => {});
-  const deck = await prepareDeck(options, timer);
+  const briefing = await readValidBriefing(options, timer);
+  // The briefing is valid, so its deck will be written: the assets, the same for every deck, are
+  // copied while it is rendered, the disk working while the processor does.
+  const assets = copyDeckAssets(path.resolve(options.cwd, options.outDir));
+  let deck: PreparedDeck;
+  try {
+    deck = renderBriefing(briefing, options, timer);
+  } catch (error) {
+    await assets.catch(() => {});
+    throw error;
+  }
   const result: BuildResult = {
     briefing: deck.briefing,
     model: deck.model,
@@ -113,7 +123,7 @@ async function buildWith(options: BuildOptions, session: BrowserSession | undefi
   };
   const where = (file: string) => path.relative(options.cwd, file) || file;
   if (!browser) {
-    await writeDeck(deck);
+    await writeDeck(deck, deck.htmlFile, assets);
     timer('write', where(deck.htmlFile));
     if (options.singleFile) {
       result.singleFile = await writeSingleFile(deck);
@@ -127,7 +137,7 @@ async function buildWith(options: BuildOptions, session: BrowserSession | undefi
   // only once all are made: a failed print leaves the previous ones as they were, together.
   const draft = path.join(deck.outDir, `.${deck.name}.${process.pid}.${randomBytes(4).toString('hex')}.html`);
   const untrack = trackTemp(draft);
-  await writeDeck(deck, draft);
+  await writeDeck(deck, draft, assets);
   timer('write', where(deck.htmlFile));
   try {
     const printed = await printDeck(deck, draft, session, options);
@@ -181,12 +191,30 @@ export async function writeSingleFile(deck: PreparedDeck): Promise<string> {
 
 /** Load, validate, model and render: everything up to the first write. Throws the user's problems. */
 export async function prepareDeck(
-  options: Pick<BuildOptions, 'file' | 'cwd' | 'outDir' | 'deck' | 'templatesDir' | 'templates'>,
+  options: PrepareOptions,
   timer: (step: string, detail?: string) => void = () => {},
 ): Promise<PreparedDeck> {
+  return renderBriefing(await readValidBriefing(options, timer), options, timer);
+}
+
+type PrepareOptions = Pick<BuildOptions, 'file' | 'cwd' | 'outDir' | 'deck' | 'templatesDir' | 'templates'>;
+
+/** Load and validate, with the command line's deck settings applied. */
+async function readValidBriefing(
+  options: PrepareOptions,
+  timer: (step: string, detail?: string) => void,
+): Promise<Briefing> {
   const briefing = withDeck(await readBriefing(options.file, options.cwd), options.deck);
   timer('validate', `${options.file} is valid`);
+  return briefing;
+}
 
+/** Model and render a valid briefing. */
+function renderBriefing(
+  briefing: Briefing,
+  options: PrepareOptions,
+  timer: (step: string, detail?: string) => void,
+): PreparedDeck {
   const model = buildDeckModel(briefing);
   const templates =
     options.templates ??
@@ -214,13 +242,25 @@ export async function prepareDeck(
   };
 }
 
-/** Writes the deck's assets, its theme and the deck itself (to `htmlFile`, by default its place). */
-export async function writeDeck(deck: PreparedDeck, htmlFile = deck.htmlFile): Promise<void> {
-  await copyAssets(assetFiles(), path.join(deck.outDir, ASSETS_DIR));
+/**
+ * Writes the deck's assets, its theme and the deck itself (to `htmlFile`, by default its place).
+ * `assets` is the copy of the assets when it was started earlier.
+ */
+export async function writeDeck(
+  deck: PreparedDeck,
+  htmlFile = deck.htmlFile,
+  assets = copyDeckAssets(deck.outDir),
+): Promise<void> {
+  await assets;
   const theme = deck.briefing.deck.theme;
   if ('css' in theme)
     await writeFileAtomic(path.join(deck.outDir, `${deck.name}.theme.css`), theme.css.bytes);
   await writeFileAtomic(htmlFile, deck.html);
+}
+
+/** Copies the assets every deck needs into `OUT/briefdeck-assets` (what is there and unchanged stays). */
+function copyDeckAssets(outDir: string): Promise<number> {
+  return copyAssets(assetFiles(), path.join(outDir, ASSETS_DIR));
 }
 
 export interface PrintedDeck {

@@ -104,7 +104,49 @@ export function createMarkdown(
     return html;
   };
   return {
-    block: cached(blocks, (markdown) => (marked.parse(markdown, { async: false }) as string).trim()),
-    inline: cached(inlines, (markdown) => (marked.parseInline(markdown, { async: false }) as string).trim()),
+    block: cached(blocks, (markdown) =>
+      isPlainBlock(markdown)
+        ? `<p>${escapeHtml(markdown.trimEnd())}</p>`
+        : (marked.parse(markdown, { async: false }) as string).trim(),
+    ),
+    inline: cached(inlines, (markdown) =>
+      isPlainInline(markdown)
+        ? escapeHtml(markdown).trim()
+        : (marked.parseInline(markdown, { async: false }) as string).trim(),
+    ),
   };
+}
+
+/*
+ * Text in which Markdown has nothing to read: marked would give it back
+ * escaped, in a paragraph for a block. About half the texts of a briefing
+ * are like this, and a cold build spends most of its Markdown time in
+ * marked's first runs, so these skip it. The test is strict: ASCII letters,
+ * digits, spaces and `,.;:?'"()%/$-`, and any other character but ASCII and
+ * whitespace (to marked, a letter like any other when no `*` or `_` is near);
+ * no `://` or `www.` that GFM would link. A property test checks the result
+ * against marked's. (Unicode property classes would read better, but they
+ * cost a cold build more to compile than this saves.)
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the range is all of ASCII, to exclude it.
+const PLAIN_TEXT = /^(?:[A-Za-z0-9 ,.;:?'"()%/$-]|[^\x00-\x7F\s])*$/;
+const AUTOLINK = /:\/\/|www\./i;
+
+export function isPlainInline(text: string): boolean {
+  return PLAIN_TEXT.test(text) && !AUTOLINK.test(text);
+}
+
+/**
+ * One line of plain text that does not open a block: a list (`- `, `1. `,
+ * `1) `), which would also need `+`, `*`, `#`, `>`, `|` or indentation.
+ */
+export function isPlainBlock(text: string): boolean {
+  const line = text.trimEnd();
+  return (
+    line !== '' &&
+    isPlainInline(line) &&
+    !/^[\s-]/.test(line) &&
+    !/^[0-9]+[.)]/.test(line) &&
+    (text === line || text === `${line}\n`)
+  );
 }

@@ -5,7 +5,7 @@
  * never removes the previous one. Assets are copied only when they changed.
  */
 import { randomBytes } from 'node:crypto';
-import { constants, unlinkSync } from 'node:fs';
+import { constants, mkdirSync, unlinkSync } from 'node:fs';
 import { access, copyFile, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { ASSETS_DIR, type AssetFile } from './assets.js';
@@ -96,12 +96,12 @@ export async function checkOutputFolder(dir: string, given: string): Promise<voi
  */
 export async function copyAssets(files: readonly AssetFile[], dir: string): Promise<number> {
   const targets = files.map((file) => ({ from: file.from, to: path.join(dir, ...file.to.split('/')) }));
-  const made = await mkdir(dir, { recursive: true });
-  await Promise.all(
-    [...new Set(targets.map((target) => path.dirname(target.to)))].map((folder) =>
-      mkdir(folder, { recursive: true }),
-    ),
-  );
+  // The folders are made at once (they take microseconds), so that every copy has started when this
+  // returns its promise: a build renders the deck meanwhile.
+  const made = mkdirSync(dir, { recursive: true });
+  for (const folder of new Set(targets.map((target) => path.dirname(target.to)))) {
+    mkdirSync(folder, { recursive: true });
+  }
   // A folder made just now holds nothing yet: there is nothing to compare, which saves four fifths
   // of a first build's writing.
   const copies = await Promise.allSettled(

@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, ROOT, readPdf, tempDir } from './_helpers.js';
 
-const BIN = path.join(ROOT, 'bin', 'briefdeck.js');
+const BIN = path.join(ROOT, 'bin', 'briefdeck.cjs');
 
 async function run(
   cwd: string,

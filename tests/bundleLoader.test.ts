@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from './_helpers.js';
 
-const LOADER = path.join(ROOT, 'lib', 'bundleLoader.js');
+const LOADER = path.join(ROOT, 'lib', 'bundleLoader.cjs');
 
 /** Loads `dir/entry.cjs` in a new Node process; returns what it answered and which files it compiled. */
 function loadInChild(

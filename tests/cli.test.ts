@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from './_helpers.js';
 
-const BIN = path.join(ROOT, 'bin', 'briefdeck.js');
+const BIN = path.join(ROOT, 'bin', 'briefdeck.cjs');
 
 async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return runWith({}, ...args);

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
+import { Marked } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { createMarkdown, findCitations, plainText } from '../src/markdown.js';
+import { createMarkdown, findCitations, isPlainBlock, isPlainInline, plainText } from '../src/markdown.js';
 
 const md = createMarkdown((id) => ({ report: 1, other: 2 })[id]);
 
@@ -59,5 +61,81 @@ describe('Markdown', () => {
 
   it('strips Markdown to plain text', () => {
     expect(plainText('**IS** was [expelled](https://x.org) [@report]')).toBe('IS was expelled');
+  });
+});
+
+describe('Markdown: plain text skips marked', () => {
+  // Plain text holds no syntax our renderer's extensions or overrides could act on, so marked's
+  // defaults (GFM, no line breaks, as ours) are what it would have given.
+  const marked = new Marked({ gfm: true, breaks: false, async: false });
+  const md = createMarkdown(() => 1);
+  const alphabet = [
+    ...'aZé1 9.,;:?\'"()%/$€£’‘“”–—…-',
+    ...'*_~`[]<>!&@#|\\=+\t\n',
+    ' ',
+    'www.',
+    '://',
+    '1. ',
+    '2) ',
+    '- ',
+    '\u0301',
+    '𝐀',
+    '\u00a0',
+    '\u2028',
+    '\u0085',
+    '\u200b',
+    '\ufeff',
+    '\u3000',
+    '١',
+    '²',
+    '🙂',
+  ];
+  const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 14 }).map((parts) => parts.join(''));
+
+  it('gives exactly what marked gives, inline and as a block', () => {
+    let plainInline = 0;
+    let plainBlock = 0;
+    fc.assert(
+      fc.property(text, (s) => {
+        if (isPlainInline(s)) {
+          plainInline++;
+          expect(md.inline(s)).toBe((marked.parseInline(s) as string).trim());
+        }
+        if (isPlainBlock(s)) {
+          plainBlock++;
+          expect(md.block(s)).toBe((marked.parse(s) as string).trim());
+        }
+      }),
+      { numRuns: 20_000, seed: 20261125 },
+    );
+    // The generator reaches the fast path often enough for the comparison to mean something.
+    expect(plainInline).toBeGreaterThan(1000);
+    expect(plainBlock).toBeGreaterThan(1000);
+  });
+
+  it('leaves to marked every text with something to read', () => {
+    for (const s of [
+      'a **b**',
+      'see https://example.org',
+      'www.example.org',
+      'desk@example.org',
+      '1. first',
+      '2) second',
+      '- item',
+      '# title',
+      '> quote',
+      'a | b',
+      'a\nb',
+      '    code',
+      'a &amp; b',
+      'a\\b',
+      '[@report]',
+    ]) {
+      expect(isPlainInline(s) && isPlainBlock(s), s).toBe(false);
+    }
+    expect(isPlainBlock('IS retreated to the Green Mountains.\n')).toBe(true);
+    expect(md.block('IS retreated to the "Green Mountains".\n')).toBe(
+      '<p>IS retreated to the &quot;Green Mountains&quot;.</p>',
+    );
   });
 });

@@ -24,7 +24,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserSession } from '../src/browser/session.js';
 import { newSession, ROOT, readPdf, tempDir } from './_helpers.js';
 
-const BIN = path.join(ROOT, 'bin', 'briefdeck.js');
+const BIN = path.join(ROOT, 'bin', 'briefdeck.cjs');
 const WAIT_MS = 20_000;
 
 /** A running `briefdeck watch`, with what it has printed so far. */

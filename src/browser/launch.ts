@@ -103,16 +103,6 @@ export function launchChromium(
   };
 }
 
-/** Stops the browser and all its processes at once. */
-export function killChromium(child: ChildProcess): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGKILL');
-  } catch {
-    child.kill('SIGKILL');
-  }
-}
-
 /** The DevTools protocol over Chromium's pipe: JSON messages, each ended by a NUL byte. */
 export class PipeTransport implements ConnectionTransport {
   onmessage?: (message: string) => void;

@@ -12,7 +12,6 @@ import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { RenderError } from '../errors.js';
 import { badBrowserEnv, findBrowser, noBrowserHint } from './find.js';
-import { killChromium, launchChromium } from './launch.js';
 
 export interface SessionOptions {
   env: NodeJS.ProcessEnv;
@@ -61,6 +60,9 @@ export class BrowserSession {
         hint: noBrowserHint(),
       });
     }
+    // Loaded only now: a build without a PDF never starts a browser (node:child_process is 2 ms of a cold start).
+    const { launchChromium } = await import('./launch.js');
+    if (this.closed) throw new RenderError('The browser was closed (interrupted).');
     // The browser's profile and its temporary files live in one folder of ours, removed on close.
     const home = mkdtempSync(path.join(os.tmpdir(), 'briefdeck-chromium-'));
     this.home = home;
@@ -207,5 +209,15 @@ export class BrowserSession {
     // The PDF is already in hand and the profile is thrown away, so the browser is stopped at once
     // rather than shut down gracefully (which takes a quarter of a second).
     await this.forget();
+  }
+}
+
+/** Stops the browser and all its processes at once. */
+function killChromium(child: ChildProcess): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
   }
 }

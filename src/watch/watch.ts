@@ -31,8 +31,6 @@ import { checkOutputFolder, writeFileAtomic } from '../write.js';
 import { type FileWatcher, watchFiles } from './files.js';
 import { type DeckState, type PreviewServer, startPreviewServer } from './server.js';
 
-export const DEFAULT_PORT = 4870;
-
 /** Quiet time after the last file event before a rebuild starts: editors write in several steps. */
 const SETTLE_MS = 15;
 

@@ -13,36 +13,30 @@
  * checks only the source's length. A cache that is missing, stale, from
  * another V8 or in a folder that cannot be written only makes a start slower:
  * the file is compiled as usual.
+ *
+ * CommonJS itself (`.cts`), like bin/briefdeck.cjs that requires it: an ES
+ * module entry would start Node's ES module loader, 5 ms of a cold start.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
-import path from 'node:path';
-import vm from 'node:vm';
-
-export interface LoadedBundle<T> {
-  /** What the entry file exports. */
-  exports: T;
-  /** The files loaded so far that had no usable cache: their code is what `saveCache` writes. */
-  readonly compiled: readonly string[];
-  /** Writes the compiled code of every file that was loaded without a usable cache. Never throws. */
-  saveCache(): void;
-}
+import crypto = require('node:crypto');
+import fs = require('node:fs');
+import Module = require('node:module');
+import path = require('node:path');
+import vm = require('node:vm');
 
 /**
  * Runs the CommonJS file `entry`. Its `require('./…')` of files beside it
  * load the same way; anything else is Node's own `require`.
  */
-export function loadBundle<T>(entry: string, cacheDir: string): LoadedBundle<T> {
+function loadBundle<T>(entry: string, cacheDir: string) {
   const modules = new Map<string, { exports: unknown }>();
   const unsaved: { file: string; script: vm.Script; cacheFile: string }[] = [];
-  const nodeRequire = createRequire(entry);
+  const nodeRequire = Module.createRequire(entry);
 
   const load = (file: string): unknown => {
     const known = modules.get(file);
     if (known) return known.exports;
-    const source = readFileSync(file, 'utf8');
-    const key = createHash('sha256').update(source).digest('hex').slice(0, 16);
+    const source = fs.readFileSync(file, 'utf8');
+    const key = crypto.createHash('sha256').update(source).digest('hex').slice(0, 16);
     const cacheFile = path.join(cacheDir, `${path.basename(file)}.${key}.v8`);
     const cachedData = readIfThere(cacheFile);
     const script = new vm.Script(Module.wrap(source), {
@@ -61,18 +55,21 @@ export function loadBundle<T>(entry: string, cacheDir: string): LoadedBundle<T> 
   };
 
   return {
+    /** What the entry file exports. */
     exports: load(path.resolve(entry)) as T,
-    get compiled() {
+    /** The files loaded so far that had no usable cache: their code is what `saveCache` writes. */
+    get compiled(): readonly string[] {
       return unsaved.map(({ file }) => file);
     },
-    saveCache() {
+    /** Writes the compiled code of every file loaded without a usable cache. Never throws. */
+    saveCache(): void {
       for (const { script, cacheFile } of unsaved.splice(0)) {
         // Another run may write the same file at the same time: each writes its own and renames.
-        const temp = `${cacheFile}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+        const temp = `${cacheFile}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
         try {
-          mkdirSync(cacheDir, { recursive: true });
-          writeFileSync(temp, script.createCachedData());
-          renameSync(temp, cacheFile);
+          fs.mkdirSync(cacheDir, { recursive: true });
+          fs.writeFileSync(temp, script.createCachedData());
+          fs.renameSync(temp, cacheFile);
         } catch {
           removeQuietly(temp);
           return;
@@ -84,7 +81,7 @@ export function loadBundle<T>(entry: string, cacheDir: string): LoadedBundle<T> 
 
 function removeQuietly(file: string): void {
   try {
-    rmSync(file, { force: true });
+    fs.rmSync(file, { force: true });
   } catch {
     // Nothing more to do: the cache is only an optimisation.
   }
@@ -92,8 +89,10 @@ function removeQuietly(file: string): void {
 
 function readIfThere(file: string): Buffer | undefined {
   try {
-    return readFileSync(file);
+    return fs.readFileSync(file);
   } catch {
     return undefined;
   }
 }
+
+export = { loadBundle };
