@@ -39,7 +39,7 @@ export async function benchWatch(options) {
 
   const watch = startProcess(
     process.execPath,
-    [path.join(root, 'bin', 'briefdeck.js'), 'watch', 'briefing.yaml', '-o', out],
+    [path.join(root, 'bin', 'briefdeck.cjs'), 'watch', 'briefing.yaml', '-o', out],
     {
       cwd: dir,
       env: { ...env, NO_COLOR: '1' },

@@ -31,7 +31,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MARP_DIR = path.join(ROOT, '.bench', 'marp');
 const MARP_CLI = path.join(MARP_DIR, 'node_modules', '@marp-team', 'marp-cli', 'marp-cli.js');
 const MARP_SPEC = '@marp-team/marp-cli@4';
-const BRIEFDECK = path.join(ROOT, 'bin', 'briefdeck.js');
+const BRIEFDECK = path.join(ROOT, 'bin', 'briefdeck.cjs');
 const BRIEFING = path.join(ROOT, 'briefing.yaml');
 /** A run that takes longer than this is killed and the benchmark fails. */
 const RUN_TIMEOUT_MS = 180_000;
@@ -219,7 +219,7 @@ async function bench({ runs, json, check, marpOnly, chrome, tmp, cold, watch, ba
       ? []
       : [
           ratio('HTML+PDF', byId['briefdeck-pdf'], byId['marp-pdf'], 'Marp --pdf', 0.8),
-          ratio('HTML only', byId['briefdeck-html'], byId['marp-html'], 'Marp HTML', 0.5),
+          ratio('HTML only', byId['briefdeck-html'], byId['marp-html'], 'Marp HTML', 0.35),
         ];
 
   let batchResult;
