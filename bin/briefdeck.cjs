@@ -2,13 +2,16 @@
 'use strict';
 // The command-line tool is one CommonJS bundle (lib/bundle/), run with the code V8 compiled for it in
 // earlier runs (kept in lib/bundle/.cache/): see src/bundleLoader.cts. This file and the loader are
-// CommonJS too, because starting Node's ES module loader costs a cold start 5 ms.
+// CommonJS too: starting Node's ES module loader would slow every start (see README, Speed).
 const path = require('node:path');
 const { loadBundle } = require('../lib/bundleLoader.cjs');
 
 const bundle = path.join(__dirname, '..', 'lib', 'bundle');
 const cli = loadBundle(path.join(bundle, 'briefdeck.cjs'), path.join(bundle, '.cache'));
+const command = process.argv[2];
 cli.exports.main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
-  cli.saveCache();
+  // A cache holds the code of the functions that ran, and is written once: let only a command that
+  // built a briefing write it, not --version or a briefing with a mistake.
+  if (code === 0 && ['build', 'watch', 'mail'].includes(command)) cli.saveCache();
 });

@@ -137,9 +137,9 @@ async function buildWith(options: BuildOptions, session: BrowserSession | undefi
   // only once all are made: a failed print leaves the previous ones as they were, together.
   const draft = path.join(deck.outDir, `.${deck.name}.${process.pid}.${randomBytes(4).toString('hex')}.html`);
   const untrack = trackTemp(draft);
-  await writeDeck(deck, draft, assets);
-  timer('write', where(deck.htmlFile));
   try {
+    await writeDeck(deck, draft, assets);
+    timer('write', where(deck.htmlFile));
     const printed = await printDeck(deck, draft, session, options);
     result.overflows = printed.overflows;
     if (printed.pdf) timer('print', `${where(outputPath(deck, 'pdf'))}, ${deck.slideCount} pages`);
@@ -244,7 +244,7 @@ function renderBriefing(
 
 /**
  * Writes the deck's assets, its theme and the deck itself (to `htmlFile`, by default its place).
- * `assets` is the copy of the assets when it was started earlier.
+ * The assets are copied now unless `assets` is a copy already started (see `buildWith`).
  */
 export async function writeDeck(
   deck: PreparedDeck,
@@ -258,9 +258,20 @@ export async function writeDeck(
   await writeFileAtomic(htmlFile, deck.html);
 }
 
-/** Copies the assets every deck needs into `OUT/briefdeck-assets` (what is there and unchanged stays). */
+const copying = new Map<string, Promise<number>>();
+
+/**
+ * Copies the assets every deck needs into `OUT/briefdeck-assets` (what is there and unchanged
+ * stays). Decks written into one folder at the same time (a batch's jobs) share one copy.
+ */
 function copyDeckAssets(outDir: string): Promise<number> {
-  return copyAssets(assetFiles(), path.join(outDir, ASSETS_DIR));
+  const dir = path.join(outDir, ASSETS_DIR);
+  let copy = copying.get(dir);
+  if (!copy) {
+    copy = copyAssets(assetFiles(), dir).finally(() => copying.delete(dir));
+    copying.set(dir, copy);
+  }
+  return copy;
 }
 
 export interface PrintedDeck {

@@ -556,7 +556,7 @@ async function watch(
   process.on('SIGTERM', stop);
   let watching: Awaited<ReturnType<typeof watchBriefing>>;
   try {
-    // Loaded only for watch (its server is node:http, 2 ms of every other command's cold start).
+    // Loaded only for watch: its server needs node:http, which would slow every other command's start.
     const { watchBriefing } = await import('./watch/watch.js');
     watching = await watchBriefing(
       {

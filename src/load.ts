@@ -3,7 +3,7 @@
  * keeping every node's position. Problems that make the file unreadable
  * (not UTF-8, empty, bad YAML) stop here; the rest is validation's job.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Document, LineCounter, parseDocument } from 'yaml';
 import { BriefingError, type Problem } from './errors.js';
@@ -27,21 +27,43 @@ export interface LoadedBriefing {
 
 export async function loadBriefing(file: string, options: { cwd?: string } = {}): Promise<LoadedBriefing> {
   const absolute = path.resolve(options.cwd ?? process.cwd(), file);
-  let bytes: Buffer;
+  const fail = (message: string, hint?: string): never => {
+    throw new BriefingError([{ file, line: 1, col: 1, path: '', message, ...(hint ? { hint } : {}) }]);
+  };
+  let read: SmallFile;
   try {
-    // At most a megabyte, read at once: waiting for the thread pool costs a cold start more.
-    bytes = readFileSync(absolute);
+    read = readSmallFile(absolute, MAX_FILE_BYTES);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
-    const message =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'is a folder, not a file'
-          : `cannot be read (${code})`;
-    throw new BriefingError([{ file, line: 1, col: 1, path: '', message }]);
+    return fail(code === 'ENOENT' ? 'no such file' : `cannot be read (${code})`);
   }
-  return parseBriefing(bytes, file, path.dirname(absolute));
+  if ('bytes' in read) return parseBriefing(read.bytes, file, path.dirname(absolute));
+  if (read.refused === 'folder') return fail('is a folder, not a file');
+  if (read.refused === 'not a file') return fail('is not a regular file');
+  return fail(`the file is ${read.size} bytes`, `a briefing may be at most ${MAX_FILE_BYTES} bytes`);
+}
+
+export type SmallFile = { bytes: Buffer } | { refused: 'folder' | 'not a file' | 'too large'; size: number };
+
+/**
+ * Reads a file at once, without waiting for the thread pool (a cold start
+ * waits about a millisecond for each asynchronous step). What is not a
+ * regular file (a pipe or a device would block the whole process) or is
+ * larger than `limit` bytes is refused before it is read. Throws the errors
+ * of opening it (ENOENT and the like).
+ */
+export function readSmallFile(file: string, limit: number): SmallFile {
+  // Not blocking: opening a pipe would otherwise wait for a writer.
+  const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const info = fstatSync(fd);
+    if (info.isDirectory()) return { refused: 'folder', size: 0 };
+    if (!info.isFile()) return { refused: 'not a file', size: 0 };
+    if (info.size > limit) return { refused: 'too large', size: info.size };
+    return { bytes: readFileSync(fd) };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Parses briefing bytes already in memory (used by watch mode and tests). */

@@ -50,8 +50,9 @@ export interface MarkdownRenderer {
 export function createMarkdown(
   citationNumber: (id: string) => number | undefined,
   sourcesAnchor = '#/sources',
-  /** Take the shortcuts below (off only to test that they change nothing). */
-  shortcuts = true,
+  {
+    shortcuts = true,
+  }: { /** Off only to test that the shortcuts below change nothing. */ shortcuts?: boolean } = {},
 ): MarkdownRenderer {
   const options: MarkedExtension = {
     gfm: true,
@@ -96,9 +97,8 @@ export function createMarkdown(
   };
   const marked = new Marked(options);
   // marked tries every block rule at the start of every block. Three of them are costly to compile and
-  // to run, and need what most texts lack: a table needs "|", raw HTML needs "<", and a setext heading
-  // needs an underline of "=" or "-" (after at most spaces, ">" and list markers, in a list or a
-  // quote). For a text without these, the same marked with those rules switched off (a tokenizer that
+  // to run, and need what most texts lack: raw HTML needs "<", a table needs "|" or a one-column
+  // delimiter row, and a setext heading an underline (see UNDERLINE). For a text without these, the same marked with those rules switched off (a tokenizer that
   // returns undefined is not run again by marked) gives the same HTML in a third less time.
   const lean = new Marked(options, {
     tokenizer: { table: () => undefined, html: () => undefined, lheading: () => undefined },
@@ -144,16 +144,19 @@ export function createMarkdown(
 const PLAIN_TEXT = /^(?:[A-Za-z0-9 ,.;:?'"()%/$-]|[^\x00-\x7F\s])*$/;
 const AUTOLINK = /:\/\/|www\./i;
 
-/** A line that ends in a run of "=" or "-" after nothing, a space or ">": maybe a setext underline. */
-const UNDERLINE = /(?:^|[\s>])(?:=+|-+)[ \t]*$/m;
+/**
+ * A line that ends in a run of "=" or "-" (a setext underline) or of "-" with a colon at either end
+ * (the delimiter row of a one-column table, which needs no "|"), after nothing, a space or ">".
+ */
+const UNDERLINE = /(?:^|[\s>])(?:=+|:?-+:?)[ \t]*$/m;
 
 export function isPlainInline(text: string): boolean {
   return PLAIN_TEXT.test(text) && !AUTOLINK.test(text);
 }
 
 /**
- * One line of plain text that does not open a block: a list (`- `, `1. `,
- * `1) `), which would also need `+`, `*`, `#`, `>`, `|` or indentation.
+ * Plain text (above) on one line, which opens no block: it does not start
+ * with a space, a tab, "-" or a number and "." or ")" (a list).
  */
 export function isPlainBlock(text: string): boolean {
   const line = text.trimEnd();

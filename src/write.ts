@@ -96,14 +96,14 @@ export async function checkOutputFolder(dir: string, given: string): Promise<voi
  */
 export async function copyAssets(files: readonly AssetFile[], dir: string): Promise<number> {
   const targets = files.map((file) => ({ from: file.from, to: path.join(dir, ...file.to.split('/')) }));
-  // The folders are made at once (they take microseconds), so that every copy has started when this
-  // returns its promise: a build renders the deck meanwhile.
+  // The folders are made at once (microseconds), so that the first step of every file's copy (the
+  // copy itself into a new folder, the comparison in an old one) has started when this returns its
+  // promise: a build renders the deck meanwhile.
   const made = mkdirSync(dir, { recursive: true });
   for (const folder of new Set(targets.map((target) => path.dirname(target.to)))) {
     mkdirSync(folder, { recursive: true });
   }
-  // A folder made just now holds nothing yet: there is nothing to compare, which saves four fifths
-  // of a first build's writing.
+  // A folder made just now holds nothing yet: there is nothing to compare.
   const copies = await Promise.allSettled(
     targets.map((target) => (made === undefined ? copyIfChanged(target) : copyAtomic(target))),
   );

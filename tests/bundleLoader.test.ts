@@ -43,9 +43,10 @@ describe('loadBundle', () => {
     const dir = tempDir();
     writeBundle(dir, 'alpha');
     expect(loadInChild(dir)).toEqual({ answer: 'alpha', compiled: ['entry.cjs', 'dep.cjs'] });
+    // NAME.CONTENT.V8.v8: by the file's content and by V8's version.
     expect(readdirSync(path.join(dir, '.cache')).sort()).toEqual([
-      expect.stringMatching(/^dep\.cjs\.[0-9a-f]{16}\.v8$/),
-      expect.stringMatching(/^entry\.cjs\.[0-9a-f]{16}\.v8$/),
+      expect.stringMatching(/^dep\.cjs\.[0-9a-f]{16}\.[0-9a-f]+\.v8$/),
+      expect.stringMatching(/^entry\.cjs\.[0-9a-f]{16}\.[0-9a-f]+\.v8$/),
     ]);
     expect(loadInChild(dir)).toEqual({ answer: 'alpha', compiled: [] });
   });
@@ -54,9 +55,14 @@ describe('loadBundle', () => {
     const dir = tempDir();
     writeBundle(dir, 'alpha');
     loadInChild(dir);
+    const before = readdirSync(path.join(dir, '.cache')).filter((name) => name.startsWith('dep.'));
     writeBundle(dir, 'omega'); // Same length: V8 alone would take the old cache.
     expect(loadInChild(dir)).toEqual({ answer: 'omega', compiled: ['dep.cjs'] });
     expect(loadInChild(dir)).toEqual({ answer: 'omega', compiled: [] });
+    // The old content's cache is gone, the new one is there.
+    const after = readdirSync(path.join(dir, '.cache')).filter((name) => name.startsWith('dep.'));
+    expect(after).toHaveLength(1);
+    expect(after).not.toEqual(before);
   });
 
   it('compiles as usual when the cache is damaged, and repairs it', () => {
@@ -64,10 +70,12 @@ describe('loadBundle', () => {
     writeBundle(dir, 'alpha');
     loadInChild(dir);
     const cacheDir = path.join(dir, '.cache');
+    // In the middle of the code, where V8 itself does not look.
     for (const name of readdirSync(cacheDir)) {
       const file = path.join(cacheDir, name);
       const bytes = readFileSync(file);
-      bytes.fill(7, 16, 64);
+      const middle = Math.floor(bytes.length / 2);
+      bytes.fill(7, middle, middle + 8);
       writeFileSync(file, bytes);
     }
     expect(loadInChild(dir)).toEqual({ answer: 'alpha', compiled: ['entry.cjs', 'dep.cjs'] });

@@ -67,7 +67,7 @@ describe('Markdown shortcuts', () => {
   // What the deck gets with the shortcuts (plain text without marked, rare block rules off where
   // they cannot match) against marked alone, with the same citations and overrides.
   const fast = createMarkdown((id) => ({ report: 1 })[id]);
-  const slow = createMarkdown((id) => ({ report: 1 })[id], '#/sources', false);
+  const slow = createMarkdown((id) => ({ report: 1 })[id], '#/sources', { shortcuts: false });
   const alphabet = [
     ...'aZé1 9.,;:?\'"()%/$€£’‘“”–—…-',
     ...'*_~`[]<>!&@#|\\=+\t\n',
@@ -83,6 +83,9 @@ describe('Markdown shortcuts', () => {
     '# ',
     '===',
     '---',
+    ':---',
+    '---:',
+    ':-:',
     '    ',
     '| a | b |\n|---|---|\n',
     '<div>',
@@ -120,7 +123,7 @@ describe('Markdown shortcuts', () => {
     expect(plainBlock).toBeGreaterThan(500);
   });
 
-  it('keep setext headings, tables and raw HTML, also inside lists and quotes', () => {
+  it('keep setext headings, tables (one column needs no "|") and raw HTML, also inside lists and quotes', () => {
     for (const s of [
       'Title\n===',
       'Title\n  ---  ',
@@ -130,6 +133,10 @@ describe('Markdown shortcuts', () => {
       '| a | b |\n|---|---|\n| 1 | 2 |',
       '<div>raw</div>',
       'Lazy\n> ===',
+      'Foo\n:---',
+      'Foo\nBar\n---:',
+      '> Foo\n> :-:',
+      '- a\n\n  Foo\n  :--',
     ]) {
       expect(fast.block(s), s).toBe(slow.block(s));
     }

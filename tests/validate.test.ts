@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -401,3 +402,32 @@ async function readFixture(name: string): Promise<string> {
   const { readFile } = await import('node:fs/promises');
   return readFile(path.join(fixtures, name), 'utf8');
 }
+
+describe('reading files', () => {
+  /** The problems `loadBriefing` reports for `file`, formatted. */
+  async function loadProblems(file: string): Promise<string[]> {
+    try {
+      await validateBriefing(await loadBriefing(file));
+      return [];
+    } catch (error) {
+      if (error instanceof BriefingError) return error.problems.map(formatProblem);
+      throw error;
+    }
+  }
+
+  it('refuses a pipe, a folder or an oversized file before reading it (a pipe would block)', async () => {
+    const dir = tempDir();
+    const pipe = path.join(dir, 'pipe.yaml');
+    execFileSync('mkfifo', [pipe]);
+    expect(await loadProblems(pipe)).toEqual([`${pipe}:1:1: is not a regular file`]);
+    expect(await loadProblems(dir)).toEqual([`${dir}:1:1: is a folder, not a file`]);
+    const big = path.join(dir, 'big.yaml');
+    writeFileSync(big, `title: ${'x'.repeat(1024 * 1024)}\n`);
+    expect((await loadProblems(big))[0]).toContain('the file is 1048584 bytes');
+
+    const logoPipe = path.join(dir, 'logo.png');
+    execFileSync('mkfifo', [logoPipe]);
+    const problems = await problemsOf(`${REQUIRED}deck:\n  logo: logo.png\n`, dir);
+    expect(problems).toEqual(['b.yaml:14:9: deck.logo: "logo.png" is not a file']);
+  });
+});

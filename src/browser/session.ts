@@ -60,7 +60,7 @@ export class BrowserSession {
         hint: noBrowserHint(),
       });
     }
-    // Loaded only now: a build without a PDF never starts a browser (node:child_process is 2 ms of a cold start).
+    // Loaded only now: a build without a PDF starts no browser and need not load node:child_process.
     const { launchChromium } = await import('./launch.js');
     if (this.closed) throw new RenderError('The browser was closed (interrupted).');
     // The browser's profile and its temporary files live in one folder of ours, removed on close.
