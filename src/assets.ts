@@ -33,8 +33,19 @@ export interface AssetFile {
 
 const require = createRequire(import.meta.url);
 
-/** The folder of an installed package (some packages do not export their package.json). */
+/**
+ * The folder of an installed package: the first `node_modules/NAME` above
+ * briefdeck's own folder, as Node looks for it, else where Node resolves it
+ * (other layouts). Not `require.resolve` first: reading the packages'
+ * export maps costs a cold start more than the rest of this file.
+ */
 function packageDir(name: string): string {
+  for (let dir = PACKAGE_ROOT; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+    if (path.basename(dir) === 'node_modules') continue;
+    const candidate = path.join(dir, 'node_modules', ...name.split('/'));
+    if (existsSync(path.join(candidate, 'package.json'))) return candidate;
+  }
+  // Some packages do not export their package.json: walk up from their entry point.
   let dir = path.dirname(require.resolve(name));
   while (!existsSync(path.join(dir, 'package.json')) || !dir.endsWith(name.split('/').join(path.sep))) {
     const parent = path.dirname(dir);
