@@ -8,10 +8,10 @@ const { loadBundle } = require('../lib/bundleLoader.cjs');
 
 const bundle = path.join(__dirname, '..', 'lib', 'bundle');
 const cli = loadBundle(path.join(bundle, 'briefdeck.cjs'), path.join(bundle, '.cache'));
-const command = process.argv[2];
-cli.exports.main(process.argv.slice(2)).then((code) => {
+const args = process.argv.slice(2);
+cli.exports.main(args).then((code) => {
   process.exitCode = code;
   // A cache holds the code of the functions that ran, and is written once: let only a command that
   // built a briefing write it, not --version or a briefing with a mistake.
-  if (code === 0 && ['build', 'watch', 'mail'].includes(command)) cli.saveCache();
+  if (code === 0 && cli.exports.buildsBriefing(args)) cli.saveCache();
 });

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { ASPECTS, type Aspect } from './briefing.js';
 import type { Overflow } from './browser/print.js';
 import { BrowserSession } from './browser/session.js';
-import { buildBriefing } from './build.js';
+import { briefingName, buildBriefing, needsBrowser } from './build.js';
 import { BriefingError, ExitCode, type Problem, RenderError, UsageError } from './errors.js';
 import type { Paper } from './handout.js';
 import { loadTemplates } from './render.js';
@@ -105,10 +105,9 @@ export async function build(request: BuildRequest): Promise<BuildReport> {
   const strict = request.strict ?? false;
   // Templates are read and checked once for the whole run: a mistake in them is the run's, not a briefing's.
   const templates = loadTemplates(request.templates && path.resolve(cwd, request.templates));
-  const needsBrowser = pdf || strict || handout !== undefined;
   const session =
     request.browser ??
-    (needsBrowser
+    (needsBrowser({ pdf, strict, handout })
       ? new BrowserSession({
           env: request.env ?? process.env,
           timeoutMs: request.timeoutMs ?? 30_000,
@@ -214,11 +213,6 @@ export function checkDeckOverrides(
     throw new UsageError(`${prefix}aspect takes ${ASPECTS.join(' or ')}, got "${aspect}"`);
   }
   return { theme, aspect: aspect as Aspect | undefined };
-}
-
-/** `briefing` for `briefings/briefing.yaml`. */
-export function briefingName(file: string): string {
-  return path.basename(file).replace(/\.ya?ml$/i, '');
 }
 
 /**

@@ -10,7 +10,7 @@
  * PDF.
  */
 import { randomBytes } from 'node:crypto';
-import { rename, unlink } from 'node:fs/promises';
+import { rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ASSETS_DIR, assetFiles, packageVersion, speakerViewScriptHashes } from './assets.js';
 import type { Aspect, Briefing } from './briefing.js';
@@ -87,9 +87,18 @@ export interface PreparedDeck {
   outline: OutlineEntry[];
 }
 
+/** Whether a build needs a browser: to print, to measure the slides (`strict`), or for the handout. */
+export function needsBrowser(options: { pdf: boolean; strict: boolean; handout?: unknown }): boolean {
+  return options.pdf || options.strict || options.handout !== undefined;
+}
+
+/** The output's base name of a briefing file: `briefing` for `briefing.yaml`. */
+export function briefingName(file: string): string {
+  return path.basename(file).replace(/\.ya?ml$/i, '');
+}
+
 export async function buildBriefing(options: BuildOptions): Promise<BuildResult> {
-  const browser = options.pdf || options.strict || options.handout !== undefined;
-  if (!browser || options.session) return buildWith(options, options.session);
+  if (!needsBrowser(options) || options.session) return buildWith(options, options.session);
   const session = new BrowserSession({ env: process.env, timeoutMs: options.timeoutMs });
   try {
     return await buildWith(options, session);
@@ -100,7 +109,6 @@ export async function buildBriefing(options: BuildOptions): Promise<BuildResult>
 
 async function buildWith(options: BuildOptions, session: BrowserSession | undefined): Promise<BuildResult> {
   const timer = stepTimer(options.onStep);
-  const browser = session !== undefined;
   // Chromium takes longest to start: launch it while the briefing is read and rendered.
   session?.get().catch(() => {});
   const briefing = await readValidBriefing(options, timer);
@@ -122,7 +130,7 @@ async function buildWith(options: BuildOptions, session: BrowserSession | undefi
     overflows: [],
   };
   const where = (file: string) => path.relative(options.cwd, file) || file;
-  if (!browser) {
+  if (!session) {
     await writeDeck(deck, deck.htmlFile, assets);
     timer('write', where(deck.htmlFile));
     if (options.singleFile) {
@@ -131,7 +139,6 @@ async function buildWith(options: BuildOptions, session: BrowserSession | undefi
     }
     return result;
   }
-  if (!session) throw new Error('unreachable: a browser is needed');
 
   // The deck is printed from a temporary copy next to where it goes, and every output is put in place
   // only once all are made: a failed print leaves the previous ones as they were, together.
@@ -219,7 +226,7 @@ function renderBriefing(
   const templates =
     options.templates ??
     loadTemplates(options.templatesDir && path.resolve(options.cwd, options.templatesDir));
-  const name = path.basename(options.file).replace(/\.ya?ml$/i, '');
+  const name = briefingName(options.file);
   const page = buildPage(model, {
     version: packageVersion(),
     speakerViewHashes: speakerViewScriptHashes(),
@@ -337,7 +344,8 @@ export async function printHandout(
     `.${deck.name}-handout.${process.pid}.${randomBytes(4).toString('hex')}.html`,
   );
   const untrack = trackTemp(draft);
-  await writeFileAtomic(draft, html);
+  // A draft, removed once printed: written plainly (it is tracked, and nothing reads it but the print).
+  await writeFile(draft, html);
   try {
     const printed = await printDocument(session, {
       htmlFile: draft,
@@ -403,7 +411,7 @@ function withDeck(briefing: Briefing, deck: BuildOptions['deck']): Briefing {
   };
 }
 
-export function stepTimer(onStep: BuildOptions['onStep']): (step: string, detail?: string) => void {
+function stepTimer(onStep: BuildOptions['onStep']): (step: string, detail?: string) => void {
   let last = performance.now();
   return (step, detail) => {
     const now = performance.now();

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { packageVersion } from './assets.js';
 import { type BriefingOutcome, build, checkDeckOverrides, DEFAULT_JOBS, findBriefings } from './batch.js';
 import { BrowserSession } from './browser/session.js';
-import { type BuildOptions, buildBriefing, readBriefing } from './build.js';
+import { type BuildOptions, buildBriefing, needsBrowser, readBriefing } from './build.js';
 import { BriefingError, ExitCode, problemsAsJson, UsageError, UserError } from './errors.js';
 import { PAPERS, type Paper } from './handout.js';
 import { schemaRefFor, starterBriefing } from './init.js';
@@ -123,6 +123,19 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   }
 }
 
+/**
+ * Whether `argv` asks for a command that builds a briefing (build, watch, mail; build is the
+ * default), as `main` reads it. bin/briefdeck.cjs lets only those write the code cache.
+ */
+export function buildsBriefing(argv: string[]): boolean {
+  try {
+    const { values, positionals } = parse(argv);
+    return !values.help && !values.version && ['build', 'watch', 'mail'].includes(positionals[0] ?? 'build');
+  } catch {
+    return false;
+  }
+}
+
 async function run(argv: string[], io: Io, paint: Paint): Promise<number> {
   let parsed: ReturnType<typeof parse>;
   try {
@@ -197,7 +210,18 @@ async function run(argv: string[], io: Io, paint: Paint): Promise<number> {
   const timeoutMs = parseTimeout(values.timeout);
   const outputs = extraOutputs(values);
   const deck = checkDeckOverrides(values.theme, values.aspect, '--');
-  const context: BuildContext = { io, paint, progress, timeoutMs, deck, outputs };
+  // What build, watch and mail pass to the pipeline from the command line.
+  const pipeline = {
+    outDir: values.out,
+    cwd: io.cwd,
+    pdf: values.pdf,
+    strict: values.strict,
+    templatesDir: values.templates,
+    deck,
+    ...outputs,
+    timeoutMs,
+  } satisfies Partial<BuildOptions>;
+  const context: BuildContext = { io, paint, progress, pipeline };
   const batchOnly = given.filter((name) => ['--jobs', '--recursive', '-j', '-r'].includes(name));
   if (command !== 'build' && batchOnly.length > 0) {
     throw new UsageError(`${command} takes no ${batchOnly.join(', ')}`, { hint: 'Those are for build.' });
@@ -212,14 +236,7 @@ async function run(argv: string[], io: Io, paint: Paint): Promise<number> {
   return interruptible(io, session, async (interrupted) => {
     const result = await buildBriefing({
       file,
-      outDir: values.out,
-      cwd: io.cwd,
-      pdf: values.pdf,
-      strict: values.strict,
-      templatesDir: values.templates,
-      deck,
-      ...outputs,
-      timeoutMs,
+      ...pipeline,
       session,
       onStep: (step, ms, detail) => progress(stepLine(paint, step, ms, detail)),
       onWarning: (message) => {
@@ -403,7 +420,7 @@ async function initBriefing(file: string, io: Io): Promise<number> {
 async function buildCommand(
   inputs: string[],
   values: ReturnType<typeof parse>['values'],
-  { io, paint, progress, timeoutMs, deck, outputs }: BuildContext,
+  { io, paint, progress, pipeline }: BuildContext,
 ): Promise<number> {
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
   if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) {
@@ -413,10 +430,10 @@ async function buildCommand(
   }
   const files = await findBriefings(inputs, { cwd: io.cwd, recursive: values.recursive });
   const many = files.length > 1;
-  const session =
-    values.pdf || values.strict || outputs.handout
-      ? new BrowserSession({ env: io.env, timeoutMs, keepPage: true })
-      : undefined;
+  const { timeoutMs, deck, handout, singleFile } = pipeline;
+  const session = needsBrowser(pipeline)
+    ? new BrowserSession({ env: io.env, timeoutMs, keepPage: true })
+    : undefined;
   return interruptible(io, session, async (interrupted, signal) => {
     const report = await build({
       inputs: files,
@@ -424,10 +441,11 @@ async function buildCommand(
       outDir: values.out,
       pdf: values.pdf,
       strict: values.strict,
-      theme: deck.theme,
-      aspect: deck.aspect,
+      theme: deck?.theme,
+      aspect: deck?.aspect,
       templates: values.templates,
-      ...outputs,
+      handout,
+      singleFile,
       timeoutMs,
       jobs,
       browser: session,
@@ -531,7 +549,7 @@ function parse(argv: string[]) {
 async function watch(
   file: string,
   values: ReturnType<typeof parse>['values'],
-  { io, paint, timeoutMs, deck, outputs }: BuildContext,
+  { io, paint, pipeline }: BuildContext,
 ): Promise<number> {
   const port = parsePort(values.port);
   const host = values.host;
@@ -561,14 +579,7 @@ async function watch(
     watching = await watchBriefing(
       {
         file,
-        outDir: values.out,
-        cwd: io.cwd,
-        pdf: values.pdf,
-        strict: values.strict,
-        templatesDir: values.templates,
-        deck,
-        ...outputs,
-        timeoutMs,
+        ...pipeline,
         env: io.env,
         host,
         port: port ?? DEFAULT_PORT,
@@ -644,11 +655,8 @@ interface BuildContext {
   paint: Paint;
   /** A progress line, shown on a terminal unless --quiet. */
   progress: (line: string) => void;
-  timeoutMs: number;
-  /** `--theme` and `--aspect`. */
-  deck: NonNullable<BuildOptions['deck']>;
-  /** `--handout [--paper]` and `--single-file`. */
-  outputs: Pick<BuildOptions, 'handout' | 'singleFile'>;
+  /** What every command passes to the pipeline from the command line, less the file. */
+  pipeline: Omit<BuildOptions, 'file' | 'session' | 'onStep' | 'onWarning' | 'templates'>;
 }
 
 /** The outputs besides the deck and the slide PDF: `--handout [--paper]`, `--single-file`. */

@@ -179,8 +179,22 @@ function mapping<K extends Record<string, Spec>, const O extends Omit<Options<Ma
 
 // ── patterns shared by the validator and the schema ───────────────────────
 
-/** A pattern matching `word` in any case, with any run of spaces, hyphens or underscores between words. */
+const loosePatterns = new Map<string, string>();
+
+/**
+ * A pattern matching `word` in any case, with any run of spaces, hyphens or underscores between
+ * words. Made once per word: the validator asks for each allowed word of every choice it reads.
+ */
 export function loosePattern(word: string): string {
+  let pattern = loosePatterns.get(word);
+  if (pattern === undefined) {
+    pattern = makeLoosePattern(word);
+    loosePatterns.set(word, pattern);
+  }
+  return pattern;
+}
+
+function makeLoosePattern(word: string): string {
   return word
     .split(/[-_\s]+/)
     .map((part) =>
@@ -249,8 +263,14 @@ const NAMED_COLOURS = (
   'springgreen steelblue tan thistle tomato turquoise violet wheat whitesmoke yellowgreen'
 ).split(' ');
 
+let colourPattern: string | undefined;
+
 const CSS_COLOUR: TextRule = {
-  pattern: `#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})|${NAMED_COLOURS.map(loosePattern).join('|')}`,
+  // Made on first use, not when the module loads: most briefings set no colour.
+  get pattern() {
+    colourPattern ??= `#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})|${NAMED_COLOURS.map(loosePattern).join('|')}`;
+    return colourPattern;
+  },
   normalise: (colour) => colour.toLowerCase(),
   problem: (colour) => ({
     message: `"${truncate(colour)}" is not a CSS colour`,

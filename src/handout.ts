@@ -214,7 +214,7 @@ export function renderHandout(page: HandoutPage): string {
  * HTML <style> element too: every character but plain letters, digits,
  * spaces and a few marks is written as a hexadecimal escape.
  */
-export function cssString(value: string): string {
+function cssString(value: string): string {
   let out = '"';
   for (const char of value.replace(/\s+/g, ' ')) {
     out += /[A-Za-z0-9 .,:;!?()_\-–—]/.test(char)

@@ -242,9 +242,3 @@ export function layoutStyle(layout: Layout): string {
     )
     .join('; ');
 }
-
-/** Slide size in CSS pixels for each aspect; also the PDF page size. */
-export const SLIDE_SIZES: { readonly [A in Aspect]: { readonly width: number; readonly height: number } } = {
-  '16:9': { width: LAYOUT.slide.width['16:9'], height: LAYOUT.slide.height['16:9'] },
-  '4:3': { width: LAYOUT.slide.width['4:3'], height: LAYOUT.slide.height['4:3'] },
-};

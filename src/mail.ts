@@ -14,6 +14,7 @@ import { readFile } from 'node:fs/promises';
 import { domainToASCII } from 'node:url';
 import type { MailComposerOptions } from 'nodemailer/lib/mail-composer';
 import { ExitCode, UsageError, UserError } from './errors.js';
+import { truncate } from './format.js';
 import { escapeHtml } from './markdown.js';
 import type { DeckModel } from './model.js';
 
@@ -597,7 +598,7 @@ function sendError(error: unknown, target: SmtpTarget, from: Mailbox, timeoutMs:
     message?: string;
   };
   const scrub = scrubber(target);
-  const clean = (text: string) => clip(oneLine(scrub(text)));
+  const clean = (text: string) => truncate(oneLine(scrub(text)), 240);
   const where = `${target.host.includes(':') ? `[${target.host}]` : target.host}:${target.port}`;
   const server = err.response ? clean(err.response) : '';
   const codes = [err.code, err.originalCode];
@@ -702,10 +703,6 @@ function scrubbedCause(err: { code?: string; message?: string }, scrub: (text: s
   const cause = new Error(scrub(err.message ?? 'unknown error'));
   if (err.code) Object.assign(cause, { code: err.code });
   return cause;
-}
-
-function clip(text: string, max = 240): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 function formatSeconds(ms: number): string {

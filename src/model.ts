@@ -10,7 +10,7 @@
  * `layout.ts`, which the page gets too (`layoutStyle`).
  */
 import type { Aspect, Briefing, NoteGroup } from './briefing.js';
-import { LAYOUT, type LayoutTable, layoutFor, layoutStyle, SLIDE_SIZES } from './layout.js';
+import { LAYOUT, type LayoutTable, layoutFor, layoutStyle } from './layout.js';
 import { createMarkdown, plainText } from './markdown.js';
 import { pageOf } from './paginate.js';
 import { layOutGroup, SlideBuilder, type SlideContext } from './slides/_group.js';
@@ -22,8 +22,6 @@ import { situationSlides } from './slides/situation.js';
 import { sourceSlides } from './slides/sources.js';
 import { timelineSlides } from './slides/timeline.js';
 import { titleSlide } from './slides/title.js';
-
-export { STANCE_LABELS } from './slides/actors.js';
 
 /** The slide partials, one per kind of slide. */
 export const SLIDE_KINDS = [
@@ -238,7 +236,7 @@ export function buildDeckModel(briefing: Briefing, table: LayoutTable = LAYOUT):
   group((b, c) => recommendationSlides(b, briefing.recommendations, c));
   if (briefing.sources.length > 0) group((b, c) => sourceSlides(b, briefing.sources, c));
 
-  const { width, height } = SLIDE_SIZES[aspect];
+  const { width, height } = layout.slide;
   const theme = 'builtIn' in briefing.deck.theme ? briefing.deck.theme.builtIn : undefined;
   const logo = briefing.deck.logo;
   return {

@@ -33,13 +33,8 @@ import type { LoadedBriefing } from './load.js';
 import { findCitations } from './markdown.js';
 import { type Entry, type YamlNode, YamlTree, type YamlValue } from './yamlTree.js';
 
-export { MAX_ASSET_BYTES } from './deckFiles.js';
-export { nearest } from './didYouMean.js';
-export { likelihoodOfPercent } from './format.js';
-export { MAX_ALIASES } from './yamlTree.js';
-
 /** Problems listed at most; the rest are counted. */
-export const MAX_PROBLEMS = 100;
+const MAX_PROBLEMS = 100;
 
 export async function validateBriefing(loaded: LoadedBriefing): Promise<Briefing> {
   const check = new Check(loaded);
@@ -317,13 +312,13 @@ class Check {
         });
       }
     }
-    const ids = [...new Set((this.uniques.get(CITATION_TARGET) ?? []).map((entry) => entry.value))];
+    const ids = new Set((this.uniques.get(CITATION_TARGET) ?? []).map((entry) => entry.value));
     for (const field of this.markdown) {
       for (const id of findCitations(field.text)) {
-        if (ids.includes(id)) continue;
+        if (ids.has(id)) continue;
         const { start, text } = this.tree.span(field.node);
         const offset = text.indexOf(`[@${id}]`);
-        const guess = nearest(id, ids);
+        const guess = nearest(id, [...ids]);
         this.add(offset >= 0 ? this.tree.locate(start + offset) : this.tree.where(field.node), field.path, {
           message: `cites unknown source "[@${id}]"`,
           hint: guess !== undefined ? `did you mean "${guess}"?` : 'add it under "sources"',

@@ -40,7 +40,7 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
     path.dirname(file),
     `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
   );
-  pending.add(temp);
+  const untrack = trackTemp(temp);
   try {
     const handle = await open(temp, 'w');
     try {
@@ -54,7 +54,7 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
     await unlink(temp).catch(() => {});
     throw error;
   } finally {
-    pending.delete(temp);
+    untrack();
   }
 }
 

@@ -66,15 +66,7 @@ export async function printPdf(session: BrowserSession, options: PrintOptions): 
       }
     });
     if (options.pdf === false) return { pdf: undefined, slideCount, pageCount: 0, overflows };
-    const pdf = await step('print the PDF', options.timeoutMs, () =>
-      page.pdf({
-        preferCSSPageSize: true,
-        printBackground: true,
-        tagged: true,
-        outline: false,
-        timeout: options.timeoutMs,
-      }),
-    );
+    const pdf = await printPage(page, 'print the PDF', options.timeoutMs);
     return { pdf, slideCount, pageCount: countPdfPages(pdf), overflows };
   });
 }
@@ -98,15 +90,7 @@ export async function printDocument(
       });
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
     });
-    const pdf = await step('print the handout', options.timeoutMs, () =>
-      page.pdf({
-        preferCSSPageSize: true,
-        printBackground: true,
-        tagged: true,
-        outline: false,
-        timeout: options.timeoutMs,
-      }),
-    );
+    const pdf = await printPage(page, 'print the handout', options.timeoutMs);
     return { pdf, pageCount: countPdfPages(pdf) };
   });
 }
@@ -163,6 +147,22 @@ async function guardPage(page: Page, root: string, initialReport: (message: stri
 
 function shorten(url: string): string {
   return url.length > 120 ? `${url.slice(0, 117)}…` : url;
+}
+
+/**
+ * Prints the loaded page as its CSS asks (page size, backgrounds), tagged; the bookmarks are ours
+ * (pdfOutline.ts), not Chromium's.
+ */
+function printPage(page: Page, name: string, timeoutMs: number): Promise<Uint8Array> {
+  return step(name, timeoutMs, () =>
+    page.pdf({
+      preferCSSPageSize: true,
+      printBackground: true,
+      tagged: true,
+      outline: false,
+      timeout: timeoutMs,
+    }),
+  );
 }
 
 /** Runs one step; a timeout becomes a RenderError that says which step and what to do. */

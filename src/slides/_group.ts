@@ -24,6 +24,8 @@ export type SlideContent<S extends SlideModel> = Omit<S, keyof SlideBase>;
 export class SlideBuilder {
   private readonly slides: SlideModel[] = [];
   private readonly ids = new Map<string, number>();
+  /** The kinds of slide added: pages of two kinds never share a slide. */
+  private readonly kinds = new Set<string>();
 
   constructor(
     /** Each group's notes, already HTML. */
@@ -34,6 +36,11 @@ export class SlideBuilder {
 
   get count(): number {
     return this.slides.length;
+  }
+
+  /** The fewest slides these could take: one per kind of slide. */
+  get fewest(): number {
+    return this.kinds.size;
   }
 
   /** Takes the slides another builder laid out (each kind of slide belongs to one group, so ids stay unique). */
@@ -55,6 +62,7 @@ export class SlideBuilder {
       itemNotes?: (index: number) => string[];
     },
   ): void {
+    if (pages.length > 0) this.kinds.add(base.kind);
     pages.forEach((content, index) => {
       const notes: string[] = [];
       const groupNotes = index === 0 && group ? this.groupNotes[group] : undefined;
@@ -105,8 +113,9 @@ export function layOutGroup(
     return builder;
   };
   const normal = laidOut(context.page, false);
-  // Only a group that takes more than one slide can be saved one.
-  if (normal.count < 2) return normal;
+  // Only a group that takes more slides than it has kinds of slide can be saved one (the risks
+  // always take a matrix slide and a card slide: two is already their fewest).
+  if (normal.count <= normal.fewest) return normal;
   const dense = laidOut(densePage(context.page, context.layout.slide.denseZoom), true);
   return dense.count < normal.count ? dense : normal;
 }

@@ -10,7 +10,7 @@ import { capitalize } from '../visuals/_svg.js';
 import { actorGraph, drawActorMap } from '../visuals/actorMap.js';
 import { itemNotes, type SlideBuilder, type SlideContext } from './_group.js';
 
-export const STANCE_LABELS: Record<Stance, string> = Object.fromEntries(
+const STANCE_LABELS: Record<Stance, string> = Object.fromEntries(
   STANCES.map((stance) => [stance, capitalize(stance)]),
 ) as Record<Stance, string>;
 

@@ -1,5 +1,5 @@
 /**
- * Plane geometry for the actor map: boxes, straight segments and quadratic
+ * Plane geometry for the actor map: boxes, points and quadratic
  * Bézier curves, and the tests the layout and edge routing make with them.
  */
 
@@ -16,68 +16,8 @@ export interface Box {
   h: number;
 }
 
-/** Twice the signed area of the triangle a, b, c: > 0 when c lies left of a → b. */
-function turn(a: Point, b: Point, c: Point): number {
-  return (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
-}
-
-/**
- * Whether segments ab and cd cross at a point inside both (not at an end,
- * not along a shared line). Exact for integer coordinates.
- */
-export function segmentsCross(a: Point, b: Point, c: Point, d: Point): boolean {
-  const d1 = turn(c, d, a);
-  const d2 = turn(c, d, b);
-  const d3 = turn(a, b, c);
-  const d4 = turn(a, b, d);
-  return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
-}
-
-/** Whether segment ab passes through `box` grown by `margin` on every side (Liang–Barsky clipping). */
-export function segmentHitsBox(a: Point, b: Point, box: Box, margin: number): boolean {
-  const left = box.x - box.w / 2 - margin;
-  const right = box.x + box.w / 2 + margin;
-  const top = box.y - box.h / 2 - margin;
-  const bottom = box.y + box.h / 2 + margin;
-  const dx = b.x - a.x;
-  const dy = b.y - a.y;
-  let t0 = 0;
-  let t1 = 1;
-  for (const [p, q] of [
-    [-dx, a.x - left],
-    [dx, right - a.x],
-    [-dy, a.y - top],
-    [dy, bottom - a.y],
-  ] as const) {
-    if (p === 0) {
-      if (q < 0) return false;
-      continue;
-    }
-    const t = q / p;
-    if (p < 0) t0 = Math.max(t0, t);
-    else t1 = Math.min(t1, t);
-    if (t0 > t1) return false;
-  }
-  return true;
-}
-
-export function boxesOverlap(p: Box, q: Box, gap: number): boolean {
-  return Math.abs(p.x - q.x) < (p.w + q.w) / 2 + gap && Math.abs(p.y - q.y) < (p.h + q.h) / 2 + gap;
-}
-
 export function insideBox(point: Point, box: Box, margin: number): boolean {
   return Math.abs(point.x - box.x) <= box.w / 2 + margin && Math.abs(point.y - box.y) <= box.h / 2 + margin;
-}
-
-/** How far from a box's centre its border is, going in direction (dx, dy). */
-export function borderDistance(box: Box, dx: number, dy: number): number {
-  const length = Math.hypot(dx, dy) || 1;
-  const ux = Math.abs(dx / length);
-  const uy = Math.abs(dy / length);
-  return Math.min(
-    ux > 0 ? box.w / 2 / ux : Number.POSITIVE_INFINITY,
-    uy > 0 ? box.h / 2 / uy : Number.POSITIVE_INFINITY,
-  );
 }
 
 /** The point at `t` on the quadratic Bézier curve p0, c, p2. */

@@ -19,7 +19,7 @@ import { PACKAGE_ROOT } from '../assets.js';
 import { UsageError } from '../errors.js';
 
 /** Where the server's own files live; no output file can be there (the folder name starts with _). */
-export const CHANNEL_PATH = '/__briefdeck';
+const CHANNEL_PATH = '/__briefdeck';
 const CLIENT_FILE = path.join(PACKAGE_ROOT, 'templates', 'live-reload.js');
 
 export interface DeckState {
@@ -247,7 +247,7 @@ export function allowedHost(header: string | undefined, listenHost: string, port
  * (plain or encoded), no backslash or NUL, no dotfile (drafts and temporary
  * files), no YAML, nothing that a symlink leads outside of `root`.
  */
-export async function resolveInside(
+async function resolveInside(
   root: string,
   pathname: string,
 ): Promise<{ path: string; size: number; mtimeMs: number } | undefined> {

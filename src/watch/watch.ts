@@ -17,6 +17,8 @@ import path from 'node:path';
 import { BrowserSession } from '../browser/session.js';
 import {
   type BuildOptions,
+  briefingName,
+  needsBrowser,
   outputPath,
   type PreparedDeck,
   prepareDeck,
@@ -82,11 +84,10 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
   if (templatesDir) checkTemplatesFolder(templatesDir, options.templatesDir);
   await checkOutputFolder(outDir, options.outDir);
   await mkdir(outDir, { recursive: true });
-  const name = path.basename(options.file).replace(/\.ya?ml$/i, '');
-  const session =
-    options.pdf || options.strict || options.handout
-      ? new BrowserSession({ env: options.env, timeoutMs: options.timeoutMs, keepPage: true })
-      : undefined;
+  const name = briefingName(options.file);
+  const session = needsBrowser(options)
+    ? new BrowserSession({ env: options.env, timeoutMs: options.timeoutMs, keepPage: true })
+    : undefined;
   // The browser starts while the first build runs.
   session?.get().catch(() => {});
 
