@@ -6,6 +6,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import type { ProblemJson } from '../src/errors.js';
 import { ROOT, tempDir } from './_helpers.js';
 
 const BIN = path.join(ROOT, 'bin', 'briefdeck.cjs');
@@ -186,14 +187,7 @@ describe('authoring help', () => {
     const text = await run('validate', 'tests/fixtures/many-problems.yaml');
     const json = await run('validate', 'tests/fixtures/many-problems.yaml', '--format', 'json');
     expect(json.code).toBe(1);
-    const problems = JSON.parse(json.stdout) as {
-      file: string;
-      line: number;
-      column: number;
-      path: string;
-      message: string;
-      hint?: string;
-    }[];
+    const problems = JSON.parse(json.stdout) as ProblemJson[];
     const lines = text.stderr.trim().split('\n').slice(0, -1);
     expect(problems).toHaveLength(lines.length);
     problems.forEach((p, i) => {
