@@ -7,16 +7,24 @@
  * cannot start (no briefing found, two with the same name, a bad option).
  */
 import { readdir, stat } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { ASPECTS, type Aspect } from './briefing.js';
+import type { Aspect } from './briefing.js';
 import type { Overflow } from './browser/print.js';
 import { BrowserSession } from './browser/session.js';
-import { briefingName, buildBriefing, needsBrowser } from './build.js';
+import { briefingName, buildBriefing, needsBrowser, type OutputKind, outputFiles } from './build.js';
 import { BriefingError, ExitCode, type Problem, RenderError, UsageError } from './errors.js';
 import type { Paper } from './handout.js';
+import {
+  checkDeckOverrides,
+  checkHandout,
+  checkInputs,
+  checkJobs,
+  checkTimeout,
+  DEFAULT_OUT_DIR,
+  optional,
+} from './options.js';
 import { loadTemplates } from './render.js';
-import { BUILT_IN_THEMES } from './themes.js';
+import { printable } from './terminalText.js';
 import { checkOutputFolder } from './write.js';
 
 export interface BuildRequest {
@@ -89,30 +97,59 @@ export interface BuildReport {
   exitCode: number;
 }
 
-export const DEFAULT_JOBS = Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length));
+export { DEFAULT_JOBS } from './options.js';
+
+/** A request's every option checked and defaulted (the callbacks, browser and signal as given). */
+type ResolvedRequest = Required<
+  Pick<BuildRequest, 'recursive' | 'outDir' | 'cwd' | 'pdf' | 'strict' | 'singleFile' | 'timeoutMs' | 'jobs'>
+> & {
+  inputs: string[];
+  deck: { theme?: string; aspect?: Aspect };
+  templates?: string;
+  handout?: Paper;
+};
+
+/** Checks every option of the API's request, as the command line's are: a wrong one is a `UsageError`. */
+export function resolveBuildRequest(request: BuildRequest): ResolvedRequest {
+  if (typeof request !== 'object' || request === null)
+    throw new UsageError('build takes a request object, such as { inputs: "briefing.yaml" }');
+  for (const name of ['onBriefing', 'onStep', 'onWarning'] as const)
+    optional(request[name], name, 'function');
+  if (request.browser !== undefined && !(request.browser instanceof BrowserSession))
+    throw new UsageError('browser takes a BrowserSession');
+  if (request.signal !== undefined && !(request.signal instanceof AbortSignal))
+    throw new UsageError('signal takes an AbortSignal');
+  const templates = optional<string>(request.templates, 'templates', 'string');
+  const handout = checkHandout(request.handout, 'handout');
+  return {
+    inputs: checkInputs(request.inputs, 'inputs'),
+    recursive: optional<boolean>(request.recursive, 'recursive', 'boolean') ?? false,
+    outDir: optional<string>(request.outDir, 'outDir', 'string') ?? DEFAULT_OUT_DIR,
+    cwd: optional<string>(request.cwd, 'cwd', 'string') ?? process.cwd(),
+    pdf: optional<boolean>(request.pdf, 'pdf', 'boolean') ?? true,
+    strict: optional<boolean>(request.strict, 'strict', 'boolean') ?? false,
+    deck: checkDeckOverrides(request.theme, request.aspect),
+    ...(templates === undefined ? {} : { templates }),
+    ...(handout === undefined ? {} : { handout }),
+    singleFile: optional<boolean>(request.singleFile, 'singleFile', 'boolean') ?? false,
+    timeoutMs: checkTimeout(request.timeoutMs, 'timeoutMs'),
+    jobs: checkJobs(request.jobs, 'jobs'),
+  };
+}
 
 export async function build(request: BuildRequest): Promise<BuildReport> {
   const started = performance.now();
-  const cwd = request.cwd ?? process.cwd();
-  const files = await findBriefings(request.inputs, { cwd, recursive: request.recursive ?? false });
-  await checkOutputFolder(path.resolve(cwd, request.outDir ?? 'dist'), request.outDir ?? 'dist');
-  const jobs = request.jobs ?? DEFAULT_JOBS;
-  if (!Number.isInteger(jobs) || jobs < 1)
-    throw new UsageError(`jobs must be a whole number ≥ 1, got ${jobs}`);
-  const deck = checkDeckOverrides(request.theme, request.aspect);
-  const handout = request.handout === true ? 'a4' : request.handout || undefined;
-  const pdf = request.pdf ?? true;
-  const strict = request.strict ?? false;
+  const { cwd, outDir, pdf, strict, deck, handout, singleFile, timeoutMs, jobs, ...resolved } =
+    resolveBuildRequest(request);
+  const files = await findBriefings(resolved.inputs, { cwd, recursive: resolved.recursive });
+  checkOutputClashes(files, { pdf, handout, singleFile });
+  await checkOutputFolder(path.resolve(cwd, outDir), outDir);
   // Templates are read and checked once for the whole run: a mistake in them is the run's, not a briefing's.
-  const templates = loadTemplates(request.templates && path.resolve(cwd, request.templates));
+  const templates = loadTemplates(resolved.templates && path.resolve(cwd, resolved.templates));
   const session =
     request.browser ??
     (needsBrowser({ pdf, strict, handout })
-      ? new BrowserSession({
-          env: request.env ?? process.env,
-          timeoutMs: request.timeoutMs ?? 30_000,
-          keepPage: true,
-        })
+      ? new BrowserSession({ env: request.env ?? process.env, timeoutMs, keepPage: true })
       : undefined);
 
   const outcomes: BriefingOutcome[] = files.map((file) => ({
@@ -126,23 +163,25 @@ export async function build(request: BuildRequest): Promise<BuildReport> {
     ms: 0,
   }));
   const queue = [...outcomes];
+  /** What stops the run: thrown once the briefings under way are done. */
+  let stopped: { error: unknown } | undefined;
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
-      if (request.signal?.aborted) return;
+      if (request.signal?.aborted || stopped) return;
       const outcome = next;
       const start = performance.now();
       try {
         const result = await buildBriefing({
           file: outcome.file,
-          outDir: request.outDir ?? 'dist',
+          outDir,
           cwd,
           pdf,
           strict,
           deck,
           templates,
           handout,
-          singleFile: request.singleFile,
-          timeoutMs: request.timeoutMs ?? 30_000,
+          singleFile,
+          timeoutMs,
           session,
           onStep: (step, ms, detail) => request.onStep?.(outcome.file, step, ms, detail),
           onWarning: (message) => request.onWarning?.(outcome.file, message),
@@ -167,7 +206,12 @@ export async function build(request: BuildRequest): Promise<BuildReport> {
           });
         } else if (error instanceof RenderError) {
           Object.assign(outcome, { status: 'failed', error: { message: error.message, hint: error.hint } });
-        } else throw error;
+        } else {
+          // A usage error (a broken partial) is the run's, and a bug is not the user's: the briefings
+          // under way finish, no other starts, and it is thrown.
+          stopped ??= { error };
+          Object.assign(outcome, { status: 'failed', error: { message: String(error) } });
+        }
       }
       outcome.ms = performance.now() - start;
       request.onBriefing?.(outcome);
@@ -178,6 +222,7 @@ export async function build(request: BuildRequest): Promise<BuildReport> {
   } finally {
     if (!request.browser) await session?.close();
   }
+  if (stopped) throw stopped.error;
   const count = (status: BriefingOutcome['status']) => outcomes.filter((o) => o.status === status).length;
   const failed = count('failed');
   const invalid = count('invalid');
@@ -192,33 +237,9 @@ export async function build(request: BuildRequest): Promise<BuildReport> {
 }
 
 /**
- * A built-in theme and an aspect that replace each briefing's own; a usage
- * error otherwise. `prefix` is how the option is written (`--` on the
- * command line).
- */
-export function checkDeckOverrides(
-  theme: string | undefined,
-  aspect: string | undefined,
-  prefix = '',
-): { theme?: string; aspect?: Aspect } {
-  if (theme !== undefined && !BUILT_IN_THEMES.includes(theme)) {
-    throw new UsageError(
-      `${prefix}theme takes a built-in theme (${BUILT_IN_THEMES.join(', ')}), got "${theme}"`,
-      {
-        hint: 'A CSS file is set in the briefing: deck.theme: my-theme.css',
-      },
-    );
-  }
-  if (aspect !== undefined && !(ASPECTS as readonly string[]).includes(aspect)) {
-    throw new UsageError(`${prefix}aspect takes ${ASPECTS.join(' or ')}, got "${aspect}"`);
-  }
-  return { theme, aspect: aspect as Aspect | undefined };
-}
-
-/**
  * The briefing files the inputs name, in a stable order: files as given, folders' `*.yaml` and
- * `*.yml` sorted by name. Two with the same base name would write the same outputs: that is a
- * usage error, found before anything is built.
+ * `*.yml` sorted by name (a symlink to a file counts; one to a folder is not followed, so no loop).
+ * A file named twice is built once.
  */
 export async function findBriefings(
   inputs: string | readonly string[],
@@ -243,18 +264,48 @@ export async function findBriefings(
     }
     files.push(...found);
   }
-  const byName = new Map<string, string>();
+  const seen = new Set<string>();
+  return files.filter((file) => {
+    const resolved = path.resolve(options.cwd, file);
+    if (seen.has(resolved)) return false;
+    seen.add(resolved);
+    return true;
+  });
+}
+
+/**
+ * Two briefings would write the same output file (`a.yaml`'s handout and `a-handout.yaml`'s PDF are
+ * both `a-handout.pdf`): a usage error naming both, found before anything is built. Names are
+ * compared without case where the file system usually ignores it.
+ */
+export function checkOutputClashes(
+  files: readonly string[],
+  outputs: { pdf: boolean; handout?: Paper; singleFile?: boolean; mail?: boolean },
+): void {
+  const fold = process.platform === 'darwin' || process.platform === 'win32';
+  const writer = new Map<string, { file: string; kind: OutputKind }>();
   for (const file of files) {
-    const name = briefingName(file);
-    const other = byName.get(name);
-    if (other !== undefined && path.resolve(options.cwd, other) !== path.resolve(options.cwd, file)) {
-      throw new UsageError(`${other} and ${file} would both write ${name}.html and ${name}.pdf`, {
-        hint: 'Rename one, or build them into different folders with --out.',
-      });
+    const written = outputFiles(briefingName(file), outputs);
+    for (const [kind, name] of Object.entries(written) as [OutputKind, string][]) {
+      const key = fold ? name.toLowerCase() : name;
+      const other = writer.get(key);
+      if (other && other.file !== file) {
+        throw new UsageError(
+          printable(
+            `${other.file} and ${file} would both write ${name} (${describe(other.kind)} and ${describe(kind)})`,
+          ),
+          { hint: 'Rename one, or build them into different folders with --out.' },
+        );
+      }
+      writer.set(key, { file, kind });
     }
-    byName.set(name, file);
   }
-  return [...new Set(files)];
+}
+
+function describe(kind: OutputKind): string {
+  return { html: 'deck', pdf: 'PDF', handout: 'handout', singleFile: 'single file', mail: 'mail draft' }[
+    kind
+  ];
 }
 
 async function briefingsIn(dir: string, options: { cwd: string; recursive: boolean }): Promise<string[]> {
@@ -264,9 +315,18 @@ async function briefingsIn(dir: string, options: { cwd: string; recursive: boole
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const file = path.join(dir, entry.name);
-    if (entry.isFile() && /\.ya?ml$/i.test(entry.name)) files.push(file);
+    if (
+      /\.ya?ml$/i.test(entry.name) &&
+      (entry.isFile() || (entry.isSymbolicLink() && (await isFile(file, options))))
+    )
+      files.push(file);
     else if (options.recursive && entry.isDirectory() && entry.name !== 'node_modules')
       files.push(...(await briefingsIn(file, options)));
   }
   return files;
+}
+
+/** Whether a symlink leads to a regular file (a dangling one does not). */
+async function isFile(file: string, options: { cwd: string }): Promise<boolean> {
+  return (await stat(path.resolve(options.cwd, file)).catch(() => undefined))?.isFile() ?? false;
 }

@@ -26,7 +26,7 @@ import { deckOutline, handoutOutline } from './outline.js';
 import { buildPage, loadTemplates, renderDeck, type Templates } from './render.js';
 import { renderSingleFile, type SingleFileInput } from './singleFile.js';
 import { validateBriefing } from './validate.js';
-import { copyAssets, trackTemp, writeFileAtomic } from './write.js';
+import { cannotWrite, checkDestinations, copyAssets, trackTemp, writeFileAtomic } from './write.js';
 
 export interface BuildOptions {
   /** The briefing file, as the user named it. */
@@ -118,6 +118,8 @@ async function buildWith(options: BuildOptions, session: BrowserSession | undefi
   let deck: PreparedDeck;
   try {
     deck = renderBriefing(briefing, options, timer);
+    // Nothing may stand where an output goes: found now, a failed write never leaves a PDF without its deck.
+    await checkDestinations(destinations(deck, options));
   } catch (error) {
     await assets.catch(() => {});
     throw error;
@@ -166,7 +168,7 @@ async function buildWith(options: BuildOptions, session: BrowserSession | undefi
       await writeFileAtomic(result[output], data);
     }
     if (result.singleFile) timer('single', where(result.singleFile));
-    await rename(draft, deck.htmlFile);
+    await rename(draft, deck.htmlFile).catch(cannotWrite(deck.htmlFile));
   } finally {
     await unlink(draft).catch(() => {});
     untrack();
@@ -174,14 +176,49 @@ async function buildWith(options: BuildOptions, session: BrowserSession | undefi
   return result;
 }
 
-/** Where each output of a deck goes: `OUT/NAME.pdf`, `OUT/NAME-handout.pdf`, `OUT/NAME.single.html`. */
-export function outputPath(deck: PreparedDeck, output: 'pdf' | 'handout' | 'singleFile'): string {
-  const file = {
-    pdf: `${deck.name}.pdf`,
-    handout: `${deck.name}-handout.pdf`,
-    singleFile: `${deck.name}.single.html`,
+export type OutputKind = 'html' | 'pdf' | 'handout' | 'singleFile' | 'mail';
+
+const OUTPUT_NAMES: Record<OutputKind, (name: string) => string> = {
+  html: (name) => `${name}.html`,
+  pdf: (name) => `${name}.pdf`,
+  handout: (name) => `${name}-handout.pdf`,
+  singleFile: (name) => `${name}.single.html`,
+  mail: (name) => `${name}.eml`,
+};
+
+/** The file names a briefing called `name` writes into the output folder, with these outputs asked for. */
+export function outputFiles(
+  name: string,
+  outputs: { pdf: boolean; handout?: unknown; singleFile?: boolean; mail?: boolean },
+): Partial<Record<OutputKind, string>> {
+  const asked: Record<OutputKind, boolean> = {
+    html: true,
+    pdf: outputs.pdf,
+    handout: outputs.handout !== undefined,
+    singleFile: outputs.singleFile === true,
+    mail: outputs.mail === true,
   };
-  return path.join(deck.outDir, file[output]);
+  const kinds = (Object.keys(asked) as OutputKind[]).filter((kind) => asked[kind]);
+  return Object.fromEntries(kinds.map((kind) => [kind, OUTPUT_NAMES[kind](name)]));
+}
+
+/** Where each output of a deck goes: `OUT/NAME.pdf`, `OUT/NAME-handout.pdf`, `OUT/NAME.single.html`. */
+export function outputPath(deck: PreparedDeck, output: Exclude<OutputKind, 'html'>): string {
+  return path.join(deck.outDir, OUTPUT_NAMES[output](deck.name));
+}
+
+/** Every file a build of `deck` writes, with these options. */
+function destinations(
+  deck: PreparedDeck,
+  options: Pick<BuildOptions, 'pdf' | 'handout' | 'singleFile'>,
+): string[] {
+  const files = Object.values(outputFiles(deck.name, options)).map((name) => path.join(deck.outDir, name));
+  if ('css' in deck.briefing.deck.theme) files.push(themePath(deck));
+  return files;
+}
+
+function themePath(deck: PreparedDeck): string {
+  return path.join(deck.outDir, `${deck.name}.theme.css`);
 }
 
 function singleFileInput(deck: PreparedDeck): SingleFileInput {
@@ -260,8 +297,7 @@ export async function writeDeck(
 ): Promise<void> {
   await assets;
   const theme = deck.briefing.deck.theme;
-  if ('css' in theme)
-    await writeFileAtomic(path.join(deck.outDir, `${deck.name}.theme.css`), theme.css.bytes);
+  if ('css' in theme) await writeFileAtomic(themePath(deck), theme.css.bytes);
   await writeFileAtomic(htmlFile, deck.html);
 }
 

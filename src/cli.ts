@@ -7,17 +7,25 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { packageVersion } from './assets.js';
-import { type BriefingOutcome, build, checkDeckOverrides, DEFAULT_JOBS, findBriefings } from './batch.js';
+import { type BriefingOutcome, build, findBriefings } from './batch.js';
 import { BrowserSession } from './browser/session.js';
 import { type BuildOptions, buildBriefing, needsBrowser, readBriefing } from './build.js';
 import { BriefingError, ExitCode, problemsAsJson, UsageError, UserError } from './errors.js';
-import { PAPERS, type Paper } from './handout.js';
 import { schemaRefFor, starterBriefing } from './init.js';
+import {
+  checkDeckOverrides,
+  checkJobs,
+  checkPaper,
+  checkTimeout,
+  DEFAULT_JOBS,
+  DEFAULT_OUT_DIR,
+  DEFAULT_TIMEOUT_MS,
+} from './options.js';
 import { briefingSchema } from './schema.js';
+import { printable } from './terminalText.js';
 import type { watchBriefing } from './watch/watch.js';
 import { checkOutputFolder, removeTempFiles, writeFileAtomic } from './write.js';
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
 /** The preview server's port for `watch` (the next free one is taken if it is busy). */
 const DEFAULT_PORT = 4870;
 
@@ -117,7 +125,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       return error.exitCode;
     }
     io.stderr(
-      `briefdeck: internal error (a bug; please report it):\n${error instanceof Error ? error.stack : String(error)}`,
+      `briefdeck: internal error (a bug; please report it):\n${(error instanceof Error ? (error.stack ?? error.message) : String(error)).split('\n').map(printable).join('\n')}`,
     );
     return 70;
   }
@@ -207,7 +215,7 @@ async function run(argv: string[], io: Io, paint: Paint): Promise<number> {
   if (command === 'init') return initBriefing(file, io);
   if (command === 'validate') return validate(file, values.format ?? 'text', { io, paint });
 
-  const timeoutMs = parseTimeout(values.timeout);
+  const timeoutMs = checkTimeout(values.timeout, '--timeout');
   const outputs = extraOutputs(values);
   const deck = checkDeckOverrides(values.theme, values.aspect, '--');
   // What build, watch and mail pass to the pipeline from the command line.
@@ -240,7 +248,7 @@ async function run(argv: string[], io: Io, paint: Paint): Promise<number> {
       session,
       onStep: (step, ms, detail) => progress(stepLine(paint, step, ms, detail)),
       onWarning: (message) => {
-        if (!interrupted()) io.stderr(`${paint.yellow('warning')} ${message}`);
+        if (!interrupted()) io.stderr(`${paint.yellow('warning')} ${printable(message)}`);
       },
     });
     if (interrupted()) return EXIT_INTERRUPTED;
@@ -287,7 +295,7 @@ async function interruptible(
 
 /** A progress line for one step of a build: its name, its time, what it made. */
 function stepLine(paint: Paint, step: string, ms: number, detail = ''): string {
-  return `${paint.dim(`${step.padEnd(8)} ${formatMs(ms).padStart(7)}`)}  ${detail}`;
+  return `${paint.dim(`${step.padEnd(8)} ${formatMs(ms).padStart(7)}`)}  ${printable(detail)}`;
 }
 
 interface MailRequest {
@@ -343,12 +351,12 @@ async function sendOrDraft(
   const eml = result.html.replace(/\.html$/, '.eml');
   await writeFileAtomic(eml, await composeDraft(content, options));
   const relative = path.relative(cwd, eml);
-  io.stdout(relative.startsWith('..') || path.isAbsolute(relative) ? eml : relative);
+  io.stdout(printable(relative.startsWith('..') || path.isAbsolute(relative) ? eml : relative));
   if (!request.smtpUrl) return;
   const sent = await sendDraft(content, options, request.smtpUrl);
-  io.stderr(`${paint.green('sent')} to ${sent.accepted.join(', ')}`);
+  io.stderr(`${paint.green('sent')} to ${printable(sent.accepted.join(', '))}`);
   if (sent.rejected.length > 0)
-    io.stderr(`${paint.yellow('warning')} the server refused ${sent.rejected.join(', ')}`);
+    io.stderr(`${paint.yellow('warning')} the server refused ${printable(sent.rejected.join(', '))}`);
 }
 
 /** `briefdeck validate [FILE] [--format json]`: the problems as text lines (the default) or as JSON. */
@@ -377,7 +385,7 @@ async function validate(
     return ExitCode.ok;
   }
   io.stdout(
-    `${paint.green('ok')} ${file}: ${briefing.actors.length} actors, ${briefing.risks.length} risks, ${briefing.recommendations.length} recommendations`,
+    `${paint.green('ok')} ${printable(file)}: ${briefing.actors.length} actors, ${briefing.risks.length} risks, ${briefing.recommendations.length} recommendations`,
   );
   return ExitCode.ok;
 }
@@ -405,8 +413,8 @@ async function initBriefing(file: string, io: Io): Promise<number> {
     }
     throw error;
   }
-  io.stdout(file);
-  io.stderr(`Wrote a starter briefing to ${file}. Fill it in, then: briefdeck watch ${file}`);
+  io.stdout(printable(file));
+  io.stderr(printable(`Wrote a starter briefing to ${file}. Fill it in, then: briefdeck watch ${file}`));
   return ExitCode.ok;
 }
 
@@ -422,12 +430,7 @@ async function buildCommand(
   values: ReturnType<typeof parse>['values'],
   { io, paint, progress, pipeline }: BuildContext,
 ): Promise<number> {
-  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
-  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) {
-    throw new UsageError(`--jobs takes a whole number ≥ 1, got "${values.jobs}"`, {
-      hint: 'For example: --jobs 2',
-    });
-  }
+  const jobs = checkJobs(values.jobs, '--jobs');
   const files = await findBriefings(inputs, { cwd: io.cwd, recursive: values.recursive });
   const many = files.length > 1;
   const { timeoutMs, deck, handout, singleFile } = pipeline;
@@ -455,7 +458,8 @@ async function buildCommand(
         if (!many) progress(stepLine(paint, step, ms, detail));
       },
       onWarning: (file, message) => {
-        if (!interrupted()) io.stderr(`${paint.yellow('warning')} ${many ? `${file}: ` : ''}${message}`);
+        if (!interrupted())
+          io.stderr(`${paint.yellow('warning')} ${printable(`${many ? `${file}: ` : ''}${message}`)}`);
       },
       onBriefing: (outcome) => {
         if (interrupted() && outcome.status === 'failed') return;
@@ -486,19 +490,19 @@ function reportBriefing(
       many
         ? (lines.at(-1) ?? '').replace(
             /; nothing was written\.$/,
-            ` in ${outcome.file}; nothing was written for it.`,
+            ` in ${printable(outcome.file)}; nothing was written for it.`,
           )
         : (lines.at(-1) ?? ''),
     );
   } else if (outcome.status === 'failed') {
     io.stderr(
-      `${paint.red('error:')} ${many ? `${outcome.file}: ` : ''}${outcome.error?.message ?? 'failed'}`,
+      `${paint.red('error:')} ${printable(`${many ? `${outcome.file}: ` : ''}${outcome.error?.message ?? 'failed'}`)}`,
     );
-    if (outcome.error?.hint) io.stderr(outcome.error.hint);
+    if (outcome.error?.hint) io.stderr(printable(outcome.error.hint));
   } else if (outcome.status === 'built') {
     if (many) {
       progress(
-        `${paint.green('built')}    ${outcome.file}  ${paint.dim(`${outcome.slideCount} slides, ${formatMs(outcome.ms)}`)}`,
+        `${paint.green('built')}    ${printable(outcome.file)}  ${paint.dim(`${outcome.slideCount} slides, ${formatMs(outcome.ms)}`)}`,
       );
     } else progress(`${paint.green('done')}     ${outcome.slideCount} slides`);
   }
@@ -515,7 +519,7 @@ function parse(argv: string[]) {
     strict: true,
     tokens: true,
     options: {
-      out: { type: 'string', short: 'o', default: 'dist' },
+      out: { type: 'string', short: 'o', default: DEFAULT_OUT_DIR },
       pdf: { type: 'boolean', default: true },
       strict: { type: 'boolean', default: false },
       templates: { type: 'string' },
@@ -596,14 +600,14 @@ async function watch(
           );
         },
         problems: (lines, summary) => {
-          for (const line of lines) io.stderr(line);
-          io.stderr(summary);
+          for (const line of lines) io.stderr(printable(line));
+          io.stderr(printable(summary));
         },
         renderFailed: ([first, ...rest]) => {
-          io.stderr(`${paint.red('error:')} ${first}`);
-          for (const line of rest) io.stderr(line);
+          io.stderr(`${paint.red('error:')} ${printable(first ?? '')}`);
+          for (const line of rest) io.stderr(printable(line));
         },
-        warning: (message) => io.stderr(`${paint.yellow('warning')} ${message}`),
+        warning: (message) => io.stderr(`${paint.yellow('warning')} ${printable(message)}`),
       },
     );
   } catch (error) {
@@ -613,7 +617,7 @@ async function watch(
   const interrupted = await Promise.race([watching.ready.then(() => false), stopped.then(() => true)]);
   if (!interrupted) {
     io.stdout(watching.url);
-    if (!quiet) io.stderr(paint.dim(`watching ${file}; Ctrl-C to stop`));
+    if (!quiet) io.stderr(paint.dim(`watching ${printable(file)}; Ctrl-C to stop`));
     if (values.open) void openInBrowser(watching.url);
     await stopped;
   }
@@ -663,31 +667,16 @@ interface BuildContext {
 function extraOutputs(
   values: ReturnType<typeof parse>['values'],
 ): Pick<BuildOptions, 'handout' | 'singleFile'> {
-  if (values.paper !== undefined && !(PAPERS as readonly string[]).includes(values.paper.toLowerCase())) {
-    throw new UsageError(`--paper takes ${PAPERS.join(' or ')}, got "${values.paper}"`, {
-      hint: 'A4 is the default; --paper letter for US Letter.',
-    });
-  }
+  const paper = values.paper === undefined ? 'a4' : checkPaper(values.paper, '--paper');
   if (values.paper !== undefined && !values.handout) {
     throw new UsageError("--paper sets the handout's paper; it needs --handout", {
       hint: 'For example: briefdeck build --handout --paper letter',
     });
   }
   return {
-    handout: values.handout ? ((values.paper?.toLowerCase() ?? 'a4') as Paper) : undefined,
+    handout: values.handout ? paper : undefined,
     singleFile: values['single-file'],
   };
-}
-
-function parseTimeout(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_TIMEOUT_MS;
-  const ms = Number(value);
-  if (!Number.isInteger(ms) || ms <= 0) {
-    throw new UsageError(`--timeout takes a whole number of milliseconds, got "${value}"`, {
-      hint: 'For example: --timeout 60000',
-    });
-  }
-  return ms;
 }
 
 function formatMs(ms: number): string {

@@ -1,3 +1,5 @@
+import { printable } from './terminalText.js';
+
 /**
  * User errors are data: a problem in the briefing file, a wrong command line,
  * a render that could not finish. Each carries what the user needs to fix it.
@@ -62,9 +64,9 @@ export abstract class UserError extends Error {
     this.hint = options.hint;
   }
 
-  /** The lines the CLI prints, without a stack. */
+  /** The lines the CLI prints, without a stack (control characters shown escaped). */
   lines(): string[] {
-    return this.hint ? [this.message, this.hint] : [this.message];
+    return (this.hint ? [this.message, this.hint] : [this.message]).map(printable);
   }
 }
 
@@ -85,7 +87,7 @@ export class BriefingError extends UserError {
   override lines(): string[] {
     const count = this.problems.length + this.more;
     return [
-      ...this.problems.map(formatProblem),
+      ...this.problems.map((problem) => printable(formatProblem(problem))),
       ...(this.more > 0 ? [`… and ${this.more} more not listed.`] : []),
       `${count} problem${count === 1 ? '' : 's'} found; nothing was written.`,
     ];

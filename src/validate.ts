@@ -222,7 +222,27 @@ class Check {
       return undefined;
     }
     let text = typeof value.value === 'string' ? value.value : value.written;
+    const control = CONTROL.exec(text);
+    if (control) {
+      this.add(this.placeOf(value.node, control[0]), path, {
+        message: `holds the control character ${codePoint(control[0])}`,
+        hint: 'remove it (only tabs and line breaks may be in text)',
+      });
+      return undefined;
+    }
     if (!spec.markdown) text = text.trim();
+    if (spec.unique || spec.refersTo) {
+      // A name or id is compared with others: it is compared as NFKC, and may hold nothing invisible.
+      const invisible = INVISIBLE.exec(text);
+      if (invisible) {
+        this.add(this.placeOf(value.node, invisible[0]), path, {
+          message: `holds the invisible character ${codePoint(invisible[0])}, which would make two names look the same`,
+          hint: 'remove it',
+        });
+        return undefined;
+      }
+      text = text.normalize('NFKC');
+    }
     if (text.trim() === '') {
       this.problem(value.node, path, { message: 'must not be empty' });
       return undefined;
@@ -254,7 +274,7 @@ class Check {
     const hit = spec.values.find((word) => matches(loosePattern(word), raw));
     if (hit !== undefined) return hit;
     this.problem(value.node, path, {
-      message: `"${raw}" is not ${spec.what}`,
+      message: `"${truncate(raw)}" is not ${spec.what}`,
       hint: `use one of: ${spec.values.join(', ')}${spec.percent ? ' (or a percentage such as 70%)' : ''}`,
     });
     return undefined;
@@ -276,6 +296,14 @@ class Check {
     return written;
   }
 
+  /** Where `char` is written in `node`'s source, else where the node starts (it was written as an escape). */
+  private placeOf(node: YamlNode, char: string): Position {
+    if (!node) return this.tree.where(node);
+    const { start, text } = this.tree.span(node);
+    const offset = text.indexOf(char);
+    return offset >= 0 ? this.tree.locate(start + offset) : this.tree.where(node);
+  }
+
   // ── rules that span keys ───────────────────────────────────────────────
 
   /** Unique values are unique; references name a value that exists; citations name a source. */
@@ -285,7 +313,9 @@ class Check {
       for (const { value, path } of entries) {
         const earlier = first.get(value);
         if (earlier !== undefined)
-          this.problemAt(path, { message: `duplicate ${what} "${value}" (first used at ${earlier})` });
+          this.problemAt(path, {
+            message: `duplicate ${what} "${truncate(value)}" (first used at ${earlier})`,
+          });
         else first.set(value, path);
       }
     }
@@ -303,7 +333,7 @@ class Check {
         const names = [...targets.values];
         const guess = nearest(value, names);
         this.problemAt(path, {
-          message: `"${value}" ${reference.notFound}`,
+          message: `"${truncate(value)}" ${reference.notFound}`,
           ...(guess !== undefined
             ? { hint: `did you mean "${guess}"?` }
             : names.length > 0
@@ -356,6 +386,19 @@ class Check {
     }
     return deck;
   }
+}
+
+/** C0 controls but tab and line feed, and DEL: nothing a text may hold (a NUL would reach the HTML). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+
+/** Characters that show nothing or reorder text: zero-width, joiners, word joiner, BOM, bidi controls. */
+const INVISIBLE =
+  /\u034f|[\u00ad\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0]/u;
+
+/** `U+200B`, for a message. */
+function codePoint(char: string): string {
+  return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /** The innermost item among `items` that `path` lies in (`actors[0]` for `actors[0].relations[1].with`). */

@@ -5,7 +5,7 @@
  * never removes the previous one. Assets are copied only when they changed.
  */
 import { randomBytes } from 'node:crypto';
-import { constants, mkdirSync, unlinkSync } from 'node:fs';
+import { constants, lstatSync, mkdirSync, unlinkSync } from 'node:fs';
 import { access, copyFile, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { ASSETS_DIR, type AssetFile } from './assets.js';
@@ -35,7 +35,7 @@ export function removeTempFiles(): void {
 }
 
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
+  await mkdir(path.dirname(file), { recursive: true }).catch(cannotWrite(file));
   const temp = path.join(
     path.dirname(file),
     `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
@@ -52,9 +52,73 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
     await rename(temp, file);
   } catch (error) {
     await unlink(temp).catch(() => {});
-    throw error;
+    cannotWrite(file)(error);
   } finally {
     untrack();
+  }
+}
+
+/** Why the file system refused a write, in words; undefined for a cause that is not the user's to fix. */
+const REFUSALS: Record<string, string> = {
+  EISDIR: 'a folder stands where the file goes',
+  ENOTDIR: 'a file stands where a folder is needed',
+  EEXIST: 'a file stands where a folder is needed',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  ENAMETOOLONG: 'the name is too long',
+  ENOENT: 'its folder was removed',
+};
+
+/**
+ * Turns a refused write of `file` into a `RenderError` (exit 3) that names the path in the way, so a
+ * folder where the deck goes, or a file where an assets folder goes, is said plainly; anything else is
+ * thrown as it is (a bug).
+ */
+export function cannotWrite(file: string, folder = false): (cause: unknown) => never {
+  return (cause) => {
+    if (cause instanceof RenderError) throw cause;
+    const why = REFUSALS[(cause as NodeJS.ErrnoException)?.code ?? ''];
+    if (!why) throw cause;
+    const blocker = inTheWay(file, folder) ?? file;
+    throw new RenderError(`could not write ${blocker}: ${why}`, {
+      hint: 'Move or remove what is in the way, or choose another folder with --out.',
+      cause,
+    });
+  };
+}
+
+/** The path that stops `file` (or the folder) being written: a folder at its place, or a file at a folder's. */
+function inTheWay(file: string, folder = false): string | undefined {
+  const kind = (at: string) => {
+    try {
+      return lstatSync(at).isDirectory() ? 'folder' : 'file';
+    } catch {
+      return undefined;
+    }
+  };
+  const parts: string[] = [];
+  for (let at = folder ? file : path.dirname(file); at !== path.dirname(at); at = path.dirname(at))
+    parts.unshift(at);
+  const fileOnTheWay = parts.find((at) => kind(at) === 'file');
+  if (fileOnTheWay || folder) return fileOnTheWay;
+  return kind(file) === 'folder' ? file : undefined;
+}
+
+/**
+ * Checks, before anything is written, that nothing stands where these files go (a folder named like
+ * the deck, a file where a folder is needed), so a build never writes some of its outputs and then
+ * fails on another.
+ */
+export async function checkDestinations(files: readonly string[]): Promise<void> {
+  for (const file of files) {
+    const blocker = inTheWay(file);
+    if (blocker === undefined) continue;
+    // The same words as a refused write.
+    const code = blocker === file ? 'EISDIR' : 'ENOTDIR';
+    cannotWrite(file)(Object.assign(new Error(code), { code }));
   }
 }
 
@@ -99,9 +163,14 @@ export async function copyAssets(files: readonly AssetFile[], dir: string): Prom
   // The folders are made at once (microseconds), so that the first step of every file's copy (the
   // copy itself into a new folder, the comparison in an old one) has started when this returns its
   // promise: a build renders the deck meanwhile.
-  const made = mkdirSync(dir, { recursive: true });
-  for (const folder of new Set(targets.map((target) => path.dirname(target.to)))) {
-    mkdirSync(folder, { recursive: true });
+  let made: string | undefined;
+  let folder = dir;
+  try {
+    made = mkdirSync(dir, { recursive: true });
+    for (folder of new Set(targets.map((target) => path.dirname(target.to))))
+      mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    cannotWrite(folder, true)(error);
   }
   // A folder made just now holds nothing yet: there is nothing to compare.
   const copies = await Promise.allSettled(
@@ -138,7 +207,7 @@ async function copyAtomic({ from, to }: Target): Promise<number> {
   } catch (error) {
     await unlink(temp).catch(() => {});
     await stat(from).catch(ownFileMissing(from));
-    throw error;
+    return cannotWrite(to)(error);
   } finally {
     untrack();
   }

@@ -1,0 +1,115 @@
+/**
+ * The build's options, checked once and given their defaults in one place,
+ * for the command line and the API alike. Each check throws a `UsageError`
+ * that names the option the way its caller wrote it (`--timeout` on the
+ * command line, `timeoutMs` in the API), so a wrong value never reaches a
+ * later stage (`handout: 'a5'` is refused, not taken as A4).
+ */
+import os from 'node:os';
+import { ASPECTS, type Aspect } from './briefing.js';
+import { UsageError } from './errors.js';
+import { truncate } from './format.js';
+import { PAPERS, type Paper } from './handout.js';
+import { printable } from './terminalText.js';
+import { BUILT_IN_THEMES } from './themes.js';
+
+export const DEFAULT_OUT_DIR = 'dist';
+export const DEFAULT_TIMEOUT_MS = 30_000;
+/** Briefings built at the same time: one per core, at most 4. */
+export const DEFAULT_JOBS = Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length));
+
+/** A value in a message: text quoted and cut, anything else as JavaScript shows it. */
+function shown(value: unknown): string {
+  if (typeof value === 'string') return `"${printable(truncate(value))}"`;
+  if (typeof value === 'number' || typeof value === 'boolean' || value == null) return String(value);
+  return Array.isArray(value) ? 'a list' : `a ${typeof value}`;
+}
+
+/** A whole number ≥ 1, as a number or as written on the command line. */
+export function wholeNumber(value: unknown, name: string, what: string, example: string): number {
+  const number = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+  if (typeof number !== 'number' || !Number.isSafeInteger(number) || number < 1) {
+    throw new UsageError(`${name} takes ${what}, got ${shown(value)}`, { hint: `For example: ${example}` });
+  }
+  return number;
+}
+
+export function checkTimeout(value: unknown, name: string): number {
+  if (value === undefined) return DEFAULT_TIMEOUT_MS;
+  return wholeNumber(value, name, 'a whole number of milliseconds', `${name} 60000`);
+}
+
+export function checkJobs(value: unknown, name: string): number {
+  if (value === undefined) return DEFAULT_JOBS;
+  return wholeNumber(value, name, 'a whole number ≥ 1', `${name} 2`);
+}
+
+/** The handout's paper: `a4` or `letter` (any case). */
+export function checkPaper(value: unknown, name: string): Paper {
+  const paper = typeof value === 'string' ? value.toLowerCase() : undefined;
+  if (paper === undefined || !(PAPERS as readonly string[]).includes(paper)) {
+    throw new UsageError(`${name} takes ${PAPERS.join(' or ')}, got ${shown(value)}`, {
+      hint: 'A4 is the default; letter for US Letter.',
+    });
+  }
+  return paper as Paper;
+}
+
+/**
+ * A built-in theme and an aspect that replace each briefing's own; a usage
+ * error otherwise. `prefix` is how the option is written (`--` on the
+ * command line).
+ */
+export function checkDeckOverrides(
+  theme: unknown,
+  aspect: unknown,
+  prefix = '',
+): { theme?: string; aspect?: Aspect } {
+  if (theme !== undefined && (typeof theme !== 'string' || !BUILT_IN_THEMES.includes(theme))) {
+    throw new UsageError(
+      `${prefix}theme takes a built-in theme (${BUILT_IN_THEMES.join(', ')}), got ${shown(theme)}`,
+      { hint: 'A CSS file is set in the briefing: deck.theme: my-theme.css' },
+    );
+  }
+  if (aspect !== undefined && !(ASPECTS as readonly unknown[]).includes(aspect)) {
+    throw new UsageError(`${prefix}aspect takes ${ASPECTS.join(' or ')}, got ${shown(aspect)}`);
+  }
+  return {
+    ...(theme === undefined ? {} : { theme }),
+    ...(aspect === undefined ? {} : { aspect: aspect as Aspect }),
+  };
+}
+
+/** `undefined`, or a value of the type named; else a usage error naming the option. */
+export function optional<T>(
+  value: unknown,
+  name: string,
+  type: 'string' | 'boolean' | 'function',
+): T | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== type || (type === 'string' && value === '')) {
+    throw new UsageError(
+      `${name} takes ${type === 'string' ? 'a non-empty string' : `a ${type}`}, got ${shown(value)}`,
+    );
+  }
+  return value as T;
+}
+
+/** Briefing files and folders: a path, or a non-empty list of them. */
+export function checkInputs(value: unknown, name: string): string[] {
+  const list = typeof value === 'string' ? [value] : Array.isArray(value) ? value : undefined;
+  if (list === undefined)
+    throw new UsageError(`${name} takes a path or a list of paths, got ${shown(value)}`);
+  list.forEach((item, index) => {
+    if (typeof item !== 'string' || item === '')
+      throw new UsageError(`${name}[${index}] must be a path, got ${shown(item)}`);
+  });
+  return list as string[];
+}
+
+/** `handout`: true for A4, or the paper; false or undefined for none. */
+export function checkHandout(value: unknown, name: string): Paper | undefined {
+  if (value === undefined || value === false) return undefined;
+  if (value === true) return 'a4';
+  return checkPaper(value, name);
+}
