@@ -4,7 +4,7 @@
 import { defineConfig } from 'rolldown';
 
 export default defineConfig({
-  input: { briefdeck: 'lib/cli.js' },
+  input: { briefdeck: 'lib/cli/index.js' },
   platform: 'node',
   // Loaded by Puppeteer only for Firefox (WebDriver BiDi), which briefdeck does not use.
   external: ['chromium-bidi', /^chromium-bidi\//],

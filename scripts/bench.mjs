@@ -91,9 +91,9 @@ async function main() {
   const chrome = process.env.CHROME_PATH || '/usr/bin/chromium';
   if (!existsSync(chrome)) throw new UsageError(`no Chromium at ${chrome}; set CHROME_PATH`);
   if (!existsSync(BRIEFING)) throw new UsageError(`no sample briefing at ${BRIEFING}`);
-  if (!marpOnly && !existsSync(path.join(ROOT, 'lib', 'cli.js'))) {
+  if (!marpOnly && !existsSync(path.join(ROOT, 'lib', 'cli', 'index.js'))) {
     throw new UsageError(
-      'lib/cli.js is missing: run `npm run build` first (or use npm run bench, which builds)',
+      'lib/cli/index.js is missing: run `npm run build` first (or use npm run bench, which builds)',
     );
   }
 

@@ -85,12 +85,24 @@ export class BriefingError extends UserError {
   }
 
   override lines(): string[] {
-    const count = this.problems.length + this.more;
+    return [...this.problemLines(), this.summary()];
+  }
+
+  /** One line a problem, `FILE:LINE:COL: path: message`, and how many more there are. */
+  problemLines(): string[] {
     return [
       ...this.problems.map((problem) => printable(formatProblem(problem))),
       ...(this.more > 0 ? [`… and ${this.more} more not listed.`] : []),
-      `${count} problem${count === 1 ? '' : 's'} found; nothing was written.`,
     ];
+  }
+
+  /** The closing line; `file` names the briefing when it is one of many. */
+  summary(file?: string): string {
+    const count = this.problems.length + this.more;
+    const found = `${count} problem${count === 1 ? '' : 's'} found`;
+    return file === undefined
+      ? `${found}; nothing was written.`
+      : `${found} in ${file}; nothing was written for it.`;
   }
 }
 

@@ -15,7 +15,7 @@ export { findBrowser } from './browser/find.js';
 export type { Overflow } from './browser/print.js';
 export { BrowserSession, type SessionOptions } from './browser/session.js';
 export { readBriefing } from './build.js';
-export { main } from './cli.js';
+export { main } from './cli/index.js';
 export {
   BriefingError,
   type Problem,

@@ -1,0 +1,100 @@
+/**
+ * The commands that help write a briefing: `validate` (every problem, as
+ * text or as JSON for editors), `init` (a starter file) and `schema` (the
+ * JSON Schema of the format).
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { readBriefing } from '../build.js';
+import { BriefingError, problemsAsJson, UsageError } from '../errors.js';
+import { schemaRefFor, starterBriefing } from '../init.js';
+import { briefingSchema } from '../schema.js';
+import { printable } from '../terminalText.js';
+import { defineCommand } from './_command.js';
+import { QUIET } from './_pipeline.js';
+import type { CliContext } from './_terminal.js';
+
+const VALIDATE_OPTIONS = {
+  format: { type: 'string', value: 'FORMAT', help: 'text (the default) or json, for editors and CI' },
+  ...QUIET,
+} as const;
+
+export const validateCommand = defineCommand({
+  name: 'validate',
+  args: '[FILE] [--format json]',
+  maxArgs: 1,
+  summary: 'check FILE and report every problem (as JSON for editors)',
+  options: VALIDATE_OPTIONS,
+  async run({ args, values }, { io, paint }: CliContext) {
+    const file = args[0] ?? 'briefing.yaml';
+    const format = values.format ?? 'text';
+    if (format !== 'text' && format !== 'json') {
+      throw new UsageError(`--format takes text or json, got "${printable(format)}"`, {
+        hint: 'For editors and CI: --format json',
+      });
+    }
+    let briefing: Awaited<ReturnType<typeof readBriefing>>;
+    try {
+      briefing = await readBriefing(file, io.cwd);
+    } catch (error) {
+      if (format === 'json' && error instanceof BriefingError) {
+        io.stdout(JSON.stringify(problemsAsJson(error.problems), null, 2));
+        return error.exitCode;
+      }
+      throw error;
+    }
+    if (format === 'json') {
+      io.stdout('[]');
+      return 0;
+    }
+    io.stdout(
+      `${paint.green('ok')} ${printable(file)}: ${briefing.actors.length} actors, ${briefing.risks.length} risks, ${briefing.recommendations.length} recommendations`,
+    );
+    return 0;
+  },
+});
+
+/** A starter briefing with every section, a comment on what goes in each, and the schema line; never over a file. */
+export const initCommand = defineCommand({
+  name: 'init',
+  args: '[FILE]',
+  maxArgs: 1,
+  summary: 'write a starter briefing (never over an existing file)',
+  options: {},
+  async run({ args }, { io }: CliContext) {
+    const file = args[0] ?? 'briefing.yaml';
+    const target = path.resolve(io.cwd, file);
+    const text = starterBriefing({ schemaRef: schemaRefFor(target) });
+    try {
+      await writeFile(target, text, { flag: 'wx' });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') {
+        throw new UsageError(`${file} exists; init never overwrites a file`, {
+          hint: `Name another file: briefdeck init new-briefing.yaml`,
+        });
+      }
+      if (code === 'ENOENT') {
+        throw new UsageError(`${file}: its folder does not exist`, {
+          hint: `Make it first (mkdir -p ${path.dirname(file)}), or name a file in a folder that exists.`,
+        });
+      }
+      throw error;
+    }
+    io.stdout(printable(file));
+    io.stderr(printable(`Wrote a starter briefing to ${file}. Fill it in, then: briefdeck watch ${file}`));
+    return 0;
+  },
+});
+
+export const schemaCommand = defineCommand({
+  name: 'schema',
+  args: '',
+  maxArgs: 0,
+  summary: 'print the JSON Schema of the briefing format',
+  options: {},
+  async run(_input, { io }: CliContext) {
+    io.stdout(JSON.stringify(briefingSchema(), null, 2));
+    return 0;
+  },
+});

@@ -1,0 +1,150 @@
+/**
+ * The command line. `main(argv)` returns the exit code; the bin only sets
+ * `process.exitCode`, so tests call `main` directly. Each command is a
+ * module that declares its options once (./_command.ts): parsing, help and
+ * usage errors come from those declarations. User errors print as one line
+ * each without a stack; anything else is a bug and prints its stack.
+ */
+import { parseArgs } from 'node:util';
+import { packageVersion } from '../assets.js';
+import { BriefingError, UsageError, UserError } from '../errors.js';
+import { printable } from '../terminalText.js';
+import {
+  type Command,
+  type OptionSpecs,
+  optionSections,
+  optionsOf,
+  type Parsed,
+  parseFor,
+  usageLines,
+} from './_command.js';
+import { type CliContext, colours, defaultIo, type Io } from './_terminal.js';
+import { initCommand, schemaCommand, validateCommand } from './authoring.js';
+import { buildCommand } from './build.js';
+import { mailCommand } from './mail.js';
+import { watchCommand } from './watch.js';
+
+export type { Io } from './_terminal.js';
+
+const COMMANDS = [
+  buildCommand,
+  watchCommand,
+  mailCommand,
+  validateCommand,
+  initCommand,
+  schemaCommand,
+] as unknown as readonly Command<OptionSpecs, never>[];
+
+const GLOBAL = {
+  help: { type: 'boolean', short: 'h', help: 'this help' },
+  version: { type: 'boolean', short: 'v', help: 'the version' },
+} as const satisfies OptionSpecs;
+
+/** The commands that run the build pipeline: only they may write the code cache (bin/briefdeck.cjs). */
+const BUILDING = new Set(['build', 'watch', 'mail']);
+
+export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  const context: CliContext = { io, paint: colours(io) };
+  try {
+    return await run(argv, context);
+  } catch (error) {
+    if (error instanceof BriefingError) {
+      // One problem a line, exactly FILE:LINE:COL: path: message, so editors and scripts can read them.
+      for (const line of error.lines()) io.stderr(line);
+      return error.exitCode;
+    }
+    if (error instanceof UserError) {
+      const [first, ...rest] = error.lines();
+      io.stderr(`${context.paint.red('error:')} ${first}`);
+      for (const line of rest) io.stderr(line);
+      return error.exitCode;
+    }
+    const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr(
+      `briefdeck: internal error (a bug; please report it):\n${text.split('\n').map(printable).join('\n')}`,
+    );
+    return 70;
+  }
+}
+
+/**
+ * Whether `argv` asks for a command that builds a briefing (build, watch, mail; build is the
+ * default), as `main` reads it. bin/briefdeck.cjs lets only those write the code cache.
+ */
+export function buildsBriefing(argv: string[]): boolean {
+  try {
+    const { command, parsed } = read(argv);
+    return !parsed.values.help && !parsed.values.version && BUILDING.has(command.name);
+  } catch {
+    return false;
+  }
+}
+
+async function run(argv: string[], context: CliContext): Promise<number> {
+  const { command, parsed } = read(argv);
+  if (parsed.values.help) {
+    context.io.stdout(help());
+    return 0;
+  }
+  if (parsed.values.version) {
+    context.io.stdout(packageVersion());
+    return 0;
+  }
+  const { help: _help, version: _version, ...values } = parsed.values;
+  return command.run({ args: parsed.args, values: values as never, given: parsed.given }, context as never);
+}
+
+/** The command `argv` names (build when it names none), and its arguments read against its options. */
+function read(argv: string[]): { command: Command<OptionSpecs, never>; parsed: Parsed } {
+  const name = firstPositional(argv);
+  const command = name === undefined ? buildCommand : COMMANDS.find((candidate) => candidate.name === name);
+  if (!command) {
+    throw new UsageError(`unknown command "${printable(name ?? '')}"`, {
+      hint: `Commands: ${COMMANDS.map((c) => c.name).join(', ')}. See briefdeck --help.`,
+    });
+  }
+  return {
+    command: command as Command<OptionSpecs, never>,
+    parsed: parseFor(argv, command as never, COMMANDS, GLOBAL),
+  };
+}
+
+/** The first argument that is not an option or an option's value, read leniently against every command's options. */
+function firstPositional(argv: string[]): string | undefined {
+  const every: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = {};
+  for (const command of COMMANDS) {
+    for (const [name, spec] of Object.entries(optionsOf(command))) {
+      every[name] = {
+        type: spec.type,
+        ...(spec.short ? { short: spec.short } : {}),
+        multiple: spec.multiple === true,
+      };
+    }
+  }
+  const { positionals } = parseArgs({ args: argv, options: every, allowPositionals: true, strict: false });
+  return positionals[0];
+}
+
+/** `briefdeck --help`: made from the commands' declarations. */
+function help(): string {
+  return [
+    'briefdeck — turn a YAML briefing into a reveal.js deck and a PDF',
+    '',
+    'Usage:',
+    ...usageLines(COMMANDS),
+    '  briefdeck --help | --version',
+    '',
+    'FILE defaults to briefing.yaml; NAME is its base name (briefing).',
+    ...optionSections(COMMANDS),
+    '',
+    ...Object.entries(GLOBAL).map(([name, spec]) => `  -${spec.short}, --${name}`.padEnd(24) + spec.help),
+    '',
+    'Browser: PUPPETEER_EXECUTABLE_PATH or CHROME_PATH, else an installed Chrome,',
+    "Chromium, Edge or Brave, else Puppeteer's cache. Run as root, Chromium's sandbox",
+    'is turned off (--no-sandbox), as Chromium requires.',
+    '',
+    'Exit codes: 0 done, 1 a briefing is invalid, 2 wrong usage (nothing is built),',
+    '3 the deck or PDF could not be made (no browser, crash, timeout, an overflow',
+    'with --strict) or the mail could not be sent. With many briefings, the worst.',
+  ].join('\n');
+}

@@ -1,0 +1,134 @@
+/**
+ * `briefdeck watch`: runs until Ctrl-C (or SIGTERM), then closes the
+ * browser, the server and the watchers and returns 0: stopping is how
+ * watch ends.
+ */
+import { UsageError } from '../errors.js';
+import { printable } from '../terminalText.js';
+import type { watchBriefing } from '../watch/watch.js';
+import { removeTempFiles } from '../write.js';
+import { defineCommand } from './_command.js';
+import { PIPELINE_OPTIONS, resolvePipeline } from './_pipeline.js';
+import { type CliContext, formatMs, printError, printWarning } from './_terminal.js';
+
+/** The preview server's port (the next free one is taken if it is busy). */
+const DEFAULT_PORT = 4870;
+const DEFAULT_HOST = '127.0.0.1';
+
+const WATCH_OPTIONS = {
+  port: {
+    type: 'string',
+    value: 'N',
+    help: 'port of the preview server (default: 4870, or the next\nfree one)',
+  },
+  host: {
+    type: 'string',
+    value: 'ADDR',
+    help: `address to listen on (default: ${DEFAULT_HOST}, this machine only)`,
+  },
+  open: { type: 'boolean', help: 'open the deck in the default browser' },
+} as const;
+
+export const watchCommand = defineCommand({
+  name: 'watch',
+  args: '[FILE] [options]',
+  maxArgs: 1,
+  summary: 'build, serve the deck, rebuild and reload on every save',
+  options: { ...PIPELINE_OPTIONS, ...WATCH_OPTIONS },
+  async run({ args, values }, context: CliContext) {
+    const { io, paint } = context;
+    const file = args[0] ?? 'briefing.yaml';
+    const pipeline = resolvePipeline(values, context);
+    const port = parsePort(values.port);
+    const host = values.host ?? DEFAULT_HOST;
+    if (!/^[0-9a-z.:-]+$/i.test(host))
+      throw new UsageError(`--host takes an address, got "${printable(host)}"`);
+    const quiet = values.quiet ?? false;
+    if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
+      printWarning(context, `serving on ${host}: anyone who can reach this machine there can read the deck.`);
+    }
+    // Ctrl-C is how watch ends, at any time, the first build included.
+    let stop = () => {};
+    const stopped = new Promise<void>((resolve) => {
+      stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        resolve();
+      };
+    });
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    let watching: Awaited<ReturnType<typeof watchBriefing>>;
+    try {
+      // Loaded only for watch: its server needs node:http, which would slow every other command's start.
+      const { watchBriefing } = await import('../watch/watch.js');
+      watching = await watchBriefing(
+        {
+          file,
+          ...pipeline,
+          env: io.env,
+          host,
+          port: port ?? DEFAULT_PORT,
+          portFallback: port === undefined,
+        },
+        {
+          rebuilt: ({ deckMs, pdfMs, handoutMs, slides }) => {
+            if (quiet) return;
+            const pdf =
+              (pdfMs === undefined ? '' : ` · PDF in ${formatMs(pdfMs)}`) +
+              (handoutMs === undefined ? '' : ` · handout in ${formatMs(handoutMs)}`);
+            io.stderr(
+              `${paint.green('rebuilt')} in ${formatMs(deckMs)}${pdf} ${paint.dim(`(${slides} slides)`)}`,
+            );
+          },
+          problems: (lines, summary) => {
+            for (const line of lines) io.stderr(printable(line));
+            io.stderr(printable(summary));
+          },
+          renderFailed: (lines) => printError(context, lines),
+          warning: (message) => printWarning(context, message),
+        },
+      );
+    } catch (error) {
+      stop();
+      throw error;
+    }
+    const interrupted = await Promise.race([watching.ready.then(() => false), stopped.then(() => true)]);
+    if (!interrupted) {
+      io.stdout(watching.url);
+      if (!quiet) io.stderr(paint.dim(`watching ${printable(file)}; Ctrl-C to stop`));
+      if (values.open) void openInBrowser(watching.url);
+      await stopped;
+    }
+    await watching.close();
+    removeTempFiles();
+    return 0;
+  },
+});
+
+function parsePort(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new UsageError(`--port takes a port number (1–65535), got "${printable(value)}"`);
+  }
+  return port;
+}
+
+/** The user's browser, the way the platform opens a link; nothing happens if it cannot. */
+async function openInBrowser(url: string): Promise<void> {
+  const { spawn } = await import('node:child_process');
+  const [command, args] =
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '""', url]]
+        : ['xdg-open', [url]];
+  try {
+    const child = spawn(command, args, { stdio: 'ignore', detached: true });
+    child.on('error', () => {});
+    child.unref();
+  } catch {
+    // no browser to open: the address is printed anyway
+  }
+}
