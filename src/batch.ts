@@ -8,10 +8,17 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Aspect } from './briefing.js';
+import type { Aspect, Briefing } from './briefing.js';
 import type { Overflow } from './browser/print.js';
 import { BrowserSession } from './browser/session.js';
-import { briefingName, buildBriefing, needsBrowser, type OutputKind, outputFiles } from './build.js';
+import {
+  briefingName,
+  buildBriefing,
+  needsBrowser,
+  type OutputKind,
+  outputFiles,
+  readBriefing,
+} from './build.js';
 import { BriefingError, ExitCode, type Problem, RenderError, UsageError } from './errors.js';
 import type { Paper } from './handout.js';
 import {
@@ -135,6 +142,12 @@ export function resolveBuildRequest(request: BuildRequest): ResolvedRequest {
     timeoutMs: checkTimeout(request.timeoutMs, 'timeoutMs'),
     jobs: checkJobs(request.jobs, 'jobs'),
   };
+}
+
+/** Checks a briefing file: the typed briefing, or a `BriefingError` that lists every problem at its place. */
+export async function validate(file: string, options: { cwd?: string } = {}): Promise<Briefing> {
+  if (typeof file !== 'string' || file === '') throw new UsageError('validate takes a briefing file');
+  return readBriefing(file, optional<string>(options.cwd, 'cwd', 'string') ?? process.cwd());
 }
 
 export async function build(request: BuildRequest): Promise<BuildReport> {

@@ -1,21 +1,16 @@
 /**
- * The public API of briefdeck. `build` is the way in: it builds one briefing
- * or many, with one browser, and returns what happened to each as data.
+ * The public API of briefdeck, and all of it: what a program needs to build
+ * briefings and to check them. `build` builds one briefing or many, with one
+ * browser, and returns what happened to each as data; `validate` checks a
+ * file and returns the typed briefing or throws a `BriefingError` listing
+ * every problem; `briefingSchema` is the format as a JSON Schema. The stages
+ * behind them are internal: their signatures may change in any release.
  */
-export {
-  type BriefingOutcome,
-  type BuildReport,
-  type BuildRequest,
-  build,
-  DEFAULT_JOBS,
-  findBriefings,
-} from './batch.js';
+export type { BriefingOutcome, BuildReport, BuildRequest } from './batch.js';
+export { build, validate } from './batch.js';
 export type { Briefing } from './briefing.js';
-export { findBrowser } from './browser/find.js';
 export type { Overflow } from './browser/print.js';
 export { BrowserSession, type SessionOptions } from './browser/session.js';
-export { readBriefing } from './build.js';
-export { main } from './cli/index.js';
 export {
   BriefingError,
   type Problem,
@@ -26,9 +21,5 @@ export {
   UserError,
 } from './errors.js';
 export type { Paper } from './handout.js';
-export { schemaRefFor, starterBriefing } from './init.js';
-export { loadBriefing, parseBriefing } from './load.js';
-export { buildDeckModel, type DeckModel, type SlideModel } from './model.js';
-export { buildPage, loadTemplates, renderDeck } from './render.js';
+export { DEFAULT_JOBS } from './options.js';
 export { briefingSchema } from './schema.js';
-export { validateBriefing } from './validate.js';

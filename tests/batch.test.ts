@@ -262,3 +262,30 @@ describe('the typed API, as a program uses it', () => {
     expect(() => readdirSync(out)).toThrow();
   });
 });
+
+describe('the public API', () => {
+  it('is build, validate, the schema, the browser to share, and the result and problem types: nothing internal', async () => {
+    const api = await import(path.join(ROOT, 'lib', 'index.js'));
+    expect(Object.keys(api).sort()).toEqual([
+      'BriefingError',
+      'BrowserSession',
+      'DEFAULT_JOBS',
+      'RenderError',
+      'UsageError',
+      'UserError',
+      'briefingSchema',
+      'build',
+      'problemsAsJson',
+      'validate',
+    ]);
+  });
+
+  it('validates a file into the typed briefing, or lists every problem', async () => {
+    const api = (await import(path.join(ROOT, 'lib', 'index.js'))) as typeof import('../src/index.js');
+    const briefing = await api.validate('briefing.yaml', { cwd: ROOT });
+    expect(briefing.title).toContain('Derna');
+    const error = await api.validate('tests/fixtures/many-problems.yaml', { cwd: ROOT }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(api.BriefingError);
+    expect((error as InstanceType<typeof api.BriefingError>).problems.length).toBeGreaterThan(1);
+  });
+});
