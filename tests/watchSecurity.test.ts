@@ -10,7 +10,7 @@
  * window and say "heartbeat" as the notes plugin's speaker window does.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -374,7 +374,6 @@ describe('the deck and the single file opened from disk', () => {
   for (const file of ['recorded.html', 'recorded.single.html']) {
     it(`answer another file nothing, framed or opened (${file})`, async () => {
       const elsewhere = tempDir('file-attacker-');
-      mkdirSync(elsewhere, { recursive: true });
       writeFileSync(path.join(elsewhere, 'attacker.html'), ATTACKER_PAGE);
       const attacker = await attackerPage(pathToFileURL(path.join(elsewhere, 'attacker.html')).href);
       const deckUrl = pathToFileURL(path.join(out, file)).href;
