@@ -111,6 +111,18 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const withMarker = (source: string, marker: string) =>
   source.replace('in one day of fighting from 9 June', `in one day of fighting from 9 June ${marker}`);
 
+/** Opens the printed address (it carries the session's token) as a browser does: returns the cookie it sets. */
+async function signIn(url: string): Promise<string> {
+  const response = await fetch(url, { redirect: 'manual' });
+  return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
+/** Fetches the printed address as a browser does: the token's cookie, then the address without the token. */
+async function fetchSignedIn(url: string): Promise<Response> {
+  const cookie = await signIn(url);
+  return fetch(url.replace(/\?token=.*$/, ''), { headers: { cookie } });
+}
+
 /** Waits until the slide on show contains `text`, across reloads. */
 async function slideShows(page: Page, text: string): Promise<void> {
   await page.waitForFunction(
@@ -152,7 +164,7 @@ describe('briefdeck watch on a copy of the sample', () => {
     watch = new WatchProcess(['briefing.yaml'], { cwd: dir, tmp });
     session = newSession();
     browser = await session.get();
-    [url] = await watch.waitFor('stdout', /^http:\/\/127\.0\.0\.1:\d+\/briefing\.html$/m);
+    [url] = await watch.waitFor('stdout', /^http:\/\/127\.0\.0\.1:\d+\/briefing\.html\?token=[\w-]+$/m);
     page = await browser.newPage();
     await page.goto(`${url}#/1`, { waitUntil: 'load' });
     await page.waitForFunction(() =>
@@ -179,7 +191,7 @@ describe('briefdeck watch on a copy of the sample', () => {
   });
 
   it('serves the deck with the reload client and a policy open only to its own origin', async () => {
-    const served = await (await fetch(url)).text();
+    const served = await (await fetchSignedIn(url)).text();
     expect(served).toContain('<script src="/__briefdeck/live-reload.js"');
     const policy = served.match(/http-equiv="Content-Security-Policy" content="([^"]*)"/)?.[1] ?? '';
     expect(policy).toContain('connect-src &#x27;self&#x27;');
@@ -353,10 +365,11 @@ describe('briefdeck watch on a copy of the sample', () => {
 
   it('serves nothing to a foreign Host (DNS rebinding) and not the YAML', async () => {
     const { port } = new URL(url);
+    const cookie = await signIn(url);
     const { request } = await import('node:http');
     const get = (pathname: string, host: string) =>
       new Promise<number>((resolve, reject) => {
-        request({ host: '127.0.0.1', port, path: pathname, headers: { host } }, (response) => {
+        request({ host: '127.0.0.1', port, path: pathname, headers: { host, cookie } }, (response) => {
           response.resume();
           resolve(response.statusCode ?? 0);
         })
@@ -412,7 +425,7 @@ describe('briefdeck watch follows the theme, the logo and the partials', () => {
       },
     );
     try {
-      await watch.waitFor('stdout', /^http:\/\/127\.0\.0\.1:\d+\/brief\.html$/m);
+      await watch.waitFor('stdout', /^http:\/\/127\.0\.0\.1:\d+\/brief\.html\?token=[\w-]+$/m);
       await watch.waitFor('stderr', /^rebuilt in /m);
       const out = (name: string) => readFileSync(path.join(dir, 'out', name), 'utf8');
       let count = watch.rebuilds();

@@ -4,12 +4,16 @@
  * is wrong) over Server-Sent Events on the same origin.
  *
  * Its boundaries: it answers only requests whose Host header names the
- * loopback address or localhost at its port (against DNS rebinding), serves
- * only regular files inside the output folder (no `..`, no symlink out, no
- * listing, no dotfiles, no YAML), sends no CORS headers, and takes GET and
- * HEAD only. The files on disk stay as `build` wrote them: the reload client
- * is added to the deck's page as it is served.
+ * loopback address or localhost at its port (against DNS rebinding), and
+ * only to the browser that opened the address it printed (a random token per
+ * session, exchanged for a cookie, as Jupyter does: another user of this
+ * machine gets 403); it serves only regular files inside the output folder
+ * (no `..`, no symlink out, no listing, no dotfiles, no YAML), sends no CORS
+ * headers, lets no other site frame, open or embed what it serves, and takes
+ * GET and HEAD only. The files on disk stay as `build` wrote them: the reload
+ * client is added to the deck's page as it is served.
  */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import http from 'node:http';
@@ -42,7 +46,7 @@ export interface ServerOptions {
 }
 
 export interface PreviewServer {
-  /** The deck's address, http://HOST:PORT/NAME.html. */
+  /** The deck's address with this session's token, http://HOST:PORT/NAME.html?token=…: the one way in. */
   url: string;
   port: number;
   /** Tells every open deck the new state. */
@@ -68,14 +72,39 @@ const MIME: Record<string, string> = {
 /** How many ports past the default to try before taking any free one. */
 const PORT_TRIES = 20;
 
+/**
+ * Sent with every answer. No other site may frame the deck, keep a handle on
+ * a window showing it (both would let it talk to reveal.js; see
+ * themes/briefdeck.js), load its files, or learn its address.
+ */
+const SECURITY_HEADERS: http.OutgoingHttpHeaders = {
+  'Content-Security-Policy': "frame-ancestors 'self'",
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
+
+/**
+ * What an open deck may have waiting, unsent, on the event channel before it
+ * is dropped: one that does not read would otherwise hold every state ever
+ * published. Dropped, it reconnects (EventSource retries) and gets the state
+ * of now, which is all it needs.
+ */
+export const MAX_PENDING_EVENT_BYTES = 1024 * 1024;
+
 export async function startPreviewServer(options: ServerOptions): Promise<PreviewServer> {
   const root = await realpath(options.root);
   const client = await readFile(CLIENT_FILE);
   let state: DeckState = { build: 0, problems: [] };
   const listeners = new Set<http.ServerResponse>();
   let port = options.port;
+  const token = randomBytes(32).toString('base64url');
+  // Cookies are shared by every port of a host: the name keeps watch sessions on other ports apart.
+  const cookieName = () => `briefdeck-${port}`;
 
   const server = http.createServer((request, response) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value as string);
     void handle(request, response).catch(() => {
       if (!response.headersSent) send(response, 500, 'Internal error\n');
       else response.destroy();
@@ -91,6 +120,21 @@ export async function startPreviewServer(options: ServerOptions): Promise<Previe
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.setHeader('Allow', 'GET, HEAD');
       send(response, 405, 'Method not allowed\n');
+      return;
+    }
+    const signIn = tokenIn(request.url ?? '/');
+    if (signIn) {
+      if (!sameSecret(signIn.token, token)) {
+        send(response, 403, FORBIDDEN);
+        return;
+      }
+      // The token, once: from now on the cookie, and an address without it (history, a shared screen).
+      response.setHeader('Set-Cookie', `${cookieName()}=${token}; Path=/; HttpOnly; SameSite=Strict`);
+      response.writeHead(302, { Location: signIn.rest }).end();
+      return;
+    }
+    if (!cookiesOf(request.headers.cookie, cookieName()).some((value) => sameSecret(value, token))) {
+      send(response, 403, FORBIDDEN);
       return;
     }
     const pathname = (request.url ?? '/').split(/[?#]/, 1)[0] ?? '/';
@@ -142,7 +186,6 @@ export async function startPreviewServer(options: ServerOptions): Promise<Previe
     response.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
       Connection: 'keep-alive',
     });
     response.write(`retry: 500\n\n`);
@@ -156,11 +199,17 @@ export async function startPreviewServer(options: ServerOptions): Promise<Previe
   const wildcard = options.host === '0.0.0.0' || options.host === '::';
   const shownHost = wildcard ? '127.0.0.1' : options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
-    url: `http://${shownHost}:${port}/${encodeURIComponent(options.deckFile)}`,
+    url: `http://${shownHost}:${port}/${encodeURIComponent(options.deckFile)}?token=${token}`,
     port,
     publish(next) {
       state = next;
-      for (const response of listeners) response.write(event(state));
+      const message = event(state);
+      for (const response of listeners) {
+        if (response.writableLength > MAX_PENDING_EVENT_BYTES) {
+          listeners.delete(response);
+          response.destroy();
+        } else response.write(message);
+      }
     },
     async close() {
       for (const response of listeners) response.end();
@@ -175,6 +224,42 @@ export async function startPreviewServer(options: ServerOptions): Promise<Previe
 
 function event(state: DeckState): string {
   return `data: ${JSON.stringify(state)}\n\n`;
+}
+
+const FORBIDDEN =
+  'This preview answers only to the browser that opened the address briefdeck watch printed (with its token).\n';
+
+/** Whether `given` is the session's secret, in a time that does not depend on where they differ. */
+function sameSecret(given: string, secret: string): boolean {
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(given), digest(secret));
+}
+
+/**
+ * The token a request's URL carries, and the same URL without it (where the
+ * browser is sent on); undefined when it carries none. The URL sent back is
+ * always a path on this server, whatever the request's path looked like.
+ */
+function tokenIn(url: string): { token: string; rest: string } | undefined {
+  const at = url.indexOf('?');
+  if (at < 0) return undefined;
+  const query = new URLSearchParams(url.slice(at + 1));
+  const token = query.get('token');
+  if (token === null) return undefined;
+  query.delete('token');
+  const pathname = url.slice(0, at);
+  const rest = query.size > 0 ? `?${query}` : '';
+  return { token, rest: (/^\/(?![/\\])/.test(pathname) ? pathname : '/') + rest };
+}
+
+/** The values of every cookie called `name` in a Cookie header. */
+function cookiesOf(header: string | undefined, name: string): string[] {
+  if (!header) return [];
+  return header
+    .split(';')
+    .map((pair) => pair.trim().split('='))
+    .filter(([key]) => key === name)
+    .map(([, ...value]) => value.join('='));
 }
 
 /** Listens on the port asked for, or (with `fallback`) the next free one. */
@@ -225,16 +310,22 @@ async function listen(server: http.Server, options: ServerOptions): Promise<numb
 
 const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
+/** The port a browser leaves out of the Host header, for http. */
+const DEFAULT_HTTP_PORT = 80;
+
 /**
  * The Host header must name this server at its port: the loopback address or
  * localhost; or, when told to listen elsewhere, that address, and any IP
  * address when listening on all of them. Never another host name: a page
  * from a domain pointed at this machine (DNS rebinding) names its domain.
+ * Browsers leave the port out when it is http's own (80).
  */
 export function allowedHost(header: string | undefined, listenHost: string, port: number): boolean {
   if (!header) return false;
-  const match = /^(\[[0-9a-f:.]+\]|[^:[\]]+):(\d+)$/i.exec(header.trim().toLowerCase());
-  if (!match || Number(match[2]) !== port) return false;
+  const match = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::(\d+))?$/i.exec(header.trim().toLowerCase());
+  if (!match) return false;
+  const named = match[2] === undefined ? DEFAULT_HTTP_PORT : Number(match[2]);
+  if (named !== port) return false;
   const name = match[1] as string;
   if (LOOPBACK_NAMES.has(name)) return true;
   const listen = listenHost.includes(':') ? `[${listenHost.toLowerCase()}]` : listenHost.toLowerCase();
@@ -296,9 +387,6 @@ function headers(extension: string, length: number): http.OutgoingHttpHeaders {
     'Content-Type': MIME[extension.toLowerCase()] ?? 'application/octet-stream',
     'Content-Length': length,
     'Cache-Control': 'no-cache',
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cross-Origin-Resource-Policy': 'same-origin',
   };
 }
 
@@ -306,7 +394,6 @@ function send(response: http.ServerResponse, status: number, text: string): void
   response.writeHead(status, {
     'Content-Type': 'text/plain; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),
-    'X-Content-Type-Options': 'nosniff',
   });
   response.end(text);
 }
