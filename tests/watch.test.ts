@@ -496,6 +496,45 @@ describe('briefdeck watch follows the theme, the logo and the partials', () => {
     }
   });
 
+  it('follows the briefing when its folder is deleted and made again, or renamed away and back', async () => {
+    const dir = tempDir('watch-folder-');
+    const tmp = shortTempDir();
+    const folder = path.join(dir, 'sub');
+    const minimal = readFileSync(path.join(ROOT, 'tests', 'fixtures', 'minimal.yaml'), 'utf8');
+    const marked = (marker: string) =>
+      minimal.replace('Something happened.', `Something happened. ${marker}`);
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, 'brief.yaml'), minimal);
+    const watch = new WatchProcess([path.join('sub', 'brief.yaml'), '--no-pdf', '-o', 'out'], {
+      cwd: dir,
+      tmp,
+    });
+    const deck = () => readFileSync(path.join(dir, 'out', 'brief.html'), 'utf8');
+    try {
+      await watch.waitFor('stderr', /^rebuilt in /m);
+
+      let from = watch.stderr.length;
+      rmSync(folder, { recursive: true });
+      await watch.waitFor('stderr', /brief\.yaml:1:1: no such file/, from);
+      mkdirSync(folder);
+      writeFileSync(path.join(folder, 'brief.yaml'), marked('MARK-MADE-AGAIN'));
+      await watch.waitFor('stderr', /^rebuilt in /m, from);
+      expect(deck()).toContain('MARK-MADE-AGAIN');
+
+      // Renamed away, changed there (not the briefing any more), and renamed back: the change is built.
+      from = watch.stderr.length;
+      renameSync(folder, `${folder}.away`);
+      await watch.waitFor('stderr', /brief\.yaml:1:1: no such file/, from);
+      writeFileSync(path.join(`${folder}.away`, 'brief.yaml'), marked('MARK-BACK'));
+      renameSync(`${folder}.away`, folder);
+      await watch.waitFor('stderr', /^rebuilt in /m, from);
+      expect(deck()).toContain('MARK-BACK');
+    } finally {
+      watch.interrupt();
+      expect(await watch.exited).toBe(0);
+    }
+  });
+
   it('reports wrong options as usage errors before it starts (exit 2), like build', async () => {
     const dir = tempDir('watch-usage-');
     writeFileSync(path.join(dir, 'a-file'), 'not a folder');

@@ -110,7 +110,8 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
 
   const onChange = (file: string) => {
     if (closed) return;
-    if (templatesDir && path.dirname(file) === templatesDir) templates = undefined;
+    // A partial, or the whole folder (gone, back, or a platform that does not name the file).
+    if (templatesDir && (file === templatesDir || path.dirname(file) === templatesDir)) templates = undefined;
     dirty = true;
     clearTimeout(timer);
     timer = setTimeout(kick, SETTLE_MS);
