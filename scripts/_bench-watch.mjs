@@ -48,7 +48,9 @@ export async function benchWatch(options) {
   const { BrowserSession } = await import(path.join(root, 'lib', 'browser', 'session.js'));
   const session = new BrowserSession({ env: { ...env, CHROME_PATH: options.chrome }, timeoutMs: 60_000 });
   try {
-    const url = (await watch.waitFor(/^(http:\/\/127\.0\.0\.1:\d+\/briefing\.html)$/m, 'stdout'))[1];
+    const url = (
+      await watch.waitFor(/^(http:\/\/127\.0\.0\.1:\d+\/briefing\.html\?token=[\w-]+)$/m, 'stdout')
+    )[1];
     const browser = await session.get();
     const page = await browser.newPage();
     await page.goto(`${url}#/1`, { waitUntil: 'load' });

@@ -332,7 +332,7 @@ export async function printDeck(
   deck: PreparedDeck,
   htmlFile: string,
   session: BrowserSession,
-  options: Pick<BuildOptions, 'file' | 'pdf' | 'strict' | 'timeoutMs' | 'onWarning'>,
+  options: Pick<BuildOptions, 'file' | 'pdf' | 'strict' | 'timeoutMs' | 'onWarning' | 'templatesDir'>,
 ): Promise<PrintedDeck> {
   const printed = await printPdf(session, {
     htmlFile,
@@ -355,8 +355,14 @@ export async function printDeck(
   }
   if (!printed.pdf) return { overflows: printed.overflows };
   if (printed.pageCount !== deck.slideCount) {
+    // Named after what the user gave that can break it: the partials, else the theme.
+    const culprit = options.templatesDir
+      ? 'A template override may have broken the slide structure; check --templates.'
+      : 'css' in deck.briefing.deck.theme
+        ? 'The theme may have broken the slide structure (each slide prints as one page); check its CSS.'
+        : 'This is a bug in briefdeck; please report it.';
     throw new RenderError(`The print view has ${printed.pageCount} pages for ${deck.slideCount} slides.`, {
-      hint: 'A template override may have broken the slide structure; check --templates.',
+      hint: culprit,
     });
   }
   const pdf = finishPdf(() => setPdfInfo(addOutline(printed.pdf as Uint8Array, deck.outline), pdfInfo(deck)));

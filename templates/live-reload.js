@@ -31,7 +31,7 @@
     location.reload();
   };
 
-  const show = (problems) => {
+  const show = (problems, current) => {
     if (!overlay) {
       overlay = document.createElement('div');
       overlay.setAttribute('role', 'alert');
@@ -56,7 +56,9 @@
     }
     overlay.replaceChildren();
     const title = document.createElement('div');
-    title.textContent = 'The last save did not build; this is the last good deck. Fix the file and save again.';
+    title.textContent = current
+      ? 'This deck is the last save, but not everything could be made from it:'
+      : 'The last save did not build; this is the last good deck. Fix the file and save again.';
     Object.assign(title.style, { font: '600 16px/1.4 system-ui, sans-serif', marginBottom: '8px', color: '#fca5a5' });
     overlay.append(title);
     for (const line of problems) {
@@ -83,7 +85,7 @@
     }
     // A newer good deck first (it shows the problems too, if the last save broke); then the problems.
     if (state.build !== loadedAt) reload();
-    else if (state.problems.length > 0) show(state.problems);
+    else if (state.problems.length > 0) show(state.problems, state.current === true);
     else hide();
   };
 })();

@@ -284,7 +284,9 @@ describe('the public API', () => {
     const api = (await import(path.join(ROOT, 'lib', 'index.js'))) as typeof import('../src/index.js');
     const briefing = await api.validate('briefing.yaml', { cwd: ROOT });
     expect(briefing.title).toContain('Derna');
-    const error = await api.validate('tests/fixtures/many-problems.yaml', { cwd: ROOT }).catch((e: unknown) => e);
+    const error = await api
+      .validate('tests/fixtures/many-problems.yaml', { cwd: ROOT })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(api.BriefingError);
     expect((error as InstanceType<typeof api.BriefingError>).problems.length).toBeGreaterThan(1);
   });

@@ -107,6 +107,57 @@ function shortTempDir(): string {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The address watch prints for the deck `name` (the one place that knows what it looks like). */
+async function deckUrl(watch: WatchProcess, name: string): Promise<string> {
+  const [url] = await watch.waitFor(
+    'stdout',
+    new RegExp(`^http://127\\.0\\.0\\.1:\\d+/${name}\\.html\\?token=[\\w-]+$`, 'm'),
+  );
+  return url;
+}
+
+/** Opens `url` in `page` and waits until the deck is ready. */
+async function openDeck(page: Page, url: string): Promise<void> {
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() =>
+    (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady(),
+  );
+}
+
+type Channel = { count: number; problems: number };
+
+/**
+ * Listens, from the page (its origin, its cookies), to what the watch server tells open decks; returns
+ * a check that waits for a message with no problems after this call, or for the page to be reloaded.
+ * Every save the watcher handles ends in such a message, a save that changes nothing included: it
+ * proves the save was seen before anything is said about what it did not do.
+ */
+async function listenToChannel(page: Page): Promise<() => Promise<void>> {
+  const loadedAt = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const channel: Channel = { count: -1, problems: 0 };
+        (window as unknown as { bdChannel: Channel }).bdChannel = channel;
+        new EventSource('/__briefdeck/events').onmessage = (message) => {
+          channel.count += 1;
+          channel.problems = (JSON.parse(message.data) as { problems: string[] }).problems.length;
+          // The first message is the state as it is now.
+          if (channel.count === 0) resolve(performance.timeOrigin);
+        };
+      }),
+  );
+  return async () => {
+    await page.waitForFunction(
+      (origin) => {
+        const channel = (window as unknown as { bdChannel?: Channel }).bdChannel;
+        return performance.timeOrigin !== origin || (channel && channel.count > 0 && channel.problems === 0);
+      },
+      { polling: 20, timeout: WAIT_MS },
+      loadedAt,
+    );
+  };
+}
+
 /** The briefing with a marker written into its first key judgment (the second slide). */
 const withMarker = (source: string, marker: string) =>
   source.replace('in one day of fighting from 9 June', `in one day of fighting from 9 June ${marker}`);
@@ -164,12 +215,9 @@ describe('briefdeck watch on a copy of the sample', () => {
     watch = new WatchProcess(['briefing.yaml'], { cwd: dir, tmp });
     session = newSession();
     browser = await session.get();
-    [url] = await watch.waitFor('stdout', /^http:\/\/127\.0\.0\.1:\d+\/briefing\.html\?token=[\w-]+$/m);
+    url = await deckUrl(watch, 'briefing');
     page = await browser.newPage();
-    await page.goto(`${url}#/1`, { waitUntil: 'load' });
-    await page.waitForFunction(() =>
-      (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady(),
-    );
+    await openDeck(page, `${url}#/1`);
   }, 60_000);
 
   afterAll(async () => {
@@ -272,18 +320,22 @@ describe('briefdeck watch on a copy of the sample', () => {
     expect(readFileSync(path.join(out, 'briefing.pdf'))).toEqual(pdf);
     expect(watch.stderr.slice(from)).not.toMatch(/\n\s+at /);
 
+    const fixed = watch.stderr.length;
     writeFileSync(file, withMarker(original, 'MARK-FIXED'));
     await slideShows(page, 'MARK-FIXED');
     await page.waitForFunction(() => !document.querySelector('[role="alert"]'), { timeout: WAIT_MS });
+    // Its PDF too: the next test starts with nothing under way.
+    await watch.waitFor('stderr', /^rebuilt in .* · PDF in /m, fixed);
   });
 
   it('rebuilds nothing for a save that changes nothing, and clears a mistake undone', async () => {
-    await watch.settled();
+    // The last save is built, PDF included (the previous test waits for it): nothing is under way.
     const builds = watch.rebuilds();
     const from = watch.stderr.length;
     const loadedAt = await page.evaluate(() => performance.timeOrigin);
+    const seen = await listenToChannel(page);
     writeFileSync(file, readFileSync(file));
-    await sleep(600);
+    await seen();
     expect(watch.rebuilds(), watch.stderr.slice(from)).toBe(builds);
     expect(await page.evaluate(() => performance.timeOrigin)).toBe(loadedAt);
     const good = readFileSync(file, 'utf8');
@@ -503,6 +555,117 @@ describe('briefdeck watch follows the theme, the logo and the partials', () => {
         width: 612,
         height: 792,
       });
+    } finally {
+      watch.interrupt();
+      expect(await watch.exited).toBe(0);
+    }
+  });
+
+  it('leaves one consistent set after a failed print is undone, and says which PDF is stale', async () => {
+    const dir = tempDir('watch-stale-');
+    const tmp = shortTempDir();
+    const file = path.join(dir, 'brief.yaml');
+    const theme = path.join(dir, 'house.css');
+    const goodTheme = ':root { --bd-accent: #123456; }\n';
+    const minimal = readFileSync(path.join(ROOT, 'tests', 'fixtures', 'minimal.yaml'), 'utf8');
+    const good = `${minimal}deck:\n  theme: house.css\n`;
+    writeFileSync(theme, goodTheme);
+    writeFileSync(file, good);
+    const watch = new WatchProcess(['brief.yaml', '--strict', '-o', 'out'], { cwd: dir, tmp });
+    const session = newSession();
+    const out = (name: string) => path.join(dir, 'out', name);
+    const overlay = async (page: Page) => {
+      const alert = await page.waitForSelector('[role="alert"]', { timeout: WAIT_MS });
+      return (await alert?.evaluate((element) => element.textContent)) ?? '';
+    };
+    /** The deck, its theme and its PDF on disk are of the good save (once the save from `from` is built). */
+    const consistent = async (from: number) => {
+      await expect
+        .poll(() => readFileSync(out('brief.html'), 'utf8'), { timeout: WAIT_MS })
+        .not.toContain('MARK-LONG');
+      // Rebuilt: the deck again; the PDF only if the one there is not of the good save already.
+      await watch.waitFor('stderr', /^rebuilt in /m, from);
+      expect(readFileSync(out('brief.theme.css'), 'utf8')).toBe(goodTheme);
+      const pdf = (await readPdf(out('brief.pdf'))).pages.join('\n');
+      expect(pdf).toContain('Something happened.');
+      expect(pdf).not.toContain('MARK-LONG');
+    };
+    try {
+      const page = await (await session.get()).newPage();
+      await openDeck(page, await deckUrl(watch, 'brief'));
+      await watch.waitFor('stderr', /^rebuilt in .* · PDF in /m);
+
+      // A save that overflows: the deck shows it, the PDF cannot be made from it (--strict), and both
+      // the terminal and the deck say that the PDF is the earlier save's.
+      let from = watch.stderr.length;
+      const long = Array.from(
+        { length: 60 },
+        (_, n) => `MARK-LONG sentence ${n} of a far too long text.`,
+      ).join(' ');
+      writeFileSync(file, good.replace('Something happened.', long));
+      await watch.waitFor('stderr', /overflows by \d+px/, from);
+      const [stale] = await watch.waitFor('stderr', /^out\/brief\.pdf is stale: .*$/m, from);
+      expect(await overlay(page)).toContain(stale);
+      expect(await overlay(page)).toContain('This deck is the last save');
+      expect(readFileSync(out('brief.html'), 'utf8')).toContain('MARK-LONG');
+
+      // Undone: the deck and the PDF are the good save's again, not the overflowing deck beside an older PDF.
+      from = watch.stderr.length;
+      writeFileSync(file, good);
+      await page.waitForFunction(() => !document.querySelector('[role="alert"]'), { timeout: WAIT_MS });
+      await consistent(from);
+
+      // A theme that breaks the print: said so, naming the theme, not --templates (none was given).
+      from = watch.stderr.length;
+      writeFileSync(theme, 'html, body { display: none !important; }\n');
+      await watch.waitFor('stderr', /^out\/brief\.pdf is stale: /m, from);
+      expect(watch.stderr.slice(from)).toMatch(/^error: /m);
+      expect(watch.stderr.slice(from)).not.toContain('--templates');
+      expect(await overlay(page)).toContain('out/brief.pdf is stale');
+      // Undone: the theme on disk is the good one again.
+      from = watch.stderr.length;
+      writeFileSync(theme, goodTheme);
+      await consistent(from);
+    } finally {
+      await session.close();
+      watch.interrupt();
+      expect(await watch.exited).toBe(0);
+    }
+  });
+
+  it('follows the briefing when its folder is deleted and made again, or renamed away and back', async () => {
+    const dir = tempDir('watch-folder-');
+    const tmp = shortTempDir();
+    const folder = path.join(dir, 'sub');
+    const minimal = readFileSync(path.join(ROOT, 'tests', 'fixtures', 'minimal.yaml'), 'utf8');
+    const marked = (marker: string) =>
+      minimal.replace('Something happened.', `Something happened. ${marker}`);
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, 'brief.yaml'), minimal);
+    const watch = new WatchProcess([path.join('sub', 'brief.yaml'), '--no-pdf', '-o', 'out'], {
+      cwd: dir,
+      tmp,
+    });
+    const deck = () => readFileSync(path.join(dir, 'out', 'brief.html'), 'utf8');
+    try {
+      await watch.waitFor('stderr', /^rebuilt in /m);
+
+      let from = watch.stderr.length;
+      rmSync(folder, { recursive: true });
+      await watch.waitFor('stderr', /brief\.yaml:1:1: no such file/, from);
+      mkdirSync(folder);
+      writeFileSync(path.join(folder, 'brief.yaml'), marked('MARK-MADE-AGAIN'));
+      await watch.waitFor('stderr', /^rebuilt in /m, from);
+      expect(deck()).toContain('MARK-MADE-AGAIN');
+
+      // Renamed away, changed there (not the briefing any more), and renamed back: the change is built.
+      from = watch.stderr.length;
+      renameSync(folder, `${folder}.away`);
+      await watch.waitFor('stderr', /brief\.yaml:1:1: no such file/, from);
+      writeFileSync(path.join(`${folder}.away`, 'brief.yaml'), marked('MARK-BACK'));
+      renameSync(`${folder}.away`, folder);
+      await watch.waitFor('stderr', /^rebuilt in /m, from);
+      expect(deck()).toContain('MARK-BACK');
     } finally {
       watch.interrupt();
       expect(await watch.exited).toBe(0);

@@ -31,13 +31,28 @@ export class BrowserSession {
   private initialPage: Promise<Page | undefined> | undefined;
   private closed = false;
   private home: string | undefined;
+  /**
+   * Every profile folder made and not yet removed, the current one and any still being removed after
+   * its browser was stopped: a second Ctrl-C during that removal must still find them.
+   */
+  private readonly homes = new Set<string>();
   private child: ChildProcess | undefined;
   /** Pages kept open for the next use (keepPage). */
   private idle: Page[] = [];
   /** Counts launches, so that the end of an old browser does not reset a newer one. */
   private generation = 0;
 
-  constructor(private readonly options: SessionOptions) {}
+  /** Sessions not yet closed, for an immediate exit that must leave no browser and no profile behind. */
+  private static readonly open = new Set<BrowserSession>();
+
+  constructor(private readonly options: SessionOptions) {
+    BrowserSession.open.add(this);
+  }
+
+  /** For an immediate exit (a second Ctrl-C): `discardNow` on every session not yet closed. */
+  static discardAll(): void {
+    for (const session of BrowserSession.open) session.discardNow();
+  }
 
   /** The browser, launched on first use. */
   async get(): Promise<Browser> {
@@ -66,6 +81,7 @@ export class BrowserSession {
     // The browser's profile and its temporary files live in one folder of ours, removed on close.
     const home = mkdtempSync(path.join(os.tmpdir(), 'briefdeck-chromium-'));
     this.home = home;
+    this.homes.add(home);
     const generation = ++this.generation;
     const launched = launchChromium(found.executablePath, {
       userDataDir: path.join(home, 'profile'),
@@ -121,7 +137,7 @@ export class BrowserSession {
       return browser;
     } catch (error) {
       killChromium(launched.process);
-      await rm(home, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
+      await this.removeHome(home);
       if (error instanceof RenderError) throw error;
       // The connection broke before the browser answered: say why it exited, if it did.
       const why = await Promise.race([
@@ -193,14 +209,28 @@ export class BrowserSession {
     }
     const browser = await pending?.catch(() => undefined);
     await browser?.disconnect().catch(() => {});
-    if (home) await rm(home, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
+    if (home) await this.removeHome(home);
+  }
+
+  /** Removes a profile folder; it stays listed for `discardNow` until it is gone. */
+  private async removeHome(home: string): Promise<void> {
+    await rm(home, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
+    this.homes.delete(home);
   }
 
   /** For an immediate exit: stops the browser and removes its folder synchronously. */
   discardNow(): void {
     this.closed = true;
+    BrowserSession.open.delete(this);
     if (this.child) killChromium(this.child);
-    if (this.home) rmSync(this.home, { recursive: true, force: true });
+    for (const home of this.homes) {
+      try {
+        rmSync(home, { recursive: true, force: true, maxRetries: 3 });
+      } catch {
+        // Removed by the first Ctrl-C's close at the same time (rmSync retries): nothing more to do on the way out.
+      }
+    }
+    this.homes.clear();
   }
 
   /** Closes the browser if it was started; safe to call more than once. No browser is started after it. */
@@ -209,6 +239,8 @@ export class BrowserSession {
     // The PDF is already in hand and the profile is thrown away, so the browser is stopped at once
     // rather than shut down gracefully (which takes a quarter of a second).
     await this.forget();
+    // Listed until its profile is removed: a second Ctrl-C meanwhile still finds it.
+    BrowserSession.open.delete(this);
   }
 }
 

@@ -3,11 +3,13 @@
  * browser, the server and the watchers and returns 0: stopping is how
  * watch ends.
  */
+import { BrowserSession } from '../browser/session.js';
 import { UsageError } from '../errors.js';
 import { printable } from '../terminalText.js';
-import type { watchBriefing } from '../watch/watch.js';
+import type { Watching, WatchReporter } from '../watch/watch.js';
 import { removeTempFiles } from '../write.js';
 import { defineCommand } from './_command.js';
+import { EXIT_INTERRUPTED } from './_interrupt.js';
 import { PIPELINE_OPTIONS, resolvePipeline } from './_pipeline.js';
 import { type CliContext, formatMs, printError, printWarning } from './_terminal.js';
 
@@ -47,22 +49,29 @@ export const watchCommand = defineCommand({
     if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
       printWarning(context, `serving on ${host}: anyone who can reach this machine there can read the deck.`);
     }
-    // Ctrl-C is how watch ends, at any time, the first build included.
+    // Ctrl-C is how watch ends, at any time, the first build included; a second one quits at once,
+    // still removing the browser's profile and every temporary file.
     let stop = () => {};
     const stopped = new Promise<void>((resolve) => {
-      stop = () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        resolve();
-      };
+      stop = resolve;
     });
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-    let watching: Awaited<ReturnType<typeof watchBriefing>>;
+    let signals = 0;
+    const onSignal = () => {
+      signals += 1;
+      if (signals === 1) {
+        if (!quiet) io.stderr(paint.dim('stopping; Ctrl-C again to quit at once'));
+        return stop();
+      }
+      removeTempFiles();
+      BrowserSession.discardAll();
+      process.exit(EXIT_INTERRUPTED);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
     try {
       // Loaded only for watch: its server needs node:http, which would slow every other command's start.
       const { watchBriefing } = await import('../watch/watch.js');
-      watching = await watchBriefing(
+      const watching = await watchBriefing(
         {
           file,
           ...pipeline,
@@ -71,40 +80,44 @@ export const watchCommand = defineCommand({
           port: port ?? DEFAULT_PORT,
           portFallback: port === undefined,
         },
-        {
-          rebuilt: ({ deckMs, pdfMs, handoutMs, slides }) => {
-            if (quiet) return;
-            const pdf =
-              (pdfMs === undefined ? '' : ` · PDF in ${formatMs(pdfMs)}`) +
-              (handoutMs === undefined ? '' : ` · handout in ${formatMs(handoutMs)}`);
-            io.stderr(
-              `${paint.green('rebuilt')} in ${formatMs(deckMs)}${pdf} ${paint.dim(`(${slides} slides)`)}`,
-            );
-          },
-          problems: (lines, summary) => {
-            for (const line of lines) io.stderr(printable(line));
-            io.stderr(printable(summary));
-          },
-          renderFailed: (lines) => printError(context, lines),
-          warning: (message) => printWarning(context, message),
-        },
+        reporter(context, quiet),
       );
-    } catch (error) {
-      stop();
-      throw error;
+      const interrupted = await Promise.race([watching.ready.then(() => false), stopped.then(() => true)]);
+      if (!interrupted) {
+        io.stdout(watching.url);
+        if (!quiet) io.stderr(paint.dim(`watching ${printable(file)}; Ctrl-C to stop`));
+        if (values.open) void openInBrowser(watching.url);
+        await stopped;
+      }
+      await watching.close();
+      removeTempFiles();
+      return 0;
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
     }
-    const interrupted = await Promise.race([watching.ready.then(() => false), stopped.then(() => true)]);
-    if (!interrupted) {
-      io.stdout(watching.url);
-      if (!quiet) io.stderr(paint.dim(`watching ${printable(file)}; Ctrl-C to stop`));
-      if (values.open) void openInBrowser(watching.url);
-      await stopped;
-    }
-    await watching.close();
-    removeTempFiles();
-    return 0;
   },
 });
+
+/** What watch says on the terminal after each save. */
+function reporter(context: CliContext, quiet: boolean): WatchReporter {
+  const { io, paint } = context;
+  return {
+    rebuilt: ({ deckMs, pdfMs, handoutMs, slides }) => {
+      if (quiet) return;
+      const pdf =
+        (pdfMs === undefined ? '' : ` · PDF in ${formatMs(pdfMs)}`) +
+        (handoutMs === undefined ? '' : ` · handout in ${formatMs(handoutMs)}`);
+      io.stderr(`${paint.green('rebuilt')} in ${formatMs(deckMs)}${pdf} ${paint.dim(`(${slides} slides)`)}`);
+    },
+    problems: (lines, summary) => {
+      for (const line of lines) io.stderr(printable(line));
+      io.stderr(printable(summary));
+    },
+    renderFailed: (lines) => printError(context, lines),
+    warning: (message) => printWarning(context, message),
+  };
+}
 
 function parsePort(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;

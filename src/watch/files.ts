@@ -8,8 +8,12 @@
  * after the last two (the inode it watched is gone). A folder watch sees
  * every one of them as an event naming the file. Events for other names in
  * the folder (the editor's temporary files, the output folder) are ignored.
+ *
+ * A folder can go too (deleted, or renamed away) and come back. A watch
+ * follows the folder's inode, not its name, so then the nearest folder on
+ * its path that exists is watched instead, until the folder is back.
  */
-import { type FSWatcher, watch } from 'node:fs';
+import { type FSWatcher, statSync, watch } from 'node:fs';
 import path from 'node:path';
 
 export interface WatchedFiles {
@@ -25,8 +29,17 @@ export interface FileWatcher {
   close(): void;
 }
 
+/** A watch kept for one folder of inputs: on the folder itself, or on the nearest ancestor that exists. */
+interface FolderWatch {
+  /** The folder watched: the inputs' folder, or an ancestor while that is missing. */
+  target: string;
+  /** The watched folder's identity (device and inode): a folder re-created under the name is another. */
+  identity: string;
+  watcher: FSWatcher;
+}
+
 export function watchFiles(watched: WatchedFiles, onChange: (file: string) => void): FileWatcher {
-  const watchers = new Map<string, FSWatcher>();
+  const watches = new Map<string, FolderWatch>();
   let files = new Set<string>();
   let templateDirs = new Set<string>();
   let closed = false;
@@ -40,33 +53,69 @@ export function watchFiles(watched: WatchedFiles, onChange: (file: string) => vo
     return undefined;
   };
 
+  /** Everything in `dir` may have changed (it went away, or came back): each input there is reported. */
+  const changedAll = (dir: string) => {
+    if (templateDirs.has(dir)) onChange(dir);
+    for (const file of files) if (path.dirname(file) === dir) onChange(file);
+  };
+
+  /**
+   * Puts the watch for `dir` on `dir`, or on its nearest existing ancestor while it is missing.
+   * Says whether the watch moved to or from `dir` itself: its inputs went or came back.
+   */
+  const place = (dir: string): boolean => {
+    const current = watches.get(dir);
+    let target = dir;
+    let identity = folderIdentity(target);
+    while (identity === undefined && path.dirname(target) !== target) {
+      target = path.dirname(target);
+      identity = folderIdentity(target);
+    }
+    if (identity === undefined || closed) return false;
+    if (current?.target === target && current.identity === identity) return false;
+    current?.watcher.close();
+    watches.delete(dir);
+    try {
+      const watcher = watch(target, { persistent: true }, (_event, name) =>
+        seen(dir, target, typeof name === 'string' ? name : null),
+      );
+      // The folder went away under the watch: find where to watch now.
+      watcher.on('error', () => {
+        watcher.close();
+        if (watches.get(dir)?.watcher !== watcher) return;
+        watches.delete(dir);
+        if (place(dir)) changedAll(dir);
+      });
+      watches.set(dir, { target, identity, watcher });
+    } catch {
+      // Gone between the look and the watch, or not readable: looked at again at the next update.
+    }
+    return current?.target === dir || target === dir;
+  };
+
+  /** An event in `target`, watched for the inputs in `dir`. */
+  const seen = (dir: string, target: string, name: string | null) => {
+    if (watches.get(dir)?.target !== target) return; // an old watch's last events
+    if (target === dir) {
+      const file = counts(dir, name);
+      if (file !== undefined) onChange(file);
+    }
+    // The watched folder itself renamed or deleted (its own name), or on the way back (in an ancestor).
+    const aboutFolder = name === null || target !== dir || name === path.basename(target);
+    if (aboutFolder && place(dir)) changedAll(dir);
+  };
+
   const update = (next: WatchedFiles) => {
     files = new Set(next.files.map((file) => path.resolve(file)));
     templateDirs = new Set(next.templateDirs.map((dir) => path.resolve(dir)));
     const dirs = new Set([...[...files].map((file) => path.dirname(file)), ...templateDirs]);
-    for (const [dir, watcher] of watchers) {
+    for (const [dir, entry] of watches) {
       if (!dirs.has(dir)) {
-        watcher.close();
-        watchers.delete(dir);
+        entry.watcher.close();
+        watches.delete(dir);
       }
     }
-    for (const dir of dirs) {
-      if (watchers.has(dir) || closed) continue;
-      try {
-        const watcher = watch(dir, { persistent: true }, (_event, name) => {
-          const file = counts(dir, typeof name === 'string' ? name : null);
-          if (file !== undefined) onChange(file);
-        });
-        // A folder that goes away stops its watch; it is watched again at the next update.
-        watcher.on('error', () => {
-          watcher.close();
-          if (watchers.get(dir) === watcher) watchers.delete(dir);
-        });
-        watchers.set(dir, watcher);
-      } catch {
-        // The folder does not exist (yet): nothing to see there until the next update.
-      }
-    }
+    for (const dir of dirs) place(dir);
   };
 
   update(watched);
@@ -74,8 +123,18 @@ export function watchFiles(watched: WatchedFiles, onChange: (file: string) => vo
     update: (next) => update(next),
     close() {
       closed = true;
-      for (const watcher of watchers.values()) watcher.close();
-      watchers.clear();
+      for (const entry of watches.values()) entry.watcher.close();
+      watches.clear();
     },
   };
+}
+
+/** A folder's device and inode, or undefined when there is no folder at that path. */
+function folderIdentity(dir: string): string | undefined {
+  try {
+    const info = statSync(dir);
+    return info.isDirectory() ? `${info.dev}:${info.ino}` : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -31,6 +31,8 @@ export interface DeckState {
   build: number;
   /** What is wrong with the last save, one line each as the terminal shows it; empty when it built. */
   problems: string[];
+  /** The deck is the last save's, and the problems are about what could not be made after it (its PDF). */
+  current?: boolean;
 }
 
 export interface ServerOptions {

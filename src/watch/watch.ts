@@ -12,6 +12,7 @@
  * never shown as the user's mistake.
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BrowserSession } from '../browser/session.js';
@@ -98,19 +99,25 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
   let running: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
   let server: PreviewServer | undefined;
-  /** What open decks are told: the last good build, and what is wrong with the last save. */
+  /** What open decks are told: the deck on disk, and what is wrong with the last save. */
   let state: DeckState = { build: 0, problems: [] };
   const publish = (next: DeckState) => {
     state = next;
     server?.publish(state);
   };
   let watched: string[] = [briefingFile];
-  /** What the last build that fully succeeded was made of: a save that changes nothing rebuilds nothing. */
-  let lastGood: string | undefined;
+  /**
+   * What the files in the output folder were made of, as the last builds left them (not what the last
+   * good build was made of: a failed print leaves a newer deck beside an older PDF). A save is compared
+   * with these, so that one that changes nothing rebuilds nothing, and one back to the last good text
+   * after a failed print rewrites what that print left.
+   */
+  const onDisk: { deck?: string; prints?: string } = {};
 
   const onChange = (file: string) => {
     if (closed) return;
-    if (templatesDir && path.dirname(file) === templatesDir) templates = undefined;
+    // A partial, or the whole folder (gone, back, or a platform that does not name the file).
+    if (templatesDir && (file === templatesDir || path.dirname(file) === templatesDir)) templates = undefined;
     dirty = true;
     clearTimeout(timer);
     timer = setTimeout(kick, SETTLE_MS);
@@ -177,26 +184,44 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
     }
     watchInputsOf(deck);
     // The deck's HTML holds everything but the theme's bytes (the logo is inlined): with those, it says
-    // whether anything the outputs are made of changed since the last good build.
+    // whether anything the outputs are made of differs from what is on disk.
     const theme = deck.briefing.deck.theme;
     const made = `${deck.html}\0${'css' in theme ? createHash('sha256').update(theme.css.bytes).digest('hex') : ''}`;
-    if (made === lastGood) {
-      // Saved without a change, or back to the last good text after a mistake: nothing to redo.
-      if (state.problems.length > 0) publish({ build, problems: [] });
-      return;
-    }
-    await writeDeck(deck);
-    if (options.singleFile) await writeSingleFile(deck);
     const deckMs = performance.now() - start;
-    build += 1;
+    const deckChanged = made !== onDisk.deck;
+    if (deckChanged) {
+      onDisk.deck = undefined; // a write that fails part way leaves the folder unknown
+      await writeDeck(deck);
+      if (options.singleFile) await writeSingleFile(deck);
+      onDisk.deck = made;
+      build += 1;
+    }
+    // Published after every save, even one that changes nothing: open decks drop the last save's problems.
     publish({ build, problems: [] });
-    if (!session) {
-      report.rebuilt({ deckMs, slides: deck.slideCount });
-      lastGood = made;
+    if (!session || made === onDisk.prints) {
+      // Saved without a change, or back to what the folder holds after a mistake: nothing more to do.
+      if (deckChanged) report.rebuilt({ deckMs, slides: deck.slideCount });
       return;
     }
     if (dirty || closed) return;
+    await printOutputs(deck, made, session, deckMs);
+    // An event may have been missed while the file was being read: compare it with what was read.
+    if ((await stamp()) !== before) dirty = true;
+  };
+
+  /**
+   * Prints the PDF and the handout of the deck on disk and writes them. When they cannot be made, the
+   * deck stays (it is this save's, as is everything beside it) and the terminal and open decks are told
+   * which of them are stale.
+   */
+  const printOutputs = async (
+    deck: PreparedDeck,
+    made: string,
+    session: BrowserSession,
+    deckMs: number,
+  ): Promise<void> => {
     const overflows: string[] = [];
+    const written = new Set<'pdf' | 'handout'>();
     try {
       const printStart = performance.now();
       let pdfMs: number | undefined;
@@ -213,37 +238,59 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
         // A newer save is waiting: its own print replaces this one.
         if (dirty || closed) return;
         if (printed.pdf) {
+          onDisk.prints = undefined;
           await writeFileAtomic(outputPath(deck, 'pdf'), printed.pdf);
+          written.add('pdf');
           pdfMs = performance.now() - printStart;
         }
       }
-      if (options.handout && !dirty && !closed) {
+      if (options.handout) {
         const handoutStart = performance.now();
         const handout = await printHandout(deck, session, { ...options, paper: options.handout });
         if (dirty || closed) return;
+        onDisk.prints = undefined;
         await writeFileAtomic(outputPath(deck, 'handout'), handout.pdf);
+        written.add('handout');
         handoutMs = performance.now() - handoutStart;
       }
+      onDisk.prints = made;
       report.rebuilt({ deckMs, pdfMs, handoutMs, slides: deck.slideCount });
-      lastGood = made;
     } catch (error) {
       if (closed) return;
       if (!(error instanceof RenderError)) throw error;
+      const stale = staleOutputs(deck, written);
       if (options.strict && overflows.length > 0) {
-        // --strict: overflows are the file's problems, shown like any other; the PDF is not replaced.
-        publish({ build, problems: overflows });
+        // --strict: overflows are the file's problems, shown like any other.
+        publish({ build, problems: [...overflows, ...stale], current: true });
         report.problems(
-          overflows,
-          `${overflows.length} slide(s) overflow; the PDF was not replaced (--strict).`,
+          [...overflows, ...stale],
+          `${overflows.length} slide(s) overflow (--strict); shorten the texts named above.`,
         );
         return;
       }
-      // A timeout or a crashed browser: the next rebuild starts a new one.
+      // A timeout, a crashed browser, a print that went wrong: the next rebuild starts a new browser.
       await session.restart();
-      report.renderFailed([...error.lines(), 'The deck is up to date; the PDFs were not updated.']);
+      const [first = '', ...rest] = [...error.lines(), ...stale];
+      publish({ build, problems: [`error: ${first}`, ...rest], current: true });
+      report.renderFailed([first, ...rest]);
     }
-    // An event may have been missed while the file was being read: compare it with what was read.
-    if ((await stamp()) !== before) dirty = true;
+  };
+
+  /** A line for each PDF asked for that this save's print did not write: it is older than the deck, or missing. */
+  const staleOutputs = (deck: PreparedDeck, written: ReadonlySet<'pdf' | 'handout'>): string[] => {
+    const wanted = [
+      ...(options.pdf ? ['pdf' as const] : []),
+      ...(options.handout ? ['handout' as const] : []),
+    ];
+    return wanted
+      .filter((output) => !written.has(output))
+      .map((output) => {
+        const file = outputPath(deck, output);
+        const shown = path.relative(options.cwd, file) || file;
+        return existsSync(file)
+          ? `${shown} is stale: it was made from an earlier save, not the deck now in ${path.relative(options.cwd, outDir) || '.'}/.`
+          : `${shown} was not made.`;
+      });
   };
 
   /** Watches the theme CSS and the logo the briefing names now, besides the briefing itself. */

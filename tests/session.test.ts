@@ -1,0 +1,94 @@
+/**
+ * The browser session's lifetime as a user ends it: the built CLI as a
+ * process, interrupted with Ctrl-C while its Chromium runs, and the
+ * temporary folder it was given looked at afterwards.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, tempDir } from './_helpers.js';
+
+const BIN = path.join(ROOT, 'bin', 'briefdeck.cjs');
+const WAIT_MS = 20_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A TMPDIR of this test's own (short: Chromium puts a socket in it), so other runs cannot interfere. */
+function ownTempDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bds-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** Waits until Chromium has made its profile in `tmp`: the browser is up. */
+async function chromiumUp(tmp: string, exited: () => boolean): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    const homes = readdirSync(tmp).filter((name) => name.startsWith('briefdeck-chromium-'));
+    if (homes.some((home) => existsSync(path.join(tmp, home, 'profile')))) return;
+    if (exited()) throw new Error('the build ended before its browser was up');
+    if (Date.now() - started > WAIT_MS) throw new Error(`no Chromium profile in ${tmp}`);
+    await sleep(5);
+  }
+}
+
+describe('Ctrl-C while the browser runs', () => {
+  it('leaves no Chromium profile in the temporary folder when pressed twice at once', async () => {
+    const dir = tempDir('interrupt-');
+    cpSync(path.join(ROOT, 'briefing.yaml'), path.join(dir, 'briefing.yaml'));
+    cpSync(path.join(ROOT, 'brand'), path.join(dir, 'brand'), { recursive: true });
+    // Several runs: the profile's removal races the second Ctrl-C, so one lucky run proves little.
+    for (let run = 1; run <= 3; run++) {
+      const tmp = ownTempDir();
+      const child = spawn(process.execPath, [BIN, 'build', 'briefing.yaml', '-o', `out${run}`], {
+        cwd: dir,
+        env: { ...process.env, NO_COLOR: '1', TMPDIR: tmp },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+        stderr += chunk;
+      });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      await chromiumUp(tmp, () => child.exitCode !== null);
+      child.kill('SIGINT');
+      // The second once the first is handled (two signals sent at once may arrive as one).
+      while (!stderr.includes('Ctrl-C again') && child.exitCode === null) await sleep(1);
+      child.kill('SIGINT');
+      expect(await exited, stderr).toBe(130);
+      expect(readdirSync(tmp), `run ${run}:\n${stderr}`).toEqual([]);
+      const out = path.join(dir, `out${run}`);
+      const leftovers = existsSync(out)
+        ? readdirSync(out, { recursive: true }).filter((name) => /(^|\/)\.|\.tmp$/.test(String(name)))
+        : [];
+      expect(leftovers).toEqual([]);
+    }
+  });
+
+  it('leaves no Chromium profile when watch is stopped with Ctrl-C twice', async () => {
+    const dir = tempDir('interrupt-watch-');
+    cpSync(path.join(ROOT, 'briefing.yaml'), path.join(dir, 'briefing.yaml'));
+    cpSync(path.join(ROOT, 'brand'), path.join(dir, 'brand'), { recursive: true });
+    for (let run = 1; run <= 2; run++) {
+      const tmp = ownTempDir();
+      const child = spawn(process.execPath, [BIN, 'watch', 'briefing.yaml', '-o', `out${run}`], {
+        cwd: dir,
+        env: { ...process.env, NO_COLOR: '1', TMPDIR: tmp },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+        stderr += chunk;
+      });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      await chromiumUp(tmp, () => child.exitCode !== null);
+      child.kill('SIGINT');
+      while (!stderr.includes('Ctrl-C again') && child.exitCode === null) await sleep(1);
+      child.kill('SIGINT');
+      expect([0, 130], stderr).toContain(await exited);
+      expect(readdirSync(tmp), `run ${run}:\n${stderr}`).toEqual([]);
+    }
+  });
+});
