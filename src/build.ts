@@ -10,7 +10,7 @@
  * PDF.
  */
 import { randomBytes } from 'node:crypto';
-import { rename, unlink, writeFile } from 'node:fs/promises';
+import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ASSETS_DIR, assetFiles, packageVersion, speakerViewScriptHashes } from './assets.js';
 import type { Aspect, Briefing } from './briefing.js';
@@ -146,6 +146,9 @@ async function buildWith(options: BuildOptions, session: BrowserSession | undefi
   // only once all are made: a failed print leaves the previous ones as they were, together.
   const draft = path.join(deck.outDir, `.${deck.name}.${process.pid}.${randomBytes(4).toString('hex')}.html`);
   const untrack = trackTemp(draft);
+  // The theme is written in its place before printing (the draft loads it from there): a failed
+  // print puts the previous one back, or the deck already there would show the new theme.
+  const restoreTheme = await keepTheme(deck);
   try {
     await writeDeck(deck, draft, assets);
     timer('write', where(deck.htmlFile));
@@ -169,11 +172,25 @@ async function buildWith(options: BuildOptions, session: BrowserSession | undefi
     }
     if (result.singleFile) timer('single', where(result.singleFile));
     await rename(draft, deck.htmlFile).catch(cannotWrite(deck.htmlFile));
+  } catch (error) {
+    await restoreTheme();
+    throw error;
   } finally {
     await unlink(draft).catch(() => {});
     untrack();
   }
   return result;
+}
+
+/** Remembers the deck's theme file as it is now; the function returned puts it back (or removes it). */
+async function keepTheme(deck: PreparedDeck): Promise<() => Promise<void>> {
+  if (!('css' in deck.briefing.deck.theme)) return async () => {};
+  const file = themePath(deck);
+  const before = await readFile(file).catch(() => undefined);
+  return async () => {
+    if (before === undefined) await unlink(file).catch(() => {});
+    else await writeFileAtomic(file, before).catch(() => {});
+  };
 }
 
 export type OutputKind = 'html' | 'pdf' | 'handout' | 'singleFile' | 'mail';
@@ -340,6 +357,7 @@ export async function printDeck(
     timeoutMs: options.timeoutMs,
     pdf: options.pdf,
     onPageMessage: options.onWarning,
+    marking: deck.model.classification || undefined,
   });
   for (const overflow of printed.overflows) {
     const place = deck.briefing.positions.get(overflow.yamlPath);
@@ -394,6 +412,7 @@ export async function printHandout(
       root: deck.outDir,
       timeoutMs: options.timeoutMs,
       onPageMessage: options.onWarning,
+      marking: model.classification || undefined,
     });
     const pdf = finishPdf(() => {
       const outline = handoutOutline(model, namedDestinations(printed.pdf));

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { RenderError } from '../errors.js';
+import { checkPdfMarking, checkSlideBanners } from './bannerCheck.js';
 import type { BrowserSession } from './session.js';
 
 export interface PrintOptions {
@@ -20,6 +21,8 @@ export interface PrintOptions {
   pdf?: boolean;
   /** Called with each thing the page reported (console errors, blocked requests). */
   onPageMessage?: (message: string) => void;
+  /** The classification: every slide's banners and every PDF page must show it (bannerCheck.ts). */
+  marking?: string;
 }
 
 export interface Overflow {
@@ -65,9 +68,20 @@ export async function printPdf(session: BrowserSession, options: PrintOptions): 
         if (document.getElementById(id)) link.setAttribute('href', `#${id}`);
       }
     });
-    if (options.pdf === false) return { pdf: undefined, slideCount, pageCount: 0, overflows };
-    const pdf = await printPage(page, 'print the PDF', options.timeoutMs);
-    return { pdf, slideCount, pageCount: countPdfPages(pdf), overflows };
+    const { marking } = options;
+    try {
+      if (marking !== undefined)
+        await step('check the classification banners', options.timeoutMs, () =>
+          checkSlideBanners(page, marking),
+        );
+      if (options.pdf === false) return { pdf: undefined, slideCount, pageCount: 0, overflows };
+      const pdf = await printPage(page, 'print the PDF', options.timeoutMs);
+      if (marking !== undefined) checkPdfMarking(pdf, marking, { document: 'slide PDF', perPage: 2 });
+      return { pdf, slideCount, pageCount: countPdfPages(pdf), overflows };
+    } finally {
+      // The banner check emulates print media; a kept page measures the next deck on screen again.
+      if (marking !== undefined) await page.emulateMediaType(undefined).catch(() => {});
+    }
   });
 }
 
@@ -91,6 +105,10 @@ export async function printDocument(
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
     });
     const pdf = await printPage(page, 'print the handout', options.timeoutMs);
+    // The marking is in the page margins (handout.hbs), out of the DOM's reach: read back from the PDF,
+    // at the top and the bottom of every page.
+    if (options.marking !== undefined)
+      checkPdfMarking(pdf, options.marking, { document: 'handout', perPage: 2 });
     return { pdf, pageCount: countPdfPages(pdf) };
   });
 }

@@ -1,0 +1,378 @@
+/**
+ * The classification must show on every slide and every PDF page, as it is,
+ * whatever the theme does. A theme is the user's CSS and can hide, cover,
+ * recolour, move or relabel anything, so the banners are checked where they
+ * are drawn, after rendering:
+ *
+ * - in the print view, just before printing (print media, the layout the PDF
+ *   gets): each slide has its top and bottom banner, shown, inside the page,
+ *   reading exactly the marking (generated content and text-transform
+ *   included, hidden text excluded);
+ * - in pixels: the page is captured twice, with the banners' text and with it
+ *   made transparent, and every letter must change pixels with a contrast of
+ *   at least 4.5:1 between the two. That measures what a reader sees against
+ *   what is actually behind each letter: a cover, opacity, a filter, a clip or
+ *   the text's own colour all show as too little contrast;
+ * - in each printed PDF (slides and handout): every page's text carries the
+ *   marking, read with pdfText.ts.
+ *
+ * Any failure is a RenderError, with or without --strict.
+ */
+
+import { inflateSync } from 'node:zlib';
+import type { Page } from 'puppeteer-core';
+import { RenderError } from '../errors.js';
+import { pdfPageTexts } from './pdfText.js';
+
+/** WCAG AA for text. */
+const MIN_CONTRAST = 4.5;
+/** A letter shorter than this (CSS px, its line box) is not readable on the page. */
+const MIN_LETTER_HEIGHT = 10;
+/** At most this many problems are listed; the count says how many more. */
+const MAX_LISTED = 8;
+
+/** The marking as the banners show it: set in capitals (briefdeck.css, handout.css), spaces collapsed. */
+export function shownMarking(marking: string): string {
+  return marking.replace(/\s+/g, ' ').trim().toUpperCase();
+}
+
+interface Letter {
+  slide: number;
+  banner: 'top' | 'bottom';
+  char: string;
+  /** Its box in document pixels. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+interface Inspection {
+  problems: string[];
+  letters: Letter[];
+}
+
+/**
+ * Checks every slide's banners in the loaded print view of the deck. Leaves
+ * the page as it found it (print media emulated, which printing uses anyway).
+ */
+export async function checkSlideBanners(page: Page, marking: string): Promise<void> {
+  await page.emulateMediaType('print');
+  const { problems, letters } = await page.evaluate(inspectBanners, {
+    expected: shownMarking(marking),
+    minHeight: MIN_LETTER_HEIGHT,
+  });
+  if (letters.length > 0) problems.push(...(await letterContrast(page, letters)));
+  if (problems.length > 0) throw bannerError('slide', problems);
+}
+
+/** Checks that every page of a printed PDF carries the marking at least `perPage` times. */
+export function checkPdfMarking(
+  pdf: Uint8Array,
+  marking: string,
+  options: { document: string; perPage: number },
+): void {
+  // Letter-spaced text may come out with spaces between the letters: compared without spaces.
+  const wanted = shownMarking(marking).replace(/\s+/g, '');
+  const problems: string[] = [];
+  const pages = pdfPageTexts(pdf);
+  if (pages.length === 0) problems.push(`the ${options.document} has no page whose text could be read`);
+  pages.forEach((text, index) => {
+    const found = text.replace(/\s+/g, '').split(wanted).length - 1;
+    if (found < options.perPage)
+      problems.push(
+        `${options.document} page ${index + 1}: the marking "${shownMarking(marking)}" is in its text ${found} time(s), not ${options.perPage}`,
+      );
+  });
+  if (problems.length > 0) throw bannerError('page', problems);
+}
+
+function bannerError(where: 'slide' | 'page', problems: string[]): RenderError {
+  const listed = problems.slice(0, MAX_LISTED).join('; ');
+  const more = problems.length > MAX_LISTED ? `; and ${problems.length - MAX_LISTED} more` : '';
+  return new RenderError(`The classification banner is not shown as it must be: ${listed}${more}.`, {
+    hint:
+      where === 'slide'
+        ? 'The theme (deck.theme) or a template (--templates) hides, covers or changes it; a theme may set --bd-banner-bg and --bd-banner-text but must leave the banners shown. Nothing was written.'
+        : 'The printed PDF lost the marking; nothing was written. Report it with the briefing and the browser version.',
+  });
+}
+
+/**
+ * Runs in the page: each slide's two banners, shown, inside the slide, reading exactly the
+ * marking; returns the box of every letter for the pixel check.
+ */
+function inspectBanners({ expected, minHeight }: { expected: string; minHeight: number }): Inspection {
+  const problems: string[] = [];
+  const letters: Letter[] = [];
+  const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+  // Generated content as text: the strings it holds, or the whole value for anything else (attr(), counter()).
+  const generated = (element: Element, pseudo: string): string => {
+    const content = getComputedStyle(element, pseudo).content;
+    if (content === 'none' || content === 'normal') return '';
+    const strings = [...content.matchAll(/"((?:\\.|[^"\\])*)"/g)].map((m) =>
+      (m[1] ?? '').replace(/\\(.)/g, '$1'),
+    );
+    return strings.length > 0 ? strings.join('') : content;
+  };
+  const slides = [...document.querySelectorAll<HTMLElement>('section.bd-slide')];
+  slides.forEach((slide, index) => {
+    const number = index + 1;
+    const where = `slide ${number}${slide.id ? ` (${slide.id})` : ''}`;
+    const pageBox = slide.getBoundingClientRect();
+    for (const which of ['top', 'bottom'] as const) {
+      const found = slide.querySelectorAll<HTMLElement>(`.bd-banner-${which}`);
+      const label = `${where}: the ${which} banner`;
+      if (found.length !== 1) {
+        problems.push(
+          found.length === 0 ? `${where}: no ${which} banner` : `${label} is there ${found.length} times`,
+        );
+        continue;
+      }
+      const banner = found[0] as HTMLElement;
+      if (
+        !banner.checkVisibility({
+          opacityProperty: true,
+          visibilityProperty: true,
+          contentVisibilityAuto: true,
+        })
+      ) {
+        problems.push(`${label} is hidden`);
+        continue;
+      }
+      const style = getComputedStyle(banner);
+      // innerText applies text-transform and leaves out hidden descendants.
+      const text = collapse(generated(banner, '::before') + banner.innerText + generated(banner, '::after'));
+      if (text !== expected) problems.push(`${label} reads "${text.slice(0, 80)}", not "${expected}"`);
+      for (const pseudo of ['::first-letter', '::first-line'])
+        if (getComputedStyle(banner, pseudo).textTransform !== style.textTransform)
+          problems.push(`${label}'s ${pseudo} changes its letters`);
+      if (style.unicodeBidi.includes('override'))
+        problems.push(`${label} has its letters reordered (unicode-bidi)`);
+      const box = banner.getBoundingClientRect();
+      if (
+        box.left < pageBox.left - 1 ||
+        box.right > pageBox.right + 1 ||
+        box.top < pageBox.top - 1 ||
+        box.bottom > pageBox.bottom + 1
+      )
+        problems.push(`${label} is not inside the page`);
+      const walker = document.createTreeWalker(banner, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      let outside = false;
+      let small = false;
+      let sizeless = '';
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const value = (node as Text).data;
+        for (let i = 0; i < value.length; i++) {
+          const char = value[i] as string;
+          if (/\s/.test(char)) continue;
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          // Hidden text (an element inside, made invisible) is not part of what is read.
+          const parent = node.parentElement;
+          if (parent && parent !== banner && !parent.checkVisibility({ visibilityProperty: true })) continue;
+          const rects = [...range.getClientRects()].filter((rect) => rect.width > 0 && rect.height > 0);
+          if (rects.length === 0) {
+            sizeless += char;
+            continue;
+          }
+          for (const rect of rects) {
+            if (
+              rect.left < pageBox.left - 1 ||
+              rect.right > pageBox.right + 1 ||
+              rect.top < pageBox.top - 1 ||
+              rect.bottom > pageBox.bottom + 1
+            )
+              outside = true;
+            if (rect.height < minHeight) small = true;
+            letters.push({
+              slide: number,
+              banner: which,
+              char,
+              x: rect.left + window.scrollX,
+              y: rect.top + window.scrollY,
+              width: rect.width,
+              height: rect.height,
+            });
+          }
+        }
+      }
+      if (sizeless) problems.push(`${label} has letters of no size (${sizeless})`);
+      if (outside) problems.push(`${label} runs outside the page`);
+      if (small) problems.push(`${label}'s text is too small to read`);
+    }
+  });
+  if (slides.length === 0) problems.push('the print view has no slide');
+  return { problems, letters };
+}
+
+/**
+ * Captures the page with the banners' text and without it (made transparent by an inline
+ * `!important`, which no style sheet overrides), and measures, letter by letter, the contrast
+ * between the two where they differ: the letter against what is actually behind it.
+ */
+async function letterContrast(page: Page, letters: Letter[]): Promise<string[]> {
+  // The whole print view at once: one capture costs less than one per banner.
+  const capture = async () =>
+    decodePng(await page.screenshot({ fullPage: true, type: 'png', optimizeForSpeed: true }));
+  const shown = await capture();
+  await page.evaluate(() => {
+    for (const banner of document.querySelectorAll<HTMLElement>('.bd-banner')) {
+      banner.dataset.bdStyle = banner.getAttribute('style') ?? '';
+      for (const property of [
+        'color',
+        '-webkit-text-fill-color',
+        '-webkit-text-stroke-color',
+        'text-decoration-color',
+      ])
+        banner.style.setProperty(property, 'transparent', 'important');
+      banner.style.setProperty('text-shadow', 'none', 'important');
+    }
+  });
+  let hidden: Png;
+  try {
+    hidden = await capture();
+  } finally {
+    await page.evaluate(() => {
+      for (const banner of document.querySelectorAll<HTMLElement>('.bd-banner')) {
+        const style = banner.dataset.bdStyle;
+        if (style) banner.setAttribute('style', style);
+        else banner.removeAttribute('style');
+        delete banner.dataset.bdStyle;
+      }
+    });
+  }
+  const faint = new Map<string, string>();
+  for (const letter of letters) {
+    if (letterContrastOf(shown, hidden, letter) >= MIN_CONTRAST) continue;
+    const where = `slide ${letter.slide}: the ${letter.banner} banner`;
+    faint.set(where, (faint.get(where) ?? '') + letter.char);
+  }
+  return [...faint].map(
+    ([where, chars]) =>
+      `${where} has letters that do not stand out from what is behind them (${chars}: contrast below ${MIN_CONTRAST}:1)`,
+  );
+}
+
+/** The highest contrast, over the letter's pixels that differ between the two captures. */
+function letterContrastOf(shown: Png, hidden: Png, letter: Letter): number {
+  const left = Math.max(0, Math.floor(letter.x));
+  const top = Math.max(0, Math.floor(letter.y));
+  const right = Math.min(shown.width, hidden.width, Math.ceil(letter.x + letter.width));
+  const bottom = Math.min(shown.height, hidden.height, Math.ceil(letter.y + letter.height));
+  let best = 1;
+  for (let y = top; y < bottom; y++) {
+    for (let x = left; x < right; x++) {
+      const a = (y * shown.width + x) * 4;
+      const b = (y * hidden.width + x) * 4;
+      const front = shown.data;
+      const back = hidden.data;
+      if (front[a] === back[b] && front[a + 1] === back[b + 1] && front[a + 2] === back[b + 2]) continue;
+      const ratio = contrast(
+        luminance(front[a] as number, front[a + 1] as number, front[a + 2] as number),
+        luminance(back[b] as number, back[b + 1] as number, back[b + 2] as number),
+      );
+      if (ratio > best) best = ratio;
+    }
+  }
+  return best;
+}
+
+/** WCAG relative luminance of an sRGB colour. */
+function luminance(r: number, g: number, b: number): number {
+  const linear = (c: number) => {
+    const v = c / 255;
+    return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+}
+
+function contrast(a: number, b: number): number {
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}
+
+interface Png {
+  width: number;
+  height: number;
+  /** RGBA, 8 bits a channel, row by row. */
+  data: Uint8Array;
+}
+
+/** Decodes the PNG Chromium captures: 8-bit RGB or RGBA, not interlaced. */
+export function decodePng(png: Uint8Array): Png {
+  const bytes = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
+  let width = 0;
+  let height = 0;
+  let channels = 4;
+  const idat: Buffer[] = [];
+  for (let at = 8; at + 8 <= bytes.length; ) {
+    const length = bytes.readUInt32BE(at);
+    const type = bytes.toString('latin1', at + 4, at + 8);
+    const body = bytes.subarray(at + 8, at + 8 + length);
+    if (type === 'IHDR') {
+      width = body.readUInt32BE(0);
+      height = body.readUInt32BE(4);
+      const [depth, colour, , , interlace] = [body[8], body[9], body[10], body[11], body[12]];
+      if (depth !== 8 || (colour !== 2 && colour !== 6) || interlace !== 0)
+        throw new Error(`unexpected PNG format from the browser (depth ${depth}, colour ${colour})`);
+      channels = colour === 6 ? 4 : 3;
+    } else if (type === 'IDAT') idat.push(body);
+    else if (type === 'IEND') break;
+    at += 12 + length;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  const rows = new Uint8Array(stride * height);
+  const zero = new Uint8Array(stride);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    const out = rows.subarray(y * stride, (y + 1) * stride);
+    const up = y > 0 ? rows.subarray((y - 1) * stride, y * stride) : zero;
+    unfilter(filter ?? 0, line, out, up, channels);
+  }
+  if (channels === 4) return { width, height, data: rows };
+  const data = new Uint8Array(width * height * 4);
+  for (let p = 0, q = 0; p < rows.length; p += 3, q += 4) {
+    data[q] = rows[p] as number;
+    data[q + 1] = rows[p + 1] as number;
+    data[q + 2] = rows[p + 2] as number;
+    data[q + 3] = 255;
+  }
+  return { width, height, data };
+}
+
+/** Undoes one row's PNG filter (RFC 2083 §6) into `out`, given the row above. */
+function unfilter(filter: number, line: Uint8Array, out: Uint8Array, up: Uint8Array, bpp: number): void {
+  const n = line.length;
+  switch (filter) {
+    case 0:
+      out.set(line);
+      return;
+    case 1:
+      for (let i = 0; i < n; i++)
+        out[i] = ((line[i] as number) + (i >= bpp ? (out[i - bpp] as number) : 0)) & 0xff;
+      return;
+    case 2:
+      for (let i = 0; i < n; i++) out[i] = ((line[i] as number) + (up[i] as number)) & 0xff;
+      return;
+    case 3:
+      for (let i = 0; i < n; i++)
+        out[i] =
+          ((line[i] as number) + (((i >= bpp ? (out[i - bpp] as number) : 0) + (up[i] as number)) >> 1)) &
+          0xff;
+      return;
+    default:
+      for (let i = 0; i < n; i++) {
+        const a = i >= bpp ? (out[i - bpp] as number) : 0;
+        const b = up[i] as number;
+        const c = i >= bpp ? (up[i - bpp] as number) : 0;
+        const p = a + b - c;
+        const pa = Math.abs(p - a);
+        const pb = Math.abs(p - b);
+        const pc = Math.abs(p - c);
+        out[i] = ((line[i] as number) + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c)) & 0xff;
+      }
+  }
+}

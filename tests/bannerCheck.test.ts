@@ -1,0 +1,186 @@
+/**
+ * A theme must not hide or relabel the classification (issue 14, item 3).
+ * Real builds in a real Chromium: each hostile theme fails the build with a
+ * RenderError (exit 3), with or without --strict, and leaves the previous
+ * outputs as they were; the sample with a classification still builds, and
+ * the PDFs it writes are read back.
+ */
+import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkPdfMarking } from '../src/browser/bannerCheck.js';
+import { pdfPageTexts } from '../src/browser/pdfText.js';
+import type { BrowserSession } from '../src/browser/session.js';
+import { buildBriefing } from '../src/build.js';
+import { RenderError } from '../src/errors.js';
+import { newSession, ROOT, readPdf, tempDir } from './_helpers.js';
+
+const BIN = path.join(ROOT, 'bin', 'briefdeck.cjs');
+const LIGHT = readFileSync(path.join(ROOT, 'themes', 'theme-light.css'), 'utf8');
+
+/** The minimal briefing, marked TOP SECRET, with the theme `theme.css` beside it. */
+function project(theme = LIGHT): { dir: string; file: string; out: string } {
+  const dir = tempDir('banner-');
+  const yaml = readFileSync(path.join(ROOT, 'tests', 'fixtures', 'minimal.yaml'), 'utf8');
+  const file = path.join(dir, 'brief.yaml');
+  writeFileSync(file, `${yaml}classification: TOP SECRET\ndeck:\n  theme: theme.css\n`);
+  writeFileSync(path.join(dir, 'theme.css'), theme);
+  return { dir, file, out: path.join(dir, 'dist') };
+}
+
+/** Every file under `dir` with its bytes, to prove a failed build changed nothing. */
+function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (folder: string) => {
+    for (const name of readdirSync(folder)) {
+      const file = path.join(folder, name);
+      if (statSync(file).isDirectory()) walk(file);
+      else files[path.relative(dir, file)] = readFileSync(file).toString('base64');
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+const HOSTILE: [string, string][] = [
+  [
+    'relabels it with font-size 0 and ::before (the issue)',
+    '.bd-banner{font-size:0!important;background:#007a33!important}\n.bd-banner::before{content:"UNCLASSIFIED";font-size:14px}',
+  ],
+  ['hides it with display: none (the issue)', '.bd-banner{display:none!important}'],
+  ['makes its text transparent', '.bd-banner{color:transparent!important}'],
+  ['gives its text the colour of its background', '.bd-banner{color:#a84c00!important}'],
+  ['sets opacity 0', '.bd-banner{opacity:0!important}'],
+  ['fades the whole slide frame', '.bd-frame{opacity:0.3}'],
+  ['sets visibility: hidden', '.bd-banner{visibility:hidden!important}'],
+  ['moves it off the page', '.bd-banner{transform:translateY(-400px)!important}'],
+  ['clips it away', '.bd-banner{clip-path:inset(0 0 100% 0)!important}'],
+  ['clips half of it', '.bd-banner{clip-path:inset(0 50% 0 0)!important}'],
+  ['appends text with ::after', '.bd-banner::after{content:" // RELEASABLE"}'],
+  ['lowercases it with text-transform', '.bd-banner{text-transform:lowercase!important}'],
+  [
+    'covers it with another element',
+    '.bd-frame::after{content:"";position:absolute;left:0;right:0;top:0;height:40px;background:#fff;pointer-events:none}',
+  ],
+  ['blurs it away with a filter', '.bd-banner{filter:blur(6px)}'],
+];
+
+let session: BrowserSession;
+beforeAll(() => {
+  session = newSession();
+});
+afterAll(async () => {
+  await session.close();
+});
+
+const build = (file: string, out: string, extra: { strict?: boolean; handout?: 'a4' } = {}) =>
+  buildBriefing({
+    file,
+    outDir: out,
+    cwd: path.dirname(file),
+    pdf: true,
+    strict: extra.strict ?? false,
+    handout: extra.handout,
+    timeoutMs: 60_000,
+    session,
+  });
+
+describe('a theme that hides or changes the classification banner', () => {
+  it.each(HOSTILE)('fails the build when it %s, and leaves the previous outputs', async (_, css) => {
+    const { dir, file, out } = project();
+    await build(file, out);
+    const before = snapshot(out);
+    writeFileSync(path.join(dir, 'theme.css'), `${LIGHT}\n${css}\n`);
+    const error = await build(file, out).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RenderError);
+    expect((error as RenderError).exitCode).toBe(3);
+    expect((error as RenderError).message).toMatch(
+      /^The classification banner is not shown as it must be: slide 1/,
+    );
+    expect(snapshot(out)).toEqual(before);
+  });
+
+  it('exits 3 from the command line, under --strict and without it, naming the slide', async () => {
+    const { dir, file, out } = project();
+    const run = (...args: string[]) =>
+      promisify(execFile)(process.execPath, [BIN, 'build', file, '-o', out, '--handout', ...args], {
+        cwd: dir,
+      }).then(
+        () => ({ code: 0, stderr: '' }),
+        (error: { code: number; stderr: string }) => error,
+      );
+    expect((await run()).code).toBe(0);
+    const before = snapshot(out);
+    writeFileSync(path.join(dir, 'theme.css'), `${LIGHT}\n${HOSTILE[0]?.[1]}\n`);
+    for (const strict of [[], ['--strict']]) {
+      const { code, stderr } = await run(...strict);
+      expect(code).toBe(3);
+      expect(stderr).toContain(
+        'slide 1 (title): the top banner reads "UNCLASSIFIEDTOP SECRET", not "TOP SECRET"',
+      );
+      expect(snapshot(out)).toEqual(before);
+    }
+  });
+});
+
+describe('the sample briefing with its classification', () => {
+  it('builds, with the marking at the top and bottom of every slide and handout page', async () => {
+    const out = tempDir();
+    const result = await buildBriefing({
+      file: 'briefing.yaml',
+      outDir: out,
+      cwd: ROOT,
+      pdf: true,
+      strict: true,
+      handout: 'a4',
+      timeoutMs: 60_000,
+      session,
+    });
+    for (const pdf of [result.pdf, result.handout]) {
+      const bytes = readFileSync(pdf as string);
+      // The light reader agrees with pdf.js, page by page.
+      const light = pdfPageTexts(bytes);
+      const full = (await readPdf(pdf as string)).pages;
+      expect(light.length).toBe(full.length);
+      light.forEach((text, page) => {
+        expect(text.split('UNCLASSIFIED').length - 1, `page ${page + 1}`).toBeGreaterThanOrEqual(2);
+        expect(full[page]?.replace(/\s+/g, '')).toContain('UNCLASSIFIED');
+      });
+    }
+  });
+});
+
+describe('the check of a printed PDF', () => {
+  it('names the page of the slide PDF or the handout that lacks the marking', async () => {
+    const result = await buildBriefing({
+      file: 'briefing.yaml',
+      outDir: tempDir(),
+      cwd: ROOT,
+      pdf: true,
+      strict: false,
+      handout: 'a4',
+      timeoutMs: 60_000,
+      session,
+    });
+    for (const [pdf, document] of [
+      [result.pdf, 'slide PDF'],
+      [result.handout, 'handout'],
+    ] as const) {
+      const bytes = readFileSync(pdf as string);
+      expect(() => checkPdfMarking(bytes, 'Unclassified', { document, perPage: 2 })).not.toThrow();
+      const error = (() => {
+        try {
+          checkPdfMarking(bytes, 'TOP SECRET', { document, perPage: 2 });
+        } catch (caught) {
+          return caught;
+        }
+      })();
+      expect(error).toBeInstanceOf(RenderError);
+      expect((error as RenderError).message).toContain(
+        `${document} page 1: the marking "TOP SECRET" is in its text 0 time(s), not 2`,
+      );
+    }
+  });
+});
