@@ -8,11 +8,16 @@
  *   gets): each slide has its top and bottom banner, shown, inside the page,
  *   reading exactly the marking (generated content and text-transform
  *   included, hidden text excluded);
- * - in pixels: the page is captured twice, with the banners' text and with it
- *   made transparent, and every letter must change pixels with a contrast of
- *   at least 4.5:1 between the two. That measures what a reader sees against
- *   what is actually behind each letter: a cover, opacity, a filter, a clip or
- *   the text's own colour all show as too little contrast;
+ * - its contrast: where the styles decide it (the banner and everything above
+ *   it opaque, unfiltered and unclipped, solid colours, and the banner itself
+ *   the topmost thing under the middle of every letter), from the colours;
+ *   otherwise in pixels: the page is captured twice, with the banners' text
+ *   and with it made transparent, and every letter must change pixels with a
+ *   contrast of at least 4.5:1 between the two. That measures what a reader
+ *   sees against what is actually behind each letter: a cover, opacity, a
+ *   filter, a clip or the text's own colour all show as too little contrast.
+ *   The built-in themes are decided by their styles, in milliseconds; the
+ *   captures (about a second) are for a theme that makes it undecidable;
  * - in each printed PDF (slides and handout): every page's text carries the
  *   marking, read with pdfText.ts.
  *
@@ -62,7 +67,16 @@ export async function checkSlideBanners(page: Page, marking: string): Promise<vo
     expected: shownMarking(marking),
     minHeight: MIN_LETTER_HEIGHT,
   });
-  if (letters.length > 0) problems.push(...(await letterContrast(page, letters)));
+  if (letters.length > 0) {
+    const unsure = await page.evaluate(undecidedLetters, { letters, minContrast: MIN_CONTRAST });
+    if (unsure.length > 0)
+      problems.push(
+        ...(await letterContrast(
+          page,
+          unsure.map((i) => letters[i] as Letter),
+        )),
+      );
+  }
   if (problems.length > 0) throw bannerError('slide', problems);
 }
 
@@ -205,6 +219,102 @@ function inspectBanners({ expected, minHeight }: { expected: string; minHeight: 
   });
   if (slides.length === 0) problems.push('the print view has no slide');
   return { problems, letters };
+}
+
+/**
+ * Runs in the page: the letters whose contrast the styles cannot vouch for, by index. A letter is
+ * vouched for when its banner and every element above it are drawn plainly (fully opaque, no filter,
+ * blend, clip, mask or transform), its text and background are solid colours at least `minContrast`
+ * apart, and the banner (or its own text) is what the browser finds under the middle of the letter,
+ * with every element made hit-testable (a cover that lets clicks through would hide from the test
+ * otherwise; a pseudo-element cannot be made so, so any that lets them through sends every letter
+ * to the pixels).
+ */
+function undecidedLetters({ letters, minContrast }: { letters: Letter[]; minContrast: number }): number[] {
+  const all = letters.map((_, index) => index);
+  const rgba = (value: string): [number, number, number, number] | undefined => {
+    const match = /^rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)$/.exec(value);
+    return match ? [Number(match[1]), Number(match[2]), Number(match[3]), Number(match[4] ?? 1)] : undefined;
+  };
+  const channel = (c: number) => {
+    const v = c / 255;
+    return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = ([r, g, b]: number[]) =>
+    0.2126 * channel(r as number) + 0.7152 * channel(g as number) + 0.0722 * channel(b as number);
+  const plain = (style: CSSStyleDeclaration) =>
+    style.opacity === '1' &&
+    style.filter === 'none' &&
+    style.mixBlendMode === 'normal' &&
+    style.clipPath === 'none' &&
+    (style.maskImage === 'none' || style.maskImage === '') &&
+    style.transform === 'none' &&
+    style.clip === 'auto';
+  // A cover that lets clicks through would hide from the hit test: everything is made hit-testable by a
+  // rule of ours, and anything a theme keeps from it sends every letter to the pixels.
+  const rule = document.createElement('style');
+  rule.textContent = ':root *, :root *::before, :root *::after { pointer-events: auto !important; }';
+  document.head.append(rule);
+  const elements = [...document.querySelectorAll('body *')];
+  const letsClicksThrough = elements.some(
+    (element) =>
+      getComputedStyle(element).pointerEvents === 'none' ||
+      ['::before', '::after'].some((pseudo) => {
+        const style = getComputedStyle(element, pseudo);
+        return style.content !== 'none' && style.content !== 'normal' && style.pointerEvents === 'none';
+      }),
+  );
+  if (letsClicksThrough) {
+    rule.remove();
+    return all;
+  }
+  const verdict = new Map<Element, boolean>();
+  const vouched = (banner: Element): boolean => {
+    let known = verdict.get(banner);
+    if (known !== undefined) return known;
+    known = false;
+    const style = getComputedStyle(banner);
+    const text = rgba(style.webkitTextFillColor || style.color);
+    const background = rgba(style.backgroundColor);
+    let above = true;
+    for (let at: Element | null = banner; at; at = at.parentElement) above &&= plain(getComputedStyle(at));
+    if (
+      above &&
+      text &&
+      background &&
+      text[3] === 1 &&
+      background[3] === 1 &&
+      style.backgroundImage === 'none'
+    ) {
+      const [a, b] = [luminance(text), luminance(background)];
+      known = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) >= minContrast;
+    }
+    verdict.set(banner, known);
+    return known;
+  };
+  const unsure: number[] = [];
+  try {
+    letters.forEach((letter, index) => {
+      const x = letter.x + letter.width / 2;
+      const y = letter.y + letter.height / 2;
+      window.scrollTo(Math.max(0, x - window.innerWidth / 2), Math.max(0, y - window.innerHeight / 2));
+      const hit = document.elementFromPoint(x - window.scrollX, y - window.scrollY);
+      const banner = hit?.closest('.bd-banner');
+      if (!banner || !vouched(banner) || banner !== bannerOf(letter)) unsure.push(index);
+    });
+  } finally {
+    rule.remove();
+    window.scrollTo(0, 0);
+  }
+  return unsure;
+
+  function bannerOf(letter: Letter): Element | undefined {
+    return (
+      document
+        .querySelectorAll('section.bd-slide')
+        [letter.slide - 1]?.querySelector(`.bd-banner-${letter.banner}`) ?? undefined
+    );
+  }
 }
 
 /**

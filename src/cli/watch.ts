@@ -6,7 +6,7 @@
 import { BrowserSession } from '../browser/session.js';
 import { UsageError } from '../errors.js';
 import { printable } from '../terminalText.js';
-import type { Watching, WatchReporter } from '../watch/watch.js';
+import type { WatchReporter } from '../watch/watch.js';
 import { removeTempFiles } from '../write.js';
 import { defineCommand } from './_command.js';
 import { EXIT_INTERRUPTED } from './_interrupt.js';
