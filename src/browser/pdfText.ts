@@ -10,6 +10,7 @@
  * it fails closed.
  */
 import { inflateSync } from 'node:zlib';
+import { PdfFile } from './pdfFile.js';
 
 interface PdfObject {
   dict: string;
@@ -32,7 +33,7 @@ export function pdfPageTexts(pdf: Uint8Array): string[] {
     }
     return map;
   };
-  return pageRefs(objects).map((ref) => {
+  return pageOrder(pdf).map((ref) => {
     const page = objects.get(ref)?.dict ?? '';
     return contentRefs(page)
       .map((content) => showText(objects, streamText(objects.get(content)), page, fontMap, 0))
@@ -66,29 +67,16 @@ function readObjects(bytes: Buffer): Objects {
   return objects;
 }
 
-/** The page objects in order, from the catalog's page tree. */
-function pageRefs(objects: Objects): number[] {
-  const catalog = [...objects.values()].find((object) => /\/Type\s*\/Catalog\b/.test(object.dict));
-  const root = refIn(catalog?.dict ?? '', 'Pages');
-  const pages: number[] = [];
-  const seen = new Set<number>();
-  const walk = (ref: number) => {
-    if (seen.has(ref)) return;
-    seen.add(ref);
-    const dict = objects.get(ref)?.dict ?? '';
-    if (/\/Type\s*\/Pages\b/.test(dict)) {
-      const kids = /\/Kids\s*\[([^\]]*)\]/.exec(dict)?.[1] ?? '';
-      for (const kid of kids.matchAll(/(\d+)\s+\d+\s+R/g)) walk(Number(kid[1]));
-    } else if (/\/Type\s*\/Page\b/.test(dict)) pages.push(ref);
-  };
-  if (root !== undefined) walk(root);
-  return pages;
-}
-
 /** `/Key N 0 R` in a dictionary's text. */
-function refIn(dict: string, key: string): number | undefined {
-  const match = new RegExp(`/${key}\\s+(\\d+)\\s+\\d+\\s+R`).exec(dict);
-  return match ? Number(match[1]) : undefined;
+const refIn = PdfFile.ref;
+
+/** The page objects in order; none when the file cannot be read (the check then fails, closed). */
+function pageOrder(pdf: Uint8Array): number[] {
+  try {
+    return new PdfFile(pdf).pages();
+  } catch {
+    return [];
+  }
 }
 
 function contentRefs(page: string): number[] {
