@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run build: precompiles the built-in Handlebars templates into lib/templates.json, so a cold
-// build does not spend its time compiling them (src/render.ts uses an entry only while the
+// build does not spend its time compiling them (src/outputs/deck.ts uses an entry only while the
 // template's text still has the hash recorded here).
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';

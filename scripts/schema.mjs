@@ -4,6 +4,6 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const { briefingSchema } = await import('../lib/schema.js');
+const { briefingSchema } = await import('../lib/format/schema.js');
 const file = fileURLToPath(new URL('../schema/briefing.schema.json', import.meta.url));
 writeFileSync(file, `${JSON.stringify(briefingSchema(), null, 2)}\n`);

@@ -8,7 +8,6 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Aspect, Briefing } from './briefing.js';
 import type { Overflow } from './browser/print.js';
 import { BrowserSession } from './browser/session.js';
 import {
@@ -20,7 +19,7 @@ import {
   readBriefing,
 } from './build.js';
 import { BriefingError, ExitCode, type Problem, RenderError, UsageError } from './errors.js';
-import type { Paper } from './handout.js';
+import type { Aspect, Briefing } from './format/briefing.js';
 import {
   checkDeckOverrides,
   checkHandout,
@@ -30,9 +29,10 @@ import {
   DEFAULT_OUT_DIR,
   optional,
 } from './options.js';
-import { loadTemplates } from './render.js';
+import { loadTemplates } from './outputs/deck.js';
+import type { Paper } from './outputs/handout.js';
+import { checkOutputFolder } from './outputs/write.js';
 import { printable } from './terminalText.js';
-import { checkOutputFolder } from './write.js';
 
 export interface BuildRequest {
   /** Briefing files and folders; a folder means every `*.yaml` and `*.yml` directly in it. */

@@ -12,21 +12,21 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ASSETS_DIR, assetFiles, packageVersion, speakerViewScriptHashes } from './assets.js';
-import type { Aspect, Briefing } from './briefing.js';
 import { type PdfInfo, setPdfInfo } from './browser/pdfInfo.js';
 import { addOutline, namedDestinations, type OutlineEntry } from './browser/pdfOutline.js';
 import { type Overflow, printDocument, printPdf } from './browser/print.js';
 import { BrowserSession } from './browser/session.js';
 import { RenderError } from './errors.js';
-import { buildHandoutModel, buildHandoutPage, type Paper, renderHandout } from './handout.js';
-import { loadBriefing } from './load.js';
-import { buildDeckModel, type DeckModel } from './model.js';
-import { deckOutline, handoutOutline } from './outline.js';
-import { buildPage, loadTemplates, renderDeck, type Templates } from './render.js';
-import { renderSingleFile, type SingleFileInput } from './singleFile.js';
-import { validateBriefing } from './validate.js';
-import { cannotWrite, checkDestinations, copyAssets, trackTemp, writeFileAtomic } from './write.js';
+import type { Aspect, Briefing } from './format/briefing.js';
+import { loadBriefing } from './format/load.js';
+import { validateBriefing } from './format/validate.js';
+import { ASSETS_DIR, assetFiles, packageVersion, speakerViewScriptHashes } from './outputs/assets.js';
+import { buildPage, loadTemplates, renderDeck, type Templates } from './outputs/deck.js';
+import { buildHandoutModel, buildHandoutPage, type Paper, renderHandout } from './outputs/handout.js';
+import { renderSingleFile, type SingleFileInput } from './outputs/singleFile.js';
+import { cannotWrite, checkDestinations, copyAssets, trackTemp, writeFileAtomic } from './outputs/write.js';
+import { buildDeckModel, type DeckModel } from './slides/index.js';
+import { deckOutline, handoutOutline } from './slides/outline.js';
 
 export interface BuildOptions {
   /** The briefing file, as the user named it. */

@@ -8,7 +8,6 @@
  */
 export type { BriefingOutcome, BuildReport, BuildRequest } from './batch.js';
 export { build, validate } from './batch.js';
-export type { Briefing } from './briefing.js';
 export type { Overflow } from './browser/print.js';
 export { BrowserSession, type SessionOptions } from './browser/session.js';
 export {
@@ -20,6 +19,7 @@ export {
   UsageError,
   UserError,
 } from './errors.js';
-export type { Paper } from './handout.js';
+export type { Briefing } from './format/briefing.js';
+export { briefingSchema } from './format/schema.js';
 export { DEFAULT_JOBS } from './options.js';
-export { briefingSchema } from './schema.js';
+export type { Paper } from './outputs/handout.js';

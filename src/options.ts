@@ -6,12 +6,12 @@
  * later stage (`handout: 'a5'` is refused, not taken as A4).
  */
 import os from 'node:os';
-import { ASPECTS, type Aspect } from './briefing.js';
 import { UsageError } from './errors.js';
-import { truncate } from './format.js';
-import { PAPERS, type Paper } from './handout.js';
+import { ASPECTS, type Aspect } from './format/briefing.js';
+import { truncate } from './format/format.js';
+import { PAPERS, type Paper } from './outputs/handout.js';
+import { BUILT_IN_THEMES } from './outputs/themes.js';
 import { printable } from './terminalText.js';
-import { BUILT_IN_THEMES } from './themes.js';
 
 export const DEFAULT_OUT_DIR = 'dist';
 export const DEFAULT_TIMEOUT_MS = 30_000;

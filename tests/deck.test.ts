@@ -9,9 +9,9 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserSession } from '../src/browser/session.js';
-import { LAYOUT, type LayoutTable } from '../src/layout.js';
-import { buildDeckModel } from '../src/model.js';
-import { buildPage, loadTemplates, renderDeck } from '../src/render.js';
+import { buildPage, loadTemplates, renderDeck } from '../src/outputs/deck.js';
+import { buildDeckModel } from '../src/slides/index.js';
+import { LAYOUT, type LayoutTable } from '../src/slides/layout.js';
 import { build, newSession, tempDir } from './_helpers.js';
 
 let session: BrowserSession;

@@ -11,7 +11,7 @@ import {
   type PlacementCost,
   type PlacementProblem,
   placeNodes,
-} from '../src/visuals/gridPlacement.js';
+} from '../src/slides/visuals/gridPlacement.js';
 
 /** The plain search: every try costs its moved nodes' part in full, before and after. */
 function plainPlaceNodes(

@@ -7,10 +7,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Briefing } from '../src/briefing.js';
 import type { BrowserSession } from '../src/browser/session.js';
 import { outputPath, prepareDeck, printHandout, readBriefing, writeDeck } from '../src/build.js';
-import { plainText } from '../src/markdown.js';
+import { plainText } from '../src/content/markdown.js';
+import type { Briefing } from '../src/format/briefing.js';
 import { FIXTURES, newSession, ROOT, readPdf, tempDir } from './_helpers.js';
 
 let session: BrowserSession;

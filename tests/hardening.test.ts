@@ -12,9 +12,9 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/batch.js';
 import { BriefingError, UsageError } from '../src/errors.js';
-import { loadBriefing } from '../src/load.js';
+import { loadBriefing } from '../src/format/load.js';
+import { validateBriefing } from '../src/format/validate.js';
 import { printable } from '../src/terminalText.js';
-import { validateBriefing } from '../src/validate.js';
 import { FIXTURES, ROOT, tempDir } from './_helpers.js';
 
 const BIN = path.join(ROOT, 'bin', 'briefdeck.cjs');

@@ -6,11 +6,11 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { LIKELIHOODS, RELATION_TYPES, STANCES } from '../src/briefing.js';
-import { BRIEFING } from '../src/format.js';
-import { SCHEMA_FILE, schemaRefFor, starterBriefing } from '../src/init.js';
-import { parseBriefing } from '../src/load.js';
-import { validateBriefing } from '../src/validate.js';
+import { LIKELIHOODS, RELATION_TYPES, STANCES } from '../src/format/briefing.js';
+import { BRIEFING } from '../src/format/format.js';
+import { SCHEMA_FILE, schemaRefFor, starterBriefing } from '../src/format/init.js';
+import { parseBriefing } from '../src/format/load.js';
+import { validateBriefing } from '../src/format/validate.js';
 import { build, ROOT, tempDir } from './_helpers.js';
 
 describe('starterBriefing', () => {

@@ -22,7 +22,7 @@ import {
   parseAddresses,
   parseSmtpUrl,
   sendDraft,
-} from '../src/mail.js';
+} from '../src/outputs/mail.js';
 import { tempDir } from './_helpers.js';
 
 const dir = tempDir('mail-');

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createMarkdown, findCitations, isPlainBlock, isPlainInline, plainText } from '../src/markdown.js';
+import {
+  createMarkdown,
+  findCitations,
+  isPlainBlock,
+  isPlainInline,
+  plainText,
+} from '../src/content/markdown.js';
 
 const md = createMarkdown((id) => ({ report: 1, other: 2 })[id]);
 

@@ -1,14 +1,19 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Briefing } from '../src/briefing.js';
 import { readBriefing } from '../src/build.js';
-import { LAYOUT, type LayoutTable, layoutFor, layoutStyle } from '../src/layout.js';
-import { buildDeckModel, classificationLevel, type RisksSlide, type SlideModel } from '../src/model.js';
-import { arrangeColumns, paginate, paginateColumns } from '../src/paginate.js';
-import { buildPage, contentSecurityPolicy, loadTemplates, renderDeck } from '../src/render.js';
-import { countLines, textWidth } from '../src/textMetrics.js';
-import { escapeXml } from '../src/visuals/_svg.js';
+import type { Briefing } from '../src/format/briefing.js';
+import { buildPage, contentSecurityPolicy, loadTemplates, renderDeck } from '../src/outputs/deck.js';
+import {
+  buildDeckModel,
+  classificationLevel,
+  type RisksSlide,
+  type SlideModel,
+} from '../src/slides/index.js';
+import { LAYOUT, type LayoutTable, layoutFor, layoutStyle } from '../src/slides/layout.js';
+import { arrangeColumns, paginate, paginateColumns } from '../src/slides/paginate.js';
+import { countLines, textWidth } from '../src/slides/textMetrics.js';
+import { escapeXml } from '../src/slides/visuals/_svg.js';
 import { FIXTURES, ROOT, tempDir } from './_helpers.js';
 
 const sample = () => readBriefing('briefing.yaml', ROOT);

@@ -9,11 +9,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { BriefingError } from '../src/errors.js';
-import { BRIEFING, type Spec } from '../src/format.js';
-import { parseBriefing } from '../src/load.js';
-import { buildDeckModel } from '../src/model.js';
-import { briefingSchema } from '../src/schema.js';
-import { validateBriefing } from '../src/validate.js';
+import { BRIEFING, type Spec } from '../src/format/format.js';
+import { parseBriefing } from '../src/format/load.js';
+import { briefingSchema } from '../src/format/schema.js';
+import { validateBriefing } from '../src/format/validate.js';
+import { buildDeckModel } from '../src/slides/index.js';
 import { FIXTURES, ROOT } from './_helpers.js';
 
 async function outcome(bytes: Uint8Array): Promise<'valid' | 'invalid'> {

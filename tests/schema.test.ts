@@ -9,6 +9,7 @@ import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { BriefingError } from '../src/errors.js';
 import {
   ASPECTS,
   CONFIDENCES,
@@ -17,13 +18,12 @@ import {
   PRIORITIES,
   RELATION_TYPES,
   STANCES,
-} from '../src/briefing.js';
-import { BriefingError } from '../src/errors.js';
-import { BRIEFING, type MappingSpec, type Spec } from '../src/format.js';
-import { starterBriefing } from '../src/init.js';
-import { parseBriefing } from '../src/load.js';
-import { briefingSchema } from '../src/schema.js';
-import { validateBriefing } from '../src/validate.js';
+} from '../src/format/briefing.js';
+import { BRIEFING, type MappingSpec, type Spec } from '../src/format/format.js';
+import { starterBriefing } from '../src/format/init.js';
+import { parseBriefing } from '../src/format/load.js';
+import { briefingSchema } from '../src/format/schema.js';
+import { validateBriefing } from '../src/format/validate.js';
 import { FIXTURES, ROOT } from './_helpers.js';
 
 const schema = briefingSchema();

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserSession } from '../src/browser/session.js';
 import { BriefingError } from '../src/errors.js';
-import { checkThemeCss, tokenizeCss } from '../src/themeCss.js';
+import { checkThemeCss, tokenizeCss } from '../src/format/themeCss.js';
 import { build, FIXTURES, newSession, readPdf, tempDir } from './_helpers.js';
 
 let session: BrowserSession;

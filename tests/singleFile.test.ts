@@ -11,10 +11,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { speakerViewScriptHashes } from '../src/assets.js';
 import type { BrowserSession } from '../src/browser/session.js';
 import { type PreparedDeck, prepareDeck, writeDeck } from '../src/build.js';
-import { parseUnicodeRange, renderSingleFile } from '../src/singleFile.js';
+import { speakerViewScriptHashes } from '../src/outputs/assets.js';
+import { parseUnicodeRange, renderSingleFile } from '../src/outputs/singleFile.js';
 import { newSession, ROOT, tempDir } from './_helpers.js';
 
 let session: BrowserSession;

@@ -2,12 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nearest } from '../src/didYouMean.js';
 import { BriefingError, formatProblem, problemsAsJson } from '../src/errors.js';
-import { BRIEFING, likelihoodOfPercent } from '../src/format.js';
-import { loadBriefing, parseBriefing } from '../src/load.js';
-import { buildDeckModel } from '../src/model.js';
-import { validateBriefing } from '../src/validate.js';
+import { nearest } from '../src/format/didYouMean.js';
+import { BRIEFING, likelihoodOfPercent } from '../src/format/format.js';
+import { loadBriefing, parseBriefing } from '../src/format/load.js';
+import { validateBriefing } from '../src/format/validate.js';
+import { buildDeckModel } from '../src/slides/index.js';
 import { ROOT, tempDir } from './_helpers.js';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures');

@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { IMPACTS, LIKELIHOODS, type RelationType, type Stance } from '../src/briefing.js';
 import { readBriefing } from '../src/build.js';
-import { escapeXml, wrapText } from '../src/visuals/_svg.js';
-import { captionWidth, HIT_MARGIN } from '../src/visuals/actorLayout.js';
+import { IMPACTS, LIKELIHOODS, type RelationType, type Stance } from '../src/format/briefing.js';
+import { escapeXml, wrapText } from '../src/slides/visuals/_svg.js';
+import { captionWidth, HIT_MARGIN } from '../src/slides/visuals/actorLayout.js';
 import {
   ACTOR_MAP_SIZE,
   describeActorMap,
   MAX_MAP_ACTORS,
   type MapActor,
   renderActorMap,
-} from '../src/visuals/actorMap.js';
+} from '../src/slides/visuals/actorMap.js';
 import {
   describeRiskMatrix,
   type MatrixRisk,
   renderRiskMatrix,
   severityOf,
-} from '../src/visuals/riskMatrix.js';
+} from '../src/slides/visuals/riskMatrix.js';
 import { ROOT } from './_helpers.js';
 
 /* ── parsing helpers ─────────────────────────────────────────────────── */

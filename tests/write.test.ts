@@ -2,9 +2,9 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ASSETS_DIR, assetFiles } from '../src/assets.js';
 import { RenderError } from '../src/errors.js';
-import { copyAssets } from '../src/write.js';
+import { ASSETS_DIR, assetFiles } from '../src/outputs/assets.js';
+import { copyAssets } from '../src/outputs/write.js';
 import { tempDir } from './_helpers.js';
 
 function filesIn(dir: string): string[] {

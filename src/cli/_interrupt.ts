@@ -5,7 +5,7 @@
  * every temporary file. The browser is closed at the end in any case.
  */
 import type { BrowserSession } from '../browser/session.js';
-import { removeTempFiles } from '../write.js';
+import { removeTempFiles } from '../outputs/write.js';
 import type { Io } from './_terminal.js';
 
 /** The shell's code for a process ended by Ctrl-C. */

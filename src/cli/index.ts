@@ -6,8 +6,8 @@
  * each without a stack; anything else is a bug and prints its stack.
  */
 import { parseArgs } from 'node:util';
-import { packageVersion } from '../assets.js';
 import { BriefingError, UsageError, UserError } from '../errors.js';
+import { packageVersion } from '../outputs/assets.js';
 import { printable } from '../terminalText.js';
 import {
   type Command,

@@ -8,8 +8,8 @@ import path from 'node:path';
 import { BrowserSession } from '../browser/session.js';
 import { type BuildResult, buildBriefing } from '../build.js';
 import { UsageError } from '../errors.js';
+import { checkOutputFolder, writeFileAtomic } from '../outputs/write.js';
 import { printable } from '../terminalText.js';
-import { checkOutputFolder, writeFileAtomic } from '../write.js';
 import { defineCommand } from './_command.js';
 import { EXIT_INTERRUPTED, interruptible } from './_interrupt.js';
 import { PIPELINE_OPTIONS, progressOf, resolvePipeline, shownPath, stepProgress } from './_pipeline.js';
@@ -81,7 +81,7 @@ async function mailRequest(
   pdf: boolean,
   env: NodeJS.ProcessEnv,
 ): Promise<MailRequest> {
-  const { parseAddresses, SMTP_URL_VARIABLE } = await import('../mail.js');
+  const { parseAddresses, SMTP_URL_VARIABLE } = await import('../outputs/mail.js');
   if (!values.to?.length) {
     throw new UsageError('mail needs at least one --to address', {
       hint: 'For example: briefdeck mail briefing.yaml --to desk@example.org',
@@ -108,7 +108,7 @@ async function mailRequest(
  */
 async function sendOrDraft(request: MailRequest, result: BuildResult, context: CliContext): Promise<void> {
   const { io, paint } = context;
-  const { composeDraft, mailContent, sendDraft } = await import('../mail.js');
+  const { composeDraft, mailContent, sendDraft } = await import('../outputs/mail.js');
   const content = mailContent(result.model);
   const attachments = [result.pdf, result.handout]
     .filter((file): file is string => file !== undefined)

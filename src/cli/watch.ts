@@ -5,9 +5,9 @@
  */
 import { BrowserSession } from '../browser/session.js';
 import { UsageError } from '../errors.js';
+import { removeTempFiles } from '../outputs/write.js';
 import { printable } from '../terminalText.js';
 import type { WatchReporter } from '../watch/watch.js';
-import { removeTempFiles } from '../write.js';
 import { defineCommand } from './_command.js';
 import { EXIT_INTERRUPTED } from './_interrupt.js';
 import { PIPELINE_OPTIONS, resolvePipeline } from './_pipeline.js';

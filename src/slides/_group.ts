@@ -3,11 +3,12 @@
  * id, part label ("2/3") and notes, and the choice between a group's normal
  * layout and its dense one.
  */
-import type { NoteGroup } from '../briefing.js';
-import type { Layout } from '../layout.js';
-import { escapeHtml, type MarkdownRenderer } from '../markdown.js';
-import type { SlideBase, SlideModel } from '../model.js';
-import { densePage, type Page } from '../paginate.js';
+
+import { escapeHtml, type MarkdownRenderer } from '../content/markdown.js';
+import type { NoteGroup } from '../format/briefing.js';
+import type { Layout } from './layout.js';
+import { densePage, type Page } from './paginate.js';
+import type { SlideBase, SlideModel } from './types.js';
 
 /** What a slide module needs besides its part of the briefing. */
 export interface SlideContext {

@@ -2,13 +2,13 @@
  * The actors: the actor map (when any actor has a relation), then a card
  * per actor, in columns as many as the width allows, continued over slides.
  */
-import { type Actor, type NoteGroup, STANCES, type Stance } from '../briefing.js';
-import type { ActorCard, ActorMapSlide, ActorsSlide } from '../model.js';
-import { paginateColumns, textHeight } from '../paginate.js';
-import { textWidth } from '../textMetrics.js';
-import { capitalize } from '../visuals/_svg.js';
-import { actorGraph, drawActorMap } from '../visuals/actorMap.js';
+import { type Actor, type NoteGroup, STANCES, type Stance } from '../format/briefing.js';
 import { itemNotes, type SlideBuilder, type SlideContext } from './_group.js';
+import { paginateColumns, textHeight } from './paginate.js';
+import { textWidth } from './textMetrics.js';
+import type { ActorCard, ActorMapSlide, ActorsSlide } from './types.js';
+import { capitalize } from './visuals/_svg.js';
+import { actorGraph, drawActorMap } from './visuals/actorMap.js';
 
 const STANCE_LABELS: Record<Stance, string> = Object.fromEntries(
   STANCES.map((stance) => [stance, capitalize(stance)]),

@@ -1,7 +1,8 @@
 /** The bottom line up front: the key judgments, numbered. */
-import type { BlufSlide } from '../model.js';
-import { paginate, textHeight } from '../paginate.js';
+
 import type { SlideBuilder, SlideContext } from './_group.js';
+import { paginate, textHeight } from './paginate.js';
+import type { BlufSlide } from './types.js';
 
 export function blufSlides(build: SlideBuilder, bluf: string[], { md, layout, page }: SlideContext): void {
   const b = layout.bluf;

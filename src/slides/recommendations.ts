@@ -1,8 +1,8 @@
 /** The recommendations: a table in the order the analyst wrote them (the order is part of the advice). */
-import type { Recommendation } from '../briefing.js';
-import type { RecommendationsSlide } from '../model.js';
-import { paginate, textHeight } from '../paginate.js';
+import type { Recommendation } from '../format/briefing.js';
 import { itemNotes, type SlideBuilder, type SlideContext } from './_group.js';
+import { paginate, textHeight } from './paginate.js';
+import type { RecommendationsSlide } from './types.js';
 
 export function recommendationSlides(
   build: SlideBuilder,

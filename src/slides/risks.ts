@@ -3,12 +3,12 @@
  * each with the matrix), then a card per risk, in as many columns as the
  * width allows, continued over slides.
  */
-import { LIKELIHOODS, type Risk } from '../briefing.js';
-import type { RiskCard, RiskMatrixSlide, RisksSlide } from '../model.js';
-import { paginateColumns, paginateGrid, stackHeight, textHeight } from '../paginate.js';
-import { textWidth } from '../textMetrics.js';
-import { describeRiskMatrix, renderRiskMatrix, severityOf } from '../visuals/riskMatrix.js';
+import { LIKELIHOODS, type Risk } from '../format/briefing.js';
 import { itemNotes, type SlideBuilder, type SlideContext } from './_group.js';
+import { paginateColumns, paginateGrid, stackHeight, textHeight } from './paginate.js';
+import { textWidth } from './textMetrics.js';
+import type { RiskCard, RiskMatrixSlide, RisksSlide } from './types.js';
+import { describeRiskMatrix, renderRiskMatrix, severityOf } from './visuals/riskMatrix.js';
 
 export function riskSlides(build: SlideBuilder, risks: Risk[], context: SlideContext): void {
   const { md } = context;

@@ -3,10 +3,10 @@
  * slide when both fit, else one under the other; a long situation flows
  * over slides, the key facts starting under the end of the summary.
  */
-import type { Situation } from '../briefing.js';
-import type { SituationSlide } from '../model.js';
-import { paginateRuns, stackHeight, textHeight } from '../paginate.js';
+import type { Situation } from '../format/briefing.js';
 import type { SlideBuilder, SlideContent, SlideContext } from './_group.js';
+import { paginateRuns, stackHeight, textHeight } from './paginate.js';
+import type { SituationSlide } from './types.js';
 
 type Paragraph = { kind: 'paragraph'; text: string };
 type Point = { kind: 'point'; text: string; html: string; index: number };

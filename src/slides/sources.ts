@@ -1,8 +1,8 @@
 /** The sources, numbered in the order listed; citations `[@id]` link here. */
-import type { Source } from '../briefing.js';
-import type { SourcesSlide } from '../model.js';
-import { paginate, textHeight } from '../paginate.js';
+import type { Source } from '../format/briefing.js';
 import type { SlideBuilder, SlideContext } from './_group.js';
+import { paginate, textHeight } from './paginate.js';
+import type { SourcesSlide } from './types.js';
 
 export function sourceSlides(build: SlideBuilder, sources: Source[], { layout, page }: SlideContext): void {
   const s = layout.sources;

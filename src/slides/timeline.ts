@@ -1,9 +1,10 @@
 /** The timeline: dated events on a line, continued over slides when long. */
-import type { TimelineEvent } from '../briefing.js';
-import { plainText } from '../markdown.js';
-import type { TimelineSlide } from '../model.js';
-import { paginate, textHeight } from '../paginate.js';
+
+import { plainText } from '../content/markdown.js';
+import type { TimelineEvent } from '../format/briefing.js';
 import type { SlideBuilder, SlideContext } from './_group.js';
+import { paginate, textHeight } from './paginate.js';
+import type { TimelineSlide } from './types.js';
 
 export function timelineSlides(
   build: SlideBuilder,

@@ -1,8 +1,9 @@
 /** The title slide: title, subtitle, date, author, organisation and the report summarised. */
-import type { Briefing } from '../briefing.js';
-import { escapeHtml } from '../markdown.js';
-import type { TitleSlide } from '../model.js';
+
+import { escapeHtml } from '../content/markdown.js';
+import type { Briefing } from '../format/briefing.js';
 import type { SlideBuilder } from './_group.js';
+import type { TitleSlide } from './types.js';
 
 export function titleSlide(build: SlideBuilder, briefing: Briefing): void {
   let sourceHtml: string | undefined;

@@ -19,8 +19,8 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import http from 'node:http';
 import { type AddressInfo, isIP } from 'node:net';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../assets.js';
 import { UsageError } from '../errors.js';
+import { PACKAGE_ROOT } from '../outputs/assets.js';
 
 /** Where the server's own files live; no output file can be there (the folder name starts with _). */
 const CHANNEL_PATH = '/__briefdeck';

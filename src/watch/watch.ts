@@ -29,8 +29,8 @@ import {
   writeSingleFile,
 } from '../build.js';
 import { BriefingError, RenderError, UserError } from '../errors.js';
-import { checkTemplatesFolder, loadTemplates, type Templates } from '../render.js';
-import { checkOutputFolder, writeFileAtomic } from '../write.js';
+import { checkTemplatesFolder, loadTemplates, type Templates } from '../outputs/deck.js';
+import { checkOutputFolder, writeFileAtomic } from '../outputs/write.js';
 import { type FileWatcher, watchFiles } from './files.js';
 import { type DeckState, type PreviewServer, startPreviewServer } from './server.js';
 

@@ -1,6 +1,6 @@
 /**
  * The layout numbers: every size, gap, line height and column share that
- * both the capacity model (src/paginate.ts, src/slides/) and the stylesheet
+ * both the capacity model (src/slides/paginate.ts and the slide builders) and the stylesheet
  * (themes/briefdeck.css) depend on, in one table, with the few choices the
  * model alone makes (how narrow a column of cards may be). The page gets
  * them as `--bd-*` custom properties on its `<body>` (`layoutStyle`, written
@@ -15,7 +15,7 @@
  * width, `…Tracking` is letter-spacing in em, everything else is CSS pixels. An entry that differs by aspect
  * gives both (`{ '16:9': 64, '4:3': 52 }`); `layoutFor` picks one.
  */
-import type { Aspect } from './briefing.js';
+import type { Aspect } from '../format/briefing.js';
 
 type PerAspect = { readonly [A in Aspect]: number };
 type Entry = number | PerAspect;

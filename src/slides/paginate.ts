@@ -2,14 +2,15 @@
  * The capacity model that splits long lists over continuation slides
  * ("Actors (2/3)"). It estimates each item's height in CSS pixels by
  * wrapping its text with the font's real advance widths in the column the
- * layout gives it (every number comes from src/layout.ts, which the page
+ * layout gives it (every number comes from src/slides/layout.ts, which the page
  * uses too). A slide takes items while they fit; the last two slides of a
  * group are then evened out when both stay at least half full. The build
  * measures every slide in Chromium and reports any that still overflow.
  */
-import type { Aspect } from './briefing.js';
+
+import { plainText } from '../content/markdown.js';
+import type { Aspect } from '../format/briefing.js';
 import type { Layout } from './layout.js';
-import { plainText } from './markdown.js';
 import { countLines, type Weight } from './textMetrics.js';
 
 /** Estimates are inflated by this much, for bold runs and rounding in the browser. */

@@ -2,7 +2,7 @@
  * Small helpers shared by the SVG generators: escaping, number formatting,
  * id prefixes, the root element and word wrap.
  */
-import { escapeHtml } from '../markdown.js';
+import { escapeHtml } from '../../content/markdown.js';
 
 /** Whether XML 1.0 allows the code point at all (not C0 controls other than tab, LF, CR; not lone surrogates, U+FFFE, U+FFFF). */
 function allowedInXml(code: number): boolean {

@@ -6,7 +6,7 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Document, LineCounter, parseDocument } from 'yaml';
-import { BriefingError, type Problem } from './errors.js';
+import { BriefingError, type Problem } from '../errors.js';
 import { BRIEFING, requiredKeys } from './format.js';
 
 /** A briefing larger than this is surely not a briefing. */

@@ -11,9 +11,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type Handlebars from 'handlebars';
 import RuntimeModule from 'handlebars/runtime.js';
+import { UsageError } from '../errors.js';
+import type { DeckModel } from '../slides/index.js';
 import { ASSETS_DIR, PACKAGE_ROOT } from './assets.js';
-import { UsageError } from './errors.js';
-import type { DeckModel } from './model.js';
 
 export type Template = (page: DeckPage) => string;
 

@@ -4,7 +4,7 @@
  * Colours come from themes/visuals.css through classes; this file only
  * places things.
  */
-import { IMPACTS, type Impact, LIKELIHOODS, type Likelihood } from '../briefing.js';
+import { IMPACTS, type Impact, LIKELIHOODS, type Likelihood } from '../../format/briefing.js';
 import { textWidth } from '../textMetrics.js';
 import { capitalize, escapeXml, idPrefix, num, svgOpen } from './_svg.js';
 

@@ -5,7 +5,7 @@
  * is directed, and support both ways is one edge marked mutual. Relations to
  * unknown names or to oneself, and repeats, are dropped.
  */
-import { type RelationType, STANCES, type Stance } from '../briefing.js';
+import { type RelationType, STANCES, type Stance } from '../../format/briefing.js';
 import { capitalize } from './_svg.js';
 
 export interface MapActor {

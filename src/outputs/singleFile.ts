@@ -15,9 +15,9 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { RenderError } from '../errors.js';
 import { ASSETS_DIR, assetFiles, speakerViewScriptHashes } from './assets.js';
-import { RenderError } from './errors.js';
-import { contentSecurityPolicy } from './render.js';
+import { contentSecurityPolicy } from './deck.js';
 
 export interface SingleFileInput {
   /** The deck HTML exactly as `prepareDeck` renders it (PreparedDeck.html in src/build.ts). */

@@ -7,7 +7,6 @@
  * they belong. Pure: `buildHandoutModel` and `renderHandout` touch no file.
  */
 import type Handlebars from 'handlebars';
-import { ASSETS_DIR } from './assets.js';
 import type {
   ActorCard,
   DeckModel,
@@ -17,8 +16,9 @@ import type {
   SlideModel,
   SourcesSlide,
   TimelineSlide,
-} from './model.js';
-import { builtInTemplate } from './render.js';
+} from '../slides/index.js';
+import { ASSETS_DIR } from './assets.js';
+import { builtInTemplate } from './deck.js';
 
 export const PAPERS = ['a4', 'letter'] as const;
 export type Paper = (typeof PAPERS)[number];

@@ -20,6 +20,8 @@
  * ECMA-262 regular expression that the validator and the schema both use, so
  * the two cannot disagree on a value.
  */
+
+import { BUILT_IN_THEMES } from '../outputs/themes.js';
 import {
   ASPECTS,
   type Asset,
@@ -32,7 +34,6 @@ import {
   RELATION_TYPES,
   STANCES,
 } from './briefing.js';
-import { BUILT_IN_THEMES } from './themes.js';
 
 // ── the kinds of value ────────────────────────────────────────────────────
 

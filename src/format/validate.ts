@@ -8,10 +8,11 @@
  * `BriefingError` lists them all in file order and nothing downstream runs.
  */
 import type { Node } from 'yaml';
+import { findCitations } from '../content/markdown.js';
+import { BriefingError, type Problem } from '../errors.js';
 import type { Briefing, DeckSettings, Position } from './briefing.js';
 import { readDeckFile } from './deckFiles.js';
 import { nearest } from './didYouMean.js';
-import { BriefingError, type Problem } from './errors.js';
 import {
   BRIEFING,
   type ChoiceSpec,
@@ -30,7 +31,6 @@ import {
   type Value,
 } from './format.js';
 import type { LoadedBriefing } from './load.js';
-import { findCitations } from './markdown.js';
 import { type Entry, type YamlNode, YamlTree, type YamlValue } from './yamlTree.js';
 
 /** Problems listed at most; the rest are counted. */

@@ -8,8 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { constants, lstatSync, mkdirSync, unlinkSync } from 'node:fs';
 import { access, copyFile, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { RenderError, UsageError } from '../errors.js';
 import { ASSETS_DIR, type AssetFile } from './assets.js';
-import { RenderError, UsageError } from './errors.js';
 
 const pending = new Set<string>();
 

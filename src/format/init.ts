@@ -7,7 +7,8 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PACKAGE_ROOT } from './assets.js';
+import { PACKAGE_ROOT } from '../outputs/assets.js';
+import { BUILT_IN_THEMES } from '../outputs/themes.js';
 import {
   ASPECTS,
   CONFIDENCES,
@@ -18,7 +19,6 @@ import {
   RELATION_TYPES,
   STANCES,
 } from './briefing.js';
-import { BUILT_IN_THEMES } from './themes.js';
 
 /** The schema shipped with this installation of briefdeck. */
 export const SCHEMA_FILE = path.join(PACKAGE_ROOT, 'schema', 'briefing.schema.json');

@@ -2,9 +2,9 @@
  * The PDF's bookmarks, from the view model: one entry per slide group
  * (title, bottom line, situation, …), its continuation slides under it.
  */
-import type { OutlineEntry } from './browser/pdfOutline.js';
-import { type HandoutModel, handoutSections } from './handout.js';
-import type { DeckModel } from './model.js';
+import type { OutlineEntry } from '../browser/pdfOutline.js';
+import { type HandoutModel, handoutSections } from '../outputs/handout.js';
+import type { DeckModel } from './index.js';
 
 export function deckOutline(model: DeckModel): OutlineEntry[] {
   const entries: OutlineEntry[] = [];

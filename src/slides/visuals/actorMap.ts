@@ -8,7 +8,7 @@
  * relation type are also told apart without colour (glyph shapes, line
  * patterns, arrowheads, a ✕ on conflicts).
  */
-import { RELATION_TYPES, type RelationType, STANCES, type Stance } from '../briefing.js';
+import { RELATION_TYPES, type RelationType, STANCES, type Stance } from '../../format/briefing.js';
 import { textWidth } from '../textMetrics.js';
 import type { Box } from './_geometry.js';
 import { capitalize, escapeXml, idPrefix, num, svgOpen } from './_svg.js';

@@ -13,10 +13,10 @@
 import { readFile } from 'node:fs/promises';
 import { domainToASCII } from 'node:url';
 import type { MailComposerOptions } from 'nodemailer/lib/mail-composer';
-import { ExitCode, UsageError, UserError } from './errors.js';
-import { truncate } from './format.js';
-import { escapeHtml } from './markdown.js';
-import type { DeckModel } from './model.js';
+import { escapeHtml } from '../content/markdown.js';
+import { ExitCode, UsageError, UserError } from '../errors.js';
+import { truncate } from '../format/format.js';
+import type { DeckModel } from '../slides/index.js';
 
 /**
  * What the mail says, from the deck's view model: the title block and the
