@@ -143,14 +143,22 @@ describe('theme check: any theme within the size limit is checked in linear time
       (checked) => expect('css' in checked && checked.css.length).toBeGreaterThan(MAX_ASSET_BYTES * 0.9),
     ],
   ];
-  it.each(cases)('%s: checked in under 5 s (the target is 1 s)', (name, make, expected) => {
+  /** The CPU time this process spent, in ms: what the check costs, whatever else the machine runs meanwhile. */
+  const cpuMs = () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  };
+  it.each(cases)('%s: checked in under 5 s of CPU time (the target is 1 s)', (name, make, expected) => {
     const css = make();
     expect(css.length).toBeGreaterThan(MAX_ASSET_BYTES - 100);
-    const started = performance.now();
+    const started = { cpu: cpuMs(), wall: performance.now() };
     const checked = checkThemeCss(css);
-    const elapsed = performance.now() - started;
-    console.log(`theme check, ${name}: ${Math.round(elapsed)} ms for ${css.length} characters`);
+    const cpu = cpuMs() - started.cpu;
+    const wall = performance.now() - started.wall;
+    console.log(
+      `theme check, ${name}: ${Math.round(cpu)} ms CPU, ${Math.round(wall)} ms wall, ${css.length} characters`,
+    );
     expected(checked);
-    expect(elapsed).toBeLessThan(5000);
+    expect(cpu).toBeLessThan(5000);
   });
 });
