@@ -4,16 +4,18 @@
  * real SMTP server (smtp-server) on 127.0.0.1, with STARTTLS on a self-signed
  * certificate made for the test, implicit TLS, plain text and a login.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { promisify } from 'node:util';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExitCode, UsageError } from '../src/errors.js';
 import {
+  attachmentName,
   composeDraft,
   type MailContent,
   MailError,
@@ -23,9 +25,10 @@ import {
   parseSmtpUrl,
   sendDraft,
 } from '../src/outputs/mail.js';
-import { tempDir } from './_helpers.js';
+import { FIXTURES, ROOT, tempDir } from './_helpers.js';
 
 const dir = tempDir('mail-');
+const BIN = path.join(ROOT, 'bin', 'briefdeck.cjs');
 const slides = path.join(dir, 'briefing.pdf');
 const handout = path.join(dir, 'briefing-handout.pdf');
 // Not real PDFs: bytes of every value, so a wrong transfer encoding shows.
@@ -211,7 +214,8 @@ describe('composeDraft', () => {
     expect(html).toContain('&lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt; Libya &amp; co');
     expect(text).toContain('<script>alert("t")</script> Libya & co');
     expect(message.header('subject')).toBe(`[${hostile.classification}] ${hostile.title}`);
-    expect(message.attachments()[0]?.filename).toBe('x"><img src=https://evil.example/f.png>.pdf');
+    // Kept as text, but for its path separators (an attachment's name is a file name, see attachmentName).
+    expect(message.attachments()[0]?.filename).toBe('x"><img src=https:__evil.example_f.png>.pdf');
   });
 
   it('says which attachment it cannot read', async () => {
@@ -223,6 +227,44 @@ describe('composeDraft', () => {
     expect(error).toBeInstanceOf(MailError);
     expect((error as MailError).exitCode).toBe(3);
     expect((error as MailError).message).toContain(missing);
+  });
+});
+
+/**
+ * An attachment is named after the briefing's file, which may hold anything a
+ * file system allows: CR LF, or U+202E, which shows the rest of the name backwards.
+ */
+describe('attachment file names', () => {
+  it('lose control and format characters and path separators, and stay readable', () => {
+    expect(attachmentName('brief\r\ning\u202Egnp.pdf')).toBe('brief inggnp.pdf');
+    expect(attachmentName('a\u0000b\u0007c\u2028d\te.pdf')).toBe('a b c d e.pdf');
+    expect(attachmentName('x\u200B\u2066y\u2069\u200Fz\uFEFF.pdf')).toBe('xyz.pdf');
+    expect(attachmentName('../..\\etc/passwd.pdf')).toBe('briefing.._.._etc_passwd.pdf');
+    expect(attachmentName('\u202E.pdf')).toBe('briefing.pdf');
+    expect(attachmentName('Lage Libyen – März 2025 (Entwurf).pdf')).toBe(
+      'Lage Libyen – März 2025 (Entwurf).pdf',
+    );
+  });
+
+  it('a briefing whose file name holds CR LF and U+202E, mailed by the command, names its PDF plainly', async () => {
+    const folder = tempDir('mail-name-');
+    const briefing = path.join(folder, 'brief\r\ning\u202Egnp.yaml');
+    copyFileSync(path.join(FIXTURES, 'minimal.yaml'), briefing);
+    const out = path.join(folder, 'out');
+    await promisify(execFile)(
+      process.execPath,
+      [BIN, 'mail', briefing, '--to', 'jane@example.org', '-o', out],
+      {
+        cwd: ROOT,
+        timeout: 60_000,
+      },
+    );
+    const eml = readdirSync(out).find((file) => file.endsWith('.eml')) as string;
+    expect(eml).toBe('brief\r\ning\u202Egnp.eml');
+    const message = parseMessage(readFileSync(path.join(out, eml)));
+    expect(message.attachments().map((file) => file.filename)).toEqual(['brief inggnp.pdf']);
+    expect(message.find('text/plain')?.body.toString('utf8')).toContain('Attached: brief inggnp.pdf');
+    expect(message.find('text/html')?.body.toString('utf8')).toContain('<strong>brief inggnp.pdf</strong>');
   });
 });
 
@@ -267,6 +309,58 @@ describe('parseSmtpUrl', () => {
     expect(error.message).toMatch(problem);
     expect(error.message).toContain('BRIEFDECK_SMTP_URL');
     expect(error.lines().join('\n')).not.toMatch(/hunter2|er2secret/);
+  });
+
+  // A URL parser ends the login at the first / ? #: the rest of the password was read as a
+  // port, a path, a setting or a #fragment, and shown (`smtp://user:2024/Summer!@host` showed 2024).
+  it.each([
+    'smtp://Lz8Kd:Wq7Vb?Jx4Tn@mail.example.org',
+    'smtp://Lz8Kd:Wq7Vb/Jx4Tn!@mail.example.org',
+    'smtp://Lz8Kd:Wq7Vb#Jx4Tn@mail.example.org',
+    'smtp://Lz8Kd:Wq7Vb?Jx4Tn@mail.example.org:25?tls=off',
+    'smtp://Lz8Kd:2024/Wq7Vb!@host',
+    'smtp://Wq7Vb?Jx4Tn@mail.example.org',
+    'smtp:/\t/Lz8Kd:Wq7Vb?Jx4Tn@mail.example.org',
+  ])('refuses an unencoded / ? # in the login of %s, and shows nothing before the last @', (url) => {
+    const error = catchError(() => parseSmtpUrl(url)) as MailError;
+    expect(error).toBeInstanceOf(MailError);
+    expect(error.message).toMatch(
+      /is not a URL \(write \/ \? # in the user name and password as %2F %3F %23\)/,
+    );
+    expect(error.message).toMatch(/: smtp:\/\/\*\*\*@(mail\.example\.org|host)/);
+    expect(error.lines().join('\n')).not.toMatch(/Wq7|Vb|Jx4|Tn|2024|Lz8|Kd/);
+  });
+
+  it.each(['@', ':', '%'])(
+    'takes a raw %s in the password as a URL parser does, and never shows it',
+    (char) => {
+      const url = `smtp://user:Wq7Vb${char}Jx4Tn@mail.example.org`;
+      const parsed = catchError(() => {
+        throw parseSmtpUrl(url);
+      });
+      if (parsed instanceof MailError) {
+        // A raw % that is no percent-escape.
+        expect(parsed.message).toBe(
+          'BRIEFDECK_SMTP_URL has a badly percent-encoded password: smtp://***@mail.example.org',
+        );
+      } else {
+        expect(parsed).toMatchObject({
+          user: 'user',
+          pass: `Wq7Vb${char}Jx4Tn`,
+          shown: 'smtp://user:***@mail.example.org:587',
+        });
+      }
+    },
+  );
+
+  it.each(['/', '?', '#', '@', ':', '%'])('takes a percent-encoded %s in the password', (char) => {
+    const pass = `Wq7Vb${char}Jx4Tn`;
+    expect(parseSmtpUrl(`smtp://user:${encodeURIComponent(pass)}@mail.example.org?tls=off`)).toMatchObject({
+      host: 'mail.example.org',
+      user: 'user',
+      pass,
+      plainTextAllowed: true,
+    });
   });
 });
 
@@ -524,6 +618,89 @@ describe('sendDraft', () => {
       `The mail server at 127.0.0.1:${port} did not answer within 0.5 s.`,
     );
     expectOneLineWithoutPassword(error as MailError);
+  });
+
+  /**
+   * The command as a user runs it, a real process: `briefdeck mail FILE --send`, the URL in
+   * BRIEFDECK_SMTP_URL, the server one that echoes a refused password. Whatever the password
+   * holds, written raw or percent-encoded, no part of it shows in stdout, stderr or the draft.
+   * Raw, a URL parser ended the login at the first / ? #, and the digits before were read as
+   * the port: `smtp://user:1999?abc@host` showed the whole password.
+   */
+  describe('briefdeck mail --send, run as a process', () => {
+    const briefing = path.join(tempDir('mail-cli-'), 'briefing.yaml');
+    copyFileSync(path.join(FIXTURES, 'minimal.yaml'), briefing);
+    let port = 0;
+    /** Four digits that are no part of the port, to stand for the start of a password. */
+    let digits = '';
+    beforeAll(async () => {
+      ({ port } = await startServer({ disabledCommands: ['STARTTLS'], allowInsecureAuth: true }));
+      digits = ['1999', '2024', '4711'].find((d) => !String(port).includes(d)) as string;
+    });
+
+    const cases = ['/', '?', '#', '@', ':', '%'].flatMap((char) => [
+      { char, encoded: false },
+      { char, encoded: true },
+    ]);
+    it.each(cases)(
+      'shows no part of a password holding $char (percent-encoded: $encoded)',
+      async ({ char, encoded }) => {
+        const password = `${digits}${char}Wq7Vb!`;
+        const written = encoded ? encodeURIComponent(password) : password;
+        const run = await runMail(`smtp://${encodeURIComponent(USER)}:${written}@127.0.0.1:${port}?tls=off`);
+        expectNoPart([digits, 'Wq7Vb'], run.stdout + run.stderr + run.eml);
+        expect(run.code).toBe(3);
+        if (encoded || char === '@' || char === ':') {
+          // The password reached the server, which echoed it in its refusal.
+          expect(run.stderr).toMatch(/refused the login of "briefer@example.org"/);
+        } else if (char === '%') {
+          expect(run.stderr).toMatch(/badly percent-encoded password: smtp:\/\/\*\*\*@127\.0\.0\.1/);
+        } else {
+          expect(run.stderr).toMatch(/is not a URL \(write \/ \? # .*\): smtp:\/\/\*\*\*@127\.0\.0\.1/);
+        }
+      },
+    );
+
+    it('sends with the right password percent-encoded, and shows none of it', async () => {
+      const run = await runMail(url(port, 'smtp', PASSWORD, '?tls=off'));
+      expect(run.stderr).toMatch(/sent to jane@example\.org/);
+      expect(run.code).toBe(0);
+      expectNoPart(['c0rrect', 'h@rse', 'b#ttery', 'ttery%'], run.stdout + run.stderr + run.eml);
+    });
+
+    it.each(['smtp://user:1999?abc@host', 'smtp://user:2024/Summer!@host', 'smtp://user:4711#Geheim@host'])(
+      'shows no part of the password in %s, the URLs that leaked',
+      async (smtpUrl) => {
+        const run = await runMail(smtpUrl);
+        expectNoPart(['1999', 'abc', '2024', 'Summer', '4711', 'Geheim'], run.stdout + run.stderr + run.eml);
+        expect(run.code).toBe(3);
+        expect(run.stderr).toContain('smtp://***@host');
+      },
+    );
+
+    async function runMail(smtpUrl: string) {
+      const out = tempDir('mail-out-');
+      const args = [BIN, 'mail', briefing, '--to', 'jane@example.org', '--from', USER, '--send', '-o', out];
+      const env = { ...process.env, BRIEFDECK_SMTP_URL: smtpUrl, NO_COLOR: '1' };
+      const run = await promisify(execFile)(process.execPath, args, { cwd: ROOT, env, timeout: 60_000 }).then(
+        ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+        (error: { code?: number; stdout: string; stderr: string }) => ({
+          code: error.code,
+          stdout: error.stdout,
+          stderr: error.stderr,
+        }),
+      );
+      // The draft is written before the message is sent, whatever happens then.
+      const eml = readFileSync(path.join(out, 'briefing.eml'), 'latin1');
+      return { ...run, eml };
+    }
+
+    function expectNoPart(parts: string[], output: string): void {
+      for (const part of parts) {
+        for (const form of [part, encodeURIComponent(part), Buffer.from(part).toString('base64')])
+          expect(output).not.toContain(form);
+      }
+    }
   });
 
   function expectOneLineWithoutPassword(error: MailError, password = PASSWORD): void {

@@ -403,3 +403,21 @@ async function probeFonts(load: (page: Page) => Promise<void>, text?: string): P
     return used;
   });
 }
+
+describe('a theme at the size limit', () => {
+  it('is inlined in linear time, however many comments it has', async () => {
+    // 2 MiB of `a/**/`: each comment between two words leaves a space, which was found by reading the
+    // whole output so far (339 s at this size before).
+    const dir = tempDir('big-theme-');
+    writeFileSync(path.join(dir, 'big.css'), 'a/**/'.repeat(Math.floor((2 * 1024 * 1024) / 5)));
+    const yaml = readFileSync(path.join(ROOT, 'tests', 'fixtures', 'minimal.yaml'), 'utf8');
+    writeFileSync(path.join(dir, 'briefing.yaml'), `${yaml}deck:\n  theme: big.css\n`);
+    const themed = await prepareDeck({ file: 'briefing.yaml', cwd: dir, outDir: tempDir() });
+    const css = 'css' in themed.briefing.deck.theme ? themed.briefing.deck.theme.css.bytes : undefined;
+    const before = process.cpuUsage();
+    const html = await renderSingleFile({ html: themed.html, name: themed.name, userThemeCss: css });
+    const { user, system } = process.cpuUsage(before);
+    expect(html).toContain('a a a a');
+    expect((user + system) / 1000).toBeLessThan(5_000);
+  });
+});

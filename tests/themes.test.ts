@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAX_ASSET_BYTES } from '../src/format/deckFiles.js';
+import { checkThemeCss } from '../src/format/themeCss.js';
 import { ROOT } from './_helpers.js';
 
 function variables(file: string): Record<string, string> {
@@ -78,5 +80,85 @@ describe('classification banners', () => {
     expect(banners.length).toBeGreaterThanOrEqual(6);
     for (const [, bg, fg] of banners)
       expect(contrast(full(fg as string), full(bg as string)), `${fg} on ${bg}`).toBeGreaterThanOrEqual(4.5);
+  });
+});
+
+/**
+ * The check runs while the briefing is read, in watch too, where nothing else
+ * is answered meanwhile: it must take time in proportion to the theme. A 2 MB
+ * theme of nested `:is(` took about 5 minutes when each function was quoted
+ * in full as it closed; every problem's line was found by splitting the text.
+ */
+describe('theme check: any theme within the size limit is checked in linear time', () => {
+  /** `unit` repeated to the size limit, `tail` at the end. */
+  const filled = (unit: string, tail = '') =>
+    unit.repeat(Math.floor((MAX_ASSET_BYTES - tail.length) / unit.length)) + tail;
+  const half = Math.floor(MAX_ASSET_BYTES / 5);
+  const cases: [string, () => string, (checked: ReturnType<typeof checkThemeCss>) => void][] = [
+    ['nested :is( left open', () => filled(':is('), (checked) => expect(checked.problems).toEqual([])],
+    [
+      'nested :is( closed',
+      () => ':is('.repeat(half) + ')'.repeat(half),
+      (checked) => expect(checked.problems).toEqual([]),
+    ],
+    ['nested ( [ { left open', () => filled('a{b(c[d'), (checked) => expect(checked.problems).toEqual([])],
+    [
+      'nested src( left open, each refused',
+      () => filled('src('),
+      (checked) => {
+        expect(checked.problems).toHaveLength(MAX_ASSET_BYTES / 4);
+        expect(checked.problems[0]).toMatchObject({
+          line: 1,
+          col: 1,
+          message: `loads ${'src('.repeat(9)}src…`,
+        });
+      },
+    ],
+    [
+      'nested attr( with a long space between',
+      () => filled(`attr(${' '.repeat(100)}`),
+      (checked) => expect(checked.problems[0]?.message).toBe(`uses ${'attr( '.repeat(6)}att…`),
+    ],
+    [
+      'a stray backslash on every line',
+      () => filled('\\\n'),
+      (checked) => {
+        expect(checked.problems).toHaveLength(MAX_ASSET_BYTES / 2);
+        expect(checked.problems.at(-1)).toMatchObject({ line: MAX_ASSET_BYTES / 2, col: 1 });
+      },
+    ],
+    [
+      'an unclosed string on every line',
+      () => filled('"\n'),
+      (checked) => expect(checked.problems).toHaveLength(MAX_ASSET_BYTES / 2),
+    ],
+    [
+      'a @charset after every other',
+      () => filled('@charset /**/ '),
+      (checked) => expect(checked.problems[0]?.message).toBe('declares @charset @charset'),
+    ],
+    [
+      'a long theme that is accepted',
+      () => filled('.a{color:red;background:url(data:image/png;base64,AA==)} /* x */\n'),
+      (checked) => expect('css' in checked && checked.css.length).toBeGreaterThan(MAX_ASSET_BYTES * 0.9),
+    ],
+  ];
+  /** The CPU time this process spent, in ms: what the check costs, whatever else the machine runs meanwhile. */
+  const cpuMs = () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  };
+  it.each(cases)('%s: checked in under 5 s of CPU time (the target is 1 s)', (name, make, expected) => {
+    const css = make();
+    expect(css.length).toBeGreaterThan(MAX_ASSET_BYTES - 100);
+    const started = { cpu: cpuMs(), wall: performance.now() };
+    const checked = checkThemeCss(css);
+    const cpu = cpuMs() - started.cpu;
+    const wall = performance.now() - started.wall;
+    console.log(
+      `theme check, ${name}: ${Math.round(cpu)} ms CPU, ${Math.round(wall)} ms wall, ${css.length} characters`,
+    );
+    expected(checked);
+    expect(cpu).toBeLessThan(5000);
   });
 });

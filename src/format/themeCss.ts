@@ -92,16 +92,46 @@ const isNonPrintable = (c: number) =>
 const isValidEscape = (a: number, b: number) => a === 0x5c && b !== LF;
 const startsIdent = (a: number, b: number, c: number) =>
   a === 0x2d ? isIdentStart(b) || b === 0x2d || isValidEscape(b, c) : isIdentStart(a) || isValidEscape(a, b);
+/** What a URL's plain characters stop at: `)`, the end, whitespace, a quote, `(`, a backslash, a control. */
+const endsUrlRun = (c: number) =>
+  c === 0x29 ||
+  c === EOF ||
+  isWhitespace(c) ||
+  c === 0x22 ||
+  c === 0x27 ||
+  c === 0x28 ||
+  c === 0x5c ||
+  isNonPrintable(c);
 const startsNumber = (a: number, b: number, c: number) =>
   a === 0x2b || a === 0x2d ? isDigit(b) || (b === 0x2e && isDigit(c)) : a === 0x2e ? isDigit(b) : isDigit(a);
 
 /** The tokens of a stylesheet, comments included, as CSS Syntax Level 3 §4 reads it. */
 export function tokenizeCss(input: string): CssToken[] {
-  const s = preprocessCss(input);
   const tokens: CssToken[] = [];
+  const next = cssTokenizer(input);
+  for (let token = next(); token; token = next()) tokens.push(token);
+  return tokens;
+}
+
+/** The tokens of a stylesheet one at a time, then undefined: a list of them need not be kept. */
+function cssTokenizer(input: string): () => CssToken | undefined {
+  const s = preprocessCss(input);
   let i = 0;
   let escaped = false;
   const at = (k = 0): number => (i + k < s.length ? s.charCodeAt(i + k) : EOF);
+  /**
+   * Every token is made here, in one shape, and placed by the function at the end:
+   * a 2 MB theme has a million tokens, and copying each (a spread) cost seconds.
+   */
+  const made = (type: CssTokenType, value: string, repr?: string, id?: boolean): CssToken => ({
+    type,
+    value,
+    repr,
+    id,
+    start: 0,
+    end: 0,
+    escaped: false,
+  });
 
   /** §4.3.7, after the backslash. */
   const escapedCodePoint = (): string => {
@@ -125,13 +155,16 @@ export function tokenizeCss(input: string): CssToken[] {
   /** §4.3.11 */
   const identSequence = (): string => {
     let name = '';
+    let run = i;
     for (;;) {
       const c = at();
-      if (isIdentChar(c)) name += s[i++];
+      if (isIdentChar(c)) i++;
       else if (isValidEscape(c, at(1))) {
+        name += s.slice(run, i);
         i++;
         name += escapedCodePoint();
-      } else return name;
+        run = i;
+      } else return name + s.slice(run, i);
     }
   };
 
@@ -172,103 +205,116 @@ export function tokenizeCss(input: string): CssToken[] {
   };
 
   /** §4.3.6, after `url(` and its whitespace. */
-  const url = (): Pick<CssToken, 'type' | 'value'> => {
+  const url = (): CssToken => {
     let value = '';
     while (isWhitespace(at())) i++;
+    let run = i;
     for (;;) {
       const c = at();
+      // Plain characters are taken as one slice, when something else ends them.
+      if (!endsUrlRun(c)) {
+        i++;
+        continue;
+      }
+      value += s.slice(run, i);
       if (c === 0x29) {
         i++;
-        return { type: 'url', value };
+        return made('url', value);
       }
-      if (c === EOF) return { type: 'url', value };
+      if (c === EOF) return made('url', value);
       if (isWhitespace(c)) {
         while (isWhitespace(at())) i++;
         if (at() === 0x29) {
           i++;
-          return { type: 'url', value };
+          return made('url', value);
         }
-        if (at() === EOF) return { type: 'url', value };
+        if (at() === EOF) return made('url', value);
         badUrlRemnants();
-        return { type: 'bad-url', value };
+        return made('bad-url', value);
       }
       if (c === 0x22 || c === 0x27 || c === 0x28 || isNonPrintable(c)) {
         i++;
         badUrlRemnants();
-        return { type: 'bad-url', value };
+        return made('bad-url', value);
       }
-      if (c === 0x5c) {
-        i++;
-        if (isValidEscape(c, at())) value += escapedCodePoint();
-        else {
-          badUrlRemnants();
-          return { type: 'bad-url', value };
-        }
-      } else value += s[i++];
+      // What is left is a backslash.
+      i++;
+      if (isValidEscape(c, at())) value += escapedCodePoint();
+      else {
+        badUrlRemnants();
+        return made('bad-url', value);
+      }
+      run = i;
     }
   };
 
   /** §4.3.5, after the opening quote. */
-  const string = (quote: number): Pick<CssToken, 'type' | 'value'> => {
+  const string = (quote: number): CssToken => {
     let value = '';
+    let run = i;
     for (;;) {
       const c = at();
+      // Plain characters are taken as one slice, when something else ends them.
+      if (c !== quote && c !== EOF && c !== LF && c !== 0x5c) {
+        i++;
+        continue;
+      }
+      value += s.slice(run, i);
       if (c === quote) {
         i++;
-        return { type: 'string', value };
+        return made('string', value);
       }
-      if (c === EOF) return { type: 'string', value };
-      if (c === LF) return { type: 'bad-string', value };
-      if (c === 0x5c) {
-        escaped = true;
-        i++;
-        if (at() === LF) i++;
-        else if (at() !== EOF) value += escapedCodePoint();
-      } else value += s[i++];
+      if (c === EOF) return made('string', value);
+      if (c === LF) return made('bad-string', value);
+      escaped = true;
+      i++;
+      if (at() === LF) i++;
+      else if (at() !== EOF) value += escapedCodePoint();
+      run = i;
     }
   };
 
   /** §4.3.4 */
-  const identLike = (): Pick<CssToken, 'type' | 'value'> => {
+  const identLike = (): CssToken => {
     const name = identSequence();
     if (name.toLowerCase() === 'url' && at() === 0x28) {
       i++;
       while (isWhitespace(at()) && isWhitespace(at(1))) i++;
       const c = at();
       const quoted = c === 0x22 || c === 0x27 || (isWhitespace(c) && (at(1) === 0x22 || at(1) === 0x27));
-      return quoted ? { type: 'function', value: name } : url();
+      return quoted ? made('function', name) : url();
     }
     if (at() === 0x28) {
       i++;
-      return { type: 'function', value: name };
+      return made('function', name);
     }
-    return { type: 'ident', value: name };
+    return made('ident', name);
   };
 
   /** §4.3.3 */
-  const numeric = (): Omit<CssToken, 'start' | 'end' | 'escaped'> => {
+  const numeric = (): CssToken => {
     const repr = number();
-    if (startsIdent(at(), at(1), at(2))) return { type: 'dimension', repr, value: identSequence() };
+    if (startsIdent(at(), at(1), at(2))) return made('dimension', identSequence(), repr);
     if (at() === 0x25) {
       i++;
-      return { type: 'percentage', repr, value: '' };
+      return made('percentage', '', repr);
     }
-    return { type: 'number', repr, value: '' };
+    return made('number', '', repr);
   };
 
   /** §4.3.1 */
-  const token = (): Omit<CssToken, 'start' | 'end' | 'escaped'> => {
+  const token = (): CssToken => {
     const c = at();
     if (c === 0x2f && at(1) === 0x2a) {
       const close = s.indexOf('*/', i + 2);
       const value = s.slice(i + 2, close < 0 ? s.length : close);
       i = close < 0 ? s.length : close + 2;
-      return { type: 'comment', value };
+      return made('comment', value);
     }
     if (isWhitespace(c)) {
       const start = i;
       while (isWhitespace(at())) i++;
-      return { type: 'whitespace', value: s.slice(start, i) };
+      return made('whitespace', s.slice(start, i));
     }
     if (c === 0x22 || c === 0x27) {
       i++;
@@ -277,37 +323,40 @@ export function tokenizeCss(input: string): CssToken[] {
     if (c === 0x23 && (isIdentChar(at(1)) || isValidEscape(at(1), at(2)))) {
       i++;
       const id = startsIdent(at(), at(1), at(2));
-      return { type: 'hash', id, value: identSequence() };
+      return made('hash', identSequence(), undefined, id);
     }
     if (startsNumber(c, at(1), at(2)) && (c === 0x2b || c === 0x2d || c === 0x2e || isDigit(c)))
       return numeric();
     if (c === 0x2d && at(1) === 0x2d && at(2) === 0x3e) {
       i += 3;
-      return { type: 'CDC', value: '' };
+      return made('CDC', '');
     }
     if (c === 0x3c && at(1) === 0x21 && at(2) === 0x2d && at(3) === 0x2d) {
       i += 4;
-      return { type: 'CDO', value: '' };
+      return made('CDO', '');
     }
     if (c === 0x40 && startsIdent(at(1), at(2), at(3))) {
       i++;
-      return { type: 'at-keyword', value: identSequence() };
+      return made('at-keyword', identSequence());
     }
     if (isIdentStart(c) || (c === 0x2d && startsIdent(c, at(1), at(2))) || isValidEscape(c, at(1)))
       return identLike();
     const char = String.fromCodePoint(s.codePointAt(i) as number);
     i += char.length;
-    if ('():;,[]{}'.includes(char)) return { type: char as CssTokenType, value: '' };
-    return { type: 'delim', value: char };
+    if ('():;,[]{}'.includes(char)) return made(char as CssTokenType, '');
+    return made('delim', char);
   };
 
-  while (i < s.length) {
+  return () => {
+    if (i >= s.length) return undefined;
     const start = i;
     escaped = false;
     const next = token();
-    tokens.push({ ...next, start, end: i, escaped });
-  }
-  return tokens;
+    next.start = start;
+    next.end = i;
+    next.escaped = escaped;
+    return next;
+  };
 }
 
 // ── §9 serialisation ──────────────────────────────────────────────────────
@@ -404,28 +453,41 @@ function serializeToken(token: CssToken): string {
   }
 }
 
+/** What a token counts as in the table of §9: its type, or a delim's character. */
+const kind = (t: CssToken) => (t.type === 'delim' ? t.value : t.type);
+const WORDS = new Set([
+  'ident',
+  'function',
+  'url',
+  'bad-url',
+  '-',
+  'number',
+  'percentage',
+  'dimension',
+  'CDC',
+]);
+const AFTER_AT = new Set(['ident', 'function', 'url', 'bad-url', '-', 'CDC']);
+const NUMERIC = new Set(['number', 'percentage', 'dimension']);
+
 /** The pairs that would run together if written side by side (the table of §9). */
 function needsComment(a: CssToken, b: CssToken): boolean {
-  const kind = (t: CssToken) => (t.type === 'delim' ? t.value : t.type);
-  const first = kind(a);
   const second = kind(b);
-  const word = ['ident', 'function', 'url', 'bad-url', '-', 'number', 'percentage', 'dimension', 'CDC'];
-  switch (first) {
+  switch (kind(a)) {
     case 'ident':
-      return word.includes(second) || second === '(';
+      return WORDS.has(second) || second === '(';
     case 'at-keyword':
     case 'hash':
     case 'dimension':
     case '#':
     case '-':
-      return word.includes(second);
+      return WORDS.has(second);
     case 'number':
-      return word.includes(second) && second !== '-' ? true : second === '%';
+      return WORDS.has(second) && second !== '-' ? true : second === '%';
     case '@':
-      return ['ident', 'function', 'url', 'bad-url', '-', 'CDC'].includes(second);
+      return AFTER_AT.has(second);
     case '.':
     case '+':
-      return ['number', 'percentage', 'dimension'].includes(second);
+      return NUMERIC.has(second);
     case '/':
       return second === '*';
     default:
@@ -436,11 +498,12 @@ function needsComment(a: CssToken, b: CssToken): boolean {
 /** Writes tokens back as CSS, with an empty comment wherever two would run together. */
 export function serializeCss(tokens: readonly CssToken[]): string {
   let out = '';
-  tokens.forEach((token, index) => {
-    const before = tokens[index - 1];
+  let before: CssToken | undefined;
+  for (const token of tokens) {
     if (before && needsComment(before, token)) out += '/**/';
     out += serializeToken(token);
-  });
+    before = token;
+  }
   return out;
 }
 
@@ -464,13 +527,7 @@ export function checkThemeCss(css: string): { css: string; problems: [] } | { pr
   if (problems.length > 0) return { problems };
   const written = serializeCss(tokens);
   // The written text must read back as the very tokens checked; anything else is refused, not guessed at.
-  const significant = (list: CssToken[]) =>
-    list
-      .filter((t) => t.type !== 'comment')
-      .map((t) => `${t.type}\u0000${t.value}\u0000${t.repr ?? ''}\u0000${t.id ?? ''}`);
-  const again = significant(tokenizeCss(written));
-  const checked = significant(tokens);
-  if (again.length !== checked.length || again.some((t, k) => t !== checked[k])) {
+  if (!sameTokens(cssTokenizer(written), tokens)) {
     return {
       problems: [
         {
@@ -485,29 +542,52 @@ export function checkThemeCss(css: string): { css: string; problems: [] } | { pr
   return { css: written, problems: [] };
 }
 
-function findProblems(all: CssToken[], source: string): CssProblem[] {
-  const problems: CssProblem[] = [];
-  const place = (offset: number) => {
-    const before = source.slice(0, offset).split('\n');
-    return { line: before.length, col: (before.at(-1)?.length ?? 0) + 1 };
-  };
-  const refuse = (token: CssToken, message: string, hint: string) =>
-    problems.push({ ...place(token.start), message, hint });
-  const shown = (token: CssToken) => truncate(source.slice(token.start, token.end));
+/**
+ * Whether the tokens `next` gives are those listed, but for their comments and
+ * places (read one at a time: the second list of a 2 MB theme is never kept).
+ */
+function sameTokens(next: () => CssToken | undefined, listed: readonly CssToken[]): boolean {
+  let m = 0;
+  for (;;) {
+    let t = next();
+    while (t?.type === 'comment') t = next();
+    while (listed[m]?.type === 'comment') m++;
+    const u = listed[m++];
+    if (!t || !u) return t === u;
+    const same =
+      t.type === u.type &&
+      t.value === u.value &&
+      (t.repr ?? '') === (u.repr ?? '') &&
+      (t.id ?? '') === (u.id ?? '');
+    if (!same) return false;
+  }
+}
 
-  const tokens = all.filter((t) => t.type !== 'comment');
-  /** Open blocks and functions, innermost last, each with the token that closes it; a function collects its arguments. */
+function findProblems(tokens: CssToken[], source: string): CssProblem[] {
+  const problems: CssProblem[] = [];
+  const place = lineFinder(source);
+  const refuse = (token: CssToken, message: string, hint: string) => {
+    const { line, col } = place(token.start);
+    problems.push({ line, col, message, hint });
+  };
+  const shown = (token: CssToken) => excerpt(source, token.start, token.end);
+
+  /**
+   * Open blocks and functions, innermost last, each with the token that closes
+   * it; a function whose arguments are checked collects them.
+   */
   const open: Block[] = [];
   const closeFunction = (entry: Block, end: number) => {
-    if (!entry.fn || !entry.token) return;
-    const whole = truncate(source.slice(entry.token.start, end));
+    if (!entry.fn || !entry.token || !entry.args) return;
+    // Nested functions overlap: each is quoted only when refused, and only as far as shown.
+    const whole = () => excerpt(source, (entry.token as CssToken).start, end);
     const args = entry.args.filter((t) => t.type !== 'whitespace');
     if (URL_FUNCTIONS.has(entry.fn)) {
       const [only, ...rest] = args;
       if (only?.type === 'string' && only.escaped)
         refuse(only, `has a CSS escape in a URL: ${shown(only)}`, 'write URLs plainly');
       else if (only?.type !== 'string' || rest.length > 0 || !isDataUrl(only.value))
-        refuse(entry.token, `loads ${whole}`, DATA_ONLY);
+        refuse(entry.token, `loads ${whole()}`, DATA_ONLY);
     } else if (entry.fn === 'attr') {
       const [name, comma, fallback, ...rest] = args;
       const plain =
@@ -515,12 +595,13 @@ function findProblems(all: CssToken[], source: string): CssProblem[] {
         rest.length === 0 &&
         (comma === undefined || (comma.type === ',' && fallback?.type === 'string'));
       if (!plain)
-        refuse(entry.token, `uses ${whole}`, 'a theme may read an attribute only as text: attr(name)');
+        refuse(entry.token, `uses ${whole()}`, 'a theme may read an attribute only as text: attr(name)');
     }
   };
 
   for (const [index, token] of tokens.entries()) {
-    open.at(-1)?.args.push(token);
+    if (token.type === 'comment') continue;
+    open.at(-1)?.args?.push(token);
     switch (token.type) {
       case 'bad-string':
         refuse(token, 'has a string with no closing quote', 'close it on the same line');
@@ -541,7 +622,7 @@ function findProblems(all: CssToken[], source: string): CssProblem[] {
         const name = token.value.toLowerCase();
         if (name === 'import') refuse(token, 'uses @import', 'a theme must be one self-contained file');
         else if (name === 'charset') {
-          const value = tokens.slice(index + 1).find((t) => t.type !== 'whitespace');
+          const value = nextNonWhitespace(tokens, index + 1);
           if (value?.type !== 'string' || value.value.toLowerCase() !== 'utf-8')
             refuse(
               token,
@@ -555,7 +636,11 @@ function findProblems(all: CssToken[], source: string): CssProblem[] {
         if (token.escaped) refuse(token, `has a CSS escape outside a string: ${shown(token)}`, NAMES_PLAIN);
         const name = token.value.toLowerCase();
         if (LOADING_FUNCTIONS.has(name)) refuse(token, `uses ${name}()`, DATA_ONLY);
-        open.push({ fn: name, token, closer: ')', args: [] });
+        open.push(
+          URL_FUNCTIONS.has(name) || name === 'attr'
+            ? { fn: name, token, closer: ')', args: [] }
+            : BLOCKS['('],
+        );
         continue;
       }
       case 'ident':
@@ -566,7 +651,7 @@ function findProblems(all: CssToken[], source: string): CssProblem[] {
       case '(':
       case '[':
       case '{':
-        open.push({ closer: CLOSERS[token.type], args: [] });
+        open.push(BLOCKS[token.type]);
         continue;
       case ')':
       case ']':
@@ -575,7 +660,7 @@ function findProblems(all: CssToken[], source: string): CssProblem[] {
         const entry = open.at(-1);
         if (entry?.closer !== token.type) continue;
         open.pop();
-        entry.args.pop();
+        entry.args?.pop();
         closeFunction(entry, token.end);
         continue;
       }
@@ -588,15 +673,63 @@ function findProblems(all: CssToken[], source: string): CssProblem[] {
   return problems.sort((a, b) => a.line - b.line || a.col - b.col);
 }
 
-interface Block {
-  closer: ')' | ']' | '}';
-  /** A function's name, lowercase, and its token. */
-  fn?: string;
-  token?: CssToken;
-  args: CssToken[];
+/** The first token from `from` on that is neither whitespace nor a comment. */
+function nextNonWhitespace(tokens: readonly CssToken[], from: number): CssToken | undefined {
+  for (let k = from; k < tokens.length; k++) {
+    const type = tokens[k]?.type;
+    if (type !== 'whitespace' && type !== 'comment') return tokens[k];
+  }
+  return undefined;
 }
 
-const CLOSERS = { '(': ')', '[': ']', '{': '}' } as const;
+/**
+ * The line and column of an offset, found in the start of each line, listed
+ * once: a theme with a problem on every line must not be split once per problem.
+ */
+function lineFinder(source: string): (offset: number) => { line: number; col: number } {
+  const starts = [0];
+  for (let k = source.indexOf('\n'); k >= 0; k = source.indexOf('\n', k + 1)) starts.push(k + 1);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] as number) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, col: offset - (starts[low] as number) + 1 };
+  };
+}
+
+/**
+ * `truncate(source.slice(start, end))`, reading little more of the source than
+ * it shows: once a prefix, its whitespace collapsed, is longer than what
+ * `truncate` keeps, the rest cannot change the result.
+ */
+function excerpt(source: string, start: number, end: number): string {
+  for (let length = 256; ; length *= 4) {
+    const prefix = source.slice(start, Math.min(end, start + length));
+    if (start + length >= end || prefix.replace(/\s+/g, ' ').length > EXCERPT_LENGTH) return truncate(prefix);
+  }
+}
+
+/** What `truncate` keeps by default. */
+const EXCERPT_LENGTH = 40;
+
+interface Block {
+  closer: ')' | ']' | '}';
+  /** A function whose arguments are checked: its name, lowercase, its token and its arguments. */
+  fn?: string;
+  token?: CssToken;
+  args?: CssToken[];
+}
+
+/** Any other block, shared: a theme of two million `(` makes no object for them. */
+const BLOCKS: Readonly<Record<'(' | '[' | '{', Readonly<Block>>> = {
+  '(': { closer: ')' },
+  '[': { closer: ']' },
+  '{': { closer: '}' },
+};
 
 const DATA_ONLY = 'a theme may only use data: URLs, as url(data:…)';
 const NAMES_PLAIN = 'write names and URLs plainly (escapes are allowed only inside quoted text)';

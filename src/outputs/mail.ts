@@ -17,6 +17,7 @@ import { escapeHtml } from '../content/markdown.js';
 import { ExitCode, UsageError, UserError } from '../errors.js';
 import { truncate } from '../format/format.js';
 import type { DeckModel } from '../slides/index.js';
+import { printable } from '../terminalText.js';
 
 /**
  * What the mail says, from the deck's view model: the title block and the
@@ -212,14 +213,6 @@ function toMailboxes(addresses: string[], option: '--to' | '--cc' | '--from'): M
   return parseAddresses(addresses, option).map((address) => parseMailbox(address) as Mailbox);
 }
 
-/** The text with control characters shown as escapes, so a message stays on one line. */
-function printable(text: string): string {
-  return text.replace(/\p{Cc}/gu, (char) => {
-    const named: Record<string, string> = { '\r': '\\r', '\n': '\\n', '\t': '\\t' };
-    return named[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  });
-}
-
 // ---------------------------------------------------------------------------------------------
 // The message
 
@@ -309,6 +302,22 @@ function oneLine(text: string): string {
 }
 
 /**
+ * An attachment's file name as the recipient's mail program shows and saves
+ * it. It comes from the briefing's file name, which may hold anything a file
+ * system allows: control characters (CR LF) become spaces, invisible format
+ * characters are dropped (`report` U+202E `fdp.exe` shows as `reportexe.pdf`),
+ * and path separators become `_`.
+ */
+export function attachmentName(filename: string): string {
+  const name = filename
+    .replace(/\p{Cf}/gu, '')
+    .replace(/[\p{Cc}\p{Zl}\p{Zp}\s]+/gu, ' ')
+    .replace(/[/\\]/g, '_')
+    .trim();
+  return name === '' || name.startsWith('.') ? `briefing${name}` : name;
+}
+
+/**
  * The message as nodemailer takes it, the same for the draft and for sending.
  * Attachments are read here and given as bytes, and nodemailer may read no
  * file or URL itself.
@@ -320,8 +329,9 @@ async function messageOptions(
 ): Promise<MailComposerOptions> {
   const to = toMailboxes(options.to, '--to');
   const cc = options.cc.length > 0 ? toMailboxes(options.cc, '--cc') : undefined;
+  const files = options.attachments.map((file) => ({ ...file, filename: attachmentName(file.filename) }));
   const attachments = await Promise.all(
-    options.attachments.map(async (attachment) => {
+    files.map(async (attachment) => {
       try {
         return {
           content: await readFile(attachment.path),
@@ -343,8 +353,8 @@ async function messageOptions(
     to,
     cc,
     subject: mailSubject(content),
-    text: mailText(content, options.attachments),
-    html: mailHtml(content, options.attachments),
+    text: mailText(content, files),
+    html: mailHtml(content, files),
     attachments,
     disableFileAccess: true,
     disableUrlAccess: true,
@@ -402,17 +412,24 @@ export interface SmtpTarget {
  * - `smtp://host:25`: no login.
  *
  * Characters such as `@ : / # %` in the user name or password are written
- * percent-encoded (`%40 %3A %2F %23 %25`). Throws MailError for anything else,
- * showing the URL without its password.
+ * percent-encoded (`%40 %3A %2F %23 %25`); an unencoded `/ ? #` there is
+ * refused. Throws MailError for anything else, showing the URL without its
+ * user name and password.
  */
 export function parseSmtpUrl(url: string): SmtpTarget {
-  const invalid = (problem: string, shown = redactUrl(url)) =>
+  // As a URL parser reads it: tabs and newlines dropped, spaces and controls trimmed at both ends.
+  const text = url.replace(/[\t\n\r]/g, '').replace(/^[\0- ]+|[\0- ]+$/g, '');
+  const { login, address } = splitLogin(text);
+  const invalid = (problem: string, shown = redactUrl(text)) =>
     new MailError(`${SMTP_URL_VARIABLE} ${problem}: ${shown}`, {
       hint: 'Write it as smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465 (TLS).',
     });
+  if (login !== undefined && /[/?#]/.test(login)) {
+    throw invalid('is not a URL (write / ? # in the user name and password as %2F %3F %23)');
+  }
   let parsed: URL;
   try {
-    parsed = new URL(url.trim());
+    parsed = new URL(address);
   } catch {
     throw invalid('is not a URL');
   }
@@ -422,14 +439,13 @@ export function parseSmtpUrl(url: string): SmtpTarget {
   const secure = parsed.protocol === 'smtps:';
   const host = hostOf(parsed.hostname);
   if (!host) throw invalid('has no server name');
-  // Only from the parts, so nothing but the user name, host, port and setting names can show.
+  // Only from the parts after the login, so nothing but the host, port and setting names can show.
   const hostShown = host.includes(':') ? `[${host}]` : host;
   const shownParsed = () => {
-    const login = parsed.username ? `${printable(parsed.username)}${parsed.password ? ':***' : ''}@` : '';
     const settings = [...parsed.searchParams]
       .map(([key, value]) => `${printable(key)}=${key === 'tls' ? printable(value) : '***'}`)
       .join('&');
-    return `${parsed.protocol}//${login}${hostShown}${parsed.port ? `:${parsed.port}` : ''}${settings ? `?${settings}` : ''}`;
+    return `${parsed.protocol}//${login === undefined ? '' : '***@'}${hostShown}${parsed.port ? `:${parsed.port}` : ''}${settings ? `?${settings}` : ''}`;
   };
   if (parsed.pathname !== '' && parsed.pathname !== '/')
     throw invalid('has a path after the server', shownParsed());
@@ -449,15 +465,20 @@ export function parseSmtpUrl(url: string): SmtpTarget {
       throw invalid(`has a badly percent-encoded ${what}`, shownParsed());
     }
   };
-  const user = parsed.username ? decode(parsed.username, 'user name') : undefined;
-  const pass = parsed.password ? decode(parsed.password, 'password') : undefined;
+  // The first colon ends the user name, as in any URL; the password may hold more.
+  const written = login ?? '';
+  const colon = written.indexOf(':');
+  const [userPart, passPart] =
+    colon < 0 ? [written, ''] : [written.slice(0, colon), written.slice(colon + 1)];
+  const user = userPart ? decode(userPart, 'user name') : undefined;
+  const pass = passPart ? decode(passPart, 'password') : undefined;
   if (user === undefined && pass !== undefined)
     throw invalid('has a password but no user name', shownParsed());
   if (user !== undefined && pass === undefined)
     throw invalid('has a user name but no password', shownParsed());
   const port = parsed.port ? Number(parsed.port) : secure ? 465 : 587;
   if (port === 0) throw invalid('has port 0', shownParsed());
-  const login = parsed.username ? `${parsed.username}:***@` : '';
+  const shownLogin = userPart ? `${printable(userPart)}:***@` : '';
   return {
     secure,
     host,
@@ -465,7 +486,7 @@ export function parseSmtpUrl(url: string): SmtpTarget {
     user,
     pass,
     plainTextAllowed,
-    shown: `${parsed.protocol}//${login}${hostShown}:${port}${plainTextAllowed ? '?tls=off' : ''}`,
+    shown: `${parsed.protocol}//${shownLogin}${hostShown}:${port}${plainTextAllowed ? '?tls=off' : ''}`,
   };
 }
 
@@ -481,17 +502,28 @@ function hostOf(hostname: string): string | undefined {
 }
 
 /**
- * A URL that did not parse, for a message: everything before the last `@` of
- * the authority is hidden, and so is anything after a colon when there is no
- * `@` but the part after it is not a port number (`smtp://user:secret`).
+ * The user name and password of a URL, split off before it is parsed: all
+ * between `//` and the last `@`. A URL parser ends them at the first `/ ? #`,
+ * and would take the rest of an unencoded password for a port, a path, a
+ * setting or a #fragment, which a message then shows (`smtp://u:2024/Summer!@host`).
  */
-function redactUrl(url: string): string {
-  const text = printable(url.trim());
+function splitLogin(text: string): { login?: string; address: string } {
+  const match = /^([a-z][a-z0-9+.-]*:\/\/)(.*)@/is.exec(text);
+  if (!match) return { address: text };
+  return { login: match[2], address: (match[1] as string) + text.slice(match[0].length) };
+}
+
+/**
+ * The URL as written, for a message, read before any parsing: all before the
+ * last `@` is hidden (from `//` on), and so is anything after a colon when
+ * there is no `@` but the part after it is not a port number (`smtp://user:secret`).
+ */
+function redactUrl(text: string): string {
   const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(text)?.[0] ?? '';
   const rest = text.slice(scheme.length);
   const at = rest.lastIndexOf('@');
-  if (at >= 0) return `${scheme}***@${rest.slice(at + 1)}`;
-  return scheme + rest.replace(/:(?!\d+(?:[/?]|$)).*/, ':***');
+  if (at >= 0) return printable(`${scheme}***@${rest.slice(at + 1)}`);
+  return printable(scheme + rest.replace(/:(?!\d+(?:[/?]|$)).*/s, ':***'));
 }
 
 export interface SentMail {

@@ -451,9 +451,13 @@ function lexCss(css: string): { text: string; mask: string; strings: string[] } 
   const strings: string[] = [];
   let run = 0;
   let i = 0;
+  // The last character of `text`, kept as it grows: reading it back from the string would copy the
+  // whole string at every comment (a theme of many comments made the single file quadratic).
+  let last = '';
   const flush = (): void => {
     text += css.slice(run, i);
     mask += css.slice(run, i);
+    if (i > run) last = css[i - 1] as string;
   };
   while (i < css.length) {
     const c = css[i];
@@ -462,9 +466,10 @@ function lexCss(css: string): { text: string; mask: string; strings: string[] } 
       const end = css.indexOf('*/', i + 2);
       i = end < 0 ? css.length : end + 2;
       // A comment separates tokens: keep a space where dropping it would join two words.
-      const space = /[\w-]$/.test(text) && /^[\w-]/.test(css.slice(i, i + 1)) ? ' ' : '';
+      const space = /[\w-]/.test(last) && /[\w-]/.test(css[i] ?? '') ? ' ' : '';
       text += space;
       mask += space;
+      last = space || last;
       run = i;
     } else if (c === '"' || c === "'") {
       flush();
@@ -474,6 +479,7 @@ function lexCss(css: string): { text: string; mask: string; strings: string[] } 
       const string = css.slice(i, j);
       strings.push(string);
       text += string;
+      last = string.at(-1) ?? last;
       mask += c + ' '.repeat(string.length - 1);
       i = j;
       run = i;
@@ -483,6 +489,7 @@ function lexCss(css: string): { text: string; mask: string; strings: string[] } 
       const end = close < 0 ? css.length : close + 1;
       const url = css.slice(i, end);
       text += url;
+      last = url.at(-1) ?? last;
       mask += url.slice(0, 4) + ' '.repeat(url.length - 4 - (close < 0 ? 0 : 1)) + (close < 0 ? '' : ')');
       i = end;
       run = i;
