@@ -16,7 +16,7 @@ import { type PdfInfo, setPdfInfo } from './browser/pdfInfo.js';
 import { addOutline, namedDestinations, type OutlineEntry } from './browser/pdfOutline.js';
 import { type Overflow, printDocument, printPdf } from './browser/print.js';
 import { BrowserSession } from './browser/session.js';
-import { RenderError } from './errors.js';
+import { formatProblem, OverflowError, type Problem, RenderError } from './errors.js';
 import type { Aspect, Briefing } from './format/briefing.js';
 import { loadBriefing } from './format/load.js';
 import { validateBriefing } from './format/validate.js';
@@ -359,18 +359,18 @@ export async function printDeck(
     onPageMessage: options.onWarning,
     marking: deck.model.classification || undefined,
   });
-  for (const overflow of printed.overflows) {
-    const place = deck.briefing.positions.get(overflow.yamlPath);
-    const where = place ? `${options.file}:${place.line}:${place.col}` : options.file;
-    options.onWarning?.(
-      `${where}: ${overflow.yamlPath}: slide "${overflow.heading}" overflows by ${overflow.pixels}px; shorten the text`,
-    );
-  }
-  if (options.strict && printed.overflows.length > 0) {
-    throw new RenderError(`${printed.overflows.length} slide(s) overflow; nothing was written (--strict).`, {
-      hint: 'Shorten the texts named above, or build without --strict to accept them.',
-    });
-  }
+  const overflows = printed.overflows.map((overflow): Problem => {
+    const place = deck.briefing.positions.get(overflow.yamlPath) ?? { line: 1, col: 1 };
+    return {
+      file: options.file,
+      ...place,
+      path: overflow.yamlPath,
+      message: `slide "${overflow.heading}" overflows by ${overflow.pixels}px`,
+      hint: 'shorten the text',
+    };
+  });
+  for (const overflow of overflows) options.onWarning?.(formatProblem(overflow));
+  if (options.strict && overflows.length > 0) throw new OverflowError(overflows);
   if (!printed.pdf) return { overflows: printed.overflows };
   if (printed.pageCount !== deck.slideCount) {
     // Named after what the user gave that can break it: the partials, else the theme.

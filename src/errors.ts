@@ -115,3 +115,15 @@ export class UsageError extends UserError {
 export class RenderError extends UserError {
   override readonly exitCode = ExitCode.render;
 }
+
+/** Slides that overflow, under `--strict`: each one a problem at the place of the item that does not fit. */
+export class OverflowError extends RenderError {
+  readonly problems: readonly Problem[];
+
+  constructor(problems: readonly Problem[]) {
+    super(`${problems.length} slide(s) overflow; nothing was written (--strict).`, {
+      hint: 'Shorten the texts named above, or build without --strict to accept them.',
+    });
+    this.problems = problems;
+  }
+}

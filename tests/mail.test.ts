@@ -917,3 +917,18 @@ function decodeWords(value: string): string {
     return Buffer.concat(bytes).toString('utf8');
   });
 }
+
+describe("why mail.ts parses addresses itself, not with nodemailer's addressparser", () => {
+  // Issue 15 asked to use nodemailer's parser unless it is wrong for us. These are the cases where it
+  // is: it turns a mistake into another address, silently. If this test starts failing, nodemailer has
+  // become strict enough to be used instead.
+  it.each([
+    ['a b@c.org', 'b@c.org'],
+    ['Jane <jane@x.org', 'jane@x.org'],
+    ['jane\n@x.org', 'jane@x.org'],
+  ])('%j: addressparser reads %j, parseAddresses refuses it', async (written, read) => {
+    const { default: addressparser } = await import('nodemailer/lib/addressparser');
+    expect(addressparser(written)).toEqual([{ address: read, name: expect.any(String) }]);
+    expect(() => parseAddresses([written], '--to')).toThrow(UsageError);
+  });
+});

@@ -174,6 +174,33 @@ async function fetchSignedIn(url: string): Promise<Response> {
   return fetch(url.replace(/\?token=.*$/, ''), { headers: { cookie } });
 }
 
+/** What the watch server tells open decks, read from its event channel as a deck does (signed in). */
+async function eventStream(url: string): Promise<{ messages: { build: number }[]; close(): void }> {
+  const cookie = await signIn(url);
+  const abort = new AbortController();
+  const response = await fetch(new URL('/__briefdeck/events', url), {
+    headers: { cookie },
+    signal: abort.signal,
+  });
+  const messages: { build: number }[] = [];
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  void (async () => {
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true });
+      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+        const data = /^data: (.*)$/m.exec(buffer.slice(0, end))?.[1];
+        if (data) messages.push(JSON.parse(data) as { build: number });
+        buffer = buffer.slice(end + 2);
+      }
+    }
+  })();
+  return { messages, close: () => abort.abort() };
+}
+
 /** Waits until the slide on show contains `text`, across reloads. */
 async function slideShows(page: Page, text: string): Promise<void> {
   await page.waitForFunction(
@@ -477,7 +504,7 @@ describe('briefdeck watch follows the theme, the logo and the partials', () => {
       },
     );
     try {
-      await watch.waitFor('stdout', /^http:\/\/127\.0\.0\.1:\d+\/brief\.html\?token=[\w-]+$/m);
+      const url = await deckUrl(watch, 'brief');
       await watch.waitFor('stderr', /^rebuilt in /m);
       const out = (name: string) => readFileSync(path.join(dir, 'out', name), 'utf8');
       let count = watch.rebuilds();
@@ -510,12 +537,25 @@ describe('briefdeck watch follows the theme, the logo and the partials', () => {
       // The outputs asked for besides the deck follow too.
       expect(out('brief.single.html')).toContain('MARK-PARTIAL');
 
-      // Other files in the same folders, and the output folder, are not the briefing's.
-      writeFileSync(path.join(dir, 'notes.txt'), 'not an input\n');
-      writeFileSync(path.join(partials, 'README.md'), 'not a partial\n');
-      writeFileSync(path.join(dir, 'out', 'extra.txt'), 'output\n');
-      await sleep(500);
-      expect(watch.rebuilds()).toBe(count);
+      // Other files in the same folders, and the output folder, are not the briefing's: the watcher
+      // handles no save of theirs. Every save it handles ends in one message to open decks, so the one
+      // message after them must be the one of the real save that follows (events arrive in order).
+      const events = await eventStream(url);
+      try {
+        await expect.poll(() => events.messages.length, { timeout: WAIT_MS }).toBe(1);
+        const shown = events.messages[0]?.build ?? 0;
+        writeFileSync(path.join(dir, 'notes.txt'), 'not an input\n');
+        writeFileSync(path.join(partials, 'README.md'), 'not a partial\n');
+        writeFileSync(path.join(dir, 'out', 'extra.txt'), 'output\n');
+        // Apart from the real save, so that one of theirs would not be merged into it.
+        await sleep(100);
+        writeFileSync(path.join(dir, 'house.css'), ':root { --bd-accent: #abcdef; }\n');
+        await next();
+        await expect.poll(() => events.messages.at(-1)?.build, { timeout: WAIT_MS }).toBeGreaterThan(shown);
+        expect(events.messages).toHaveLength(2);
+      } finally {
+        events.close();
+      }
 
       // A template mistake is reported and watch goes on.
       writeFileSync(path.join(partials, 'title.hbs'), '{{#> slide}}<h1>{{title}</h1>{{/slide}}\n');

@@ -28,7 +28,7 @@ import {
   writeDeck,
   writeSingleFile,
 } from '../build.js';
-import { BriefingError, RenderError, UserError } from '../errors.js';
+import { BriefingError, formatProblem, OverflowError, RenderError, UserError } from '../errors.js';
 import { checkTemplatesFolder, loadTemplates, type Templates } from '../outputs/deck.js';
 import { checkOutputFolder, writeFileAtomic } from '../outputs/write.js';
 import { type FileWatcher, watchFiles } from './files.js';
@@ -220,7 +220,6 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
     session: BrowserSession,
     deckMs: number,
   ): Promise<void> => {
-    const overflows: string[] = [];
     const written = new Set<'pdf' | 'handout'>();
     try {
       const printStart = performance.now();
@@ -230,9 +229,8 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
         const printed = await printDeck(deck, deck.htmlFile, session, {
           ...options,
           onWarning: (message) => {
-            if (closed) return;
-            if (/ overflows by \d+px/.test(message)) overflows.push(message);
-            if (!options.strict) report.warning(message);
+            // Under --strict the overflows come back as the error's problems.
+            if (!closed && !options.strict) report.warning(message);
           },
         });
         // A newer save is waiting: its own print replaces this one.
@@ -259,7 +257,8 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
       if (closed) return;
       if (!(error instanceof RenderError)) throw error;
       const stale = staleOutputs(deck, written);
-      if (options.strict && overflows.length > 0) {
+      if (error instanceof OverflowError) {
+        const overflows = error.problems.map(formatProblem);
         // --strict: overflows are the file's problems, shown like any other.
         publish({ build, problems: [...overflows, ...stale], current: true });
         report.problems(
