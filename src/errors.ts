@@ -116,6 +116,9 @@ export class RenderError extends UserError {
   override readonly exitCode = ExitCode.render;
 }
 
+/** The classification is not shown as it must be (a theme hid, covered or relabelled it): never written. */
+export class MarkingError extends RenderError {}
+
 /** Slides that overflow, under `--strict`: each one a problem at the place of the item that does not fit. */
 export class OverflowError extends RenderError {
   readonly problems: readonly Problem[];

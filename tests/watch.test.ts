@@ -673,6 +673,35 @@ describe('briefdeck watch follows the theme, the logo and the partials', () => {
     }
   });
 
+  it('never leaves a deck whose theme hides the classification: the one before is put back', async () => {
+    const dir = tempDir('watch-marking-');
+    const tmp = shortTempDir();
+    const theme = path.join(dir, 'house.css');
+    const goodTheme = ':root { --bd-accent: #123456; }\n';
+    const minimal = readFileSync(path.join(ROOT, 'tests', 'fixtures', 'minimal.yaml'), 'utf8');
+    writeFileSync(theme, goodTheme);
+    writeFileSync(
+      path.join(dir, 'brief.yaml'),
+      `${minimal}classification: SECRET\ndeck:\n  theme: house.css\n`,
+    );
+    const watch = new WatchProcess(['brief.yaml', '-o', 'out'], { cwd: dir, tmp });
+    const out = (name: string) => readFileSync(path.join(dir, 'out', name), 'utf8');
+    try {
+      await deckUrl(watch, 'brief');
+      await watch.waitFor('stderr', /^rebuilt in .* · PDF in /m);
+      const deck = out('brief.html');
+      const from = watch.stderr.length;
+      writeFileSync(theme, `${goodTheme}.bd-banner { display: none !important; }\n`);
+      await watch.waitFor('stderr', /The deck was not replaced; the last good one stays in out\/\./, from);
+      expect(watch.stderr.slice(from)).toContain('the top banner is hidden');
+      expect(out('brief.theme.css')).toBe(goodTheme);
+      expect(out('brief.html')).toBe(deck);
+    } finally {
+      watch.interrupt();
+      expect(await watch.exited).toBe(0);
+    }
+  });
+
   it('follows the briefing when its folder is deleted and made again, or renamed away and back', async () => {
     const dir = tempDir('watch-folder-');
     const tmp = shortTempDir();

@@ -26,7 +26,7 @@
 
 import { inflateSync } from 'node:zlib';
 import type { Page } from 'puppeteer-core';
-import { RenderError } from '../errors.js';
+import { MarkingError } from '../errors.js';
 import { pdfPageTexts } from './pdfText.js';
 
 /** WCAG AA for text. */
@@ -101,10 +101,10 @@ export function checkPdfMarking(
   if (problems.length > 0) throw bannerError('page', problems);
 }
 
-function bannerError(where: 'slide' | 'page', problems: string[]): RenderError {
+function bannerError(where: 'slide' | 'page', problems: string[]): MarkingError {
   const listed = problems.slice(0, MAX_LISTED).join('; ');
   const more = problems.length > MAX_LISTED ? `; and ${problems.length - MAX_LISTED} more` : '';
-  return new RenderError(`The classification banner is not shown as it must be: ${listed}${more}.`, {
+  return new MarkingError(`The classification banner is not shown as it must be: ${listed}${more}.`, {
     hint:
       where === 'slide'
         ? 'The theme (deck.theme) or a template (--templates) hides, covers or changes it; a theme may set --bd-banner-bg and --bd-banner-text but must leave the banners shown. Nothing was written.'

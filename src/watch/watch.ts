@@ -13,7 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BrowserSession } from '../browser/session.js';
 import {
@@ -28,7 +28,14 @@ import {
   writeDeck,
   writeSingleFile,
 } from '../build.js';
-import { BriefingError, formatProblem, OverflowError, RenderError, UserError } from '../errors.js';
+import {
+  BriefingError,
+  formatProblem,
+  MarkingError,
+  OverflowError,
+  RenderError,
+  UserError,
+} from '../errors.js';
 import { checkTemplatesFolder, loadTemplates, type Templates } from '../outputs/deck.js';
 import { checkOutputFolder, writeFileAtomic } from '../outputs/write.js';
 import { type FileWatcher, watchFiles } from './files.js';
@@ -106,6 +113,8 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
     server?.publish(state);
   };
   let watched: string[] = [briefingFile];
+  /** The output folder as the terminal shows it. */
+  const shownOut = () => path.relative(options.cwd, outDir) || '.';
   /**
    * What the files in the output folder were made of, as the last builds left them (not what the last
    * good build was made of: a failed print leaves a newer deck beside an older PDF). A save is compared
@@ -173,7 +182,7 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
       publish({ build, problems: shown });
       report.problems(
         shown,
-        `${count} problem${count === 1 ? '' : 's'} found; the last good deck stays in ${path.relative(options.cwd, outDir) || '.'}/.`,
+        `${count} problem${count === 1 ? '' : 's'} found; the last good deck stays in ${shownOut()}/.`,
       );
       return;
     }
@@ -189,6 +198,8 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
     const made = `${deck.html}\0${'css' in theme ? createHash('sha256').update(theme.css.bytes).digest('hex') : ''}`;
     const deckMs = performance.now() - start;
     const deckChanged = made !== onDisk.deck;
+    // What this save replaces: put back if its classification turns out not to be shown as it must be.
+    const replaced = deckChanged && session ? await keepDeckFiles(deck, onDisk.deck) : undefined;
     if (deckChanged) {
       onDisk.deck = undefined; // a write that fails part way leaves the folder unknown
       await writeDeck(deck);
@@ -204,7 +215,7 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
       return;
     }
     if (dirty || closed) return;
-    await printOutputs(deck, made, session, deckMs);
+    await printOutputs(deck, made, session, deckMs, replaced);
     // An event may have been missed while the file was being read: compare it with what was read.
     if ((await stamp()) !== before) dirty = true;
   };
@@ -219,6 +230,7 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
     made: string,
     session: BrowserSession,
     deckMs: number,
+    replaced: KeptDeck | undefined,
   ): Promise<void> => {
     const written = new Set<'pdf' | 'handout'>();
     try {
@@ -256,6 +268,17 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
     } catch (error) {
       if (closed) return;
       if (!(error instanceof RenderError)) throw error;
+      if (error instanceof MarkingError && replaced) {
+        // A deck that does not show its classification is never left in the folder: the one it
+        // replaced is put back, shown to open decks under the problems, as a mistake is.
+        await replaced.restore();
+        onDisk.deck = replaced.made;
+        build += 1;
+        const lines = error.lines().map((line, index) => (index === 0 ? `error: ${line}` : line));
+        publish({ build, problems: lines });
+        report.problems(lines, `The deck was not replaced; the last good one stays in ${shownOut()}/.`);
+        return;
+      }
       const stale = staleOutputs(deck, written);
       if (error instanceof OverflowError) {
         const overflows = error.problems.map(formatProblem);
@@ -287,7 +310,7 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
         const file = outputPath(deck, output);
         const shown = path.relative(options.cwd, file) || file;
         return existsSync(file)
-          ? `${shown} is stale: it was made from an earlier save, not the deck now in ${path.relative(options.cwd, outDir) || '.'}/.`
+          ? `${shown} is stale: it was made from an earlier save, not the deck now in ${shownOut()}/.`
           : `${shown} was not made.`;
       });
   };
@@ -334,6 +357,33 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
       files.close();
       await Promise.all([server?.close(), session?.close()]);
       await running?.catch(() => {});
+    },
+  };
+}
+
+/** The deck's files as a save found them, and what they were made of, to be put back. */
+interface KeptDeck {
+  made: string | undefined;
+  restore(): Promise<void>;
+}
+
+/** Reads the files a new deck replaces (the deck, its theme, the single file), to put them back. */
+async function keepDeckFiles(deck: PreparedDeck, made: string | undefined): Promise<KeptDeck> {
+  const files = [
+    deck.htmlFile,
+    path.join(deck.outDir, `${deck.name}.theme.css`),
+    outputPath(deck, 'singleFile'),
+  ];
+  const before = await Promise.all(files.map((file) => readFile(file).catch(() => undefined)));
+  return {
+    made,
+    async restore() {
+      await Promise.all(
+        files.map((file, index) => {
+          const bytes = before[index];
+          return bytes === undefined ? rm(file, { force: true }) : writeFileAtomic(file, bytes);
+        }),
+      );
     },
   };
 }
