@@ -16,7 +16,7 @@
  * briefing.yaml (scripts/_marp-deck.mjs) with the same Chromium.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -138,12 +138,24 @@ async function bench({ runs, json, check, marpOnly, chrome, tmp, cold, watch, ba
   // The deck shows the briefing's logo, a local file: Marp's PDF needs leave to load it.
   const marpPdfArgs = localFiles ? ['--allow-local-files'] : [];
 
+  // The sample without its classification: the difference is what checking the banners costs.
+  const unmarked = path.join(tmp, 'unmarked', 'briefing.yaml');
+  cpSync(path.join(ROOT, 'brand'), path.join(tmp, 'unmarked', 'brand'), { recursive: true });
+  writeFileSync(unmarked, readFileSync(BRIEFING, 'utf8').replace(/^classification:.*\n/m, ''));
+
   /** @type {Scenario[]} */
   const scenarios = [
     !marpOnly && {
       id: 'briefdeck-pdf',
       label: 'briefdeck HTML+PDF',
       args: (out) => [BRIEFDECK, 'build', BRIEFING, '-o', out, '--quiet'],
+      env,
+      expect: ['briefing.html', 'briefing.pdf'],
+    },
+    !marpOnly && {
+      id: 'briefdeck-pdf-unmarked',
+      label: 'the same, unclassified',
+      args: (out) => [BRIEFDECK, 'build', unmarked, '-o', out, '--quiet'],
       env,
       expect: ['briefing.html', 'briefing.pdf'],
     },
@@ -596,6 +608,13 @@ function printReport(info, results, ratios) {
   }
   console.log(`Marp deck generated from briefing.yaml: ${info.marpSlides} slides.`);
   if (ratios.length) console.log('');
+  const marked = results.find((r) => r.id === 'briefdeck-pdf');
+  const unmarkedRun = results.find((r) => r.id === 'briefdeck-pdf-unmarked');
+  if (marked && unmarkedRun) {
+    console.log(
+      `Classification check: ${fmtMs(marked.medianMs - unmarkedRun.medianMs)} (HTML+PDF of the sample, less the same without its classification)`,
+    );
+  }
   for (const r of ratios) {
     console.log(
       `${r.name}: ${fmtS(r.briefdeckMedianMs)} median = ${r.ratio.toFixed(2)}× ${r.against} (${fmtS(r.marpMedianMs)})` +
