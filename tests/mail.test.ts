@@ -24,7 +24,7 @@ import {
   parseAddresses,
   parseSmtpUrl,
   sendDraft,
-} from '../src/outputs/mail.js';
+} from '../src/outputs/mail/index.js';
 import { FIXTURES, ROOT, tempDir } from './_helpers.js';
 
 const dir = tempDir('mail-');

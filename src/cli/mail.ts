@@ -81,7 +81,7 @@ async function mailRequest(
   pdf: boolean,
   env: NodeJS.ProcessEnv,
 ): Promise<MailRequest> {
-  const { parseAddresses, SMTP_URL_VARIABLE } = await import('../outputs/mail.js');
+  const { parseAddresses, SMTP_URL_VARIABLE } = await import('../outputs/mail/index.js');
   if (!values.to?.length) {
     throw new UsageError('mail needs at least one --to address', {
       hint: 'For example: briefdeck mail briefing.yaml --to desk@example.org',
@@ -108,7 +108,7 @@ async function mailRequest(
  */
 async function sendOrDraft(request: MailRequest, result: BuildResult, context: CliContext): Promise<void> {
   const { io, paint } = context;
-  const { composeDraft, mailContent, sendDraft } = await import('../outputs/mail.js');
+  const { composeDraft, mailContent, sendDraft } = await import('../outputs/mail/index.js');
   const content = mailContent(result.model);
   const attachments = [result.pdf, result.handout]
     .filter((file): file is string => file !== undefined)

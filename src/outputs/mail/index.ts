@@ -1,0 +1,19 @@
+/**
+ * The briefing by email: `composeDraft` writes a draft to open in a mail
+ * client, `sendDraft` sends the same message over SMTP. The command line
+ * loads this module to check addresses and the SMTP URL before it builds.
+ */
+export { parseAddresses } from './addresses.js';
+export {
+  attachmentName,
+  composeDraft,
+  type MailAttachment,
+  type MailContent,
+  MailError,
+  type MailOptions,
+  mailContent,
+  mailHtml,
+  mailSubject,
+  mailText,
+} from './message.js';
+export { parseSmtpUrl, type SentMail, SMTP_URL_VARIABLE, type SmtpTarget, sendDraft } from './smtp.js';

@@ -1,0 +1,250 @@
+/**
+ * What the mail says and the draft to open in a mail client (`composeDraft`).
+ * The MIME is nodemailer's (MailComposer), never written here by hand; what
+ * this module owns is the content: subject, bottom line, what is attached.
+ * nodemailer is imported only when a message is composed.
+ */
+import { readFile } from 'node:fs/promises';
+import type { MailComposerOptions } from 'nodemailer/lib/mail-composer';
+import { escapeHtml } from '../../content/markdown.js';
+import { ExitCode, UserError } from '../../errors.js';
+import type { DeckModel } from '../../slides/index.js';
+import { type Mailbox, toMailboxes } from './addresses.js';
+
+/**
+ * What the mail says, from the deck's view model: the title block and the
+ * bottom line. Citations (`[1]`, a link to the sources slide in the deck)
+ * stay as plain numbers: in a mail they have nowhere to go.
+ */
+export function mailContent(model: DeckModel): MailContent {
+  const title = model.slides.find((slide) => slide.kind === 'title');
+  const bluf = model.slides.flatMap((slide) => (slide.kind === 'bluf' ? slide.items : []));
+  return {
+    title: model.title,
+    classification: model.classification,
+    date: title?.kind === 'title' ? title.date : undefined,
+    author: model.author,
+    organization: model.organization,
+    bottomLine: bluf.map((item) => {
+      const html = item.html.replace(/<a class="cite"[^>]*>(\[\d+\])<\/a>/g, '$1');
+      return { html, text: htmlText(html) };
+    }),
+  };
+}
+
+/** The text of a fragment of sanitised HTML: tags dropped, the entities the sanitiser writes decoded. */
+function htmlText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(
+      /&(lt|gt|quot|#39|#x27|amp);/g,
+      (entity) =>
+        ({ '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'", '&amp;': '&' })[entity] ??
+        entity,
+    )
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** What the mail says (see `mailContent`). */
+export interface MailContent {
+  title: string;
+  classification?: string;
+  /** As written in the briefing. */
+  date?: string;
+  author?: string;
+  organization?: string;
+  /** The bottom line (BLUF) items: plain text and sanitised inline HTML (already safe to embed). */
+  bottomLine: { text: string; html: string }[];
+}
+
+export interface MailAttachment {
+  /** Where the file is; it is read when the message is composed. */
+  path: string;
+  /** The name the recipient sees. */
+  filename: string;
+  contentType: 'application/pdf';
+}
+
+export interface MailOptions {
+  /** Addresses as `parseAddresses` returns them. */
+  to: string[];
+  cc: string[];
+  /** The sender; a draft without one gets the mail client's own account. */
+  from?: string;
+  attachments: MailAttachment[];
+  /** `sendDraft` only: the limit for connecting, for the server's greeting and for DNS (default 10 s). */
+  timeoutMs?: number;
+}
+
+/** The mail could not be composed or sent: unreadable attachment, bad SMTP URL, refused, unreachable. */
+export class MailError extends UserError {
+  override readonly exitCode = ExitCode.render;
+}
+
+/**
+ * The subject: the classification first, in brackets, then the title, e.g.
+ * `[UNCLASSIFIED] ISIS in Libya: …` or `[TLP:AMBER] …`. Handling rules put
+ * the marking in the subject line, before anything else (FIRST's TLP 2.0:
+ * "in the subject line and in the body"; government schemes mark the
+ * subject the same way), so it shows in every inbox list even when the
+ * subject is cut short. The marking is kept exactly as written (TLP labels
+ * must not be altered; `TOP SECRET//NOFORN` has no portion-mark
+ * abbreviation to derive), and the brackets set it apart from a title that
+ * has colons or slashes of its own, the way mail filters expect a tag.
+ */
+export function mailSubject(content: Pick<MailContent, 'title' | 'classification'>): string {
+  const title = oneLine(content.title);
+  const marking = content.classification ? oneLine(content.classification) : '';
+  return marking ? `[${marking}] ${title}` : title;
+}
+
+function byline(content: MailContent): string {
+  const who = [content.author, content.organization].map((part) => part && oneLine(part)).filter(Boolean);
+  return [content.date && oneLine(content.date), who.join(', ')].filter(Boolean).join(' · ');
+}
+
+/** The plain-text body: banner, title, byline, the bottom line as a numbered list, the attachments, banner. */
+export function mailText(content: MailContent, attachments: Pick<MailAttachment, 'filename'>[]): string {
+  const banner = content.classification ? oneLine(content.classification) : '';
+  const lines: string[] = [];
+  if (banner) lines.push(banner, '');
+  lines.push(oneLine(content.title));
+  const by = byline(content);
+  if (by) lines.push(by);
+  if (content.bottomLine.length > 0) {
+    lines.push('', 'Bottom line:');
+    content.bottomLine.forEach((item, index) => {
+      lines.push(`${index + 1}. ${oneLine(item.text)}`);
+    });
+  }
+  if (attachments.length > 0) {
+    lines.push('', `Attached: ${attachments.map((file) => oneLine(file.filename)).join(', ')}`);
+  }
+  if (banner) lines.push('', banner);
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The HTML body: the same as the text, with inline styles only. Everything is
+ * escaped but the bottom line's `html`, which is sanitiser output; nothing is
+ * loaded from anywhere (no images, fonts or style sheets), so the mail shows
+ * the same offline and trips no remote-content blocker.
+ */
+export function mailHtml(content: MailContent, attachments: Pick<MailAttachment, 'filename'>[]): string {
+  const text = (value: string) => escapeHtml(oneLine(value));
+  const banner = content.classification
+    ? `<p style="margin:0 0 16px;font-weight:bold;text-align:center;letter-spacing:0.04em;">${text(content.classification)}</p>\n`
+    : '';
+  const by = byline(content);
+  const items = content.bottomLine.map((item) => `<li style="margin:0 0 6px;">${item.html}</li>`).join('\n');
+  const files = attachments.map((file) => `<strong>${text(file.filename)}</strong>`).join(', ');
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${text(mailSubject(content))}</title>`,
+    '</head>',
+    '<body style="margin:0;padding:16px;font-family:Calibri,Arial,Helvetica,sans-serif;font-size:15px;line-height:1.4;color:#1a1a1a;background:#ffffff;">',
+    `${banner}<h1 style="margin:0 0 4px;font-size:20px;">${text(content.title)}</h1>`,
+    by ? `<p style="margin:0 0 16px;color:#555555;">${text(by)}</p>` : '',
+    items
+      ? `<h2 style="margin:16px 0 8px;font-size:16px;">Bottom line</h2>\n<ol style="margin:0 0 16px;padding-left:24px;">\n${items}\n</ol>`
+      : '',
+    files ? `<p style="margin:16px 0;">Attached: ${files}</p>` : '',
+    banner.trimEnd(),
+    '</body>',
+    '</html>',
+    '',
+  ]
+    .filter((line) => line !== '')
+    .join('\n');
+}
+
+export function oneLine(text: string): string {
+  return text.replace(/[\s\p{Cc}]+/gu, ' ').trim();
+}
+
+/**
+ * An attachment's file name as the recipient's mail program shows and saves
+ * it. It comes from the briefing's file name, which may hold anything a file
+ * system allows: control characters (CR LF) become spaces, invisible format
+ * characters are dropped (`report` U+202E `fdp.exe` shows as `reportexe.pdf`),
+ * and path separators become `_`.
+ */
+export function attachmentName(filename: string): string {
+  const name = filename
+    .replace(/\p{Cf}/gu, '')
+    .replace(/[\p{Cc}\p{Zl}\p{Zp}\s]+/gu, ' ')
+    .replace(/[/\\]/g, '_')
+    .trim();
+  return name === '' || name.startsWith('.') ? `briefing${name}` : name;
+}
+
+/**
+ * The message as nodemailer takes it, the same for the draft and for sending.
+ * Attachments are read here and given as bytes, and nodemailer may read no
+ * file or URL itself.
+ */
+export async function messageOptions(
+  content: MailContent,
+  options: MailOptions,
+  from: Mailbox | undefined,
+): Promise<MailComposerOptions> {
+  const to = toMailboxes(options.to, '--to');
+  const cc = options.cc.length > 0 ? toMailboxes(options.cc, '--cc') : undefined;
+  const files = options.attachments.map((file) => ({ ...file, filename: attachmentName(file.filename) }));
+  const attachments = await Promise.all(
+    files.map(async (attachment) => {
+      try {
+        return {
+          content: await readFile(attachment.path),
+          filename: attachment.filename,
+          contentType: attachment.contentType,
+          contentDisposition: 'attachment',
+        };
+      } catch (cause) {
+        const reason = (cause as NodeJS.ErrnoException).code ?? String(cause);
+        throw new MailError(`Cannot read the attachment ${attachment.path} (${reason})`, {
+          hint: 'Build the PDF first, or check the path.',
+          cause,
+        });
+      }
+    }),
+  );
+  return {
+    from,
+    to,
+    cc,
+    subject: mailSubject(content),
+    text: mailText(content, files),
+    html: mailHtml(content, files),
+    attachments,
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  };
+}
+
+/**
+ * The draft as an RFC 5322 message with `X-Unsent: 1` (write it to a `.eml`
+ * file). Outlook opens such a file in a compose window, ready to send;
+ * Thunderbird and Apple Mail show it as a message, and their "Edit as New
+ * Message" and "Send Again" turn it into one.
+ *
+ * Without `from` the draft has no From header, on purpose. Outlook puts the
+ * account it will send with in From when it opens an unsent draft, and the
+ * other two pick the identity that matches From, else the default one. A
+ * placeholder (`draft@invalid`, `noreply@localhost`) gains nothing over that
+ * and can cost: a client that keeps the From it was given sends as the
+ * placeholder, which bounces or which Exchange refuses as "send as". A draft
+ * is not yet a message on the wire; the From RFC 5322 requires is added by
+ * the client that sends it. With `from`, it is written as given.
+ */
+export async function composeDraft(content: MailContent, options: MailOptions): Promise<Buffer> {
+  const from = options.from === undefined ? undefined : toMailboxes([options.from], '--from')[0];
+  const mail = await messageOptions(content, options, from);
+  const { default: MailComposer } = await import('nodemailer/lib/mail-composer');
+  return new MailComposer({ ...mail, headers: { 'X-Unsent': '1' } }).compile().build();
+}
