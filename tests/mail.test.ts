@@ -918,7 +918,7 @@ function decodeWords(value: string): string {
   });
 }
 
-describe("why mail.ts parses addresses itself, not with nodemailer's addressparser", () => {
+describe("why mail/addresses.ts parses addresses itself, not with nodemailer's addressparser", () => {
   // Issue 15 asked to use nodemailer's parser unless it is wrong for us. These are the cases where it
   // is: it turns a mistake into another address, silently. If this test starts failing, nodemailer has
   // become strict enough to be used instead.
