@@ -6,7 +6,15 @@
  * the exit code is what is checked.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -267,5 +275,54 @@ describe('control characters in text (item 18)', () => {
   it('keeps tabs and line breaks', async () => {
     const text = MINIMAL.replace('summary: Something happened.', 'summary: "Some\\tthing\\nhappened."');
     expect(await problemsOf(text)).toEqual([]);
+  });
+});
+
+describe('watch --open (issue 14, item 2)', () => {
+  it('gives the browser a file only this user can read, never the token on a command line, and removes it', async () => {
+    const dir = folder({ 'brief.yaml': MINIMAL });
+    // A stand-in for the desktop's opener: it records the command line it was given.
+    const bin = path.join(dir, 'bin');
+    mkdirSync(bin);
+    const record = path.join(dir, 'opened.txt');
+    writeFileSync(path.join(bin, 'xdg-open'), `#!/bin/sh\necho "$@" > "${record}"\n`, { mode: 0o755 });
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [BIN, 'watch', 'brief.yaml', '--no-pdf', '--open', '-o', 'out'], {
+      cwd: dir,
+      env: { ...process.env, NO_COLOR: '1', PATH: `${bin}:${process.env.PATH}` },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+    });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    try {
+      await expect.poll(() => existsSync(record), { timeout: 20_000 }).toBe(true);
+      const opened = readFileSync(record, 'utf8').trim();
+      expect(opened).toMatch(/^file:\/\//);
+      expect(opened).not.toContain('token');
+      const file = new URL(opened).pathname;
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      const url = stdout.trim().split('\n')[0] as string;
+      expect(url).toMatch(/\?token=/);
+      expect(readFileSync(file, 'utf8')).toContain(url);
+      child.kill('SIGINT');
+      await exited;
+      expect(existsSync(file)).toBe(false);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+});
+
+describe('validate --format json (item 5)', () => {
+  it('writes C1 and bidi controls as escapes, so the JSON on a terminal is the JSON read', async () => {
+    const dir = folder({ 'c.yaml': 'title: x\nbo\u009b2Jgus\u202e: 1\n' });
+    const { stdout } = await run(dir, 'validate', 'c.yaml', '--format', 'json');
+    expect(stdout).not.toMatch(/[\u0080-\u009f\u202e]/);
+    expect(stdout).toContain('bo\\u009b2Jgus\\u202e');
+    const problems = JSON.parse(stdout) as { path: string }[];
+    expect(problems.map((p) => p.path)).toContain('bo\u009b2Jgus\u202e');
   });
 });

@@ -9,7 +9,7 @@ import { readBriefing } from '../build.js';
 import { BriefingError, problemsAsJson, UsageError } from '../errors.js';
 import { schemaRefFor, starterBriefing } from '../format/init.js';
 import { briefingSchema } from '../format/schema.js';
-import { printable } from '../terminalText.js';
+import { printable, printableJson } from '../terminalText.js';
 import { defineCommand } from './_command.js';
 import { QUIET } from './_pipeline.js';
 import type { CliContext } from './_terminal.js';
@@ -38,7 +38,7 @@ export const validateCommand = defineCommand({
       briefing = await readBriefing(file, io.cwd);
     } catch (error) {
       if (format === 'json' && error instanceof BriefingError) {
-        io.stdout(JSON.stringify(problemsAsJson(error.problems), null, 2));
+        io.stdout(printableJson(problemsAsJson(error.problems)));
         return error.exitCode;
       }
       throw error;

@@ -5,7 +5,7 @@
  */
 import { BrowserSession } from '../browser/session.js';
 import { UsageError } from '../errors.js';
-import { removeTempFiles } from '../outputs/write.js';
+import { removeTempFiles, trackTemp } from '../outputs/write.js';
 import { printable } from '../terminalText.js';
 import type { WatchReporter } from '../watch/watch.js';
 import { defineCommand } from './_command.js';
@@ -128,16 +128,37 @@ function parsePort(value: string | undefined): number | undefined {
   return port;
 }
 
-/** The user's browser, the way the platform opens a link; nothing happens if it cannot. */
+/**
+ * Opens the deck in the user's browser, the way the platform opens a link; nothing happens if it
+ * cannot. The address carries the session's token, and a command line can be read by every user of
+ * the machine (ps), so the browser is given a file that only this user can read and that goes on to
+ * the address (as Jupyter does). The file is removed when watch ends.
+ */
 async function openInBrowser(url: string): Promise<void> {
-  const { spawn } = await import('node:child_process');
-  const [command, args] =
-    process.platform === 'darwin'
-      ? ['open', [url]]
-      : process.platform === 'win32'
-        ? ['cmd', ['/c', 'start', '""', url]]
-        : ['xdg-open', [url]];
+  const [{ spawn }, { writeFileSync }, os, path, { pathToFileURL }, { randomBytes }] = await Promise.all([
+    import('node:child_process'),
+    import('node:fs'),
+    import('node:os'),
+    import('node:path'),
+    import('node:url'),
+    import('node:crypto'),
+  ]);
+  const file = path.join(os.tmpdir(), `briefdeck-open-${randomBytes(8).toString('hex')}.html`);
+  const href = url.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
   try {
+    writeFileSync(
+      file,
+      `<!doctype html><meta charset="utf-8"><meta name="referrer" content="no-referrer"><meta http-equiv="refresh" content="0;url=${href}"><title>briefdeck</title><a href="${href}">Open the deck</a>\n`,
+      { mode: 0o600, flag: 'wx' },
+    );
+    trackTemp(file);
+    const target = pathToFileURL(file).href;
+    const [command, args] =
+      process.platform === 'darwin'
+        ? ['open', [target]]
+        : process.platform === 'win32'
+          ? ['cmd', ['/c', 'start', '""', target]]
+          : ['xdg-open', [target]];
     const child = spawn(command, args, { stdio: 'ignore', detached: true });
     child.on('error', () => {});
     child.unref();
