@@ -32,7 +32,6 @@ import {
 import { loadTemplates } from './outputs/deck.js';
 import type { Paper } from './outputs/handout.js';
 import { checkOutputFolder } from './outputs/write.js';
-import { printable } from './terminalText.js';
 
 export interface BuildRequest {
   /** Briefing files and folders; a folder means every `*.yaml` and `*.yml` directly in it. */
@@ -103,8 +102,6 @@ export interface BuildReport {
   /** The command line's exit code: 3 if any failed, else 1 if any was invalid, else 0. */
   exitCode: number;
 }
-
-export { DEFAULT_JOBS } from './options.js';
 
 /** A request's every option checked and defaulted (the callbacks, browser and signal as given). */
 type ResolvedRequest = Required<
@@ -221,9 +218,9 @@ export async function build(request: BuildRequest): Promise<BuildReport> {
           Object.assign(outcome, { status: 'failed', error: { message: error.message, hint: error.hint } });
         } else {
           // A usage error (a broken partial) is the run's, and a bug is not the user's: the briefings
-          // under way finish, no other starts, and it is thrown.
+          // under way finish, no other starts, and it is thrown, once; this briefing stays 'skipped'.
           stopped ??= { error };
-          Object.assign(outcome, { status: 'failed', error: { message: String(error) } });
+          continue;
         }
       }
       outcome.ms = performance.now() - start;
@@ -304,9 +301,7 @@ export function checkOutputClashes(
       const other = writer.get(key);
       if (other && other.file !== file) {
         throw new UsageError(
-          printable(
-            `${other.file} and ${file} would both write ${name} (${describe(other.kind)} and ${describe(kind)})`,
-          ),
+          `${other.file} and ${file} would both write ${name}${other.kind === kind ? '' : ` (${describe(other.kind)} and ${describe(kind)})`}`,
           { hint: 'Rename one, or build them into different folders with --out.' },
         );
       }

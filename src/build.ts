@@ -219,6 +219,11 @@ export function outputFiles(
   return Object.fromEntries(kinds.map((kind) => [kind, OUTPUT_NAMES[kind](name)]));
 }
 
+/** The file name of one output of the briefing called `name` (`briefing.eml` for its mail draft). */
+export function outputName(name: string, kind: OutputKind): string {
+  return OUTPUT_NAMES[kind](name);
+}
+
 /** Where each output of a deck goes: `OUT/NAME.pdf`, `OUT/NAME-handout.pdf`, `OUT/NAME.single.html`. */
 export function outputPath(deck: PreparedDeck, output: Exclude<OutputKind, 'html'>): string {
   return path.join(deck.outDir, OUTPUT_NAMES[output](deck.name));

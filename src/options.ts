@@ -11,7 +11,6 @@ import { ASPECTS, type Aspect } from './format/briefing.js';
 import { truncate } from './format/format.js';
 import { PAPERS, type Paper } from './outputs/handout.js';
 import { BUILT_IN_THEMES } from './outputs/themes.js';
-import { printable } from './terminalText.js';
 
 export const DEFAULT_OUT_DIR = 'dist';
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -20,7 +19,7 @@ export const DEFAULT_JOBS = Math.max(1, Math.min(4, os.availableParallelism?.() 
 
 /** A value in a message: text quoted and cut, anything else as JavaScript shows it. */
 function shown(value: unknown): string {
-  if (typeof value === 'string') return `"${printable(truncate(value))}"`;
+  if (typeof value === 'string') return `"${truncate(value)}"`;
   if (typeof value === 'number' || typeof value === 'boolean' || value == null) return String(value);
   return Array.isArray(value) ? 'a list' : `a ${typeof value}`;
 }
@@ -49,7 +48,7 @@ export function checkPaper(value: unknown, name: string): Paper {
   const paper = typeof value === 'string' ? value.toLowerCase() : undefined;
   if (paper === undefined || !(PAPERS as readonly string[]).includes(paper)) {
     throw new UsageError(`${name} takes ${PAPERS.join(' or ')}, got ${shown(value)}`, {
-      hint: 'A4 is the default; letter for US Letter.',
+      hint: `A4 is the default; ${name} letter for US Letter.`,
     });
   }
   return paper as Paper;

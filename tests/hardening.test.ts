@@ -326,3 +326,50 @@ describe('validate --format json (item 5)', () => {
     expect(problems.map((p) => p.path)).toContain('bo\u009b2Jgus\u202e');
   });
 });
+
+describe('found by review', () => {
+  it('builds into an output folder that is a symlink to a folder', async () => {
+    const dir = folder({ 'a.yaml': MINIMAL });
+    mkdirSync(path.join(dir, 'real'));
+    symlinkSync(path.join(dir, 'real'), path.join(dir, 'dist'));
+    const { code, stderr } = await run(dir, 'build', 'a.yaml', '--no-pdf');
+    expect(code, stderr).toBe(0);
+    expect(existsSync(path.join(dir, 'real', 'a.html'))).toBe(true);
+  });
+
+  it('says a broken partial once, not once for each briefing', async () => {
+    const dir = folder({
+      'a.yaml': MINIMAL,
+      'b.yaml': MINIMAL,
+      'tpl/title.hbs': '<section>{{> nope}}</section>\n',
+    });
+    const { code, stderr } = await run(dir, 'build', 'a.yaml', 'b.yaml', '--no-pdf', '--templates', 'tpl');
+    expect(code).toBe(2);
+    expect(stderr.match(/The partial nope could not be found/g)).toHaveLength(1);
+    expect(stderr).not.toContain('UsageError');
+  });
+
+  it('keeps a name as written and takes the joiners that spell it, while comparing in NFKC', async () => {
+    const persian = 'می\u200cخواهم';
+    const text = MINIMAL.replace(
+      '    role: Did it.\n',
+      `    role: Did it.\n  - name: "${persian}"\n    role: Other.\n  - name: ＵＮ ﬁrm\n    role: Third.\n`,
+    );
+    expect(await problemsOf(text)).toEqual([]);
+    const dir = folder({ 'b.yaml': text });
+    const briefing = await validateBriefing(await loadBriefing('b.yaml', { cwd: dir }));
+    expect(briefing.actors.map((actor) => actor.name)).toEqual(['Someone', persian, 'ＵＮ ﬁrm']);
+    // A joiner beside ASCII joins nothing: refused, so "A" and "A" + ZWJ cannot be two actors.
+    expect(await problemsOf(MINIMAL.replace('name: Someone', 'name: "Some\u200done"'))).toEqual([
+      expect.stringMatching(/holds the invisible character U\+200D/),
+    ]);
+  });
+
+  it('takes --no-X for any switch, and --help over anything else on the line', async () => {
+    const dir = folder({ 'a.yaml': MINIMAL });
+    expect((await run(dir, 'build', 'a.yaml', '--no-pdf', '--no-strict', '--no-handout')).code).toBe(0);
+    const help = await run(dir, 'build', '--port', '3', '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('briefdeck build [FILE|DIR...]');
+  });
+});

@@ -44,7 +44,7 @@ export interface Command<S extends OptionSpecs = OptionSpecs, C = unknown> {
   summary: string;
   /** Its options. One declaration spread into several commands is one option they share (the help lists it once). */
   options: S;
-  run(input: { args: string[]; values: Values<S>; given: string[] }, context: C): Promise<number>;
+  run(input: { args: string[]; values: Values<S> }, context: C): Promise<number>;
 }
 
 export function defineCommand<S extends OptionSpecs, C>(command: Command<S, C>): Command<S, C> {
@@ -70,12 +70,8 @@ function config(options: OptionSpecs) {
 }
 
 export interface Parsed {
-  /** The command's name as written, or undefined when none was (the default command runs). */
-  commandName: string | undefined;
   args: string[];
   values: Record<string, string | boolean | (string | boolean)[] | undefined>;
-  /** The options as written, in order (`--out`, `-o`), for messages. */
-  given: string[];
 }
 
 /**
@@ -98,20 +94,12 @@ export function parseFor(
       allowPositionals: true,
       allowNegative: true,
       strict: true,
-      tokens: true,
     });
   } catch (cause) {
     throw misplaced(argv, command, all) ?? usage(cause);
   }
-  const tokens = parsed.tokens ?? [];
-  const given = tokens.flatMap((token) => (token.kind === 'option' ? [token.rawName] : []));
   const positionals = [...parsed.positionals];
-  const commandName = positionals[0] === command.name ? positionals.shift() : undefined;
-  for (const token of tokens) {
-    // `--no-X` for an option that is not negatable (parseArgs allows it for every boolean).
-    if (token.kind === 'option' && token.rawName.startsWith('--no-') && !options[token.name]?.negatable)
-      throw new UsageError(`unknown option '${token.rawName}'`, { hint: 'See briefdeck --help.' });
-  }
+  if (positionals[0] === command.name) positionals.shift();
   if (positionals.length > command.maxArgs) {
     throw new UsageError(`unexpected argument "${positionals[command.maxArgs]}"`, {
       hint:
@@ -120,7 +108,7 @@ export function parseFor(
           : `${command.name} takes one briefing; build takes many. See briefdeck --help.`,
     });
   }
-  return { commandName, args: positionals, values: parsed.values, given };
+  return { args: positionals, values: parsed.values };
 }
 
 /** An option of another command used here: `build takes no --port (it is for watch)`. */
@@ -141,7 +129,10 @@ function misplaced(
     if (!owner) continue;
     const names = owners.map((other) => other.name);
     return new UsageError(`${command.name} takes no ${arg.split('=')[0]} (it is for ${listed(names)})`, {
-      hint: `Use: briefdeck ${owner.name} ${owner.maxArgs > 0 ? '[FILE] ' : ''}${arg}`,
+      hint:
+        owners.length === 1
+          ? `Use: briefdeck ${owner.name} ${owner.maxArgs > 0 ? '[FILE] ' : ''}${arg}`
+          : 'See briefdeck --help.',
     });
   }
   return undefined;

@@ -81,17 +81,19 @@ export function buildsBriefing(argv: string[]): boolean {
 }
 
 async function run(argv: string[], context: CliContext): Promise<number> {
-  const { command, parsed } = read(argv);
-  if (parsed.values.help) {
+  // --help and --version win over anything else on the line, as they always have.
+  const options = argv.slice(0, argv.includes('--') ? argv.indexOf('--') : argv.length);
+  if (options.some((arg) => arg === '--help' || arg === '-h')) {
     context.io.stdout(help());
     return 0;
   }
-  if (parsed.values.version) {
+  if (options.some((arg) => arg === '--version' || arg === '-v')) {
     context.io.stdout(packageVersion());
     return 0;
   }
+  const { command, parsed } = read(argv);
   const { help: _help, version: _version, ...values } = parsed.values;
-  return command.run({ args: parsed.args, values: values as never, given: parsed.given }, context as never);
+  return command.run({ args: parsed.args, values: values as never }, context as never);
 }
 
 /** The command `argv` names (build when it names none), and its arguments read against its options. */

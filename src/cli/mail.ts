@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { BrowserSession } from '../browser/session.js';
-import { type BuildResult, buildBriefing } from '../build.js';
+import { type BuildResult, briefingName, buildBriefing, outputName } from '../build.js';
 import { UsageError } from '../errors.js';
 import { checkOutputFolder, writeFileAtomic } from '../outputs/write.js';
 import { printable } from '../terminalText.js';
@@ -114,7 +114,7 @@ async function sendOrDraft(request: MailRequest, result: BuildResult, context: C
     .filter((file): file is string => file !== undefined)
     .map((file) => ({ path: file, filename: path.basename(file), contentType: 'application/pdf' as const }));
   const options = { to: request.to, cc: request.cc, from: request.from, attachments };
-  const eml = result.html.replace(/\.html$/, '.eml');
+  const eml = path.join(path.dirname(result.html), outputName(briefingName(result.briefing.file), 'mail'));
   await writeFileAtomic(eml, await composeDraft(content, options));
   io.stdout(printable(shownPath(eml, io.cwd)));
   if (!request.smtpUrl) return;

@@ -3,6 +3,11 @@
  * browser, the server and the watchers and returns 0: stopping is how
  * watch ends.
  */
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { BrowserSession } from '../browser/session.js';
 import { UsageError } from '../errors.js';
 import { removeTempFiles, trackTemp } from '../outputs/write.js';
@@ -21,7 +26,8 @@ const WATCH_OPTIONS = {
   port: {
     type: 'string',
     value: 'N',
-    help: 'port of the preview server (default: 4870, or the next\nfree one)',
+    help: 'port of the preview server, or the next free one',
+    shownDefault: DEFAULT_PORT,
   },
   host: {
     type: 'string',
@@ -86,7 +92,7 @@ export const watchCommand = defineCommand({
       if (!interrupted) {
         io.stdout(watching.url);
         if (!quiet) io.stderr(paint.dim(`watching ${printable(file)}; Ctrl-C to stop`));
-        if (values.open) void openInBrowser(watching.url);
+        if (values.open) openInBrowser(watching.url);
         await stopped;
       }
       await watching.close();
@@ -134,15 +140,10 @@ function parsePort(value: string | undefined): number | undefined {
  * the machine (ps), so the browser is given a file that only this user can read and that goes on to
  * the address (as Jupyter does). The file is removed when watch ends.
  */
-async function openInBrowser(url: string): Promise<void> {
-  const [{ spawn }, { writeFileSync }, os, path, { pathToFileURL }, { randomBytes }] = await Promise.all([
-    import('node:child_process'),
-    import('node:fs'),
-    import('node:os'),
-    import('node:path'),
-    import('node:url'),
-    import('node:crypto'),
-  ]);
+function openInBrowser(url: string): void {
+  // Loaded only here (the other commands never need it); the bundle runs in a vm.Script, where a
+  // dynamic import() of a Node module fails, so it is asked for as Node's own module.
+  const { spawn } = process.getBuiltinModule('node:child_process') as typeof import('node:child_process');
   const file = path.join(os.tmpdir(), `briefdeck-open-${randomBytes(8).toString('hex')}.html`);
   const href = url.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
   try {

@@ -232,16 +232,17 @@ class Check {
     }
     if (!spec.markdown) text = text.trim();
     if (spec.unique || spec.refersTo) {
-      // A name or id is compared with others: it is compared as NFKC, and may hold nothing invisible.
-      const invisible = INVISIBLE.exec(text);
+      // A name or id is compared with others: it may hold nothing invisible that would make two look
+      // the same, and it is compared as NFKC (see `sameness`); it is kept as written.
+      const invisible =
+        INVISIBLE.exec(text)?.[0] ?? /[\u200c\u200d]/.exec(STRAY_JOINER.exec(text)?.[0] ?? '')?.[0];
       if (invisible) {
-        this.add(this.placeOf(value.node, invisible[0]), path, {
-          message: `holds the invisible character ${codePoint(invisible[0])}, which would make two names look the same`,
+        this.add(this.placeOf(value.node, invisible), path, {
+          message: `holds the invisible character ${codePoint(invisible)}, which would make two names look the same`,
           hint: 'remove it',
         });
         return undefined;
       }
-      text = text.normalize('NFKC');
     }
     if (text.trim() === '') {
       this.problem(value.node, path, { message: 'must not be empty' });
@@ -258,10 +259,10 @@ class Check {
     if (spec.markdown) this.markdown.push({ path, node: value.node, text });
     if (spec.unique) {
       const seen = this.uniques.get(spec.unique) ?? [];
-      seen.push({ value: text, path });
+      seen.push({ value: sameness(text), path });
       this.uniques.set(spec.unique, seen);
     }
-    if (spec.refersTo) this.references.push({ spec, value: text, path });
+    if (spec.refersTo) this.references.push({ spec, value: sameness(text), path });
     return text;
   }
 
@@ -394,7 +395,20 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 
 /** Characters that show nothing or reorder text: zero-width, joiners, word joiner, BOM, bidi controls. */
 const INVISIBLE =
-  /\u034f|[\u00ad\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0]/u;
+  /\u034f|[\u00ad\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0]/u;
+
+/**
+ * A zero-width (non-)joiner where it joins nothing: at either end, or beside a space or an ASCII
+ * character. Between letters of other scripts it is part of the spelling (Persian, the Indic
+ * scripts, emoji sequences) and is kept.
+ */
+const STRAY_JOINER =
+  /^[\u200c\u200d]|[\u200c\u200d]$|[\s\x21-\x7e][\u200c\u200d]|[\u200c\u200d][\s\x21-\x7e]/u;
+
+/** How names and ids are compared: NFKC, with the joiners that change no letter left out. */
+function sameness(text: string): string {
+  return text.normalize('NFKC').replace(/[\u200c\u200d]/g, '');
+}
 
 /** `U+200B`, for a message. */
 function codePoint(char: string): string {

@@ -5,7 +5,7 @@
  * never removes the previous one. Assets are copied only when they changed.
  */
 import { randomBytes } from 'node:crypto';
-import { constants, lstatSync, mkdirSync, unlinkSync } from 'node:fs';
+import { constants, mkdirSync, statSync, unlinkSync } from 'node:fs';
 import { access, copyFile, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { RenderError, UsageError } from '../errors.js';
@@ -94,7 +94,8 @@ export function cannotWrite(file: string, folder = false): (cause: unknown) => n
 function inTheWay(file: string, folder = false): string | undefined {
   const kind = (at: string) => {
     try {
-      return lstatSync(at).isDirectory() ? 'folder' : 'file';
+      // Followed through symlinks: a link to a folder is a folder to write in (/tmp on macOS is one).
+      return statSync(at).isDirectory() ? 'folder' : 'file';
     } catch {
       return undefined;
     }
