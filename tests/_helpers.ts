@@ -1,14 +1,37 @@
 /** Shared by the tests: build a briefing into a fresh folder, read a PDF back. */
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll } from 'vitest';
 import { BrowserSession } from '../src/browser/session.js';
 import { type BuildOptions, type BuildResult, buildBriefing } from '../src/build.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
+/** The built command, as a user runs it. */
+export const BIN = path.join(ROOT, 'bin', 'briefdeck.cjs');
+
+/** Runs the built CLI in `cwd` (colours off) and returns its exit code and output, whatever the code. */
+export async function runCli(
+  cwd: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1', ...env },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
 
 /** One folder per test file for everything it writes, removed after the file's tests. */
 const SCRATCH = mkdtempSync(path.join(os.tmpdir(), 'briefdeck-test-'));

@@ -4,30 +4,13 @@
  * clashes; the typed API used the way a program uses it (from the built
  * package); Ctrl-C in the middle of a batch.
  */
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, ROOT, readPdf, tempDir } from './_helpers.js';
+import { BIN, FIXTURES, ROOT, readPdf, runCli, tempDir } from './_helpers.js';
 
-const BIN = path.join(ROOT, 'bin', 'briefdeck.cjs');
-
-async function run(
-  cwd: string,
-  ...args: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], {
-      cwd,
-      env: { ...process.env, NO_COLOR: '1' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const run = (cwd: string, ...args: string[]) => runCli(cwd, args);
 
 /** A folder of briefings: the sample (with its logo), the minimal one, the long one, an invalid one, one that overflows. */
 function briefingsFolder(): string {

@@ -1,11 +1,3 @@
-/**
- * Defects found by an adversarial pass (issue 14): terminal escapes, output
- * name clashes across outputs, file-system refusals while writing, symlinked
- * briefings, echoed values, the API's options, look-alike names and control
- * characters in text. The CLI runs as a real process where the terminal or
- * the exit code is what is checked.
- */
-import { execFile } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -16,34 +8,17 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/batch.js';
 import { BriefingError, UsageError } from '../src/errors.js';
 import { loadBriefing } from '../src/format/load.js';
 import { validateBriefing } from '../src/format/validate.js';
 import { printable } from '../src/terminalText.js';
-import { FIXTURES, ROOT, tempDir } from './_helpers.js';
+import { BIN, FIXTURES, runCli, tempDir } from './_helpers.js';
 
-const BIN = path.join(ROOT, 'bin', 'briefdeck.cjs');
 const MINIMAL = readFileSync(path.join(FIXTURES, 'minimal.yaml'), 'utf8');
 
-async function run(
-  cwd: string,
-  ...args: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], {
-      cwd,
-      env: { ...process.env, NO_COLOR: '1' },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const run = (cwd: string, ...args: string[]) => runCli(cwd, args);
 
 /** A folder holding `files` (name → YAML text). */
 function folder(files: Record<string, string>): string {

@@ -34,31 +34,50 @@ async function chromiumUp(tmp: string, exited: () => boolean): Promise<void> {
   }
 }
 
+/** A copy of the sample to build. */
+function sampleFolder(prefix: string): string {
+  const dir = tempDir(prefix);
+  cpSync(path.join(ROOT, 'briefing.yaml'), path.join(dir, 'briefing.yaml'));
+  cpSync(path.join(ROOT, 'brand'), path.join(dir, 'brand'), { recursive: true });
+  return dir;
+}
+
+/**
+ * Runs the CLI in `dir` with a temporary folder of its own, presses Ctrl-C once its Chromium is up and
+ * again once the first is handled (two signals sent at once may arrive as one); returns the exit code,
+ * what it printed, and what is left in its temporary folder.
+ */
+async function interruptTwice(
+  dir: string,
+  args: string[],
+): Promise<{ code: number | null; stderr: string; left: string[] }> {
+  const tmp = ownTempDir();
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: dir,
+    env: { ...process.env, NO_COLOR: '1', TMPDIR: tmp },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  await chromiumUp(tmp, () => child.exitCode !== null);
+  child.kill('SIGINT');
+  while (!stderr.includes('Ctrl-C again') && child.exitCode === null) await sleep(1);
+  child.kill('SIGINT');
+  const code = await exited;
+  return { code, stderr, left: readdirSync(tmp) };
+}
+
 describe('Ctrl-C while the browser runs', () => {
   it('leaves no Chromium profile in the temporary folder when pressed twice at once', async () => {
-    const dir = tempDir('interrupt-');
-    cpSync(path.join(ROOT, 'briefing.yaml'), path.join(dir, 'briefing.yaml'));
-    cpSync(path.join(ROOT, 'brand'), path.join(dir, 'brand'), { recursive: true });
+    const dir = sampleFolder('interrupt-');
     // Several runs: the profile's removal races the second Ctrl-C, so one lucky run proves little.
     for (let run = 1; run <= 3; run++) {
-      const tmp = ownTempDir();
-      const child = spawn(process.execPath, [BIN, 'build', 'briefing.yaml', '-o', `out${run}`], {
-        cwd: dir,
-        env: { ...process.env, NO_COLOR: '1', TMPDIR: tmp },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
-      let stderr = '';
-      child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-        stderr += chunk;
-      });
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-      await chromiumUp(tmp, () => child.exitCode !== null);
-      child.kill('SIGINT');
-      // The second once the first is handled (two signals sent at once may arrive as one).
-      while (!stderr.includes('Ctrl-C again') && child.exitCode === null) await sleep(1);
-      child.kill('SIGINT');
-      expect(await exited, stderr).toBe(130);
-      expect(readdirSync(tmp), `run ${run}:\n${stderr}`).toEqual([]);
+      const { code, stderr, left } = await interruptTwice(dir, ['build', 'briefing.yaml', '-o', `out${run}`]);
+      expect(code, stderr).toBe(130);
+      expect(left, `run ${run}:\n${stderr}`).toEqual([]);
       const out = path.join(dir, `out${run}`);
       const leftovers = existsSync(out)
         ? readdirSync(out, { recursive: true }).filter((name) => /(^|\/)\.|\.tmp$/.test(String(name)))
@@ -68,27 +87,11 @@ describe('Ctrl-C while the browser runs', () => {
   });
 
   it('leaves no Chromium profile when watch is stopped with Ctrl-C twice', async () => {
-    const dir = tempDir('interrupt-watch-');
-    cpSync(path.join(ROOT, 'briefing.yaml'), path.join(dir, 'briefing.yaml'));
-    cpSync(path.join(ROOT, 'brand'), path.join(dir, 'brand'), { recursive: true });
+    const dir = sampleFolder('interrupt-watch-');
     for (let run = 1; run <= 2; run++) {
-      const tmp = ownTempDir();
-      const child = spawn(process.execPath, [BIN, 'watch', 'briefing.yaml', '-o', `out${run}`], {
-        cwd: dir,
-        env: { ...process.env, NO_COLOR: '1', TMPDIR: tmp },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
-      let stderr = '';
-      child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-        stderr += chunk;
-      });
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-      await chromiumUp(tmp, () => child.exitCode !== null);
-      child.kill('SIGINT');
-      while (!stderr.includes('Ctrl-C again') && child.exitCode === null) await sleep(1);
-      child.kill('SIGINT');
-      expect([0, 130], stderr).toContain(await exited);
-      expect(readdirSync(tmp), `run ${run}:\n${stderr}`).toEqual([]);
+      const { code, stderr, left } = await interruptTwice(dir, ['watch', 'briefing.yaml', '-o', `out${run}`]);
+      expect([0, 130], stderr).toContain(code);
+      expect(left, `run ${run}:\n${stderr}`).toEqual([]);
     }
   });
 });
