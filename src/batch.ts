@@ -10,14 +10,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Overflow } from './browser/print.js';
 import { BrowserSession } from './browser/session.js';
-import {
-  briefingName,
-  buildBriefing,
-  needsBrowser,
-  type OutputKind,
-  outputFiles,
-  readBriefing,
-} from './build.js';
+import { buildBriefing, needsBrowser, readBriefing } from './build.js';
 import { BriefingError, ExitCode, type Problem, RenderError, UsageError } from './errors.js';
 import type { Aspect, Briefing } from './format/briefing.js';
 import {
@@ -31,6 +24,7 @@ import {
 } from './options.js';
 import { loadTemplates } from './outputs/deck.js';
 import type { Paper } from './outputs/handout.js';
+import { briefingName, type OutputKind, outputFiles } from './outputs/names.js';
 import { checkOutputFolder } from './outputs/write.js';
 
 export interface BuildRequest {

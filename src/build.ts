@@ -5,28 +5,29 @@
  * Nothing is written until the briefing is known to be valid.
  *
  * `buildBriefing` runs it once, as `briefdeck build` does. The stages are
- * exported too (`prepareDeck`, `writeDeck`, `printDeck`) because watch mode
- * composes them differently: the deck first, for an instant reload, then the
- * PDF.
+ * exported too (`prepareDeck` and `writeDeck` here, `printDeck` and
+ * `printHandout` in outputs/pdf.ts) because watch mode composes them
+ * differently: the deck first, for an instant reload, then the PDF.
  */
 import { randomBytes } from 'node:crypto';
-import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { readFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { type PdfInfo, setPdfInfo } from './browser/pdfInfo.js';
-import { addOutline, namedDestinations, type OutlineEntry } from './browser/pdfOutline.js';
-import { type Overflow, printDocument, printPdf } from './browser/print.js';
+import type { Overflow } from './browser/print.js';
 import { BrowserSession } from './browser/session.js';
-import { formatProblem, OverflowError, type Problem, RenderError } from './errors.js';
 import type { Aspect, Briefing } from './format/briefing.js';
 import { loadBriefing } from './format/load.js';
 import { validateBriefing } from './format/validate.js';
 import { ASSETS_DIR, assetFiles, packageVersion, speakerViewScriptHashes } from './outputs/assets.js';
-import { buildPage, loadTemplates, renderDeck, type Templates } from './outputs/deck.js';
-import { buildHandoutModel, buildHandoutPage, type Paper, renderHandout } from './outputs/handout.js';
+import { buildPage, loadTemplates, type PreparedDeck, renderDeck, type Templates } from './outputs/deck.js';
+import type { Paper } from './outputs/handout.js';
+import { briefingName, outputFiles, outputPath } from './outputs/names.js';
+import { printDeck, printHandout } from './outputs/pdf.js';
 import { renderSingleFile, type SingleFileInput } from './outputs/singleFile.js';
 import { cannotWrite, checkDestinations, copyAssets, trackTemp, writeFileAtomic } from './outputs/write.js';
 import { buildDeckModel, type DeckModel } from './slides/index.js';
-import { deckOutline, handoutOutline } from './slides/outline.js';
+import { deckOutline } from './slides/outline.js';
+
+export type { PreparedDeck } from './outputs/deck.js';
 
 export interface BuildOptions {
   /** The briefing file, as the user named it. */
@@ -69,32 +70,9 @@ export interface BuildResult {
   overflows: Overflow[];
 }
 
-/** A rendered deck, not yet written. */
-export interface PreparedDeck {
-  briefing: Briefing;
-  /** The output's base name: `briefing` for `briefing.yaml`. */
-  name: string;
-  outDir: string;
-  /** Where the deck goes: `OUT/NAME.html`. */
-  htmlFile: string;
-  html: string;
-  slideCount: number;
-  title: string;
-  subject: string;
-  /** The view model the deck was rendered from (the handout and the mail draft are made from it too). */
-  model: DeckModel;
-  /** The slide PDF's bookmarks. */
-  outline: OutlineEntry[];
-}
-
 /** Whether a build needs a browser: to print, to measure the slides (`strict`), or for the handout. */
 export function needsBrowser(options: { pdf: boolean; strict: boolean; handout?: unknown }): boolean {
   return options.pdf || options.strict || options.handout !== undefined;
-}
-
-/** The output's base name of a briefing file: `briefing` for `briefing.yaml`. */
-export function briefingName(file: string): string {
-  return path.basename(file).replace(/\.ya?ml$/i, '');
 }
 
 export async function buildBriefing(options: BuildOptions): Promise<BuildResult> {
@@ -191,42 +169,6 @@ async function keepTheme(deck: PreparedDeck): Promise<() => Promise<void>> {
     if (before === undefined) await unlink(file).catch(() => {});
     else await writeFileAtomic(file, before).catch(() => {});
   };
-}
-
-export type OutputKind = 'html' | 'pdf' | 'handout' | 'singleFile' | 'mail';
-
-const OUTPUT_NAMES: Record<OutputKind, (name: string) => string> = {
-  html: (name) => `${name}.html`,
-  pdf: (name) => `${name}.pdf`,
-  handout: (name) => `${name}-handout.pdf`,
-  singleFile: (name) => `${name}.single.html`,
-  mail: (name) => `${name}.eml`,
-};
-
-/** The file names a briefing called `name` writes into the output folder, with these outputs asked for. */
-export function outputFiles(
-  name: string,
-  outputs: { pdf: boolean; handout?: unknown; singleFile?: boolean; mail?: boolean },
-): Partial<Record<OutputKind, string>> {
-  const asked: Record<OutputKind, boolean> = {
-    html: true,
-    pdf: outputs.pdf,
-    handout: outputs.handout !== undefined,
-    singleFile: outputs.singleFile === true,
-    mail: outputs.mail === true,
-  };
-  const kinds = (Object.keys(asked) as OutputKind[]).filter((kind) => asked[kind]);
-  return Object.fromEntries(kinds.map((kind) => [kind, OUTPUT_NAMES[kind](name)]));
-}
-
-/** The file name of one output of the briefing called `name` (`briefing.eml` for its mail draft). */
-export function outputName(name: string, kind: OutputKind): string {
-  return OUTPUT_NAMES[kind](name);
-}
-
-/** Where each output of a deck goes: `OUT/NAME.pdf`, `OUT/NAME-handout.pdf`, `OUT/NAME.single.html`. */
-export function outputPath(deck: PreparedDeck, output: Exclude<OutputKind, 'html'>): string {
-  return path.join(deck.outDir, OUTPUT_NAMES[output](deck.name));
 }
 
 /** Every file a build of `deck` writes, with these options. */
@@ -337,127 +279,6 @@ function copyDeckAssets(outDir: string): Promise<number> {
     copying.set(dir, copy);
   }
   return copy;
-}
-
-export interface PrintedDeck {
-  /** The PDF, with its bookmarks and metadata; undefined when only measuring. Not yet written. */
-  pdf?: Uint8Array;
-  overflows: Overflow[];
-}
-
-/**
- * Prints the deck written at `htmlFile` and measures every slide; overflows
- * are warnings, or an error with `strict`. The caller writes the PDF
- * (`OUT/NAME.pdf`, see `outputPath`).
- */
-export async function printDeck(
-  deck: PreparedDeck,
-  htmlFile: string,
-  session: BrowserSession,
-  options: Pick<BuildOptions, 'file' | 'pdf' | 'strict' | 'timeoutMs' | 'onWarning' | 'templatesDir'>,
-): Promise<PrintedDeck> {
-  const printed = await printPdf(session, {
-    htmlFile,
-    root: deck.outDir,
-    timeoutMs: options.timeoutMs,
-    pdf: options.pdf,
-    onPageMessage: options.onWarning,
-    marking: deck.model.classification || undefined,
-  });
-  const overflows = printed.overflows.map((overflow): Problem => {
-    const place = deck.briefing.positions.get(overflow.yamlPath) ?? { line: 1, col: 1 };
-    return {
-      file: options.file,
-      ...place,
-      path: overflow.yamlPath,
-      message: `slide "${overflow.heading}" overflows by ${overflow.pixels}px`,
-      hint: 'shorten the text',
-    };
-  });
-  for (const overflow of overflows) options.onWarning?.(formatProblem(overflow));
-  if (options.strict && overflows.length > 0) throw new OverflowError(overflows);
-  if (!printed.pdf) return { overflows: printed.overflows };
-  if (printed.pageCount !== deck.slideCount) {
-    // Named after what the user gave that can break it: the partials, else the theme.
-    const culprit = options.templatesDir
-      ? 'A template override may have broken the slide structure; check --templates.'
-      : 'css' in deck.briefing.deck.theme
-        ? 'The theme may have broken the slide structure (each slide prints as one page); check its CSS.'
-        : 'This is a bug in briefdeck; please report it.';
-    throw new RenderError(`The print view has ${printed.pageCount} pages for ${deck.slideCount} slides.`, {
-      hint: culprit,
-    });
-  }
-  const pdf = finishPdf(() => setPdfInfo(addOutline(printed.pdf as Uint8Array, deck.outline), pdfInfo(deck)));
-  return { pdf, overflows: printed.overflows };
-}
-
-/**
- * Prints the handout: the same view model as a document on A4 or US
- * Letter. Its HTML is a temporary file beside the outputs (it loads the
- * deck's fonts), removed once printed. The caller writes the PDF.
- */
-export async function printHandout(
-  deck: PreparedDeck,
-  session: BrowserSession,
-  options: Pick<BuildOptions, 'timeoutMs' | 'onWarning'> & { paper: Paper },
-): Promise<{ pdf: Uint8Array; pageCount: number }> {
-  const model = buildHandoutModel(deck.model);
-  const html = renderHandout(buildHandoutPage(model, { paper: options.paper, version: packageVersion() }));
-  const draft = path.join(
-    deck.outDir,
-    `.${deck.name}-handout.${process.pid}.${randomBytes(4).toString('hex')}.html`,
-  );
-  const untrack = trackTemp(draft);
-  // A draft, removed once printed: written plainly (it is tracked, and nothing reads it but the print).
-  await writeFile(draft, html);
-  try {
-    const printed = await printDocument(session, {
-      htmlFile: draft,
-      root: deck.outDir,
-      timeoutMs: options.timeoutMs,
-      onPageMessage: options.onWarning,
-      marking: model.classification || undefined,
-    });
-    const pdf = finishPdf(() => {
-      const outline = handoutOutline(model, namedDestinations(printed.pdf));
-      return setPdfInfo(addOutline(printed.pdf, outline), pdfInfo(deck));
-    });
-    return { pdf, pageCount: printed.pageCount };
-  } finally {
-    await unlink(draft).catch(() => {});
-    untrack();
-  }
-}
-
-/**
- * Adds the title, author and bookmarks to the PDF Chromium wrote. That reads
- * Chromium's file layout; a browser that writes it differently is not the
- * user's mistake, so it is said plainly, with what to do.
- */
-function finishPdf(add: () => Uint8Array): Uint8Array {
-  try {
-    return add();
-  } catch (cause) {
-    throw new RenderError(
-      `The browser wrote a PDF that briefdeck cannot add its title and bookmarks to (${cause instanceof Error ? cause.message : String(cause)}).`,
-      {
-        hint: 'Run again; if it persists, point CHROME_PATH at another Chrome or Chromium, and report it with the browser version.',
-        cause,
-      },
-    );
-  }
-}
-
-/** The PDFs' document information: title, author, subject, keywords. */
-function pdfInfo(deck: PreparedDeck): PdfInfo {
-  return {
-    title: deck.title,
-    author: deck.briefing.author ?? deck.briefing.organization,
-    subject: deck.subject,
-    keywords: deck.briefing.classification,
-    creator: `briefdeck ${packageVersion()}`,
-  };
 }
 
 /** Load and validate only (`briefdeck validate`). */

@@ -8,9 +8,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserSession } from '../src/browser/session.js';
-import { outputPath, prepareDeck, printHandout, readBriefing, writeDeck } from '../src/build.js';
+import { prepareDeck, readBriefing, writeDeck } from '../src/build.js';
 import { plainText } from '../src/content/markdown.js';
 import type { Briefing } from '../src/format/briefing.js';
+import { outputPath } from '../src/outputs/names.js';
+import { printHandout } from '../src/outputs/pdf.js';
 import { FIXTURES, newSession, ROOT, readPdf, tempDir } from './_helpers.js';
 
 let session: BrowserSession;

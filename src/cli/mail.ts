@@ -6,8 +6,9 @@
  */
 import path from 'node:path';
 import { BrowserSession } from '../browser/session.js';
-import { type BuildResult, briefingName, buildBriefing, outputName } from '../build.js';
+import { type BuildResult, buildBriefing } from '../build.js';
 import { UsageError } from '../errors.js';
+import { briefingName, outputName } from '../outputs/names.js';
 import { checkOutputFolder, writeFileAtomic } from '../outputs/write.js';
 import { printable } from '../terminalText.js';
 import { defineCommand } from './_command.js';

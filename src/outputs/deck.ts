@@ -11,9 +11,29 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type Handlebars from 'handlebars';
 import RuntimeModule from 'handlebars/runtime.js';
+import type { OutlineEntry } from '../browser/pdfOutline.js';
 import { UsageError } from '../errors.js';
+import type { Briefing } from '../format/briefing.js';
 import type { DeckModel } from '../slides/index.js';
 import { ASSETS_DIR, PACKAGE_ROOT } from './assets.js';
+
+/** A rendered deck, not yet written. */
+export interface PreparedDeck {
+  briefing: Briefing;
+  /** The output's base name: `briefing` for `briefing.yaml`. */
+  name: string;
+  outDir: string;
+  /** Where the deck goes: `OUT/NAME.html`. */
+  htmlFile: string;
+  html: string;
+  slideCount: number;
+  title: string;
+  subject: string;
+  /** The view model the deck was rendered from (the handout and the mail draft are made from it too). */
+  model: DeckModel;
+  /** The slide PDF's bookmarks. */
+  outline: OutlineEntry[];
+}
 
 export type Template = (page: DeckPage) => string;
 

@@ -18,13 +18,9 @@ import path from 'node:path';
 import { BrowserSession } from '../browser/session.js';
 import {
   type BuildOptions,
-  briefingName,
   needsBrowser,
-  outputPath,
   type PreparedDeck,
   prepareDeck,
-  printDeck,
-  printHandout,
   writeDeck,
   writeSingleFile,
 } from '../build.js';
@@ -37,6 +33,8 @@ import {
   UserError,
 } from '../errors.js';
 import { checkTemplatesFolder, loadTemplates, type Templates } from '../outputs/deck.js';
+import { briefingName, outputPath } from '../outputs/names.js';
+import { printDeck, printHandout } from '../outputs/pdf.js';
 import { checkOutputFolder, writeFileAtomic } from '../outputs/write.js';
 import { type FileWatcher, watchFiles } from './files.js';
 import { type DeckState, type PreviewServer, startPreviewServer } from './server.js';
