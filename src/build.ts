@@ -22,7 +22,7 @@ import { buildPage, loadTemplates, type PreparedDeck, renderDeck, type Templates
 import type { Paper } from './outputs/handout.js';
 import { briefingName, outputFiles, outputPath } from './outputs/names.js';
 import { printDeck, printHandout } from './outputs/pdf.js';
-import { renderSingleFile, type SingleFileInput } from './outputs/singleFile.js';
+import { renderSingleFile, type SingleFileInput } from './outputs/singleFile/index.js';
 import { cannotWrite, checkDestinations, copyAssets, trackTemp, writeFileAtomic } from './outputs/write.js';
 import { buildDeckModel, type DeckModel } from './slides/index.js';
 import { deckOutline } from './slides/outline.js';

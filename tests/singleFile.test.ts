@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserSession } from '../src/browser/session.js';
 import { type PreparedDeck, prepareDeck, writeDeck } from '../src/build.js';
 import { speakerViewScriptHashes } from '../src/outputs/assets.js';
-import { parseUnicodeRange, renderSingleFile } from '../src/outputs/singleFile.js';
+import { parseUnicodeRange, renderSingleFile } from '../src/outputs/singleFile/index.js';
 import { newSession, ROOT, tempDir } from './_helpers.js';
 
 let session: BrowserSession;
