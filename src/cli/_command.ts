@@ -51,10 +51,6 @@ export function defineCommand<S extends OptionSpecs, C>(command: Command<S, C>):
   return command;
 }
 
-export function optionsOf(command: Command<OptionSpecs, never>): OptionSpecs {
-  return command.options;
-}
-
 /** `parseArgs`' configuration for these options. */
 function config(options: OptionSpecs) {
   return Object.fromEntries(
@@ -85,7 +81,7 @@ export function parseFor(
   all: readonly Command<OptionSpecs, never>[],
   global: OptionSpecs,
 ): Parsed {
-  const options = { ...optionsOf(command), ...global };
+  const options = { ...command.options, ...global };
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
@@ -117,14 +113,14 @@ function misplaced(
   command: Command<OptionSpecs, never>,
   all: readonly Command<OptionSpecs, never>[],
 ): UsageError | undefined {
-  const own = optionsOf(command);
+  const own = command.options;
   for (const arg of argv) {
     if (arg === '--') break;
     const name =
       /^--(?:no-)?([^=]+)/.exec(arg)?.[1] ??
       (/^-([a-z])$/i.exec(arg) ? shortName(arg[1] as string, all) : undefined);
     if (!name || Object.hasOwn(own, name)) continue;
-    const owners = all.filter((other) => Object.hasOwn(optionsOf(other), name));
+    const owners = all.filter((other) => Object.hasOwn(other.options, name));
     const [owner] = owners;
     if (!owner) continue;
     const names = owners.map((other) => other.name);
@@ -140,7 +136,7 @@ function misplaced(
 
 function shortName(letter: string, all: readonly Command<OptionSpecs, never>[]): string | undefined {
   for (const command of all) {
-    for (const [name, spec] of Object.entries(optionsOf(command))) if (spec.short === letter) return name;
+    for (const [name, spec] of Object.entries(command.options)) if (spec.short === letter) return name;
   }
   return undefined;
 }

@@ -13,7 +13,6 @@ import {
   type Command,
   type OptionSpecs,
   optionSections,
-  optionsOf,
   type Parsed,
   parseFor,
   usageLines,
@@ -115,7 +114,7 @@ function read(argv: string[]): { command: Command<OptionSpecs, never>; parsed: P
 function firstPositional(argv: string[]): string | undefined {
   const every: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = {};
   for (const command of COMMANDS) {
-    for (const [name, spec] of Object.entries(optionsOf(command))) {
+    for (const [name, spec] of Object.entries(command.options)) {
       every[name] = {
         type: spec.type,
         ...(spec.short ? { short: spec.short } : {}),
