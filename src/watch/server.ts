@@ -13,14 +13,17 @@
  * GET and HEAD only. The files on disk stay as `build` wrote them: the reload
  * client is added to the deck's page as it is served.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import http from 'node:http';
-import { type AddressInfo, isIP } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { PACKAGE_ROOT } from '../outputs/assets.js';
+import { allowedHost, cookiesOf, FORBIDDEN, sameSecret, tokenIn } from './access.js';
+
+export { allowedHost } from './access.js';
 
 /** Where the server's own files live; no output file can be there (the folder name starts with _). */
 const CHANNEL_PATH = '/__briefdeck';
@@ -228,42 +231,6 @@ function event(state: DeckState): string {
   return `data: ${JSON.stringify(state)}\n\n`;
 }
 
-const FORBIDDEN =
-  'This preview answers only to the browser that opened the address briefdeck watch printed (with its token).\n';
-
-/** Whether `given` is the session's secret, in a time that does not depend on where they differ. */
-function sameSecret(given: string, secret: string): boolean {
-  const digest = (text: string) => createHash('sha256').update(text).digest();
-  return timingSafeEqual(digest(given), digest(secret));
-}
-
-/**
- * The token a request's URL carries, and the same URL without it (where the
- * browser is sent on); undefined when it carries none. The URL sent back is
- * always a path on this server, whatever the request's path looked like.
- */
-function tokenIn(url: string): { token: string; rest: string } | undefined {
-  const at = url.indexOf('?');
-  if (at < 0) return undefined;
-  const query = new URLSearchParams(url.slice(at + 1));
-  const token = query.get('token');
-  if (token === null) return undefined;
-  query.delete('token');
-  const pathname = url.slice(0, at);
-  const rest = query.size > 0 ? `?${query}` : '';
-  return { token, rest: (/^\/(?![/\\])/.test(pathname) ? pathname : '/') + rest };
-}
-
-/** The values of every cookie called `name` in a Cookie header. */
-function cookiesOf(header: string | undefined, name: string): string[] {
-  if (!header) return [];
-  return header
-    .split(';')
-    .map((pair) => pair.trim().split('='))
-    .filter(([key]) => key === name)
-    .map(([, ...value]) => value.join('='));
-}
-
 /** Listens on the port asked for, or (with `fallback`) the next free one. */
 async function listen(server: http.Server, options: ServerOptions): Promise<number> {
   const tries = options.fallback
@@ -308,31 +275,6 @@ async function listen(server: http.Server, options: ServerOptions): Promise<numb
     hint: 'Choose another with --port N, or leave --port out to take a free one.',
     cause: last,
   });
-}
-
-const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-/** The port a browser leaves out of the Host header, for http. */
-const DEFAULT_HTTP_PORT = 80;
-
-/**
- * The Host header must name this server at its port: the loopback address or
- * localhost; or, when told to listen elsewhere, that address, and any IP
- * address when listening on all of them. Never another host name: a page
- * from a domain pointed at this machine (DNS rebinding) names its domain.
- * Browsers leave the port out when it is http's own (80).
- */
-export function allowedHost(header: string | undefined, listenHost: string, port: number): boolean {
-  if (!header) return false;
-  const match = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::(\d+))?$/i.exec(header.trim().toLowerCase());
-  if (!match) return false;
-  const named = match[2] === undefined ? DEFAULT_HTTP_PORT : Number(match[2]);
-  if (named !== port) return false;
-  const name = match[1] as string;
-  if (LOOPBACK_NAMES.has(name)) return true;
-  const listen = listenHost.includes(':') ? `[${listenHost.toLowerCase()}]` : listenHost.toLowerCase();
-  if (listen === '0.0.0.0' || listen === '[::]') return isIP(name.replace(/^\[|\]$/g, '')) !== 0;
-  return name === listen;
 }
 
 /**
