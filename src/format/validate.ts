@@ -31,6 +31,7 @@ import {
   type Value,
 } from './format.js';
 import type { LoadedBriefing } from './load.js';
+import { codePoint, controlCharacter, invisibleCharacter, sameness } from './textRules.js';
 import { type Entry, type YamlNode, YamlTree, type YamlValue } from './yamlTree.js';
 
 /** Problems listed at most; the rest are counted. */
@@ -222,10 +223,10 @@ class Check {
       return undefined;
     }
     let text = typeof value.value === 'string' ? value.value : value.written;
-    const control = CONTROL.exec(text);
+    const control = controlCharacter(text);
     if (control) {
-      this.add(this.placeOf(value.node, control[0]), path, {
-        message: `holds the control character ${codePoint(control[0])}`,
+      this.add(this.placeOf(value.node, control), path, {
+        message: `holds the control character ${codePoint(control)}`,
         hint: 'remove it (only tabs and line breaks may be in text)',
       });
       return undefined;
@@ -234,8 +235,7 @@ class Check {
     if (spec.unique || spec.refersTo) {
       // A name or id is compared with others: it may hold nothing invisible that would make two look
       // the same, and it is compared as NFKC (see `sameness`); it is kept as written.
-      const invisible =
-        INVISIBLE.exec(text)?.[0] ?? /[\u200c\u200d]/.exec(STRAY_JOINER.exec(text)?.[0] ?? '')?.[0];
+      const invisible = invisibleCharacter(text);
       if (invisible) {
         this.add(this.placeOf(value.node, invisible), path, {
           message: `holds the invisible character ${codePoint(invisible)}, which would make two names look the same`,
@@ -387,32 +387,6 @@ class Check {
     }
     return deck;
   }
-}
-
-/** C0 controls but tab and line feed, and DEL: nothing a text may hold (a NUL would reach the HTML). */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
-
-/** Characters that show nothing or reorder text: zero-width, joiners, word joiner, BOM, bidi controls. */
-const INVISIBLE =
-  /\u034f|[\u00ad\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0]/u;
-
-/**
- * A zero-width (non-)joiner where it joins nothing: at either end, or beside a space or an ASCII
- * character. Between letters of other scripts it is part of the spelling (Persian, the Indic
- * scripts, emoji sequences) and is kept.
- */
-const STRAY_JOINER =
-  /^[\u200c\u200d]|[\u200c\u200d]$|[\s\x21-\x7e][\u200c\u200d]|[\u200c\u200d][\s\x21-\x7e]/u;
-
-/** How names and ids are compared: NFKC, with the joiners that change no letter left out. */
-function sameness(text: string): string {
-  return text.normalize('NFKC').replace(/[\u200c\u200d]/g, '');
-}
-
-/** `U+200B`, for a message. */
-function codePoint(char: string): string {
-  return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /** The innermost item among `items` that `path` lies in (`actors[0]` for `actors[0].relations[1].with`). */
