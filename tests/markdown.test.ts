@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  citationNumbering,
   createMarkdown,
   findCitations,
   isPlainBlock,
@@ -173,5 +174,17 @@ describe('Markdown shortcuts', () => {
     expect(fast.block('IS retreated to the "Green Mountains".\n')).toBe(
       '<p>IS retreated to the &quot;Green Mountains&quot;.</p>',
     );
+  });
+});
+
+describe('Markdown for a mail', () => {
+  it('writes citations as plain numbers, and gives the text without its markup', () => {
+    const md = createMarkdown(citationNumbering([{ id: 'a' }, { id: 'b' }]), null);
+    const text = '**Bold** [a link](https://x.org) and `code`, <b>raw</b> [@b]';
+    expect(md.inline(text)).toBe(
+      '<strong>Bold</strong> <a href="https://x.org" rel="noopener noreferrer">a link</a> and <code>code</code>, &lt;b&gt;raw&lt;/b&gt; [2]',
+    );
+    expect(md.text(text)).toBe('Bold a link and code, <b>raw</b> [2]');
+    expect(md.text('An unknown [@nope] stays as written')).toBe('An unknown [@nope] stays as written');
   });
 });

@@ -4,7 +4,7 @@
  * text, only http(s) and mailto links are kept, images become their alt text,
  * and `[@id]` citations become numbered references to the sources slide.
  */
-import { Marked, type MarkedExtension, type Tokens } from 'marked';
+import { Lexer, Marked, type MarkedExtension, type Token, type Tokens } from 'marked';
 
 const CITATION = /\[@([a-z0-9-]+)\]/g;
 
@@ -35,21 +35,30 @@ export function plainText(markdown: string): string {
 
 const SAFE_LINK = /^(https?:|mailto:)/i;
 
+/** A citation's number: its source's place in the briefing's list of sources, counted from 1. */
+export function citationNumbering(sources: readonly { id: string }[]): (id: string) => number | undefined {
+  const numbers = new Map(sources.map((source, index) => [source.id, index + 1]));
+  return (id) => numbers.get(id);
+}
+
 export interface MarkdownRenderer {
   /** Block Markdown (paragraphs, lists, …) to HTML. */
   block(markdown: string): string;
   /** Inline Markdown (emphasis, links, code) to HTML, without a wrapping paragraph. */
   inline(markdown: string): string;
+  /** Inline Markdown as plain text: its words, citations as `[n]`. */
+  text(markdown: string): string;
 }
 
 /**
  * Makes a renderer whose citations are numbered by `citationNumber` (the
  * position of the source on the sources slide). `sourcesAnchor` is the link
- * target of a citation.
+ * target of a citation; `null` writes it as a plain `[n]` (a mail, where it
+ * has nowhere to go).
  */
 export function createMarkdown(
   citationNumber: (id: string) => number | undefined,
-  sourcesAnchor = '#/sources',
+  sourcesAnchor: string | null = '#/sources',
   {
     shortcuts = true,
   }: { /** Off only to test that the shortcuts below change nothing. */ shortcuts?: boolean } = {},
@@ -72,6 +81,7 @@ export function createMarkdown(
           const id = String(token.id);
           const n = citationNumber(id);
           if (n === undefined) return escapeHtml(token.raw);
+          if (sourcesAnchor === null) return `[${n}]`;
           return `<a class="cite" href="${sourcesAnchor}" title="Source ${n}">[${n}]</a>`;
         },
       },
@@ -132,6 +142,22 @@ export function createMarkdown(
         ? escapeHtml(markdown).trim()
         : (marked.parseInline(markdown, { async: false }) as string).trim(),
     ),
+    text: (markdown) => {
+      // The words of marked's own reading of the text, not its HTML taken apart again.
+      const words = (tokens: readonly Token[]): string =>
+        tokens
+          .map((token) => {
+            if (token.type === 'citation') {
+              const n = citationNumber(String(token.id));
+              return n === undefined ? token.raw : `[${n}]`;
+            }
+            if (token.type === 'br') return ' ';
+            if ('tokens' in token && token.tokens) return words(token.tokens);
+            return 'text' in token ? String(token.text) : token.raw;
+          })
+          .join('');
+      return words(Lexer.lexInline(markdown, marked.defaults)).replace(/\s+/g, ' ').trim();
+    },
   };
 }
 

@@ -10,7 +10,7 @@
  * `layout.ts`, which the page gets too (`layoutStyle`).
  */
 
-import { createMarkdown, plainText } from '../content/markdown.js';
+import { citationNumbering, createMarkdown, plainText } from '../content/markdown.js';
 import type { Aspect, Briefing, NoteGroup } from '../format/briefing.js';
 import { layOutGroup, SlideBuilder, type SlideContext } from './_group.js';
 import { actorMapSlide, actorSlides } from './actors.js';
@@ -52,8 +52,7 @@ export {
  * capacity model splits by it and the page is styled by it.
  */
 export function buildDeckModel(briefing: Briefing, table: LayoutTable = LAYOUT): DeckModel {
-  const citationNumbers = new Map(briefing.sources.map((source, index) => [source.id, index + 1]));
-  const md = createMarkdown((id) => citationNumbers.get(id));
+  const md = createMarkdown(citationNumbering(briefing.sources));
   const aspect: Aspect = briefing.deck.aspect;
   const layout = layoutFor(aspect, table);
   const page = pageOf(aspect, layout, briefing.classification !== undefined);

@@ -6,44 +6,29 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { MailComposerOptions } from 'nodemailer/lib/mail-composer';
-import { escapeHtml } from '../../content/markdown.js';
+import { citationNumbering, createMarkdown, escapeHtml } from '../../content/markdown.js';
 import { ExitCode, UserError } from '../../errors.js';
+import type { Briefing } from '../../format/briefing.js';
 import type { DeckModel } from '../../slides/index.js';
 import { type Mailbox, toMailboxes } from './addresses.js';
 
 /**
- * What the mail says, from the deck's view model: the title block and the
- * bottom line. Citations (`[1]`, a link to the sources slide in the deck)
- * stay as plain numbers: in a mail they have nowhere to go.
+ * What the mail says: the title block, from the deck's view model, and the
+ * bottom line, rendered from the briefing's Markdown for a mail: its
+ * citations (`[1]`, a link to the sources slide in the deck) as plain
+ * numbers, since in a mail they have nowhere to go, and as plain text.
  */
-export function mailContent(model: DeckModel): MailContent {
+export function mailContent(model: DeckModel, briefing: Pick<Briefing, 'bluf' | 'sources'>): MailContent {
   const title = model.slides.find((slide) => slide.kind === 'title');
-  const bluf = model.slides.flatMap((slide) => (slide.kind === 'bluf' ? slide.items : []));
+  const md = createMarkdown(citationNumbering(briefing.sources), null);
   return {
     title: model.title,
     classification: model.classification,
     date: title?.kind === 'title' ? title.date : undefined,
     author: model.author,
     organization: model.organization,
-    bottomLine: bluf.map((item) => {
-      const html = item.html.replace(/<a class="cite"[^>]*>(\[\d+\])<\/a>/g, '$1');
-      return { html, text: htmlText(html) };
-    }),
+    bottomLine: briefing.bluf.map((item) => ({ html: md.inline(item), text: md.text(item) })),
   };
-}
-
-/** The text of a fragment of sanitised HTML: tags dropped, the entities the sanitiser writes decoded. */
-function htmlText(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, '')
-    .replace(
-      /&(lt|gt|quot|#39|#x27|amp);/g,
-      (entity) =>
-        ({ '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'", '&amp;': '&' })[entity] ??
-        entity,
-    )
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 /** What the mail says (see `mailContent`). */
