@@ -74,7 +74,11 @@ describe('Markdown shortcuts', () => {
   // What the deck gets with the shortcuts (plain text without marked, rare block rules off where
   // they cannot match) against marked alone, with the same citations and overrides.
   const fast = createMarkdown((id) => ({ report: 1 })[id]);
-  const slow = createMarkdown((id) => ({ report: 1 })[id], '#/sources', { shortcuts: false });
+  const slow = createMarkdown(
+    (id) => ({ report: 1 })[id],
+    () => '#/sources',
+    { shortcuts: false },
+  );
   const alphabet = [
     ...'aZé1 9.,;:?\'"()%/$€£’‘“”–—…-',
     ...'*_~`[]<>!&@#|\\=+\t\n',

@@ -52,13 +52,14 @@ export interface MarkdownRenderer {
 
 /**
  * Makes a renderer whose citations are numbered by `citationNumber` (the
- * position of the source on the sources slide). `sourcesAnchor` is the link
- * target of a citation; `null` writes it as a plain `[n]` (a mail, where it
- * has nowhere to go).
+ * position of the source on the sources slide). `citationHref` is where a
+ * citation links to (the sources slide in the deck, the source's own entry
+ * in the handout); `null` writes it as a plain `[n]` (a mail, where it has
+ * nowhere to go).
  */
 export function createMarkdown(
   citationNumber: (id: string) => number | undefined,
-  sourcesAnchor: string | null = '#/sources',
+  citationHref: ((n: number) => string) | null = () => '#/sources',
   {
     shortcuts = true,
   }: { /** Off only to test that the shortcuts below change nothing. */ shortcuts?: boolean } = {},
@@ -81,8 +82,8 @@ export function createMarkdown(
           const id = String(token.id);
           const n = citationNumber(id);
           if (n === undefined) return escapeHtml(token.raw);
-          if (sourcesAnchor === null) return `[${n}]`;
-          return `<a class="cite" href="${sourcesAnchor}" title="Source ${n}">[${n}]</a>`;
+          if (citationHref === null) return `[${n}]`;
+          return `<a class="cite" href="${citationHref(n)}" title="Source ${n}">[${n}]</a>`;
         },
       },
     ],

@@ -52,7 +52,10 @@ export interface HandoutModel {
   sourcesNotesHtml?: string;
 }
 
-/** Gathers the deck's slides back into whole sections. */
+/**
+ * Gathers the slides back into whole sections. The model it reads is built for the handout: its
+ * citations link to the sources' own entries (`#source-2`), not to the sources slide.
+ */
 export function buildHandoutModel(deck: DeckModel): HandoutModel {
   const of = <K extends SlideModel['kind']>(kind: K) =>
     deck.slides.filter((slide): slide is Extract<SlideModel, { kind: K }> => slide.kind === kind);
@@ -62,7 +65,7 @@ export function buildHandoutModel(deck: DeckModel): HandoutModel {
   const timeline = of('timeline');
   const actorMap = of('actor-map')[0];
   const matrix = of('risk-matrix');
-  return linkCitations({
+  return {
     title: deck.title,
     subtitle: title?.subtitle,
     date: title?.date,
@@ -103,28 +106,7 @@ export function buildHandoutModel(deck: DeckModel): HandoutModel {
     recommendationsNotesHtml: notes.recommendations,
     sources: of('sources').flatMap((slide) => slide.sources),
     sourcesNotesHtml: notes.sources,
-  });
-}
-
-/**
- * In the deck a citation `[2]` goes to the sources slide (`#/sources`); in
- * the handout it goes to the source itself (`#source-2`). The markup is the
- * Markdown renderer's own, so the pattern is exact.
- */
-function linkCitations(model: HandoutModel): HandoutModel {
-  const fix = (html: string) =>
-    html.replace(
-      /<a class="cite" href="#\/sources" title="Source (\d+)">/g,
-      '<a class="cite" href="#source-$1" title="Source $1">',
-    );
-  const walk = (value: unknown): unknown => {
-    if (typeof value === 'string') return value.includes('class="cite"') ? fix(value) : value;
-    if (Array.isArray(value)) return value.map(walk);
-    if (value && typeof value === 'object')
-      return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, walk(v)]));
-    return value;
   };
-  return walk(model) as HandoutModel;
 }
 
 /** The handout's sections, in order, by element id: its contents list and its bookmarks. */

@@ -13,6 +13,8 @@ import { addOutline, namedDestinations } from '../browser/pdfOutline.js';
 import { type Overflow, printDocument, printPdf } from '../browser/print.js';
 import type { BrowserSession } from '../browser/session.js';
 import { formatProblem, OverflowError, type Problem, RenderError } from '../errors.js';
+import { buildDeckModel } from '../slides/index.js';
+import { LAYOUT } from '../slides/layout.js';
 import { handoutOutline } from '../slides/outline.js';
 import { packageVersion } from './assets.js';
 import type { PreparedDeck } from './deck.js';
@@ -95,7 +97,7 @@ export async function printHandout(
   session: BrowserSession,
   options: Pick<PrintOptions, 'timeoutMs' | 'onWarning'> & { paper: Paper },
 ): Promise<{ pdf: Uint8Array; pageCount: number }> {
-  const model = buildHandoutModel(deck.model);
+  const model = buildHandoutModel(buildDeckModel(deck.briefing, LAYOUT, (n) => `#source-${n}`));
   const html = renderHandout(buildHandoutPage(model, { paper: options.paper, version: packageVersion() }));
   const draft = path.join(
     deck.outDir,

@@ -51,8 +51,12 @@ export {
  * The view model of `briefing`. `table` is the table of layout numbers; the
  * capacity model splits by it and the page is styled by it.
  */
-export function buildDeckModel(briefing: Briefing, table: LayoutTable = LAYOUT): DeckModel {
-  const md = createMarkdown(citationNumbering(briefing.sources));
+export function buildDeckModel(
+  briefing: Briefing,
+  table: LayoutTable = LAYOUT,
+  citationHref: (n: number) => string = () => '#/sources',
+): DeckModel {
+  const md = createMarkdown(citationNumbering(briefing.sources), citationHref);
   const aspect: Aspect = briefing.deck.aspect;
   const layout = layoutFor(aspect, table);
   const page = pageOf(aspect, layout, briefing.classification !== undefined);
