@@ -66,79 +66,72 @@ function config(options: OptionSpecs) {
 }
 
 export interface Parsed {
+  command: Command<OptionSpecs, never>;
   args: string[];
   values: Record<string, string | boolean | (string | boolean)[] | undefined>;
 }
 
 /**
- * Reads `argv` against the options of `command` (and the global ones). An
- * option that only another command takes is named with its command; any
- * other unknown option, or a value missing, is a usage error from parseArgs.
+ * Reads `argv` once, strictly, against every command's options and the
+ * global ones (an option's value is never taken for the command's name),
+ * then finds the command (the first argument; `fallback` when there is
+ * none) and refuses an option that belongs to another command by naming
+ * that command. A misspelt option or a missing value is parseArgs' error.
  */
-export function parseFor(
+export function parseCommandLine(
   argv: string[],
-  command: Command<OptionSpecs, never>,
   all: readonly Command<OptionSpecs, never>[],
+  fallback: Command<OptionSpecs, never>,
   global: OptionSpecs,
 ): Parsed {
-  const options = { ...command.options, ...global };
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
       args: argv,
-      options: config(options),
+      options: config(Object.assign({}, ...all.map((command) => command.options), global)),
       allowPositionals: true,
       allowNegative: true,
       strict: true,
+      tokens: true,
     });
   } catch (cause) {
-    throw misplaced(argv, command, all) ?? usage(cause);
+    throw usage(cause);
   }
-  const positionals = [...parsed.positionals];
-  if (positionals[0] === command.name) positionals.shift();
-  if (positionals.length > command.maxArgs) {
-    throw new UsageError(`unexpected argument "${positionals[command.maxArgs]}"`, {
+  const [name, ...args] = parsed.positionals;
+  const command = name === undefined ? fallback : all.find((candidate) => candidate.name === name);
+  if (!command) {
+    throw new UsageError(`unknown command "${name}"`, {
+      hint: `Commands: ${all.map((c) => c.name).join(', ')}. See briefdeck --help.`,
+    });
+  }
+  for (const token of parsed.tokens ?? []) {
+    if (
+      token.kind !== 'option' ||
+      Object.hasOwn(command.options, token.name) ||
+      Object.hasOwn(global, token.name)
+    )
+      continue;
+    const owners = all.filter((other) => Object.hasOwn(other.options, token.name));
+    const [owner] = owners;
+    throw new UsageError(
+      `${command.name} takes no ${token.rawName} (it is for ${listed(owners.map((other) => other.name))})`,
+      {
+        hint:
+          owner && owners.length === 1
+            ? `Use: briefdeck ${owner.name} ${owner.maxArgs > 0 ? '[FILE] ' : ''}${token.rawName}`
+            : 'See briefdeck --help.',
+      },
+    );
+  }
+  if (args.length > command.maxArgs) {
+    throw new UsageError(`unexpected argument "${args[command.maxArgs]}"`, {
       hint:
         command.maxArgs === 0
           ? `Use: briefdeck ${command.name}`
           : `${command.name} takes one briefing; build takes many. See briefdeck --help.`,
     });
   }
-  return { args: positionals, values: parsed.values };
-}
-
-/** An option of another command used here: `build takes no --port (it is for watch)`. */
-function misplaced(
-  argv: string[],
-  command: Command<OptionSpecs, never>,
-  all: readonly Command<OptionSpecs, never>[],
-): UsageError | undefined {
-  const own = command.options;
-  for (const arg of argv) {
-    if (arg === '--') break;
-    const name =
-      /^--(?:no-)?([^=]+)/.exec(arg)?.[1] ??
-      (/^-([a-z])$/i.exec(arg) ? shortName(arg[1] as string, all) : undefined);
-    if (!name || Object.hasOwn(own, name)) continue;
-    const owners = all.filter((other) => Object.hasOwn(other.options, name));
-    const [owner] = owners;
-    if (!owner) continue;
-    const names = owners.map((other) => other.name);
-    return new UsageError(`${command.name} takes no ${arg.split('=')[0]} (it is for ${listed(names)})`, {
-      hint:
-        owners.length === 1
-          ? `Use: briefdeck ${owner.name} ${owner.maxArgs > 0 ? '[FILE] ' : ''}${arg}`
-          : 'See briefdeck --help.',
-    });
-  }
-  return undefined;
-}
-
-function shortName(letter: string, all: readonly Command<OptionSpecs, never>[]): string | undefined {
-  for (const command of all) {
-    for (const [name, spec] of Object.entries(command.options)) if (spec.short === letter) return name;
-  }
-  return undefined;
+  return { command, args, values: parsed.values };
 }
 
 function usage(cause: unknown): UsageError {

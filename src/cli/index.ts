@@ -1,22 +1,7 @@
-/**
- * The command line. `main(argv)` returns the exit code; the bin only sets
- * `process.exitCode`, so tests call `main` directly. Each command is a
- * module that declares its options once (./_command.ts): parsing, help and
- * usage errors come from those declarations. User errors print as one line
- * each without a stack; anything else is a bug and prints its stack.
- */
-import { parseArgs } from 'node:util';
-import { BriefingError, UsageError, UserError } from '../errors.js';
+import { BriefingError, UserError } from '../errors.js';
 import { packageVersion } from '../outputs/assets.js';
 import { printable } from '../terminalText.js';
-import {
-  type Command,
-  type OptionSpecs,
-  optionSections,
-  type Parsed,
-  parseFor,
-  usageLines,
-} from './_command.js';
+import { type Command, type OptionSpecs, optionSections, parseCommandLine, usageLines } from './_command.js';
 import { type CliContext, colours, defaultIo, type Io } from './_terminal.js';
 import { initCommand, schemaCommand, validateCommand } from './authoring.js';
 import { buildCommand } from './build.js';
@@ -72,7 +57,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
  */
 export function buildsBriefing(argv: string[]): boolean {
   try {
-    const { command, parsed } = read(argv);
+    const parsed = parseCommandLine(argv, COMMANDS, buildCommand as never, GLOBAL);
+    const { command } = parsed;
     return !parsed.values.help && !parsed.values.version && BUILDING.has(command.name);
   } catch {
     return false;
@@ -90,40 +76,10 @@ async function run(argv: string[], context: CliContext): Promise<number> {
     context.io.stdout(packageVersion());
     return 0;
   }
-  const { command, parsed } = read(argv);
+  const parsed = parseCommandLine(argv, COMMANDS, buildCommand as never, GLOBAL);
+  const { command } = parsed;
   const { help: _help, version: _version, ...values } = parsed.values;
   return command.run({ args: parsed.args, values: values as never }, context as never);
-}
-
-/** The command `argv` names (build when it names none), and its arguments read against its options. */
-function read(argv: string[]): { command: Command<OptionSpecs, never>; parsed: Parsed } {
-  const name = firstPositional(argv);
-  const command = name === undefined ? buildCommand : COMMANDS.find((candidate) => candidate.name === name);
-  if (!command) {
-    throw new UsageError(`unknown command "${printable(name ?? '')}"`, {
-      hint: `Commands: ${COMMANDS.map((c) => c.name).join(', ')}. See briefdeck --help.`,
-    });
-  }
-  return {
-    command: command as Command<OptionSpecs, never>,
-    parsed: parseFor(argv, command as never, COMMANDS, GLOBAL),
-  };
-}
-
-/** The first argument that is not an option or an option's value, read leniently against every command's options. */
-function firstPositional(argv: string[]): string | undefined {
-  const every: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = {};
-  for (const command of COMMANDS) {
-    for (const [name, spec] of Object.entries(command.options)) {
-      every[name] = {
-        type: spec.type,
-        ...(spec.short ? { short: spec.short } : {}),
-        multiple: spec.multiple === true,
-      };
-    }
-  }
-  const { positionals } = parseArgs({ args: argv, options: every, allowPositionals: true, strict: false });
-  return positionals[0];
 }
 
 /** `briefdeck --help`: made from the commands' declarations. */
