@@ -32,6 +32,7 @@ import {
 } from './format.js';
 import type { LoadedBriefing } from './load.js';
 import { codePoint, controlCharacter, invisibleCharacter, sameness } from './textRules.js';
+import { itemOf, joinPath, listed } from './yamlPaths.js';
 import { type Entry, type YamlNode, YamlTree, type YamlValue } from './yamlTree.js';
 
 /** Problems listed at most; the rest are counted. */
@@ -143,7 +144,7 @@ class Check {
         this.problem(entry.keyNode, path, { message: 'keys must be plain words' });
         continue;
       }
-      const keyPath = join(path, entry.key);
+      const keyPath = joinPath(path, entry.key);
       if (!Object.hasOwn(spec.keys, entry.key)) {
         this.unknownKey(spec, entry, keyPath, guessed);
         continue;
@@ -159,7 +160,7 @@ class Check {
       if (Object.hasOwn(out, key)) continue;
       const written = value.entries.some((entry) => entry.key === key);
       if (keySpec.required && !written && !guessed.has(key))
-        this.problem(value.node, join(path, key), { message: 'is required but missing' });
+        this.problem(value.node, joinPath(path, key), { message: 'is required but missing' });
       else if (keySpec.default !== undefined && !keySpec.required)
         out[key] = structuredClone(keySpec.default);
     }
@@ -387,26 +388,4 @@ class Check {
     }
     return deck;
   }
-}
-
-/** The innermost item among `items` that `path` lies in (`actors[0]` for `actors[0].relations[1].with`). */
-function itemOf(path: string, items: ReadonlyMap<string, unknown>): string {
-  for (let end = path.lastIndexOf('.'); end > 0; end = path.lastIndexOf('.', end - 1)) {
-    const prefix = path.slice(0, end);
-    if (items.has(prefix)) return prefix;
-  }
-  return '';
-}
-
-function join(path: string, key: string): string {
-  return path ? `${path}.${key}` : key;
-}
-
-/** Names for a hint: the first ten, and how many more. */
-function listed(names: string[]): string {
-  const shown = names
-    .slice(0, 10)
-    .map((name) => truncate(name))
-    .join(', ');
-  return names.length > 10 ? `${shown}, … (${names.length - 10} more)` : shown;
 }
