@@ -10,7 +10,7 @@
  * differently: the deck first, for an instant reload, then the PDF.
  */
 import { randomBytes } from 'node:crypto';
-import { readFile, rename, unlink } from 'node:fs/promises';
+import { rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Overflow } from './browser/print.js';
 import { BrowserSession } from './browser/session.js';
@@ -20,10 +20,17 @@ import { validateBriefing } from './format/validate.js';
 import { ASSETS_DIR, assetFiles, packageVersion, speakerViewScriptHashes } from './outputs/assets.js';
 import { buildPage, loadTemplates, type PreparedDeck, renderDeck, type Templates } from './outputs/deck.js';
 import type { Paper } from './outputs/handout.js';
-import { briefingName, outputFiles, outputPath } from './outputs/names.js';
+import { briefingName, outputFiles, outputPath, themePath } from './outputs/names.js';
 import { printDeck, printHandout } from './outputs/pdf.js';
 import { renderSingleFile, type SingleFileInput } from './outputs/singleFile/index.js';
-import { cannotWrite, checkDestinations, copyAssets, trackTemp, writeFileAtomic } from './outputs/write.js';
+import {
+  cannotWrite,
+  checkDestinations,
+  copyAssets,
+  keepFiles,
+  trackTemp,
+  writeFileAtomic,
+} from './outputs/write.js';
 import { buildDeckModel, type DeckModel } from './slides/index.js';
 import { deckOutline } from './slides/outline.js';
 
@@ -126,7 +133,7 @@ async function buildWith(options: BuildOptions, session: BrowserSession | undefi
   const untrack = trackTemp(draft);
   // The theme is written in its place before printing (the draft loads it from there): a failed
   // print puts the previous one back, or the deck already there would show the new theme.
-  const restoreTheme = await keepTheme(deck);
+  const restoreTheme = await keepFiles('css' in deck.briefing.deck.theme ? [themePath(deck)] : []);
   try {
     await writeDeck(deck, draft, assets);
     timer('write', where(deck.htmlFile));
@@ -160,17 +167,6 @@ async function buildWith(options: BuildOptions, session: BrowserSession | undefi
   return result;
 }
 
-/** Remembers the deck's theme file as it is now; the function returned puts it back (or removes it). */
-async function keepTheme(deck: PreparedDeck): Promise<() => Promise<void>> {
-  if (!('css' in deck.briefing.deck.theme)) return async () => {};
-  const file = themePath(deck);
-  const before = await readFile(file).catch(() => undefined);
-  return async () => {
-    if (before === undefined) await unlink(file).catch(() => {});
-    else await writeFileAtomic(file, before).catch(() => {});
-  };
-}
-
 /** Every file a build of `deck` writes, with these options. */
 function destinations(
   deck: PreparedDeck,
@@ -179,10 +175,6 @@ function destinations(
   const files = Object.values(outputFiles(deck.name, options)).map((name) => path.join(deck.outDir, name));
   if ('css' in deck.briefing.deck.theme) files.push(themePath(deck));
   return files;
-}
-
-function themePath(deck: PreparedDeck): string {
-  return path.join(deck.outDir, `${deck.name}.theme.css`);
 }
 
 function singleFileInput(deck: PreparedDeck): SingleFileInput {

@@ -25,7 +25,7 @@ function shown(value: unknown): string {
 }
 
 /** A whole number ≥ 1, as a number or as written on the command line. */
-export function wholeNumber(value: unknown, name: string, what: string, example: string): number {
+function wholeNumber(value: unknown, name: string, what: string, example: string): number {
   const number = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
   if (typeof number !== 'number' || !Number.isSafeInteger(number) || number < 1) {
     throw new UsageError(`${name} takes ${what}, got ${shown(value)}`, { hint: `For example: ${example}` });

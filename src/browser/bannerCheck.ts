@@ -38,7 +38,7 @@ const MIN_LETTER_HEIGHT = 10;
 const MAX_LISTED = 8;
 
 /** The marking as the banners show it: set in capitals (briefdeck.css, handout.css), spaces collapsed. */
-export function shownMarking(marking: string): string {
+function shownMarking(marking: string): string {
   return marking.replace(/\s+/g, ' ').trim().toUpperCase();
 }
 

@@ -14,7 +14,7 @@ import {
   DEFAULT_TIMEOUT_MS,
 } from '../options.js';
 import type { OptionSpecs, Values } from './_command.js';
-import { type CliContext, stepLine } from './_terminal.js';
+import type { CliContext } from './_terminal.js';
 
 export const QUIET = {
   quiet: { type: 'boolean', short: 'q', help: 'no progress lines' },
@@ -77,12 +77,6 @@ export function progressOf(
   return (line) => {
     if (!quiet) io.stderr(line);
   };
-}
-
-/** The progress callback of one build: a line a step. */
-export function stepProgress(values: { quiet?: boolean | undefined }, context: CliContext) {
-  const progress = progressOf(values, context);
-  return (step: string, ms: number, detail?: string) => progress(stepLine(context.paint, step, ms, detail));
 }
 
 /** A path for the terminal: relative to the working folder when it is inside it. */

@@ -13,8 +13,8 @@ import { checkOutputFolder, writeFileAtomic } from '../outputs/write.js';
 import { printable } from '../terminalText.js';
 import { defineCommand } from './_command.js';
 import { EXIT_INTERRUPTED, interruptible } from './_interrupt.js';
-import { PIPELINE_OPTIONS, progressOf, resolvePipeline, shownPath, stepProgress } from './_pipeline.js';
-import { type CliContext, printWarning } from './_terminal.js';
+import { PIPELINE_OPTIONS, progressOf, resolvePipeline, shownPath } from './_pipeline.js';
+import { type CliContext, printWarning, stepLine } from './_terminal.js';
 
 const MAIL_OPTIONS = {
   to: {
@@ -58,7 +58,7 @@ export const mailCommand = defineCommand({
         file: args[0] ?? 'briefing.yaml',
         ...pipeline,
         session,
-        onStep: stepProgress(values, context),
+        onStep: (step, ms, detail) => progress(stepLine(paint, step, ms, detail)),
         onWarning: (message) => {
           if (!interrupted()) printWarning(context, message);
         },

@@ -42,6 +42,11 @@ export function outputName(name: string, kind: OutputKind): string {
   return OUTPUT_NAMES[kind](name);
 }
 
+/** The deck's theme CSS, written beside it when the briefing names a CSS file: `OUT/NAME.theme.css`. */
+export function themePath(deck: PreparedDeck): string {
+  return path.join(deck.outDir, `${deck.name}.theme.css`);
+}
+
 /** Where each output of a deck goes: `OUT/NAME.pdf`, `OUT/NAME-handout.pdf`, `OUT/NAME.single.html`. */
 export function outputPath(deck: PreparedDeck, output: Exclude<OutputKind, 'html'>): string {
   return path.join(deck.outDir, OUTPUT_NAMES[output](deck.name));

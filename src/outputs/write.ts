@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants, mkdirSync, statSync, unlinkSync } from 'node:fs';
-import { access, copyFile, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { access, copyFile, mkdir, open, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { RenderError, UsageError } from '../errors.js';
 import { ASSETS_DIR, type AssetFile } from './assets.js';
@@ -106,6 +106,24 @@ function inTheWay(file: string, folder = false): string | undefined {
   const fileOnTheWay = parts.find((at) => kind(at) === 'file');
   if (fileOnTheWay || folder) return fileOnTheWay;
   return kind(file) === 'folder' ? file : undefined;
+}
+
+/**
+ * The files as they are now, to be put back: `restore` writes each one again as it was, and removes
+ * one that was not there (what a build that fails after writing them must leave behind).
+ */
+export async function keepFiles(files: readonly string[]): Promise<() => Promise<void>> {
+  const before = await Promise.all(files.map((file) => readFile(file).catch(() => undefined)));
+  return async () => {
+    await Promise.all(
+      files.map((file, index) => {
+        const bytes = before[index];
+        return (bytes === undefined ? rm(file, { force: true }) : writeFileAtomic(file, bytes)).catch(
+          () => {},
+        );
+      }),
+    );
+  };
 }
 
 /**

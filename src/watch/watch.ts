@@ -13,7 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BrowserSession } from '../browser/session.js';
 import {
@@ -33,9 +33,9 @@ import {
   UserError,
 } from '../errors.js';
 import { checkTemplatesFolder, loadTemplates, type Templates } from '../outputs/deck.js';
-import { briefingName, outputPath } from '../outputs/names.js';
+import { briefingName, outputPath, themePath } from '../outputs/names.js';
 import { printDeck, printHandout } from '../outputs/pdf.js';
-import { checkOutputFolder, writeFileAtomic } from '../outputs/write.js';
+import { checkOutputFolder, keepFiles, writeFileAtomic } from '../outputs/write.js';
 import { type FileWatcher, watchFiles } from './files.js';
 import { type DeckState, type PreviewServer, startPreviewServer } from './server.js';
 
@@ -197,7 +197,13 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
     const deckMs = performance.now() - start;
     const deckChanged = made !== onDisk.deck;
     // What this save replaces: put back if its classification turns out not to be shown as it must be.
-    const replaced = deckChanged && session ? await keepDeckFiles(deck, onDisk.deck) : undefined;
+    const replaced =
+      deckChanged && session
+        ? {
+            made: onDisk.deck,
+            restore: await keepFiles([deck.htmlFile, themePath(deck), outputPath(deck, 'singleFile')]),
+          }
+        : undefined;
     if (deckChanged) {
       onDisk.deck = undefined; // a write that fails part way leaves the folder unknown
       await writeDeck(deck);
@@ -228,7 +234,7 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
     made: string,
     session: BrowserSession,
     deckMs: number,
-    replaced: KeptDeck | undefined,
+    replaced: { made: string | undefined; restore: () => Promise<void> } | undefined,
   ): Promise<void> => {
     const written = new Set<'pdf' | 'handout'>();
     try {
@@ -355,33 +361,6 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
       files.close();
       await Promise.all([server?.close(), session?.close()]);
       await running?.catch(() => {});
-    },
-  };
-}
-
-/** The deck's files as a save found them, and what they were made of, to be put back. */
-interface KeptDeck {
-  made: string | undefined;
-  restore(): Promise<void>;
-}
-
-/** Reads the files a new deck replaces (the deck, its theme, the single file), to put them back. */
-async function keepDeckFiles(deck: PreparedDeck, made: string | undefined): Promise<KeptDeck> {
-  const files = [
-    deck.htmlFile,
-    path.join(deck.outDir, `${deck.name}.theme.css`),
-    outputPath(deck, 'singleFile'),
-  ];
-  const before = await Promise.all(files.map((file) => readFile(file).catch(() => undefined)));
-  return {
-    made,
-    async restore() {
-      await Promise.all(
-        files.map((file, index) => {
-          const bytes = before[index];
-          return bytes === undefined ? rm(file, { force: true }) : writeFileAtomic(file, bytes);
-        }),
-      );
     },
   };
 }
