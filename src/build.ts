@@ -14,6 +14,7 @@ import { rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Overflow } from './browser/print.js';
 import { BrowserSession } from './browser/session.js';
+import { buildContent } from './content/index.js';
 import type { Aspect, Briefing } from './format/briefing.js';
 import { loadBriefing } from './format/load.js';
 import { validateBriefing } from './format/validate.js';
@@ -215,7 +216,7 @@ function renderBriefing(
   options: PrepareOptions,
   timer: (step: string, detail?: string) => void,
 ): PreparedDeck {
-  const model = buildDeckModel(briefing);
+  const model = buildDeckModel(buildContent(briefing), briefing.deck);
   const templates =
     options.templates ??
     loadTemplates(options.templatesDir && path.resolve(options.cwd, options.templatesDir));

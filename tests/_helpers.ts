@@ -8,6 +8,10 @@ import { promisify } from 'node:util';
 import { afterAll } from 'vitest';
 import { BrowserSession } from '../src/browser/session.js';
 import { type BuildOptions, type BuildResult, buildBriefing } from '../src/build.js';
+import { buildContent } from '../src/content/index.js';
+import type { Briefing } from '../src/format/briefing.js';
+import { buildDeckModel, type DeckModel } from '../src/slides/index.js';
+import type { LayoutTable } from '../src/slides/layout.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
@@ -125,4 +129,9 @@ export async function readPdf(file: string): Promise<ReadPdf> {
   const tagged = markInfo?.Marked === true && (await (await doc.getPage(1)).getStructTree()) !== null;
   await doc.destroy();
   return { pages, info: info as Record<string, unknown>, pageSizes, outline, links, tagged };
+}
+
+/** The deck's slide model of a valid briefing, as a build makes it (content, then slides). */
+export function deckModelOf(briefing: Briefing, table?: LayoutTable): DeckModel {
+  return buildDeckModel(buildContent(briefing), briefing.deck, table);
 }

@@ -10,9 +10,8 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserSession } from '../src/browser/session.js';
 import { buildPage, loadTemplates, renderDeck } from '../src/outputs/deck.js';
-import { buildDeckModel } from '../src/slides/index.js';
 import { LAYOUT, type LayoutTable } from '../src/slides/layout.js';
-import { build, newSession, tempDir } from './_helpers.js';
+import { build, deckModelOf, newSession, tempDir } from './_helpers.js';
 
 let session: BrowserSession;
 beforeAll(() => {
@@ -151,7 +150,7 @@ describe('the table of layout numbers', () => {
   it('moves both the capacity model and the page when one number changes', async () => {
     const result = await build('briefing.yaml', { session, pdf: false });
     const larger: LayoutTable = { ...LAYOUT, bluf: { ...LAYOUT.bluf, size: 40 } };
-    const model = buildDeckModel(result.briefing, larger);
+    const model = deckModelOf(result.briefing, larger);
     const html = path.join(result.outDir, 'larger.html');
     writeFileSync(
       html,

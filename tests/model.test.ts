@@ -2,19 +2,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readBriefing } from '../src/build.js';
+import { classificationLevel } from '../src/content/index.js';
 import type { Briefing } from '../src/format/briefing.js';
 import { buildPage, contentSecurityPolicy, loadTemplates, renderDeck } from '../src/outputs/deck.js';
-import {
-  buildDeckModel,
-  classificationLevel,
-  type RisksSlide,
-  type SlideModel,
-} from '../src/slides/index.js';
+import type { RisksSlide, SlideModel } from '../src/slides/index.js';
 import { LAYOUT, type LayoutTable, layoutFor, layoutStyle } from '../src/slides/layout.js';
 import { arrangeColumns, paginate, paginateColumns } from '../src/slides/paginate.js';
 import { countLines, textWidth } from '../src/slides/textMetrics.js';
 import { escapeXml } from '../src/slides/visuals/_svg.js';
-import { FIXTURES, ROOT, tempDir } from './_helpers.js';
+import { deckModelOf, FIXTURES, ROOT, tempDir } from './_helpers.js';
 
 const sample = () => readBriefing('briefing.yaml', ROOT);
 const minimal = () => readBriefing(path.join(FIXTURES, 'minimal.yaml'), ROOT);
@@ -24,7 +20,7 @@ const kinds = (slides: SlideModel[]) =>
 
 describe('buildDeckModel', () => {
   it('puts the slides in briefing order, BLUF right after the title', async () => {
-    const model = buildDeckModel(await sample());
+    const model = deckModelOf(await sample());
     expect(kinds(model.slides)[0]).toBe('title');
     expect(kinds(model.slides)[1]).toBe('bluf');
     const order = [...new Set(model.slides.map((slide) => slide.kind))];
@@ -45,7 +41,7 @@ describe('buildDeckModel', () => {
   });
 
   it('leaves out what the briefing does not have', async () => {
-    const model = buildDeckModel(await minimal());
+    const model = deckModelOf(await minimal());
     expect(kinds(model.slides)).toEqual([
       'title',
       'situation',
@@ -59,7 +55,7 @@ describe('buildDeckModel', () => {
 
   it('numbers citations by the order of the sources slide', async () => {
     const briefing = await sample();
-    const model = buildDeckModel(briefing);
+    const model = deckModelOf(briefing);
     const bluf = model.slides.find((slide) => slide.kind === 'bluf');
     expect(JSON.stringify(bluf)).toContain(
       '<a class=\\"cite\\" href=\\"#/sources\\" title=\\"Source 1\\">[1]</a>',
@@ -68,7 +64,7 @@ describe('buildDeckModel', () => {
 
   it('puts group notes on the first slide of a group and item notes on the slide that shows the item', async () => {
     const briefing = await sample();
-    const model = buildDeckModel(briefing);
+    const model = deckModelOf(briefing);
     const map = model.slides.find((slide) => slide.kind === 'actor-map');
     expect(map?.notesHtml.length).toBeGreaterThan(0);
     const noted = briefing.actors.filter((actor) => actor.notes);
@@ -82,7 +78,7 @@ describe('buildDeckModel', () => {
 
   it('splits long lists over continuation slides, keeping every item once and in order', async () => {
     const briefing = await long();
-    const model = buildDeckModel(briefing);
+    const model = deckModelOf(briefing);
     const actors = model.slides.filter((slide) => slide.kind === 'actors');
     expect(actors.length).toBeGreaterThan(2);
     expect(actors.map((slide) => slide.part)).toEqual(actors.map((_, i) => `${i + 1}/${actors.length}`));
@@ -100,7 +96,7 @@ describe('buildDeckModel', () => {
   });
 
   it('shows the likelihood with its range and the confidence apart from it', async () => {
-    const model = buildDeckModel(await sample());
+    const model = deckModelOf(await sample());
     const risk = model.slides.find((slide): slide is RisksSlide => slide.kind === 'risks')?.risks[0];
     expect(risk?.likelihood).toBe('likely');
     expect(risk?.likelihoodRange).toBe('55–80%');
@@ -110,7 +106,7 @@ describe('buildDeckModel', () => {
   it('never splits a group that fits on one slide: the sample in either aspect', async () => {
     for (const aspect of ['16:9', '4:3'] as const) {
       const briefing = await sample();
-      const model = buildDeckModel({ ...briefing, deck: { ...briefing.deck, aspect } });
+      const model = deckModelOf({ ...briefing, deck: { ...briefing.deck, aspect } });
       for (const kind of ['bluf', 'situation', 'timeline', 'actors', 'risk-matrix'] as const) {
         expect(
           model.slides.filter((slide) => slide.kind === kind),
@@ -121,7 +117,7 @@ describe('buildDeckModel', () => {
   });
 
   it("sets the sample's three risks side by side on one 16:9 slide", async () => {
-    const model = buildDeckModel(await sample());
+    const model = deckModelOf(await sample());
     const risks = model.slides.filter((slide): slide is RisksSlide => slide.kind === 'risks');
     expect(risks).toHaveLength(1);
     expect(risks[0]?.columns.map((column) => column.map((card) => card.number))).toEqual([[1], [2], [3]]);
@@ -129,7 +125,7 @@ describe('buildDeckModel', () => {
   });
 
   it('draws the actor map once, its words the same as the SVG description', async () => {
-    const model = buildDeckModel(await sample());
+    const model = deckModelOf(await sample());
     const map = model.slides.find((slide) => slide.kind === 'actor-map');
     expect(map?.description).toMatch(/^Relations: /);
     expect(map?.svgHtml).toContain(`<desc id="bd-am-desc">${escapeXml(map?.description ?? '')}</desc>`);
@@ -186,8 +182,8 @@ describe('the table of layout numbers', () => {
   it('moves the capacity model and the page style together when a number changes', async () => {
     const briefing = await sample();
     const larger: LayoutTable = { ...LAYOUT, bluf: { ...LAYOUT.bluf, size: 40 } };
-    const normal = buildDeckModel(briefing);
-    const changed = buildDeckModel(briefing, larger);
+    const normal = deckModelOf(briefing);
+    const changed = deckModelOf(briefing, larger);
     expect(normal.slides.filter((slide) => slide.kind === 'bluf')).toHaveLength(1);
     expect(changed.slides.filter((slide) => slide.kind === 'bluf').length).toBeGreaterThan(1);
     expect(normal.layoutStyle).toContain('--bd-bluf-size: 26px');
@@ -249,7 +245,7 @@ describe('pagination', () => {
 
 describe('renderDeck', () => {
   const page = async (briefing: Briefing) =>
-    buildPage(buildDeckModel(briefing), { version: '9.9.9', speakerViewHashes: ["'sha256-x'"] });
+    buildPage(deckModelOf(briefing), { version: '9.9.9', speakerViewHashes: ["'sha256-x'"] });
 
   it('writes a CSP that allows nothing from outside the deck', () => {
     expect(contentSecurityPolicy(["'sha256-abc'"])).toMatchInlineSnapshot(

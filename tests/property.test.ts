@@ -13,13 +13,12 @@ import { BRIEFING, type Spec } from '../src/format/format.js';
 import { parseBriefing } from '../src/format/load.js';
 import { briefingSchema } from '../src/format/schema.js';
 import { validateBriefing } from '../src/format/validate.js';
-import { buildDeckModel } from '../src/slides/index.js';
-import { FIXTURES, ROOT } from './_helpers.js';
+import { deckModelOf, FIXTURES, ROOT } from './_helpers.js';
 
 async function outcome(bytes: Uint8Array): Promise<'valid' | 'invalid'> {
   try {
     const briefing = await validateBriefing(parseBriefing(bytes, 'p.yaml', FIXTURES));
-    buildDeckModel(briefing);
+    deckModelOf(briefing);
     return 'valid';
   } catch (error) {
     if (error instanceof BriefingError) {

@@ -7,8 +7,7 @@ import { nearest } from '../src/format/didYouMean.js';
 import { BRIEFING, likelihoodOfPercent } from '../src/format/format.js';
 import { loadBriefing, parseBriefing } from '../src/format/load.js';
 import { validateBriefing } from '../src/format/validate.js';
-import { buildDeckModel } from '../src/slides/index.js';
-import { ROOT, tempDir } from './_helpers.js';
+import { deckModelOf, ROOT, tempDir } from './_helpers.js';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures');
 
@@ -341,7 +340,7 @@ describe('positions', () => {
   for (const file of ['briefing.yaml', 'tests/fixtures/minimal.yaml', 'tests/fixtures/long.yaml']) {
     it(`gives a line to every YAML path the view model names (${file})`, async () => {
       const briefing = await validateBriefing(await loadBriefing(path.join(ROOT, file)));
-      const paths = yamlPaths(buildDeckModel(briefing));
+      const paths = yamlPaths(deckModelOf(briefing));
       expect(paths.size).toBeGreaterThan(4);
       expect([...paths].filter((yamlPath) => !briefing.positions.has(yamlPath))).toEqual([]);
     });

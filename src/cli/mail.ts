@@ -110,7 +110,7 @@ async function mailRequest(
 async function sendOrDraft(request: MailRequest, result: BuildResult, context: CliContext): Promise<void> {
   const { io, paint } = context;
   const { composeDraft, mailContent, sendDraft } = await import('../outputs/mail/index.js');
-  const content = mailContent(result.model, result.briefing);
+  const content = mailContent(result.briefing);
   const attachments = [result.pdf, result.handout]
     .filter((file): file is string => file !== undefined)
     .map((file) => ({ path: file, filename: path.basename(file), contentType: 'application/pdf' as const }));

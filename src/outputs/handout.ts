@@ -1,22 +1,21 @@
 /**
- * The handout: a document-style brief for readers who never hear the talk,
- * made from the deck's own view model (same Markdown, citation numbers,
- * risk matrix and actor map), so deck and handout never disagree. Slides
- * are terse by design; the handout gathers every item in full, the
- * continuation slides joined again, with the briefer's notes folded in where
- * they belong. Pure: `buildHandoutModel` and `renderHandout` touch no file.
+ * The handout: a document-style brief for readers who never hear the talk.
+ * It reads the content model whole (same Markdown, citation numbers and
+ * notes as the deck), its citations linked to the source entries, and takes
+ * the risk matrix and the actor map as the slides drew them, so deck and
+ * handout never disagree. Pure: `buildHandoutModel` and `renderHandout`
+ * touch no file.
  */
 import type Handlebars from 'handlebars';
 import type {
-  ActorCard,
-  DeckModel,
-  RecommendationRow,
-  RiskCard,
-  RiskMatrixSlide,
-  SlideModel,
-  SourcesSlide,
-  TimelineSlide,
-} from '../slides/index.js';
+  ActorItem,
+  Content,
+  RecommendationItem,
+  RiskItem,
+  SourceItem,
+  TimelineItem,
+} from '../content/index.js';
+import type { DeckModel, RiskMatrixSlide, SlideModel } from '../slides/index.js';
 import { ASSETS_DIR } from './assets.js';
 import { builtInTemplate } from './deck.js';
 
@@ -39,72 +38,68 @@ export interface HandoutModel {
   bluf: { number: number; html: string }[];
   blufNotesHtml?: string;
   situation: { summaryHtml: string; points: { html: string }[]; notesHtml?: string };
-  timeline?: { events: TimelineSlide['events']; notesHtml?: string };
+  timeline?: { events: TimelineItem[]; notesHtml?: string };
   actorMap?: { svgHtml: string; description: string; omitted: string[] };
-  actors: ActorCard[];
+  actors: ActorItem[];
   actorsNotesHtml?: string;
   riskMatrix?: { svgHtml: string; description: string; key: RiskMatrixSlide['key'] };
-  risks: RiskCard[];
+  risks: RiskItem[];
   risksNotesHtml?: string;
-  recommendations: RecommendationRow[];
+  recommendations: RecommendationItem[];
   recommendationsNotesHtml?: string;
-  sources: SourcesSlide['sources'];
+  sources: SourceItem[];
   sourcesNotesHtml?: string;
 }
 
 /**
- * Gathers the slides back into whole sections. The model it reads is built for the handout: its
- * citations link to the sources' own entries (`#source-2`), not to the sources slide.
+ * The handout of `content`, whose citations should link to the source entries (`#source-2`).
+ * `deck` is the deck's slide model, for the visuals as drawn there and for its logo and accent.
  */
-export function buildHandoutModel(deck: DeckModel): HandoutModel {
-  const of = <K extends SlideModel['kind']>(kind: K) =>
-    deck.slides.filter((slide): slide is Extract<SlideModel, { kind: K }> => slide.kind === kind);
-  const notes = deck.groupNotesHtml;
-  const title = of('title')[0];
-  const situation = of('situation');
-  const timeline = of('timeline');
-  const actorMap = of('actor-map')[0];
-  const matrix = of('risk-matrix');
+export function buildHandoutModel(content: Content, deck: DeckModel): HandoutModel {
+  const slide = <K extends SlideModel['kind']>(kind: K) =>
+    deck.slides.find((s): s is Extract<SlideModel, { kind: K }> => s.kind === kind);
+  const notes = content.notesHtml;
+  const actorMap = slide('actor-map');
+  const matrix = slide('risk-matrix');
   return {
-    title: deck.title,
-    subtitle: title?.subtitle,
-    date: title?.date,
-    author: deck.author,
-    organization: deck.organization,
-    classification: deck.classification,
-    classificationLevel: deck.classificationLevel,
-    sourceHtml: title?.sourceHtml,
+    title: content.title,
+    subtitle: content.subtitle,
+    date: content.date,
+    author: content.author,
+    organization: content.organization,
+    classification: content.classification,
+    classificationLevel: content.classificationLevel,
+    sourceHtml: content.sourceHtml,
     logo: deck.logo,
     accent: deck.accent,
     openingNotesHtml: notes.title,
-    bluf: of('bluf').flatMap((slide) => slide.items),
+    bluf: content.bluf,
     blufNotesHtml: notes.bluf,
-    situation: {
-      // The summary is split over continuation slides by paragraph; joined again here.
-      summaryHtml: situation.map((slide) => slide.summaryHtml).join('\n'),
-      points: situation.flatMap((slide) => slide.points),
-      notesHtml: notes.situation,
-    },
-    timeline: timeline.length
-      ? { events: timeline.flatMap((slide) => slide.events), notesHtml: notes.timeline }
-      : undefined,
+    situation: { ...content.situation, notesHtml: notes.situation },
+    timeline: content.timeline.length ? { events: content.timeline, notesHtml: notes.timeline } : undefined,
     actorMap: actorMap && {
       svgHtml: actorMap.svgHtml,
       description: actorMap.description,
       omitted: actorMap.omitted,
     },
-    actors: of('actors').flatMap((slide) => slide.actors),
+    actors: content.actors,
     actorsNotesHtml: notes.actors,
-    riskMatrix: matrix[0] && {
-      svgHtml: matrix[0].svgHtml,
-      description: matrix[0].description,
-      key: matrix.flatMap((slide) => slide.key),
+    riskMatrix: matrix && {
+      svgHtml: matrix.svgHtml,
+      description: matrix.description,
+      key: content.risks.map(({ number, title, likelihood, impact, severity }) => ({
+        number,
+        title,
+        likelihood,
+        impact,
+        severity,
+      })),
     },
-    risks: of('risks').flatMap((slide) => slide.risks),
+    risks: content.risks,
     risksNotesHtml: notes.risks,
-    recommendations: of('recommendations').flatMap((slide) => slide.recommendations),
+    recommendations: content.recommendations,
     recommendationsNotesHtml: notes.recommendations,
-    sources: of('sources').flatMap((slide) => slide.sources),
+    sources: content.sources,
     sourcesNotesHtml: notes.sources,
   };
 }

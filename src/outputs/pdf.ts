@@ -12,9 +12,8 @@ import { type PdfInfo, setPdfInfo } from '../browser/pdfInfo.js';
 import { addOutline, namedDestinations } from '../browser/pdfOutline.js';
 import { type Overflow, printDocument, printPdf } from '../browser/print.js';
 import type { BrowserSession } from '../browser/session.js';
+import { buildContent } from '../content/index.js';
 import { formatProblem, OverflowError, type Problem, RenderError } from '../errors.js';
-import { buildDeckModel } from '../slides/index.js';
-import { LAYOUT } from '../slides/layout.js';
 import { handoutOutline } from '../slides/outline.js';
 import { packageVersion } from './assets.js';
 import type { PreparedDeck } from './deck.js';
@@ -97,7 +96,9 @@ export async function printHandout(
   session: BrowserSession,
   options: Pick<PrintOptions, 'timeoutMs' | 'onWarning'> & { paper: Paper },
 ): Promise<{ pdf: Uint8Array; pageCount: number }> {
-  const model = buildHandoutModel(buildDeckModel(deck.briefing, LAYOUT, (n) => `#source-${n}`));
+  // Its citations go to the source's own entry in the handout (`#source-2`), not to the sources slide.
+  const content = buildContent(deck.briefing, (n) => `#source-${n}`);
+  const model = buildHandoutModel(content, deck.model);
   const html = renderHandout(buildHandoutPage(model, { paper: options.paper, version: packageVersion() }));
   const draft = path.join(
     deck.outDir,

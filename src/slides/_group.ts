@@ -4,7 +4,7 @@
  * layout and its dense one.
  */
 
-import { escapeHtml, type MarkdownRenderer } from '../content/markdown.js';
+import { escapeHtml } from '../content/markdown.js';
 import type { NoteGroup } from '../format/briefing.js';
 import type { Layout } from './layout.js';
 import { densePage, type Page } from './paginate.js';
@@ -12,7 +12,6 @@ import type { SlideBase, SlideModel } from './types.js';
 
 /** What a slide module needs besides its part of the briefing. */
 export interface SlideContext {
-  md: MarkdownRenderer;
   layout: Layout;
   /** The slide body, in the CSS pixels its content is set in (larger on a dense slide). */
   page: Page;

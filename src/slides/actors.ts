@@ -2,24 +2,24 @@
  * The actors: the actor map (when any actor has a relation), then a card
  * per actor, in columns as many as the width allows, continued over slides.
  */
-import { type Actor, type NoteGroup, STANCES, type Stance } from '../format/briefing.js';
+import type { ActorItem } from '../content/index.js';
+import type { NoteGroup } from '../format/briefing.js';
 import { itemNotes, type SlideBuilder, type SlideContext } from './_group.js';
 import { paginateColumns, textHeight } from './paginate.js';
 import { textWidth } from './textMetrics.js';
 import type { ActorCard, ActorMapSlide, ActorsSlide } from './types.js';
-import { capitalize } from './visuals/_svg.js';
 import { actorGraph, drawActorMap } from './visuals/actorMap.js';
-
-const STANCE_LABELS: Record<Stance, string> = Object.fromEntries(
-  STANCES.map((stance) => [stance, capitalize(stance)]),
-) as Record<Stance, string>;
 
 /**
  * Adds the actor map when any actor has a relation, drawn at the size of
  * the slide's body less the line naming actors left off it. Returns
  * whether it did.
  */
-export function actorMapSlide(build: SlideBuilder, actors: Actor[], { layout, page }: SlideContext): boolean {
+export function actorMapSlide(
+  build: SlideBuilder,
+  actors: ActorItem[],
+  { layout, page }: SlideContext,
+): boolean {
   if (!actors.some((actor) => actor.relations.length > 0)) return false;
   const graph = actorGraph(actors);
   const m = layout.actorMap;
@@ -42,24 +42,11 @@ export function actorMapSlide(build: SlideBuilder, actors: Actor[], { layout, pa
 
 export function actorSlides(
   build: SlideBuilder,
-  actors: Actor[],
-  { md, layout, page }: SlideContext,
+  cards: ActorItem[],
+  { layout, page }: SlideContext,
   notes: NoteGroup | null,
 ): void {
   const a = layout.actors;
-  const cards = actors.map(
-    (actor, index): ActorCard => ({
-      name: actor.name,
-      kind: actor.kind,
-      stance: actor.stance,
-      stanceLabel: STANCE_LABELS[actor.stance],
-      roleHtml: md.inline(actor.role),
-      relations: actor.relations.map((relation) => ({ type: relation.type, with: relation.with })),
-      yamlPath: `actors[${index}]`,
-      notesHtml: actor.notes ? md.block(actor.notes) : '',
-    }),
-  );
-  const roles = new Map(cards.map((card, index) => [card, actors[index]?.role ?? '']));
   const stanceWidth = (label: string) =>
     a.stanceMark +
     a.stanceMarkGap +
@@ -82,7 +69,7 @@ export function actorSlides(
         ? a.kindGap + textHeight(card.kind, inner, { size: a.kindSize, lineHeight: layout.text.lineHeight })
         : 0) +
       a.roleGap +
-      textHeight(roles.get(card), inner, { size: a.roleSize, lineHeight: a.roleLineHeight })
+      textHeight(card.role, inner, { size: a.roleSize, lineHeight: a.roleLineHeight })
     );
   };
   const maxColumns = Math.max(1, Math.floor((page.width + a.columnGap) / (a.minColumn + a.columnGap)));

@@ -10,8 +10,8 @@
  * `layout.ts`, which the page gets too (`layoutStyle`).
  */
 
-import { citationNumbering, createMarkdown, plainText } from '../content/markdown.js';
-import type { Aspect, Briefing, NoteGroup } from '../format/briefing.js';
+import type { Content } from '../content/index.js';
+import type { Aspect, DeckSettings } from '../format/briefing.js';
 import { layOutGroup, SlideBuilder, type SlideContext } from './_group.js';
 import { actorMapSlide, actorSlides } from './actors.js';
 import { blufSlides } from './bluf.js';
@@ -46,77 +46,50 @@ export {
   type TitleSlide,
 } from './types.js';
 
-/** The slide partials, one per kind of slide. */
 /**
- * The view model of `briefing`. `table` is the table of layout numbers; the
- * capacity model splits by it and the page is styled by it.
+ * The slides of `content`, set as `deck` says. `table` is the table of
+ * layout numbers; the capacity model splits by it and the page is styled by it.
  */
-export function buildDeckModel(
-  briefing: Briefing,
-  table: LayoutTable = LAYOUT,
-  citationHref: (n: number) => string = () => '#/sources',
-): DeckModel {
-  const md = createMarkdown(citationNumbering(briefing.sources), citationHref);
-  const aspect: Aspect = briefing.deck.aspect;
+export function buildDeckModel(content: Content, deck: DeckSettings, table: LayoutTable = LAYOUT): DeckModel {
+  const aspect: Aspect = deck.aspect;
   const layout = layoutFor(aspect, table);
-  const page = pageOf(aspect, layout, briefing.classification !== undefined);
-  const groupNotesHtml: Partial<Record<NoteGroup, string>> = Object.fromEntries(
-    Object.entries(briefing.notes).map(([group, text]) => [group, md.block(text as string)]),
-  );
-  const deck = new SlideBuilder(groupNotesHtml);
-  const context: SlideContext = { md, layout, page };
-  const group = (slides: (builder: SlideBuilder, context: SlideContext) => void) =>
-    deck.append(layOutGroup(groupNotesHtml, context, slides));
+  const page = pageOf(aspect, layout, content.classification !== undefined);
+  const notes = content.notesHtml;
+  const slides = new SlideBuilder(notes);
+  const context: SlideContext = { layout, page };
+  const group = (lay: (builder: SlideBuilder, context: SlideContext) => void) =>
+    slides.append(layOutGroup(notes, context, lay));
 
-  titleSlide(deck, briefing);
-  if (briefing.bluf.length > 0) group((b, c) => blufSlides(b, briefing.bluf, c));
-  group((b, c) => situationSlides(b, briefing.situation, c));
-  if (briefing.timeline.length > 0) group((b, c) => timelineSlides(b, briefing.timeline, c));
-  const mapped = actorMapSlide(deck, briefing.actors, context);
+  titleSlide(slides, content);
+  if (content.bluf.length > 0) group((b, c) => blufSlides(b, content.bluf, c));
+  group((b, c) => situationSlides(b, content.situation, c));
+  if (content.timeline.length > 0) group((b, c) => timelineSlides(b, content.timeline, c));
+  const mapped = actorMapSlide(slides, content.actors, context);
   // The group's notes go on its first slide: the map when there is one.
-  group((b, c) => actorSlides(b, briefing.actors, c, mapped ? null : 'actors'));
-  group((b, c) => riskSlides(b, briefing.risks, c));
-  group((b, c) => recommendationSlides(b, briefing.recommendations, c));
-  if (briefing.sources.length > 0) group((b, c) => sourceSlides(b, briefing.sources, c));
+  group((b, c) => actorSlides(b, content.actors, c, mapped ? null : 'actors'));
+  group((b, c) => riskSlides(b, content.risks, c));
+  group((b, c) => recommendationSlides(b, content.recommendations, c));
+  if (content.sources.length > 0) group((b, c) => sourceSlides(b, content.sources, c));
 
   const { width, height } = layout.slide;
-  const theme = 'builtIn' in briefing.deck.theme ? briefing.deck.theme.builtIn : undefined;
-  const logo = briefing.deck.logo;
+  const logo = deck.logo;
   return {
-    title: briefing.title,
-    subject:
-      briefing.subtitle ??
-      (briefing.bluf[0] ? plainText(briefing.bluf[0]) : plainText(briefing.situation.summary)),
-    author: briefing.author,
-    organization: briefing.organization,
-    classification: briefing.classification,
-    classificationLevel: briefing.classification ? classificationLevel(briefing.classification) : undefined,
+    title: content.title,
+    subject: content.subject,
+    author: content.author,
+    organization: content.organization,
+    classification: content.classification,
+    classificationLevel: content.classificationLevel,
     aspect,
     width,
     height,
-    theme,
-    accent: briefing.deck.accent,
+    theme: 'builtIn' in deck.theme ? deck.theme.builtIn : undefined,
+    accent: deck.accent,
     logo: logo && {
       dataUri: `data:${logo.mediaType};base64,${Buffer.from(logo.bytes).toString('base64')}`,
-      alt: briefing.organization ? `${briefing.organization} logo` : 'Logo',
+      alt: content.organization ? `${content.organization} logo` : 'Logo',
     },
-    slides: deck.finish(),
+    slides: slides.finish(),
     layoutStyle: layoutStyle(layout),
-    groupNotesHtml,
   };
-}
-
-/** The conventional banner colour for common markings; anything else is `other` (the theme's colours). */
-export function classificationLevel(marking: string): string {
-  const text = marking.toUpperCase();
-  if (/\bTLP\s*:\s*RED\b/.test(text)) return 'tlp-red';
-  if (/\bTLP\s*:\s*AMBER/.test(text)) return 'tlp-amber';
-  if (/\bTLP\s*:\s*GREEN\b/.test(text)) return 'tlp-green';
-  if (/\bTLP\s*:\s*(CLEAR|WHITE)\b/.test(text)) return 'tlp-clear';
-  if (/\bTOP SECRET\b/.test(text)) return 'top-secret';
-  if (/\bSECRET\b/.test(text)) return 'secret';
-  if (/\bCONFIDENTIAL\b/.test(text)) return 'confidential';
-  if (/\bCUI\b/.test(text)) return 'cui';
-  if (/^UNCLASSIFIED\b/.test(text)) return 'unclassified';
-  return 'other';
 }

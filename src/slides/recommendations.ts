@@ -1,20 +1,20 @@
 /** The recommendations: a table in the order the analyst wrote them (the order is part of the advice). */
-import type { Recommendation } from '../format/briefing.js';
+import type { RecommendationItem } from '../content/index.js';
 import { itemNotes, type SlideBuilder, type SlideContext } from './_group.js';
 import { paginate, textHeight } from './paginate.js';
 import type { RecommendationsSlide } from './types.js';
 
 export function recommendationSlides(
   build: SlideBuilder,
-  recommendations: Recommendation[],
-  { md, layout, page }: SlideContext,
+  recommendations: RecommendationItem[],
+  { layout, page }: SlideContext,
 ): void {
   const r = layout.recommendations;
   const cell = (share: number) => (page.width * share) / 100 - 2 * r.cellPadX;
   const actionStyle = { size: r.actionSize, lineHeight: r.actionLineHeight, weight: 600 } as const;
   const rationaleStyle = { size: r.rationaleSize, lineHeight: r.rationaleLineHeight };
   const plainStyle = { size: r.size, lineHeight: r.lineHeight };
-  const rowHeight = (rec: Recommendation) =>
+  const rowHeight = (rec: RecommendationItem) =>
     r.cellPadTop +
     r.cellPadBottom +
     r.rowRule +
@@ -24,31 +24,21 @@ export function recommendationSlides(
       textHeight(rec.owner, cell(r.ownerShare), plainStyle),
       textHeight(rec.timeframe, cell(r.timeframeShare), plainStyle),
     );
-  const rows = recommendations.map((rec, index) => ({
-    number: index + 1,
-    actionHtml: md.inline(rec.action),
-    owner: rec.owner,
-    priority: rec.priority,
-    timeframe: rec.timeframe,
-    rationaleHtml: rec.rationale ? md.block(rec.rationale) : '',
-    yamlPath: `recommendations[${index}]`,
-    notesHtml: rec.notes ? md.block(rec.notes) : '',
-    height: rowHeight(rec),
-  }));
+  const rows = recommendations.map((rec) => ({ rec, height: rowHeight(rec) }));
   const header = r.headSize * layout.text.lineHeight + r.headPadBottom + r.headRule;
   const pages = paginate(rows, (row) => row.height, page.height - header);
   build.add<RecommendationsSlide>(
     'recommendations',
-    pages.map((group) => ({ recommendations: group.map(({ height: _h, ...row }) => row) })),
+    pages.map((group) => ({ recommendations: group.map((row) => row.rec) })),
     {
       kind: 'recommendations',
       heading: 'Recommendations',
-      yamlPath: (index) => pages[index]?.[0]?.yamlPath ?? 'recommendations',
+      yamlPath: (index) => pages[index]?.[0]?.rec.yamlPath ?? 'recommendations',
       itemNotes: (index) =>
         itemNotes(
-          (pages[index] ?? []).map((row) => ({
-            label: `Recommendation ${row.number}`,
-            notesHtml: row.notesHtml,
+          (pages[index] ?? []).map(({ rec }) => ({
+            label: `Recommendation ${rec.number}`,
+            notesHtml: rec.notesHtml,
           })),
         ),
     },

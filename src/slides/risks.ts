@@ -3,55 +3,33 @@
  * each with the matrix), then a card per risk, in as many columns as the
  * width allows, continued over slides.
  */
-import { LIKELIHOODS, type Risk } from '../format/briefing.js';
+import type { RiskItem } from '../content/index.js';
 import { itemNotes, type SlideBuilder, type SlideContext } from './_group.js';
 import { paginateColumns, paginateGrid, stackHeight, textHeight } from './paginate.js';
 import { textWidth } from './textMetrics.js';
 import type { RiskCard, RiskMatrixSlide, RisksSlide } from './types.js';
-import { describeRiskMatrix, renderRiskMatrix, severityOf } from './visuals/riskMatrix.js';
+import { describeRiskMatrix, renderRiskMatrix } from './visuals/riskMatrix.js';
 
-export function riskSlides(build: SlideBuilder, risks: Risk[], context: SlideContext): void {
-  const { md } = context;
-  const cards = risks.map((risk, index): RiskCard & { risk: Risk; index: number } => {
-    const band = LIKELIHOODS.find((entry) => entry.term === risk.likelihood);
-    return {
-      risk,
-      index,
-      number: index + 1,
-      title: risk.title,
-      likelihood: risk.likelihood,
-      likelihoodRange: band ? `${band.min}–${band.max}%` : '',
-      impact: risk.impact,
-      confidence: risk.confidence,
-      severity: severityOf(risk.likelihood, risk.impact),
-      detailHtml: risk.detail ? md.block(risk.detail) : '',
-      indicators: risk.indicators.map((text) => ({ html: md.inline(text) })),
-      notesHtml: risk.notes ? md.block(risk.notes) : '',
-      yamlPath: `risks[${index}]`,
-      wide: false,
-    };
-  });
-  riskMatrixSlides(build, cards, context);
-  riskCardSlides(build, cards, context);
+export function riskSlides(build: SlideBuilder, risks: RiskItem[], context: SlideContext): void {
+  riskMatrixSlides(build, risks, context);
+  riskCardSlides(build, risks, context);
 }
 
-type Numbered = RiskCard & { risk: Risk; index: number };
-
-function riskMatrixSlides(build: SlideBuilder, cards: Numbered[], { layout, page }: SlideContext): void {
+function riskMatrixSlides(build: SlideBuilder, cards: RiskItem[], { layout, page }: SlideContext): void {
   const k = layout.riskKey;
   const o = layout.riskOverview;
-  const matrixRisks = cards.map(({ number, title, risk }) => ({
+  const matrixRisks = cards.map(({ number, title, likelihood, impact }) => ({
     number,
     title,
-    likelihood: risk.likelihood,
-    impact: risk.impact,
+    likelihood,
+    impact,
   }));
   const description = describeRiskMatrix(matrixRisks);
   // On a wide slide the key stands beside the matrix; else it goes under it, in columns.
   const keyWidth = page.wide ? page.width - o.columnGap - (page.width * o.matrixShare) / 100 : page.width;
   const columnWidth = (keyWidth - (k.columns - 1) * k.columnGap) / k.columns;
   const textWidthOfKey = columnWidth - k.markerColumn - k.markerGap;
-  const keyHeight = (card: Numbered) =>
+  const keyHeight = (card: RiskItem) =>
     textHeight(card.title, textWidthOfKey, {
       size: k.titleSize,
       lineHeight: layout.text.headingLineHeight,
@@ -80,16 +58,16 @@ function riskMatrixSlides(build: SlideBuilder, cards: Numbered[], { layout, page
     {
       kind: 'risk-matrix',
       heading: 'Risk assessment',
-      yamlPath: (index) => `risks[${keyPages[index]?.[0]?.index ?? 0}]`,
+      yamlPath: (index) => keyPages[index]?.[0]?.yamlPath ?? 'risks[0]',
     },
   );
 }
 
-function riskCardSlides(build: SlideBuilder, cards: Numbered[], { layout, page }: SlideContext): void {
+function riskCardSlides(build: SlideBuilder, cards: RiskItem[], { layout, page }: SlideContext): void {
   const r = layout.risks;
   const lineHeight = layout.text.lineHeight;
   /** Rows the ratings take when they wrap in `width` (a flex row of label-over-value pairs). */
-  const ratingRows = (card: Numbered, width: number) => {
+  const ratingRows = (card: RiskItem, width: number) => {
     const ratings: [string, string][] = [
       ['Likelihood', `${card.likelihood} (${card.likelihoodRange})`],
       ['Impact', card.impact],
@@ -111,13 +89,13 @@ function riskCardSlides(build: SlideBuilder, cards: Numbered[], { layout, page }
     }
     return rows;
   };
-  const height = (card: Numbered, columns: number) => {
+  const height = (risk: RiskItem, columns: number) => {
     const inner = (page.width - (columns - 1) * r.columnGap) / columns - 2 * r.padX - 2 * r.border;
-    const { risk } = card;
+    const card = risk;
     const rows = ratingRows(card, inner);
     const paragraphs = risk.detail ? risk.detail.split(/\n\s*\n/).filter((p) => p.trim()).length : 0;
-    const indicators = risk.indicators.map((text) =>
-      textHeight(text, inner - r.indicatorIndent, {
+    const indicators = risk.indicators.map(({ markdown }) =>
+      textHeight(markdown, inner - r.indicatorIndent, {
         size: r.indicatorSize,
         lineHeight: r.indicatorLineHeight,
       }),
@@ -151,11 +129,12 @@ function riskCardSlides(build: SlideBuilder, cards: Numbered[], { layout, page }
   };
   const maxColumns = Math.max(1, Math.floor((page.width + r.columnGap) / (r.minColumn + r.columnGap)));
   const pages = paginateColumns(cards, maxColumns, height, page.height, r.gap);
-  const strip = ({ risk: _r, index: _i, ...card }: Numbered, wide: boolean): RiskCard => ({ ...card, wide });
   build.add<RisksSlide>(
     null,
     pages.map(({ columns }) => {
-      const set = columns.map((column) => column.map((card) => strip(card, columns.length === 1)));
+      const set = columns.map((column) =>
+        column.map((card): RiskCard => ({ ...card, wide: columns.length === 1 })),
+      );
       return { risks: set.flat(), columns: set };
     }),
     {

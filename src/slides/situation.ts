@@ -3,27 +3,31 @@
  * slide when both fit, else one under the other; a long situation flows
  * over slides, the key facts starting under the end of the summary.
  */
-import type { Situation } from '../format/briefing.js';
+import type { SituationContent } from '../content/index.js';
 import type { SlideBuilder, SlideContent, SlideContext } from './_group.js';
 import { paginateRuns, stackHeight, textHeight } from './paginate.js';
 import type { SituationSlide } from './types.js';
 
-type Paragraph = { kind: 'paragraph'; text: string };
+type Paragraph = { kind: 'paragraph'; text: string; html: string };
 type Point = { kind: 'point'; text: string; html: string; index: number };
 type Block = Paragraph | Point;
 
-export function situationSlides(build: SlideBuilder, situation: Situation, context: SlideContext): void {
-  const { md, layout, page } = context;
+export function situationSlides(
+  build: SlideBuilder,
+  situation: SituationContent,
+  context: SlideContext,
+): void {
+  const { layout, page } = context;
   const s = layout.situation;
-  const { summary, points } = situation;
-  const paragraphs: Paragraph[] = summary
-    .split(/\n\s*\n/)
-    .filter((p) => p.trim())
-    .map((text) => ({ kind: 'paragraph', text }) as const);
-  const pointBlocks: Point[] = points.map((text, index) => ({
-    kind: 'point' as const,
-    text,
-    html: md.inline(text),
+  const paragraphs: Paragraph[] = situation.paragraphs.map(({ markdown, html }) => ({
+    kind: 'paragraph',
+    text: markdown,
+    html,
+  }));
+  const pointBlocks: Point[] = situation.points.map(({ markdown, html }, index) => ({
+    kind: 'point',
+    text: markdown,
+    html,
     index,
   }));
   const summaryStyle = { size: s.summarySize, lineHeight: s.summaryLineHeight };
@@ -56,7 +60,7 @@ export function situationSlides(build: SlideBuilder, situation: Situation, conte
     height(pointBlocks, pointsWidth) <= page.height
   ) {
     pages.push({
-      summaryHtml: md.block(summary),
+      summaryHtml: situation.summaryHtml,
       points: pointBlocks.map((b) => ({ html: b.html })),
       pointsContinued: false,
       twoColumns: true,
@@ -67,10 +71,11 @@ export function situationSlides(build: SlideBuilder, situation: Situation, conte
       (r) => height(r, page.width),
       page.height,
     )) {
-      const text = run.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+      const text = run.flatMap((b) => (b.kind === 'paragraph' ? [b.html] : []));
       const facts = run.flatMap((b) => (b.kind === 'point' ? [b] : []));
       pages.push({
-        summaryHtml: text.length > 0 ? md.block(text.join('\n\n')) : '',
+        // A run of the summary's paragraphs, each rendered alone; all of them, the summary as rendered whole.
+        summaryHtml: text.length === paragraphs.length ? situation.summaryHtml : text.join('\n'),
         points: facts.map((b) => ({ html: b.html })),
         pointsContinued: (facts[0]?.index ?? 0) > 0,
         twoColumns: false,

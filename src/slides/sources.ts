@@ -1,23 +1,15 @@
 /** The sources, numbered in the order listed; citations `[@id]` link here. */
-import type { Source } from '../format/briefing.js';
+import type { SourceItem } from '../content/index.js';
 import type { SlideBuilder, SlideContext } from './_group.js';
 import { paginate, textHeight } from './paginate.js';
 import type { SourcesSlide } from './types.js';
 
-export function sourceSlides(build: SlideBuilder, sources: Source[], { layout, page }: SlideContext): void {
+export function sourceSlides(build: SlideBuilder, items: SourceItem[], { layout, page }: SlideContext): void {
   const s = layout.sources;
   const lineHeight = layout.text.lineHeight;
-  const items = sources.map((source, index) => ({
-    number: index + 1,
-    id: source.id,
-    title: source.title,
-    details: [source.author, source.publisher, source.date].filter(Boolean).join(', '),
-    url: source.url,
-    yamlPath: `sources[${index}]`,
-  }));
   const width = page.width - s.numberColumn - s.columnGap;
   // A URL breaks anywhere; counted as breaking after its punctuation, which is close enough.
-  const height = (item: (typeof items)[number]) =>
+  const height = (item: SourceItem) =>
     textHeight(`${item.title}. ${item.details}.`, width, { size: s.size, lineHeight }) +
     textHeight(item.url?.replace(/([/.?&=-])/g, '$1 '), width, { size: s.urlSize, lineHeight });
   const pages = paginate(items, height, page.height, s.gap);

@@ -1,20 +1,18 @@
 /** The timeline: dated events on a line, continued over slides when long. */
 
-import { plainText } from '../content/markdown.js';
-import type { TimelineEvent } from '../format/briefing.js';
+import type { TimelineItem } from '../content/index.js';
 import type { SlideBuilder, SlideContext } from './_group.js';
 import { paginate, textHeight } from './paginate.js';
 import type { TimelineSlide } from './types.js';
 
 export function timelineSlides(
   build: SlideBuilder,
-  timeline: TimelineEvent[],
-  { md, layout, page }: SlideContext,
+  events: TimelineItem[],
+  { layout, page }: SlideContext,
 ): void {
   const t = layout.timeline;
-  const events = timeline.map((event, index) => ({ ...event, index }));
   const width = page.width - t.dateColumn - t.dotColumn;
-  const height = (e: (typeof events)[number]) =>
+  const height = (e: TimelineItem) =>
     Math.max(
       textHeight(e.date, t.dateColumn, { size: t.dateSize, lineHeight: t.dateLineHeight, weight: 700 }),
       textHeight(e.event, width, { size: t.eventSize, lineHeight: t.eventLineHeight }) +
@@ -26,18 +24,16 @@ export function timelineSlides(
     pages.map((group) => ({
       events: group.map((e) => ({
         date: e.date,
-        eventHtml: md.inline(e.event),
+        eventHtml: e.eventHtml,
         place: e.place,
-        yamlPath: `timeline[${e.index}]`,
+        yamlPath: e.yamlPath,
       })),
-      description: group
-        .map((e) => `${e.date}${e.place ? `, ${e.place}` : ''}: ${plainText(e.event)}`)
-        .join('; '),
+      description: group.map((e) => e.summary).join('; '),
     })),
     {
       kind: 'timeline',
       heading: 'Timeline',
-      yamlPath: (index) => `timeline[${pages[index]?.[0]?.index ?? 0}]`,
+      yamlPath: (index) => pages[index]?.[0]?.yamlPath ?? 'timeline[0]',
     },
   );
 }

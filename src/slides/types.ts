@@ -3,7 +3,8 @@
  * and later the PowerPoint deck) is made from. Built by ./index.ts; each
  * slide kind's builder is a module beside it.
  */
-import type { Aspect, NoteGroup } from '../format/briefing.js';
+import type { ActorItem, RecommendationItem, RiskItem, SourceItem } from '../content/index.js';
+import type { Aspect } from '../format/briefing.js';
 export const SLIDE_KINDS = [
   'title',
   'bluf',
@@ -79,17 +80,8 @@ export interface ActorMapSlide extends SlideBase {
   omitted: string[];
 }
 
-export interface ActorCard {
-  name: string;
-  kind?: string;
-  stance: string;
-  stanceLabel: string;
-  roleHtml: string;
-  relations: { type: string; with: string }[];
-  /** The actor's speaker notes, sanitised HTML; empty when none (the handout shows them beside it). */
-  notesHtml: string;
-  yamlPath: string;
-}
+/** An actor as its card shows it. */
+export type ActorCard = ActorItem;
 
 export interface ActorsSlide extends SlideBase {
   kind: 'actors';
@@ -105,20 +97,7 @@ export interface RiskMatrixSlide extends SlideBase {
   key: { number: number; title: string; likelihood: string; impact: string; severity: number }[];
 }
 
-export interface RiskCard {
-  number: number;
-  title: string;
-  likelihood: string;
-  /** "55–80%" */
-  likelihoodRange: string;
-  impact: string;
-  confidence?: string;
-  severity: number;
-  detailHtml: string;
-  indicators: { html: string }[];
-  /** The risk's speaker notes, sanitised HTML; empty when none. */
-  notesHtml: string;
-  yamlPath: string;
+export interface RiskCard extends RiskItem {
   /** Spans the slide's width (its slide sets the cards in one column). */
   wide: boolean;
 }
@@ -130,17 +109,8 @@ export interface RisksSlide extends SlideBase {
   columns: RiskCard[][];
 }
 
-export interface RecommendationRow {
-  number: number;
-  actionHtml: string;
-  owner?: string;
-  priority?: string;
-  timeframe?: string;
-  rationaleHtml: string;
-  /** The recommendation's speaker notes, sanitised HTML; empty when none. */
-  notesHtml: string;
-  yamlPath: string;
-}
+/** A recommendation as its table row shows it. */
+export type RecommendationRow = RecommendationItem;
 
 export interface RecommendationsSlide extends SlideBase {
   kind: 'recommendations';
@@ -149,7 +119,7 @@ export interface RecommendationsSlide extends SlideBase {
 
 export interface SourcesSlide extends SlideBase {
   kind: 'sources';
-  sources: { number: number; id: string; title: string; details: string; url?: string; yamlPath: string }[];
+  sources: SourceItem[];
 }
 
 export type SlideModel =
@@ -183,6 +153,4 @@ export interface DeckModel {
   slides: SlideModel[];
   /** The layout numbers as `--bd-*` custom properties, for the page's `<body style>` (see layout.ts). */
   layoutStyle: string;
-  /** Each group's speaker notes (`notes.actors`), sanitised HTML; slides show them on the group's first slide. */
-  groupNotesHtml: Partial<Record<NoteGroup, string>>;
 }

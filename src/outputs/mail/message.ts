@@ -6,28 +6,27 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { MailComposerOptions } from 'nodemailer/lib/mail-composer';
-import { citationNumbering, createMarkdown, escapeHtml } from '../../content/markdown.js';
+import { buildContent } from '../../content/index.js';
+import { escapeHtml } from '../../content/markdown.js';
 import { ExitCode, UserError } from '../../errors.js';
 import type { Briefing } from '../../format/briefing.js';
-import type { DeckModel } from '../../slides/index.js';
 import { type Mailbox, toMailboxes } from './addresses.js';
 
 /**
- * What the mail says: the title block, from the deck's view model, and the
- * bottom line, rendered from the briefing's Markdown for a mail: its
- * citations (`[1]`, a link to the sources slide in the deck) as plain
- * numbers, since in a mail they have nowhere to go, and as plain text.
+ * What the mail says: the title block and the bottom line, from the
+ * briefing's content model made for a mail: its citations (`[1]`, a link
+ * to the sources slide in the deck) as plain numbers, since in a mail they
+ * have nowhere to go.
  */
-export function mailContent(model: DeckModel, briefing: Pick<Briefing, 'bluf' | 'sources'>): MailContent {
-  const title = model.slides.find((slide) => slide.kind === 'title');
-  const md = createMarkdown(citationNumbering(briefing.sources), null);
+export function mailContent(briefing: Briefing): MailContent {
+  const content = buildContent(briefing, null);
   return {
-    title: model.title,
-    classification: model.classification,
-    date: title?.kind === 'title' ? title.date : undefined,
-    author: model.author,
-    organization: model.organization,
-    bottomLine: briefing.bluf.map((item) => ({ html: md.inline(item), text: md.text(item) })),
+    title: content.title,
+    classification: content.classification,
+    date: content.date,
+    author: content.author,
+    organization: content.organization,
+    bottomLine: content.bluf.map(({ html, text }) => ({ html, text })),
   };
 }
 

@@ -4,6 +4,8 @@
  * Colours come from themes/visuals.css through classes; this file only
  * places things.
  */
+
+import { type Severity, severityOf } from '../../content/ratings.js';
 import { IMPACTS, type Impact, LIKELIHOODS, type Likelihood } from '../../format/briefing.js';
 import { textWidth } from '../textMetrics.js';
 import { capitalize, escapeXml, idPrefix, num, svgOpen } from './_svg.js';
@@ -15,29 +17,15 @@ export interface MatrixRisk {
   impact: Impact;
 }
 
+export { type Severity, severityOf };
+
+const LIKELIHOOD_TERMS: readonly Likelihood[] = LIKELIHOODS.map((entry) => entry.term);
+
 export interface RiskMatrixOptions {
   /** Prefix of the ids inside the SVG; give each matrix on a page its own. Default `bd-rm-`. */
   idPrefix?: string;
   /** The SVG's `<title>`. */
   title?: string;
-}
-
-export type Severity = 1 | 2 | 3 | 4 | 5;
-
-const LIKELIHOOD_TERMS: readonly Likelihood[] = LIKELIHOODS.map((entry) => entry.term);
-
-/**
- * Severity of a cell, 1 (lowest) to 5 (highest). Both axes are normalised
- * to 0..1 and weigh the same: score = likelihood index / 6 + impact index / 4,
- * in 0..2, cut into five equal bands. In integers: s = 2·l + 3·i (0..24),
- * severity = 1 + ⌊s / 5⌋. Bottom-left is 1, top-right is 5, the centre
- * (roughly even chance, moderate) is 3, and the bands run diagonally.
- */
-export function severityOf(likelihood: Likelihood, impact: Impact): Severity {
-  const l = LIKELIHOOD_TERMS.indexOf(likelihood);
-  const i = IMPACTS.indexOf(impact);
-  if (l < 0 || i < 0) throw new Error(`severityOf: unknown rating ${likelihood} / ${impact}`);
-  return (1 + Math.floor((2 * l + 3 * i) / 5)) as Severity;
 }
 
 /** One risk as a sentence: `1. IS reprisal attacks: likely, high impact.` */

@@ -1,0 +1,136 @@
+/**
+ * Stage 2: the content model. The validated briefing becomes sections, its
+ * Markdown rendered once, with citations linked as the output asks: to the
+ * sources slide in the deck, to the source's own entry in the handout, as a
+ * plain `[n]` in a mail. Pure: no file, clock or browser.
+ */
+import { type Briefing, LIKELIHOODS, type NoteGroup, STANCES, type Stance } from '../format/briefing.js';
+import {
+  citationNumbering,
+  createMarkdown,
+  escapeHtml,
+  type MarkdownRenderer,
+  plainText,
+} from './markdown.js';
+import { classificationLevel, severityOf } from './ratings.js';
+import type { Content, RiskItem, SituationContent } from './types.js';
+
+export { classificationLevel, type Severity, severityOf } from './ratings.js';
+export type * from './types.js';
+
+/** Where a citation `[@id]` links to, given its number; `null` writes a plain `[n]`. */
+export type CitationHref = ((n: number) => string) | null;
+
+/** The deck's citations go to the sources slide. */
+export const SOURCES_SLIDE: CitationHref = () => '#/sources';
+
+const STANCE_LABELS = Object.fromEntries(
+  STANCES.map((stance) => [stance, stance.charAt(0).toUpperCase() + stance.slice(1)]),
+) as Record<Stance, string>;
+
+export function buildContent(briefing: Briefing, citationHref: CitationHref = SOURCES_SLIDE): Content {
+  const md = createMarkdown(citationNumbering(briefing.sources), citationHref);
+  const block = (text: string | undefined) => (text ? md.block(text) : '');
+  return {
+    title: briefing.title,
+    subtitle: briefing.subtitle,
+    date: briefing.date,
+    author: briefing.author,
+    organization: briefing.organization,
+    sourceHtml: sourceLine(briefing.source),
+    subject:
+      briefing.subtitle ??
+      (briefing.bluf[0] ? plainText(briefing.bluf[0]) : plainText(briefing.situation.summary)),
+    classification: briefing.classification,
+    classificationLevel: briefing.classification ? classificationLevel(briefing.classification) : undefined,
+    notesHtml: Object.fromEntries(
+      Object.entries(briefing.notes).map(([group, text]) => [group, md.block(text as string)]),
+    ) as Partial<Record<NoteGroup, string>>,
+    bluf: briefing.bluf.map((markdown, index) => ({
+      number: index + 1,
+      markdown,
+      html: md.inline(markdown),
+      text: md.text(markdown),
+    })),
+    situation: situationContent(briefing.situation, md),
+    timeline: briefing.timeline.map((event, index) => ({
+      date: event.date,
+      event: event.event,
+      eventHtml: md.inline(event.event),
+      place: event.place,
+      summary: `${event.date}${event.place ? `, ${event.place}` : ''}: ${plainText(event.event)}`,
+      yamlPath: `timeline[${index}]`,
+    })),
+    actors: briefing.actors.map((actor, index) => ({
+      name: actor.name,
+      kind: actor.kind,
+      stance: actor.stance,
+      stanceLabel: STANCE_LABELS[actor.stance],
+      role: actor.role,
+      roleHtml: md.inline(actor.role),
+      relations: actor.relations.map((relation) => ({ type: relation.type, with: relation.with })),
+      notesHtml: block(actor.notes),
+      yamlPath: `actors[${index}]`,
+    })),
+    risks: briefing.risks.map((risk, index): RiskItem => {
+      const band = LIKELIHOODS.find((entry) => entry.term === risk.likelihood);
+      return {
+        number: index + 1,
+        title: risk.title,
+        likelihood: risk.likelihood,
+        likelihoodRange: band ? `${band.min}–${band.max}%` : '',
+        impact: risk.impact,
+        confidence: risk.confidence,
+        severity: severityOf(risk.likelihood, risk.impact),
+        detail: risk.detail,
+        detailHtml: block(risk.detail),
+        indicators: risk.indicators.map((markdown) => ({ markdown, html: md.inline(markdown) })),
+        notesHtml: block(risk.notes),
+        yamlPath: `risks[${index}]`,
+      };
+    }),
+    recommendations: briefing.recommendations.map((rec, index) => ({
+      number: index + 1,
+      action: rec.action,
+      actionHtml: md.inline(rec.action),
+      owner: rec.owner,
+      priority: rec.priority,
+      timeframe: rec.timeframe,
+      rationale: rec.rationale,
+      rationaleHtml: block(rec.rationale),
+      notesHtml: block(rec.notes),
+      yamlPath: `recommendations[${index}]`,
+    })),
+    sources: briefing.sources.map((source, index) => ({
+      number: index + 1,
+      id: source.id,
+      title: source.title,
+      details: [source.author, source.publisher, source.date].filter(Boolean).join(', '),
+      url: source.url,
+      yamlPath: `sources[${index}]`,
+    })),
+  };
+}
+
+/** The summary whole and by paragraph (a slide may show a run of them), and the key facts. */
+function situationContent(situation: Briefing['situation'], md: MarkdownRenderer): SituationContent {
+  return {
+    summaryHtml: md.block(situation.summary),
+    paragraphs: situation.summary
+      .split(/\n\s*\n/)
+      .filter((p) => p.trim())
+      .map((markdown) => ({ markdown, html: md.block(markdown) })),
+    points: situation.points.map((markdown) => ({ markdown, html: md.inline(markdown) })),
+  };
+}
+
+/** "Summary of": the report's title (a link when it has a URL), then its author, publisher and date. */
+function sourceLine(source: Briefing['source']): string | undefined {
+  if (!source) return undefined;
+  const { title, publisher, author, date, url } = source;
+  const name = url
+    ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${escapeHtml(title)}</a>`
+    : escapeHtml(title);
+  const by = [author, publisher, date].filter(Boolean).map((part) => escapeHtml(part as string));
+  return `<em>${name}</em>${by.length ? `, ${by.join(', ')}` : ''}`;
+}

@@ -1,0 +1,122 @@
+/**
+ * The content model: the validated briefing as sections, its Markdown
+ * rendered once (with citations linked as the output asks), ready for any
+ * output. Slides paginate it; the handout and the mail read it whole.
+ * Each item keeps its Markdown source where the slides measure it.
+ */
+import type { Impact, Likelihood, NoteGroup, RelationType, Stance } from '../format/briefing.js';
+import type { Severity } from './ratings.js';
+
+export interface Content {
+  title: string;
+  subtitle?: string;
+  /** As written in the briefing. */
+  date?: string;
+  author?: string;
+  organization?: string;
+  /** "Summary of": the report summarised, as HTML with an optional link. */
+  sourceHtml?: string;
+  /** Plain text: the subtitle, else the first point of the bottom line or the summary (PDF metadata). */
+  subject: string;
+  classification?: string;
+  /** A class for the marking's colour: `unclassified`, `secret`, `tlp-amber`, … or `other`. */
+  classificationLevel?: string;
+  /** Each group's speaker notes (`notes.actors`), sanitised HTML. */
+  notesHtml: Partial<Record<NoteGroup, string>>;
+  bluf: BlufItem[];
+  situation: SituationContent;
+  timeline: TimelineItem[];
+  actors: ActorItem[];
+  risks: RiskItem[];
+  recommendations: RecommendationItem[];
+  sources: SourceItem[];
+}
+
+/** Markdown as written (what the slides measure) and as sanitised HTML. */
+export interface Rendered {
+  markdown: string;
+  html: string;
+}
+
+export interface BlufItem {
+  number: number;
+  /** Inline HTML. */
+  html: string;
+  markdown: string;
+  /** Plain text, citations as `[n]` (a mail's text part). */
+  text: string;
+}
+
+export interface SituationContent {
+  /** The whole summary, block HTML. */
+  summaryHtml: string;
+  /** The summary's paragraphs, each rendered alone (a slide may show a run of them). */
+  paragraphs: Rendered[];
+  /** The key facts, inline HTML. */
+  points: Rendered[];
+}
+
+export interface TimelineItem {
+  date: string;
+  event: string;
+  eventHtml: string;
+  place?: string;
+  /** "date, place: event" in plain words, for the graphic's text equivalent. */
+  summary: string;
+  yamlPath: string;
+}
+
+export interface ActorItem {
+  name: string;
+  kind?: string;
+  stance: Stance;
+  stanceLabel: string;
+  role: string;
+  roleHtml: string;
+  relations: { type: RelationType; with: string }[];
+  /** The actor's speaker notes, sanitised HTML; empty when none. */
+  notesHtml: string;
+  yamlPath: string;
+}
+
+export interface RiskItem {
+  number: number;
+  title: string;
+  likelihood: Likelihood;
+  /** "55–80%" */
+  likelihoodRange: string;
+  impact: Impact;
+  confidence?: string;
+  /** 1 (lowest) to 5, from likelihood and impact. */
+  severity: Severity;
+  detail?: string;
+  detailHtml: string;
+  indicators: Rendered[];
+  /** The risk's speaker notes, sanitised HTML; empty when none. */
+  notesHtml: string;
+  yamlPath: string;
+}
+
+export interface RecommendationItem {
+  number: number;
+  action: string;
+  actionHtml: string;
+  owner?: string;
+  priority?: string;
+  timeframe?: string;
+  rationale?: string;
+  rationaleHtml: string;
+  /** The recommendation's speaker notes, sanitised HTML; empty when none. */
+  notesHtml: string;
+  yamlPath: string;
+}
+
+export interface SourceItem {
+  number: number;
+  id: string;
+  title: string;
+  /** Author, publisher and date, joined. */
+  details: string;
+  url?: string;
+  yamlPath: string;
+}
