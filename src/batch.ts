@@ -23,7 +23,7 @@ import {
   optional,
 } from './options.js';
 import { loadTemplates } from './outputs/deck.js';
-import type { Paper } from './outputs/handout.js';
+import type { Paper } from './outputs/handout/index.js';
 import { briefingName, type OutputKind, outputFiles } from './outputs/names.js';
 import { checkOutputFolder } from './outputs/write.js';
 

@@ -20,7 +20,7 @@ import { loadBriefing } from './format/load.js';
 import { validateBriefing } from './format/validate.js';
 import { ASSETS_DIR, assetFiles, packageVersion, speakerViewScriptHashes } from './outputs/assets.js';
 import { buildPage, loadTemplates, type PreparedDeck, renderDeck, type Templates } from './outputs/deck.js';
-import type { Paper } from './outputs/handout.js';
+import type { Paper } from './outputs/handout/index.js';
 import { briefingName, outputFiles, outputPath, themePath } from './outputs/names.js';
 import { printDeck, printHandout } from './outputs/pdf.js';
 import { renderSingleFile, type SingleFileInput } from './outputs/singleFile/index.js';
@@ -55,6 +55,8 @@ export interface BuildOptions {
   handout?: Paper;
   /** Also write the whole deck in one file, `OUT/NAME.single.html`. */
   singleFile?: boolean;
+  /** The handout and the single file keep the speaker notes (the deck always does: it is the presenter's). */
+  withNotes?: boolean;
   /** Templates already compiled (watch mode compiles them once); else they are loaded here. */
   templates?: Templates;
   timeoutMs: number;

@@ -22,4 +22,4 @@ export {
 export type { Briefing } from './format/briefing.js';
 export { briefingSchema } from './format/schema.js';
 export { DEFAULT_JOBS } from './options.js';
-export type { Paper } from './outputs/handout.js';
+export type { Paper } from './outputs/handout/index.js';

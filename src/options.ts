@@ -9,7 +9,7 @@ import os from 'node:os';
 import { UsageError } from './errors.js';
 import { ASPECTS, type Aspect } from './format/briefing.js';
 import { truncate } from './format/format.js';
-import { PAPERS, type Paper } from './outputs/handout.js';
+import { PAPERS, type Paper } from './outputs/handout/index.js';
 import { BUILT_IN_THEMES } from './outputs/themes.js';
 
 export const DEFAULT_OUT_DIR = 'dist';

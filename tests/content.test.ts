@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readBriefing } from '../src/build.js';
 import { buildContent } from '../src/content/index.js';
 import type { Briefing } from '../src/format/briefing.js';
-import { buildHandoutModel } from '../src/outputs/handout.js';
+import { buildHandoutModel } from '../src/outputs/handout/index.js';
 import { mailContent } from '../src/outputs/mail/index.js';
 import { deckModelOf, ROOT } from './_helpers.js';
 
@@ -48,11 +48,18 @@ describe('outputs read the content model', () => {
     const briefing: Briefing = await readBriefing('tests/fixtures/long.yaml', ROOT);
     const model = deckModelOf(briefing);
     expect(model.slides.filter((slide) => slide.kind === 'risks').length).toBeGreaterThan(1);
-    const handout = buildHandoutModel(buildContent(briefing, (n) => `#source-${n}`), model);
-    expect(handout.risks).toHaveLength(briefing.risks.length);
-    expect(handout.riskMatrix?.key.map((entry) => entry.number)).toEqual(briefing.risks.map((_, i) => i + 1));
-    expect(handout.timeline?.events).toHaveLength(briefing.timeline.length);
-    expect(handout.sources).toHaveLength(briefing.sources.length);
+    const handout = buildHandoutModel(
+      buildContent(briefing, (n) => `#source-${n}`),
+      model,
+    );
+    const units = (id: string, kind: string) =>
+      handout.body.find((section) => section.id === id)?.units.filter((unit) => unit.kind === kind) ?? [];
+    expect(units('risks', 'risk')).toHaveLength(briefing.risks.length);
+    expect(handout.riskOverview?.key.map((entry) => entry.number)).toEqual(
+      briefing.risks.map((_, i) => i + 1),
+    );
+    expect(units('timeline', 'timeline')).toHaveLength(briefing.timeline.length);
+    expect(units('sources', 'sources')).toHaveLength(briefing.sources.length);
   });
 
   it('the mail says the bottom line in plain numbers, HTML and text', async () => {

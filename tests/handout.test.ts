@@ -21,11 +21,11 @@ beforeAll(() => {
 });
 afterAll(() => session.close());
 
-async function handout(file: string, paper: 'a4' | 'letter' = 'a4') {
+async function handout(file: string, paper: 'a4' | 'letter' = 'a4', withNotes = false) {
   const outDir = tempDir('handout-');
   const deck = await prepareDeck({ file, cwd: ROOT, outDir });
   await writeDeck(deck);
-  const printed = await printHandout(deck, session, { timeoutMs: 60_000, paper });
+  const printed = await printHandout(deck, session, { timeoutMs: 60_000, paper, withNotes });
   const pdf = outputPath(deck, 'handout');
   writeFileSync(pdf, printed.pdf);
   expect(printed.pageCount).toBeGreaterThan(0);
@@ -104,6 +104,16 @@ describe('the handout of the sample', () => {
     });
   });
 
+  it('tells the whole story on its first page: the bottom line, the risk matrix with its key, the contents', () => {
+    const first = squash(pdf.pages[0] ?? '');
+    for (const item of briefing.bluf) expect(first).toContain(squash(plainText(item)));
+    for (const risk of briefing.risks) expect(first).toContain(squash(risk.title));
+    expect(first.toLowerCase()).toContain('contents');
+    // The contents give each section's page, as the bookmarks have it.
+    for (const entry of pdf.outline.filter((e) => e.depth === 0 && e.page > 1))
+      expect(first, entry.title).toMatch(new RegExp(`${entry.title}\\s*${entry.page}\\b`));
+  });
+
   it('opens with a title block: classification, title, subtitle, date, author, organisation, the report', () => {
     const first = (pdf.pages[0] ?? '').toLowerCase();
     for (const text of [
@@ -118,7 +128,7 @@ describe('the handout of the sample', () => {
     }
   });
 
-  it('holds every item in full, and the briefer’s notes', () => {
+  it('holds every item in full, and none of the briefer’s private notes', () => {
     const all = squash(pdf.pages.join(' '));
     const expected = [
       ...briefing.bluf.map(plainText),
@@ -150,30 +160,19 @@ describe('the handout of the sample', () => {
       ...briefing.recommendations.map((r) => r.notes),
     ].filter((n): n is string => Boolean(n));
     expect(notes.length).toBeGreaterThan(5);
-    for (const note of notes) expect(all).toContain(squash(plainText(note)).slice(0, 60));
-    expect(all.match(/BRIEFER’S NOTES|BRIEFER'S NOTES/gi)?.length).toBe(notes.length);
-  });
-
-  it('puts an item’s notes right after the item', () => {
-    const all = squash(pdf.pages.join(' '));
-    const actors = briefing.actors;
-    actors.forEach((actor, index) => {
-      if (!actor.notes) return;
-      const at = all.indexOf(squash(plainText(actor.notes)).slice(0, 40));
-      expect(at).toBeGreaterThan(all.indexOf(squash(plainText(actor.role))));
-      const next = actors[index + 1];
-      if (next) expect(at).toBeLessThan(all.indexOf(squash(plainText(next.role))));
-    });
+    for (const note of notes) expect(all).not.toContain(squash(plainText(note)).slice(0, 40));
+    expect(all).not.toMatch(/BRIEFER’S NOTE|BRIEFER'S NOTE/i);
   });
 
   it('has bookmarks for its sections and links its citations to the sources', () => {
     const titles = pdf.outline.map((entry) => entry.title);
     for (const section of [
       'Bottom line up front',
+      'Risk assessment',
       'Situation',
       'Timeline',
       'Actors',
-      'Risk assessment',
+      'Risks in detail',
       'Recommendations',
       'Sources',
     ]) {
@@ -185,10 +184,11 @@ describe('the handout of the sample', () => {
     expect(pdf.outline.filter((entry) => entry.depth === 0).map((entry) => entry.title)).toEqual([
       briefing.title,
       'Bottom line up front',
+      'Risk assessment',
       'Situation',
       'Timeline',
       'Actors',
-      'Risk assessment',
+      'Risks in detail',
       'Recommendations',
       'Sources',
     ]);
@@ -196,6 +196,60 @@ describe('the handout of the sample', () => {
       expect(pdf.pages[entry.page - 1]).toContain(entry.title.replace(/^\d+\. /, '').slice(0, 20));
     const sourcesPage = pdf.outline.find((entry) => entry.title === 'Sources')?.page;
     expect(pdf.links.flat().filter((link) => link === `page ${sourcesPage}`).length).toBeGreaterThan(3);
+  });
+});
+
+describe('the handout with the briefer’s notes (--with-notes)', () => {
+  let pages: string[];
+  let briefing: Briefing;
+
+  beforeAll(async () => {
+    const built = await handout('briefing.yaml', 'a4', true);
+    briefing = built.briefing;
+    pages = (await readPdf(built.pdf)).pages;
+  });
+
+  it('says so on its first page and marks every note as the briefer’s', () => {
+    expect(squash(pages[0] ?? '')).toContain('This copy includes the briefer’s private notes');
+    const all = squash(pages.join(' '));
+    const notes = [
+      ...Object.values(briefing.notes),
+      ...briefing.actors.map((a) => a.notes),
+      ...briefing.risks.map((r) => r.notes),
+      ...briefing.recommendations.map((r) => r.notes),
+    ].filter((n): n is string => Boolean(n));
+    for (const note of notes) expect(all).toContain(squash(plainText(note)).slice(0, 60));
+    // Every note, and the first page's line that explains the mark.
+    expect(all.match(/BRIEFER’S NOTE\b/gi)?.length).toBe(notes.length + 1);
+  });
+
+  it('keeps a section’s notes on a page with its heading or its continuation', () => {
+    for (const [group, note] of Object.entries(briefing.notes)) {
+      if (group === 'title' || group === 'bluf') continue;
+      const page = pages.findIndex((text) => squash(text).includes(squash(plainText(note)).slice(0, 40)));
+      expect(page, group).toBeGreaterThanOrEqual(0);
+      const heading = {
+        situation: 'Situation',
+        timeline: 'Timeline',
+        actors: 'Actors',
+        risks: 'Risks in detail',
+        recommendations: 'Recommendations',
+        sources: 'Sources',
+      }[group] as string;
+      expect(pages[page], group).toContain(heading);
+    }
+  });
+
+  it('puts an item’s notes right after the item', () => {
+    const all = squash(pages.join(' '));
+    const actors = briefing.actors;
+    actors.forEach((actor, index) => {
+      if (!actor.notes) return;
+      const at = all.indexOf(squash(plainText(actor.notes)).slice(0, 40));
+      expect(at).toBeGreaterThan(all.indexOf(squash(plainText(actor.role))));
+      const next = actors[index + 1];
+      if (next) expect(at).toBeLessThan(all.indexOf(squash(plainText(next.role))));
+    });
   });
 });
 
@@ -208,8 +262,10 @@ describe('page breaks', () => {
       'Timeline',
       'Actors',
       'Risk assessment',
+      'Risks in detail',
       'Recommendations',
       'Sources',
+      'KEY FACTS',
       'INDICATORS TO WATCH',
       ...briefing.risks.map((risk) => risk.title),
     ]);
@@ -243,6 +299,30 @@ describe('page breaks', () => {
         const words = squash(plainText(rec.action)).split(' ');
         expect(pageOf(words.slice(-4).join(' ')), rec.action).toBe(pageOf(words.slice(0, 4).join(' ')));
       }
+      // A page that goes on with a section says so: its first line is a section's heading or "… (continued)".
+      const sections = ['Situation', 'Timeline', 'Actors', 'Risks in detail', 'Recommendations', 'Sources'];
+      pages.slice(1).forEach((lines, index) => {
+        const first = lines.find((line) => !line.margin)?.text ?? '';
+        if (index === 0 && read.pages[1]?.includes('LIKELIHOOD')) return; // the first page's overview, run on
+        expect(
+          sections.includes(first) || /^(.+) \(continued\)$/.test(first),
+          `page ${index + 2} begins "${first}"`,
+        ).toBe(true);
+      });
+      // A table of up to 6 rows stays on one page.
+      if (built.briefing.recommendations.length <= 6)
+        expect(
+          new Set(
+            built.briefing.recommendations.map((rec) =>
+              pageOf(squash(plainText(rec.action)).split(' ').slice(0, 4).join(' ')),
+            ),
+          ).size,
+        ).toBe(1);
+      // The last page is at least a fifth full.
+      const lastBody = pages.at(-1)?.filter((line) => !line.margin) ?? [];
+      const height = paper === 'letter' ? 792 : 842;
+      const fill = (height - 62 - (lastBody.at(-1)?.y ?? height)) / (height - 62 - 57);
+      expect(fill, 'the last page’s fill').toBeGreaterThanOrEqual(0.2);
       for (const size of read.pageSizes)
         expect(size).toEqual(
           paper === 'letter'

@@ -5,20 +5,15 @@
  * bookmarks as an incremental update of the file Chromium wrote. Nothing is
  * written here: the caller puts the PDFs in place with the other outputs.
  */
-import { randomBytes } from 'node:crypto';
-import { unlink, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { type PdfInfo, setPdfInfo } from '../browser/pdfInfo.js';
-import { addOutline, namedDestinations } from '../browser/pdfOutline.js';
-import { type Overflow, printDocument, printPdf } from '../browser/print.js';
+import { setPdfInfo } from '../browser/pdfInfo.js';
+import { addOutline } from '../browser/pdfOutline.js';
+import { type Overflow, printPdf } from '../browser/print.js';
 import type { BrowserSession } from '../browser/session.js';
-import { buildContent } from '../content/index.js';
 import { formatProblem, OverflowError, type Problem, RenderError } from '../errors.js';
-import { handoutOutline } from '../slides/outline.js';
-import { packageVersion } from './assets.js';
 import type { PreparedDeck } from './deck.js';
-import { buildHandoutModel, buildHandoutPage, type Paper, renderHandout } from './handout.js';
-import { trackTemp } from './write.js';
+import { finishPdf, pdfInfo } from './pdfMeta.js';
+
+export { printHandout } from './handout/print.js';
 
 export interface PrintOptions {
   /** The briefing file as the user named it, for the places of overflows. */
@@ -84,74 +79,4 @@ export async function printDeck(
   }
   const pdf = finishPdf(() => setPdfInfo(addOutline(printed.pdf as Uint8Array, deck.outline), pdfInfo(deck)));
   return { pdf, overflows: printed.overflows };
-}
-
-/**
- * Prints the handout: the same view model as a document on A4 or US
- * Letter. Its HTML is a temporary file beside the outputs (it loads the
- * deck's fonts), removed once printed. The caller writes the PDF.
- */
-export async function printHandout(
-  deck: PreparedDeck,
-  session: BrowserSession,
-  options: Pick<PrintOptions, 'timeoutMs' | 'onWarning'> & { paper: Paper },
-): Promise<{ pdf: Uint8Array; pageCount: number }> {
-  // Its citations go to the source's own entry in the handout (`#source-2`), not to the sources slide.
-  const content = buildContent(deck.briefing, (n) => `#source-${n}`);
-  const model = buildHandoutModel(content, deck.model);
-  const html = renderHandout(buildHandoutPage(model, { paper: options.paper, version: packageVersion() }));
-  const draft = path.join(
-    deck.outDir,
-    `.${deck.name}-handout.${process.pid}.${randomBytes(4).toString('hex')}.html`,
-  );
-  const untrack = trackTemp(draft);
-  // A draft, removed once printed: written plainly (it is tracked, and nothing reads it but the print).
-  await writeFile(draft, html);
-  try {
-    const printed = await printDocument(session, {
-      htmlFile: draft,
-      root: deck.outDir,
-      timeoutMs: options.timeoutMs,
-      onPageMessage: options.onWarning,
-      marking: model.classification || undefined,
-    });
-    const pdf = finishPdf(() => {
-      const outline = handoutOutline(model, namedDestinations(printed.pdf));
-      return setPdfInfo(addOutline(printed.pdf, outline), pdfInfo(deck));
-    });
-    return { pdf, pageCount: printed.pageCount };
-  } finally {
-    await unlink(draft).catch(() => {});
-    untrack();
-  }
-}
-
-/**
- * Adds the title, author and bookmarks to the PDF Chromium wrote. That reads
- * Chromium's file layout; a browser that writes it differently is not the
- * user's mistake, so it is said plainly, with what to do.
- */
-function finishPdf(add: () => Uint8Array): Uint8Array {
-  try {
-    return add();
-  } catch (cause) {
-    throw new RenderError(
-      `The browser wrote a PDF that briefdeck cannot add its title and bookmarks to (${cause instanceof Error ? cause.message : String(cause)}).`,
-      {
-        hint: 'Run again; if it persists, point CHROME_PATH at another Chrome or Chromium, and report it with the browser version.',
-        cause,
-      },
-    );
-  }
-}
-
-/** The PDFs' document information: title, author, subject, keywords. */
-function pdfInfo(deck: PreparedDeck): PdfInfo {
-  return {
-    title: deck.title,
-    author: deck.briefing.author ?? deck.briefing.organization,
-    subject: deck.subject,
-    keywords: deck.briefing.classification,
-    creator: `briefdeck ${packageVersion()}`,
-  };
 }

@@ -1,0 +1,86 @@
+/**
+ * Where the handout's pages begin, found by printing it once to measure:
+ * Chromium writes a named destination (page and height) for every element a
+ * link points to, so the measuring print links to every unit and reads
+ * their pages back. The final print then forces its page breaks at the
+ * same places, heading each continued section, in the height the measuring
+ * print held back for that heading on every page.
+ */
+import { PdfFile } from '../../browser/pdfFile.js';
+import type { BodySection } from './_sections.js';
+
+/** Where a named element was printed: its page (0-based) and its top, in points from the page's top. */
+export interface Placed {
+  page: number;
+  top: number;
+}
+
+/** The id of the empty element that ends the body, whose place measures the last page's fill. */
+export const END_ID = 'handout-end';
+
+/** Every link target of the PDF, with its page and height. */
+export function placedDestinations(pdf: Uint8Array): Map<string, Placed> {
+  const file = new PdfFile(pdf);
+  const found = new Map<string, Placed>();
+  const dests = PdfFile.ref(file.catalog(), 'Dests');
+  if (dests === undefined) return found;
+  const pages = file.pages();
+  const heights = pages.map((number) => {
+    const box = /\/MediaBox\s*\[\s*[-\d.]+\s+[-\d.]+\s+[-\d.]+\s+([-\d.]+)\s*\]/.exec(file.object(number));
+    return Number(box?.[1] ?? 0);
+  });
+  const entry = /\/([^\s/[\]<>()]+)\s*\[\s*(\d+)\s+\d+\s+R\s*\/XYZ\s+[-\d.]+\s+([-\d.]+)/g;
+  for (const match of file.object(dests).matchAll(entry)) {
+    const page = pages.indexOf(Number(match[2]));
+    if (page < 0) continue;
+    const name = (match[1] as string).replace(/#([0-9a-f]{2})/gi, (_, hex: string) =>
+      String.fromCharCode(Number.parseInt(hex, 16)),
+    );
+    found.set(name, { page, top: (heights[page] ?? 0) - Number(match[3]) });
+  }
+  return found;
+}
+
+export interface Plan {
+  /** Units and sections that begin a page (after the first). */
+  pageStarts: Set<string>;
+  /** Each section's first page, 1-based, for the contents. */
+  sectionPages: Map<string, number>;
+  /** The pages the body ends on. */
+  pageCount: number;
+  /** How full the last page is, 0 to 1. */
+  lastPageFill: number;
+}
+
+/**
+ * The plan from a measuring print: the first unit on every page after the
+ * first (the section itself when the page begins with its heading).
+ * `contentTop` and `contentHeight` are the page's text area, in points.
+ */
+export function planFrom(
+  placed: ReadonlyMap<string, Placed>,
+  sections: readonly BodySection[],
+  area: { top: number; height: number },
+): Plan {
+  const pageStarts = new Set<string>();
+  const sectionPages = new Map<string, number>();
+  let page = placed.get('handout-body')?.page ?? 0;
+  if (page > 0) pageStarts.add('handout-body');
+  for (const section of sections) {
+    const start = placed.get(section.id);
+    if (start === undefined) continue;
+    sectionPages.set(section.id, start.page + 1);
+    if (start.page > page) pageStarts.add(section.id);
+    page = start.page;
+    for (const unit of section.units) {
+      const at = placed.get(unit.id);
+      if (at === undefined || at.page <= page) continue;
+      pageStarts.add(unit.id);
+      page = at.page;
+    }
+  }
+  const end = placed.get(END_ID);
+  const pageCount = (end?.page ?? page) + 1;
+  const lastPageFill = end ? Math.max(0, Math.min(1, (end.top - area.top) / area.height)) : 1;
+  return { pageStarts, sectionPages, pageCount, lastPageFill };
+}

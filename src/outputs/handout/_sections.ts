@@ -1,0 +1,188 @@
+/**
+ * The handout's body as sections of units: a unit is what a page break may
+ * come before (a paragraph, a table row, a risk, a figure, a note). A plan
+ * (`_plan.ts`) says before which units the printed pages begin; the
+ * sections are then cut into parts there, each part after the first headed
+ * "(continued)", a table cut in two repeating its header.
+ */
+import type {
+  ActorItem,
+  Content,
+  RecommendationItem,
+  RiskItem,
+  SourceItem,
+  TimelineItem,
+} from '../../content/index.js';
+import type { DeckModel, SlideModel } from '../../slides/index.js';
+
+/** Tables of up to this many rows are never split across pages. */
+export const KEEP_TABLE_ROWS = 6;
+
+export type Unit =
+  | { id: string; kind: 'prose'; html: string }
+  | { id: string; kind: 'points'; html: string }
+  | { id: string; kind: 'timeline'; event: TimelineItem }
+  | { id: string; kind: 'figure'; svgHtml: string; description: string; omitted: string[] }
+  | { id: string; kind: 'actors'; actor: ActorItem }
+  | { id: string; kind: 'risk'; risk: RiskItem }
+  | { id: string; kind: 'recommendations'; recommendation: RecommendationItem }
+  | { id: string; kind: 'sources'; source: SourceItem }
+  | { id: string; kind: 'notes'; html: string };
+
+export interface BodySection {
+  id: string;
+  title: string;
+  units: Unit[];
+}
+
+/** A run of units of one kind, set as one element (a table, a list, a box); the template's flag names the kind. */
+export interface Block {
+  units: Unit[];
+  /** Kept on one page: a table of up to `KEEP_TABLE_ROWS` rows. */
+  keep: boolean;
+  /** This block continues one cut by a page break (a table's rows, the key facts). */
+  continued: boolean;
+  prose?: true;
+  points?: true;
+  timeline?: true;
+  figure?: true;
+  actors?: true;
+  risk?: true;
+  recommendations?: true;
+  sources?: true;
+  notes?: true;
+}
+
+export interface Part {
+  /** The first part is headed by the section's title; later ones by "TITLE (continued)", on a new page. */
+  continued: boolean;
+  /** A page begins here (a break the plan forces). */
+  newPage: boolean;
+  blocks: Block[];
+}
+
+export interface PrintedSection {
+  id: string;
+  title: string;
+  /** The section begins a page. */
+  newPage: boolean;
+  parts: Part[];
+}
+
+/** The body: every section after the first page, as units. Notes only `withNotes`. */
+export function bodySections(content: Content, deck: DeckModel, withNotes: boolean): BodySection[] {
+  const notes = (group: keyof Content['notesHtml']): Unit[] => {
+    const html = content.notesHtml[group];
+    return withNotes && html ? [{ id: `notes-${group}`, kind: 'notes', html }] : [];
+  };
+  const slide = <K extends SlideModel['kind']>(kind: K) =>
+    deck.slides.find((s): s is Extract<SlideModel, { kind: K }> => s.kind === kind);
+  const actorMap = slide('actor-map');
+  const sections: BodySection[] = [
+    {
+      id: 'situation',
+      title: 'Situation',
+      units: [
+        ...content.situation.paragraphs.map(
+          ({ html }, i): Unit => ({ id: `situation-${i + 1}`, kind: 'prose', html }),
+        ),
+        ...content.situation.points.map(
+          ({ html }, i): Unit => ({ id: `fact-${i + 1}`, kind: 'points', html }),
+        ),
+        ...notes('situation'),
+      ],
+    },
+    {
+      id: 'timeline',
+      title: 'Timeline',
+      units: [
+        ...content.timeline.map((event, i): Unit => ({ id: `event-${i + 1}`, kind: 'timeline', event })),
+        ...notes('timeline'),
+      ],
+    },
+    {
+      id: 'actors',
+      title: 'Actors',
+      units: [
+        ...(actorMap
+          ? [
+              {
+                id: 'actor-map',
+                kind: 'figure',
+                svgHtml: actorMap.svgHtml,
+                description: actorMap.description,
+                omitted: actorMap.omitted,
+              } as const,
+            ]
+          : []),
+        ...content.actors.map((actor, i): Unit => ({ id: `actor-${i + 1}`, kind: 'actors', actor })),
+        ...notes('actors'),
+      ],
+    },
+    {
+      id: 'risks',
+      title: 'Risks in detail',
+      units: [
+        ...content.risks.map((risk): Unit => ({ id: `risk-${risk.number}`, kind: 'risk', risk })),
+        ...notes('risks'),
+      ],
+    },
+    {
+      id: 'recommendations',
+      title: 'Recommendations',
+      units: [
+        ...content.recommendations.map(
+          (recommendation): Unit => ({
+            id: `recommendation-${recommendation.number}`,
+            kind: 'recommendations',
+            recommendation,
+          }),
+        ),
+        ...notes('recommendations'),
+      ],
+    },
+    {
+      id: 'sources',
+      title: 'Sources',
+      units: [
+        ...content.sources.map(
+          (source): Unit => ({ id: `source-${source.number}`, kind: 'sources', source }),
+        ),
+        ...notes('sources'),
+      ],
+    },
+  ];
+  return sections.filter((section) => section.units.some((unit) => unit.kind !== 'notes'));
+}
+
+/** Cuts each section into parts before the units where a page begins (`pageStarts`: unit or section ids). */
+export function printedSections(
+  sections: readonly BodySection[],
+  pageStarts: ReadonlySet<string>,
+): PrintedSection[] {
+  return sections.map((section) => {
+    const parts: Part[] = [];
+    let part: Part = { continued: false, newPage: false, blocks: [] };
+    parts.push(part);
+    section.units.forEach((unit, index) => {
+      if (index > 0 && pageStarts.has(unit.id)) {
+        part = { continued: true, newPage: true, blocks: [] };
+        parts.push(part);
+      }
+      const last = part.blocks.at(-1);
+      if (last && last.units[0]?.kind === unit.kind && unit.kind !== 'risk' && unit.kind !== 'notes') {
+        last.units.push(unit);
+        return;
+      }
+      const before = parts.flatMap((p) => p.blocks).some((b) => b.units[0]?.kind === unit.kind);
+      part.blocks.push({ units: [unit], keep: false, continued: before, [unit.kind]: true });
+    });
+    const rows = (kind: Unit['kind']) => section.units.filter((unit) => unit.kind === kind).length;
+    for (const block of parts.flatMap((p) => p.blocks)) {
+      const kind = block.units[0]?.kind;
+      const table = kind === 'timeline' || kind === 'actors' || kind === 'recommendations';
+      block.keep = table && rows(kind) <= KEEP_TABLE_ROWS;
+    }
+    return { id: section.id, title: section.title, newPage: pageStarts.has(section.id), parts };
+  });
+}

@@ -1,0 +1,220 @@
+/**
+ * The handout: a document-style brief for readers who never hear the talk,
+ * to be emailed. Its first page tells the whole story at a glance (title
+ * block, bottom line, risk matrix with its key, contents with page
+ * numbers); the sections follow, each item in full. It reads the content
+ * model whole, its citations linked to the source entries, and takes the
+ * visuals as the slides drew them, so deck and handout never disagree. The
+ * briefer's notes stay out unless asked for. Pure: `buildHandoutModel` and
+ * `renderHandout` touch no file; `print.ts` prints it.
+ */
+import type Handlebars from 'handlebars';
+import type { BlufItem, Content } from '../../content/index.js';
+import type { DeckModel, RiskMatrixSlide } from '../../slides/index.js';
+import { ASSETS_DIR } from '../assets.js';
+import { builtInTemplate } from '../deck.js';
+import { END_ID, type Plan } from './_plan.js';
+import { type BodySection, bodySections, type PrintedSection, printedSections } from './_sections.js';
+
+export { END_ID, type Placed, type Plan, placedDestinations, planFrom } from './_plan.js';
+export type { BodySection } from './_sections.js';
+
+export const PAPERS = ['a4', 'letter'] as const;
+
+/** More risks than this, and the first page sets the key under the matrix, compactly. */
+const MANY_RISKS = 8;
+export type Paper = (typeof PAPERS)[number];
+
+export interface HandoutModel {
+  title: string;
+  subtitle?: string;
+  date?: string;
+  author?: string;
+  organization?: string;
+  classification?: string;
+  classificationLevel?: string;
+  sourceHtml?: string;
+  logo?: DeckModel['logo'];
+  accent?: string;
+  /** The briefer's notes are printed (`--with-notes`): the first page says so. */
+  withNotes: boolean;
+  /** Notes on the title slide: the briefer's opening. */
+  openingNotesHtml?: string;
+  bluf: BlufItem[];
+  blufNotesHtml?: string;
+  /** The matrix and its key; with `many` risks, the key under the matrix in columns, without the ratings the matrix shows. */
+  riskOverview?: { svgHtml: string; description: string; key: RiskMatrixSlide['key']; many: boolean };
+  /** The body, after the first page, as units a page may begin before. */
+  body: BodySection[];
+}
+
+/**
+ * The handout of `content`, whose citations should link to the source entries (`#source-2`).
+ * `deck` is the deck's slide model, for the visuals as drawn there and for its logo and accent.
+ */
+export function buildHandoutModel(
+  content: Content,
+  deck: DeckModel,
+  { withNotes = false }: { withNotes?: boolean } = {},
+): HandoutModel {
+  const notes = (html: string | undefined) => (withNotes ? html : undefined);
+  const matrix = deck.slides.find((slide) => slide.kind === 'risk-matrix');
+  const strip = <T extends { notesHtml: string }>(item: T): T =>
+    withNotes ? item : { ...item, notesHtml: '' };
+  const stripped: Content = {
+    ...content,
+    actors: content.actors.map(strip),
+    risks: content.risks.map(strip),
+    recommendations: content.recommendations.map(strip),
+  };
+  return {
+    title: content.title,
+    subtitle: content.subtitle,
+    date: content.date,
+    author: content.author,
+    organization: content.organization,
+    classification: content.classification,
+    classificationLevel: content.classificationLevel,
+    sourceHtml: content.sourceHtml,
+    logo: deck.logo,
+    accent: deck.accent,
+    withNotes,
+    openingNotesHtml: notes(content.notesHtml.title),
+    bluf: content.bluf,
+    blufNotesHtml: notes(content.notesHtml.bluf),
+    riskOverview:
+      (matrix?.kind === 'risk-matrix' && {
+        svgHtml: matrix.svgHtml,
+        description: matrix.description,
+        key: content.risks.map(({ number, title, likelihood, impact, severity }) => ({
+          number,
+          title,
+          likelihood,
+          impact,
+          severity,
+        })),
+        many: content.risks.length > MANY_RISKS,
+      }) ||
+      undefined,
+    body: bodySections(stripped, deck, withNotes),
+  };
+}
+
+/** The handout's sections, in order, by element id: its contents list and its bookmarks. */
+export function handoutSections(model: HandoutModel): { id: string; title: string }[] {
+  return [
+    ...(model.bluf.length ? [{ id: 'bluf', title: 'Bottom line up front' }] : []),
+    ...(model.riskOverview ? [{ id: 'risk-overview', title: 'Risk assessment' }] : []),
+    ...model.body.map(({ id, title }) => ({ id, title })),
+  ];
+}
+
+export interface HandoutPage extends HandoutModel {
+  /** The contents list: a link to each section, with its page once known. */
+  contents: { id: string; title: string; page?: number }[];
+  /** The body as printed: each section cut into parts where a page begins. */
+  sections: PrintedSection[];
+  /** The body begins on a new page, after the first page's overview. */
+  bodyNewPage: boolean;
+  /** Slightly tighter spacing, to save a nearly empty last page. */
+  tight: boolean;
+  /** A measuring print: every unit linked (so its place is in the PDF), and room kept for a heading on every page. */
+  probes?: string[];
+  endId: string;
+  paper: Paper;
+  /** `A4` or `letter`, for `@page { size }`. */
+  pageSize: string;
+  assets: string;
+  csp: string;
+  /** Texts for the page margins (running header and footer), as CSS strings, quoted and escaped. */
+  margin: {
+    classification: string;
+    /** The marking's conventional colour, dark enough to read on white paper. */
+    classificationColor: string;
+    title: string;
+    date: string;
+    organization: string;
+  };
+  generator: string;
+}
+
+/** How a print of the handout is set: measured (no plan yet) or final (with the plan of a measuring print). */
+export interface HandoutLayout {
+  plan?: Plan;
+  bodyNewPage: boolean;
+  tight: boolean;
+}
+
+export function buildHandoutPage(
+  model: HandoutModel,
+  options: { paper: Paper; version: string; layout: HandoutLayout },
+): HandoutPage {
+  const { plan, bodyNewPage, tight } = options.layout;
+  const units = model.body.flatMap((section) => [section.id, ...section.units.map((unit) => unit.id)]);
+  return {
+    ...model,
+    contents: handoutSections(model).map((section) => ({
+      ...section,
+      page: plan ? (plan.sectionPages.get(section.id) ?? 1) : undefined,
+    })),
+    sections: printedSections(model.body, plan?.pageStarts ?? new Set()),
+    bodyNewPage,
+    tight,
+    probes: plan ? undefined : ['handout-body', ...units, END_ID],
+    endId: END_ID,
+    paper: options.paper,
+    pageSize: options.paper === 'letter' ? 'letter' : 'A4',
+    assets: ASSETS_DIR,
+    // Nothing runs in the handout: no script at all; fonts, styles and images from its folder only.
+    csp: [
+      "default-src 'none'",
+      "style-src 'self' 'unsafe-inline'",
+      "font-src 'self'",
+      "img-src 'self' data:",
+      "base-uri 'none'",
+      "form-action 'none'",
+    ].join('; '),
+    margin: {
+      classification: cssString(model.classification ?? ''),
+      classificationColor: MARKING_COLOURS[model.classificationLevel ?? ''] ?? '#1b2430',
+      title: cssString(model.title),
+      date: cssString(model.date ?? ''),
+      organization: cssString(model.organization ?? ''),
+    },
+    generator: `briefdeck ${options.version}`,
+  };
+}
+
+/** The colours of the deck's banners, for text on paper (TLP amber and green darkened to read on white). */
+const MARKING_COLOURS: Record<string, string> = {
+  unclassified: '#0b6e35',
+  cui: '#0b3d91',
+  confidential: '#0b3d91',
+  secret: '#a31b1b',
+  'tlp-red': '#a31b1b',
+  'top-secret': '#a84c00',
+  'tlp-amber': '#8a5a00',
+  'tlp-green': '#1e6b1e',
+};
+
+let compiled: Handlebars.TemplateDelegate<HandoutPage> | undefined;
+
+export function renderHandout(page: HandoutPage): string {
+  compiled ??= builtInTemplate<HandoutPage>('handout.hbs');
+  return compiled(page, { allowProtoPropertiesByDefault: false });
+}
+
+/**
+ * A CSS string literal that is safe anywhere in a style sheet, inside an
+ * HTML <style> element too: every character but plain letters, digits,
+ * spaces and a few marks is written as a hexadecimal escape.
+ */
+function cssString(value: string): string {
+  let out = '"';
+  for (const char of value.replace(/\s+/g, ' ')) {
+    out += /[A-Za-z0-9 .,:;!?()_\-–—]/.test(char)
+      ? char
+      : `\\${(char.codePointAt(0) as number).toString(16)} `;
+  }
+  return `${out}"`;
+}

@@ -1,0 +1,153 @@
+/**
+ * Prints the handout. A first print measures where Chromium breaks the
+ * pages (`_plan.ts`); when its last page would be nearly empty, a tighter
+ * setting is measured too; the final print then breaks exactly there, each
+ * continued section headed again, the contents with their page numbers.
+ * The HTML is a temporary file beside the outputs (it loads the deck's
+ * fonts), removed once printed. The caller writes the PDF.
+ */
+import { randomBytes } from 'node:crypto';
+import { unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { setPdfInfo } from '../../browser/pdfInfo.js';
+import { addOutline, type OutlineEntry } from '../../browser/pdfOutline.js';
+import { printDocument } from '../../browser/print.js';
+import type { BrowserSession } from '../../browser/session.js';
+import { buildContent } from '../../content/index.js';
+import { packageVersion } from '../assets.js';
+import type { PreparedDeck } from '../deck.js';
+import { finishPdf, pdfInfo } from '../pdfMeta.js';
+import { trackTemp } from '../write.js';
+import {
+  buildHandoutModel,
+  buildHandoutPage,
+  type HandoutLayout,
+  type HandoutModel,
+  handoutSections,
+  type Paper,
+  type Placed,
+  type Plan,
+  placedDestinations,
+  planFrom,
+  renderHandout,
+} from './index.js';
+
+export interface HandoutPrintOptions {
+  paper: Paper;
+  /** Print the briefer's notes too (`--with-notes`). */
+  withNotes?: boolean;
+  timeoutMs: number;
+  onWarning?: (message: string) => void;
+}
+
+/** A last page less full than this is saved if a tighter setting fits the handout on fewer pages. */
+const MIN_LAST_PAGE_FILL = 0.2;
+const MM = 72 / 25.4;
+/** The page's text area, in points (themes/handout.css: margins 22 mm top, 20 mm bottom). */
+const PAGE_HEIGHT: Record<Paper, number> = { a4: 297 * MM, letter: 792 };
+const MARGIN_TOP = 22 * MM;
+const MARGIN_BOTTOM = 20 * MM;
+/** Held back at the top of every page when measuring: room for a "(continued)" heading (handout.hbs). */
+export const CONTINUED_RESERVE = 30;
+
+export async function printHandout(
+  deck: PreparedDeck,
+  session: BrowserSession,
+  options: HandoutPrintOptions,
+): Promise<{ pdf: Uint8Array; pageCount: number }> {
+  // Its citations go to the source's own entry in the handout (`#source-2`), not to the sources slide.
+  const content = buildContent(deck.briefing, (n) => `#source-${n}`);
+  const model = buildHandoutModel(content, deck.model, { withNotes: options.withNotes });
+  const print = (layout: HandoutLayout) => printOnce(deck, session, model, layout, options);
+  const area = {
+    top: MARGIN_TOP + CONTINUED_RESERVE,
+    height: PAGE_HEIGHT[options.paper] - MARGIN_TOP - CONTINUED_RESERVE - MARGIN_BOTTOM,
+  };
+  const measure = async (layout: HandoutLayout) => {
+    const placed = placedDestinations((await print(layout)).pdf);
+    return { layout, plan: planFrom(placed, model.body, area) };
+  };
+
+  let chosen = await measure({ bodyNewPage: true, tight: false });
+  // Fewer pages are worth another measuring print: a two-page handout might fit on one with its body
+  // right after the overview, and a nearly empty last page might go with slightly tighter spacing.
+  const others: HandoutLayout[] =
+    chosen.plan.pageCount === 2
+      ? [
+          { bodyNewPage: false, tight: false },
+          { bodyNewPage: false, tight: true },
+        ]
+      : chosen.plan.pageCount > 2 && chosen.plan.lastPageFill < MIN_LAST_PAGE_FILL
+        ? [{ bodyNewPage: true, tight: true }]
+        : [];
+  for (const layout of others) {
+    const tried = await measure(layout);
+    if (tried.plan.pageCount < chosen.plan.pageCount) {
+      chosen = tried;
+      break;
+    }
+  }
+  const printed = await print({ ...chosen.layout, plan: chosen.plan });
+  const pdf = finishPdf(() => {
+    const outline = handoutOutline(model, placedDestinations(printed.pdf));
+    return setPdfInfo(addOutline(printed.pdf, outline), pdfInfo(deck));
+  });
+  return { pdf, pageCount: printed.pageCount };
+}
+
+async function printOnce(
+  deck: PreparedDeck,
+  session: BrowserSession,
+  model: HandoutModel,
+  layout: HandoutLayout,
+  options: HandoutPrintOptions,
+): Promise<{ pdf: Uint8Array; pageCount: number }> {
+  const html = renderHandout(
+    buildHandoutPage(model, { paper: options.paper, version: packageVersion(), layout }),
+  );
+  const draft = path.join(
+    deck.outDir,
+    `.${deck.name}-handout.${process.pid}.${randomBytes(4).toString('hex')}.html`,
+  );
+  const untrack = trackTemp(draft);
+  // A draft, removed once printed: written plainly (it is tracked, and nothing reads it but the print).
+  await writeFile(draft, html);
+  try {
+    return await printDocument(session, {
+      htmlFile: draft,
+      root: deck.outDir,
+      timeoutMs: options.timeoutMs,
+      onPageMessage: options.onWarning,
+      marking: model.classification || undefined,
+    });
+  } finally {
+    await unlink(draft).catch(() => {});
+    untrack();
+  }
+}
+
+/**
+ * The handout's bookmarks: the title page, then each section at the page
+ * Chromium put it on, the risks under their section.
+ */
+export function handoutOutline(model: HandoutModel, placed: ReadonlyMap<string, Placed>): OutlineEntry[] {
+  const entries: OutlineEntry[] = [{ title: model.title, page: 0 }];
+  const risks = model.body.find((section) => section.id === 'risks');
+  for (const section of handoutSections(model)) {
+    const at = placed.get(section.id);
+    if (at === undefined) continue;
+    const children =
+      section.id === 'risks'
+        ? (risks?.units ?? []).flatMap((unit) => {
+            const page = placed.get(unit.id)?.page;
+            return unit.kind !== 'risk' || page === undefined
+              ? []
+              : [{ title: `${unit.risk.number}. ${unit.risk.title}`, page }];
+          })
+        : [];
+    entries.push({ title: section.title, page: at.page, children });
+  }
+  return entries;
+}
+
+export type { Plan };
