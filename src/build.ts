@@ -182,7 +182,16 @@ function destinations(
 
 function singleFileInput(deck: PreparedDeck): SingleFileInput {
   const theme = deck.briefing.deck.theme;
-  return { html: deck.html, name: deck.name, userThemeCss: 'css' in theme ? theme.css.bytes : undefined };
+  return {
+    html: deck.shareHtml ?? deck.html,
+    name: deck.name,
+    userThemeCss: 'css' in theme ? theme.css.bytes : undefined,
+  };
+}
+
+/** The slides without their speaker notes (a card's own notes included). */
+function withoutNotes(model: DeckModel): DeckModel {
+  return { ...model, slides: model.slides.map((slide) => ({ ...slide, notesHtml: '' })) };
 }
 
 /** Writes `OUT/NAME.single.html`, the whole deck in one file; returns its path. */
@@ -200,7 +209,10 @@ export async function prepareDeck(
   return renderBriefing(await readValidBriefing(options, timer), options, timer);
 }
 
-type PrepareOptions = Pick<BuildOptions, 'file' | 'cwd' | 'outDir' | 'deck' | 'templatesDir' | 'templates'>;
+type PrepareOptions = Pick<
+  BuildOptions,
+  'file' | 'cwd' | 'outDir' | 'deck' | 'templatesDir' | 'templates' | 'singleFile' | 'withNotes'
+>;
 
 /** Load and validate, with the command line's deck settings applied. */
 async function readValidBriefing(
@@ -223,12 +235,17 @@ function renderBriefing(
     options.templates ??
     loadTemplates(options.templatesDir && path.resolve(options.cwd, options.templatesDir));
   const name = briefingName(options.file);
-  const page = buildPage(model, {
+  const pageOptions = {
     version: packageVersion(),
     speakerViewHashes: speakerViewScriptHashes(),
     userThemeHref: 'css' in briefing.deck.theme ? `${encodeURIComponent(name)}.theme.css` : undefined,
-  });
-  const html = renderDeck(page, templates);
+  };
+  const html = renderDeck(buildPage(model, pageOptions), templates);
+  // The single file is what gets passed on: the briefer's notes stay out of it unless asked for.
+  const shareHtml =
+    options.singleFile && !options.withNotes
+      ? renderDeck(buildPage(withoutNotes(model), pageOptions), templates)
+      : undefined;
   timer('render', `${model.slides.length} slides`);
   const outDir = path.resolve(options.cwd, options.outDir);
   return {
@@ -237,6 +254,7 @@ function renderBriefing(
     outDir,
     htmlFile: path.join(outDir, `${name}.html`),
     html,
+    shareHtml,
     slideCount: model.slides.length,
     title: model.title,
     subject: model.subject,

@@ -26,6 +26,8 @@ export interface PreparedDeck {
   /** Where the deck goes: `OUT/NAME.html`. */
   htmlFile: string;
   html: string;
+  /** The deck without its speaker notes, for the single file: made unless the notes are to be kept. */
+  shareHtml?: string;
   slideCount: number;
   title: string;
   subject: string;
