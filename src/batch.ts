@@ -10,7 +10,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Overflow } from './browser/print.js';
 import { BrowserSession } from './browser/session.js';
-import { buildBriefing, needsBrowser, readBriefing } from './build.js';
+import { type BuildOptions, buildBriefing, needsBrowser, readBriefing } from './build.js';
 import { BriefingError, ExitCode, type Problem, RenderError, UsageError } from './errors.js';
 import type { Aspect, Briefing } from './format/briefing.js';
 import {
@@ -21,6 +21,7 @@ import {
   checkTimeout,
   DEFAULT_OUT_DIR,
   optional,
+  type PipelineOptions,
 } from './options.js';
 import { loadTemplates } from './outputs/deck.js';
 import type { Paper } from './outputs/handout/index.js';
@@ -50,6 +51,8 @@ export interface BuildRequest {
   handout?: Paper | boolean;
   /** Also write the single-file deck. */
   singleFile?: boolean;
+  /** Keep the speaker notes in the handout and the single file (default false: they are the briefer's). */
+  withNotes?: boolean;
   /** Limit for each browser step, in milliseconds (default 30000). */
   timeoutMs?: number;
   /** Briefings built at the same time (default: one per core, at most 4). */
@@ -97,18 +100,22 @@ export interface BuildReport {
   exitCode: number;
 }
 
-/** A request's every option checked and defaulted (the callbacks, browser and signal as given). */
-type ResolvedRequest = Required<
-  Pick<BuildRequest, 'recursive' | 'outDir' | 'cwd' | 'pdf' | 'strict' | 'singleFile' | 'timeoutMs' | 'jobs'>
-> & {
+/** A request's every option checked and defaulted. */
+export interface ResolvedBuild {
+  pipeline: PipelineOptions;
   inputs: string[];
-  deck: { theme?: string; aspect?: Aspect };
-  templates?: string;
-  handout?: Paper;
-};
+  recursive: boolean;
+  jobs: number;
+}
+
+/** What a run reports to, and what it may be given: a browser, an environment, a signal. */
+export type BuildHooks = Pick<
+  BuildRequest,
+  'browser' | 'env' | 'signal' | 'onBriefing' | 'onStep' | 'onWarning'
+>;
 
 /** Checks every option of the API's request, as the command line's are: a wrong one is a `UsageError`. */
-export function resolveBuildRequest(request: BuildRequest): ResolvedRequest {
+export function resolveBuildRequest(request: BuildRequest): ResolvedBuild {
   if (typeof request !== 'object' || request === null)
     throw new UsageError('build takes a request object, such as { inputs: "briefing.yaml" }');
   for (const name of ['onBriefing', 'onStep', 'onWarning'] as const)
@@ -117,21 +124,24 @@ export function resolveBuildRequest(request: BuildRequest): ResolvedRequest {
     throw new UsageError('browser takes a BrowserSession');
   if (request.signal !== undefined && !(request.signal instanceof AbortSignal))
     throw new UsageError('signal takes an AbortSignal');
-  const templates = optional<string>(request.templates, 'templates', 'string');
+  const templatesDir = optional<string>(request.templates, 'templates', 'string');
   const handout = checkHandout(request.handout, 'handout');
   return {
     inputs: checkInputs(request.inputs, 'inputs'),
     recursive: optional<boolean>(request.recursive, 'recursive', 'boolean') ?? false,
-    outDir: optional<string>(request.outDir, 'outDir', 'string') ?? DEFAULT_OUT_DIR,
-    cwd: optional<string>(request.cwd, 'cwd', 'string') ?? process.cwd(),
-    pdf: optional<boolean>(request.pdf, 'pdf', 'boolean') ?? true,
-    strict: optional<boolean>(request.strict, 'strict', 'boolean') ?? false,
-    deck: checkDeckOverrides(request.theme, request.aspect),
-    ...(templates === undefined ? {} : { templates }),
-    ...(handout === undefined ? {} : { handout }),
-    singleFile: optional<boolean>(request.singleFile, 'singleFile', 'boolean') ?? false,
-    timeoutMs: checkTimeout(request.timeoutMs, 'timeoutMs'),
     jobs: checkJobs(request.jobs, 'jobs'),
+    pipeline: {
+      outDir: optional<string>(request.outDir, 'outDir', 'string') ?? DEFAULT_OUT_DIR,
+      cwd: optional<string>(request.cwd, 'cwd', 'string') ?? process.cwd(),
+      pdf: optional<boolean>(request.pdf, 'pdf', 'boolean') ?? true,
+      strict: optional<boolean>(request.strict, 'strict', 'boolean') ?? false,
+      deck: checkDeckOverrides(request.theme, request.aspect),
+      ...(templatesDir === undefined ? {} : { templatesDir }),
+      ...(handout === undefined ? {} : { handout }),
+      singleFile: optional<boolean>(request.singleFile, 'singleFile', 'boolean') ?? false,
+      withNotes: optional<boolean>(request.withNotes, 'withNotes', 'boolean') ?? false,
+      timeoutMs: checkTimeout(request.timeoutMs, 'timeoutMs'),
+    },
   };
 }
 
@@ -142,91 +152,93 @@ export async function validate(file: string, options: { cwd?: string } = {}): Pr
 }
 
 export async function build(request: BuildRequest): Promise<BuildReport> {
+  return runBuild(resolveBuildRequest(request), request);
+}
+
+/** Builds what a resolved request names (the command line resolves its own options into the same shape). */
+export async function runBuild(resolved: ResolvedBuild, hooks: BuildHooks): Promise<BuildReport> {
   const started = performance.now();
-  const { cwd, outDir, pdf, strict, deck, handout, singleFile, timeoutMs, jobs, ...resolved } =
-    resolveBuildRequest(request);
+  const { pipeline } = resolved;
+  const { cwd, outDir } = pipeline;
   const files = await findBriefings(resolved.inputs, { cwd, recursive: resolved.recursive });
-  checkOutputClashes(files, { pdf, handout, singleFile });
+  checkOutputClashes(files, pipeline);
   await checkOutputFolder(path.resolve(cwd, outDir), outDir);
   // Templates are read and checked once for the whole run: a mistake in them is the run's, not a briefing's.
-  const templates = loadTemplates(resolved.templates && path.resolve(cwd, resolved.templates));
+  const templates = loadTemplates(pipeline.templatesDir && path.resolve(cwd, pipeline.templatesDir));
   const session =
-    request.browser ??
-    (needsBrowser({ pdf, strict, handout })
-      ? new BrowserSession({ env: request.env ?? process.env, timeoutMs, keepPage: true })
+    hooks.browser ??
+    (needsBrowser(pipeline)
+      ? new BrowserSession({ env: hooks.env ?? process.env, timeoutMs: pipeline.timeoutMs, keepPage: true })
       : undefined);
-
-  const outcomes: BriefingOutcome[] = files.map((file) => ({
-    file,
-    name: briefingName(file),
-    status: 'skipped',
-    outputs: {},
-    overflows: [],
-    problems: [],
-    moreProblems: 0,
-    ms: 0,
-  }));
+  const outcomes = files.map(
+    (file): BriefingOutcome => ({
+      file,
+      name: briefingName(file),
+      status: 'skipped',
+      outputs: {},
+      overflows: [],
+      problems: [],
+      moreProblems: 0,
+      ms: 0,
+    }),
+  );
   const queue = [...outcomes];
   /** What stops the run: thrown once the briefings under way are done. */
   let stopped: { error: unknown } | undefined;
   const worker = async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) {
-      if (request.signal?.aborted || stopped) return;
-      const outcome = next;
-      const start = performance.now();
-      try {
-        const result = await buildBriefing({
-          file: outcome.file,
-          outDir,
-          cwd,
-          pdf,
-          strict,
-          deck,
-          templates,
-          handout,
-          singleFile,
-          timeoutMs,
-          session,
-          onStep: (step, ms, detail) => request.onStep?.(outcome.file, step, ms, detail),
-          onWarning: (message) => request.onWarning?.(outcome.file, message),
-        });
-        Object.assign(outcome, {
-          status: 'built',
-          outputs: {
-            html: result.html,
-            pdf: result.pdf,
-            handout: result.handout,
-            singleFile: result.singleFile,
-          },
-          slideCount: result.slideCount,
-          overflows: result.overflows,
-        });
-      } catch (error) {
-        if (error instanceof BriefingError) {
-          Object.assign(outcome, {
-            status: 'invalid',
-            problems: [...error.problems],
-            moreProblems: error.more,
-          });
-        } else if (error instanceof RenderError) {
-          Object.assign(outcome, { status: 'failed', error: { message: error.message, hint: error.hint } });
-        } else {
-          // A usage error (a broken partial) is the run's, and a bug is not the user's: the briefings
-          // under way finish, no other starts, and it is thrown, once; this briefing stays 'skipped'.
-          stopped ??= { error };
-          continue;
-        }
-      }
-      outcome.ms = performance.now() - start;
-      request.onBriefing?.(outcome);
+    for (let outcome = queue.shift(); outcome; outcome = queue.shift()) {
+      if (hooks.signal?.aborted || stopped) return;
+      const error = await buildOne(outcome, { ...pipeline, templates, session }, hooks);
+      if (error) stopped ??= error;
+      else hooks.onBriefing?.(outcome);
     }
   };
   try {
-    await Promise.all(Array.from({ length: Math.min(jobs, files.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(resolved.jobs, files.length) }, worker));
   } finally {
-    if (!request.browser) await session?.close();
+    if (!hooks.browser) await session?.close();
   }
   if (stopped) throw stopped.error;
+  return report(outcomes, performance.now() - started);
+}
+
+/**
+ * Builds one briefing into its outcome. A usage error (a broken partial) is the run's, and a bug is
+ * not the user's: it is returned, to stop the run once the briefings under way finish.
+ */
+async function buildOne(
+  outcome: BriefingOutcome,
+  options: Omit<BuildOptions, 'file'>,
+  hooks: BuildHooks,
+): Promise<{ error: unknown } | undefined> {
+  const start = performance.now();
+  try {
+    const result = await buildBriefing({
+      ...options,
+      file: outcome.file,
+      onStep: (step, ms, detail) => hooks.onStep?.(outcome.file, step, ms, detail),
+      onWarning: (message) => hooks.onWarning?.(outcome.file, message),
+    });
+    Object.assign(outcome, {
+      status: 'built',
+      outputs: { html: result.html, pdf: result.pdf, handout: result.handout, singleFile: result.singleFile },
+      slideCount: result.slideCount,
+      overflows: result.overflows,
+    });
+  } catch (error) {
+    if (error instanceof BriefingError) {
+      Object.assign(outcome, { status: 'invalid', problems: [...error.problems], moreProblems: error.more });
+    } else if (error instanceof RenderError) {
+      Object.assign(outcome, { status: 'failed', error: { message: error.message, hint: error.hint } });
+    } else {
+      return { error };
+    }
+  }
+  outcome.ms = performance.now() - start;
+  return undefined;
+}
+
+function report(outcomes: BriefingOutcome[], ms: number): BuildReport {
   const count = (status: BriefingOutcome['status']) => outcomes.filter((o) => o.status === status).length;
   const failed = count('failed');
   const invalid = count('invalid');
@@ -235,7 +247,7 @@ export async function build(request: BuildRequest): Promise<BuildReport> {
     built: count('built'),
     invalid,
     failed,
-    ms: performance.now() - started,
+    ms,
     exitCode: failed > 0 ? ExitCode.render : invalid > 0 ? ExitCode.invalid : ExitCode.ok,
   };
 }

@@ -12,12 +12,14 @@
 import { randomBytes } from 'node:crypto';
 import { rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { isMap, type YAMLMap } from 'yaml';
 import type { Overflow } from './browser/print.js';
 import { BrowserSession } from './browser/session.js';
 import { buildContent } from './content/index.js';
-import type { Aspect, Briefing } from './format/briefing.js';
+import type { Briefing } from './format/briefing.js';
 import { loadBriefing } from './format/load.js';
 import { validateBriefing } from './format/validate.js';
+import type { DeckOverrides } from './options.js';
 import { ASSETS_DIR, assetFiles, packageVersion, speakerViewScriptHashes } from './outputs/assets.js';
 import { buildPage, loadTemplates, type PreparedDeck, renderDeck, type Templates } from './outputs/deck.js';
 import type { Paper } from './outputs/handout/index.js';
@@ -47,8 +49,8 @@ export interface BuildOptions {
   pdf: boolean;
   /** Treat slides that overflow as an error. */
   strict: boolean;
-  /** Settings that replace the briefing's `deck` ones (from the command line). */
-  deck?: { theme?: string; aspect?: Aspect };
+  /** Settings that replace the briefing's `deck` ones (from the command line), applied before validation. */
+  deck?: DeckOverrides;
   /** A folder of partials that replace the built-in ones. */
   templatesDir?: string;
   /** Also print the handout, `OUT/NAME-handout.pdf`, on this paper. */
@@ -219,7 +221,7 @@ async function readValidBriefing(
   options: PrepareOptions,
   timer: (step: string, detail?: string) => void,
 ): Promise<Briefing> {
-  const briefing = withDeck(await readBriefing(options.file, options.cwd), options.deck);
+  const briefing = await readBriefing(options.file, options.cwd, options.deck);
   timer('validate', `${options.file} is valid`);
   return briefing;
 }
@@ -294,21 +296,26 @@ function copyDeckAssets(outDir: string): Promise<number> {
   return copy;
 }
 
-/** Load and validate only (`briefdeck validate`). */
-export async function readBriefing(file: string, cwd: string): Promise<Briefing> {
-  return validateBriefing(await loadBriefing(file, { cwd }));
-}
-
-function withDeck(briefing: Briefing, deck: BuildOptions['deck']): Briefing {
-  if (!deck?.theme && !deck?.aspect) return briefing;
-  return {
-    ...briefing,
-    deck: {
-      ...briefing.deck,
-      ...(deck.theme ? { theme: { builtIn: deck.theme } } : {}),
-      ...(deck.aspect ? { aspect: deck.aspect } : {}),
-    },
-  };
+/**
+ * Load and validate (`briefdeck validate` stops here). Settings that replace the briefing's own
+ * (`--theme`, `--aspect`) go into the document before it is validated, so they are checked as the
+ * briefing's are and a theme file they replace is never read.
+ */
+export async function readBriefing(file: string, cwd: string, deck: DeckOverrides = {}): Promise<Briefing> {
+  const loaded = await loadBriefing(file, { cwd });
+  const root: unknown = loaded.doc.contents;
+  if (isMap(root) && (deck.theme !== undefined || deck.aspect !== undefined)) {
+    const found: unknown = root.get('deck', true);
+    const settings: YAMLMap = isMap(found) ? found : loaded.doc.createNode({});
+    // Keys as scalar nodes, as the parser makes them (the validator reads nodes, not plain values).
+    const node = (value: string) => loaded.doc.createNode(value);
+    if (settings !== found) root.set(node('deck'), settings);
+    for (const key of ['theme', 'aspect'] as const) {
+      const value = deck[key];
+      if (value !== undefined) settings.set(node(key), node(value));
+    }
+  }
+  return validateBriefing(loaded);
 }
 
 function stepTimer(onStep: BuildOptions['onStep']): (step: string, detail?: string) => void {

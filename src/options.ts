@@ -12,6 +12,32 @@ import { truncate } from './format/format.js';
 import { PAPERS, type Paper } from './outputs/handout/index.js';
 import { BUILT_IN_THEMES } from './outputs/themes.js';
 
+/**
+ * The pipeline's options, resolved: every value checked and defaulted. The
+ * command line and the API each resolve what they were given into this one
+ * shape, once; every later stage takes it as it is.
+ */
+export interface PipelineOptions {
+  /** Output folder, relative to `cwd`. */
+  outDir: string;
+  cwd: string;
+  pdf: boolean;
+  strict: boolean;
+  /** A built-in theme and an aspect that replace each briefing's own, applied before it is validated. */
+  deck: DeckOverrides;
+  templatesDir?: string;
+  handout?: Paper;
+  singleFile: boolean;
+  /** The handout and the single file keep the speaker notes. */
+  withNotes: boolean;
+  timeoutMs: number;
+}
+
+export interface DeckOverrides {
+  theme?: string;
+  aspect?: Aspect;
+}
+
 export const DEFAULT_OUT_DIR = 'dist';
 export const DEFAULT_TIMEOUT_MS = 30_000;
 /** Briefings built at the same time: one per core, at most 4. */
@@ -59,11 +85,7 @@ export function checkPaper(value: unknown, name: string): Paper {
  * error otherwise. `prefix` is how the option is written (`--` on the
  * command line).
  */
-export function checkDeckOverrides(
-  theme: unknown,
-  aspect: unknown,
-  prefix = '',
-): { theme?: string; aspect?: Aspect } {
+export function checkDeckOverrides(theme: unknown, aspect: unknown, prefix = ''): DeckOverrides {
   if (theme !== undefined && (typeof theme !== 'string' || !BUILT_IN_THEMES.includes(theme))) {
     throw new UsageError(
       `${prefix}theme takes a built-in theme (${BUILT_IN_THEMES.join(', ')}), got ${shown(theme)}`,
