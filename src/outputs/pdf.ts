@@ -32,6 +32,8 @@ export interface PrintOptions {
   onWarning?: (message: string) => void;
   /** The `--templates` folder, named when the print view's pages do not match the slides. */
   templatesDir?: string;
+  /** Aborted when the PDF is no longer wanted (watch mode: a newer save): no print is begun or finished after it. */
+  signal?: AbortSignal;
 }
 
 export interface PrintedDeck {
@@ -51,6 +53,7 @@ export async function printDeck(
   session: BrowserSession,
   options: PrintOptions,
 ): Promise<PrintedDeck> {
+  options.signal?.throwIfAborted();
   const printed = await printPdf(session, {
     htmlFile,
     root: deck.outDir,
@@ -59,6 +62,7 @@ export async function printDeck(
     onPageMessage: options.onWarning,
     marking: deck.model.classification || undefined,
   });
+  options.signal?.throwIfAborted();
   const overflows = printed.overflows.map((overflow): Problem => {
     const place = deck.briefing.positions.get(overflow.yamlPath) ?? { line: 1, col: 1 };
     return {
@@ -95,8 +99,9 @@ export async function printDeck(
 export async function printHandout(
   deck: PreparedDeck,
   session: BrowserSession,
-  options: Pick<PrintOptions, 'timeoutMs' | 'onWarning'> & { paper: Paper },
+  options: Pick<PrintOptions, 'timeoutMs' | 'onWarning' | 'signal'> & { paper: Paper },
 ): Promise<{ pdf: Uint8Array; pageCount: number }> {
+  options.signal?.throwIfAborted();
   const model = buildHandoutModel(buildDeckModel(deck.briefing, LAYOUT, (n) => `#source-${n}`));
   const html = renderHandout(buildHandoutPage(model, { paper: options.paper, version: packageVersion() }));
   const draft = path.join(
@@ -114,6 +119,7 @@ export async function printHandout(
       onPageMessage: options.onWarning,
       marking: model.classification || undefined,
     });
+    options.signal?.throwIfAborted();
     const pdf = finishPdf(() => {
       const outline = handoutOutline(model, namedDestinations(printed.pdf));
       return setPdfInfo(addOutline(printed.pdf, outline), pdfInfo(deck));
