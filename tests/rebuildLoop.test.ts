@@ -64,7 +64,7 @@ describe('transition', () => {
         (events) => {
           let state = FIRST_BUILD;
           let timer = false;
-          let job: { aborted: boolean; startedAfterLastSave: boolean } | undefined;
+          let job: { aborted: boolean } | undefined;
           let lastSaveBuilt = true;
           const step = (event: LoopEvent) => {
             const next = transition(state, event);
@@ -78,7 +78,7 @@ describe('transition', () => {
               }
               if (effect === 'start') {
                 expect(job, 'a job started while another was under way').toBeUndefined();
-                job = { aborted: false, startedAfterLastSave: true };
+                job = { aborted: false };
                 lastSaveBuilt = true;
               }
             }
@@ -91,7 +91,7 @@ describe('transition', () => {
             if (event === 'quiet') timer = false;
             if (event === 'done' || event === 'again') job = undefined;
             // A job that ends `again` saw a change: as a save, it must be built.
-          if (event === 'save' || event === 'again') lastSaveBuilt = false;
+            if (event === 'save' || event === 'again') lastSaveBuilt = false;
             step(event);
             // A job under way is never one that a newer save made out of date, unless it was aborted.
             if (job && !lastSaveBuilt) expect(job.aborted).toBe(true);

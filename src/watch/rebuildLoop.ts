@@ -2,15 +2,17 @@
  * Watch mode's rebuild loop: saves come in, rebuilds (jobs) go out, one at
  * a time, each with its own AbortSignal. It is a small state machine:
  *
- *   state     event   next state   effects
- *   idle      save    queued       wait
- *   running   save    queued       abort the job, wait
- *   running   done    idle
- *   running   again   queued       wait
- *   queued    save    queued       wait (saves coalesce: one job reads the files as they are then)
- *   queued    quiet   running      start        (once the aborted job has ended)
- *   queued    done    running      start        (once the saves are quiet)
- *   any       close   closed       abort the job, stop waiting
+ *   state     event        next state   effects
+ *   idle      save         queued       wait
+ *   running   save         queued       abort the job, wait
+ *   running   done         idle
+ *   running   again        queued       wait
+ *   queued    save         queued       wait (saves coalesce: one job reads the files as they are then)
+ *   queued    quiet        running      start (once the aborted job has ended; until then, remembered)
+ *   queued    done, again  running      start (once the saves are quiet; until then, remembered)
+ *   any       close        closed       abort the job, stop waiting
+ *
+ * The first build starts in `queued`, quiet, with no job: `start` sends `quiet`.
  *
  * - idle: nothing to build, nothing running.
  * - running: a job builds the newest save.
