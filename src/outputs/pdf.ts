@@ -99,9 +99,8 @@ export async function printDeck(
 export async function printHandout(
   deck: PreparedDeck,
   session: BrowserSession,
-  options: Pick<PrintOptions, 'timeoutMs' | 'onWarning' | 'signal'> & { paper: Paper },
+  options: Pick<PrintOptions, 'timeoutMs' | 'onWarning'> & { paper: Paper },
 ): Promise<{ pdf: Uint8Array; pageCount: number }> {
-  options.signal?.throwIfAborted();
   const model = buildHandoutModel(buildDeckModel(deck.briefing, LAYOUT, (n) => `#source-${n}`));
   const html = renderHandout(buildHandoutPage(model, { paper: options.paper, version: packageVersion() }));
   const draft = path.join(
@@ -119,7 +118,6 @@ export async function printHandout(
       onPageMessage: options.onWarning,
       marking: model.classification || undefined,
     });
-    options.signal?.throwIfAborted();
     const pdf = finishPdf(() => {
       const outline = handoutOutline(model, namedDestinations(printed.pdf));
       return setPdfInfo(addOutline(printed.pdf, outline), pdfInfo(deck));

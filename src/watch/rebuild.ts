@@ -212,12 +212,10 @@ export class DeckRebuilder {
       }
     }
     if (this.options.handout) {
+      // The handout's print takes no signal (outputs/handout): looked at before and after it.
+      signal.throwIfAborted();
       const handoutStart = performance.now();
-      const handout = await printHandout(deck, session, {
-        ...this.options,
-        paper: this.options.handout,
-        signal,
-      });
+      const handout = await printHandout(deck, session, { ...this.options, paper: this.options.handout });
       signal.throwIfAborted();
       this.onDisk.prints = undefined;
       await writeFileAtomic(outputPath(deck, 'handout'), handout.pdf);
