@@ -12,6 +12,7 @@ import { BrowserSession } from '../browser/session.js';
 import { UsageError } from '../errors.js';
 import { removeTempFiles, trackTemp } from '../outputs/write.js';
 import { printable } from '../terminalText.js';
+import { failureText } from '../watch/outcome.js';
 import type { WatchReporter } from '../watch/watch.js';
 import { defineCommand } from './_command.js';
 import { EXIT_INTERRUPTED } from './_interrupt.js';
@@ -105,7 +106,7 @@ export const watchCommand = defineCommand({
   },
 });
 
-/** What watch says on the terminal after each save. */
+/** What watch says on the terminal after each save: the rebuild's outcome as text, the same lines open decks show. */
 function reporter(context: CliContext, quiet: boolean): WatchReporter {
   const { io, paint } = context;
   return {
@@ -116,11 +117,12 @@ function reporter(context: CliContext, quiet: boolean): WatchReporter {
         (handoutMs === undefined ? '' : ` · handout in ${formatMs(handoutMs)}`);
       io.stderr(`${paint.green('rebuilt')} in ${formatMs(deckMs)}${pdf} ${paint.dim(`(${slides} slides)`)}`);
     },
-    problems: (lines, summary) => {
-      for (const line of lines) io.stderr(printable(line));
-      io.stderr(printable(summary));
+    failed: (failure) => {
+      const text = failureText(failure);
+      if ('error' in text) return printError(context, text.error);
+      for (const line of text.problems) io.stderr(printable(line));
+      io.stderr(printable(text.summary));
     },
-    renderFailed: (lines) => printError(context, lines),
     warning: (message) => printWarning(context, message),
   };
 }

@@ -26,6 +26,8 @@ export interface PrintOptions {
   onWarning?: (message: string) => void;
   /** The `--templates` folder, named when the print view's pages do not match the slides. */
   templatesDir?: string;
+  /** Aborted when the PDF is no longer wanted (watch mode: a newer save): no print is begun or finished after it. */
+  signal?: AbortSignal;
 }
 
 export interface PrintedDeck {
@@ -45,6 +47,7 @@ export async function printDeck(
   session: BrowserSession,
   options: PrintOptions,
 ): Promise<PrintedDeck> {
+  options.signal?.throwIfAborted();
   const printed = await printPdf(session, {
     htmlFile,
     root: deck.outDir,
@@ -53,6 +56,7 @@ export async function printDeck(
     onPageMessage: options.onWarning,
     marking: deck.model.classification || undefined,
   });
+  options.signal?.throwIfAborted();
   const overflows = printed.overflows.map((overflow): Problem => {
     const place = deck.briefing.positions.get(overflow.yamlPath) ?? { line: 1, col: 1 };
     return {

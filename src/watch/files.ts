@@ -39,94 +39,103 @@ interface FolderWatch {
 }
 
 export function watchFiles(watched: WatchedFiles, onChange: (file: string) => void): FileWatcher {
-  const watches = new Map<string, FolderWatch>();
-  let files = new Set<string>();
-  let templateDirs = new Set<string>();
-  let closed = false;
+  return new InputWatcher(watched, onChange);
+}
 
-  const counts = (dir: string, name: string | null): string | undefined => {
+/** The folders of the inputs, each watched (or its nearest ancestor while it is missing). */
+class InputWatcher implements FileWatcher {
+  private readonly watches = new Map<string, FolderWatch>();
+  private files = new Set<string>();
+  private templateDirs = new Set<string>();
+  private closed = false;
+
+  constructor(
+    watched: WatchedFiles,
+    private readonly onChange: (file: string) => void,
+  ) {
+    this.update(watched);
+  }
+
+  update(next: WatchedFiles): void {
+    this.files = new Set(next.files.map((file) => path.resolve(file)));
+    this.templateDirs = new Set(next.templateDirs.map((dir) => path.resolve(dir)));
+    const dirs = new Set([...[...this.files].map((file) => path.dirname(file)), ...this.templateDirs]);
+    for (const [dir, entry] of this.watches) {
+      if (!dirs.has(dir)) {
+        entry.watcher.close();
+        this.watches.delete(dir);
+      }
+    }
+    for (const dir of dirs) this.place(dir);
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const entry of this.watches.values()) entry.watcher.close();
+    this.watches.clear();
+  }
+
+  /** The input an event in `dir` about `name` is about, if it is one. */
+  private counts(dir: string, name: string | null): string | undefined {
     // Some platforms do not say which file changed: then anything in the folder might have.
     if (name === null) return dir;
     const file = path.join(dir, name);
-    if (files.has(file)) return file;
-    if (templateDirs.has(dir) && name.endsWith('.hbs')) return file;
+    if (this.files.has(file)) return file;
+    if (this.templateDirs.has(dir) && name.endsWith('.hbs')) return file;
     return undefined;
-  };
+  }
 
   /** Everything in `dir` may have changed (it went away, or came back): each input there is reported. */
-  const changedAll = (dir: string) => {
-    if (templateDirs.has(dir)) onChange(dir);
-    for (const file of files) if (path.dirname(file) === dir) onChange(file);
-  };
+  private changedAll(dir: string): void {
+    if (this.templateDirs.has(dir)) this.onChange(dir);
+    for (const file of this.files) if (path.dirname(file) === dir) this.onChange(file);
+  }
 
   /**
    * Puts the watch for `dir` on `dir`, or on its nearest existing ancestor while it is missing.
    * Says whether the watch moved to or from `dir` itself: its inputs went or came back.
    */
-  const place = (dir: string): boolean => {
-    const current = watches.get(dir);
+  private place(dir: string): boolean {
+    const current = this.watches.get(dir);
     let target = dir;
     let identity = folderIdentity(target);
     while (identity === undefined && path.dirname(target) !== target) {
       target = path.dirname(target);
       identity = folderIdentity(target);
     }
-    if (identity === undefined || closed) return false;
+    if (identity === undefined || this.closed) return false;
     if (current?.target === target && current.identity === identity) return false;
     current?.watcher.close();
-    watches.delete(dir);
+    this.watches.delete(dir);
     try {
       const watcher = watch(target, { persistent: true }, (_event, name) =>
-        seen(dir, target, typeof name === 'string' ? name : null),
+        this.seen(dir, target, typeof name === 'string' ? name : null),
       );
       // The folder went away under the watch: find where to watch now.
       watcher.on('error', () => {
         watcher.close();
-        if (watches.get(dir)?.watcher !== watcher) return;
-        watches.delete(dir);
-        if (place(dir)) changedAll(dir);
+        if (this.watches.get(dir)?.watcher !== watcher) return;
+        this.watches.delete(dir);
+        if (this.place(dir)) this.changedAll(dir);
       });
-      watches.set(dir, { target, identity, watcher });
+      this.watches.set(dir, { target, identity, watcher });
     } catch {
       // Gone between the look and the watch, or not readable: looked at again at the next update.
     }
     return current?.target === dir || target === dir;
-  };
+  }
 
   /** An event in `target`, watched for the inputs in `dir`. */
-  const seen = (dir: string, target: string, name: string | null) => {
-    if (watches.get(dir)?.target !== target) return; // an old watch's last events
+  private seen(dir: string, target: string, name: string | null): void {
+    if (this.watches.get(dir)?.target !== target) return; // an old watch's last events
     if (target === dir) {
-      const file = counts(dir, name);
-      if (file !== undefined) onChange(file);
+      const file = this.counts(dir, name);
+      if (file !== undefined) this.onChange(file);
     }
     // The watched folder itself renamed or deleted (its own name), or on the way back (in an ancestor).
     const aboutFolder = name === null || target !== dir || name === path.basename(target);
-    if (aboutFolder && place(dir)) changedAll(dir);
-  };
-
-  const update = (next: WatchedFiles) => {
-    files = new Set(next.files.map((file) => path.resolve(file)));
-    templateDirs = new Set(next.templateDirs.map((dir) => path.resolve(dir)));
-    const dirs = new Set([...[...files].map((file) => path.dirname(file)), ...templateDirs]);
-    for (const [dir, entry] of watches) {
-      if (!dirs.has(dir)) {
-        entry.watcher.close();
-        watches.delete(dir);
-      }
-    }
-    for (const dir of dirs) place(dir);
-  };
-
-  update(watched);
-  return {
-    update: (next) => update(next),
-    close() {
-      closed = true;
-      for (const entry of watches.values()) entry.watcher.close();
-      watches.clear();
-    },
-  };
+    if (aboutFolder && this.place(dir)) this.changedAll(dir);
+  }
 }
 
 /** A folder's device and inode, or undefined when there is no folder at that path. */

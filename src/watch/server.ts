@@ -98,113 +98,51 @@ const SECURITY_HEADERS: http.OutgoingHttpHeaders = {
  */
 export const MAX_PENDING_EVENT_BYTES = 1024 * 1024;
 
+/** What answering a request needs: the server's settings, its secret and the state of now. */
+interface Site {
+  options: ServerOptions;
+  /** The output folder, symlinks resolved. */
+  root: string;
+  /** The reload client's script. */
+  client: Buffer;
+  token: string;
+  /** The port listened on (once listening). */
+  port(): number;
+  /** What open decks are told now. */
+  state(): DeckState;
+  /** Open decks listening on the event channel. */
+  listeners: Set<http.ServerResponse>;
+}
+
 export async function startPreviewServer(options: ServerOptions): Promise<PreviewServer> {
-  const root = await realpath(options.root);
-  const client = await readFile(CLIENT_FILE);
   let state: DeckState = { build: 0, problems: [] };
-  const listeners = new Set<http.ServerResponse>();
   let port = options.port;
-  const token = randomBytes(32).toString('base64url');
-  // Cookies are shared by every port of a host: the name keeps watch sessions on other ports apart.
-  const cookieName = () => `briefdeck-${port}`;
+  const site: Site = {
+    options,
+    root: await realpath(options.root),
+    client: await readFile(CLIENT_FILE),
+    token: randomBytes(32).toString('base64url'),
+    port: () => port,
+    state: () => state,
+    listeners: new Set<http.ServerResponse>(),
+  };
+  const { listeners } = site;
 
   const server = http.createServer((request, response) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value as string);
-    void handle(request, response).catch(() => {
+    void handle(site, request, response).catch(() => {
       if (!response.headersSent) send(response, 500, 'Internal error\n');
       else response.destroy();
     });
   });
   server.keepAliveTimeout = 2_000;
 
-  async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
-    if (!allowedHost(request.headers.host, options.host, port)) {
-      send(response, 421, 'This server answers only to its own address (127.0.0.1 or localhost).\n');
-      return;
-    }
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.setHeader('Allow', 'GET, HEAD');
-      send(response, 405, 'Method not allowed\n');
-      return;
-    }
-    const signIn = tokenIn(request.url ?? '/');
-    if (signIn) {
-      if (!sameSecret(signIn.token, token)) {
-        send(response, 403, FORBIDDEN);
-        return;
-      }
-      // The token, once: from now on the cookie, and an address without it (history, a shared screen).
-      response.setHeader('Set-Cookie', `${cookieName()}=${token}; Path=/; HttpOnly; SameSite=Strict`);
-      response.writeHead(302, { Location: signIn.rest }).end();
-      return;
-    }
-    if (!cookiesOf(request.headers.cookie, cookieName()).some((value) => sameSecret(value, token))) {
-      send(response, 403, FORBIDDEN);
-      return;
-    }
-    const pathname = (request.url ?? '/').split(/[?#]/, 1)[0] ?? '/';
-    if (pathname === '/') {
-      response.writeHead(302, { Location: `/${encodeURIComponent(options.deckFile)}` }).end();
-      return;
-    }
-    if (pathname === `${CHANNEL_PATH}/events`) return openChannel(response);
-    if (pathname === `${CHANNEL_PATH}/live-reload.js`) {
-      response.writeHead(200, headers('.js', client.length));
-      response.end(request.method === 'HEAD' ? undefined : client);
-      return;
-    }
-    const file = await resolveInside(root, pathname);
-    if (!file && safeDecode(pathname) === `/${options.deckFile}`) {
-      // No deck yet (the first build failed): a page that shows why, and reloads when one is made.
-      const body = Buffer.from(withLiveReload(PLACEHOLDER, state.build));
-      response.writeHead(200, headers('.html', body.length));
-      response.end(request.method === 'HEAD' ? undefined : body);
-      return;
-    }
-    if (!file) {
-      send(response, 404, 'Not found\n');
-      return;
-    }
-    const relative = path.relative(root, file.path).split(path.sep).join('/');
-    if (relative === options.deckFile) {
-      const html = await readFile(file.path, 'utf8');
-      const body = Buffer.from(withLiveReload(html, state.build));
-      response.writeHead(200, headers('.html', body.length));
-      response.end(request.method === 'HEAD' ? undefined : body);
-      return;
-    }
-    const etag = `W/"${file.size.toString(16)}-${Math.floor(file.mtimeMs).toString(16)}"`;
-    if (request.headers['if-none-match'] === etag) {
-      response.writeHead(304, { ETag: etag, 'Cache-Control': 'no-cache' }).end();
-      return;
-    }
-    response.writeHead(200, { ...headers(path.extname(file.path), file.size), ETag: etag });
-    if (request.method === 'HEAD') response.end();
-    else
-      createReadStream(file.path)
-        .on('error', () => response.destroy())
-        .pipe(response);
-  }
-
-  /** A deck asked for news: it gets the state now and after every build. */
-  function openChannel(response: http.ServerResponse): void {
-    response.writeHead(200, {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-store',
-      Connection: 'keep-alive',
-    });
-    response.write(`retry: 500\n\n`);
-    response.write(event(state));
-    listeners.add(response);
-    response.on('close', () => listeners.delete(response));
-  }
-
   port = await listen(server, options);
   // Listening on every address, the address to open is this machine's own.
   const wildcard = options.host === '0.0.0.0' || options.host === '::';
   const shownHost = wildcard ? '127.0.0.1' : options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
-    url: `http://${shownHost}:${port}/${encodeURIComponent(options.deckFile)}?token=${token}`,
+    url: `http://${shownHost}:${port}/${encodeURIComponent(options.deckFile)}?token=${site.token}`,
     port,
     publish(next) {
       state = next;
@@ -225,6 +163,107 @@ export async function startPreviewServer(options: ServerOptions): Promise<Previe
       });
     },
   };
+}
+
+/** Answers one request: only to its own Host, only to the browser with the token, only files of the folder. */
+async function handle(
+  site: Site,
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+): Promise<void> {
+  const { options, token } = site;
+  // Cookies are shared by every port of a host: the name keeps watch sessions on other ports apart.
+  const cookieName = `briefdeck-${site.port()}`;
+  if (!allowedHost(request.headers.host, options.host, site.port())) {
+    send(response, 421, 'This server answers only to its own address (127.0.0.1 or localhost).\n');
+    return;
+  }
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    response.setHeader('Allow', 'GET, HEAD');
+    send(response, 405, 'Method not allowed\n');
+    return;
+  }
+  const signIn = tokenIn(request.url ?? '/');
+  if (signIn) {
+    if (!sameSecret(signIn.token, token)) {
+      send(response, 403, FORBIDDEN);
+      return;
+    }
+    // The token, once: from now on the cookie, and an address without it (history, a shared screen).
+    response.setHeader('Set-Cookie', `${cookieName}=${token}; Path=/; HttpOnly; SameSite=Strict`);
+    response.writeHead(302, { Location: signIn.rest }).end();
+    return;
+  }
+  if (!cookiesOf(request.headers.cookie, cookieName).some((value) => sameSecret(value, token))) {
+    send(response, 403, FORBIDDEN);
+    return;
+  }
+  const pathname = (request.url ?? '/').split(/[?#]/, 1)[0] ?? '/';
+  if (pathname === '/') {
+    response.writeHead(302, { Location: `/${encodeURIComponent(options.deckFile)}` }).end();
+    return;
+  }
+  if (pathname === `${CHANNEL_PATH}/events`) return openChannel(site, response);
+  if (pathname === `${CHANNEL_PATH}/live-reload.js`) {
+    response.writeHead(200, headers('.js', site.client.length));
+    response.end(request.method === 'HEAD' ? undefined : site.client);
+    return;
+  }
+  return serveFile(site, pathname, request, response);
+}
+
+/** Serves a file of the output folder: the deck with the reload client, anything else as it is. */
+async function serveFile(
+  site: Site,
+  pathname: string,
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+): Promise<void> {
+  const { options, root } = site;
+  const file = await resolveInside(root, pathname);
+  if (!file && safeDecode(pathname) === `/${options.deckFile}`) {
+    // No deck yet (the first build failed): a page that shows why, and reloads when one is made.
+    const body = Buffer.from(withLiveReload(PLACEHOLDER, site.state().build));
+    response.writeHead(200, headers('.html', body.length));
+    response.end(request.method === 'HEAD' ? undefined : body);
+    return;
+  }
+  if (!file) {
+    send(response, 404, 'Not found\n');
+    return;
+  }
+  const relative = path.relative(root, file.path).split(path.sep).join('/');
+  if (relative === options.deckFile) {
+    const html = await readFile(file.path, 'utf8');
+    const body = Buffer.from(withLiveReload(html, site.state().build));
+    response.writeHead(200, headers('.html', body.length));
+    response.end(request.method === 'HEAD' ? undefined : body);
+    return;
+  }
+  const etag = `W/"${file.size.toString(16)}-${Math.floor(file.mtimeMs).toString(16)}"`;
+  if (request.headers['if-none-match'] === etag) {
+    response.writeHead(304, { ETag: etag, 'Cache-Control': 'no-cache' }).end();
+    return;
+  }
+  response.writeHead(200, { ...headers(path.extname(file.path), file.size), ETag: etag });
+  if (request.method === 'HEAD') response.end();
+  else
+    createReadStream(file.path)
+      .on('error', () => response.destroy())
+      .pipe(response);
+}
+
+/** A deck asked for news: it gets the state now and after every build. */
+function openChannel(site: Site, response: http.ServerResponse): void {
+  response.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    Connection: 'keep-alive',
+  });
+  response.write(`retry: 500\n\n`);
+  response.write(event(site.state()));
+  site.listeners.add(response);
+  response.on('close', () => site.listeners.delete(response));
 }
 
 function event(state: DeckState): string {

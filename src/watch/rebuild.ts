@@ -1,0 +1,294 @@
+/**
+ * One rebuild of watch mode, a job of the rebuild loop (rebuildLoop.ts):
+ * the build pipeline with the deck written first, so every open deck
+ * reloads at once, and the PDFs printed after it. The job writes nothing
+ * more once its signal aborts (a newer save is waiting, or watch is
+ * closing); a print under way is then dropped, and the next is not begun.
+ *
+ * A briefing that changed while it was read is read again before its
+ * problems are reported, so a half-written save is never shown as the
+ * user's mistake. What the output folder holds is remembered from job to
+ * job, so a save that changes nothing rebuilds nothing.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { BrowserSession } from '../browser/session.js';
+import { type BuildOptions, type PreparedDeck, prepareDeck, writeDeck, writeSingleFile } from '../build.js';
+import { BriefingError, MarkingError, OverflowError, RenderError, UserError } from '../errors.js';
+import { loadTemplates, type Templates } from '../outputs/deck.js';
+import { outputPath, themePath } from '../outputs/names.js';
+import { printDeck, printHandout } from '../outputs/pdf.js';
+import { keepFiles, writeFileAtomic } from '../outputs/write.js';
+import type { Built, RebuildFailure, StaleOutput } from './outcome.js';
+import type { JobEnd } from './rebuildLoop.js';
+
+export type RebuildOptions = Pick<
+  BuildOptions,
+  | 'file'
+  | 'outDir'
+  | 'cwd'
+  | 'pdf'
+  | 'strict'
+  | 'deck'
+  | 'templatesDir'
+  | 'timeoutMs'
+  | 'handout'
+  | 'singleFile'
+>;
+
+/** Where a rebuild's news go: open decks and the terminal (watch.ts). */
+export interface RebuildListener {
+  /** The deck in the output folder is the last save's: open decks at an older `build` reload, and show no problems. */
+  deck(build: number): void;
+  rebuilt(built: Built): void;
+  /** The last save did not make everything; `build` counts the decks written, the one put back included. */
+  failed(failure: RebuildFailure, build: number): void;
+  warning(message: string): void;
+  /** The files the deck is made of now (the briefing, its theme CSS, its logo): their saves count. */
+  inputs(files: string[]): void;
+}
+
+/** What a deck's outputs are made of: equal fingerprints, equal files. */
+type Fingerprint = string;
+
+/** The deck a job wrote over, and how to put it back. */
+interface Replaced {
+  made: Fingerprint | undefined;
+  restore: () => Promise<void>;
+}
+
+/** What a job's print needs to know of the job. */
+interface PrintJob {
+  session: BrowserSession;
+  signal: AbortSignal;
+  deckMs: number;
+  replaced: Replaced | undefined;
+}
+
+export class DeckRebuilder {
+  /** Decks written so far, a deck put back included: an open deck loaded at an older one reloads. */
+  private build = 0;
+  private templates: Templates | undefined;
+  /**
+   * What the files in the output folder were made of, as the last jobs left them (not what the last
+   * good build was made of: a failed print leaves a newer deck beside an older PDF). A save is compared
+   * with these, so that one that changes nothing rebuilds nothing, and one back to the last good text
+   * after a failed print rewrites what that print left.
+   */
+  private readonly onDisk: { deck?: Fingerprint; prints?: Fingerprint } = {};
+  private readonly briefingFile: string;
+  private readonly templatesDir: string | undefined;
+  /** The output folder as the terminal shows it. */
+  private readonly shownOut: string;
+
+  constructor(
+    private readonly options: RebuildOptions,
+    /** The browser kept for the session, when a PDF, the handout or --strict's measuring needs one. */
+    private readonly session: BrowserSession | undefined,
+    private readonly listener: RebuildListener,
+    /** Whether watch is closing: an aborted job then says nothing more (a superseded one still reports what it left). */
+    private readonly closing: () => boolean,
+  ) {
+    this.briefingFile = path.resolve(options.cwd, options.file);
+    this.templatesDir = options.templatesDir && path.resolve(options.cwd, options.templatesDir);
+    this.shownOut = path.relative(options.cwd, path.resolve(options.cwd, options.outDir)) || '.';
+  }
+
+  /** A partial changed: they are compiled again for the next job. */
+  forgetTemplates(): void {
+    this.templates = undefined;
+  }
+
+  /** One job: builds the briefing as it is now, the deck first, then its PDFs. */
+  async run(signal: AbortSignal): Promise<JobEnd> {
+    const start = performance.now();
+    const before = await this.stamp();
+    const deck = await this.prepare(signal, before);
+    if (typeof deck === 'string') return deck;
+    this.listener.inputs(this.inputsOf(deck));
+    const made = fingerprint(deck);
+    const deckMs = performance.now() - start;
+    const replaced = made === this.onDisk.deck ? undefined : await this.replaceDeck(deck, made);
+    // Published after every save, even one that changes nothing: open decks drop the last save's problems.
+    this.listener.deck(this.build);
+    if (!this.session || made === this.onDisk.prints) {
+      // Saved without a change, or back to what the folder holds after a mistake: nothing more to do.
+      if (replaced) this.listener.rebuilt({ deckMs, slides: deck.slideCount });
+      return 'done';
+    }
+    if (signal.aborted) return 'done';
+    await this.printOutputs(deck, made, { session: this.session, signal, deckMs, replaced });
+    // An event may have been missed while the file was being read: compare it with what was read.
+    return (await this.stamp()) !== before ? 'again' : 'done';
+  }
+
+  /** Reads and renders the briefing; reports its problems. No deck when there is none to write now. */
+  private async prepare(signal: AbortSignal, before: string): Promise<PreparedDeck | JobEnd> {
+    let deck: PreparedDeck;
+    try {
+      this.templates ??= loadTemplates(this.templatesDir);
+      deck = await prepareDeck({ ...this.options, templates: this.templates });
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      // Changed while being read (an editor still writing): the finished file is built next.
+      if (signal.aborted) return 'done';
+      if ((await this.stamp()) !== before) return 'again';
+      const outDir = this.shownOut;
+      this.listener.failed(
+        error instanceof BriefingError
+          ? { kind: 'invalid', error, outDir }
+          : { kind: 'unbuildable', error, outDir },
+        this.build,
+      );
+      return 'done';
+    }
+    // Changed since it was read: this build is already out of date, and may be of a half-written file.
+    if (signal.aborted) return 'done';
+    if ((await this.stamp()) !== before) return 'again';
+    return deck;
+  }
+
+  /** Writes this save's deck in place of the one in the folder; says what it replaced, to put back. */
+  private async replaceDeck(deck: PreparedDeck, made: Fingerprint): Promise<Replaced> {
+    // Put back if this deck's classification turns out not to be shown as it must be (only a print can tell).
+    const replaced: Replaced = {
+      made: this.onDisk.deck,
+      restore: this.session
+        ? await keepFiles([deck.htmlFile, themePath(deck), outputPath(deck, 'singleFile')])
+        : async () => {},
+    };
+    this.onDisk.deck = undefined; // a write that fails part way leaves the folder unknown
+    await writeDeck(deck);
+    if (this.options.singleFile) await writeSingleFile(deck);
+    this.onDisk.deck = made;
+    this.build += 1;
+    return replaced;
+  }
+
+  /**
+   * Prints the PDF and the handout of the deck on disk and writes them. When they cannot be made, the
+   * deck stays (it is this save's, as is everything beside it) and the terminal and open decks are told
+   * which of them are stale.
+   */
+  private async printOutputs(deck: PreparedDeck, made: Fingerprint, job: PrintJob): Promise<void> {
+    const written = new Set<'pdf' | 'handout'>();
+    try {
+      const times = await this.print(deck, job, written);
+      this.onDisk.prints = made;
+      this.listener.rebuilt({ deckMs: job.deckMs, ...times, slides: deck.slideCount });
+    } catch (error) {
+      // Aborted: a newer save is waiting (its own print replaces this one), or watch is closing.
+      if (this.closing() || (job.signal.aborted && error === job.signal.reason)) return;
+      if (!(error instanceof RenderError)) throw error;
+      await this.printFailed(deck, error, job, written);
+    }
+  }
+
+  /** Prints the PDFs asked for, each written as soon as it is made, unless the job was aborted; their times. */
+  private async print(
+    deck: PreparedDeck,
+    { session, signal }: PrintJob,
+    written: Set<'pdf' | 'handout'>,
+  ): Promise<Pick<Built, 'pdfMs' | 'handoutMs'>> {
+    const times: Pick<Built, 'pdfMs' | 'handoutMs'> = {};
+    const printStart = performance.now();
+    if (this.options.pdf || this.options.strict) {
+      const printed = await printDeck(deck, deck.htmlFile, session, {
+        ...this.options,
+        signal,
+        onWarning: (message) => {
+          // Under --strict the overflows come back as the error's problems.
+          if (!this.closing() && !this.options.strict) this.listener.warning(message);
+        },
+      });
+      signal.throwIfAborted();
+      if (printed.pdf) {
+        this.onDisk.prints = undefined;
+        await writeFileAtomic(outputPath(deck, 'pdf'), printed.pdf);
+        written.add('pdf');
+        times.pdfMs = performance.now() - printStart;
+      }
+    }
+    if (this.options.handout) {
+      // The handout's print takes no signal (outputs/handout): looked at before and after it.
+      signal.throwIfAborted();
+      const handoutStart = performance.now();
+      const handout = await printHandout(deck, session, { ...this.options, paper: this.options.handout });
+      signal.throwIfAborted();
+      this.onDisk.prints = undefined;
+      await writeFileAtomic(outputPath(deck, 'handout'), handout.pdf);
+      written.add('handout');
+      times.handoutMs = performance.now() - handoutStart;
+    }
+    return times;
+  }
+
+  /** The print failed: puts back a deck that hides its classification, or says which PDFs are stale. */
+  private async printFailed(
+    deck: PreparedDeck,
+    error: RenderError,
+    job: PrintJob,
+    written: ReadonlySet<'pdf' | 'handout'>,
+  ): Promise<void> {
+    const outDir = this.shownOut;
+    if (error instanceof MarkingError && job.replaced) {
+      // A deck that does not show its classification is never left in the folder: the one it
+      // replaced is put back, shown to open decks under the problems, as a mistake is.
+      await job.replaced.restore();
+      this.onDisk.deck = job.replaced.made;
+      this.build += 1;
+      this.listener.failed({ kind: 'notReplaced', error, outDir }, this.build);
+      return;
+    }
+    const stale = this.staleOutputs(deck, written);
+    if (error instanceof OverflowError) {
+      // --strict: overflows are the file's problems, shown like any other.
+      this.listener.failed({ kind: 'overflow', overflows: error.problems, stale, outDir }, this.build);
+      return;
+    }
+    // A timeout, a crashed browser, a print that went wrong: the next rebuild starts a new browser.
+    await job.session.restart();
+    this.listener.failed({ kind: 'printFailed', error, stale, outDir }, this.build);
+  }
+
+  /** Each PDF asked for that this save's print did not write: it is older than the deck, or missing. */
+  private staleOutputs(deck: PreparedDeck, written: ReadonlySet<'pdf' | 'handout'>): StaleOutput[] {
+    const wanted = [
+      ...(this.options.pdf ? ['pdf' as const] : []),
+      ...(this.options.handout ? ['handout' as const] : []),
+    ];
+    return wanted
+      .filter((output) => !written.has(output))
+      .map((output) => {
+        const file = outputPath(deck, output);
+        return { file: path.relative(this.options.cwd, file) || file, exists: existsSync(file) };
+      });
+  }
+
+  /** The theme CSS and the logo the briefing names now, besides the briefing itself. */
+  private inputsOf(deck: PreparedDeck): string[] {
+    const theme = deck.briefing.deck.theme;
+    return [
+      this.briefingFile,
+      ...('css' in theme ? [theme.css.path] : []),
+      ...(deck.briefing.deck.logo ? [deck.briefing.deck.logo.path] : []),
+    ];
+  }
+
+  /** The briefing file's identity now, to tell whether it changed while it was read. */
+  private async stamp(): Promise<string> {
+    const info = await stat(this.briefingFile).catch(() => undefined);
+    return info ? `${info.ino}:${info.size}:${info.mtimeMs}` : 'missing';
+  }
+}
+
+/**
+ * The deck's HTML holds everything but the theme's bytes (the logo is inlined): with those, it says
+ * whether anything the outputs are made of differs from what is on disk.
+ */
+function fingerprint(deck: PreparedDeck): Fingerprint {
+  const theme = deck.briefing.deck.theme;
+  return `${deck.html}\0${'css' in theme ? createHash('sha256').update(theme.css.bytes).digest('hex') : ''}`;
+}
