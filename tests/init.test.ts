@@ -25,7 +25,7 @@ describe('starterBriefing', () => {
   });
 
   it('has every section of the format, each with a comment on what goes there', () => {
-    const sections = lines.filter((line) => /^[a-z]+:/.test(line)).map((line) => line.split(':')[0]);
+    const sections = lines.filter((line) => /^[a-z_]+:/.test(line)).map((line) => line.split(':')[0]);
     expect(sections).toEqual(Object.keys(BRIEFING.keys));
     // A section opens a block of keys; the block starts with a comment (title's block holds the title slide's keys).
     for (const section of [

@@ -152,6 +152,8 @@ describe('the schema and the validator agree on documents made from the definiti
     switch (spec.type) {
       case 'text':
         if (spec.rule) {
+          // A key's own examples are right values of its rule (a date and time for `as_of`).
+          if (right && spec.examples) return fc.constantFrom(...spec.examples);
           return right
             ? fc.constantFrom(
                 'report-1',
@@ -215,7 +217,7 @@ describe('the schema and the validator agree on documents made from the definiti
     }
   }
   const crossReference =
-    /^duplicate |is not an actor in this file|cannot have a relation with itself|^cites unknown source/;
+    /^duplicate |is not an actor in this file|cannot have a relation with itself|^cites unknown source|^there is no recommendation /;
 
   it('accept and refuse the same documents', async () => {
     let both = 0;

@@ -18,10 +18,13 @@ import {
   PRIORITIES,
   RELATION_TYPES,
   STANCES,
+  TLP_LABELS,
 } from '../src/format/briefing.js';
 import { BRIEFING, type MappingSpec, type Spec } from '../src/format/format.js';
+import { TLP_SHARING } from '../src/format/handling.js';
 import { starterBriefing } from '../src/format/init.js';
 import { parseBriefing } from '../src/format/load.js';
+import { matches } from '../src/format/patterns.js';
 import { briefingSchema } from '../src/format/schema.js';
 import { validateBriefing } from '../src/format/validate.js';
 import { FIXTURES, ROOT } from './_helpers.js';
@@ -84,6 +87,7 @@ describe('the schema and the validator agree', () => {
     ['minimal.yaml', read('tests/fixtures/minimal.yaml')],
     ['long.yaml', read('tests/fixtures/long.yaml')],
     ['hostile.yaml', read('tests/fixtures/hostile.yaml')],
+    ['decisions.yaml', read('tests/fixtures/decisions.yaml')],
     ['the starter briefing', starterBriefing()],
   ];
   for (const [name, yaml] of valid) {
@@ -115,6 +119,23 @@ describe('the schema and the validator agree', () => {
         '    role: Did it.\n  - name: Other\n    role: R\n    relations: [{ with: Someone, type: Support }]\n',
       ),
     ],
+    ['as_of with an offset', `${minimal}as_of: 2015-06-30T18:00+02:00\n`],
+    ['as_of with seconds, a fraction and small letters', `${minimal}as_of: 2015-06-30t16:00:05.25z\n`],
+    ['as_of with a short offset', `${minimal}as_of: 2015-06-30T11:00-0500\n`],
+    ['as_of on a leap day', `${minimal}as_of: 2016-02-29T00:00+01\n`],
+    ['a version as a number', `${minimal}version: 1.10\n`],
+    ['a contact with an e-mail address only', `${minimal}contact: { email: desk@example.org }\n`],
+    ['a contact with a name only', `${minimal}contact: { name: Duty officer, phone: 0123 }\n`],
+    ['a handling line', `${minimal}classification: TLP:RED\nhandling: Not for onward distribution.\n`],
+    [
+      'decisions with every kind of deadline',
+      `${minimal}decisions:\n  - { decision: A, deadline: 2015-06-30 }\n  - { decision: B, deadline: 2015-06-30T16:00Z }\n  - { decision: C, deadline: Before the vote }\n  - { decision: D, deadline: 2016, id: d-4 }\n`,
+    ],
+    [
+      'a deadline that begins with a date',
+      `${minimal}decisions: [{ decision: A, deadline: 2015-06-30 at noon }]\n`,
+    ],
+    ['a recommendation number quoted', `${minimal}decisions: [{ decision: A, recommendations: ["1 "] }]\n`],
   ];
   for (const [name, yaml] of written) {
     it(`on a value written loosely: ${name}`, async () => {
@@ -157,6 +178,39 @@ describe('the schema and the validator agree', () => {
     ['an id that is not a slug', `${minimal}sources:\n  - id: Not A Slug\n    title: T\n`],
     ['an id that is a fraction', `${minimal}sources:\n  - id: 1.5\n    title: T\n`],
     ['a notes group that does not exist', `${minimal}notes: { situaton: Hello }\n`],
+    ['as_of without a zone', `${minimal}as_of: 2015-06-30T16:00\n`],
+    ['as_of without a time', `${minimal}as_of: 2015-06-30\n`],
+    ['as_of in month 13', `${minimal}as_of: 2015-13-01T16:00Z\n`],
+    ['as_of on day 32', `${minimal}as_of: 2015-01-32T16:00Z\n`],
+    ['as_of at 24:00', `${minimal}as_of: 2015-06-30T24:00Z\n`],
+    ['as_of as a number', `${minimal}as_of: 2015\n`],
+    ['as_of in words', `${minimal}as_of: 30 June 2015\n`],
+    ['a contact with neither name nor e-mail address', `${minimal}contact: { role: Desk, phone: "0123" }\n`],
+    ['an empty contact', `${minimal}contact: {}\n`],
+    ['a contact that is text', `${minimal}contact: Duty officer\n`],
+    ['an e-mail address without a domain', `${minimal}contact: { email: desk }\n`],
+    ['an e-mail address with a space', `${minimal}contact: { email: "a b@example.org" }\n`],
+    ['an unknown key in a contact', `${minimal}contact: { name: N, mobile: "0123" }\n`],
+    ['a handling line that is a list', `${minimal}handling: [a, b]\n`],
+    ['decisions that are a mapping', `${minimal}decisions: { decision: A }\n`],
+    ['a decision without its decision', `${minimal}decisions: [{ by: Cabinet }]\n`],
+    ['an unknown key in a decision', `${minimal}decisions: [{ decision: A, owner: B }]\n`],
+    ['a deadline without a zone', `${minimal}decisions: [{ decision: A, deadline: 2015-06-30T16:00 }]\n`],
+    ['a deadline in month 13', `${minimal}decisions: [{ decision: A, deadline: 2015-13-01 }]\n`],
+    [
+      'a deadline with a space before the time',
+      `${minimal}decisions: [{ decision: A, deadline: 2015-06-30 16:00Z }]\n`,
+    ],
+    ['a recommendation number 0', `${minimal}decisions: [{ decision: A, recommendations: [0] }]\n`],
+    ['a negative recommendation number', `${minimal}decisions: [{ decision: A, recommendations: [-1] }]\n`],
+    [
+      'a fractional recommendation number',
+      `${minimal}decisions: [{ decision: A, recommendations: [1.5] }]\n`,
+    ],
+    ['a recommendation number past 999', `${minimal}decisions: [{ decision: A, recommendations: [1000] }]\n`],
+    ['a recommendation named by text', `${minimal}decisions: [{ decision: A, recommendations: [first] }]\n`],
+    ['recommendations as one number', `${minimal}decisions: [{ decision: A, recommendations: 1 }]\n`],
+    ['a decision id that is not a slug', `${minimal}decisions: [{ decision: A, id: Not A Slug }]\n`],
   ];
   for (const [name, yaml] of mistakes) {
     it(`on a shape mistake: ${name}`, async () => {
@@ -164,6 +218,47 @@ describe('the schema and the validator agree', () => {
       expect(schemaAccepts(parse(yaml))).toBe(false);
     });
   }
+});
+
+describe('what only the validator sees', () => {
+  const minimal = read('tests/fixtures/minimal.yaml');
+  // The schema cannot count, compare values across the file, or know the calendar past its pattern.
+  const cases: [string, string][] = [
+    ['a day the calendar does not have', `${minimal}as_of: 2015-02-29T16:00Z\n`],
+    [
+      'a deadline on a day the calendar does not have',
+      `${minimal}decisions: [{ decision: A, deadline: 2015-04-31 }]\n`,
+    ],
+    [
+      'a recommendation number with no recommendation',
+      `${minimal}decisions: [{ decision: A, recommendations: [2] }]\n`,
+    ],
+    [
+      'a recommendation number listed twice',
+      `${minimal}decisions: [{ decision: A, recommendations: [1, 1] }]\n`,
+    ],
+    ['two decisions with one id', `${minimal}decisions: [{ decision: A, id: a }, { decision: B, id: a }]\n`],
+  ];
+  for (const [name, yaml] of cases) {
+    it(name, async () => {
+      expect(schemaAccepts(parse(yaml)), JSON.stringify(schemaAccepts.errors)).toBe(true);
+      expect(await validatorAccepts(yaml)).toBe(false);
+    });
+  }
+
+  it('every example a key gives is a right value of its rule', () => {
+    const walk = (spec: Spec, at: string): void => {
+      if (spec.type === 'text' && spec.rule)
+        for (const example of spec.examples ?? []) {
+          expect(matches(spec.rule.pattern, String(example)), `${at}: ${example}`).toBe(true);
+          expect(spec.rule.also?.(String(example)) ?? true, `${at}: ${example}`).toBe(true);
+        }
+      if (spec.type === 'list') walk(spec.items, `${at}[]`);
+      if (spec.type === 'mapping')
+        for (const [key, inner] of Object.entries(spec.keys)) walk(inner, `${at}.${key}`);
+    };
+    walk(BRIEFING, '');
+  });
 });
 
 describe('docs/briefing-format.md says what the definition says', () => {
@@ -189,6 +284,8 @@ describe('docs/briefing-format.md says what the definition says', () => {
   };
   const sections: [string, MappingSpec][] = [
     ['Top level', BRIEFING],
+    ['contact', mappingAt(BRIEFING.keys.contact)],
+    ['decisions items', mappingAt(BRIEFING.keys.decisions)],
     ['situation', mappingAt(BRIEFING.keys.situation)],
     ['timeline items', mappingAt(BRIEFING.keys.timeline)],
     ['actors items', mappingAt(BRIEFING.keys.actors)],
@@ -225,6 +322,11 @@ describe('docs/briefing-format.md says what the definition says', () => {
     expect(words(likelihood).slice(0, 7)).toEqual(LIKELIHOODS.map((entry) => entry.term));
     for (const { term, min, max } of LIKELIHOODS)
       expect(likelihood).toContain(`\`${term}\` (${min}–${max}%)`);
+  });
+
+  it('gives each TLP 2.0 label the sharing rule the code gives it', () => {
+    const rows = table('handling').map((row) => [row.keys[0], row.cells[0]]);
+    expect(rows).toEqual(TLP_LABELS.map((label) => [label, TLP_SHARING[label]]));
   });
 
   it('says what the definition says of list sizes and notes groups', () => {

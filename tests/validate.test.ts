@@ -3,8 +3,11 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BriefingError, formatProblem, problemsAsJson } from '../src/errors.js';
+import type { Decision } from '../src/format/briefing.js';
+import { deadlinePassed, instantOf, readDeadline } from '../src/format/dateTimes.js';
 import { nearest } from '../src/format/didYouMean.js';
 import { BRIEFING, likelihoodOfPercent } from '../src/format/format.js';
+import { handlingLine, TLP_SHARING, tlpLabel } from '../src/format/handling.js';
 import { loadBriefing, parseBriefing } from '../src/format/load.js';
 import { validateBriefing } from '../src/format/validate.js';
 import { deckModelOf, ROOT, tempDir } from './_helpers.js';
@@ -212,6 +215,243 @@ describe('validateBriefing', () => {
         expect(problems[0], line).toMatch(/^b\.yaml:14:(9|10): deck\.(logo|theme): /);
       }
     });
+  });
+});
+
+describe('when, who, how to handle, and the decisions required', () => {
+  const briefingOf = (yaml: string) => validateBriefing(parseBriefing(Buffer.from(yaml), 'b.yaml', fixtures));
+
+  it('reads as_of, version, contact, the TLP handling line and decisions with each kind of deadline', async () => {
+    const briefing = await validateBriefing(await loadBriefing(path.join(fixtures, 'decisions.yaml')));
+    expect(briefing.asOf).toEqual({
+      text: '2015-06-30T18:00+02:00',
+      epochMs: Date.parse('2015-06-30T16:00:00Z'),
+      offsetMinutes: 120,
+    });
+    expect(briefing.version).toBe('1.10');
+    expect(briefing.contact).toEqual({
+      name: 'Duty officer',
+      role: 'Libya desk',
+      email: 'libya.desk@example.org',
+      phone: '+44 20 7946 0000',
+    });
+    expect(briefing.handling).toEqual({ text: TLP_SHARING['TLP:AMBER+STRICT'], from: 'tlp' });
+    expect(briefing.decisions.map((decision) => decision.deadline)).toEqual([
+      { kind: 'time', text: '2015-06-30T12:00Z', at: instantOf('2015-06-30T12:00Z') },
+      { kind: 'date', text: '2015-06-30', date: '2015-06-30' },
+      { kind: 'date', text: '2015-06-29', date: '2015-06-29' },
+      { kind: 'text', text: 'Before the vote' },
+    ]);
+    expect(briefing.decisions[0]).toMatchObject({
+      id: 'authorise-force',
+      decision: 'Who authorises the **protective force**?',
+      by: 'Cabinet',
+      recommendations: [1, 2],
+    });
+    expect(briefing.decisions.map((decision) => deadlinePassed(decision, briefing.asOf))).toEqual([
+      true,
+      false,
+      true,
+      false,
+    ]);
+    expect(briefing.positions.get('decisions[0].recommendations[1]')).toEqual({ line: 18, col: 26 });
+  });
+
+  it('leaves them out when absent: no handling line without a TLP label, no decisions', async () => {
+    const briefing = await validateBriefing(await loadBriefing(path.join(fixtures, 'minimal.yaml')));
+    expect(briefing.decisions).toEqual([]);
+    for (const key of ['asOf', 'version', 'contact', 'handling'] as const)
+      expect(briefing).not.toHaveProperty(key);
+    const sample = await validateBriefing(await loadBriefing(path.join(ROOT, 'briefing.yaml')));
+    expect(sample.classification).toBe('UNCLASSIFIED');
+    expect(sample.handling).toBeUndefined();
+  });
+
+  it('reports every mistake in the new keys at once, each at its place', async () => {
+    const problems = (await problemsOf(await readFixture('decision-problems.yaml'))).map((line) =>
+      line.replace(/^b\.yaml/, 'decision-problems.yaml'),
+    );
+    expect(problems).toEqual([
+      'decision-problems.yaml:2:8: as_of: "2015-06-30T16:00" has no zone; add Z for UTC or the offset, as in 2015-06-30T18:00+02:00',
+      'decision-problems.yaml:3:10: version: must be text, found a list',
+      'decision-problems.yaml:5:3: contact: needs "name" or "email"',
+      'decision-problems.yaml:7:11: handling: YAML reads true as a boolean; quote it ("true") if it is text',
+      'decision-problems.yaml:10:15: decisions[0].deadline: "2015-02-29" is not a date: February 2015 has 28 days; write 2015-06-30, or 2015-06-30T16:00Z (UTC)',
+      'decision-problems.yaml:11:26: decisions[0].recommendations[1]: there is no recommendation 3; the recommendations are numbered 1 to 2, in the order written',
+      'decision-problems.yaml:11:29: decisions[0].recommendations[2]: "0" is not a recommendation\'s number; use the numbers shown, counting from 1 (recommendations: [1, 3])',
+      'decision-problems.yaml:12:5: decisions[1].decision: is required but missing',
+      'decision-problems.yaml:12:9: decisions[1].id: "Not A Slug" is not a slug; use lowercase letters, digits and hyphens',
+      'decision-problems.yaml:14:15: decisions[1].deadline: "2015-06-30T09:00" has no zone; add Z for UTC or the offset, as in 2015-06-30T18:00+02:00',
+      'decision-problems.yaml:15:26: decisions[1].recommendations[1]: duplicate recommendation 1 (first used at decisions[1].recommendations[0])',
+      'decision-problems.yaml:16:5: decisions[1].recomendations: unknown key "recomendations"; did you mean "recommendations"?',
+    ]);
+  });
+
+  it('takes as_of only as a date and time with its zone, on the calendar', async () => {
+    const asOf = async (written: string) => (await problemsOf(`${REQUIRED}as_of: ${written}\n`))[0];
+    for (const good of [
+      '2015-06-30T16:00Z',
+      '2015-06-30T18:00+02:00',
+      '2015-06-30t16:00:05.25z',
+      '2015-06-30T11:00-0500',
+      '2016-02-29T00:00+01',
+      '"  2015-06-30T16:00Z "',
+    ])
+      expect(await asOf(good), good).toBeUndefined();
+    expect(await asOf('2015-06-30T16:00')).toBe(
+      'b.yaml:13:8: as_of: "2015-06-30T16:00" has no zone; add Z for UTC or the offset, as in 2015-06-30T18:00+02:00',
+    );
+    expect(await asOf('2015-06-30')).toBe(
+      'b.yaml:13:8: as_of: "2015-06-30" has no time; write it as 2015-06-30T16:00Z (UTC) or 2015-06-30T18:00+02:00',
+    );
+    expect(await asOf('2015-13-01T10:00Z')).toContain(
+      '"2015-13-01T10:00Z" is not a date: there is no month 13',
+    );
+    expect(await asOf('2015-02-29T10:00Z')).toContain('is not a date: February 2015 has 28 days');
+    expect(await asOf('2015-04-31T10:00Z')).toContain('is not a date: April 2015 has 30 days');
+    expect(await asOf('30 June 2015')).toContain(
+      'as_of: "30 June 2015" is not an ISO 8601 date and time with its zone;',
+    );
+    expect(await asOf('2015-06-30T24:00Z')).toContain('is not an ISO 8601 date and time with its zone');
+    expect(await asOf('2015')).toContain('as_of: "2015" is not an ISO 8601 date and time with its zone');
+  });
+
+  it('keeps the instant and the zone of a time as written', () => {
+    expect(instantOf('2015-06-30T18:00+02:00')?.epochMs).toBe(instantOf('2015-06-30T16:00Z')?.epochMs);
+    expect(instantOf('2015-06-30T11:00-05:30')).toMatchObject({
+      epochMs: Date.parse('2015-06-30T16:30:00Z'),
+      offsetMinutes: -330,
+    });
+    expect(instantOf('2015-06-30T16:00:05,5Z')?.epochMs).toBe(Date.parse('2015-06-30T16:00:05.500Z'));
+    expect(instantOf('0099-01-01T00:00Z')?.epochMs).toBe(Date.parse('0099-01-01T00:00:00Z'));
+    expect(instantOf('2015-02-29T00:00Z')).toBeUndefined();
+    expect(instantOf('2015-06-30T16:00')).toBeUndefined();
+  });
+
+  it('reads a deadline as a time, a date or text, and says when it has passed', () => {
+    expect(readDeadline('2015-06-30')).toEqual({ kind: 'date', text: '2015-06-30', date: '2015-06-30' });
+    expect(readDeadline('2015-06-30 at noon')).toEqual({ kind: 'text', text: '2015-06-30 at noon' });
+    const decision = (deadline: string): Pick<Decision, 'deadline'> => ({ deadline: readDeadline(deadline) });
+    const at = (text: string) => instantOf(text);
+    expect(deadlinePassed(decision('2015-06-30T16:00Z'), at('2015-06-30T16:01Z'))).toBe(true);
+    expect(deadlinePassed(decision('2015-06-30T16:00Z'), at('2015-06-30T18:00+02:00'))).toBe(false);
+    expect(deadlinePassed(decision('2015-06-30T18:00+02:00'), at('2015-06-30T15:59Z'))).toBe(false);
+    // A date is the whole day, in the zone as_of is written in.
+    expect(deadlinePassed(decision('2015-06-30'), at('2015-06-30T23:00+02:00'))).toBe(false);
+    expect(deadlinePassed(decision('2015-06-30'), at('2015-07-01T01:00+02:00'))).toBe(true);
+    expect(deadlinePassed(decision('2015-06-30'), at('2015-06-30T23:30Z'))).toBe(false);
+    expect(deadlinePassed(decision('2015-06-30'), at('2015-06-30T23:30-05:00'))).toBe(false);
+    expect(deadlinePassed(decision('Before the vote'), at('2099-01-01T00:00Z'))).toBe(false);
+    expect(deadlinePassed(decision('2015-06-30'), undefined)).toBe(false);
+    expect(deadlinePassed({}, at('2099-01-01T00:00Z'))).toBe(false);
+  });
+
+  it('takes a deadline as written unless it is meant as a date or a time and is not one', async () => {
+    const deadline = async (written: string) =>
+      (await problemsOf(`${REQUIRED}decisions:\n  - decision: D\n    deadline: ${written}\n`))[0];
+    for (const good of [
+      '2015-06-30',
+      '2015-06-30T16:00Z',
+      'Before the vote',
+      '2016',
+      '30 June',
+      '2015-06-30 at noon',
+    ])
+      expect(await deadline(good), good).toBeUndefined();
+    expect(await deadline('2015-06-30T16:00')).toBe(
+      'b.yaml:15:15: decisions[0].deadline: "2015-06-30T16:00" has no zone; add Z for UTC or the offset, as in 2015-06-30T18:00+02:00',
+    );
+    expect(await deadline('2015-6-31')).toContain('"2015-6-31" is not a date: June 2015 has 30 days');
+    expect(await deadline('2015-13-01')).toContain('there is no month 13');
+    expect(await deadline('2015-06-30 16:00 +02')).toContain(
+      '"2015-06-30 16:00 +02" is not a date, or a date and time with its zone; write 2015-06-30, or 2015-06-30T16:00Z (UTC)',
+    );
+  });
+
+  it('checks recommendation numbers against the recommendations written', async () => {
+    const two = REQUIRED.replace('  - action: Do\n', '  - action: Do\n  - action: Do more\n');
+    const numbers = (list: string, yaml = two) =>
+      problemsOf(`${yaml}decisions:\n  - decision: D\n    recommendations: ${list}\n`);
+    expect(await numbers('[1, 2]')).toEqual([]);
+    expect(await numbers('["2"]')).toEqual([]);
+    expect(await numbers('[2]', REQUIRED)).toEqual([
+      'b.yaml:15:23: decisions[0].recommendations[0]: there is no recommendation 2; the only one is number 1',
+    ]);
+    expect(await numbers('[1, 7, 1]')).toEqual([
+      'b.yaml:16:26: decisions[0].recommendations[1]: there is no recommendation 7; the recommendations are numbered 1 to 2, in the order written',
+      'b.yaml:16:29: decisions[0].recommendations[2]: duplicate recommendation 1 (first used at decisions[0].recommendations[0])',
+    ]);
+    expect(await numbers('[1.5, x, -1, 1000]')).toEqual([
+      expect.stringContaining('recommendations[0]: "1.5" is not a recommendation\'s number'),
+      expect.stringContaining('recommendations[1]: "x" is not a recommendation\'s number'),
+      expect.stringContaining('recommendations[2]: "-1" is not a recommendation\'s number'),
+      expect.stringContaining('recommendations[3]: "1000" is not a recommendation\'s number'),
+    ]);
+    // A recommendations list that is not one is reported once, and no number is checked against it.
+    expect(
+      await numbers('[5]', REQUIRED.replace(/recommendations:\n {2}- action: Do\n/, 'recommendations: Do\n')),
+    ).toEqual(['b.yaml:11:18: recommendations: must be a list, found text']);
+    expect(await numbers('3')).toEqual([
+      'b.yaml:16:22: decisions[0].recommendations: must be a list, found number',
+    ]);
+  });
+
+  it('needs a name or an e-mail address in a contact, and checks the address lightly', async () => {
+    const contact = (yaml: string) => problemsOf(`${REQUIRED}contact: ${yaml}\n`);
+    expect(await contact('{ name: Duty officer }')).toEqual([]);
+    expect(await contact('{ email: desk@example.org }')).toEqual([]);
+    expect(await contact('{ role: Desk, phone: "+44 20 7946 0000" }')).toEqual([
+      'b.yaml:13:10: contact: needs "name" or "email"',
+    ]);
+    expect(await contact('{}')).toEqual(['b.yaml:13:10: contact: needs "name" or "email"']);
+    // A typo of one of them is named as such, not also reported missing.
+    expect(await contact('{ emial: desk@example.org }')).toEqual([
+      'b.yaml:13:12: contact.emial: unknown key "emial"; did you mean "email"?',
+    ]);
+    for (const bad of ['desk', 'desk@example', 'a b@example.org', '<desk@example.org>', 'a@b.org, c@d.org'])
+      expect(await contact(`{ email: "${bad}" }`), bad).toEqual([
+        expect.stringMatching(
+          /^b\.yaml:13:\d+: contact\.email: ".*" is not an e-mail address; write it as name@example\.org$/,
+        ),
+      ]);
+  });
+
+  it('gives a TLP 2.0 label its sharing rule as the handling line, unless handling says otherwise', () => {
+    expect(handlingLine(undefined, 'TLP:RED')).toEqual({
+      text: 'For the eyes and ears of individual recipients only, no further disclosure.',
+      from: 'tlp',
+    });
+    expect(handlingLine(undefined, ' tlp : amber + strict ')).toEqual({
+      text: TLP_SHARING['TLP:AMBER+STRICT'],
+      from: 'tlp',
+    });
+    expect(handlingLine('Not for onward distribution.', 'TLP:RED')).toEqual({
+      text: 'Not for onward distribution.',
+      from: 'handling',
+    });
+    expect(handlingLine('Not for onward distribution.', undefined)?.from).toBe('handling');
+    for (const marking of ['UNCLASSIFIED', 'TLP:WHITE', 'OFFICIAL TLP:AMBER', 'TLP:AMBER+', undefined])
+      expect(handlingLine(undefined, marking), marking).toBeUndefined();
+    expect(['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED'].map(tlpLabel)).toEqual(
+      Object.keys(TLP_SHARING),
+    );
+  });
+
+  it('names a misspelt new key with the nearest one', async () => {
+    expect(await problemsOf(`${REQUIRED}as-of: 2015-06-30T16:00Z\nhandeling: x\ndecision: []\n`)).toEqual([
+      'b.yaml:13:1: as-of: unknown key "as-of"; did you mean "as_of"?',
+      'b.yaml:14:1: handeling: unknown key "handeling"; did you mean "handling"?',
+      'b.yaml:15:1: decision: unknown key "decision"; did you mean "decisions"?',
+    ]);
+    expect(await problemsOf(`${REQUIRED}decisions:\n  - decison: D\n    dedline: x\n`)).toEqual([
+      'b.yaml:14:5: decisions[0].decison: unknown key "decison"; did you mean "decision"?',
+      'b.yaml:15:5: decisions[0].dedline: unknown key "dedline"; did you mean "deadline"?',
+    ]);
+  });
+
+  it('returns the decisions as the Briefing type says', async () => {
+    const briefing = await briefingOf(`${REQUIRED}decisions:\n  - decision: "Approve **now**"\n`);
+    expect(briefing.decisions).toEqual([{ decision: 'Approve **now**', recommendations: [] }]);
   });
 });
 

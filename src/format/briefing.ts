@@ -124,6 +124,59 @@ export interface Source {
   url?: string;
 }
 
+/** A moment written in ISO 8601 with its zone: `2015-06-30T18:00+02:00`. */
+export interface Instant {
+  /** As written (trimmed); it begins with the calendar day in its own zone. */
+  text: string;
+  /** Milliseconds since 1970-01-01T00:00Z. */
+  epochMs: number;
+  /** The zone as written, in minutes east of UTC: `+02:00` is 120, `Z` is 0. */
+  offsetMinutes: number;
+}
+
+/** Who to ask about the briefing. At least one of `name` and `email` is given. */
+export interface Contact {
+  name?: string;
+  role?: string;
+  /** Checked lightly: `name@example.org`. */
+  email?: string;
+  phone?: string;
+}
+
+/** The TLP 2.0 labels whose sharing rule stands in for a missing `handling` line. */
+export const TLP_LABELS = ['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED'] as const;
+export type TlpLabel = (typeof TLP_LABELS)[number];
+
+/** The distribution or caveat line. */
+export interface Handling {
+  /** The line to show (plain text). */
+  text: string;
+  /** `handling` as written, or the TLP 2.0 sharing rule of the `classification`, which is a TLP label. */
+  from: 'handling' | 'tlp';
+}
+
+/** A decision's deadline, always kept as written. */
+export type Deadline =
+  /** A date and time with its zone: `2015-06-30T16:00Z`. */
+  | { kind: 'time'; text: string; at: Instant }
+  /** A date alone, `2015-06-30`: the whole of that day, in the zone of `as_of`. */
+  | { kind: 'date'; text: string; date: string }
+  /** Anything else, as written: `Before the vote`. */
+  | { kind: 'text'; text: string };
+
+/** A decision the audience is asked to take. */
+export interface Decision {
+  /** A slug to match the decision across versions of the briefing. */
+  id?: string;
+  /** Inline Markdown. */
+  decision: string;
+  /** Who decides. */
+  by?: string;
+  deadline?: Deadline;
+  /** The recommendations it decides on, by their numbers as shown (counting from 1); each exists. */
+  recommendations: number[];
+}
+
 /** A file the briefing refers to (theme CSS, logo), already checked and read. */
 export interface Asset {
   /** Absolute path on disk. */
@@ -149,10 +202,19 @@ export interface Briefing {
   date?: string;
   author?: string;
   organization?: string;
+  /** `as_of`: when the briefing was true. */
+  asOf?: Instant;
+  /** As written; a number is kept as the text it was written as (`1.10`). */
+  version?: string;
+  contact?: Contact;
   classification?: string;
+  /** `handling` as written; without it, the TLP 2.0 sharing rule when the classification is a TLP label. */
+  handling?: Handling;
   source?: SourceReport;
   /** Inline Markdown each; empty when absent. */
   bluf: string[];
+  /** Decisions required, in the order given; empty when absent. */
+  decisions: Decision[];
   situation: Situation;
   timeline: TimelineEvent[];
   actors: Actor[];

@@ -4,7 +4,8 @@
  * it means, and what a mistake in it says. Everything else is derived from
  * this table: the validator (validate.ts walks it over the YAML), the JSON
  * Schema (schema.ts), the starter briefing (init.ts); the tests check the
- * docs against it.
+ * docs against it. The kinds of value it is written in are in specs.ts; the
+ * rules values are read with, in patterns.ts and dateTimes.ts.
  *
  * Why a plain table and not a schema library (zod, valibot, TypeBox): what
  * users value in the validator is its messages and places, every problem at
@@ -14,298 +15,41 @@
  * YAML is gone (no positions, no aliases, no text as written), so each of its
  * errors would have to be mapped back to a node and re-worded, and its JSON
  * Schema output would still need our case-insensitive words and percentages
- * patched in. A table of some sixty keys reads in a few screens, needs no
+ * patched in. A table of some eighty keys reads in a few screens, needs no
  * dependency, and its shape is checked against `Briefing` by the compiler
- * (`Value<typeof BRIEFING>`, used in validate.ts). Every pattern below is an
- * ECMA-262 regular expression that the validator and the schema both use, so
- * the two cannot disagree on a value.
+ * (`Value<typeof BRIEFING>`, used in validate.ts). Every pattern a rule has is
+ * an ECMA-262 regular expression that the validator and the schema both use,
+ * so the two cannot disagree on a value.
  */
 
 import { BUILT_IN_THEMES } from '../outputs/themes.js';
 import {
   ASPECTS,
-  type Asset,
   CONFIDENCES,
   IMPACTS,
   LIKELIHOODS,
-  type Likelihood,
   NOTE_GROUPS,
   PRIORITIES,
   RELATION_TYPES,
   STANCES,
+  TLP_LABELS,
 } from './briefing.js';
+import { DATE_TIME_WITH_ZONE, DEADLINE } from './dateTimes.js';
+import {
+  CSS_COLOUR,
+  EMAIL,
+  HTTP_URL,
+  likelihoodOfPercent,
+  PERCENT,
+  RECOMMENDATION_NUMBER,
+  SLUG,
+} from './patterns.js';
+import { choice, type FileSpec, list, mapping, type Reference, type TextSpec, text } from './specs.js';
 
-// ── the kinds of value ────────────────────────────────────────────────────
-
-/** What the user reads about a mistake: what is wrong, and what to do. */
-export interface Message {
-  message: string;
-  hint?: string;
-}
-
-interface About {
-  /** What the key holds, for the docs and an editor's hover; Markdown. */
-  description: string;
-  /** Values an editor may offer. */
-  examples?: readonly (string | number)[];
-  /** The key must be present and not empty. */
-  required?: boolean;
-  /** What an absent (or empty) key means. */
-  default?: unknown;
-}
-
-/** Text. A number is taken as written (`title: 1984`); a boolean or a mapping is a mistake with a quoting hint. */
-export interface TextSpec extends About {
-  type: 'text';
-  /** Markdown keeps its spacing and may cite sources (`[@id]`); plain text is trimmed. */
-  markdown?: 'inline' | 'block';
-  /** A further rule on the trimmed text. */
-  rule?: TextRule;
-  /** No two values of this key in the file may be the same; names what the value is (`actor name`). */
-  unique?: string;
-  /** The value must be one of the values of the key marked `unique: reference.to`. */
-  refersTo?: Reference;
-}
-
-export interface TextRule {
-  /** The whole trimmed text must match this (ECMA-262, no flags). */
-  pattern: string;
-  /** A number as written may match too (an id `2015`); otherwise a number never does. */
-  integers?: boolean;
-  /** A check no pattern can make (that `new URL` parses it); the schema has only the pattern. */
-  also?: (text: string) => boolean;
-  /** The value kept, once valid. */
-  normalise?: (text: string) => string;
-  problem: (text: string) => Message;
-}
-
-export interface Reference {
-  /** The `unique` name of the key whose values this one must name. */
-  to: string;
-  /** Said of a value that names none: `is not an actor in this file`. */
-  notFound: string;
-  /** Said of a value that names the item it is written in. */
-  self: string;
-  /** Introduces the values it may name, in the hint: `the actors are`. */
-  listed: string;
-}
-
-/** One of a few words, in any case, with spaces, hyphens or underscores between words. */
-export interface ChoiceSpec<T extends string = string> extends About {
-  type: 'choice';
-  values: readonly T[];
-  /** One of them, in a message: `a stance`. */
-  what: string;
-  /** A percentage is also accepted, and mapped to a value. */
-  percent?: { pattern: string; toValue: (percent: number) => T };
-}
-
-export interface ListSpec<I extends Spec = Spec> extends About {
-  type: 'list';
-  items: I;
-  min?: number;
-  max?: number;
-}
-
-export interface MappingSpec<K extends Record<string, Spec> = Record<string, Spec>> extends About {
-  type: 'mapping';
-  keys: K;
-}
-
-/** A file next to the briefing (relative to it), or one of a few built-in names. */
-export interface FileSpec extends About {
-  type: 'file';
-  /** One of them, in a message: `theme`. */
-  what: string;
-  accept: readonly Asset['mediaType'][];
-  builtIn?: readonly string[];
-  /** The file name must end so (`.css`). */
-  extension?: string;
-}
-
-export type Spec = TextSpec | ChoiceSpec | ListSpec | MappingSpec | FileSpec;
-
-/** The value a spec gives once valid: what validate.ts returns before the files are read. */
-export type Value<S> =
-  S extends ChoiceSpec<infer T>
-    ? T
-    : S extends TextSpec | FileSpec
-      ? string
-      : S extends ListSpec<infer I>
-        ? Value<I>[]
-        : S extends MappingSpec<infer K>
-          ? Shape<K>
-          : never;
-
-type Given<S> = S extends { required: true } ? true : S extends { default: unknown } ? true : false;
-type Shape<K> = Flat<
-  { [P in keyof K as Given<K[P]> extends true ? P : never]: Value<K[P]> } & {
-    [P in keyof K as Given<K[P]> extends true ? never : P]?: Value<K[P]>;
-  }
->;
-type Flat<T> = { [P in keyof T]: T[P] };
-
-// ── builders: they only fill in `type`, so the table below reads as a table ──
-
-type Options<S> = Omit<S, 'type' | 'description'>;
-
-function text<const O extends Options<TextSpec>>(description: string, options?: O): TextSpec & O {
-  return { type: 'text', description, ...(options as O) };
-}
-
-function choice<T extends string, const O extends Omit<Options<ChoiceSpec<T>>, 'values' | 'what'>>(
-  values: readonly T[],
-  what: string,
-  description: string,
-  options?: O,
-): ChoiceSpec<T> & O {
-  return { type: 'choice', values, what, description, examples: values, ...(options as O) };
-}
-
-function list<I extends Spec, const O extends Omit<Options<ListSpec<I>>, 'items'>>(
-  items: I,
-  description: string,
-  options?: O,
-): ListSpec<I> & O {
-  return { type: 'list', items, description, ...(options as O) };
-}
-
-function mapping<K extends Record<string, Spec>, const O extends Omit<Options<MappingSpec<K>>, 'keys'>>(
-  keys: K,
-  description: string,
-  options?: O,
-): MappingSpec<K> & O {
-  return { type: 'mapping', keys, description, ...(options as O) };
-}
-
-// ── patterns shared by the validator and the schema ───────────────────────
-
-const loosePatterns = new Map<string, string>();
-
-/**
- * A pattern matching `word` in any case, with any run of spaces, hyphens or underscores between
- * words. Made once per word: the validator asks for each allowed word of every choice it reads.
- */
-export function loosePattern(word: string): string {
-  let pattern = loosePatterns.get(word);
-  if (pattern === undefined) {
-    pattern = makeLoosePattern(word);
-    loosePatterns.set(word, pattern);
-  }
-  return pattern;
-}
-
-function makeLoosePattern(word: string): string {
-  return word
-    .split(/[-_\s]+/)
-    .map((part) =>
-      [...part]
-        .map((c) =>
-          c.toLowerCase() !== c.toUpperCase() ? `[${c.toLowerCase()}${c.toUpperCase()}]` : escapeRegExp(c),
-        )
-        .join(''),
-    )
-    .join('[-_\\s]+');
-}
-
-/** `pattern` for the whole of a value that may have spaces around it (text is trimmed). */
-export function wholePattern(pattern: string): string {
-  return `^\\s*(?:${pattern})\\s*$`;
-}
-
-const compiled = new Map<string, RegExp>();
-
-/** Whether the whole of `text` (spaces around it aside) matches `pattern`, as a JSON Schema validator reads it. */
-export function matches(pattern: string, text: string): boolean {
-  let regex = compiled.get(pattern);
-  if (!regex) {
-    regex = new RegExp(wholePattern(pattern), 'u');
-    compiled.set(pattern, regex);
-  }
-  return regex.test(text);
-}
-
-/** The patterns a file key's value is read with: a built-in name, or a file name with the right ending. */
-export function filePatterns(spec: FileSpec): { builtIn?: string; extension?: string } {
-  return {
-    ...(spec.builtIn ? { builtIn: spec.builtIn.map(escapeRegExp).join('|') } : {}),
-    ...(spec.extension ? { extension: `[\\s\\S]*${loosePattern(spec.extension)}` } : {}),
-  };
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
-}
-
-/** Maps a percentage to its ICD 203 term; a value on a boundary takes the higher term. */
-export function likelihoodOfPercent(value: number): Likelihood {
-  let term: Likelihood = LIKELIHOODS[0].term;
-  for (const entry of LIKELIHOODS) if (value >= entry.min) term = entry.term;
-  return term;
-}
-
-/** 0 to 100 with up to three digits before the point, as the format has always read it; `55 %` too. */
-const PERCENT = '(?:(?:\\d{1,2}|0\\d\\d)(?:\\.\\d+)?|100(?:\\.0+)?)\\s*%';
-
-const NAMED_COLOURS = (
-  'black silver gray grey white maroon red purple fuchsia green lime olive yellow navy blue teal aqua orange ' +
-  'aliceblue antiquewhite aquamarine azure beige bisque blanchedalmond blueviolet brown burlywood cadetblue ' +
-  'chartreuse chocolate coral cornflowerblue cornsilk crimson cyan darkblue darkcyan darkgoldenrod darkgray darkgrey ' +
-  'darkgreen darkkhaki darkmagenta darkolivegreen darkorange darkorchid darkred darksalmon darkseagreen ' +
-  'darkslateblue darkslategray darkslategrey darkturquoise darkviolet deeppink deepskyblue dimgray dimgrey ' +
-  'dodgerblue firebrick floralwhite forestgreen gainsboro ghostwhite gold goldenrod greenyellow honeydew hotpink ' +
-  'indianred indigo ivory khaki lavender lavenderblush lawngreen lemonchiffon lightblue lightcoral lightcyan ' +
-  'lightgoldenrodyellow lightgray lightgreen lightgrey lightpink lightsalmon lightseagreen lightskyblue ' +
-  'lightslategray lightslategrey lightsteelblue lightyellow limegreen linen magenta mediumaquamarine mediumblue ' +
-  'mediumorchid mediumpurple mediumseagreen mediumslateblue mediumspringgreen mediumturquoise mediumvioletred ' +
-  'midnightblue mintcream mistyrose moccasin navajowhite oldlace olivedrab orangered orchid palegoldenrod ' +
-  'palegreen paleturquoise palevioletred papayawhip peachpuff peru pink plum powderblue rebeccapurple rosybrown ' +
-  'royalblue saddlebrown salmon sandybrown seagreen seashell sienna skyblue slateblue slategray slategrey snow ' +
-  'springgreen steelblue tan thistle tomato turquoise violet wheat whitesmoke yellowgreen'
-).split(' ');
-
-let colourPattern: string | undefined;
-
-const CSS_COLOUR: TextRule = {
-  // Made on first use, not when the module loads: most briefings set no colour.
-  get pattern() {
-    colourPattern ??= `#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})|${NAMED_COLOURS.map(loosePattern).join('|')}`;
-    return colourPattern;
-  },
-  normalise: (colour) => colour.toLowerCase(),
-  problem: (colour) => ({
-    message: `"${truncate(colour)}" is not a CSS colour`,
-    hint: 'use #rgb, #rrggbb or a colour name such as navy',
-  }),
-};
-
-const HTTP_URL: TextRule = {
-  pattern: '[hH][tT][tT][pP][sS]?://\\S+',
-  also: (url) => {
-    try {
-      const { protocol } = new URL(url);
-      return protocol === 'http:' || protocol === 'https:';
-    } catch {
-      return false;
-    }
-  },
-  problem: (url) => ({ message: `"${truncate(url)}" is not an http(s) URL` }),
-};
-
-const SLUG: TextRule = {
-  pattern: '[a-z0-9-]+',
-  integers: true,
-  problem: (id) => ({
-    message: `"${truncate(id)}" is not a slug`,
-    hint: 'use lowercase letters, digits and hyphens',
-  }),
-};
-
-/** Cuts text for a message. */
-export function truncate(text: string, max = 40): string {
-  const one = text.replace(/\s+/g, ' ');
-  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
-}
+// What the format is written in, for the modules that read the format with one import.
+export { likelihoodOfPercent } from './patterns.js';
+export type { MappingSpec, Message, Spec, TextSpec, Value } from './specs.js';
+export { requiredKeys, truncate } from './specs.js';
 
 // ── the format ────────────────────────────────────────────────────────────
 
@@ -490,6 +234,49 @@ const DECK = mapping(
   'Presentation settings: `theme`, `aspect`, `accent`, `logo`.',
 );
 
+const CONTACT = mapping(
+  {
+    name: text('Their name.'),
+    role: text('Their role or desk.'),
+    email: text('An e-mail address: `name@example.org`.', {
+      rule: EMAIL,
+      examples: ['libya.desk@example.org'],
+    }),
+    phone: text('A telephone number, as written.'),
+  },
+  'Who to ask about the briefing: `name`, `role`, `email`, `phone`; a name or an e-mail address at least.',
+  { atLeastOneOf: ['name', 'email'] },
+);
+
+const DECISION = mapping(
+  {
+    decision: text('What must be decided, as a question or an instruction (inline Markdown).', {
+      required: true,
+      markdown: 'inline',
+    }),
+    by: text('Who decides.'),
+    deadline: text(
+      'By when: a date (`2015-06-30`, the whole day), a date and time with its zone (`2015-06-30T16:00Z`), or text as written (`Before the vote`).',
+      { rule: DEADLINE, examples: ['2015-06-30', '2015-06-30T16:00Z', 'Before the vote'] },
+    ),
+    recommendations: list(
+      text("A recommendation's number as shown, counting from 1.", {
+        rule: RECOMMENDATION_NUMBER,
+        numberOf: { list: 'recommendations', what: 'recommendation' },
+      }),
+      'The recommendations it decides on, by their numbers as shown (counting from 1): `[1, 3]`.',
+      { default: [] },
+    ),
+    id: text('A slug (lowercase letters, digits, hyphens), unique: names the decision across versions.', {
+      rule: SLUG,
+      unique: 'decision id',
+    }),
+  },
+  'A decision required: `decision` (required), `by`, `deadline`, `recommendations`, `id`.',
+);
+
+const HANDLING_DEFAULT = `Without it, a classification that is a TLP 2.0 label (${TLP_LABELS.map((label) => `\`${label}\``).join(', ')}) gives that label's sharing rule, in the words of FIRST's standard.`;
+
 /** The whole briefing file. */
 export const BRIEFING = mapping(
   {
@@ -498,18 +285,30 @@ export const BRIEFING = mapping(
     date: text('Shown on the title slide as written; never defaulted to today.', {
       examples: ['2015-06-30'],
     }),
+    as_of: text(
+      'When the briefing was true: an ISO 8601 date and time with its zone (`2015-06-30T16:00Z`, `2015-06-30T18:00+02:00`). A decision whose deadline is earlier has passed.',
+      { rule: DATE_TIME_WITH_ZONE, examples: ['2015-06-30T16:00Z', '2015-06-30T18:00+02:00'] },
+    ),
+    version: text('The version of the briefing, as written: a number is kept as written (`1.10`).', {
+      examples: ['1.0', '2', 'Draft 3'],
+    }),
     author: text('Who prepared it; also the PDF author.'),
     organization: text('Who it is from.'),
+    contact: CONTACT,
     classification: text(
       'Handling marking, shown as a banner at the top and bottom of every slide and page; `UNCLASSIFIED`, `CONFIDENTIAL`, `SECRET`, `TOP SECRET`, `CUI` and `TLP:` markings get their conventional colours.',
       { examples: ['UNCLASSIFIED', 'OFFICIAL', 'TLP:CLEAR', 'CONFIDENTIAL', 'SECRET'] },
     ),
+    handling: text(`A distribution or caveat line (\`Not for onward distribution\`). ${HANDLING_DEFAULT}`, {
+      examples: ['Not for onward distribution'],
+    }),
     source: SOURCE_REPORT,
     bluf: list(
       text('A key judgment (inline Markdown).', { markdown: 'inline' }),
       'Bottom line up front: 1 to 6 key judgments, the slide after the title.',
       { min: 1, max: 6, default: [] },
     ),
+    decisions: list(DECISION, 'Decisions required of the audience, in the order given.', { default: [] }),
     situation: SITUATION,
     timeline: list(TIMELINE_EVENT, 'Dated events, in the order given.', { default: [] }),
     actors: list(ACTOR_ITEM, 'Who is involved (at least one).', { required: true, min: 1 }),
@@ -529,10 +328,3 @@ export const BRIEFING = mapping(
   },
   'A briefdeck briefing: a short YAML summary of a report, made into a slide deck and a PDF.',
 );
-
-/** The keys a mapping requires, in the order defined. */
-export function requiredKeys(spec: MappingSpec): string[] {
-  return Object.entries(spec.keys)
-    .filter(([, key]) => key.required)
-    .map(([name]) => name);
-}

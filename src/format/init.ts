@@ -18,6 +18,7 @@ import {
   PRIORITIES,
   RELATION_TYPES,
   STANCES,
+  TLP_LABELS,
 } from './briefing.js';
 
 /** The schema shipped with this installation of briefdeck. */
@@ -43,19 +44,36 @@ const or = (words: readonly string[]) => `${words.slice(0, -1).join(', ')} or ${
 /** A starter briefing: every section, a comment on each, placeholders to replace. It validates as it is. */
 export function starterBriefing(options: { schemaRef?: string } = {}): string {
   const schemaRef = options.schemaRef ?? './schema/briefing.schema.json';
-  const terms = LIKELIHOODS.map((entry) => entry.term);
+  return [titleAndBottomLine(schemaRef), situationAndAnalysis(), adviceAndDeck()].join('\n');
+}
+
+/** The schema line, the title slide's keys, the source, the bottom line and the decisions required. */
+function titleAndBottomLine(schemaRef: string): string {
   return `# yaml-language-server: $schema=${schemaRef}
 # A briefdeck briefing. Replace every value below with your own, delete the
 # optional keys you do not need, and check the file with: briefdeck validate
 
 # The title slide. Only title is required; title and author also go into the PDF.
+# as_of: when the briefing was true, a date and time with its zone (Z is UTC).
+# contact: who to ask, with a name or an e-mail address at least.
 # classification is a banner on every slide and page (UNCLASSIFIED, TLP:CLEAR, ...).
+# handling: a distribution or caveat line. Without it, a TLP label as the
+# classification (${or(TLP_LABELS)})
+# gives that label's sharing rule.
 title: "What happened, where: the briefing in a few words"
 subtitle: One line on why it matters now
 date: 2025-01-31
+as_of: 2025-01-31T16:00Z
+version: "1.0"
 author: Your desk or team
 organization: Your organisation
+contact:
+  name: Your name
+  role: Your role
+  email: desk@example.org
+  phone: "+1 555 0100"
 classification: UNCLASSIFIED
+handling: Not for onward distribution.
 
 # The report this briefing summarises, credited on the title slide (title is required).
 source:
@@ -69,7 +87,21 @@ bluf:
   - "The one judgment the audience must remember, in a sentence [@report]."
   - A second key judgment.
 
-# What is happening: a summary of one or two short paragraphs, and key facts.
+# Decisions required of the audience, in the order given, each with who decides.
+# deadline: a date, a date and time with its zone, or words; recommendations:
+# the numbers of the recommendations below it decides on, counting from 1.
+decisions:
+  - decision: What the audience must decide, as a question or an instruction.
+    by: Who decides
+    deadline: 2025-02-07
+    recommendations: [1]
+`;
+}
+
+/** The situation, the timeline, the actors and the risks. */
+function situationAndAnalysis(): string {
+  const terms = LIKELIHOODS.map((entry) => entry.term);
+  return `# What is happening: a summary of one or two short paragraphs, and key facts.
 situation:
   summary: |
     What happened, when and where, and why it matters now. Keep it to one or
@@ -114,8 +146,12 @@ risks:
     detail: Why you judge it so [@report].
     indicators:
       - A sign that the risk is materialising
+`;
+}
 
-# What to do (at least one), in the order you advise it. priority: ${or(PRIORITIES)}.
+/** The recommendations, the sources, the speaker notes and the deck settings. */
+function adviceAndDeck(): string {
+  return `# What to do (at least one), in the order you advise it. priority: ${or(PRIORITIES)}.
 recommendations:
   - action: What should be done, as an instruction.
     owner: Who should do it

@@ -7,10 +7,13 @@
  *
  * The validator and the schema decide every value with the same patterns;
  * what a schema cannot say is left to `briefdeck validate`: that names are
- * unique, that relations and citations name something in the file, that the
- * theme and logo files exist and are safe.
+ * unique, that relations, citations and recommendation numbers name something
+ * in the file, that a date is on the calendar (`2015-02-29`), that the theme
+ * and logo files exist and are safe.
  */
-import { BRIEFING, filePatterns, loosePattern, requiredKeys, type Spec, wholePattern } from './format.js';
+import { BRIEFING } from './format.js';
+import { filePatterns, loosePattern, wholePattern } from './patterns.js';
+import { requiredKeys, type Spec, type TextRule } from './specs.js';
 
 export const SCHEMA_DRAFT = 'https://json-schema.org/draft/2020-12/schema';
 
@@ -46,6 +49,10 @@ function schemaOf(spec: Spec, optional: boolean): Schema {
           Object.entries(spec.keys).map(([key, inner]) => [key, schemaOf(inner, !inner.required)]),
         ),
         ...(required.length > 0 ? { required } : {}),
+        // Each branch names its key again: a strict validator (Ajv) wants a required key defined beside it.
+        ...(spec.atLeastOneOf
+          ? { anyOf: spec.atLeastOneOf.map((key) => ({ properties: { [key]: true }, required: [key] })) }
+          : {}),
         additionalProperties: false,
       };
     }
@@ -60,11 +67,7 @@ function schemaOf(spec: Spec, optional: boolean): Schema {
     case 'text':
       // Text is trimmed; a number is taken as written, except where a rule says what the text must be.
       if (spec.rule)
-        return {
-          ...(spec.rule.integers ? type('string', 'integer') : type('string')),
-          ...about,
-          pattern: wholePattern(spec.rule.pattern),
-        };
+        return { ...numbersOf(spec.rule, type), ...about, pattern: wholePattern(spec.rule.pattern) };
       return { ...type('string', 'number'), ...about, pattern: '\\S' };
     case 'choice':
       return {
@@ -89,4 +92,13 @@ function schemaOf(spec: Spec, optional: boolean): Schema {
       };
     }
   }
+}
+
+/** The types a rule's value may have, and the bounds of a number (the pattern applies only to text). */
+function numbersOf(rule: TextRule, type: (...types: string[]) => Schema): Schema {
+  const { numbers } = rule;
+  if (numbers === undefined) return type('string');
+  if (numbers === 'any') return type('string', 'number');
+  if (numbers === 'integer') return type('string', 'integer');
+  return { ...type('string', 'integer'), minimum: numbers.minimum, maximum: numbers.maximum };
 }

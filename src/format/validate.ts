@@ -2,37 +2,37 @@
  * Stage 2: check a parsed briefing against the format and turn it into a
  * typed `Briefing`. A thin layer over the definition in format.ts: it walks
  * the definition over the YAML (read with places by yamlTree.ts), says what
- * is wrong and where, checks the rules that span keys (unique names,
- * references, citations), and has the files the deck names read
- * (deckFiles.ts). Every problem is collected; if there is any, a
- * `BriefingError` lists them all in file order and nothing downstream runs.
+ * is wrong and where, has the rules that span keys checked (unique names,
+ * references, citations, recommendation numbers: crossReferences.ts), and
+ * has the files the deck names read (deckFiles.ts). Every problem is
+ * collected; if there is any, a `BriefingError` lists them all in file order
+ * and nothing downstream runs.
  */
 import type { Node } from 'yaml';
-import { findCitations } from '../content/markdown.js';
 import { BriefingError, type Problem } from '../errors.js';
 import type { Briefing, DeckSettings, Position } from './briefing.js';
+import { CrossReferences } from './crossReferences.js';
+import { instantOf, readDeadline } from './dateTimes.js';
 import { readDeckFile } from './deckFiles.js';
 import { nearest } from './didYouMean.js';
+import { BRIEFING } from './format.js';
+import { handlingLine } from './handling.js';
+import type { LoadedBriefing } from './load.js';
+import { filePatterns, loosePattern, matches } from './patterns.js';
 import {
-  BRIEFING,
   type ChoiceSpec,
-  CITATION_TARGET,
   type FileSpec,
-  filePatterns,
   type ListSpec,
-  loosePattern,
   type MappingSpec,
   type Message,
-  matches,
   requiredKeys,
   type Spec,
   type TextSpec,
   truncate,
   type Value,
-} from './format.js';
-import type { LoadedBriefing } from './load.js';
-import { codePoint, controlCharacter, invisibleCharacter, sameness } from './textRules.js';
-import { itemOf, joinPath, listed } from './yamlPaths.js';
+} from './specs.js';
+import { codePoint, controlCharacter, invisibleCharacter } from './textRules.js';
+import { joinPath } from './yamlPaths.js';
 import { type Entry, type YamlNode, YamlTree, type YamlValue } from './yamlTree.js';
 
 /** Problems listed at most; the rest are counted. */
@@ -45,10 +45,26 @@ export async function validateBriefing(loaded: LoadedBriefing): Promise<Briefing
   const deck = await check.deck(value?.deck);
   if (check.problems.length > 0 || value === undefined)
     throw new BriefingError(inFileOrder(check.problems), check.suppressed);
+  return { ...briefingOf(value), deck, positions: check.positions, file: loaded.file };
+}
+
+/** The valid value as a `Briefing`: the keys that mean more than their text (a time, a default) read. */
+function briefingOf(value: Value<typeof BRIEFING>): Omit<Briefing, 'deck' | 'positions' | 'file'> {
+  const { deck: _settings, as_of: asOf, handling, decisions, ...rest } = value;
   // The definition and the `Briefing` type must agree; the compiler checks it here.
-  const { deck: _settings, ...rest } = value;
-  const briefing: Omit<Briefing, 'deck' | 'positions' | 'file'> = rest;
-  return { ...briefing, deck, positions: check.positions, file: loaded.file };
+  const briefing: Omit<Briefing, 'deck' | 'positions' | 'file' | 'asOf' | 'handling' | 'decisions'> = rest;
+  const instant = asOf === undefined ? undefined : instantOf(asOf);
+  const line = handlingLine(handling, rest.classification);
+  return {
+    ...briefing,
+    ...(instant ? { asOf: instant } : {}),
+    ...(line ? { handling: line } : {}),
+    decisions: decisions.map(({ deadline, recommendations, ...decision }) => ({
+      ...decision,
+      ...(deadline !== undefined ? { deadline: readDeadline(deadline) } : {}),
+      recommendations: recommendations.map(Number),
+    })),
+  };
 }
 
 function inFileOrder(problems: Problem[]): Problem[] {
@@ -65,18 +81,15 @@ class Check {
   readonly positions = new Map<string, Position>();
   readonly tree: YamlTree;
   suppressed = 0;
-  /** Values of keys marked `unique`, by what they are (`actor name`), in file order. */
-  private readonly uniques = new Map<string, { value: string; path: string }[]>();
-  private readonly references: { spec: TextSpec; value: string; path: string }[] = [];
-  private readonly markdown: { path: string; node: Node; text: string }[] = [];
+  private readonly cross: CrossReferences;
   private readonly files = new Map<FileSpec, { node: Node; path: string; written: string }>();
-  private readonly targetsOf = new Map<string, { values: Set<string>; byItem: Map<string, string> }>();
 
   constructor(private readonly loaded: LoadedBriefing) {
     this.problems = [...loaded.problems];
     this.tree = new YamlTree(loaded, (node, path, message, hint) =>
       this.problem(node, path, { message, hint }),
     );
+    this.cross = new CrossReferences(this.tree);
   }
 
   // ── problems ───────────────────────────────────────────────────────────
@@ -164,6 +177,12 @@ class Check {
       else if (keySpec.default !== undefined && !keySpec.required)
         out[key] = structuredClone(keySpec.default);
     }
+    // A key written, even wrongly, or guessed from a typo, is not also reported missing.
+    const given = (key: string) => value.entries.some((entry) => entry.key === key) || guessed.has(key);
+    if (spec.atLeastOneOf && !spec.atLeastOneOf.some(given))
+      this.problem(value.node, path, {
+        message: `needs ${spec.atLeastOneOf.map((key) => `"${key}"`).join(' or ')}`,
+      });
     return out;
   }
 
@@ -186,6 +205,7 @@ class Check {
       this.problem(value.node, path, { message: `must be a list${YamlTree.found(value)}` });
       return undefined;
     }
+    this.cross.list(path, value.items.length);
     const { min = 0, max = Number.POSITIVE_INFINITY } = spec;
     if (value.items.length < min)
       this.problem(value.node, path, { message: `needs at least ${min} item${min === 1 ? '' : 's'}` });
@@ -257,13 +277,7 @@ class Check {
       }
       if (rule.normalise) text = rule.normalise(text);
     }
-    if (spec.markdown) this.markdown.push({ path, node: value.node, text });
-    if (spec.unique) {
-      const seen = this.uniques.get(spec.unique) ?? [];
-      seen.push({ value: sameness(text), path });
-      this.uniques.set(spec.unique, seen);
-    }
-    if (spec.refersTo) this.references.push({ spec, value: sameness(text), path });
+    this.cross.text(spec, text, value.node, path);
     return text;
   }
 
@@ -308,69 +322,13 @@ class Check {
 
   // ── rules that span keys ───────────────────────────────────────────────
 
-  /** Unique values are unique; references name a value that exists; citations name a source. */
+  /** Unique values, references, citations and item numbers, once the whole file is read (crossReferences.ts). */
   crossReferences(): void {
-    for (const [what, entries] of this.uniques) {
-      const first = new Map<string, string>();
-      for (const { value, path } of entries) {
-        const earlier = first.get(value);
-        if (earlier !== undefined)
-          this.problemAt(path, {
-            message: `duplicate ${what} "${truncate(value)}" (first used at ${earlier})`,
-          });
-        else first.set(value, path);
-      }
-    }
-    for (const { spec, value, path } of this.references) {
-      const reference = spec.refersTo;
-      if (!reference) continue;
-      const targets = this.targets(reference.to);
-      if (targets.byItem.get(itemOf(path, targets.byItem)) === value)
-        this.problemAt(path, { message: reference.self });
-      else if (!targets.values.has(value)) {
-        if (this.full) {
-          this.suppressed += 1;
-          continue;
-        }
-        const names = [...targets.values];
-        const guess = nearest(value, names);
-        this.problemAt(path, {
-          message: `"${truncate(value)}" ${reference.notFound}`,
-          ...(guess !== undefined
-            ? { hint: `did you mean "${guess}"?` }
-            : names.length > 0
-              ? { hint: `${reference.listed}: ${listed(names)}` }
-              : {}),
-        });
-      }
-    }
-    const ids = new Set((this.uniques.get(CITATION_TARGET) ?? []).map((entry) => entry.value));
-    for (const field of this.markdown) {
-      for (const id of findCitations(field.text)) {
-        if (ids.has(id)) continue;
-        const { start, text } = this.tree.span(field.node);
-        const offset = text.indexOf(`[@${id}]`);
-        const guess = nearest(id, [...ids]);
-        this.add(offset >= 0 ? this.tree.locate(start + offset) : this.tree.where(field.node), field.path, {
-          message: `cites unknown source "[@${id}]"`,
-          hint: guess !== undefined ? `did you mean "${guess}"?` : 'add it under "sources"',
-        });
-      }
-    }
-  }
-
-  /** The values of a `unique` key: all of them, and each by the list item it is written in (`actors[2]`). */
-  private targets(unique: string): { values: Set<string>; byItem: Map<string, string> } {
-    let found = this.targetsOf.get(unique);
-    if (!found) {
-      const entries = this.uniques.get(unique) ?? [];
-      found = {
-        values: new Set(entries.map((entry) => entry.value)),
-        byItem: new Map(entries.map((entry) => [entry.path.replace(/\.[^.[\]]+$/, ''), entry.value])),
-      };
-      this.targetsOf.set(unique, found);
-    }
-    return found;
+    this.cross.check({
+      at: (path, message) => this.problemAt(path, message),
+      atPlace: (place, path, message) => this.add(place, path, message),
+      full: () => this.full,
+    });
   }
 
   // ── the deck and the files it names ────────────────────────────────────

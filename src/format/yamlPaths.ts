@@ -2,7 +2,7 @@
  * YAML paths as problems name them (`risks[1].likelihood`), and lists of
  * names for a hint.
  */
-import { truncate } from './format.js';
+import { truncate } from './specs.js';
 
 /** The innermost item among `items` that `path` lies in (`actors[0]` for `actors[0].relations[1].with`). */
 export function itemOf(path: string, items: ReadonlyMap<string, unknown>): string {
