@@ -88,6 +88,7 @@ export function assetFiles(): AssetFile[] {
     { from: path.join(themes, 'theme-dark.css'), to: 'theme-dark.css' },
     { from: path.join(themes, 'briefdeck.js'), to: 'briefdeck.js' },
     { from: path.join(themes, 'handout.css'), to: 'handout.css' },
+    { from: path.join(themes, 'notes.css'), to: 'notes.css' },
   ];
   return cached;
 }
