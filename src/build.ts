@@ -16,7 +16,9 @@ import { isMap, type YAMLMap } from 'yaml';
 import type { Overflow } from './browser/print.js';
 import { BrowserSession } from './browser/session.js';
 import { buildContent } from './content/index.js';
+import { formatProblem, type Problem } from './errors.js';
 import type { Briefing } from './format/briefing.js';
+import { deadlinePassed } from './format/dateTimes.js';
 import { loadBriefing } from './format/load.js';
 import { validateBriefing } from './format/validate.js';
 import type { DeckOverrides } from './options.js';
@@ -102,6 +104,7 @@ async function buildWith(options: BuildOptions, session: BrowserSession | undefi
   // Chromium takes longest to start: launch it while the briefing is read and rendered.
   session?.get().catch(() => {});
   const briefing = await readValidBriefing(options, timer);
+  for (const warning of passedDeadlines(briefing)) options.onWarning?.(formatProblem(warning));
   // The briefing is valid, so its deck will be written: the assets, the same for every deck, are
   // copied while it is rendered, the disk working while the processor does.
   const assets = copyDeckAssets(path.resolve(options.cwd, options.outDir));
@@ -316,6 +319,25 @@ export async function readBriefing(file: string, cwd: string, deck: DeckOverride
     }
   }
   return validateBriefing(loaded);
+}
+
+/** A decision whose deadline had already passed at `as_of`: shown as passed, and said in the terminal. */
+export function passedDeadlines(briefing: Briefing): Problem[] {
+  return briefing.decisions.flatMap((decision, index) => {
+    if (!deadlinePassed(decision, briefing.asOf)) return [];
+    const path = `decisions[${index}].deadline`;
+    const at = briefing.positions.get(path) ?? { line: 1, col: 1 };
+    return [
+      {
+        file: briefing.file,
+        line: at.line,
+        col: at.col,
+        path,
+        message: `the deadline ${decision.deadline?.text} had passed at as_of ${briefing.asOf?.text}`,
+        hint: 'It is marked as passed; change the deadline or as_of if that is not so.',
+      },
+    ];
+  });
 }
 
 function stepTimer(onStep: BuildOptions['onStep']): (step: string, detail?: string) => void {

@@ -107,6 +107,9 @@ describe('the handout of the sample', () => {
   it('tells the whole story on its first page: the bottom line, the risk matrix with its key, the contents', () => {
     const first = squash(pdf.pages[0] ?? '');
     for (const item of briefing.bluf) expect(first).toContain(squash(plainText(item)));
+    expect(briefing.decisions.length).toBeGreaterThan(0);
+    for (const item of briefing.decisions)
+      expect(first).toContain(squash(plainText(item.decision)).slice(0, 50));
     for (const risk of briefing.risks) expect(first).toContain(squash(risk.title));
     expect(first.toLowerCase()).toContain('contents');
     // The contents give each section's page, as the bookmarks have it.
@@ -184,6 +187,7 @@ describe('the handout of the sample', () => {
     expect(pdf.outline.filter((entry) => entry.depth === 0).map((entry) => entry.title)).toEqual([
       briefing.title,
       'Bottom line up front',
+      'Decisions required',
       'Risk assessment',
       'Situation',
       'Timeline',

@@ -5,6 +5,8 @@
  * plain `[n]` in a mail. Pure: no file, clock or browser.
  */
 import { type Briefing, LIKELIHOODS, type NoteGroup, STANCES, type Stance } from '../format/briefing.js';
+import { deadlinePassed } from '../format/dateTimes.js';
+import { formatInstant } from './dates.js';
 import {
   citationNumbering,
   createMarkdown,
@@ -38,6 +40,10 @@ export function buildContent(briefing: Briefing, citationHref: CitationHref = SO
     author: briefing.author,
     organization: briefing.organization,
     sourceHtml: sourceLine(briefing.source),
+    asOf: briefing.asOf && { text: briefing.asOf.text, shown: formatInstant(briefing.asOf) },
+    version: briefing.version,
+    contact: briefing.contact,
+    handling: briefing.handling,
     subject:
       briefing.subtitle ??
       (briefing.bluf[0] ? plainText(briefing.bluf[0]) : plainText(briefing.situation.summary)),
@@ -51,6 +57,16 @@ export function buildContent(briefing: Briefing, citationHref: CitationHref = SO
       markdown,
       html: md.inline(markdown),
       text: md.text(markdown),
+    })),
+    decisions: briefing.decisions.map((decision, index) => ({
+      number: index + 1,
+      decision: decision.decision,
+      decisionHtml: md.inline(decision.decision),
+      by: decision.by,
+      deadline: decision.deadline?.text,
+      passed: deadlinePassed(decision, briefing.asOf),
+      recommendations: decision.recommendations,
+      yamlPath: `decisions[${index}]`,
     })),
     situation: situationContent(briefing.situation, md),
     timeline: briefing.timeline.map((event, index) => ({

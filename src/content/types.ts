@@ -4,7 +4,15 @@
  * output. Slides paginate it; the handout and the mail read it whole.
  * Each item keeps its Markdown source where the slides measure it.
  */
-import type { Impact, Likelihood, NoteGroup, RelationType, Stance } from '../format/briefing.js';
+import type {
+  Contact,
+  Handling,
+  Impact,
+  Likelihood,
+  NoteGroup,
+  RelationType,
+  Stance,
+} from '../format/briefing.js';
 import type { Severity } from './ratings.js';
 
 export interface Content {
@@ -16,6 +24,12 @@ export interface Content {
   organization?: string;
   /** "Summary of": the report summarised, as HTML with an optional link. */
   sourceHtml?: string;
+  /** `as_of`: as written, and as a reader sees it (`30 June 2015, 16:00 UTC`). */
+  asOf?: { text: string; shown: string };
+  version?: string;
+  contact?: Contact;
+  /** The distribution or caveat line: as written, or a TLP label's sharing rule. */
+  handling?: Handling;
   /** Plain text: the subtitle, else the first point of the bottom line or the summary (PDF metadata). */
   subject: string;
   classification?: string;
@@ -24,6 +38,7 @@ export interface Content {
   /** Each group's speaker notes (`notes.actors`), sanitised HTML. */
   notesHtml: Partial<Record<NoteGroup, string>>;
   bluf: BlufItem[];
+  decisions: DecisionItem[];
   situation: SituationContent;
   timeline: TimelineItem[];
   actors: ActorItem[];
@@ -45,6 +60,21 @@ export interface BlufItem {
   markdown: string;
   /** Plain text, citations as `[n]` (a mail's text part). */
   text: string;
+}
+
+export interface DecisionItem {
+  number: number;
+  decision: string;
+  /** Inline HTML. */
+  decisionHtml: string;
+  by?: string;
+  /** As written. */
+  deadline?: string;
+  /** The deadline was already past at `as_of`. */
+  passed: boolean;
+  /** The recommendations it decides on, by number. */
+  recommendations: number[];
+  yamlPath: string;
 }
 
 export interface SituationContent {

@@ -139,6 +139,7 @@ export function buildNotesPage(
       classificationLevel: model.classificationLevel,
       withNotes: false,
       bluf: [],
+      decisions: [],
       body: [],
     },
     { paper: options.paper, version: options.version, layout: { bodyNewPage: false, tight: false } },

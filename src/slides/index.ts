@@ -15,6 +15,7 @@ import type { Aspect, DeckSettings } from '../format/briefing.js';
 import { layOutGroup, SlideBuilder, type SlideContext } from './_group.js';
 import { actorMapSlide, actorSlides } from './actors.js';
 import { blufSlides } from './bluf.js';
+import { decisionSlides } from './decisions.js';
 import { LAYOUT, type LayoutTable, layoutFor, layoutStyle } from './layout.js';
 import { pageOf } from './paginate.js';
 import { recommendationSlides } from './recommendations.js';
@@ -30,6 +31,7 @@ export {
   type ActorMapSlide,
   type ActorsSlide,
   type BlufSlide,
+  type DecisionsSlide,
   type DeckModel,
   type RecommendationRow,
   type RecommendationsSlide,
@@ -62,6 +64,7 @@ export function buildDeckModel(content: Content, deck: DeckSettings, table: Layo
 
   titleSlide(slides, content);
   if (content.bluf.length > 0) group((b, c) => blufSlides(b, content.bluf, c));
+  if (content.decisions.length > 0) group((b, c) => decisionSlides(b, content.decisions, c));
   group((b, c) => situationSlides(b, content.situation, c));
   if (content.timeline.length > 0) group((b, c) => timelineSlides(b, content.timeline, c));
   const mapped = actorMapSlide(slides, content.actors, context);
@@ -80,6 +83,7 @@ export function buildDeckModel(content: Content, deck: DeckSettings, table: Layo
     organization: content.organization,
     classification: content.classification,
     classificationLevel: content.classificationLevel,
+    asOf: content.asOf?.shown,
     aspect,
     width,
     height,

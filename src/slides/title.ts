@@ -15,8 +15,19 @@ export function titleSlide(build: SlideBuilder, content: Content): void {
         author: content.author,
         organization: content.organization,
         sourceHtml: content.sourceHtml,
+        asOf: content.asOf?.shown,
+        version: content.version,
+        contact: contactLine(content.contact),
+        handling: content.handling?.text,
       },
     ],
     { kind: 'title', heading: content.title, yamlPath: () => 'title' },
   );
+}
+
+/** "Name, role · email · phone", from what the contact gives. */
+export function contactLine(contact: Content['contact']): string | undefined {
+  if (!contact) return undefined;
+  const who = [contact.name, contact.role].filter(Boolean).join(', ');
+  return [who, contact.email, contact.phone].filter(Boolean).join(' · ');
 }

@@ -3,11 +3,12 @@
  * and later the PowerPoint deck) is made from. Built by ./index.ts; each
  * slide kind's builder is a module beside it.
  */
-import type { ActorItem, RecommendationItem, RiskItem, SourceItem } from '../content/index.js';
+import type { ActorItem, DecisionItem, RecommendationItem, RiskItem, SourceItem } from '../content/index.js';
 import type { Aspect } from '../format/briefing.js';
 export const SLIDE_KINDS = [
   'title',
   'bluf',
+  'decisions',
   'situation',
   'timeline',
   'actor-map',
@@ -43,6 +44,12 @@ export interface TitleSlide extends SlideBase {
   title: string;
   subtitle?: string;
   date?: string;
+  /** `as_of` as a reader sees it. */
+  asOf?: string;
+  version?: string;
+  /** "Name, role · email · phone" */
+  contact?: string;
+  handling?: string;
   author?: string;
   organization?: string;
   /** "Summary of: <title> — <publisher>, <date>", as HTML with an optional link. */
@@ -52,6 +59,12 @@ export interface TitleSlide extends SlideBase {
 export interface BlufSlide extends SlideBase {
   kind: 'bluf';
   items: { number: number; html: string }[];
+}
+
+export interface DecisionsSlide extends SlideBase {
+  kind: 'decisions';
+  /** Each with its line of who decides, the deadline (marked when passed) and the recommendations. */
+  decisions: (DecisionItem & { meta: string })[];
 }
 
 export interface SituationSlide extends SlideBase {
@@ -125,6 +138,7 @@ export interface SourcesSlide extends SlideBase {
 export type SlideModel =
   | TitleSlide
   | BlufSlide
+  | DecisionsSlide
   | SituationSlide
   | TimelineSlide
   | ActorMapSlide
@@ -143,6 +157,8 @@ export interface DeckModel {
   classification?: string;
   /** A class for the banner colour: `unclassified`, `secret`, `tlp-amber`, … or `other`. */
   classificationLevel?: string;
+  /** `as_of` as a reader sees it, for every slide's footer. */
+  asOf?: string;
   aspect: Aspect;
   width: number;
   height: number;

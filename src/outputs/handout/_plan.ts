@@ -44,8 +44,8 @@ export function placedDestinations(pdf: Uint8Array): Map<string, Placed> {
 export interface Plan {
   /** Units and sections that begin a page (after the first). */
   pageStarts: Set<string>;
-  /** Each section's first page, 1-based, for the contents. */
-  sectionPages: Map<string, number>;
+  /** The page of every linked element (sections, units), 1-based: the contents' page numbers. */
+  pages: Map<string, number>;
   /** The pages the body ends on. */
   pageCount: number;
   /** How full the last page is, 0 to 1. */
@@ -63,13 +63,12 @@ export function planFrom(
   area: { top: number; height: number },
 ): Plan {
   const pageStarts = new Set<string>();
-  const sectionPages = new Map<string, number>();
+  const pages = new Map([...placed].map(([id, at]) => [id, at.page + 1]));
   let page = placed.get('handout-body')?.page ?? 0;
   if (page > 0) pageStarts.add('handout-body');
   for (const section of sections) {
     const start = placed.get(section.id);
     if (start === undefined) continue;
-    sectionPages.set(section.id, start.page + 1);
     if (start.page > page) pageStarts.add(section.id);
     page = start.page;
     for (const unit of section.units) {
@@ -82,5 +81,5 @@ export function planFrom(
   const end = placed.get(END_ID);
   const pageCount = (end?.page ?? page) + 1;
   const lastPageFill = end ? Math.max(0, Math.min(1, (end.top - area.top) / area.height)) : 1;
-  return { pageStarts, sectionPages, pageCount, lastPageFill };
+  return { pageStarts, pages, pageCount, lastPageFill };
 }

@@ -9,8 +9,10 @@
  * `renderHandout` touch no file; `print.ts` prints it.
  */
 import type Handlebars from 'handlebars';
-import type { BlufItem, Content } from '../../content/index.js';
+import type { BlufItem, Content, DecisionItem } from '../../content/index.js';
+import { decisionMeta } from '../../slides/decisions.js';
 import type { DeckModel, RiskMatrixSlide } from '../../slides/index.js';
+import { contactLine } from '../../slides/title.js';
 import { ASSETS_DIR } from '../assets.js';
 import { builtInTemplate } from '../deck.js';
 import { END_ID, type Plan } from './_plan.js';
@@ -36,6 +38,14 @@ export interface HandoutModel {
   sourceHtml?: string;
   logo?: DeckModel['logo'];
   accent?: string;
+  /** `as_of` as a reader sees it. */
+  asOf?: string;
+  version?: string;
+  /** "Name, role · email · phone" */
+  contact?: string;
+  handling?: string;
+  /** Decisions required, each with its line of who, by when and on which recommendations. */
+  decisions: (DecisionItem & { meta: string })[];
   /** The briefer's notes are printed (`--with-notes`): the first page says so. */
   withNotes: boolean;
   /** Notes on the title slide: the briefer's opening. */
@@ -78,6 +88,11 @@ export function buildHandoutModel(
     sourceHtml: content.sourceHtml,
     logo: deck.logo,
     accent: deck.accent,
+    asOf: content.asOf?.shown,
+    version: content.version,
+    contact: contactLine(content.contact),
+    handling: content.handling?.text,
+    decisions: content.decisions.map((item) => ({ ...item, meta: decisionMeta(item) })),
     withNotes,
     openingNotesHtml: notes(content.notesHtml.title),
     bluf: content.bluf,
@@ -104,6 +119,7 @@ export function buildHandoutModel(
 export function handoutSections(model: HandoutModel): { id: string; title: string }[] {
   return [
     ...(model.bluf.length ? [{ id: 'bluf', title: 'Bottom line up front' }] : []),
+    ...(model.decisions.length ? [{ id: 'decisions', title: 'Decisions required' }] : []),
     ...(model.riskOverview ? [{ id: 'risk-overview', title: 'Risk assessment' }] : []),
     ...model.body.map(({ id, title }) => ({ id, title })),
   ];
@@ -155,7 +171,7 @@ export function buildHandoutPage(
     ...model,
     contents: handoutSections(model).map((section) => ({
       ...section,
-      page: plan ? (plan.sectionPages.get(section.id) ?? 1) : undefined,
+      page: plan?.pages.get(section.id),
     })),
     sections: printedSections(model.body, plan?.pageStarts ?? new Set()),
     bodyNewPage,
@@ -178,7 +194,7 @@ export function buildHandoutPage(
       classification: cssString(model.classification ?? ''),
       classificationColor: MARKING_COLOURS[model.classificationLevel ?? ''] ?? '#1b2430',
       title: cssString(model.title),
-      date: cssString(model.date ?? ''),
+      date: cssString(model.asOf ? `As of ${model.asOf}` : (model.date ?? '')),
       organization: cssString(model.organization ?? ''),
     },
     generator: `briefdeck ${options.version}`,

@@ -1,0 +1,49 @@
+/**
+ * Decisions required: what the audience is asked to decide, who decides and
+ * by when, right after the bottom line. A deadline already past at `as_of`
+ * says so.
+ */
+import type { DecisionItem } from '../content/index.js';
+import type { SlideBuilder, SlideContext } from './_group.js';
+import { paginate, textHeight } from './paginate.js';
+import type { DecisionsSlide } from './types.js';
+
+/** The line under a decision: who, by when, on which recommendations. */
+export function decisionMeta(item: DecisionItem): string {
+  return [
+    item.by ? `Decided by ${item.by}` : '',
+    item.deadline ? `Deadline: ${item.deadline}${item.passed ? ' (passed)' : ''}` : '',
+    item.recommendations.length > 0
+      ? `On recommendation${item.recommendations.length > 1 ? 's' : ''} ${item.recommendations.join(', ')}`
+      : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+export function decisionSlides(
+  build: SlideBuilder,
+  items: DecisionItem[],
+  { layout, page }: SlideContext,
+): void {
+  const b = layout.bluf;
+  const width = page.width - b.numberColumn - b.columnGap;
+  const metaSize = Math.round(b.size * 0.72);
+  const height = (item: DecisionItem) =>
+    Math.max(
+      b.numberSize,
+      textHeight(item.decision, width, { size: b.size, lineHeight: b.lineHeight, weight: 600 }) +
+        6 +
+        textHeight(decisionMeta(item), width, { size: metaSize, lineHeight: 1.35 }),
+    );
+  const pages = paginate(items, height, page.height, b.gap);
+  build.add<DecisionsSlide>(
+    null,
+    pages.map((group) => ({ decisions: group.map((item) => ({ ...item, meta: decisionMeta(item) })) })),
+    {
+      kind: 'decisions',
+      heading: 'Decisions required',
+      yamlPath: (index) => pages[index]?.[0]?.yamlPath ?? 'decisions',
+    },
+  );
+}

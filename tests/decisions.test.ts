@@ -1,0 +1,66 @@
+/**
+ * When, who and how to handle, and the decisions required, as the reader
+ * sees them: on the title slide, in every footer, on a slide right after
+ * the bottom line, a passed deadline marked and said in the terminal.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildBriefing, passedDeadlines, readBriefing } from '../src/build.js';
+import { buildContent } from '../src/content/index.js';
+import { formatProblem } from '../src/errors.js';
+import { deckModelOf, FIXTURES, ROOT, tempDir } from './_helpers.js';
+
+const fixture = path.join(FIXTURES, 'decisions.yaml');
+
+describe('decisions required', () => {
+  it('come on a slide right after the bottom line, each with who, by when and on what', async () => {
+    const briefing = await readBriefing(fixture, ROOT);
+    const model = deckModelOf(briefing);
+    const kinds = model.slides.map((slide) => slide.kind);
+    // After the bottom line, or the title slide in a briefing without one (as this one).
+    expect(kinds.indexOf('decisions')).toBe(kinds.includes('bluf') ? kinds.lastIndexOf('bluf') + 1 : 1);
+    const sample = deckModelOf(await readBriefing('briefing.yaml', ROOT)).slides.map((slide) => slide.kind);
+    expect(sample.indexOf('decisions')).toBe(sample.lastIndexOf('bluf') + 1);
+    const shown = model.slides.flatMap((slide) => (slide.kind === 'decisions' ? slide.decisions : []));
+    expect(shown).toHaveLength(briefing.decisions.length);
+    expect(shown[0]?.meta).toMatch(/Deadline: 2015-06-30T12:00Z \(passed\)/);
+    expect(shown[0]?.meta).toMatch(/On recommendations 1, 2/);
+  });
+
+  it('mark a deadline passed at as_of, and only then', async () => {
+    const briefing = await readBriefing(fixture, ROOT);
+    const passed = buildContent(briefing).decisions.map((d) => [d.deadline, d.passed]);
+    // as_of is 30 June 18:00 +02:00: 12:00Z that day and 29 June have passed; 30 June (the whole day) and words have not.
+    expect(passed).toEqual([
+      ['2015-06-30T12:00Z', true],
+      ['2015-06-30', false],
+      ['2015-06-29', true],
+      ['Before the vote', false],
+    ]);
+    const warnings = passedDeadlines(briefing).map(formatProblem);
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(
+      /decisions\.yaml:17:\d+: decisions\[0\]\.deadline: the deadline 2015-06-30T12:00Z had passed/,
+    );
+  });
+
+  it('put as_of on the title slide and in every footer, version, contact and handling on the title slide', async () => {
+    const warnings: string[] = [];
+    const result = await buildBriefing({
+      file: fixture,
+      cwd: ROOT,
+      outDir: tempDir('decisions-'),
+      pdf: false,
+      strict: false,
+      timeoutMs: 30_000,
+      onWarning: (message) => warnings.push(message),
+    });
+    expect(warnings.filter((w) => w.includes('had passed'))).toHaveLength(2);
+    const briefing = result.briefing;
+    const title = result.model.slides[0];
+    expect(title?.kind === 'title' && title.asOf).toBe('30 June 2015, 18:00 UTC+02:00');
+    expect(title?.kind === 'title' && title.version).toBe(briefing.version);
+    expect(title?.kind === 'title' && title.handling).toBe(briefing.handling?.text);
+    expect(result.model.asOf).toBe('30 June 2015, 18:00 UTC+02:00');
+  });
+});
