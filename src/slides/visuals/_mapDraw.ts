@@ -188,9 +188,9 @@ export function keyLetter(index: number): string {
   return index < 26 ? letter : keyLetter(Math.floor(index / 26) - 1) + letter;
 }
 
-/** The key of the places shown by letter, in order, wrapped to the map's width. */
-export function keyLines(names: readonly string[], width: number): string[] {
+/** The key of the places shown by letter, in order, wrapped to the map's width, in at most `maxLines`. */
+export function keyLines(names: readonly string[], width: number, maxLines: number): string[] {
   if (names.length === 0) return [];
   const entries = names.map((name, index) => `${keyLetter(index)}\u00a0${name}`);
-  return wrapText(entries.join(' · '), width - 8, (text) => textWidth(text, KEY_SIZE, 400) * 1.05, 4);
+  return wrapText(entries.join(' · '), width - 8, (text) => textWidth(text, KEY_SIZE, 400) * 1.05, maxLines);
 }

@@ -52,18 +52,23 @@ function legendWidth(symbols: readonly MarkerSymbol[]): number {
   );
 }
 
-/** The footer for markers of `kinds` (places with a label) and places keyed by `keyed`, on a map `width` wide. */
+/**
+ * The footer for markers of `kinds` (places with a label) and places keyed
+ * by `keyed`, on a map `width` × `height`. The key takes at most a third of
+ * the height (past that it ends in an ellipsis; the alt text names every place).
+ */
 export function planFooter(
   kinds: readonly (string | undefined)[],
   keyed: readonly string[],
   width: number,
+  height: number,
 ): FooterPlan {
   const used = new Set(kinds.map(symbolOf));
   const symbols = used.size < 2 ? [] : SYMBOL_ORDER.filter((symbol) => used.has(symbol));
   const disclaimer = textWidth(`${DISCLAIMER} ${CREDIT}`, FOOTER_SIZE) * 1.05;
   const scale = scaleBarRoom(width) + textWidth(' km', 11) + 24;
   const legendOwnLine = symbols.length > 0 && 4 + disclaimer + 16 + legendWidth(symbols) + scale > width;
-  const lines = keyLines(keyed, width);
+  const lines = keyLines(keyed, width, Math.max(2, Math.floor(height / 3 / KEY_LINE_H)));
   return {
     keyLines: lines,
     symbols,
@@ -90,7 +95,7 @@ function drawLegend(symbols: readonly MarkerSymbol[], baseline: number, x: numbe
   let left = x;
   let out = '<g class="bd-map-legend">';
   for (const symbol of symbols) {
-    out += `<g class="bd-map-place">${symbolShape(symbol, left + 5, baseline - 4, 4.5)}</g>`;
+    out += symbolShape(symbol, left + 5, baseline - 4, 4.5);
     out += `<text class="bd-map-legend-text" x="${num(left + 14)}" y="${num(baseline)}" font-size="${FOOTER_SIZE}">${LEGEND_NAMES[symbol]}</text>`;
     left += 14 + textWidth(LEGEND_NAMES[symbol], FOOTER_SIZE) * 1.05 + 14;
   }

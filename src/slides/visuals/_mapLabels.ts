@@ -195,32 +195,72 @@ export interface PlacementResult {
 const UNPLACED = 1000;
 
 interface Option {
+  /** Index in the list of every label's options. */
+  id: number;
+  owner: number;
   label: PlacedLabel;
   cost: number;
+}
+
+/** Where an option reaches: its box and its leader's. */
+function reach({ box, leader }: PlacedLabel): Rect {
+  if (!leader) return box;
+  return {
+    x0: Math.min(box.x0, leader.from.x, leader.to.x),
+    y0: Math.min(box.y0, leader.from.y, leader.to.y),
+    x1: Math.max(box.x1, leader.from.x, leader.to.x),
+    y1: Math.max(box.y1, leader.from.y, leader.to.y),
+  };
+}
+
+/** Which options of different labels cannot stand together, as a matrix by option id. */
+function conflicts(options: readonly Option[]): Uint8Array {
+  const n = options.length;
+  const matrix = new Uint8Array(n * n);
+  const reaches = options.map((option) => reach(option.label));
+  for (let a = 0; a < n; a++)
+    for (let b = a + 1; b < n; b++) {
+      const oa = options[a] as Option;
+      const ob = options[b] as Option;
+      if (oa.owner === ob.owner || !overlaps(reaches[a] as Rect, reaches[b] as Rect)) continue;
+      if (!compatible(oa.label, ob.label)) {
+        matrix[a * n + b] = 1;
+        matrix[b * n + a] = 1;
+      }
+    }
+  return matrix;
 }
 
 /**
  * Places the labels: the positions of least total cost found within
  * `budget` steps (a label left out costs more than any position), by
  * branch and bound over the labels, the one with the fewest positions left
- * first, each position checked against those already chosen.
- * `ownMarker[i]` is the index in `scene.markers` of request i's marker.
+ * first, the positions of the others narrowed to those that can stand with
+ * each choice. `ownMarker[i]` is the index in `scene.markers` of request
+ * i's marker.
  */
 export function placeLabels(
   requests: readonly LabelRequest[],
   scene: Scene,
   ownMarker: readonly (number | undefined)[],
-  budget = 4000,
+  budget = 3000,
 ): PlacementResult {
-  const domains: Option[][] = requests.map((request, index) =>
-    candidates(request)
-      .flatMap((label, rank) =>
-        clearOfScene(label, ownMarker[index] ?? -1, scene)
-          ? [{ label, cost: rankCost(rank, request.area) }]
-          : [],
-      )
-      .sort((a, b) => a.cost - b.cost),
-  );
+  const all: Option[] = [];
+  const domains: Option[][] = requests.map((request, owner) => {
+    const clear = candidates(request).flatMap((label, rank) =>
+      clearOfScene(label, ownMarker[owner] ?? -1, scene)
+        ? [{ label, cost: rankCost(rank, request.area) }]
+        : [],
+    );
+    clear.sort((a, b) => a.cost - b.cost);
+    return clear.map(({ label, cost }) => {
+      const option = { id: all.length, owner, label, cost };
+      all.push(option);
+      return option;
+    });
+  });
+  const clash = conflicts(all);
+  const n = all.length;
   let best: { cost: number; chosen: (Option | undefined)[] } | undefined;
   let steps = 0;
   const chosen: (Option | undefined)[] = requests.map(() => undefined);
@@ -237,10 +277,9 @@ export function placeLabels(
     for (const option of [...(left[next] as Option[]), undefined]) {
       if (++steps > budget) return;
       chosen[next] = option;
+      const row = option ? option.id * n : -1;
       const narrowed = option
-        ? left.map((domain, i) =>
-            rest.includes(i) ? domain.filter((o) => compatible(o.label, option.label)) : domain,
-          )
+        ? left.map((domain, i) => (i === next ? domain : domain.filter((o) => clash[row + o.id] === 0)))
         : left;
       search(rest, narrowed, cost + (option?.cost ?? UNPLACED));
       chosen[next] = undefined;

@@ -183,6 +183,7 @@ export function placeEverything(layout: MapLayout): Placement {
       layout.data.places.filter((_, index) => !keyed.has(index)).map((place) => place.kind),
       layout.data.places.filter((_, index) => keyed.has(index)).map((place) => place.name),
       layout.width,
+      layout.height,
     );
     const footerH = plan.height;
     const frame = { x: 0, y: 0, width: layout.width, height: layout.height - footerH };
