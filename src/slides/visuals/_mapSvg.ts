@@ -108,6 +108,7 @@ function drawInset(
   const spanKm = Math.min(7000, Math.max(2500, main.kmPerUnit * main.frame.width * 12));
   const view = centredView(main.centre, spanKm, frame);
   const countries = projectCountries(world, view);
+  const lines = projectLines(world, view);
   const focusCodes = new Set(focus.map((country) => country.code));
   const isFocus = (c: ProjectedCountry) => c.country.code !== undefined && focusCodes.has(c.country.code);
   const land = pathData(
@@ -136,7 +137,8 @@ function drawInset(
     `<rect class="bd-map-sea" x="${num(x)}" y="${num(y)}" width="${num(width)}" height="${num(height)}"/>` +
     path('bd-map-land', land) +
     path('bd-map-land bd-map-focus', focusLand) +
-    path('bd-map-border', pathData(projectLines(world, view).borders, false)) +
+    path('bd-map-coast', pathData(lines.coasts, false)) +
+    path('bd-map-border', pathData(lines.borders, false)) +
     extent +
     '</g>' +
     `<rect class="bd-map-inset-frame" x="${num(x)}" y="${num(y)}" width="${num(width)}" height="${num(height)}"/>`
