@@ -1,0 +1,184 @@
+/**
+ * The locator map: places drawn on Natural Earth's country outlines as a
+ * self-contained SVG at build time, offline. It is cropped to the places
+ * (or to the area the briefing names) with a margin, and shows the places
+ * as markers with labels that never overlap each other or any marker, the
+ * timeline's event numbers beside the places they happened at, area labels
+ * (a mountain range), the countries' names, an inset of the wider region,
+ * a scale bar and a one-line boundary disclaimer. Its alt text comes from
+ * the same data. Deterministic: the same data give the same bytes.
+ *
+ * The outlines (world-atlas, 1:50m; 1:110m for the inset) are read on the
+ * first map a process draws, never by a build without one. Colours come
+ * from themes/map.css through classes.
+ */
+import type { MultiPoint } from 'geojson';
+import { isCountryCode, numericCountryCode } from './_mapCountries.js';
+import { countryAt } from './_mapDescribe.js';
+import { drawLocatorMap, type MapLayout } from './_mapLayout.js';
+import { type Country, loadWorld, mainBounds, type World } from './_mapWorld.js';
+
+export type { World } from './_mapWorld.js';
+export { isCountryCode };
+
+export interface MapPlace {
+  name: string;
+  /** Degrees north, −90…90. */
+  lat: number;
+  /** Degrees east, −180…180. */
+  lon: number;
+  /** `city`, `town`, `site`, `incident`…: sites are drawn as squares, incidents as diamonds, the rest as circles. */
+  kind?: string;
+  note?: string;
+  /** The numbers of the timeline events at this place, shown beside its name. */
+  numbers?: readonly number[];
+}
+
+/** A name written across an area (a mountain range, a region), without a marker. */
+export interface MapAreaLabel {
+  name: string;
+  lat: number;
+  lon: number;
+}
+
+/** The area the map must show: ISO 3166-1 alpha-3 codes, or `[west, south, east, north]` in degrees. */
+export type MapArea = { countries: readonly string[] } | { bbox: readonly [number, number, number, number] };
+
+export interface LocatorMapData {
+  places: readonly MapPlace[];
+  /** Without it, the map is cropped to the places and area labels. */
+  area?: MapArea;
+  areaLabels?: readonly MapAreaLabel[];
+}
+
+export interface LocatorMapOptions {
+  /** Prefix of the ids inside the SVG; give each map on a page its own. Default `bd-map-`. */
+  idPrefix?: string;
+  /** The SVG's `<title>`. Default "Locator map". */
+  title?: string;
+  /** The viewBox, in the px the map is shown at (default LOCATOR_MAP_SIZE). */
+  width?: number;
+  height?: number;
+  /** The area in words for the alt text ("eastern Libya"); by default worked out from the countries. */
+  areaName?: string;
+  /** Draw the inset of the wider region. Default true. */
+  inset?: boolean;
+  /** The outlines to draw on; default the 1:50m world, loaded once. */
+  world?: World;
+  /** The outlines of the inset; default the 1:110m world, loaded once. */
+  insetWorld?: World;
+}
+
+export interface LocatorMap {
+  svg: string;
+  /** The map in words (the SVG's `<desc>`): the alt text. */
+  description: string;
+  /** Names of the places outside the map (not drawn), in data order. */
+  hidden: string[];
+  /** Names of the places shown by a letter and a key below the map, for want of room beside the marker. */
+  keyed: string[];
+  /** `[west, south, east, north]` of the map's frame, degrees (west > east across the antimeridian). */
+  bounds: [number, number, number, number];
+}
+
+/** The default viewBox size of a locator map (a 16:9 slide region). */
+export const LOCATOR_MAP_SIZE = { width: 1100, height: 560 } as const;
+
+/** The countries of an area that the world has outlines for (some small territories have none at 1:50m). */
+function areaCountries(world: World, codes: readonly string[]): Country[] {
+  const numeric = new Set(codes.map((code) => numericCountryCode(code)).filter((code) => code !== undefined));
+  return world.countries.filter((country) => country.code !== undefined && numeric.has(country.code));
+}
+
+/** Points along the edges of geographic bounds, so that the view takes in the whole box. */
+function boundsPoints(west: number, south: number, east: number, north: number): [number, number][] {
+  const span = (((east - west) % 360) + 360) % 360 || (east === west ? 0 : 360);
+  const points: [number, number][] = [];
+  for (let step = 0; step <= 8; step++) {
+    const lon = west + (span * step) / 8;
+    const lat = south + ((north - south) * step) / 8;
+    points.push([lon, south], [lon, north], [west, lat], [west + span, lat]);
+  }
+  return points;
+}
+
+/** What the view must take in: the area if there is one, else the places and area labels. */
+function extentOf(data: LocatorMapData, world: World): MultiPoint {
+  const area = data.area;
+  if (area && 'bbox' in area) return { type: 'MultiPoint', coordinates: boundsPoints(...area.bbox) };
+  if (area && 'countries' in area) {
+    const countries = areaCountries(world, area.countries);
+    if (countries.length > 0) {
+      const coordinates = countries.flatMap((country) => {
+        const [[west, south], [east, north]] = mainBounds(country);
+        return boundsPoints(west, south, east, north);
+      });
+      return { type: 'MultiPoint', coordinates };
+    }
+  }
+  const points = [...data.places, ...(data.areaLabels ?? [])].map((p) => [p.lon, p.lat]);
+  return { type: 'MultiPoint', coordinates: points.length > 0 ? points : [[0, 0]] };
+}
+
+/** The countries the map is about: the area's, else those that hold the places, in order of first mention. */
+function focusCountries(data: LocatorMapData, world: World): Country[] {
+  const area = data.area;
+  if (area && 'countries' in area) return areaCountries(world, area.countries);
+  const found: Country[] = [];
+  for (const place of data.places) {
+    const country = countryAt(world.countries, place.lon, place.lat);
+    if (country && !found.includes(country)) found.push(country);
+  }
+  return found;
+}
+
+/** The locator map of `data` as an SVG string, with its alt text and what could not be shown as asked. */
+export function renderLocatorMap(data: LocatorMapData, options: LocatorMapOptions = {}): LocatorMap {
+  const world = options.world ?? loadWorld('50m');
+  const layout: MapLayout = {
+    data,
+    world,
+    insetWorld: options.inset === false ? undefined : (options.insetWorld ?? loadWorld('110m')),
+    extent: extentOf(data, world),
+    focus: focusCountries(data, world),
+    width: options.width ?? LOCATOR_MAP_SIZE.width,
+    height: options.height ?? LOCATOR_MAP_SIZE.height,
+    idPrefix: options.idPrefix ?? 'bd-map-',
+    title: options.title ?? 'Locator map',
+    ...(options.areaName ? { areaName: options.areaName } : {}),
+  };
+  return drawLocatorMap(layout);
+}
+
+/** Whether a place lies in geographic bounds given as `[west, south, east, north]` (across the antimeridian when west > east). */
+function inBox(box: readonly [number, number, number, number], lon: number, lat: number): boolean {
+  const [west, south, east, north] = box;
+  if (lat < south || lat > north) return false;
+  return west <= east ? lon >= west && lon <= east : lon >= west || lon <= east;
+}
+
+/**
+ * The indexes of the places that lie outside `area` (for a warning): out
+ * of the bbox, or in none of the countries nor within about 10 km of one
+ * (outlines are coarse along coasts). Codes without an outline are ignored;
+ * if none of them has one, no place is said to be outside.
+ */
+export function placesOutsideArea(
+  places: readonly Pick<MapPlace, 'lat' | 'lon'>[],
+  area: MapArea,
+  world?: World,
+): number[] {
+  const outside: number[] = [];
+  if ('bbox' in area) {
+    places.forEach((place, index) => {
+      if (!inBox(area.bbox, place.lon, place.lat)) outside.push(index);
+    });
+    return outside;
+  }
+  const countries = areaCountries(world ?? loadWorld('50m'), area.countries);
+  if (countries.length === 0) return outside;
+  places.forEach((place, index) => {
+    if (!countryAt(countries, place.lon, place.lat)) outside.push(index);
+  });
+  return outside;
+}
