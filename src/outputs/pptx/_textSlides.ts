@@ -1,0 +1,319 @@
+/**
+ * The slides that are text: the title slide, the bottom line (a numbered
+ * list), the situation (summary and key facts) and the sources. Sizes are
+ * the deck's (slides/layout.ts and themes/briefdeck.css).
+ */
+import type { BlufSlide, SituationSlide, SourcesSlide, TitleSlide } from '../../slides/types.js';
+import { placeText, type SlidePart, textShape, titlePlaceholder } from './_part.js';
+import { type Paragraph, plainParagraph, type Run, readHtml, safeUrl } from './_runs.js';
+import type { TextStyle } from './_text.js';
+import type { Rect } from './_xml.js';
+import { shape } from './_xml.js';
+
+const LABEL = { size: 12.5, lineHeight: 1.3, bold: true, caps: true, tracking: 0.1 } as const;
+
+interface MetaItem {
+  label: string;
+  paragraphs: Paragraph[];
+}
+
+/** The title slide: the title block, vertically centred between the banner and the footer. */
+export function drawTitle(slide: TitleSlide, part: SlidePart): number {
+  const { frame, palette, layout } = part.deck;
+  const area: Rect = {
+    x: frame.padX,
+    y: frame.banner,
+    w: frame.body.w,
+    h: frame.foot.y - frame.banner - layout.slide.bodyBottom,
+  };
+  const x = area.x + part.z(8 + 36);
+  const w = area.w - part.z(8 + 36);
+  const org = part.style({
+    size: 18,
+    lineHeight: 1.2,
+    color: palette.muted,
+    bold: true,
+    caps: true,
+    tracking: 0.14,
+  });
+  const title = part.style({ size: 54, lineHeight: 1.08, color: palette.heading, bold: true });
+  const subtitle = part.style({ size: 27, lineHeight: 1.3, color: palette.muted });
+  const label = part.style({ ...LABEL, color: palette.muted });
+  const value = part.style({ size: 18, lineHeight: 1.36, color: palette.text });
+  const meta: MetaItem[] = [
+    ...(slide.date ? [{ label: 'Date', paragraphs: [plainParagraph(slide.date)] }] : []),
+    ...(slide.author ? [{ label: 'Prepared by', paragraphs: [plainParagraph(slide.author)] }] : []),
+    ...(slide.sourceHtml ? [{ label: 'Summary of', paragraphs: readHtml(slide.sourceHtml) }] : []),
+  ];
+  const titleParagraphs = [plainParagraph(slide.title)];
+  const heights = {
+    org: slide.organization ? part.measure([plainParagraph(slide.organization)], w, org) + part.z(14) : 0,
+    title: part.measure(titleParagraphs, w, title),
+    subtitle: slide.subtitle ? part.z(16) + part.measure([plainParagraph(slide.subtitle)], w, subtitle) : 0,
+    meta: meta.length > 0 ? part.z(40) + metaHeight(part, meta, w, label, value) : 0,
+  };
+  const block = part.z(16) + heights.org + heights.title + heights.subtitle + heights.meta;
+  let y = area.y + Math.max(0, (area.h - block) / 2);
+  part.add(
+    shape(part.ids, {
+      name: 'Title accent',
+      rect: { x: area.x, y, w: part.z(8), h: block },
+      geometry: 'rect',
+      fill: palette.accent,
+    }),
+  );
+  y += part.z(8);
+  if (slide.organization) {
+    placeText(part, {
+      name: 'Organisation',
+      x,
+      y,
+      w,
+      paragraphs: [plainParagraph(slide.organization)],
+      style: org,
+    });
+    y += heights.org;
+  }
+  part.add(titlePlaceholder(part, 'ctrTitle', titleParagraphs, title, { x, y, w, h: heights.title }));
+  y += heights.title;
+  if (slide.subtitle) {
+    placeText(part, {
+      name: 'Subtitle',
+      x,
+      y: y + part.z(16),
+      w,
+      paragraphs: [plainParagraph(slide.subtitle)],
+      style: subtitle,
+    });
+    y += heights.subtitle;
+  }
+  if (meta.length > 0) drawMeta(part, meta, { x, y: y + part.z(40), w, h: 0 }, label, value);
+  return block;
+}
+
+/** The meta items in a row (date, author), the source on a line of its own. */
+function metaRows(meta: MetaItem[]): MetaItem[][] {
+  const short = meta.filter((item) => item.label !== 'Summary of');
+  const source = meta.filter((item) => item.label === 'Summary of');
+  return [short, source].filter((row) => row.length > 0);
+}
+
+function metaHeight(
+  part: SlidePart,
+  meta: MetaItem[],
+  w: number,
+  label: TextStyle,
+  value: TextStyle,
+): number {
+  const rows = metaRows(meta);
+  const heights = rows.map((row) =>
+    Math.max(
+      ...row.map(
+        (item) => label.size * label.lineHeight + part.measure(item.paragraphs, w / row.length, value),
+      ),
+    ),
+  );
+  return heights.reduce((sum, h) => sum + h, 0) + (rows.length - 1) * part.z(10);
+}
+
+function drawMeta(part: SlidePart, meta: MetaItem[], at: Rect, label: TextStyle, value: TextStyle): void {
+  let y = at.y;
+  for (const row of metaRows(meta)) {
+    let x = at.x;
+    let rowHeight = 0;
+    for (const item of row) {
+      const labelPara = [plainParagraph(item.label)];
+      const w = row.length === 1 ? at.w : Math.min(at.w / row.length, part.z(360));
+      const lh = placeText(part, {
+        name: `${item.label} label`,
+        x,
+        y,
+        w,
+        paragraphs: labelPara,
+        style: label,
+      });
+      const vh = placeText(part, {
+        name: item.label,
+        x,
+        y: y + lh,
+        w,
+        paragraphs: item.paragraphs,
+        style: value,
+      });
+      rowHeight = Math.max(rowHeight, lh + vh);
+      x += w + part.z(48);
+    }
+    y += rowHeight + part.z(10);
+  }
+}
+
+/** The bottom line: one text box, a numbered list (real numbering: an item added by hand is numbered too). */
+export function drawBluf(slide: BlufSlide, part: SlidePart, body: Rect): number {
+  const { layout, palette } = part.deck;
+  const b = layout.bluf;
+  const style = part.style({
+    size: b.size,
+    lineHeight: b.lineHeight,
+    color: palette.text,
+    gap: b.gap,
+    indent: b.numberColumn + b.columnGap,
+    bulletColor: palette.accent,
+  });
+  const paragraphs: Paragraph[] = slide.items.map((item) => ({
+    runs: readHtml(item.html).flatMap((paragraph, i) =>
+      i === 0 ? paragraph.runs : [{ text: '\n' }, ...paragraph.runs],
+    ),
+    list: { type: 'number', start: item.number },
+    level: 0,
+  }));
+  return placeText(part, { name: 'Bottom line', x: body.x, y: body.y, w: body.w, paragraphs, style });
+}
+
+/** The situation: the summary, and the key facts in a panel beside it (wide) or under it. */
+export function drawSituation(slide: SituationSlide, part: SlidePart, body: Rect): number {
+  const { layout, palette } = part.deck;
+  const s = layout.situation;
+  const summary = readHtml(slide.summaryHtml);
+  const summaryStyle = part.style({
+    size: s.summarySize,
+    lineHeight: s.summaryLineHeight,
+    color: palette.text,
+    gap: s.paragraphGap,
+  });
+  const summaryWidth = slide.twoColumns ? (body.w * s.summaryShare) / 100 : body.w;
+  let summaryHeight = 0;
+  if (summary.length > 0) {
+    summaryHeight = placeText(part, {
+      name: 'Summary',
+      x: body.x,
+      y: body.y,
+      w: summaryWidth,
+      paragraphs: summary,
+      style: summaryStyle,
+    });
+  }
+  if (slide.points.length === 0) return summaryHeight;
+  const panel = slide.twoColumns
+    ? {
+        x: body.x + summaryWidth + part.z(s.columnGap),
+        y: body.y,
+        w: body.w - summaryWidth - part.z(s.columnGap),
+      }
+    : { x: body.x, y: body.y + (summaryHeight > 0 ? summaryHeight + part.z(s.gap) : 0), w: body.w };
+  const heading = part.style({
+    size: s.pointsHeadingSize,
+    lineHeight: 1.3,
+    color: palette.muted,
+    bold: true,
+    caps: true,
+    tracking: 0.1,
+  });
+  const pointStyle = part.style({
+    size: s.pointSize,
+    lineHeight: s.pointLineHeight,
+    color: palette.text,
+    gap: s.pointGap,
+    indent: s.pointIndent,
+    bulletColor: palette.accent,
+  });
+  const points: Paragraph[] = slide.points.map((point) => ({
+    runs: readHtml(point.html).flatMap((p) => p.runs),
+    list: { type: 'bullet', start: 1 },
+    level: 0,
+  }));
+  const headingText = [plainParagraph(`Key facts${slide.pointsContinued ? ' (continued)' : ''}`)];
+  const padX = part.z(s.pointsPadX);
+  const innerW = panel.w - 2 * padX;
+  const headingH = part.measure(headingText, innerW, heading) + part.z(s.pointsHeadingGap);
+  const listH = part.measure(points, innerW, pointStyle);
+  const panelH = part.z(s.pointsRule + s.pointsPadTop) + headingH + listH + part.z(s.pointsPadBottom);
+  part.add(
+    shape(part.ids, {
+      name: 'Key facts panel',
+      rect: { ...panel, h: panelH },
+      geometry: 'rect',
+      fill: palette.surface,
+    }),
+  );
+  part.add(
+    shape(part.ids, {
+      name: 'Key facts rule',
+      rect: { ...panel, h: part.z(s.pointsRule) },
+      geometry: 'rect',
+      fill: palette.accent,
+    }),
+  );
+  let y = panel.y + part.z(s.pointsRule + s.pointsPadTop);
+  placeText(part, {
+    name: 'Key facts heading',
+    x: panel.x + padX,
+    y,
+    w: innerW,
+    paragraphs: headingText,
+    style: heading,
+  });
+  y += headingH;
+  placeText(part, {
+    name: 'Key facts',
+    x: panel.x + padX,
+    y,
+    w: innerW,
+    paragraphs: points,
+    style: pointStyle,
+  });
+  return Math.max(summaryHeight, panel.y - body.y + panelH);
+}
+
+/** The sources: `[n]` and the entry, the URL a link under it. */
+export function drawSources(slide: SourcesSlide, part: SlidePart, body: Rect): number {
+  const { layout, palette } = part.deck;
+  const s = layout.sources;
+  const style = part.style({ size: s.size, lineHeight: 1.36, color: palette.text });
+  const urlStyle = part.style({ size: s.urlSize, lineHeight: 1.36, color: palette.text });
+  const numberW = part.z(s.numberColumn + s.columnGap);
+  let y = body.y;
+  for (const source of slide.sources) {
+    const number = [plainParagraph(`[${source.number}]`, { bold: true })];
+    placeText(part, {
+      name: `Source ${source.number} number`,
+      x: body.x,
+      y,
+      w: numberW,
+      paragraphs: number,
+      style: { ...style, color: palette.heading },
+    });
+    const entry: Run[] = [
+      { text: source.title, italic: true },
+      { text: `${source.details ? `. ${source.details}` : ''}.` },
+    ];
+    const paragraphs: Paragraph[] = [{ runs: entry, level: 0 }];
+    const url = safeUrl(source.url);
+    const entryShape = textShape(part, {
+      name: `Source ${source.number}`,
+      x: body.x + numberW,
+      y,
+      w: body.w - numberW,
+      paragraphs,
+      style,
+    });
+    part.add(entryShape.xml);
+    let rect = entryShape.rect;
+    if (url) {
+      const link: Paragraph[] = [
+        { runs: [{ text: source.url ?? url, link: { kind: 'url', url } }], level: 0 },
+      ];
+      const placed = textShape(part, {
+        name: `Source ${source.number} link`,
+        x: rect.x,
+        y: rect.y + rect.h,
+        w: rect.w,
+        paragraphs: link,
+        style: urlStyle,
+      });
+      part.add(placed.xml);
+      rect = { ...rect, h: rect.h + placed.rect.h };
+    }
+    y += rect.h + part.z(s.gap);
+  }
+  return y - part.z(s.gap) - body.y;
+}
