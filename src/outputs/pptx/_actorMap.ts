@@ -28,15 +28,7 @@ import {
 import { placeText, type SlidePart, textShape } from './_part.js';
 import { plainParagraph } from './_runs.js';
 import { mix } from './_theme.js';
-import {
-  boundsOf,
-  group,
-  type PathCommand,
-  preset,
-  type Rect,
-  ShapeList,
-  shape,
-} from './_xml.js';
+import { boundsOf, group, type PathCommand, preset, type Rect, ShapeList, shape } from './_xml.js';
 
 /** Every actor of the deck, from its actor cards, in file order. */
 export function mapActors(deck: Deck): MapActor[] {

@@ -14,7 +14,7 @@ import {
   textBody,
   textHeight,
 } from './_text.js';
-import { type LineStyle, type Rect, ShapeIds, shape, xfrm } from './_xml.js';
+import { type LineStyle, type Rect, ShapeIds, type ShapeList, shape, xfrm } from './_xml.js';
 
 export class SlidePart {
   readonly ids = new ShapeIds();
@@ -107,6 +107,50 @@ export function textShape(part: SlidePart, spec: TextSpec): { xml: string; rect:
     }),
   });
   return { xml, rect };
+}
+
+/** A block of text in a stack: its paragraphs, their style, the space above it. */
+export interface Block {
+  name: string;
+  paragraphs: readonly Paragraph[];
+  style: TextStyle;
+  gap?: number;
+}
+
+/** Height of blocks stacked in a column `width` wide (empty blocks take no room, nor their gap). */
+export function stackHeight(part: SlidePart, blocks: readonly Block[], width: number): number {
+  return blocks.reduce(
+    (sum, block) =>
+      block.paragraphs.length === 0
+        ? sum
+        : sum + (block.gap ?? 0) + part.measure(block.paragraphs, width, block.style),
+    0,
+  );
+}
+
+/** Places blocks one under another from (x, y) into `list`; returns the height they take. */
+export function placeStack(
+  part: SlidePart,
+  list: ShapeList,
+  at: { x: number; y: number; w: number },
+  blocks: readonly Block[],
+): number {
+  let y = at.y;
+  for (const block of blocks) {
+    if (block.paragraphs.length === 0) continue;
+    y += block.gap ?? 0;
+    const placed = textShape(part, {
+      name: block.name,
+      x: at.x,
+      y,
+      w: at.w,
+      paragraphs: block.paragraphs,
+      style: block.style,
+    });
+    list.add(placed.xml, placed.rect);
+    y += placed.rect.h;
+  }
+  return y - at.y;
 }
 
 /** Places a text box on the slide; returns its height. */

@@ -11,6 +11,7 @@ import type { RiskMatrixSlide } from '../../slides/types.js';
 import { capitalize } from '../../slides/visuals/_svg.js';
 import { RISK_MATRIX_SIZE, severityOf } from '../../slides/visuals/riskMatrix.js';
 import { placeText, type SlidePart, textShape } from './_part.js';
+import { marker } from './_riskCards.js';
 import { plainParagraph } from './_runs.js';
 import type { TextStyle } from './_text.js';
 import { group, type Rect, ShapeList, shape } from './_xml.js';
@@ -109,92 +110,89 @@ function allRisks(part: SlidePart) {
   }));
 }
 
-function drawMatrix(part: SlidePart, area: Rect, description: string): void {
-  const { palette, metrics } = part.deck;
-  const s = Math.min(area.w / RISK_MATRIX_SIZE.width, area.h / RISK_MATRIX_SIZE.height);
-  const ox = area.x + (area.w - RISK_MATRIX_SIZE.width * s) / 2;
-  const oy = area.y;
-  const p = (x: number, y: number, w = 0, h = 0): Rect => ({
-    x: ox + x * s,
-    y: oy + y * s,
-    w: w * s,
-    h: h * s,
+/** The matrix being drawn: its scale, where its viewBox units land on the slide, the shapes so far. */
+interface Canvas {
+  part: SlidePart;
+  s: number;
+  at: (x: number, y: number, w?: number, h?: number) => Rect;
+  list: ShapeList;
+}
+
+/** A one-line label in `rect` (viewBox units), vertically centred. */
+function label(canvas: Canvas, rect: Rect, value: string, style: TextStyle): void {
+  const placed = textShape(canvas.part, {
+    name: value,
+    ...canvas.at(rect.x, rect.y, rect.w, rect.h),
+    paragraphs: [plainParagraph(value)],
+    style: { ...style, size: style.size * canvas.s },
+    body: { anchor: 'ctr', wrap: false },
   });
-  const list = new ShapeList();
-  const text = (name: string, rect: Rect, value: string, style: Parameters<typeof textShape>[1]['style']) => {
-    const placed = textShape(part, {
-      name,
-      ...rect,
-      paragraphs: [plainParagraph(value)],
-      style,
-      body: { anchor: 'ctr', wrap: false },
-    });
-    list.add(placed.xml, placed.rect);
-  };
+  canvas.list.add(placed.xml, placed.rect);
+}
+
+function drawCells({ part, s, at, list }: Canvas): void {
+  const { palette } = part.deck;
   LIKELIHOODS.forEach(({ term }, l) => {
     IMPACTS.forEach((impact, i) => {
-      const rect = p(colLeft(i), rowTop(l), CELL_W, CELL_H);
+      const rect = at(colLeft(i), rowTop(l), CELL_W, CELL_H);
       const fill = palette.sev[severityOf(term, impact) - 1] as string;
+      const line = { color: palette.bg, width: 2 * s };
       list.add(
-        shape(part.ids, {
-          name: `${capitalize(term)} × ${impact}`,
-          rect,
-          geometry: 'rect',
-          fill,
-          line: { color: palette.bg, width: 2 * s },
-        }),
+        shape(part.ids, { name: `${capitalize(term)} × ${impact}`, rect, geometry: 'rect', fill, line }),
         rect,
       );
     });
   });
-  // Labels right-aligned at the grid's left, in the PowerPoint font: smaller where the longest would not fit.
-  const labelRight = GRID_LEFT - LABEL_GAP;
+}
+
+/** The axes: likelihood terms and ranges right-aligned at the grid's left, impacts under it, the two titles. */
+function drawAxes(canvas: Canvas): void {
+  const { palette, metrics } = canvas.part.deck;
+  const right = GRID_LEFT - LABEL_GAP;
+  // In the PowerPoint font, smaller where the longest term would not fit.
   const longest = Math.max(
     ...LIKELIHOODS.map(({ term }) => metrics.width(capitalize(term), TERM_SIZE, true)),
   );
-  const termSize = Math.min(TERM_SIZE, (TERM_SIZE * (labelRight - MARGIN / 2)) / longest) * s;
-  const label = (color: string, size: number, bold = false, align: 'l' | 'ctr' | 'r' = 'r') => ({
-    size,
+  const termSize = Math.min(TERM_SIZE, (TERM_SIZE * (right - MARGIN / 2)) / longest);
+  const title = { size: AXIS_SIZE, color: palette.muted, bold: true, caps: true, tracking: 0.1 };
+  label(canvas, { x: 0, y: TOP - 24, w: right, h: 16 }, 'Likelihood', {
+    ...title,
     lineHeight: 1.15,
-    color,
-    bold,
-    align,
-  });
-  text('Likelihood', p(0, TOP - 24, labelRight, 16), 'Likelihood', {
-    ...label(palette.muted, AXIS_SIZE * s, true),
-    caps: true,
-    tracking: 0.1,
+    align: 'r',
   });
   LIKELIHOODS.forEach((entry, l) => {
     const middle = rowTop(l) + CELL_H / 2;
-    text(
-      capitalize(entry.term),
-      p(0, middle - 22, labelRight, 22),
-      capitalize(entry.term),
-      label(palette.text, termSize, true),
-    );
-    text(
-      `${entry.min}–${entry.max} %`,
-      p(0, middle + 1, labelRight, 18),
-      `${entry.min}–${entry.max} %`,
-      label(palette.muted, RANGE_SIZE * s),
-    );
+    const term = { size: termSize, lineHeight: 1.15, color: palette.text, bold: true, align: 'r' as const };
+    label(canvas, { x: 0, y: middle - 22, w: right, h: 22 }, capitalize(entry.term), term);
+    const range = { size: RANGE_SIZE, lineHeight: 1.15, color: palette.muted, align: 'r' as const };
+    label(canvas, { x: 0, y: middle + 1, w: right, h: 18 }, `${entry.min}–${entry.max} %`, range);
   });
   IMPACTS.forEach((impact, i) => {
-    text(
+    const style = {
+      size: termSize * 0.95,
+      lineHeight: 1.15,
+      color: palette.text,
+      bold: true,
+      align: 'ctr' as const,
+    };
+    label(
+      canvas,
+      { x: colLeft(i) - 10, y: TOP + GRID_H + 8, w: CELL_W + 20, h: 24 },
       capitalize(impact),
-      p(colLeft(i) - 10, TOP + GRID_H + 8, CELL_W + 20, 24),
-      capitalize(impact),
-      label(palette.text, TERM_SIZE * s * 0.95, true, 'ctr'),
+      style,
     );
   });
-  text('Impact', p(GRID_LEFT, TOP + GRID_H + 40, GRID_W, 20), 'Impact', {
-    ...label(palette.muted, AXIS_SIZE * s, true, 'ctr'),
-    caps: true,
-    tracking: 0.1,
+  label(canvas, { x: GRID_LEFT, y: TOP + GRID_H + 40, w: GRID_W, h: 20 }, 'Impact', {
+    ...title,
+    lineHeight: 1.15,
+    align: 'ctr',
   });
+}
+
+function drawMarkers({ part, s, at, list }: Canvas): void {
+  const { palette } = part.deck;
   for (const marker of matrixMarkers(allRisks(part))) {
-    const rect = p(marker.x - marker.r, marker.y - marker.r, 2 * marker.r, 2 * marker.r);
+    const rect = at(marker.x - marker.r, marker.y - marker.r, 2 * marker.r, 2 * marker.r);
     const digits = String(marker.number).length;
     const size = marker.r * (digits === 1 ? 1.05 : digits === 2 ? 0.88 : 0.7) * s;
     const placed = textShape(part, {
@@ -210,7 +208,23 @@ function drawMatrix(part: SlidePart, area: Rect, description: string): void {
     });
     list.add(placed.xml, rect);
   }
-  part.add(group(part.ids, 'Risk matrix', description, list));
+}
+
+/** The matrix, scaled to fit `area` as the deck's SVG is (centred across, at the top), grouped. */
+function drawMatrix(part: SlidePart, area: Rect, description: string): void {
+  const s = Math.min(area.w / RISK_MATRIX_SIZE.width, area.h / RISK_MATRIX_SIZE.height);
+  const ox = area.x + (area.w - RISK_MATRIX_SIZE.width * s) / 2;
+  const at = (x: number, y: number, w = 0, h = 0): Rect => ({
+    x: ox + x * s,
+    y: area.y + y * s,
+    w: w * s,
+    h: h * s,
+  });
+  const canvas: Canvas = { part, s, at, list: new ShapeList() };
+  drawCells(canvas);
+  drawAxes(canvas);
+  drawMarkers(canvas);
+  part.add(group(part.ids, 'Risk matrix', description, canvas.list));
 }
 
 interface KeyStyle {
@@ -268,7 +282,7 @@ function keyHeight(heights: readonly number[], part: SlidePart): number {
 
 /** The key: a marker and each risk's title and rating, in the layout's columns; returns its height. */
 function drawKey(slide: RiskMatrixSlide, part: SlidePart, area: Rect): number {
-  const { layout, palette } = part.deck;
+  const { layout } = part.deck;
   const k = layout.riskKey;
   const style = keyStyle(part, area.w);
   const heights = keyRowHeights(slide, part, style);
@@ -279,20 +293,7 @@ function drawKey(slide: RiskMatrixSlide, part: SlidePart, area: Rect): number {
   slide.key.forEach((item, index) => {
     const x = area.x + (index % k.columns) * (style.columnW + part.z(k.columnGap));
     const y = rowY[Math.floor(index / k.columns)] ?? area.y;
-    part.add(
-      textShape(part, {
-        name: `Key marker ${item.number}`,
-        x,
-        y,
-        w: part.z(30),
-        h: part.z(30),
-        paragraphs: [plainParagraph(String(item.number))],
-        style: { size: part.z(16), lineHeight: 1, color: palette.markerText, bold: true, align: 'ctr' },
-        geometry: 'ellipse',
-        fill: palette.markerBg,
-        body: { anchor: 'ctr', wrap: false },
-      }).xml,
-    );
+    part.add(marker(part, { x, y, w: part.z(30), h: part.z(30) }, item.number).xml);
     const w = style.columnW - style.textX;
     const th = placeText(part, {
       name: `Key ${item.number}`,

@@ -132,10 +132,13 @@ class Reader {
   }
 
   text(raw: string, verbatim = false): void {
-    const text = verbatim || this.pre > 0 ? raw.replace(/\r/g, '') : raw.replace(/\s+/g, ' ');
-    if (text === '') return;
+    let text = verbatim || this.pre > 0 ? raw.replace(/\r/g, '') : raw.replace(/\s+/g, ' ');
     const paragraph = this.paragraph();
-    if (!verbatim && this.pre === 0 && text === ' ' && paragraph.runs.length === 0) return;
+    const previous = paragraph.runs[paragraph.runs.length - 1]?.text ?? '';
+    // White space collapses across the parser's pieces of text too.
+    if (!verbatim && this.pre === 0 && (previous === '' || previous.endsWith(' ')))
+      text = text.replace(/^ /, '');
+    if (text === '') return;
     const run: Run = { text };
     for (const format of this.formats) {
       if (format.bold) run.bold = true;
@@ -173,6 +176,7 @@ class Reader {
     const paragraph = this.current;
     this.current = null;
     if (!paragraph) return;
+    paragraph.runs = mergeRuns(paragraph.runs);
     trimRuns(paragraph.runs);
     if (paragraph.runs.length > 0) this.paragraphs.push(paragraph);
   }
@@ -182,6 +186,26 @@ function linkOf(attrs: Record<string, string>): Link | undefined {
   if (/(^|\s)cite(\s|$)/.test(attrs.class ?? '')) return { kind: 'sources' };
   const url = safeUrl(attrs.href);
   return url ? { kind: 'url', url } : undefined;
+}
+
+const sameFormat = (a: Run, b: Run) =>
+  a.bold === b.bold &&
+  a.italic === b.italic &&
+  a.strike === b.strike &&
+  a.code === b.code &&
+  a.sup === b.sup &&
+  a.link?.kind === b.link?.kind &&
+  (a.link?.kind === 'url' ? a.link.url : '') === (b.link?.kind === 'url' ? b.link.url : '');
+
+/** Runs of the same format one after the other made one (the parser gives text in pieces). */
+function mergeRuns(runs: Run[]): Run[] {
+  const merged: Run[] = [];
+  for (const run of runs) {
+    const last = merged[merged.length - 1];
+    if (last && sameFormat(last, run) && last.text !== '\n' && run.text !== '\n') last.text += run.text;
+    else merged.push({ ...run });
+  }
+  return merged;
 }
 
 function trimRuns(runs: Run[]): void {

@@ -6,10 +6,11 @@
  */
 import type { SlideModel } from '../../slides/types.js';
 import { drawActorMap } from './_actorMap.js';
-import { drawActors, drawRisks } from './_cards.js';
+import { drawActors } from './_cards.js';
 import type { Deck } from './_frame.js';
 import { REL_TYPES, type Rels } from './_package.js';
 import { SlidePart, titlePlaceholder } from './_part.js';
+import { drawRisks } from './_riskCards.js';
 import { drawRiskMatrix } from './_riskMatrix.js';
 import { type Paragraph, readHtml } from './_runs.js';
 import { drawRecommendations } from './_table.js';

@@ -4,11 +4,19 @@
  * the deck's (slides/layout.ts and themes/briefdeck.css).
  */
 import type { BlufSlide, SituationSlide, SourcesSlide, TitleSlide } from '../../slides/types.js';
-import { placeText, type SlidePart, textShape, titlePlaceholder } from './_part.js';
+import {
+  type Block,
+  placeStack,
+  placeText,
+  type SlidePart,
+  stackHeight,
+  textShape,
+  titlePlaceholder,
+} from './_part.js';
 import { type Paragraph, plainParagraph, type Run, readHtml, safeUrl } from './_runs.js';
 import type { TextStyle } from './_text.js';
 import type { Rect } from './_xml.js';
-import { shape } from './_xml.js';
+import { ShapeList, shape } from './_xml.js';
 
 const LABEL = { size: 12.5, lineHeight: 1.3, bold: true, caps: true, tracking: 0.1 } as const;
 
@@ -169,37 +177,15 @@ export function drawBluf(slide: BlufSlide, part: SlidePart, body: Rect): number 
   return placeText(part, { name: 'Bottom line', x: body.x, y: body.y, w: body.w, paragraphs, style });
 }
 
-/** The situation: the summary, and the key facts in a panel beside it (wide) or under it. */
-export function drawSituation(slide: SituationSlide, part: SlidePart, body: Rect): number {
+/** The key facts in their panel (surface, accent rule on top) at `panel`; returns the panel's height. */
+function drawKeyFacts(
+  slide: SituationSlide,
+  part: SlidePart,
+  panel: { x: number; y: number; w: number },
+): number {
   const { layout, palette } = part.deck;
   const s = layout.situation;
-  const summary = readHtml(slide.summaryHtml);
-  const summaryStyle = part.style({
-    size: s.summarySize,
-    lineHeight: s.summaryLineHeight,
-    color: palette.text,
-    gap: s.paragraphGap,
-  });
-  const summaryWidth = slide.twoColumns ? (body.w * s.summaryShare) / 100 : body.w;
-  let summaryHeight = 0;
-  if (summary.length > 0) {
-    summaryHeight = placeText(part, {
-      name: 'Summary',
-      x: body.x,
-      y: body.y,
-      w: summaryWidth,
-      paragraphs: summary,
-      style: summaryStyle,
-    });
-  }
-  if (slide.points.length === 0) return summaryHeight;
-  const panel = slide.twoColumns
-    ? {
-        x: body.x + summaryWidth + part.z(s.columnGap),
-        y: body.y,
-        w: body.w - summaryWidth - part.z(s.columnGap),
-      }
-    : { x: body.x, y: body.y + (summaryHeight > 0 ? summaryHeight + part.z(s.gap) : 0), w: body.w };
+  const z = (v: number) => part.z(v);
   const heading = part.style({
     size: s.pointsHeadingSize,
     lineHeight: 1.3,
@@ -208,29 +194,43 @@ export function drawSituation(slide: SituationSlide, part: SlidePart, body: Rect
     caps: true,
     tracking: 0.1,
   });
-  const pointStyle = part.style({
+  const point = part.style({
     size: s.pointSize,
     lineHeight: s.pointLineHeight,
     color: palette.text,
     gap: s.pointGap,
     indent: s.pointIndent,
     bulletColor: palette.accent,
+    bulletChar: '■',
+    bulletScale: 0.55,
   });
-  const points: Paragraph[] = slide.points.map((point) => ({
-    runs: readHtml(point.html).flatMap((p) => p.runs),
-    list: { type: 'bullet', start: 1 },
-    level: 0,
-  }));
-  const headingText = [plainParagraph(`Key facts${slide.pointsContinued ? ' (continued)' : ''}`)];
-  const padX = part.z(s.pointsPadX);
-  const innerW = panel.w - 2 * padX;
-  const headingH = part.measure(headingText, innerW, heading) + part.z(s.pointsHeadingGap);
-  const listH = part.measure(points, innerW, pointStyle);
-  const panelH = part.z(s.pointsRule + s.pointsPadTop) + headingH + listH + part.z(s.pointsPadBottom);
+  const blocks: Block[] = [
+    {
+      name: 'Key facts heading',
+      paragraphs: [plainParagraph(`Key facts${slide.pointsContinued ? ' (continued)' : ''}`)],
+      style: heading,
+    },
+    {
+      name: 'Key facts',
+      paragraphs: slide.points.map((item) => ({
+        runs: readHtml(item.html).flatMap((p) => p.runs),
+        list: { type: 'bullet', start: 1 },
+        level: 0,
+      })),
+      style: point,
+      gap: z(s.pointsHeadingGap),
+    },
+  ];
+  const inner = {
+    x: panel.x + z(s.pointsPadX),
+    y: panel.y + z(s.pointsRule + s.pointsPadTop),
+    w: panel.w - 2 * z(s.pointsPadX),
+  };
+  const height = z(s.pointsRule + s.pointsPadTop + s.pointsPadBottom) + stackHeight(part, blocks, inner.w);
   part.add(
     shape(part.ids, {
       name: 'Key facts panel',
-      rect: { ...panel, h: panelH },
+      rect: { ...panel, h: height },
       geometry: 'rect',
       fill: palette.surface,
     }),
@@ -238,30 +238,39 @@ export function drawSituation(slide: SituationSlide, part: SlidePart, body: Rect
   part.add(
     shape(part.ids, {
       name: 'Key facts rule',
-      rect: { ...panel, h: part.z(s.pointsRule) },
+      rect: { ...panel, h: z(s.pointsRule) },
       geometry: 'rect',
       fill: palette.accent,
     }),
   );
-  let y = panel.y + part.z(s.pointsRule + s.pointsPadTop);
-  placeText(part, {
-    name: 'Key facts heading',
-    x: panel.x + padX,
-    y,
-    w: innerW,
-    paragraphs: headingText,
-    style: heading,
+  const list = new ShapeList();
+  placeStack(part, list, inner, blocks);
+  for (const xml of list.parts) part.add(xml);
+  return height;
+}
+
+/** The situation: the summary, and the key facts in a panel beside it (wide) or under it. */
+export function drawSituation(slide: SituationSlide, part: SlidePart, body: Rect): number {
+  const { layout, palette } = part.deck;
+  const s = layout.situation;
+  const summary = readHtml(slide.summaryHtml);
+  const style = part.style({
+    size: s.summarySize,
+    lineHeight: s.summaryLineHeight,
+    color: palette.text,
+    gap: s.paragraphGap,
   });
-  y += headingH;
-  placeText(part, {
-    name: 'Key facts',
-    x: panel.x + padX,
-    y,
-    w: innerW,
-    paragraphs: points,
-    style: pointStyle,
-  });
-  return Math.max(summaryHeight, panel.y - body.y + panelH);
+  const width = slide.twoColumns ? (body.w * s.summaryShare) / 100 : body.w;
+  const summaryH =
+    summary.length > 0
+      ? placeText(part, { name: 'Summary', x: body.x, y: body.y, w: width, paragraphs: summary, style })
+      : 0;
+  if (slide.points.length === 0) return summaryH;
+  const gap = part.z(slide.twoColumns ? s.columnGap : s.gap);
+  const panel = slide.twoColumns
+    ? { x: body.x + width + gap, y: body.y, w: body.w - width - gap }
+    : { x: body.x, y: body.y + (summaryH > 0 ? summaryH + gap : 0), w: body.w };
+  return Math.max(summaryH, panel.y - body.y + drawKeyFacts(slide, part, panel));
 }
 
 /** The sources: `[n]` and the entry, the URL a link under it. */

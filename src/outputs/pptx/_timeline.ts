@@ -4,7 +4,7 @@
  */
 import type { TimelineSlide } from '../../slides/types.js';
 import type { SlidePart } from './_part.js';
-import { textShape } from './_part.js';
+import { type Block, placeStack, textShape } from './_part.js';
 import { plainParagraph, readHtml } from './_runs.js';
 import { group, ShapeList, shape } from './_xml.js';
 
@@ -14,6 +14,55 @@ const DOT_TOP = 8;
 const DOT_BORDER = 3;
 const LINE_WIDTH = 2;
 
+type Event = TimelineSlide['events'][number];
+
+function timelineStyles(part: SlidePart) {
+  const { layout, palette } = part.deck;
+  const t = layout.timeline;
+  return {
+    date: part.style({
+      size: t.dateSize,
+      lineHeight: t.dateLineHeight,
+      color: palette.heading,
+      bold: true,
+      align: 'r',
+    }),
+    event: part.style({ size: t.eventSize, lineHeight: t.eventLineHeight, color: palette.text }),
+    place: part.style({ size: t.placeSize, lineHeight: t.placeLineHeight, color: palette.muted }),
+  };
+}
+
+/** One event's date (right-aligned), its text and its place, from `y`, into `list`; returns its height. */
+function drawEvent(
+  part: SlidePart,
+  list: ShapeList,
+  event: Event,
+  n: number,
+  at: { x: number; y: number; w: number },
+): number {
+  const t = part.deck.layout.timeline;
+  const styles = timelineStyles(part);
+  const dateW = part.z(t.dateColumn);
+  const textX = at.x + dateW + part.z(t.dotColumn);
+  const textW = at.w - dateW - part.z(t.dotColumn);
+  const dateParagraphs = [plainParagraph(event.date)];
+  const date = textShape(part, {
+    name: `Date ${n}`,
+    x: at.x,
+    y: at.y,
+    w: dateW,
+    paragraphs: dateParagraphs,
+    style: styles.date,
+  });
+  list.add(date.xml, date.rect);
+  const blocks: Block[] = [
+    { name: `Event ${n}`, paragraphs: readHtml(event.eventHtml), style: styles.event },
+    { name: `Place ${n}`, paragraphs: event.place ? [plainParagraph(event.place)] : [], style: styles.place },
+  ];
+  return Math.max(date.rect.h, placeStack(part, list, { x: textX, y: at.y, w: textW }, blocks));
+}
+
+/** The timeline, grouped: the line, a dot per event on it, and the events. */
 export function drawTimeline(
   slide: TimelineSlide,
   part: SlidePart,
@@ -21,88 +70,34 @@ export function drawTimeline(
 ): number {
   const { layout, palette } = part.deck;
   const t = layout.timeline;
-  const dateW = part.z(t.dateColumn);
-  const dotW = part.z(t.dotColumn);
-  const textX = body.x + dateW + dotW;
-  const textW = body.w - dateW - dotW;
-  const dateStyle = part.style({
-    size: t.dateSize,
-    lineHeight: t.dateLineHeight,
-    color: palette.heading,
-    bold: true,
-    align: 'r',
-  });
-  const eventStyle = part.style({ size: t.eventSize, lineHeight: t.eventLineHeight, color: palette.text });
-  const placeStyle = part.style({ size: t.placeSize, lineHeight: t.placeLineHeight, color: palette.muted });
-  const dotX = body.x + dateW + part.z(DOT_INSET);
-  const list = new ShapeList();
+  const z = (v: number) => part.z(v);
+  const dotX = body.x + z(t.dateColumn + DOT_INSET);
+  // The border is drawn on the outline, half inside: each dot is inset by half of it.
+  const inset = z(DOT_BORDER) / 2;
+  const texts = new ShapeList();
   const dots = new ShapeList();
   let y = body.y;
   slide.events.forEach((event, i) => {
-    const date = textShape(part, {
-      name: `Date ${i + 1}`,
-      x: body.x,
-      y,
-      w: dateW,
-      paragraphs: [plainParagraph(event.date)],
-      style: dateStyle,
-    });
-    const what = textShape(part, {
-      name: `Event ${i + 1}`,
-      x: textX,
-      y,
-      w: textW,
-      paragraphs: readHtml(event.eventHtml),
-      style: eventStyle,
-    });
-    list.add(date.xml, date.rect);
-    list.add(what.xml, what.rect);
-    let height = Math.max(date.rect.h, what.rect.h);
-    if (event.place) {
-      const place = textShape(part, {
-        name: `Place ${i + 1}`,
-        x: textX,
-        y: y + what.rect.h,
-        w: textW,
-        paragraphs: [plainParagraph(event.place)],
-        style: placeStyle,
-      });
-      list.add(place.xml, place.rect);
-      height = Math.max(height, what.rect.h + place.rect.h);
-    }
-    // The border is drawn on the outline, half inside: the ellipse is inset by half of it.
-    const inset = part.z(DOT_BORDER) / 2;
-    const dot = {
-      x: dotX + inset,
-      y: y + part.z(DOT_TOP) + inset,
-      w: part.z(DOT) - 2 * inset,
-      h: part.z(DOT) - 2 * inset,
-    };
+    const dot = { x: dotX + inset, y: y + z(DOT_TOP) + inset, w: z(DOT) - 2 * inset, h: z(DOT) - 2 * inset };
+    const line = { color: palette.accent, width: z(DOT_BORDER) };
     dots.add(
-      shape(part.ids, {
-        name: `Dot ${i + 1}`,
-        rect: dot,
-        geometry: 'ellipse',
-        fill: palette.bg,
-        line: { color: palette.accent, width: part.z(DOT_BORDER) },
-      }),
+      shape(part.ids, { name: `Dot ${i + 1}`, rect: dot, geometry: 'ellipse', fill: palette.bg, line }),
       dot,
     );
-    y += height + part.z(t.gap);
+    y += drawEvent(part, texts, event, i + 1, { x: body.x, y, w: body.w }) + z(t.gap);
   });
-  const bottom = y - part.z(t.gap);
+  const bottom = y - z(t.gap);
   // The line runs through the dots' centres, under them.
-  const lineX = dotX + part.z(DOT) / 2 - part.z(LINE_WIDTH) / 2;
-  const line = {
-    x: lineX,
-    y: body.y + part.z(DOT_TOP),
-    w: part.z(LINE_WIDTH),
-    h: Math.max(0, bottom - body.y - 2 * part.z(DOT_TOP)),
+  const rule = {
+    x: dotX + z(DOT) / 2 - z(LINE_WIDTH) / 2,
+    y: body.y + z(DOT_TOP),
+    w: z(LINE_WIDTH),
+    h: Math.max(0, bottom - body.y - 2 * z(DOT_TOP)),
   };
   const all = new ShapeList();
-  all.add(shape(part.ids, { name: 'Timeline line', rect: line, geometry: 'rect', fill: palette.line }), line);
+  all.add(shape(part.ids, { name: 'Timeline line', rect: rule, geometry: 'rect', fill: palette.line }), rule);
   all.add(dots.parts.join(''), dots.bounds);
-  all.add(list.parts.join(''), list.bounds);
+  all.add(texts.parts.join(''), texts.bounds);
   part.add(group(part.ids, 'Timeline', `Timeline: ${slide.description}`, all));
   return bottom - body.y;
 }
