@@ -8,6 +8,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { crc32, deflateSync } from 'node:zlib';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readBriefing } from '../src/build.js';
@@ -331,6 +332,48 @@ describe('renderPptx: themes and aspects', () => {
       /<p:bg><p:bgPr><a:solidFill><a:srgbClr val="0F1722"\/>/,
     );
     expect(files['ppt/slideMasters/slideMaster1.xml']).toContain('bg1="dk1" tx1="lt1"');
+  });
+});
+
+/** A small PNG, `width` × `height`, one colour. */
+function png(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body) >>> 0, 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x40)]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  return Buffer.concat([
+    Buffer.from('89504e470d0a1a0a', 'hex'),
+    chunk('IHDR', header),
+    chunk('IDAT', pixels),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+describe('renderPptx: the logo', () => {
+  it('puts a PNG logo in the footer of the master and on the title slide, in proportion; leaves an SVG one out', async () => {
+    const dir = tempDir('logo-');
+    writeFileSync(path.join(dir, 'logo.png'), png(40, 20));
+    const yaml = readFileSync(path.join(FIXTURES, 'minimal.yaml'), 'utf8');
+    writeFileSync(path.join(dir, 'b.yaml'), `${yaml}deck:\n  logo: logo.png\n`);
+    const { files } = await pptx(modelOf(await readBriefing(path.join(dir, 'b.yaml'), dir)));
+    expect(Object.keys(files)).toContain('ppt/media/logo.png');
+    expect(files['[Content_Types].xml']).toContain('<Default Extension="png" ContentType="image/png"/>');
+    expect(files['ppt/slideMasters/_rels/slideMaster1.xml.rels']).toContain('Target="../media/logo.png"');
+    // 18 px high in the footer, twice as wide.
+    expect(files['ppt/slideMasters/slideMaster1.xml']).toMatch(/<p:pic>.*<a:ext cx="342900" cy="171450"\/>/);
+    expect(files['ppt/slides/slide1.xml']).toContain('<p:pic>');
+    const svg = (await pptx(modelOf(await load('briefing.yaml')))).files;
+    expect(Object.keys(svg).some((name) => name.startsWith('ppt/media/'))).toBe(false);
   });
 });
 

@@ -8,6 +8,7 @@ import type { Layout } from '../../slides/layout.js';
 import { layoutFor } from '../../slides/layout.js';
 import { pageOf } from '../../slides/paginate.js';
 import type { DeckModel } from '../../slides/types.js';
+import type { Logo } from './_logo.js';
 import type { FontMetrics } from './_metrics.js';
 import type { Palette } from './_theme.js';
 import type { Rect } from './_xml.js';
@@ -61,6 +62,8 @@ export interface Deck {
   metrics: FontMetrics;
   font: string;
   monoFont: string;
+  /** The logo, when it is a picture PowerPoint can show (PNG, JPEG). */
+  logo?: Logo;
   /** The part name of the first sources slide (`slide10.xml`), where citations jump to. */
   sourcesSlide?: string;
 }

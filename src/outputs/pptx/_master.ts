@@ -7,6 +7,7 @@
  * and "Title and Content" for slides added by hand.
  */
 import type { Deck } from './_frame.js';
+import { logoPicture } from './_logo.js';
 import { paragraphsXml, type TextContext, textBody } from './_text.js';
 import { bannerColours, type Palette } from './_theme.js';
 import {
@@ -63,8 +64,22 @@ function banner(deck: Deck, ids: ShapeIds, rect: Rect, name: string): string {
   });
 }
 
-function footer(deck: Deck, ids: ShapeIds): string {
+const FOOT_LOGO = 18;
+const FOOT_GAP = 12;
+
+function footer(deck: Deck, ids: ShapeIds, logoRel: string | undefined): string {
   const { foot } = deck.frame;
+  const logo =
+    deck.logo && logoRel
+      ? logoPicture(ids, deck.logo, logoRel, {
+          x: foot.x,
+          y: foot.y + (foot.h - FOOT_LOGO) / 2,
+          height: FOOT_LOGO,
+          maxWidth: 120,
+        })
+      : '';
+  const logoW =
+    deck.logo && logoRel ? Math.min(120, (deck.logo.width * FOOT_LOGO) / deck.logo.height) + FOOT_GAP : 0;
   const numberWidth = 80;
   const style = { size: FOOT_SIZE, lineHeight: 1.2, color: deck.palette.muted };
   const title = paragraphsXml([{ runs: [{ text: deck.model.title }], level: 0 }], style, plainContext(deck));
@@ -73,6 +88,7 @@ function footer(deck: Deck, ids: ShapeIds): string {
     `<a:rPr lang="en-GB" sz="${hundredthsPt(FOOT_SIZE)}" dirty="0">${solidFill(deck.palette.muted)}` +
     `<a:latin typeface="${escapeXml(deck.font)}"/></a:rPr><a:t>‹#›</a:t></a:fld></a:p>`;
   return (
+    logo +
     shape(ids, {
       name: 'Footer rule',
       rect: { x: foot.x, y: foot.y, w: foot.w, h: 0 },
@@ -81,7 +97,7 @@ function footer(deck: Deck, ids: ShapeIds): string {
     }) +
     shape(ids, {
       name: 'Footer',
-      rect: { x: foot.x, y: foot.y, w: foot.w - numberWidth - 12, h: foot.h },
+      rect: { x: foot.x + logoW, y: foot.y, w: foot.w - logoW - numberWidth - FOOT_GAP, h: foot.h },
       geometry: 'rect',
       textBox: true,
       text: textBody(title, { anchor: 'ctr', wrap: false }),
@@ -131,13 +147,13 @@ const CLR_MAP_DARK = CLR_MAP_LIGHT.replace(
   'bg1="dk1" tx1="lt1" bg2="dk2" tx2="lt2"',
 );
 
-export function masterXml(deck: Deck, layoutCount: number): string {
+export function masterXml(deck: Deck, layoutCount: number, logoRel?: string): string {
   const { frame, palette } = deck;
   const ids = new ShapeIds();
   const shapes = [
     placeholder(ids, 'title', frame.heading, 'Title Placeholder'),
     placeholder(ids, 'body', frame.body, 'Text Placeholder'),
-    footer(deck, ids),
+    footer(deck, ids, logoRel),
   ];
   if (deck.model.classification) {
     shapes.push(

@@ -3,7 +3,10 @@
  * list), the situation (summary and key facts) and the sources. Sizes are
  * the deck's (slides/layout.ts and themes/briefdeck.css).
  */
+
 import type { BlufSlide, SituationSlide, SourcesSlide, TitleSlide } from '../../slides/types.js';
+import { logoPicture, logoTarget } from './_logo.js';
+import { REL_TYPES } from './_package.js';
 import {
   type Block,
   placeStack,
@@ -60,7 +63,15 @@ export function drawTitle(slide: TitleSlide, part: SlidePart): number {
     subtitle: slide.subtitle ? part.z(16) + part.measure([plainParagraph(slide.subtitle)], w, subtitle) : 0,
     meta: meta.length > 0 ? part.z(40) + metaHeight(part, meta, w, label, value) : 0,
   };
-  const block = part.z(16) + heights.org + heights.title + heights.subtitle + heights.meta;
+  const logo = part.deck.logo;
+  const logoH = logo ? Math.min(part.z(72), (part.z(260) * logo.height) / logo.width) : 0;
+  const block =
+    part.z(16) +
+    (logo ? logoH + part.z(22) : 0) +
+    heights.org +
+    heights.title +
+    heights.subtitle +
+    heights.meta;
   let y = area.y + Math.max(0, (area.h - block) / 2);
   part.add(
     shape(part.ids, {
@@ -71,6 +82,11 @@ export function drawTitle(slide: TitleSlide, part: SlidePart): number {
     }),
   );
   y += part.z(8);
+  if (logo) {
+    const relId = part.rels.add(REL_TYPES.image, logoTarget(logo));
+    part.add(logoPicture(part.ids, logo, relId, { x, y, height: logoH, maxWidth: part.z(260) }));
+    y += logoH + part.z(22);
+  }
   if (slide.organization) {
     placeText(part, {
       name: 'Organisation',
@@ -167,10 +183,15 @@ export function drawBluf(slide: BlufSlide, part: SlidePart, body: Rect): number 
     indent: b.numberColumn + b.columnGap,
     bulletColor: palette.accent,
   });
+  // PowerPoint and LibreOffice set a number in the weight of its paragraph's first character: a zero-width
+  // space in bold first makes every number bold, as the deck's are, whether the item starts in bold or not.
   const paragraphs: Paragraph[] = slide.items.map((item) => ({
-    runs: readHtml(item.html).flatMap((paragraph, i) =>
-      i === 0 ? paragraph.runs : [{ text: '\n' }, ...paragraph.runs],
-    ),
+    runs: [
+      { text: '\u200b', bold: true },
+      ...readHtml(item.html).flatMap((paragraph, i) =>
+        i === 0 ? paragraph.runs : [{ text: '\n' }, ...paragraph.runs],
+      ),
+    ],
     list: { type: 'number', start: item.number },
     level: 0,
   }));

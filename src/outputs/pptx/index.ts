@@ -9,6 +9,7 @@
  */
 import type { DeckModel } from '../../slides/types.js';
 import { type Deck, frameOf, layoutOf } from './_frame.js';
+import { logoOf, logoPath, logoTarget } from './_logo.js';
 import { LAYOUTS, layoutXml, masterXml, NOTES_SIZE, notesMasterXml, themeXml } from './_master.js';
 import { FontMetrics } from './_metrics.js';
 import {
@@ -54,6 +55,7 @@ function deckOf(model: DeckModel, options: PptxOptions): Deck {
     font,
     monoFont: MONO_FONT,
     sourcesSlide: sources >= 0 ? `slide${sources + 1}.xml` : undefined,
+    logo: logoOf(model),
   };
 }
 
@@ -68,7 +70,16 @@ function addMaster(pkg: Package, deck: Deck): void {
     pkg.rels(path, rels);
   });
   masterRels.add(REL_TYPES.theme, '../theme/theme1.xml');
-  pkg.part('ppt/slideMasters/slideMaster1.xml', CONTENT_TYPES.slideMaster, masterXml(deck, LAYOUTS.length));
+  let logoRel: string | undefined;
+  if (deck.logo) {
+    pkg.media(logoPath(deck.logo), deck.logo.extension, deck.logo.contentType, deck.logo.bytes);
+    logoRel = masterRels.add(REL_TYPES.image, logoTarget(deck.logo));
+  }
+  pkg.part(
+    'ppt/slideMasters/slideMaster1.xml',
+    CONTENT_TYPES.slideMaster,
+    masterXml(deck, LAYOUTS.length, logoRel),
+  );
   pkg.rels('ppt/slideMasters/slideMaster1.xml', masterRels);
   pkg.part('ppt/theme/theme1.xml', CONTENT_TYPES.theme, themeXml(deck.palette, deck.font, 'briefdeck'));
 }
