@@ -244,10 +244,62 @@ describe('renderPptx: the package', () => {
     expect(other['ppt/presentation.xml']).not.toContain('notesMaster');
   });
 
+  it('writes well-formed parts', () => expectWellFormed(files));
+
+  it('gives every group and picture alt text', () => {
+    for (const name of slideFiles(files)) {
+      const xml = files[name] as string;
+      for (const [, attrs] of xml.matchAll(/<p:(?:grpSp|pic)><p:nv\w+><p:cNvPr ([^>]*)\/>/g)) {
+        expect(attrs, name).toMatch(/descr="[^"]+"/);
+      }
+    }
+  });
+
+  it('tells of a slide whose content would not fit even set smaller', async () => {
+    const overflowing: string[] = [];
+    await renderPptx(model, { onOverflow: (slide) => overflowing.push(slide.id) });
+    expect(overflowing).toEqual([]);
+    const huge = {
+      ...model,
+      slides: model.slides.map((slide) =>
+        slide.kind === 'bluf'
+          ? {
+              ...slide,
+              items: Array.from({ length: 30 }, (_, i) => ({
+                number: i + 1,
+                html: 'A long item. '.repeat(8),
+              })),
+            }
+          : slide,
+      ),
+    };
+    await renderPptx(huge, { onOverflow: (slide) => overflowing.push(slide.id) });
+    expect(overflowing).toEqual(['bluf']);
+  });
+
   it('gives the same bytes for the same deck', async () => {
     expect(Buffer.from((await pptx(model)).bytes).equals(Buffer.from(await renderPptx(model)))).toBe(true);
   });
 });
+
+/** Every element closed in order, nothing but tags and escaped text, no raw markup character in a value. */
+function expectWellFormed(files: Files): void {
+  const entity = /&(?!(amp|lt|gt|quot|#39|#\d+);)/;
+  const tagPattern = /<(\/?)([\w:]+)((?:\s+[\w:]+="[^"<]*")*)\s*(\/?)>/g;
+  for (const [name, xml] of Object.entries(files)) {
+    if (!/\.(xml|rels)$/.test(name)) continue;
+    const open: string[] = [];
+    for (const [, end, tag, attrs, empty] of xml.matchAll(tagPattern)) {
+      expect(attrs, name).not.toMatch(entity);
+      if (end) expect(open.pop(), `${name}: </${tag}>`).toBe(tag);
+      else if (!empty) open.push(tag as string);
+    }
+    expect(open, name).toEqual([]);
+    const text = xml.replace(/^<\?xml[^>]*\?>/, '').replace(tagPattern, '');
+    expect(text, name).not.toMatch(/[<>]/);
+    expect(text, name).not.toMatch(entity);
+  }
+}
 
 /** Every relationship outside the package is a hyperlink to http, https or mailto; nothing else is external. */
 function expectInertPackage(files: Files): void {
@@ -268,6 +320,7 @@ describe('renderPptx: hostile content', () => {
     const model = modelOf(await load(path.join(FIXTURES, 'hostile.yaml')));
     const { files } = await pptx(model);
     expectInertPackage(files);
+    expectWellFormed(files);
     const all = Object.values(files).join('\n');
     for (const tag of [
       'script',
@@ -400,6 +453,15 @@ describe('readHtml', () => {
   });
 });
 
+/** The words of a PDF with their boxes (`pdftotext -bbox`), if poppler's pdftotext is installed. */
+function pdftotextBbox(file: string): string | undefined {
+  try {
+    return execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+  } catch {
+    return undefined;
+  }
+}
+
 /** LibreOffice, if it is installed: one conversion of every deck of this file. */
 const soffice = (() => {
   try {
@@ -411,7 +473,7 @@ const soffice = (() => {
 })();
 
 describe.skipIf(!soffice)('renderPptx: opened in LibreOffice', () => {
-  const decks = ['sample', 'hostile', 'dark'] as const;
+  const decks = ['sample', 'hostile', 'dark', 'long'] as const;
   const models = {} as Record<(typeof decks)[number], DeckModel>;
   const pdfs = {} as Record<(typeof decks)[number], Awaited<ReturnType<typeof readPdf>>>;
   const dir = tempDir('pptx-');
@@ -421,6 +483,7 @@ describe.skipIf(!soffice)('renderPptx: opened in LibreOffice', () => {
     models.sample = modelOf(sample);
     models.hostile = modelOf(await load(path.join(FIXTURES, 'hostile.yaml')));
     models.dark = modelOf(sample, { theme: { builtIn: 'dark' }, aspect: '4:3' });
+    models.long = modelOf(await load(path.join(FIXTURES, 'long.yaml')));
     for (const name of decks) writeFileSync(path.join(dir, `${name}.pptx`), await renderPptx(models[name]));
     // Slides, then a notes page per slide: the notes are read back too.
     const filter = 'pdf:impress_pdf_Export:{"ExportNotesPages":{"type":"boolean","value":"true"}}';
@@ -474,26 +537,50 @@ describe.skipIf(!soffice)('renderPptx: opened in LibreOffice', () => {
     expect(pdfs.hostile.links.flat().every((link) => /^(page \d+|https?:|mailto:)/.test(link))).toBe(true);
   });
 
-  it('sets no word of a slide below its footer rule (nothing overflows)', () => {
-    const bbox = (() => {
-      try {
-        return execFileSync('pdftotext', ['-bbox', path.join(dir, 'sample.pdf'), '-'], { encoding: 'utf8' });
-      } catch {
-        return undefined;
-      }
-    })();
-    if (!bbox) return;
-    const pages = bbox.split('<page ').slice(1, models.sample.slides.length + 1);
-    // The footer rule is 34 + 26 px above the bottom of a 720 px slide; LibreOffice's page is 540 pt high.
-    const footTop = (720 - 60) * 0.75;
-    const allowed = new Set(squash(`${models.sample.title} UNCLASSIFIED`).split(''));
-    pages.forEach((page) => {
-      for (const [, yMin, word] of page.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)</g)) {
-        if (Number(yMin) < footTop - 1) continue;
-        expect(/^\d+$/.test(word as string) || [...(word as string)].every((c) => allowed.has(c)), word).toBe(
-          true,
-        );
-      }
-    });
+  it('sets no word over another, nor below the footer rule (nothing overflows)', () => {
+    for (const name of ['sample', 'long', 'dark'] as const) {
+      const bbox = pdftotextBbox(path.join(dir, `${name}.pdf`));
+      if (bbox === undefined) return;
+      const { title, classification = '', slides } = models[name];
+      const footer = new Set(title.split(/\s+/));
+      bbox
+        .split('<page ')
+        .slice(1, slides.length + 1)
+        .forEach((page, i) => {
+          const height = Number(/height="([\d.]+)"/.exec(page)?.[1]);
+          // The footer rule is 34 + 26 px above the bottom of the slide (720 or 768 px high).
+          const footTop = height - (60 * height) / (name === 'dark' ? 768 : 720);
+          const words = [
+            ...page.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g),
+          ]
+            .map(([, x0, y0, x1, y1, word]) => ({
+              x0: Number(x0),
+              y0: Number(y0),
+              x1: Number(x1),
+              y1: Number(y1),
+              word: word as string,
+            }))
+            // (The BLUF's zero-width spaces are words of no width.)
+            .filter((w) => w.word.replace(/[\u200b\s]/g, '') !== '');
+          for (const [k, a] of words.entries()) {
+            const where = `${name} slide ${i + 1}: ${a.word}`;
+            if (a.y0 >= footTop - 1) {
+              expect(
+                /^\d+$/.test(a.word) || footer.has(a.word) || classification.includes(a.word),
+                where,
+              ).toBe(true);
+            }
+            // Text that overflows its box runs into the text under it: no two words' boxes may cross
+            // (taken a fifth less high, as lines set tighter than the font's box touch).
+            const inset = (w: typeof a) => (w.y1 - w.y0) * 0.1;
+            for (const b of words.slice(k + 1)) {
+              const crossX = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0.5;
+              const crossY =
+                Math.min(a.y1 - inset(a), b.y1 - inset(b)) - Math.max(a.y0 + inset(a), b.y0 + inset(b)) > 0.5;
+              expect(crossX && crossY, `${where} crosses ${b.word}`).toBe(false);
+            }
+          }
+        });
+    }
   });
 });

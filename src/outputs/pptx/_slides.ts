@@ -61,21 +61,26 @@ export const layoutFileOf = (slide: SlideModel): string =>
   slide.kind === 'title' ? '../slideLayouts/slideLayout1.xml' : '../slideLayouts/slideLayout2.xml';
 
 /** A slide's XML and relationships. */
-export function slideXml(slide: SlideModel, deck: Deck): { xml: string; rels: Rels; zoom: number } {
+export function slideXml(
+  slide: SlideModel,
+  deck: Deck,
+): { xml: string; rels: Rels; zoom: number; fits: boolean } {
   const start = slide.dense ? deck.layout.slide.denseZoom : 1;
   const body = deck.frame.body;
   const available =
     slide.kind === 'title' ? deck.frame.foot.y - deck.frame.banner - deck.layout.slide.bodyBottom : body.h;
   let part = new SlidePart(deck, layoutFileOf(slide), start);
+  let fits = false;
   for (const step of ZOOMS) {
     part = new SlidePart(deck, layoutFileOf(slide), start * step);
     if (slide.kind !== 'title') part.add(heading(slide, part));
-    if (drawContent(slide, part, body) <= available + 0.5) break;
+    fits = drawContent(slide, part, body) <= available + 0.5;
+    if (fits) break;
   }
   const xml =
     `${XML_DECL}<p:sld ${NS}><p:cSld><p:spTree>${TREE_START}${part.shapes.join('')}</p:spTree></p:cSld>` +
     '<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>';
-  return { xml, rels: part.rels, zoom: part.zoom };
+  return { xml, rels: part.rels, zoom: part.zoom, fits };
 }
 
 /** The notes as plain text: paragraphs, and list items with real bullets. */

@@ -28,90 +28,91 @@ interface MetaItem {
   paragraphs: Paragraph[];
 }
 
-/** The title slide: the title block, vertically centred between the banner and the footer. */
-export function drawTitle(slide: TitleSlide, part: SlidePart): number {
-  const { frame, palette, layout } = part.deck;
-  const area: Rect = {
-    x: frame.padX,
-    y: frame.banner,
-    w: frame.body.w,
-    h: frame.foot.y - frame.banner - layout.slide.bodyBottom,
+function titleStyles(part: SlidePart) {
+  const { palette } = part.deck;
+  return {
+    org: part.style({
+      size: 18,
+      lineHeight: 1.2,
+      color: palette.muted,
+      bold: true,
+      caps: true,
+      tracking: 0.14,
+    }),
+    title: part.style({ size: 54, lineHeight: 1.08, color: palette.heading, bold: true }),
+    subtitle: part.style({ size: 27, lineHeight: 1.3, color: palette.muted }),
+    label: part.style({ ...LABEL, color: palette.muted }),
+    value: part.style({ size: 18, lineHeight: 1.36, color: palette.text }),
   };
-  const x = area.x + part.z(8 + 36);
-  const w = area.w - part.z(8 + 36);
-  const org = part.style({
-    size: 18,
-    lineHeight: 1.2,
-    color: palette.muted,
-    bold: true,
-    caps: true,
-    tracking: 0.14,
-  });
-  const title = part.style({ size: 54, lineHeight: 1.08, color: palette.heading, bold: true });
-  const subtitle = part.style({ size: 27, lineHeight: 1.3, color: palette.muted });
-  const label = part.style({ ...LABEL, color: palette.muted });
-  const value = part.style({ size: 18, lineHeight: 1.36, color: palette.text });
-  const meta: MetaItem[] = [
+}
+
+function metaItems(slide: TitleSlide): MetaItem[] {
+  return [
     ...(slide.date ? [{ label: 'Date', paragraphs: [plainParagraph(slide.date)] }] : []),
     ...(slide.author ? [{ label: 'Prepared by', paragraphs: [plainParagraph(slide.author)] }] : []),
     ...(slide.sourceHtml ? [{ label: 'Summary of', paragraphs: readHtml(slide.sourceHtml) }] : []),
   ];
-  const titleParagraphs = [plainParagraph(slide.title)];
-  const heights = {
-    org: slide.organization ? part.measure([plainParagraph(slide.organization)], w, org) + part.z(14) : 0,
-    title: part.measure(titleParagraphs, w, title),
-    subtitle: slide.subtitle ? part.z(16) + part.measure([plainParagraph(slide.subtitle)], w, subtitle) : 0,
-    meta: meta.length > 0 ? part.z(40) + metaHeight(part, meta, w, label, value) : 0,
-  };
+}
+
+/** The logo over the title block, as tall as it may be (72 px, 260 px wide at most); returns the room it takes. */
+function titleLogo(part: SlidePart, at: { x: number; y: number } | null): number {
   const logo = part.deck.logo;
-  const logoH = logo ? Math.min(part.z(72), (part.z(260) * logo.height) / logo.width) : 0;
-  const block =
-    part.z(16) +
-    (logo ? logoH + part.z(22) : 0) +
-    heights.org +
-    heights.title +
-    heights.subtitle +
-    heights.meta;
-  let y = area.y + Math.max(0, (area.h - block) / 2);
-  part.add(
-    shape(part.ids, {
-      name: 'Title accent',
-      rect: { x: area.x, y, w: part.z(8), h: block },
-      geometry: 'rect',
-      fill: palette.accent,
-    }),
-  );
-  y += part.z(8);
-  if (logo) {
+  if (!logo) return 0;
+  const height = Math.min(part.z(72), (part.z(260) * logo.height) / logo.width);
+  if (at) {
     const relId = part.rels.add(REL_TYPES.image, logoTarget(logo));
-    part.add(logoPicture(part.ids, logo, relId, { x, y, height: logoH, maxWidth: part.z(260) }));
-    y += logoH + part.z(22);
+    part.add(logoPicture(part.ids, logo, relId, { ...at, height, maxWidth: part.z(260) }));
   }
-  if (slide.organization) {
-    placeText(part, {
+  return height + part.z(22);
+}
+
+/** The title slide: the title block (an accent bar at its left), vertically centred between the banner and the footer. */
+export function drawTitle(slide: TitleSlide, part: SlidePart): number {
+  const { frame, palette, layout } = part.deck;
+  const top = frame.banner;
+  const room = frame.foot.y - frame.banner - layout.slide.bodyBottom;
+  const x = frame.padX + part.z(8 + 36);
+  const w = frame.body.w - part.z(8 + 36);
+  const styles = titleStyles(part);
+  const meta = metaItems(slide);
+  const title = [plainParagraph(slide.title)];
+  const titleH = part.measure(title, w, styles.title);
+  const before: Block[] = [
+    {
       name: 'Organisation',
-      x,
-      y,
-      w,
-      paragraphs: [plainParagraph(slide.organization)],
-      style: org,
-    });
-    y += heights.org;
-  }
-  part.add(titlePlaceholder(part, 'ctrTitle', titleParagraphs, title, { x, y, w, h: heights.title }));
-  y += heights.title;
-  if (slide.subtitle) {
-    placeText(part, {
+      paragraphs: slide.organization ? [plainParagraph(slide.organization)] : [],
+      style: styles.org,
+    },
+  ];
+  const after: Block[] = [
+    {
       name: 'Subtitle',
-      x,
-      y: y + part.z(16),
-      w,
-      paragraphs: [plainParagraph(slide.subtitle)],
-      style: subtitle,
-    });
-    y += heights.subtitle;
-  }
-  if (meta.length > 0) drawMeta(part, meta, { x, y: y + part.z(40), w, h: 0 }, label, value);
+      paragraphs: slide.subtitle ? [plainParagraph(slide.subtitle)] : [],
+      style: styles.subtitle,
+      gap: part.z(16),
+    },
+  ];
+  const orgH = slide.organization ? stackHeight(part, before, w) + part.z(14) : 0;
+  const metaH = meta.length > 0 ? part.z(40) + metaHeight(part, meta, w, styles.label, styles.value) : 0;
+  const block = part.z(16) + titleLogo(part, null) + orgH + titleH + stackHeight(part, after, w) + metaH;
+  let y = top + Math.max(0, (room - block) / 2);
+  const bar = { x: frame.padX, y, w: part.z(8), h: block };
+  part.add(shape(part.ids, { name: 'Title accent', rect: bar, geometry: 'rect', fill: palette.accent }));
+  y += part.z(8);
+  y += titleLogo(part, { x, y });
+  const list = new ShapeList();
+  placeStack(part, list, { x, y, w }, before);
+  y += orgH;
+  list.add(titlePlaceholder(part, 'ctrTitle', title, styles.title, { x, y, w, h: titleH }), {
+    x,
+    y,
+    w,
+    h: titleH,
+  });
+  y += titleH;
+  y += placeStack(part, list, { x, y, w }, after);
+  for (const xml of list.parts) part.add(xml);
+  if (meta.length > 0) drawMeta(part, meta, { x, y: y + part.z(40), w, h: 0 }, styles.label, styles.value);
   return block;
 }
 

@@ -7,7 +7,7 @@
  * with fflate: pure, no file, clock or browser. Reads only the slide model,
  * never the deck's HTML.
  */
-import type { DeckModel } from '../../slides/types.js';
+import type { DeckModel, SlideModel } from '../../slides/types.js';
 import { type Deck, frameOf, layoutOf } from './_frame.js';
 import { logoOf, logoPath, logoTarget } from './_logo.js';
 import { LAYOUTS, layoutXml, masterXml, NOTES_SIZE, notesMasterXml, themeXml } from './_master.js';
@@ -37,6 +37,11 @@ export interface PptxOptions {
   font?: string;
   /** Speaker notes in the notes pane (default true). */
   notes?: boolean;
+  /**
+   * Told of each slide whose content does not fit its body even set at 60 %
+   * (the font's metrics say it would overflow), as the deck reports overflows.
+   */
+  onOverflow?: (slide: SlideModel) => void;
 }
 
 const DEFAULT_FONT = 'Arial';
@@ -97,12 +102,13 @@ function addNotesMaster(pkg: Package, deck: Deck): void {
 }
 
 /** Adds the slides and their notes; returns how many notes slides there are. */
-function addSlides(pkg: Package, deck: Deck, withNotes: boolean): number {
+function addSlides(pkg: Package, deck: Deck, options: PptxOptions): number {
   let notes = 0;
   deck.model.slides.forEach((slide, i) => {
     const path = `ppt/slides/slide${i + 1}.xml`;
-    const { xml, rels } = slideXml(slide, deck);
-    const paragraphs = withNotes ? notesParagraphs(slide.notesHtml) : [];
+    const { xml, rels, fits } = slideXml(slide, deck);
+    if (!fits) options.onOverflow?.(slide);
+    const paragraphs = (options.notes ?? true) ? notesParagraphs(slide.notesHtml) : [];
     if (paragraphs.length > 0) {
       notes += 1;
       const notesPath = `ppt/notesSlides/notesSlide${notes}.xml`;
@@ -126,7 +132,7 @@ export async function renderPptx(model: DeckModel, options: PptxOptions = {}): P
   const deck = deckOf(model, options);
   const pkg = new Package();
   addMaster(pkg, deck);
-  const notes = addSlides(pkg, deck, options.notes ?? true);
+  const notes = addSlides(pkg, deck, options);
   const presentationRels = new Rels();
   presentationRels.add(REL_TYPES.slideMaster, 'slideMasters/slideMaster1.xml');
   for (let i = 1; i <= model.slides.length; i++)
