@@ -1,0 +1,247 @@
+/**
+ * The actor map as native shapes, grouped: a rounded box per actor (stance
+ * colour, tinted fill, the stance glyph), a line per relation in its style
+ * (conflict with a ✕, alliance double, support with arrowheads, rivalry
+ * dashed), the row of actors without relations, and the legend. Positions
+ * come from the same pure layout and routing as the deck's SVG
+ * (slides/visuals/), at the same size, so the shapes sit where the SVG
+ * draws them. The slide model carries the map only as SVG, so the actors
+ * are read from the actor cards and laid out again (see MAP_SIZE below).
+ */
+import type { RelationType, Stance } from '../../format/briefing.js';
+import { textHeight as deckTextHeight } from '../../slides/paginate.js';
+import type { ActorMapSlide, ActorsSlide } from '../../slides/types.js';
+import type { Box } from '../../slides/visuals/_geometry.js';
+import { actorGraph, type MapActor } from '../../slides/visuals/actorGraph.js';
+import { type Label, layOutActors, PAD_X, type PlacedActor } from '../../slides/visuals/actorLayout.js';
+import { ARROW_LEN, type EdgePath, routeEdges } from '../../slides/visuals/edgeRouting.js';
+import type { Deck } from './_frame.js';
+import {
+  conflictMark,
+  deckLegendLines,
+  drawLegend,
+  LEGEND_H,
+  LEGEND_LINE,
+  relationLine,
+  stanceGlyph,
+} from './_legend.js';
+import { placeText, type SlidePart, textShape } from './_part.js';
+import { plainParagraph } from './_runs.js';
+import { mix } from './_theme.js';
+import { boundsOf, group, type PathCommand, preset, type Rect, ShapeList, shape } from './_xml.js';
+
+/** Every actor of the deck, from its actor cards, in file order. */
+export function mapActors(deck: Deck): MapActor[] {
+  const cards = deck.model.slides.flatMap((slide) =>
+    slide.kind === 'actors' ? (slide as ActorsSlide).actors : [],
+  );
+  const order = (path: string) => Number(/\[(\d+)\]/.exec(path)?.[1] ?? 0);
+  return [...cards]
+    .sort((a, b) => order(a.yamlPath) - order(b.yamlPath))
+    .map((card) => ({
+      name: card.name,
+      stance: card.stance as Stance,
+      relations: card.relations.map((relation) => ({
+        with: relation.with,
+        type: relation.type as RelationType,
+      })),
+    }));
+}
+
+/** The map's size in the deck: the body, less the line naming actors left off (actors.ts's actorMapSlide). */
+export function mapSize(deck: Deck, omitted: readonly string[]): { width: number; height: number } {
+  const { layout, frame } = deck;
+  const m = layout.actorMap;
+  const line = `Not shown on the map: ${omitted.join('; ')}. All actors are listed on the next slides.`;
+  const below =
+    omitted.length > 0
+      ? m.omittedGap +
+        deckTextHeight(line, frame.body.w, { size: m.omittedSize, lineHeight: m.omittedLineHeight })
+      : 0;
+  return { width: frame.body.w, height: Math.floor(frame.body.h - below) };
+}
+
+const at = (origin: Point, box: Box): Rect => ({
+  x: origin.x + box.x - box.w / 2,
+  y: origin.y + box.y - box.h / 2,
+  w: box.w,
+  h: box.h,
+});
+
+function drawNode(
+  part: SlidePart,
+  origin: Point,
+  name: string,
+  stance: Stance,
+  box: Box,
+  label: Label,
+): string {
+  const { palette, metrics } = part.deck;
+  const colour = palette.stance[stance];
+  const rect = at(origin, box);
+  const left = PAD_X + 19;
+  const room = box.w - left - PAD_X;
+  // The deck's lines, in the PowerPoint font: smaller when a line would not fit its box.
+  const widest = Math.max(...label.lines.map((line) => metrics.width(line, label.font, true)), 1);
+  const size = Math.min(label.font, (label.font * room * 0.98) / widest);
+  const text = textShape(part, {
+    name,
+    ...rect,
+    paragraphs: [plainParagraph(label.lines.join('\n'))],
+    style: { size, lineHeight: 1.2, color: palette.text, bold: true, align: 'ctr' },
+    geometry: preset('roundRect', { adj: (6 / Math.min(box.w, box.h)) * 100000 }),
+    fill: mix(colour, palette.bg, 0.09),
+    line: { color: colour, width: 2 },
+    body: { anchor: 'ctr', insets: [left, 2, PAD_X, 2], wrap: false },
+  });
+  const list = new ShapeList();
+  list.add(text.xml, rect);
+  list.add(stanceGlyph(part, stance, rect.x + PAD_X + 5.5, origin.y + box.y, 5.5), rect);
+  return group(part.ids, name, `${name} (${stance})`, list);
+}
+
+type Point = { x: number; y: number };
+
+/**
+ * The points of an edge's path as edgeRouting.ts writes it (`M x y L x y`
+ * or `M x y Q cx cy x y`: our own output, numbers only), moved to `origin`.
+ */
+function pathPoints(d: string, origin: Point): Point[] {
+  const numbers = (d.match(/-?\d+(?:\.\d+)?/g) ?? []).map(Number);
+  const points: Point[] = [];
+  for (let i = 0; i + 1 < numbers.length; i += 2) {
+    points.push({ x: (numbers[i] as number) + origin.x, y: (numbers[i + 1] as number) + origin.y });
+  }
+  return points;
+}
+
+/** `end` moved on by `length`, away from `from`: the arrowhead's room, which the route leaves free for the SVG's marker. */
+function extend(end: Point, from: Point, length: number): Point {
+  const d = Math.hypot(end.x - from.x, end.y - from.y) || 1;
+  return { x: end.x + ((end.x - from.x) / d) * length, y: end.y + ((end.y - from.y) / d) * length };
+}
+
+function drawEdge(part: SlidePart, origin: Point, path: EdgePath, names: string[]): string {
+  const { edge } = path;
+  const [start, ...rest] = pathPoints(path.d, origin);
+  if (!start || rest.length === 0) return '';
+  const points = [start, ...rest];
+  // DrawingML's arrowheads end at the line's end, the SVG's markers beyond it.
+  if (edge.type === 'support') {
+    points[points.length - 1] = extend(
+      points[points.length - 1] as Point,
+      points[points.length - 2] as Point,
+      ARROW_LEN,
+    );
+    if (edge.mutual) points[0] = extend(start, rest[0] as Point, ARROW_LEN);
+  }
+  const [p0, p1, p2] = points as [Point, Point, Point | undefined];
+  const commands: PathCommand[] = p2
+    ? [
+        { op: 'M', points: [p0] },
+        { op: 'Q', points: [p1, p2] },
+      ]
+    : [
+        { op: 'M', points: [p0] },
+        { op: 'L', points: [p1] },
+      ];
+  const rect = boundsOf(points);
+  const label = `${names[edge.from]} – ${names[edge.to]}: ${edge.type}${edge.mutual ? ' (mutual)' : ''}`;
+  const line = relationLine(part, label, edge.type, commands, rect, edge.mutual);
+  if (!path.mark) return line;
+  const list = new ShapeList();
+  list.add(line, rect);
+  conflictMark(part, list, path.mark.x + origin.x, path.mark.y + origin.y);
+  return group(part.ids, label, label, list);
+}
+
+function drawRow(
+  part: SlidePart,
+  origin: Point,
+  width: number,
+  row: NonNullable<ReturnType<typeof layOutActors>['row']>,
+  names: string[],
+  stances: Stance[],
+): ShapeList {
+  const { palette } = part.deck;
+  const list = new ShapeList();
+  const rule = { x: origin.x, y: origin.y + row.ruleY, w: width, h: 0 };
+  list.add(
+    shape(part.ids, {
+      name: 'Row rule',
+      rect: rule,
+      geometry: 'line',
+      line: { color: palette.line, width: 1 },
+    }),
+    rule,
+  );
+  const style = { size: 12.5, lineHeight: 1.2, color: palette.muted, bold: true, caps: true, tracking: 0.1 };
+  const captionH = 12.5 * 1.2;
+  const caption = textShape(part, {
+    name: 'Row caption',
+    x: origin.x + row.captionX,
+    y: origin.y + row.captionY - captionH / 2,
+    w: part.deck.metrics.width(row.caption.toUpperCase(), 12.5, true) + row.caption.length * 1.25 + 8,
+    paragraphs: [plainParagraph(row.caption)],
+    style,
+  });
+  list.add(caption.xml, caption.rect);
+  for (const placed of row.actors) {
+    const name = names[placed.actor] as string;
+    list.add(
+      drawNode(part, origin, name, stances[placed.actor] as Stance, placed.box, placed.label),
+      at(origin, placed.box),
+    );
+  }
+  return list;
+}
+
+/** The actor map slide: the map, grouped, and the line naming the actors left off it. */
+export function drawActorMap(slide: ActorMapSlide, part: SlidePart, body: Rect): number {
+  const { deck } = part;
+  const graph = actorGraph(mapActors(deck));
+  const { width, height } = mapSize(deck, slide.omitted);
+  const legendLines = deckLegendLines(width);
+  const layout = layOutActors(graph, width, height, LEGEND_H + (legendLines - 1) * LEGEND_LINE);
+  const boxes = new Map(layout.graph.map(({ actor, box }) => [actor, box]));
+  const origin = { x: body.x, y: body.y };
+  const map = new ShapeList();
+  for (const path of routeEdges(graph.edges, boxes, width, layout.graphHeight)) {
+    map.add(drawEdge(part, origin, path, graph.names), boundsOf(pathPoints(path.d, origin)));
+  }
+  const nodes = (placed: readonly PlacedActor[]) => {
+    for (const { actor, box, label } of placed) {
+      const name = graph.names[actor] as string;
+      map.add(drawNode(part, origin, name, graph.stances[actor] as Stance, box, label), at(origin, box));
+    }
+  };
+  nodes(layout.graph);
+  if (layout.row) {
+    const row = drawRow(part, origin, width, layout.row, graph.names, graph.stances);
+    map.add(row.parts.join(''), row.bounds);
+  }
+  const legend = drawLegend(part, { x: origin.x, y: origin.y, w: width, h: height }, LEGEND_H, LEGEND_LINE);
+  map.add(legend.parts.join(''), legend.bounds);
+  part.add(group(part.ids, 'Actor map', slide.description, map));
+  if (slide.omitted.length === 0) return height;
+  const m = deck.layout.actorMap;
+  const omittedLine = `Not shown on the map: ${slide.omitted.join('; ')}. All actors are listed on the next slides.`;
+  const style = part.style({
+    size: m.omittedSize,
+    lineHeight: m.omittedLineHeight,
+    color: deck.palette.muted,
+  });
+  const y = body.y + height + m.omittedGap;
+  return (
+    height +
+    m.omittedGap +
+    placeText(part, {
+      name: 'Not on the map',
+      x: body.x,
+      y,
+      w: body.w,
+      paragraphs: [plainParagraph(omittedLine)],
+      style,
+    })
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * The frame every slide shares, in the deck's pixels: banners, heading,
+ * body and footer, from the same layout numbers as the deck's stylesheet
+ * (slides/layout.ts), so the body has the size the slide model was
+ * paginated for.
+ */
+import type { Layout } from '../../slides/layout.js';
+import { layoutFor } from '../../slides/layout.js';
+import { pageOf } from '../../slides/paginate.js';
+import type { DeckModel } from '../../slides/types.js';
+import type { Logo } from './_logo.js';
+import type { FontMetrics } from './_metrics.js';
+import type { Palette } from './_theme.js';
+import type { Rect } from './_xml.js';
+
+export interface Frame {
+  width: number;
+  height: number;
+  padX: number;
+  /** The banners' height, 0 when the briefing has no classification. */
+  banner: number;
+  /** The heading's box (the title placeholder) and the rule under it. */
+  heading: Rect;
+  headingSize: number;
+  ruleY: number;
+  ruleHeight: number;
+  /** The slide body, where each slide's content goes. */
+  body: Rect;
+  foot: Rect;
+  wide: boolean;
+}
+
+export function frameOf(model: DeckModel, layout: Layout): Frame {
+  const s = layout.slide;
+  const banner = model.classification ? s.bannerHeight : 0;
+  const headingHeight = Math.ceil(s.headingSize * s.headingLineHeight);
+  const page = pageOf(model.aspect, layout, model.classification !== undefined);
+  const headTop = banner + s.headTop;
+  const ruleY = headTop + headingHeight + s.headingGap;
+  const bodyY = ruleY + s.headingRule + s.bodyTop;
+  return {
+    width: s.width,
+    height: s.height,
+    padX: s.padX,
+    banner,
+    heading: { x: s.padX, y: headTop, w: s.width - 2 * s.padX, h: headingHeight },
+    headingSize: s.headingSize,
+    ruleY,
+    ruleHeight: s.headingRule,
+    body: { x: s.padX, y: bodyY, w: page.width, h: page.height },
+    foot: { x: s.padX, y: s.height - banner - s.footHeight, w: s.width - 2 * s.padX, h: s.footHeight },
+    wide: page.wide,
+  };
+}
+
+/** What every slide is drawn with. */
+export interface Deck {
+  model: DeckModel;
+  layout: Layout;
+  frame: Frame;
+  palette: Palette;
+  metrics: FontMetrics;
+  font: string;
+  monoFont: string;
+  /** The logo, when it is a picture PowerPoint can show (PNG, JPEG). */
+  logo?: Logo;
+  /** The part name of the first sources slide (`slide10.xml`), where citations jump to. */
+  sourcesSlide?: string;
+}
+
+export function layoutOf(model: DeckModel): Layout {
+  return layoutFor(model.aspect);
+}

@@ -1,0 +1,169 @@
+/**
+ * The recommendations as a native table: number, action (with its
+ * rationale under it), priority, owner and when, in the deck's column
+ * shares, a rule under the head and under each row.
+ */
+import type { RecommendationRow, RecommendationsSlide } from '../../slides/types.js';
+import type { SlidePart } from './_part.js';
+import { type Paragraph, plainParagraph, readHtml } from './_runs.js';
+import { paragraphsXml, type TextStyle } from './_text.js';
+import { emu, escapeXml, hex, type Rect, xfrm } from './_xml.js';
+
+interface Cell {
+  /** Each block of paragraphs in its own style, `gap` px after the one before. */
+  blocks: { paragraphs: Paragraph[]; style: TextStyle; gap?: number }[];
+}
+
+function border(tag: string, width: number, color: string | null): string {
+  if (!color || width <= 0) return `<a:${tag} w="0"><a:noFill/></a:${tag}>`;
+  return `<a:${tag} w="${emu(width)}" cap="flat" cmpd="sng" algn="ctr"><a:solidFill><a:srgbClr val="${hex(color)}"/></a:solidFill><a:prstDash val="solid"/></a:${tag}>`;
+}
+
+function cellXml(
+  part: SlidePart,
+  cell: Cell,
+  pad: [number, number, number, number],
+  rule: { width: number; color: string },
+): string {
+  const body = cell.blocks
+    .map((block) => paragraphsXml(block.paragraphs, block.style, part.text, block.gap ?? 0))
+    .join('');
+  const [l, t, r, b] = pad;
+  return (
+    `<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>${body}</a:txBody>` +
+    `<a:tcPr marL="${emu(l)}" marR="${emu(r)}" marT="${emu(t)}" marB="${emu(b)}" anchor="t">` +
+    `${border('lnL', 0, null)}${border('lnR', 0, null)}${border('lnT', 0, null)}${border('lnB', rule.width, rule.color)}<a:noFill/></a:tcPr></a:tc>`
+  );
+}
+
+function cellHeight(part: SlidePart, cell: Cell, width: number): number {
+  return cell.blocks.reduce(
+    (sum, block) => sum + (block.gap ?? 0) + part.measure(block.paragraphs, width, block.style),
+    0,
+  );
+}
+
+const SHARES = ['numberShare', 'actionShare', 'priorityShare', 'ownerShare', 'timeframeShare'] as const;
+
+function rowCells(part: SlidePart, row: RecommendationRow): Cell[] {
+  const { layout, palette } = part.deck;
+  const c = layout.recommendations;
+  const text = part.style({ size: c.size, lineHeight: c.lineHeight, color: palette.text });
+  const none = { ...text, color: palette.muted };
+  const optional = (value: string | undefined): Cell => ({
+    blocks: [{ paragraphs: [plainParagraph(value ?? '—')], style: value ? text : none }],
+  });
+  const action = part.style({
+    size: c.actionSize,
+    lineHeight: c.actionLineHeight,
+    color: palette.text,
+    bold: true,
+  });
+  const rationale = part.style({
+    size: c.rationaleSize,
+    lineHeight: c.rationaleLineHeight,
+    color: palette.muted,
+  });
+  const actionParagraphs = readHtml(row.actionHtml);
+  const priority = row.priority
+    ? {
+        paragraphs: [plainParagraph(row.priority)],
+        style: part.style({
+          size: 12.5,
+          lineHeight: c.lineHeight * (c.size / 12.5),
+          color: row.priority === 'low' ? palette.muted : palette.accent,
+          bold: true,
+          caps: true,
+          tracking: 0.1,
+        }),
+      }
+    : { paragraphs: [plainParagraph('—')], style: none };
+  return [
+    {
+      blocks: [
+        {
+          paragraphs: [plainParagraph(String(row.number))],
+          style: { ...text, bold: true, color: palette.heading },
+        },
+      ],
+    },
+    {
+      blocks: [
+        { paragraphs: actionParagraphs.length > 0 ? actionParagraphs : [plainParagraph('')], style: action },
+        ...(row.rationaleHtml
+          ? [{ paragraphs: readHtml(row.rationaleHtml), style: rationale, gap: part.z(c.rationaleGap) }]
+          : []),
+      ],
+    },
+    { blocks: [priority] },
+    optional(row.owner),
+    optional(row.timeframe),
+  ];
+}
+
+/** The recommendations table; returns its height. */
+export function drawRecommendations(slide: RecommendationsSlide, part: SlidePart, body: Rect): number {
+  const { layout, palette } = part.deck;
+  const c = layout.recommendations;
+  const widths = SHARES.map((share) => (body.w * c[share]) / 100);
+  const padX = part.z(c.cellPadX);
+  const pads = (column: number, top: number, bottom: number): [number, number, number, number] => [
+    column === 0 ? 0 : padX,
+    top,
+    padX,
+    bottom,
+  ];
+  const head = part.style({
+    size: c.headSize,
+    lineHeight: 1.3,
+    color: palette.muted,
+    bold: true,
+    caps: true,
+    tracking: 0.1,
+  });
+  const headCells: Cell[] = ['#', 'Action', 'Priority', 'Owner', 'When'].map((label) => ({
+    blocks: [{ paragraphs: [plainParagraph(label)], style: head }],
+  }));
+  const headRule = { width: part.z(c.headRule), color: palette.line };
+  const rowRule = { width: part.z(c.rowRule), color: palette.line };
+  const rows: { cells: Cell[]; top: number; bottom: number; rule: { width: number; color: string } }[] = [
+    { cells: headCells, top: 0, bottom: part.z(c.headPadBottom), rule: headRule },
+    ...slide.recommendations.map((row) => ({
+      cells: rowCells(part, row),
+      top: part.z(c.cellPadTop),
+      bottom: part.z(c.cellPadBottom),
+      rule: rowRule,
+    })),
+  ];
+  const heights = rows.map((row) =>
+    Math.max(
+      ...row.cells.map((cell, i) => {
+        const [l, t, r, b] = pads(i, row.top, row.bottom);
+        return cellHeight(part, cell, (widths[i] as number) - l - r) + t + b;
+      }),
+    ),
+  );
+  const total = heights.reduce((sum, h) => sum + h, 0);
+  const grid = widths.map((w) => `<a:gridCol w="${emu(w)}"/>`).join('');
+  const trs = rows
+    .map(
+      (row, r) =>
+        `<a:tr h="${emu(heights[r] as number)}">${row.cells.map((cell, i) => cellXml(part, cell, pads(i, row.top, row.bottom), row.rule)).join('')}</a:tr>`,
+    )
+    .join('');
+  const descr = `Recommendations: ${slide.recommendations
+    .map(
+      (row) =>
+        `${row.number}. ${readHtml(row.actionHtml)
+          .map((p) => p.runs.map((run) => run.text).join(''))
+          .join(' ')}`,
+    )
+    .join(' ')}`;
+  part.add(
+    `<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="${part.ids.next()}" name="Recommendations" descr="${escapeXml(descr)}"/>` +
+      '<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>' +
+      `${xfrm({ ...body, h: total }, 'p:xfrm')}<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table">` +
+      `<a:tbl><a:tblPr firstRow="1"/><a:tblGrid>${grid}</a:tblGrid>${trs}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>`,
+  );
+  return total;
+}

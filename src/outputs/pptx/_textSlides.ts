@@ -1,0 +1,350 @@
+/**
+ * The slides that are text: the title slide, the bottom line (a numbered
+ * list), the situation (summary and key facts) and the sources. Sizes are
+ * the deck's (slides/layout.ts and themes/briefdeck.css).
+ */
+
+import type { BlufSlide, SituationSlide, SourcesSlide, TitleSlide } from '../../slides/types.js';
+import { logoPicture, logoTarget } from './_logo.js';
+import { REL_TYPES } from './_package.js';
+import {
+  type Block,
+  placeStack,
+  placeText,
+  type SlidePart,
+  stackHeight,
+  textShape,
+  titlePlaceholder,
+} from './_part.js';
+import { type Paragraph, plainParagraph, type Run, readHtml, safeUrl } from './_runs.js';
+import type { TextStyle } from './_text.js';
+import type { Rect } from './_xml.js';
+import { ShapeList, shape } from './_xml.js';
+
+const LABEL = { size: 12.5, lineHeight: 1.3, bold: true, caps: true, tracking: 0.1 } as const;
+
+interface MetaItem {
+  label: string;
+  paragraphs: Paragraph[];
+}
+
+function titleStyles(part: SlidePart) {
+  const { palette } = part.deck;
+  return {
+    org: part.style({
+      size: 18,
+      lineHeight: 1.2,
+      color: palette.muted,
+      bold: true,
+      caps: true,
+      tracking: 0.14,
+    }),
+    title: part.style({ size: 54, lineHeight: 1.08, color: palette.heading, bold: true }),
+    subtitle: part.style({ size: 27, lineHeight: 1.3, color: palette.muted }),
+    label: part.style({ ...LABEL, color: palette.muted }),
+    value: part.style({ size: 18, lineHeight: 1.36, color: palette.text }),
+  };
+}
+
+function metaItems(slide: TitleSlide): MetaItem[] {
+  return [
+    ...(slide.date ? [{ label: 'Date', paragraphs: [plainParagraph(slide.date)] }] : []),
+    ...(slide.author ? [{ label: 'Prepared by', paragraphs: [plainParagraph(slide.author)] }] : []),
+    ...(slide.sourceHtml ? [{ label: 'Summary of', paragraphs: readHtml(slide.sourceHtml) }] : []),
+  ];
+}
+
+/** The logo over the title block, as tall as it may be (72 px, 260 px wide at most); returns the room it takes. */
+function titleLogo(part: SlidePart, at: { x: number; y: number } | null): number {
+  const logo = part.deck.logo;
+  if (!logo) return 0;
+  const height = Math.min(part.z(72), (part.z(260) * logo.height) / logo.width);
+  if (at) {
+    const relId = part.rels.add(REL_TYPES.image, logoTarget(logo));
+    part.add(logoPicture(part.ids, logo, relId, { ...at, height, maxWidth: part.z(260) }));
+  }
+  return height + part.z(22);
+}
+
+/** The title slide: the title block (an accent bar at its left), vertically centred between the banner and the footer. */
+export function drawTitle(slide: TitleSlide, part: SlidePart): number {
+  const { frame, palette, layout } = part.deck;
+  const top = frame.banner;
+  const room = frame.foot.y - frame.banner - layout.slide.bodyBottom;
+  const x = frame.padX + part.z(8 + 36);
+  const w = frame.body.w - part.z(8 + 36);
+  const styles = titleStyles(part);
+  const meta = metaItems(slide);
+  const title = [plainParagraph(slide.title)];
+  const titleH = part.measure(title, w, styles.title);
+  const before: Block[] = [
+    {
+      name: 'Organisation',
+      paragraphs: slide.organization ? [plainParagraph(slide.organization)] : [],
+      style: styles.org,
+    },
+  ];
+  const after: Block[] = [
+    {
+      name: 'Subtitle',
+      paragraphs: slide.subtitle ? [plainParagraph(slide.subtitle)] : [],
+      style: styles.subtitle,
+      gap: part.z(16),
+    },
+  ];
+  const orgH = slide.organization ? stackHeight(part, before, w) + part.z(14) : 0;
+  const metaH = meta.length > 0 ? part.z(40) + metaHeight(part, meta, w, styles.label, styles.value) : 0;
+  const block = part.z(16) + titleLogo(part, null) + orgH + titleH + stackHeight(part, after, w) + metaH;
+  let y = top + Math.max(0, (room - block) / 2);
+  const bar = { x: frame.padX, y, w: part.z(8), h: block };
+  part.add(shape(part.ids, { name: 'Title accent', rect: bar, geometry: 'rect', fill: palette.accent }));
+  y += part.z(8);
+  y += titleLogo(part, { x, y });
+  const list = new ShapeList();
+  placeStack(part, list, { x, y, w }, before);
+  y += orgH;
+  list.add(titlePlaceholder(part, 'ctrTitle', title, styles.title, { x, y, w, h: titleH }), {
+    x,
+    y,
+    w,
+    h: titleH,
+  });
+  y += titleH;
+  y += placeStack(part, list, { x, y, w }, after);
+  for (const xml of list.parts) part.add(xml);
+  if (meta.length > 0) drawMeta(part, meta, { x, y: y + part.z(40), w, h: 0 }, styles.label, styles.value);
+  return block;
+}
+
+/** The meta items in a row (date, author), the source on a line of its own. */
+function metaRows(meta: MetaItem[]): MetaItem[][] {
+  const short = meta.filter((item) => item.label !== 'Summary of');
+  const source = meta.filter((item) => item.label === 'Summary of');
+  return [short, source].filter((row) => row.length > 0);
+}
+
+function metaHeight(
+  part: SlidePart,
+  meta: MetaItem[],
+  w: number,
+  label: TextStyle,
+  value: TextStyle,
+): number {
+  const rows = metaRows(meta);
+  const heights = rows.map((row) =>
+    Math.max(
+      ...row.map(
+        (item) => label.size * label.lineHeight + part.measure(item.paragraphs, w / row.length, value),
+      ),
+    ),
+  );
+  return heights.reduce((sum, h) => sum + h, 0) + (rows.length - 1) * part.z(10);
+}
+
+function drawMeta(part: SlidePart, meta: MetaItem[], at: Rect, label: TextStyle, value: TextStyle): void {
+  let y = at.y;
+  for (const row of metaRows(meta)) {
+    let x = at.x;
+    let rowHeight = 0;
+    for (const item of row) {
+      const labelPara = [plainParagraph(item.label)];
+      const w = row.length === 1 ? at.w : Math.min(at.w / row.length, part.z(360));
+      const lh = placeText(part, {
+        name: `${item.label} label`,
+        x,
+        y,
+        w,
+        paragraphs: labelPara,
+        style: label,
+      });
+      const vh = placeText(part, {
+        name: item.label,
+        x,
+        y: y + lh,
+        w,
+        paragraphs: item.paragraphs,
+        style: value,
+      });
+      rowHeight = Math.max(rowHeight, lh + vh);
+      x += w + part.z(48);
+    }
+    y += rowHeight + part.z(10);
+  }
+}
+
+/** The bottom line: one text box, a numbered list (real numbering: an item added by hand is numbered too). */
+export function drawBluf(slide: BlufSlide, part: SlidePart, body: Rect): number {
+  const { layout, palette } = part.deck;
+  const b = layout.bluf;
+  const style = part.style({
+    size: b.size,
+    lineHeight: b.lineHeight,
+    color: palette.text,
+    gap: b.gap,
+    indent: b.numberColumn + b.columnGap,
+    bulletColor: palette.accent,
+  });
+  // PowerPoint and LibreOffice set a number in the weight of its paragraph's first character: a zero-width
+  // space in bold first makes every number bold, as the deck's are, whether the item starts in bold or not.
+  const paragraphs: Paragraph[] = slide.items.map((item) => ({
+    runs: [
+      { text: '\u200b', bold: true },
+      ...readHtml(item.html).flatMap((paragraph, i) =>
+        i === 0 ? paragraph.runs : [{ text: '\n' }, ...paragraph.runs],
+      ),
+    ],
+    list: { type: 'number', start: item.number },
+    level: 0,
+  }));
+  return placeText(part, { name: 'Bottom line', x: body.x, y: body.y, w: body.w, paragraphs, style });
+}
+
+/** The key facts in their panel (surface, accent rule on top) at `panel`; returns the panel's height. */
+function drawKeyFacts(
+  slide: SituationSlide,
+  part: SlidePart,
+  panel: { x: number; y: number; w: number },
+): number {
+  const { layout, palette } = part.deck;
+  const s = layout.situation;
+  const z = (v: number) => part.z(v);
+  const heading = part.style({
+    size: s.pointsHeadingSize,
+    lineHeight: 1.3,
+    color: palette.muted,
+    bold: true,
+    caps: true,
+    tracking: 0.1,
+  });
+  const point = part.style({
+    size: s.pointSize,
+    lineHeight: s.pointLineHeight,
+    color: palette.text,
+    gap: s.pointGap,
+    indent: s.pointIndent,
+    bulletColor: palette.accent,
+    bulletChar: '■',
+    bulletScale: 0.55,
+  });
+  const blocks: Block[] = [
+    {
+      name: 'Key facts heading',
+      paragraphs: [plainParagraph(`Key facts${slide.pointsContinued ? ' (continued)' : ''}`)],
+      style: heading,
+    },
+    {
+      name: 'Key facts',
+      paragraphs: slide.points.map((item) => ({
+        runs: readHtml(item.html).flatMap((p) => p.runs),
+        list: { type: 'bullet', start: 1 },
+        level: 0,
+      })),
+      style: point,
+      gap: z(s.pointsHeadingGap),
+    },
+  ];
+  const inner = {
+    x: panel.x + z(s.pointsPadX),
+    y: panel.y + z(s.pointsRule + s.pointsPadTop),
+    w: panel.w - 2 * z(s.pointsPadX),
+  };
+  const height = z(s.pointsRule + s.pointsPadTop + s.pointsPadBottom) + stackHeight(part, blocks, inner.w);
+  part.add(
+    shape(part.ids, {
+      name: 'Key facts panel',
+      rect: { ...panel, h: height },
+      geometry: 'rect',
+      fill: palette.surface,
+    }),
+  );
+  part.add(
+    shape(part.ids, {
+      name: 'Key facts rule',
+      rect: { ...panel, h: z(s.pointsRule) },
+      geometry: 'rect',
+      fill: palette.accent,
+    }),
+  );
+  const list = new ShapeList();
+  placeStack(part, list, inner, blocks);
+  for (const xml of list.parts) part.add(xml);
+  return height;
+}
+
+/** The situation: the summary, and the key facts in a panel beside it (wide) or under it. */
+export function drawSituation(slide: SituationSlide, part: SlidePart, body: Rect): number {
+  const { layout, palette } = part.deck;
+  const s = layout.situation;
+  const summary = readHtml(slide.summaryHtml);
+  const style = part.style({
+    size: s.summarySize,
+    lineHeight: s.summaryLineHeight,
+    color: palette.text,
+    gap: s.paragraphGap,
+  });
+  const width = slide.twoColumns ? (body.w * s.summaryShare) / 100 : body.w;
+  const summaryH =
+    summary.length > 0
+      ? placeText(part, { name: 'Summary', x: body.x, y: body.y, w: width, paragraphs: summary, style })
+      : 0;
+  if (slide.points.length === 0) return summaryH;
+  const gap = part.z(slide.twoColumns ? s.columnGap : s.gap);
+  const panel = slide.twoColumns
+    ? { x: body.x + width + gap, y: body.y, w: body.w - width - gap }
+    : { x: body.x, y: body.y + (summaryH > 0 ? summaryH + gap : 0), w: body.w };
+  return Math.max(summaryH, panel.y - body.y + drawKeyFacts(slide, part, panel));
+}
+
+/** The sources: `[n]` and the entry, the URL a link under it. */
+export function drawSources(slide: SourcesSlide, part: SlidePart, body: Rect): number {
+  const { layout, palette } = part.deck;
+  const s = layout.sources;
+  const style = part.style({ size: s.size, lineHeight: 1.36, color: palette.text });
+  const urlStyle = part.style({ size: s.urlSize, lineHeight: 1.36, color: palette.text });
+  const numberW = part.z(s.numberColumn + s.columnGap);
+  let y = body.y;
+  for (const source of slide.sources) {
+    const number = [plainParagraph(`[${source.number}]`, { bold: true })];
+    placeText(part, {
+      name: `Source ${source.number} number`,
+      x: body.x,
+      y,
+      w: numberW,
+      paragraphs: number,
+      style: { ...style, color: palette.heading },
+    });
+    const entry: Run[] = [
+      { text: source.title, italic: true },
+      { text: `${source.details ? `. ${source.details}` : ''}.` },
+    ];
+    const paragraphs: Paragraph[] = [{ runs: entry, level: 0 }];
+    const url = safeUrl(source.url);
+    const entryShape = textShape(part, {
+      name: `Source ${source.number}`,
+      x: body.x + numberW,
+      y,
+      w: body.w - numberW,
+      paragraphs,
+      style,
+    });
+    part.add(entryShape.xml);
+    let rect = entryShape.rect;
+    if (url) {
+      const link: Paragraph[] = [
+        { runs: [{ text: source.url ?? url, link: { kind: 'url', url } }], level: 0 },
+      ];
+      const placed = textShape(part, {
+        name: `Source ${source.number} link`,
+        x: rect.x,
+        y: rect.y + rect.h,
+        w: rect.w,
+        paragraphs: link,
+        style: urlStyle,
+      });
+      part.add(placed.xml);
+      rect = { ...rect, h: rect.h + placed.rect.h };
+    }
+    y += rect.h + part.z(s.gap);
+  }
+  return y - part.z(s.gap) - body.y;
+}

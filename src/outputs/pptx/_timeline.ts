@@ -1,0 +1,103 @@
+/**
+ * The timeline as shapes, grouped: a date column, a line through a dot per
+ * event, and the event with its place, as in the deck.
+ */
+import type { TimelineSlide } from '../../slides/types.js';
+import type { SlidePart } from './_part.js';
+import { type Block, placeStack, textShape } from './_part.js';
+import { plainParagraph, readHtml } from './_runs.js';
+import { group, ShapeList, shape } from './_xml.js';
+
+const DOT = 14;
+const DOT_INSET = 11;
+const DOT_TOP = 8;
+const DOT_BORDER = 3;
+const LINE_WIDTH = 2;
+
+type Event = TimelineSlide['events'][number];
+
+function timelineStyles(part: SlidePart) {
+  const { layout, palette } = part.deck;
+  const t = layout.timeline;
+  return {
+    date: part.style({
+      size: t.dateSize,
+      lineHeight: t.dateLineHeight,
+      color: palette.heading,
+      bold: true,
+      align: 'r',
+    }),
+    event: part.style({ size: t.eventSize, lineHeight: t.eventLineHeight, color: palette.text }),
+    place: part.style({ size: t.placeSize, lineHeight: t.placeLineHeight, color: palette.muted }),
+  };
+}
+
+/** One event's date (right-aligned), its text and its place, from `y`, into `list`; returns its height. */
+function drawEvent(
+  part: SlidePart,
+  list: ShapeList,
+  event: Event,
+  n: number,
+  at: { x: number; y: number; w: number },
+): number {
+  const t = part.deck.layout.timeline;
+  const styles = timelineStyles(part);
+  const dateW = part.z(t.dateColumn);
+  const textX = at.x + dateW + part.z(t.dotColumn);
+  const textW = at.w - dateW - part.z(t.dotColumn);
+  const dateParagraphs = [plainParagraph(event.date)];
+  const date = textShape(part, {
+    name: `Date ${n}`,
+    x: at.x,
+    y: at.y,
+    w: dateW,
+    paragraphs: dateParagraphs,
+    style: styles.date,
+  });
+  list.add(date.xml, date.rect);
+  const blocks: Block[] = [
+    { name: `Event ${n}`, paragraphs: readHtml(event.eventHtml), style: styles.event },
+    { name: `Place ${n}`, paragraphs: event.place ? [plainParagraph(event.place)] : [], style: styles.place },
+  ];
+  return Math.max(date.rect.h, placeStack(part, list, { x: textX, y: at.y, w: textW }, blocks));
+}
+
+/** The timeline, grouped: the line, a dot per event on it, and the events. */
+export function drawTimeline(
+  slide: TimelineSlide,
+  part: SlidePart,
+  body: { x: number; y: number; w: number },
+): number {
+  const { layout, palette } = part.deck;
+  const t = layout.timeline;
+  const z = (v: number) => part.z(v);
+  const dotX = body.x + z(t.dateColumn + DOT_INSET);
+  // The border is drawn on the outline, half inside: each dot is inset by half of it.
+  const inset = z(DOT_BORDER) / 2;
+  const texts = new ShapeList();
+  const dots = new ShapeList();
+  let y = body.y;
+  slide.events.forEach((event, i) => {
+    const dot = { x: dotX + inset, y: y + z(DOT_TOP) + inset, w: z(DOT) - 2 * inset, h: z(DOT) - 2 * inset };
+    const line = { color: palette.accent, width: z(DOT_BORDER) };
+    dots.add(
+      shape(part.ids, { name: `Dot ${i + 1}`, rect: dot, geometry: 'ellipse', fill: palette.bg, line }),
+      dot,
+    );
+    y += drawEvent(part, texts, event, i + 1, { x: body.x, y, w: body.w }) + z(t.gap);
+  });
+  const bottom = y - z(t.gap);
+  // The line runs through the dots' centres, under them.
+  const rule = {
+    x: dotX + z(DOT) / 2 - z(LINE_WIDTH) / 2,
+    y: body.y + z(DOT_TOP),
+    w: z(LINE_WIDTH),
+    h: Math.max(0, bottom - body.y - 2 * z(DOT_TOP)),
+  };
+  const all = new ShapeList();
+  all.add(shape(part.ids, { name: 'Timeline line', rect: rule, geometry: 'rect', fill: palette.line }), rule);
+  all.add(dots.parts.join(''), dots.bounds);
+  all.add(texts.parts.join(''), texts.bounds);
+  part.add(group(part.ids, 'Timeline', `Timeline: ${slide.description}`, all));
+  return bottom - body.y;
+}

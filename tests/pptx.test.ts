@@ -1,0 +1,586 @@
+/**
+ * The PowerPoint deck: the zip's XML read back (master, shapes, properties,
+ * relationships, the hostile fixture), and the files opened by a real
+ * client, LibreOffice, converted to PDF once for the whole file (slides and
+ * notes pages) and read back.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { crc32, deflateSync } from 'node:zlib';
+import { strFromU8, unzipSync } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readBriefing } from '../src/build.js';
+import type { Briefing } from '../src/format/briefing.js';
+import { matrixMarkers } from '../src/outputs/pptx/_riskMatrix.js';
+import { paragraphText, readHtml } from '../src/outputs/pptx/_runs.js';
+import { PALETTES } from '../src/outputs/pptx/_theme.js';
+import { type PptxOptions, renderPptx } from '../src/outputs/pptx/index.js';
+import { buildDeckModel, type DeckModel, type SlideModel } from '../src/slides/index.js';
+import { FIXTURES, ROOT, readPdf, tempDir } from './_helpers.js';
+
+type Files = Record<string, string>;
+
+async function pptx(
+  model: DeckModel,
+  options: PptxOptions = {},
+): Promise<{ bytes: Uint8Array; files: Files }> {
+  const bytes = await renderPptx(model, options);
+  const files: Files = {};
+  for (const [name, data] of Object.entries(unzipSync(bytes))) files[name] = strFromU8(data);
+  return { bytes, files };
+}
+
+const load = (file: string) => readBriefing(file, ROOT);
+const modelOf = (briefing: Briefing, deck: Partial<Briefing['deck']> = {}) =>
+  buildDeckModel({ ...briefing, deck: { ...briefing.deck, ...deck } });
+const slideFiles = (files: Files) =>
+  Object.keys(files)
+    .filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
+    .sort((a, b) => Number(/\d+/.exec(a)?.[0]) - Number(/\d+/.exec(b)?.[0]));
+/** The text of every `<a:t>` in a part, entities decoded. */
+const texts = (xml: string) =>
+  [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) =>
+    paragraphText(readHtml(m[1] as string)[0] ?? { runs: [], level: 0 }),
+  );
+const squash = (text: string) => text.replace(/\s+/g, '');
+const plain = (html: string) => readHtml(html).map(paragraphText).join(' ');
+
+/** Words each slide of the model must show. */
+function expectedText(slide: SlideModel): string[] {
+  switch (slide.kind) {
+    case 'title':
+      return [slide.title, slide.subtitle ?? '', slide.author ?? ''];
+    case 'bluf':
+      return [slide.heading, ...slide.items.map((item) => plain(item.html))];
+    case 'situation':
+      return [slide.heading, ...slide.points.map((point) => plain(point.html))];
+    case 'timeline':
+      return [slide.heading, ...slide.events.flatMap((event) => [event.date, plain(event.eventHtml)])];
+    case 'actor-map':
+      return [slide.heading, 'Conflict', 'Alliance', 'Rivalry'];
+    case 'actors':
+      return [slide.heading, ...slide.actors.flatMap((actor) => [actor.name, plain(actor.roleHtml)])];
+    case 'risk-matrix':
+      return [slide.heading, 'Almost certain', ...slide.key.map((item) => item.title)];
+    case 'risks':
+      return [
+        slide.heading,
+        ...slide.risks.flatMap((risk) => [risk.title, ...risk.indicators.map((i) => plain(i.html))]),
+      ];
+    case 'recommendations':
+      return [slide.heading, ...slide.recommendations.map((row) => plain(row.actionHtml))];
+    case 'sources':
+      return [slide.heading, ...slide.sources.map((source) => source.title)];
+  }
+}
+
+describe('renderPptx: the package', () => {
+  let model: DeckModel;
+  let files: Files;
+  beforeAll(async () => {
+    model = modelOf(await load('briefing.yaml'));
+    ({ files } = await pptx(model));
+  });
+
+  it('has one slide per slide of the model, in order, each with its heading', () => {
+    expect(slideFiles(files)).toHaveLength(model.slides.length);
+    expect(files['ppt/presentation.xml']?.match(/<p:sldId /g)).toHaveLength(model.slides.length);
+    slideFiles(files).forEach((name, i) => {
+      const slide = model.slides[i] as SlideModel;
+      expect(texts(files[name] as string).join(' ')).toContain(
+        slide.kind === 'title' ? model.title : slide.heading,
+      );
+    });
+    expect(files['ppt/presentation.xml']).toContain('<p:sldSz cx="12192000" cy="6858000"/>');
+  });
+
+  it('puts the banners, the footer and the slide number in the master, and the heading rule in the layout', () => {
+    const master = files['ppt/slideMasters/slideMaster1.xml'] as string;
+    expect(master).toContain('name="Classification banner (top)"');
+    expect(master).toContain('name="Classification banner (bottom)"');
+    expect(texts(master).filter((text) => text === 'UNCLASSIFIED')).toHaveLength(2);
+    expect(master).toContain('<a:srgbClr val="0B6E35"/>');
+    expect(master).toContain('type="slidenum"');
+    expect(texts(master)).toContain(model.title);
+    expect(files['ppt/slideLayouts/slideLayout2.xml']).toContain('name="Heading rule"');
+    // Slides carry no banner of their own: they inherit it.
+    for (const name of slideFiles(files)) expect(files[name]).not.toContain('UNCLASSIFIED');
+  });
+
+  it('fills every placeholder it puts on a slide, and writes notes only where there are notes', () => {
+    for (const name of slideFiles(files)) {
+      const xml = files[name] as string;
+      for (const sp of xml.match(/<p:sp>(?:(?!<\/p:sp>).)*<p:ph [^>]*>(?:(?!<\/p:sp>).)*<\/p:sp>/g) ?? []) {
+        expect(texts(sp).join('').trim()).not.toBe('');
+      }
+    }
+    const withNotes = model.slides.filter((slide) => slide.notesHtml !== '').length;
+    expect(
+      Object.keys(files).filter((name) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)),
+    ).toHaveLength(withNotes);
+    for (const [name, xml] of Object.entries(files)) {
+      if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)) {
+        expect(xml).toContain('<p:ph type="sldImg"');
+        expect(texts(xml).join('').trim()).not.toBe('');
+      }
+    }
+  });
+
+  it('makes the risk matrix a group of cell rectangles, axis labels and numbered circles where the SVG puts them', () => {
+    const slide = model.slides.find((s) => s.kind === 'risk-matrix');
+    const xml = files[`ppt/slides/slide${slide?.number}.xml`] as string;
+    const matrix =
+      /<p:grpSp><p:nvGrpSpPr><p:cNvPr id="\d+" name="Risk matrix" descr="[^"]+"\/>.*?<\/p:grpSp>/.exec(
+        xml,
+      )?.[0] ?? '';
+    expect(matrix.match(/name="[A-Za-z ]+ × [a-z ]+"/g)).toHaveLength(35);
+    expect(matrix.match(/<a:prstGeom prst="ellipse">/g)).toHaveLength(3);
+    expect(texts(matrix)).toEqual(expect.arrayContaining(['Almost certain', 'Very high', '1', '2', '3']));
+    const svg = slide?.kind === 'risk-matrix' ? slide.svgHtml : '';
+    const circles = [
+      ...svg.matchAll(/<circle class="bd-rm-marker" cx="([\d.]+)" cy="([\d.]+)" r="([\d.]+)"/g),
+    ].map((m) => m.slice(1).map(Number));
+    const key = slide?.kind === 'risk-matrix' ? slide.key : [];
+    const markers = matrixMarkers(
+      key.map((item) => ({ ...item, likelihood: item.likelihood as never, impact: item.impact as never })),
+    );
+    expect(markers.map((m) => [m.x, m.y, m.r].map((v) => Math.round(v * 100) / 100))).toEqual(circles);
+  });
+
+  it("makes the actor map a group of boxes at the SVG's places and lines in the relation styles", () => {
+    const slide = model.slides.find((s) => s.kind === 'actor-map');
+    const xml = files[`ppt/slides/slide${slide?.number}.xml`] as string;
+    expect(xml).toMatch(/<p:cNvPr id="\d+" name="Actor map" descr="[^"]+"\/>/);
+    const svg = slide?.kind === 'actor-map' ? slide.svgHtml : '';
+    const boxes = [
+      ...svg.matchAll(
+        /<rect class="bd-am-box" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/g,
+      ),
+    ];
+    expect(boxes.length).toBeGreaterThan(3);
+    const placed = [
+      ...xml.matchAll(
+        /<a:off x="(\d+)" y="(\d+)"\/><a:ext cx="(\d+)" cy="(\d+)"\/><\/a:xfrm><a:prstGeom prst="roundRect">/g,
+      ),
+    ];
+    // The body starts at (64, 26 + 26 + 40 + 12 + 2 + 20) on a classified 16:9 slide.
+    expect(placed.map((m) => m.slice(1).map((v) => Math.round(Number(v) / 95.25) / 100))).toEqual(
+      boxes.map(([, x, y, w, h]) => [64 + Number(x), 126 + Number(y), Number(w), Number(h)]),
+    );
+    expect(xml).toContain('<a:tailEnd type="triangle"'); // support
+    expect(xml).toMatch(/<a:custDash><a:ds d="360000" sp="240000"\/><\/a:custDash>/); // rivalry
+    expect(xml).toContain('(inner line)'); // alliance, a double line
+    expect(xml.match(/name="Conflict mark"/g)?.length).toBeGreaterThan(1);
+  });
+
+  it('draws fanned and bowed edges as curves, and mutual support with two arrowheads', async () => {
+    const briefing = await load('briefing.yaml');
+    const tobruk = 'Internationally recognised government (Tobruk)';
+    const actors = briefing.actors.map((actor) => {
+      if (actor.name === tobruk)
+        return { ...actor, relations: [{ with: 'Libyan National Army', type: 'support' as const }] };
+      if (actor.name !== 'Islamic State (IS)') return actor;
+      return {
+        ...actor,
+        relations: [
+          ...actor.relations,
+          { with: 'Derna Mujahideen Shura Council (DMSC)', type: 'rivalry' as const },
+        ],
+      };
+    });
+    const curved = modelOf({ ...briefing, actors });
+    const map = curved.slides.find((s) => s.kind === 'actor-map');
+    const xml = (await pptx(curved)).files[`ppt/slides/slide${map?.number}.xml`] as string;
+    expect(xml).toContain('<a:quadBezTo>');
+    expect(xml).toMatch(/<a:headEnd type="triangle"[^>]*\/><a:tailEnd type="triangle"/);
+  });
+
+  it('sets the recommendations in a native table and the timeline as grouped shapes', () => {
+    const recs = model.slides.find((s) => s.kind === 'recommendations');
+    const table = files[`ppt/slides/slide${recs?.number}.xml`] as string;
+    expect(table).toContain('<a:tbl>');
+    expect(table.match(/<a:tr /g)).toHaveLength(
+      1 + (recs?.kind === 'recommendations' ? recs.recommendations.length : 0),
+    );
+    expect(table.match(/<a:gridCol /g)).toHaveLength(5);
+    const timeline = files[
+      `ppt/slides/slide${model.slides.find((s) => s.kind === 'timeline')?.number}.xml`
+    ] as string;
+    expect(timeline).toMatch(/name="Timeline" descr="Timeline: /);
+    expect(timeline.match(/name="Dot \d+"/g)).toHaveLength(7);
+  });
+
+  it('keeps bold, italic, numbering, bullets and citations from the Markdown', () => {
+    const bluf = files['ppt/slides/slide2.xml'] as string;
+    expect(bluf).toMatch(
+      /<a:rPr [^>]*b="1"[^>]*>(?:(?!<\/a:rPr>).)*<\/a:rPr><a:t>expelled from Derna<\/a:t>/,
+    );
+    expect(bluf.match(/<a:buAutoNum type="arabicPeriod"/g)).toHaveLength(5);
+    expect(bluf).toMatch(
+      /baseline="30000"[^>]*>(?:(?!<\/a:rPr>).)*action="ppaction:\/\/hlinksldjump"\/><\/a:rPr><a:t>\[1\]<\/a:t>/,
+    );
+    expect(files['ppt/slides/_rels/slide2.xml.rels']).toContain(`Target="slide${model.slides.length}.xml"`);
+    expect(files['ppt/slides/slide3.xml']).toContain('<a:buChar char="■"/>');
+  });
+
+  it('writes the document properties, the classification as keywords', () => {
+    const core = files['docProps/core.xml'] as string;
+    expect(core).toContain(`<dc:title>${model.title}</dc:title>`);
+    expect(core).toContain('<dc:subject>An IS defeat, but not yet a win for the Libyan state</dc:subject>');
+    expect(core).toContain('<dc:creator>Libya desk</dc:creator>');
+    expect(core).toContain('<cp:keywords>UNCLASSIFIED</cp:keywords>');
+    expect(files['docProps/app.xml']).toContain('<Company>Regional Analysis Unit</Company>');
+  });
+
+  it('sets the text in Arial by default, or the font asked for, and leaves notes out when asked', async () => {
+    expect(files['ppt/slides/slide2.xml']).toContain('<a:latin typeface="Arial"/>');
+    expect(files['ppt/theme/theme1.xml']).toContain('<a:latin typeface="Arial"/>');
+    const other = (await pptx(model, { font: 'Calibri', notes: false })).files;
+    expect(other['ppt/slides/slide2.xml']).toContain('<a:latin typeface="Calibri"/>');
+    expect(other['ppt/slides/slide2.xml']).not.toContain('typeface="Arial"/><a:cs');
+    expect(Object.keys(other).some((name) => name.includes('notes'))).toBe(false);
+    expect(other['ppt/presentation.xml']).not.toContain('notesMaster');
+  });
+
+  it('writes well-formed parts', () => expectWellFormed(files));
+
+  it('gives every group and picture alt text', () => {
+    for (const name of slideFiles(files)) {
+      const xml = files[name] as string;
+      for (const [, attrs] of xml.matchAll(/<p:(?:grpSp|pic)><p:nv\w+><p:cNvPr ([^>]*)\/>/g)) {
+        expect(attrs, name).toMatch(/descr="[^"]+"/);
+      }
+    }
+  });
+
+  it('tells of a slide whose content would not fit even set smaller', async () => {
+    const overflowing: string[] = [];
+    await renderPptx(model, { onOverflow: (slide) => overflowing.push(slide.id) });
+    expect(overflowing).toEqual([]);
+    const huge = {
+      ...model,
+      slides: model.slides.map((slide) =>
+        slide.kind === 'bluf'
+          ? {
+              ...slide,
+              items: Array.from({ length: 30 }, (_, i) => ({
+                number: i + 1,
+                html: 'A long item. '.repeat(8),
+              })),
+            }
+          : slide,
+      ),
+    };
+    await renderPptx(huge, { onOverflow: (slide) => overflowing.push(slide.id) });
+    expect(overflowing).toEqual(['bluf']);
+  });
+
+  it('gives the same bytes for the same deck', async () => {
+    expect(Buffer.from((await pptx(model)).bytes).equals(Buffer.from(await renderPptx(model)))).toBe(true);
+  });
+});
+
+/** Every element closed in order, nothing but tags and escaped text, no raw markup character in a value. */
+function expectWellFormed(files: Files): void {
+  const entity = /&(?!(amp|lt|gt|quot|#39|#\d+);)/;
+  const tagPattern = /<(\/?)([\w:]+)((?:\s+[\w:]+="[^"<]*")*)\s*(\/?)>/g;
+  for (const [name, xml] of Object.entries(files)) {
+    if (!/\.(xml|rels)$/.test(name)) continue;
+    const open: string[] = [];
+    for (const [, end, tag, attrs, empty] of xml.matchAll(tagPattern)) {
+      expect(attrs, name).not.toMatch(entity);
+      if (end) expect(open.pop(), `${name}: </${tag}>`).toBe(tag);
+      else if (!empty) open.push(tag as string);
+    }
+    expect(open, name).toEqual([]);
+    const text = xml.replace(/^<\?xml[^>]*\?>/, '').replace(tagPattern, '');
+    expect(text, name).not.toMatch(/[<>]/);
+    expect(text, name).not.toMatch(entity);
+  }
+}
+
+/** Every relationship outside the package is a hyperlink to http, https or mailto; nothing else is external. */
+function expectInertPackage(files: Files): void {
+  for (const [name, xml] of Object.entries(files)) {
+    expect(name).not.toMatch(/vba|activeX|oleObject|embeddings/i);
+    if (!name.endsWith('.rels')) continue;
+    for (const [rel] of xml.matchAll(/<Relationship [^>]*\/>/g)) {
+      if (!rel.includes('TargetMode="External"')) continue;
+      expect(rel).toContain('/relationships/hyperlink"');
+      expect(rel).toMatch(/Target="(https?:\/\/|mailto:)/);
+    }
+  }
+  expect(files['[Content_Types].xml']).not.toMatch(/macroEnabled|vbaProject/i);
+}
+
+describe('renderPptx: hostile content', () => {
+  it('keeps every payload as text: no markup, no link of another scheme, no external part', async () => {
+    const model = modelOf(await load(path.join(FIXTURES, 'hostile.yaml')));
+    const { files } = await pptx(model);
+    expectInertPackage(files);
+    expectWellFormed(files);
+    const all = Object.values(files).join('\n');
+    for (const tag of [
+      'script',
+      'img',
+      'iframe',
+      'svg',
+      'object',
+      'style',
+      'form',
+      'meta',
+      'link',
+      'base',
+      'marquee',
+      'b ',
+    ]) {
+      expect(all).not.toContain(`<${tag}`);
+    }
+    // Every attribute of every element is one we write (the payloads' `onerror=` are inside escaped values).
+    for (const [tag] of all.matchAll(/<[^>]+>/g)) {
+      for (const [, name] of tag.matchAll(/\s([\w:]+)="[^"]*"/g)) expect(name).not.toMatch(/^on/i);
+      expect(tag.replace(/\s[\w:]+="[^"]*"/g, '')).toMatch(/^<\/?[\w:]+\s*\/?>$|^<\?xml/);
+    }
+    expect(all).not.toMatch(/Target="(javascript|vbscript|file|data):/i);
+    // The payloads are there as words.
+    expect(texts(files['ppt/slides/slide1.xml'] as string).join('')).toContain(
+      "<script>window.__pwned = 'title'</script>",
+    );
+    expect(all).toContain('&lt;script&gt;');
+  });
+
+  it('writes only http, https and mailto links, well-formed', async () => {
+    const model = modelOf(await load('briefing.yaml'));
+    expectInertPackage((await pptx(model)).files);
+  });
+});
+
+describe('renderPptx: themes and aspects', () => {
+  it("keeps the palettes equal to the themes' CSS", () => {
+    for (const name of ['light', 'dark'] as const) {
+      const css = readFileSync(path.join(ROOT, 'themes', `theme-${name}.css`), 'utf8');
+      const value = (property: string) =>
+        new RegExp(`--bd-${property}:\\s*(#[0-9a-f]{6})`, 'i').exec(css)?.[1]?.toLowerCase();
+      const palette = PALETTES[name];
+      expect([palette.bg, palette.text, palette.accent, palette.line, palette.muted]).toEqual(
+        ['bg', 'text', 'accent', 'line', 'muted'].map(value),
+      );
+      expect(palette.sev).toEqual([1, 2, 3, 4, 5].map((n) => value(`sev-${n}`)));
+      expect(Object.values(palette.stance)).toEqual(
+        ['hostile', 'mixed', 'neutral', 'friendly'].map((s) => value(`stance-${s}`)),
+      );
+      expect(Object.values(palette.rel)).toEqual(
+        ['conflict', 'alliance', 'support', 'rivalry'].map((s) => value(`rel-${s}`)),
+      );
+    }
+  });
+
+  it("draws the dark theme on a 4:3 slide, the master's background dark", async () => {
+    const model = modelOf(await load('briefing.yaml'), { theme: { builtIn: 'dark' }, aspect: '4:3' });
+    const { files } = await pptx(model);
+    expect(files['ppt/presentation.xml']).toContain('<p:sldSz cx="9753600" cy="7315200"/>');
+    expect(files['ppt/slideMasters/slideMaster1.xml']).toMatch(
+      /<p:bg><p:bgPr><a:solidFill><a:srgbClr val="0F1722"\/>/,
+    );
+    expect(files['ppt/slideMasters/slideMaster1.xml']).toContain('bg1="dk1" tx1="lt1"');
+  });
+});
+
+/** A small PNG, `width` × `height`, one colour. */
+function png(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body) >>> 0, 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x40)]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  return Buffer.concat([
+    Buffer.from('89504e470d0a1a0a', 'hex'),
+    chunk('IHDR', header),
+    chunk('IDAT', pixels),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+describe('renderPptx: the logo', () => {
+  it('puts a PNG logo in the footer of the master and on the title slide, in proportion; leaves an SVG one out', async () => {
+    const dir = tempDir('logo-');
+    writeFileSync(path.join(dir, 'logo.png'), png(40, 20));
+    const yaml = readFileSync(path.join(FIXTURES, 'minimal.yaml'), 'utf8');
+    writeFileSync(path.join(dir, 'b.yaml'), `${yaml}deck:\n  logo: logo.png\n`);
+    const { files } = await pptx(modelOf(await readBriefing(path.join(dir, 'b.yaml'), dir)));
+    expect(Object.keys(files)).toContain('ppt/media/logo.png');
+    expect(files['[Content_Types].xml']).toContain('<Default Extension="png" ContentType="image/png"/>');
+    expect(files['ppt/slideMasters/_rels/slideMaster1.xml.rels']).toContain('Target="../media/logo.png"');
+    // 18 px high in the footer, twice as wide.
+    expect(files['ppt/slideMasters/slideMaster1.xml']).toMatch(/<p:pic>.*<a:ext cx="342900" cy="171450"\/>/);
+    expect(files['ppt/slides/slide1.xml']).toContain('<p:pic>');
+    const svg = (await pptx(modelOf(await load('briefing.yaml')))).files;
+    expect(Object.keys(svg).some((name) => name.startsWith('ppt/media/'))).toBe(false);
+  });
+});
+
+describe('readHtml', () => {
+  it('reads runs, lists and links from sanitised HTML; only http, https and mailto links survive', () => {
+    const [p, ...items] = readHtml(
+      '<p><strong>bold</strong> <em>it</em> &amp; <a href="https://example.com/a b">web</a> <a href="javascript:alert(1)">js</a>' +
+        ' <a class="cite" href="#/sources">[2]</a></p>\n<ol start="3">\n<li>one</li>\n<li><p>two</p><p>more</p></li>\n</ol>',
+    );
+    expect(p?.runs).toEqual([
+      { text: 'bold', bold: true },
+      { text: ' ' },
+      { text: 'it', italic: true },
+      { text: ' & ' },
+      { text: 'web', link: { kind: 'url', url: 'https://example.com/a%20b' } },
+      { text: ' js ' },
+      { text: '[2]', sup: true, link: { kind: 'sources' } },
+    ]);
+    expect(items).toEqual([
+      { runs: [{ text: 'one' }], level: 0, list: { type: 'number', start: 3 } },
+      { runs: [{ text: 'two' }], level: 0, list: { type: 'number', start: 4 } },
+      { runs: [{ text: 'more' }], level: 0, continued: true },
+    ]);
+  });
+});
+
+/** The words of a PDF with their boxes (`pdftotext -bbox`), if poppler's pdftotext is installed. */
+function pdftotextBbox(file: string): string | undefined {
+  try {
+    return execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+  } catch {
+    return undefined;
+  }
+}
+
+/** LibreOffice, if it is installed: one conversion of every deck of this file. */
+const soffice = (() => {
+  try {
+    execFileSync('soffice', ['--version'], { stdio: 'ignore', timeout: 60_000 });
+    return 'soffice';
+  } catch {
+    return undefined;
+  }
+})();
+
+describe.skipIf(!soffice)('renderPptx: opened in LibreOffice', () => {
+  const decks = ['sample', 'hostile', 'dark', 'long'] as const;
+  const models = {} as Record<(typeof decks)[number], DeckModel>;
+  const pdfs = {} as Record<(typeof decks)[number], Awaited<ReturnType<typeof readPdf>>>;
+  const dir = tempDir('pptx-');
+
+  beforeAll(async () => {
+    const sample = await load('briefing.yaml');
+    models.sample = modelOf(sample);
+    models.hostile = modelOf(await load(path.join(FIXTURES, 'hostile.yaml')));
+    models.dark = modelOf(sample, { theme: { builtIn: 'dark' }, aspect: '4:3' });
+    models.long = modelOf(await load(path.join(FIXTURES, 'long.yaml')));
+    for (const name of decks) writeFileSync(path.join(dir, `${name}.pptx`), await renderPptx(models[name]));
+    // Slides, then a notes page per slide: the notes are read back too.
+    const filter = 'pdf:impress_pdf_Export:{"ExportNotesPages":{"type":"boolean","value":"true"}}';
+    await promisify(execFile)(
+      soffice as string,
+      [
+        `-env:UserInstallation=file://${dir}/profile`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        filter,
+        '--outdir',
+        dir,
+        ...decks.map((name) => path.join(dir, `${name}.pptx`)),
+      ],
+      { timeout: 110_000 },
+    );
+    for (const name of decks) pdfs[name] = await readPdf(path.join(dir, `${name}.pdf`));
+  }, 120_000);
+
+  it('shows one page per slide, each with its words, then the notes', () => {
+    for (const name of decks) {
+      const { slides } = models[name];
+      expect(pdfs[name].pages).toHaveLength(2 * slides.length);
+      slides.forEach((slide, i) => {
+        const page = squash(pdfs[name].pages[i] as string);
+        for (const words of expectedText(slide))
+          expect(page, `${name} slide ${i + 1}`).toContain(squash(words));
+        if (slide.notesHtml) {
+          const notes = squash(pdfs[name].pages[slides.length + i] as string);
+          expect(notes).toContain(
+            squash(paragraphText(readHtml(slide.notesHtml)[0] ?? { runs: [], level: 0 })),
+          );
+        }
+      });
+    }
+  });
+
+  it('shows the banners and the number from the master on every slide', () => {
+    pdfs.sample.pages.slice(0, models.sample.slides.length).forEach((page, i) => {
+      expect(squash(page).match(/UNCLASSIFIED/g)).toHaveLength(2);
+      expect(squash(page)).toContain(squash(`${models.sample.title} ${i + 1}`));
+    });
+  });
+
+  it('links citations to the sources slide and sources to their URL', () => {
+    const { pages, links } = pdfs.sample;
+    const sources = models.sample.slides.length;
+    expect(links[1]).toContain(`page ${sources}`);
+    expect(pages).toHaveLength(2 * sources);
+    expect(pdfs.hostile.links.flat().every((link) => /^(page \d+|https?:|mailto:)/.test(link))).toBe(true);
+  });
+
+  it('sets no word over another, nor below the footer rule (nothing overflows)', () => {
+    for (const name of ['sample', 'long', 'dark'] as const) {
+      const bbox = pdftotextBbox(path.join(dir, `${name}.pdf`));
+      if (bbox === undefined) return;
+      const { title, classification = '', slides } = models[name];
+      const footer = new Set(title.split(/\s+/));
+      bbox
+        .split('<page ')
+        .slice(1, slides.length + 1)
+        .forEach((page, i) => {
+          const height = Number(/height="([\d.]+)"/.exec(page)?.[1]);
+          // The footer rule is 34 + 26 px above the bottom of the slide (720 or 768 px high).
+          const footTop = height - (60 * height) / (name === 'dark' ? 768 : 720);
+          const words = [
+            ...page.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g),
+          ]
+            .map(([, x0, y0, x1, y1, word]) => ({
+              x0: Number(x0),
+              y0: Number(y0),
+              x1: Number(x1),
+              y1: Number(y1),
+              word: word as string,
+            }))
+            // (The BLUF's zero-width spaces are words of no width.)
+            .filter((w) => w.word.replace(/[\u200b\s]/g, '') !== '');
+          for (const [k, a] of words.entries()) {
+            const where = `${name} slide ${i + 1}: ${a.word}`;
+            if (a.y0 >= footTop - 1) {
+              expect(
+                /^\d+$/.test(a.word) || footer.has(a.word) || classification.includes(a.word),
+                where,
+              ).toBe(true);
+            }
+            // Text that overflows its box runs into the text under it: no two words' boxes may cross
+            // (taken a fifth less high, as lines set tighter than the font's box touch).
+            const inset = (w: typeof a) => (w.y1 - w.y0) * 0.1;
+            for (const b of words.slice(k + 1)) {
+              const crossX = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0.5;
+              const crossY =
+                Math.min(a.y1 - inset(a), b.y1 - inset(b)) - Math.max(a.y0 + inset(a), b.y0 + inset(b)) > 0.5;
+              expect(crossX && crossY, `${where} crosses ${b.word}`).toBe(false);
+            }
+          }
+        });
+    }
+  });
+});
