@@ -17,8 +17,8 @@ import { matrixMarkers } from '../src/outputs/pptx/_riskMatrix.js';
 import { paragraphText, readHtml } from '../src/outputs/pptx/_runs.js';
 import { PALETTES } from '../src/outputs/pptx/_theme.js';
 import { type PptxOptions, renderPptx } from '../src/outputs/pptx/index.js';
-import { buildDeckModel, type DeckModel, type SlideModel } from '../src/slides/index.js';
-import { FIXTURES, ROOT, readPdf, tempDir } from './_helpers.js';
+import type { DeckModel, SlideModel } from '../src/slides/index.js';
+import { deckModelOf, FIXTURES, ROOT, readPdf, tempDir } from './_helpers.js';
 
 type Files = Record<string, string>;
 
@@ -34,7 +34,7 @@ async function pptx(
 
 const load = (file: string) => readBriefing(file, ROOT);
 const modelOf = (briefing: Briefing, deck: Partial<Briefing['deck']> = {}) =>
-  buildDeckModel({ ...briefing, deck: { ...briefing.deck, ...deck } });
+  deckModelOf({ ...briefing, deck: { ...briefing.deck, ...deck } });
 const slideFiles = (files: Files) =>
   Object.keys(files)
     .filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
@@ -54,6 +54,8 @@ function expectedText(slide: SlideModel): string[] {
       return [slide.title, slide.subtitle ?? '', slide.author ?? ''];
     case 'bluf':
       return [slide.heading, ...slide.items.map((item) => plain(item.html))];
+    case 'decisions':
+      return [slide.heading, ...slide.decisions.map((item) => plain(item.decisionHtml))];
     case 'situation':
       return [slide.heading, ...slide.points.map((point) => plain(point.html))];
     case 'timeline':
@@ -222,7 +224,8 @@ describe('renderPptx: the package', () => {
       /baseline="30000"[^>]*>(?:(?!<\/a:rPr>).)*action="ppaction:\/\/hlinksldjump"\/><\/a:rPr><a:t>\[1\]<\/a:t>/,
     );
     expect(files['ppt/slides/_rels/slide2.xml.rels']).toContain(`Target="slide${model.slides.length}.xml"`);
-    expect(files['ppt/slides/slide3.xml']).toContain('<a:buChar char="■"/>');
+    const situation = model.slides.findIndex((slide) => slide.kind === 'situation') + 1;
+    expect(files[`ppt/slides/slide${situation}.xml`]).toContain('<a:buChar char="■"/>');
   });
 
   it('writes the document properties, the classification as keywords', () => {

@@ -262,9 +262,10 @@ describe('when, who, how to handle, and the decisions required', () => {
     expect(briefing.decisions).toEqual([]);
     for (const key of ['asOf', 'version', 'contact', 'handling'] as const)
       expect(briefing).not.toHaveProperty(key);
+    // UNCLASSIFIED is no TLP label: the sample's handling line is its own, not a sharing rule.
     const sample = await validateBriefing(await loadBriefing(path.join(ROOT, 'briefing.yaml')));
     expect(sample.classification).toBe('UNCLASSIFIED');
-    expect(sample.handling).toBeUndefined();
+    expect(sample.handling?.from).toBe('handling');
   });
 
   it('reports every mistake in the new keys at once, each at its place', async () => {

@@ -35,6 +35,7 @@ export type Priority = (typeof PRIORITIES)[number];
 export const NOTE_GROUPS = [
   'title',
   'bluf',
+  'decisions',
   'situation',
   'timeline',
   'actors',

@@ -38,7 +38,7 @@ export function decisionSlides(
     );
   const pages = paginate(items, height, page.height, b.gap);
   build.add<DecisionsSlide>(
-    null,
+    'decisions',
     pages.map((group) => ({ decisions: group.map((item) => ({ ...item, meta: decisionMeta(item) })) })),
     {
       kind: 'decisions',

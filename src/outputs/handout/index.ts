@@ -46,6 +46,7 @@ export interface HandoutModel {
   handling?: string;
   /** Decisions required, each with its line of who, by when and on which recommendations. */
   decisions: (DecisionItem & { meta: string })[];
+  decisionsNotesHtml?: string;
   /** The briefer's notes are printed (`--with-notes`): the first page says so. */
   withNotes: boolean;
   /** Notes on the title slide: the briefer's opening. */
@@ -97,6 +98,7 @@ export function buildHandoutModel(
     openingNotesHtml: notes(content.notesHtml.title),
     bluf: content.bluf,
     blufNotesHtml: notes(content.notesHtml.bluf),
+    decisionsNotesHtml: notes(content.notesHtml.decisions),
     riskOverview:
       (matrix?.kind === 'risk-matrix' && {
         svgHtml: matrix.svgHtml,

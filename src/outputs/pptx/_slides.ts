@@ -4,6 +4,8 @@
  * smaller when the font's metrics say it would not fit, and its speaker
  * notes as a notes part.
  */
+
+import { escapeHtml } from '../../content/markdown.js';
 import type { SlideModel } from '../../slides/types.js';
 import { drawActorMap } from './_actorMap.js';
 import { drawActors } from './_cards.js';
@@ -28,6 +30,20 @@ function drawContent(slide: SlideModel, part: SlidePart, body: Rect): number {
       return drawTitle(slide, part);
     case 'bluf':
       return drawBluf(slide, part, body);
+    case 'decisions':
+      // Set as the bottom line is: each decision numbered, in bold, with its line of who and by when.
+      return drawBluf(
+        {
+          ...slide,
+          kind: 'bluf',
+          items: slide.decisions.map((item) => ({
+            number: item.number,
+            html: `<strong>${item.decisionHtml}</strong>${item.meta ? `<br>${escapeHtml(item.meta)}` : ''}`,
+          })),
+        },
+        part,
+        body,
+      );
     case 'situation':
       return drawSituation(slide, part, body);
     case 'timeline':
