@@ -49,6 +49,12 @@ export interface BuildRequest {
   templates?: string;
   /** Also print the handout, on this paper (`true` means A4). */
   handout?: Paper | boolean;
+  /** Also print the briefer's script, `OUT/NAME-notes.pdf`, on this paper (`true` means A4). */
+  notes?: Paper | boolean;
+  /** Also write the PowerPoint deck, `OUT/NAME.pptx` (needs no browser). */
+  pptx?: boolean;
+  /** The PowerPoint deck's font (default Arial). */
+  pptxFont?: string;
   /** Also write the single-file deck. */
   singleFile?: boolean;
   /** Keep the speaker notes in the handout and the single file (default false: they are the briefer's). */
@@ -78,7 +84,14 @@ export interface BriefingOutcome {
   name: string;
   /** `built`; `invalid` (see `problems`); `failed` (see `error`); `skipped` when the run was stopped first. */
   status: 'built' | 'invalid' | 'failed' | 'skipped';
-  outputs: { html?: string; pdf?: string; handout?: string; singleFile?: string };
+  outputs: {
+    html?: string;
+    pdf?: string;
+    handout?: string;
+    notes?: string;
+    pptx?: string;
+    singleFile?: string;
+  };
   slideCount?: number;
   overflows: Overflow[];
   /** What is wrong with the briefing file, each at its place. */
@@ -126,6 +139,8 @@ export function resolveBuildRequest(request: BuildRequest): ResolvedBuild {
     throw new UsageError('signal takes an AbortSignal');
   const templatesDir = optional<string>(request.templates, 'templates', 'string');
   const handout = checkHandout(request.handout, 'handout');
+  const notes = checkHandout(request.notes, 'notes');
+  const pptxFont = optional<string>(request.pptxFont, 'pptxFont', 'string');
   return {
     inputs: checkInputs(request.inputs, 'inputs'),
     recursive: optional<boolean>(request.recursive, 'recursive', 'boolean') ?? false,
@@ -138,6 +153,9 @@ export function resolveBuildRequest(request: BuildRequest): ResolvedBuild {
       deck: checkDeckOverrides(request.theme, request.aspect),
       ...(templatesDir === undefined ? {} : { templatesDir }),
       ...(handout === undefined ? {} : { handout }),
+      ...(notes === undefined ? {} : { notes }),
+      pptx: optional<boolean>(request.pptx, 'pptx', 'boolean') ?? false,
+      ...(pptxFont === undefined ? {} : { pptxFont }),
       singleFile: optional<boolean>(request.singleFile, 'singleFile', 'boolean') ?? false,
       withNotes: optional<boolean>(request.withNotes, 'withNotes', 'boolean') ?? false,
       timeoutMs: checkTimeout(request.timeoutMs, 'timeoutMs'),
@@ -221,7 +239,14 @@ async function buildOne(
     });
     Object.assign(outcome, {
       status: 'built',
-      outputs: { html: result.html, pdf: result.pdf, handout: result.handout, singleFile: result.singleFile },
+      outputs: {
+        html: result.html,
+        pdf: result.pdf,
+        handout: result.handout,
+        notes: result.notes,
+        pptx: result.pptx,
+        singleFile: result.singleFile,
+      },
       slideCount: result.slideCount,
       overflows: result.overflows,
     });
@@ -317,9 +342,16 @@ export function checkOutputClashes(
 }
 
 function describe(kind: OutputKind): string {
-  return { html: 'deck', pdf: 'PDF', handout: 'handout', singleFile: 'single file', mail: 'mail draft' }[
-    kind
-  ];
+  const names: Record<OutputKind, string> = {
+    html: 'deck',
+    pdf: 'PDF',
+    handout: 'handout',
+    notes: 'briefer’s script',
+    pptx: 'PowerPoint deck',
+    singleFile: 'single file',
+    mail: 'mail draft',
+  };
+  return names[kind];
 }
 
 async function briefingsIn(dir: string, options: { cwd: string; recursive: boolean }): Promise<string[]> {

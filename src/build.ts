@@ -57,6 +57,12 @@ export interface BuildOptions {
   templatesDir?: string;
   /** Also print the handout, `OUT/NAME-handout.pdf`, on this paper. */
   handout?: Paper;
+  /** Also print the briefer's script, `OUT/NAME-notes.pdf`, on this paper. */
+  notes?: Paper;
+  /** Also write the PowerPoint deck, `OUT/NAME.pptx` (no browser needed). */
+  pptx?: boolean;
+  /** The PowerPoint deck's font (default Arial). */
+  pptxFont?: string;
   /** Also write the whole deck in one file, `OUT/NAME.single.html`. */
   singleFile?: boolean;
   /** The handout and the single file keep the speaker notes (the deck always does: it is the presenter's). */
@@ -79,14 +85,21 @@ export interface BuildResult {
   html: string;
   pdf?: string;
   handout?: string;
+  notes?: string;
+  pptx?: string;
   singleFile?: string;
   slideCount: number;
   overflows: Overflow[];
 }
 
-/** Whether a build needs a browser: to print, to measure the slides (`strict`), or for the handout. */
-export function needsBrowser(options: { pdf: boolean; strict: boolean; handout?: unknown }): boolean {
-  return options.pdf || options.strict || options.handout !== undefined;
+/** Whether a build needs a browser: to print, to measure the slides (`strict`), for the handout or the script. */
+export function needsBrowser(options: {
+  pdf: boolean;
+  strict: boolean;
+  handout?: unknown;
+  notes?: unknown;
+}): boolean {
+  return options.pdf || options.strict || options.handout !== undefined || options.notes !== undefined;
 }
 
 export async function buildBriefing(options: BuildOptions): Promise<BuildResult> {
@@ -128,10 +141,7 @@ async function buildWith(options: BuildOptions, session: BrowserSession | undefi
   if (!session) {
     await writeDeck(deck, deck.htmlFile, assets);
     timer('write', where(deck.htmlFile));
-    if (options.singleFile) {
-      result.singleFile = await writeSingleFile(deck);
-      timer('single', where(result.singleFile));
-    }
+    await writeOutputs(deck, await documents(deck, options), result, timer, where);
     return result;
   }
 
@@ -145,25 +155,8 @@ async function buildWith(options: BuildOptions, session: BrowserSession | undefi
   try {
     await writeDeck(deck, draft, assets);
     timer('write', where(deck.htmlFile));
-    const printed = await printDeck(deck, draft, session, options);
-    result.overflows = printed.overflows;
-    if (printed.pdf) timer('print', `${where(outputPath(deck, 'pdf'))}, ${deck.slideCount} pages`);
-    else if (options.pdf || options.strict) timer('measure', `${deck.slideCount} slides fit`);
-    const handout =
-      options.handout === undefined
-        ? undefined
-        : await printHandout(deck, session, { ...options, paper: options.handout });
-    if (handout) timer('handout', `${where(outputPath(deck, 'handout'))}, ${handout.pageCount} pages`);
-    const single = options.singleFile ? await renderSingleFile(singleFileInput(deck)) : undefined;
-
-    const made = { pdf: printed.pdf, handout: handout?.pdf, singleFile: single };
-    for (const output of ['pdf', 'handout', 'singleFile'] as const) {
-      const data = made[output];
-      if (data === undefined) continue;
-      result[output] = outputPath(deck, output);
-      await writeFileAtomic(result[output], data);
-    }
-    if (result.singleFile) timer('single', where(result.singleFile));
+    const made = await printAll(deck, draft, session, options, { result, timer, where });
+    await writeOutputs(deck, { ...made, ...(await documents(deck, options)) }, result, timer, where);
     await rename(draft, deck.htmlFile).catch(cannotWrite(deck.htmlFile));
   } catch (error) {
     await restoreTheme();
@@ -175,10 +168,75 @@ async function buildWith(options: BuildOptions, session: BrowserSession | undefi
   return result;
 }
 
+type Made = Partial<Record<'pdf' | 'handout' | 'notes' | 'pptx' | 'singleFile', Uint8Array | string>>;
+
+/** The PDFs, printed in Chromium from the deck's draft: the slides, the handout, the briefer's script. */
+async function printAll(
+  deck: PreparedDeck,
+  draft: string,
+  session: BrowserSession,
+  options: BuildOptions,
+  { result, timer, where }: { result: BuildResult; timer: Timer; where: (file: string) => string },
+): Promise<Made> {
+  const printed = await printDeck(deck, draft, session, options);
+  result.overflows = printed.overflows;
+  if (printed.pdf) timer('print', `${where(outputPath(deck, 'pdf'))}, ${deck.slideCount} pages`);
+  else if (options.pdf || options.strict) timer('measure', `${deck.slideCount} slides fit`);
+  const handout =
+    options.handout === undefined
+      ? undefined
+      : await printHandout(deck, session, { ...options, paper: options.handout });
+  if (handout) timer('handout', `${where(outputPath(deck, 'handout'))}, ${handout.pageCount} pages`);
+  let notes: { pdf: Uint8Array; pageCount: number } | undefined;
+  if (options.notes !== undefined) {
+    const { printNotes } = await import('./outputs/notes.js');
+    notes = await printNotes(deck, draft, session, { ...options, paper: options.notes });
+    timer('notes', `${where(outputPath(deck, 'notes'))}, ${notes.pageCount} pages`);
+  }
+  return { pdf: printed.pdf, handout: handout?.pdf, notes: notes?.pdf };
+}
+
+/** The outputs that need no browser: the PowerPoint deck and the single file. */
+async function documents(deck: PreparedDeck, options: BuildOptions): Promise<Made> {
+  let pptx: Uint8Array | undefined;
+  if (options.pptx) {
+    const { renderPptx } = await import('./outputs/pptx/index.js');
+    pptx = await renderPptx(deck.model, {
+      font: options.pptxFont,
+      // Like the deck in the output folder, the PowerPoint deck is the presenter's: its notes pane keeps the notes.
+      notes: true,
+      onOverflow: (slide) =>
+        options.onWarning?.(
+          `${deck.briefing.file}: ${slide.yamlPath}: slide ${slide.number} is set smaller than 60 % in the PowerPoint deck and may not fit`,
+        ),
+    });
+  }
+  const single = options.singleFile ? await renderSingleFile(singleFileInput(deck)) : undefined;
+  return { pptx, singleFile: single };
+}
+
+/** Puts each output in place (atomically) and says where it went. */
+async function writeOutputs(
+  deck: PreparedDeck,
+  made: Made,
+  result: BuildResult,
+  timer: Timer,
+  where: (file: string) => string,
+): Promise<void> {
+  for (const output of ['pdf', 'handout', 'notes', 'pptx', 'singleFile'] as const) {
+    const data = made[output];
+    if (data === undefined) continue;
+    result[output] = outputPath(deck, output);
+    await writeFileAtomic(result[output], data);
+    if (output === 'pptx' || output === 'singleFile')
+      timer(output === 'pptx' ? 'pptx' : 'single', where(result[output]));
+  }
+}
+
 /** Every file a build of `deck` writes, with these options. */
 function destinations(
   deck: PreparedDeck,
-  options: Pick<BuildOptions, 'pdf' | 'handout' | 'singleFile'>,
+  options: Pick<BuildOptions, 'pdf' | 'handout' | 'notes' | 'pptx' | 'singleFile'>,
 ): string[] {
   const files = Object.values(outputFiles(deck.name, options)).map((name) => path.join(deck.outDir, name));
   if ('css' in deck.briefing.deck.theme) files.push(themePath(deck));
@@ -340,7 +398,9 @@ export function passedDeadlines(briefing: Briefing): Problem[] {
   });
 }
 
-function stepTimer(onStep: BuildOptions['onStep']): (step: string, detail?: string) => void {
+type Timer = (step: string, detail?: string) => void;
+
+function stepTimer(onStep: BuildOptions['onStep']): Timer {
   let last = performance.now();
   return (step, detail) => {
     const now = performance.now();

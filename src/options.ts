@@ -27,6 +27,12 @@ export interface PipelineOptions {
   deck: DeckOverrides;
   templatesDir?: string;
   handout?: Paper;
+  /** The briefer's script, `OUT/NAME-notes.pdf`, on this paper. */
+  notes?: Paper;
+  /** The PowerPoint deck, `OUT/NAME.pptx`. */
+  pptx: boolean;
+  /** The PowerPoint deck's font (one every Office install has; default Arial). */
+  pptxFont?: string;
   singleFile: boolean;
   /** The handout and the single file keep the speaker notes. */
   withNotes: boolean;

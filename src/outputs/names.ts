@@ -11,12 +11,14 @@ export function briefingName(file: string): string {
   return path.basename(file).replace(/\.ya?ml$/i, '');
 }
 
-export type OutputKind = 'html' | 'pdf' | 'handout' | 'singleFile' | 'mail';
+export type OutputKind = 'html' | 'pdf' | 'handout' | 'notes' | 'pptx' | 'singleFile' | 'mail';
 
 const OUTPUT_NAMES: Record<OutputKind, (name: string) => string> = {
   html: (name) => `${name}.html`,
   pdf: (name) => `${name}.pdf`,
   handout: (name) => `${name}-handout.pdf`,
+  notes: (name) => `${name}-notes.pdf`,
+  pptx: (name) => `${name}.pptx`,
   singleFile: (name) => `${name}.single.html`,
   mail: (name) => `${name}.eml`,
 };
@@ -24,12 +26,21 @@ const OUTPUT_NAMES: Record<OutputKind, (name: string) => string> = {
 /** The file names a briefing called `name` writes into the output folder, with these outputs asked for. */
 export function outputFiles(
   name: string,
-  outputs: { pdf: boolean; handout?: unknown; singleFile?: boolean; mail?: boolean },
+  outputs: {
+    pdf: boolean;
+    handout?: unknown;
+    notes?: unknown;
+    pptx?: boolean;
+    singleFile?: boolean;
+    mail?: boolean;
+  },
 ): Partial<Record<OutputKind, string>> {
   const asked: Record<OutputKind, boolean> = {
     html: true,
     pdf: outputs.pdf,
     handout: outputs.handout !== undefined,
+    notes: outputs.notes !== undefined,
+    pptx: outputs.pptx === true,
     singleFile: outputs.singleFile === true,
     mail: outputs.mail === true,
   };
