@@ -166,6 +166,20 @@ async function bench({ runs, json, check, marpOnly, chrome, tmp, cold, watch, ba
       env,
       expect: ['briefing.html'],
     },
+    !marpOnly && {
+      id: 'briefdeck-pptx',
+      label: 'briefdeck --no-pdf --pptx',
+      args: (out) => [BRIEFDECK, 'build', BRIEFING, '-o', out, '--no-pdf', '--pptx', '--quiet'],
+      env,
+      expect: ['briefing.html', 'briefing.pptx'],
+    },
+    {
+      id: 'marp-pptx',
+      label: 'Marp CLI --pptx',
+      args: (out) => [MARP_CLI, ...marpArgs, ...marpPdfArgs, deck, '--pptx', '-o', path.join(out, 'deck.pptx')],
+      env: marpEnv,
+      expect: ['deck.pptx'],
+    },
     {
       id: 'marp-pdf',
       label: 'Marp CLI --pdf',
@@ -232,6 +246,9 @@ async function bench({ runs, json, check, marpOnly, chrome, tmp, cold, watch, ba
       : [
           ratio('HTML+PDF', byId['briefdeck-pdf'], byId['marp-pdf'], 'Marp --pdf', 0.8),
           ratio('HTML only', byId['briefdeck-html'], byId['marp-html'], 'Marp HTML', 0.35),
+          ...(byId['briefdeck-pptx']
+            ? [ratio('PPTX (no PDF)', byId['briefdeck-pptx'], byId['marp-pptx'], 'Marp --pptx', 1)]
+            : []),
         ];
 
   let batchResult;

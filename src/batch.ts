@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Overflow } from './browser/print.js';
 import { BrowserSession } from './browser/session.js';
 import { type BuildOptions, buildBriefing, needsBrowser, readBriefing } from './build.js';
-import { BriefingError, ExitCode, type Problem, RenderError, UsageError } from './errors.js';
+import { BriefingError, ExitCode, type Problem, problemsAsJson, RenderError, UsageError } from './errors.js';
 import type { Aspect, Briefing } from './format/briefing.js';
 import {
   checkDeckOverrides,
@@ -26,7 +26,8 @@ import {
 import { loadTemplates } from './outputs/deck.js';
 import type { Paper } from './outputs/handout/index.js';
 import { briefingName, type OutputKind, outputFiles } from './outputs/names.js';
-import { checkOutputFolder } from './outputs/write.js';
+import { checkOutputFolder, writeFileAtomic } from './outputs/write.js';
+import { checkShard, inShard, type Shard } from './shard.js';
 
 export interface BuildRequest {
   /** Briefing files and folders; a folder means every `*.yaml` and `*.yml` directly in it. */
@@ -63,6 +64,17 @@ export interface BuildRequest {
   timeoutMs?: number;
   /** Briefings built at the same time (default: one per core, at most 4). */
   jobs?: number;
+  /**
+   * Skip a briefing whose inputs (YAML, theme, logo, templates, briefdeck's version, options) and
+   * outputs are as its last build left them. Default: on when the inputs name more than one briefing.
+   */
+  incremental?: boolean;
+  /** Build every briefing, even one that is up to date. */
+  force?: boolean;
+  /** Build only shard I of N (`"2/4"`, counting from 1): a stable share of the briefings, for CI runners. */
+  shard?: string;
+  /** Also write the run's outcomes as JSON to this file (relative to `cwd`). */
+  report?: string;
   /** A browser to use; it is left open. Without one, `build` opens its own and closes it. */
   browser?: BrowserSession;
   /** Environment for finding the browser (default `process.env`). */
@@ -82,8 +94,11 @@ export interface BriefingOutcome {
   file: string;
   /** Its base name: the outputs are `OUT/NAME.html`, `OUT/NAME.pdf`, … */
   name: string;
-  /** `built`; `invalid` (see `problems`); `failed` (see `error`); `skipped` when the run was stopped first. */
-  status: 'built' | 'invalid' | 'failed' | 'skipped';
+  /**
+   * `built`; `unchanged` (up to date, not built again); `invalid` (see `problems`); `failed` (see
+   * `error`); `skipped` when the run was stopped first.
+   */
+  status: 'built' | 'unchanged' | 'invalid' | 'failed' | 'skipped';
   outputs: {
     html?: string;
     pdf?: string;
@@ -106,6 +121,8 @@ export interface BriefingOutcome {
 export interface BuildReport {
   briefings: BriefingOutcome[];
   built: number;
+  /** Up to date: not built again. */
+  unchanged: number;
   invalid: number;
   failed: number;
   ms: number;
@@ -119,6 +136,11 @@ export interface ResolvedBuild {
   inputs: string[];
   recursive: boolean;
   jobs: number;
+  /** Undefined: on when more than one briefing is built. */
+  incremental?: boolean;
+  force: boolean;
+  shard?: Shard;
+  report?: string;
 }
 
 /** What a run reports to, and what it may be given: a browser, an environment, a signal. */
@@ -145,6 +167,10 @@ export function resolveBuildRequest(request: BuildRequest): ResolvedBuild {
     inputs: checkInputs(request.inputs, 'inputs'),
     recursive: optional<boolean>(request.recursive, 'recursive', 'boolean') ?? false,
     jobs: checkJobs(request.jobs, 'jobs'),
+    ...optionalEntry('incremental', optional<boolean>(request.incremental, 'incremental', 'boolean')),
+    force: optional<boolean>(request.force, 'force', 'boolean') ?? false,
+    ...optionalEntry('shard', request.shard === undefined ? undefined : checkShard(request.shard, 'shard')),
+    ...optionalEntry('report', optional<string>(request.report, 'report', 'string')),
     pipeline: {
       outDir: optional<string>(request.outDir, 'outDir', 'string') ?? DEFAULT_OUT_DIR,
       cwd: optional<string>(request.cwd, 'cwd', 'string') ?? process.cwd(),
@@ -178,7 +204,9 @@ export async function runBuild(resolved: ResolvedBuild, hooks: BuildHooks): Prom
   const started = performance.now();
   const { pipeline } = resolved;
   const { cwd, outDir } = pipeline;
-  const files = await findBriefings(resolved.inputs, { cwd, recursive: resolved.recursive });
+  const found = await findBriefings(resolved.inputs, { cwd, recursive: resolved.recursive });
+  const files = resolved.shard ? inShard(found, resolved.shard, cwd) : found;
+  const incremental = resolved.incremental ?? found.length > 1;
   checkOutputClashes(files, pipeline);
   await checkOutputFolder(path.resolve(cwd, outDir), outDir);
   // Templates are read and checked once for the whole run: a mistake in them is the run's, not a briefing's.
@@ -206,7 +234,11 @@ export async function runBuild(resolved: ResolvedBuild, hooks: BuildHooks): Prom
   const worker = async () => {
     for (let outcome = queue.shift(); outcome; outcome = queue.shift()) {
       if (hooks.signal?.aborted || stopped) return;
-      const error = await buildOne(outcome, { ...pipeline, templates, session }, hooks);
+      const error = await buildOne(
+        outcome,
+        { ...pipeline, templates, session, incremental, force: resolved.force },
+        hooks,
+      );
       if (error) stopped ??= error;
       else hooks.onBriefing?.(outcome);
     }
@@ -217,7 +249,9 @@ export async function runBuild(resolved: ResolvedBuild, hooks: BuildHooks): Prom
     if (!hooks.browser) await session?.close();
   }
   if (stopped) throw stopped.error;
-  return report(outcomes, performance.now() - started);
+  const result = report(outcomes, performance.now() - started);
+  if (resolved.report) await writeReport(path.resolve(cwd, resolved.report), result, resolved.shard);
+  return result;
 }
 
 /**
@@ -238,7 +272,7 @@ async function buildOne(
       onWarning: (message) => hooks.onWarning?.(outcome.file, message),
     });
     Object.assign(outcome, {
-      status: 'built',
+      status: result.unchanged ? 'unchanged' : 'built',
       outputs: {
         html: result.html,
         pdf: result.pdf,
@@ -270,11 +304,17 @@ function report(outcomes: BriefingOutcome[], ms: number): BuildReport {
   return {
     briefings: outcomes,
     built: count('built'),
+    unchanged: count('unchanged'),
     invalid,
     failed,
     ms,
     exitCode: failed > 0 ? ExitCode.render : invalid > 0 ? ExitCode.invalid : ExitCode.ok,
   };
+}
+
+/** `{ ...optionalEntry('key', value) }`: the key only when there is a value. */
+function optionalEntry<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
 /**
@@ -375,4 +415,24 @@ async function briefingsIn(dir: string, options: { cwd: string; recursive: boole
 /** Whether a symlink leads to a regular file (a dangling one does not). */
 async function isFile(file: string, options: { cwd: string }): Promise<boolean> {
   return (await stat(path.resolve(options.cwd, file)).catch(() => undefined))?.isFile() ?? false;
+}
+
+/** The run's outcomes as JSON, for a last CI job to check that every shard built everything. */
+async function writeReport(file: string, result: BuildReport, shard: Shard | undefined): Promise<void> {
+  const json = {
+    shard: shard ? `${shard.index}/${shard.count}` : undefined,
+    built: result.built,
+    unchanged: result.unchanged,
+    invalid: result.invalid,
+    failed: result.failed,
+    exitCode: result.exitCode,
+    briefings: result.briefings.map(({ file, status, outputs, problems, error }) => ({
+      file,
+      status,
+      outputs,
+      problems: problemsAsJson(problems),
+      ...(error ? { error } : {}),
+    })),
+  };
+  await writeFileAtomic(file, `${JSON.stringify(json, null, 2)}\n`);
 }

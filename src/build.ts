@@ -25,7 +25,15 @@ import type { DeckOverrides } from './options.js';
 import { ASSETS_DIR, assetFiles, packageVersion, speakerViewScriptHashes } from './outputs/assets.js';
 import { buildPage, loadTemplates, type PreparedDeck, renderDeck, type Templates } from './outputs/deck.js';
 import type { Paper } from './outputs/handout/index.js';
-import { briefingName, outputFiles, outputPath, themePath } from './outputs/names.js';
+import { inputsHash, unchangedOutputs, writeManifest } from './outputs/incremental.js';
+import {
+  briefingName,
+  type OutputKind,
+  outputFiles,
+  outputName,
+  outputPath,
+  themePath,
+} from './outputs/names.js';
 import { printDeck, printHandout } from './outputs/pdf.js';
 import { renderSingleFile, type SingleFileInput } from './outputs/singleFile/index.js';
 import {
@@ -67,6 +75,10 @@ export interface BuildOptions {
   singleFile?: boolean;
   /** The handout and the single file keep the speaker notes (the deck always does: it is the presenter's). */
   withNotes?: boolean;
+  /** Skip a briefing whose inputs and outputs are as its last build left them (see outputs/incremental.ts). */
+  incremental?: boolean;
+  /** With `incremental`, build even so. */
+  force?: boolean;
   /** Templates already compiled (watch mode compiles them once); else they are loaded here. */
   templates?: Templates;
   timeoutMs: number;
@@ -90,6 +102,8 @@ export interface BuildResult {
   singleFile?: string;
   slideCount: number;
   overflows: Overflow[];
+  /** Not built again: its inputs and outputs are as the last build left them (`incremental`). */
+  unchanged?: true;
 }
 
 /** Whether a build needs a browser: to print, to measure the slides (`strict`), for the handout or the script. */
@@ -118,6 +132,14 @@ async function buildWith(options: BuildOptions, session: BrowserSession | undefi
   session?.get().catch(() => {});
   const briefing = await readValidBriefing(options, timer);
   for (const warning of passedDeadlines(briefing)) options.onWarning?.(formatProblem(warning));
+  // What the outputs are made from is recorded with every build, so that a later incremental one can skip.
+  const inputs = await inputsOf(briefing, options);
+  const kept =
+    options.incremental && !options.force ? await keptOutputs(briefing, inputs, options) : undefined;
+  if (kept) {
+    timer('unchanged', `${options.file}: its outputs are up to date`);
+    return kept;
+  }
   // The briefing is valid, so its deck will be written: the assets, the same for every deck, are
   // copied while it is rendered, the disk working while the processor does.
   const assets = copyDeckAssets(path.resolve(options.cwd, options.outDir));
@@ -142,6 +164,7 @@ async function buildWith(options: BuildOptions, session: BrowserSession | undefi
     await writeDeck(deck, deck.htmlFile, assets);
     timer('write', where(deck.htmlFile));
     await writeOutputs(deck, await documents(deck, options), result, timer, where);
+    await recordBuild(deck, inputs, result);
     return result;
   }
 
@@ -165,7 +188,57 @@ async function buildWith(options: BuildOptions, session: BrowserSession | undefi
     await unlink(draft).catch(() => {});
     untrack();
   }
+  await recordBuild(deck, inputs, result);
   return result;
+}
+
+/** What shapes a build's outputs, for the incremental check: the options, not where or how it runs. */
+function inputsOf(briefing: Briefing, options: BuildOptions): Promise<string> {
+  const { pdf, strict, deck, handout, notes, pptx, pptxFont, singleFile, withNotes } = options;
+  const shaping = { pdf, strict, deck, handout, notes, pptx, pptxFont, singleFile, withNotes };
+  const templatesDir = options.templatesDir && path.resolve(options.cwd, options.templatesDir);
+  return inputsHash(briefing, path.resolve(options.cwd, options.file), shaping, templatesDir);
+}
+
+/** The last build's result, when it was made from the same inputs and its outputs are as it wrote them. */
+async function keptOutputs(
+  briefing: Briefing,
+  inputs: string,
+  options: BuildOptions,
+): Promise<BuildResult | undefined> {
+  const outDir = path.resolve(options.cwd, options.outDir);
+  const name = briefingName(options.file);
+  const expected = Object.values(outputFiles(name, options));
+  const kept = await unchangedOutputs(outDir, name, inputs, expected);
+  if (!kept) return undefined;
+  const model = buildDeckModel(buildContent(briefing), briefing.deck);
+  const at = (kind: Exclude<OutputKind, 'html'>) => {
+    const file = path.join(outDir, outputName(name, kind));
+    return kept.includes(file) ? file : undefined;
+  };
+  return {
+    briefing,
+    model,
+    html: path.join(outDir, outputName(name, 'html')),
+    pdf: at('pdf'),
+    handout: at('handout'),
+    notes: at('notes'),
+    pptx: at('pptx'),
+    singleFile: at('singleFile'),
+    slideCount: model.slides.length,
+    overflows: [],
+    unchanged: true,
+  };
+}
+
+async function recordBuild(deck: PreparedDeck, inputs: string, result: BuildResult): Promise<void> {
+  const files = [result.html, result.pdf, result.handout, result.notes, result.pptx, result.singleFile];
+  await writeManifest(
+    deck.outDir,
+    deck.name,
+    inputs,
+    files.filter((file) => file !== undefined),
+  );
 }
 
 type Made = Partial<Record<'pdf' | 'handout' | 'notes' | 'pptx' | 'singleFile', Uint8Array | string>>;

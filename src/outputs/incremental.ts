@@ -1,0 +1,106 @@
+/**
+ * Incremental builds: a briefing whose inputs have not changed since its
+ * last build, and whose outputs are all still as that build wrote them, is
+ * not built again. The inputs are the YAML, the files it names (theme,
+ * logo), the templates and themes, briefdeck's version and the options
+ * that shape the outputs; their hash and each output's hash are kept beside
+ * the outputs, in `OUT/.NAME.briefdeck.json`. An output that is missing or
+ * was changed by hand is rebuilt; so is everything with `force`.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Briefing } from '../format/briefing.js';
+import { PACKAGE_ROOT, packageVersion } from './assets.js';
+import { writeFileAtomic } from './write.js';
+
+interface Manifest {
+  inputs: string;
+  /** Each output's path, relative to the output folder, and the SHA-256 of its bytes. */
+  outputs: Record<string, string>;
+}
+
+const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+export function manifestPath(outDir: string, name: string): string {
+  return path.join(outDir, `.${name}.briefdeck.json`);
+}
+
+let builtIns: string | undefined;
+
+/** The built-in templates and themes, hashed once a process: a change to them is a change of inputs. */
+function builtInsHash(): string {
+  if (builtIns === undefined) {
+    const hash = createHash('sha256');
+    for (const dir of ['templates', 'templates/partials', 'themes']) {
+      const full = path.join(PACKAGE_ROOT, dir);
+      for (const entry of readdirSync(full, { withFileTypes: true }).sort((a, b) =>
+        a.name.localeCompare(b.name),
+      )) {
+        if (entry.isFile()) hash.update(entry.name).update(readFileSync(path.join(full, entry.name)));
+      }
+    }
+    builtIns = hash.digest('hex');
+  }
+  return builtIns;
+}
+
+/** The hash of everything a build of `briefing` with `options` is made from. */
+export async function inputsHash(
+  briefing: Briefing,
+  yamlFile: string,
+  options: Record<string, unknown>,
+  templatesDir?: string,
+): Promise<string> {
+  const hash = createHash('sha256');
+  hash.update(packageVersion()).update(builtInsHash()).update(JSON.stringify(options));
+  hash.update(await readFile(yamlFile));
+  const theme = briefing.deck.theme;
+  if ('css' in theme) hash.update(theme.css.bytes);
+  if (briefing.deck.logo) hash.update(briefing.deck.logo.bytes);
+  if (templatesDir) {
+    for (const entry of readdirSync(templatesDir).sort()) {
+      if (entry.endsWith('.hbs')) hash.update(entry).update(readFileSync(path.join(templatesDir, entry)));
+    }
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * The outputs of the last build when it was made from `inputs` and every output it wrote is still
+ * there, unchanged; undefined when the briefing must be built.
+ */
+export async function unchangedOutputs(
+  outDir: string,
+  name: string,
+  inputs: string,
+  expected: readonly string[],
+): Promise<string[] | undefined> {
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(await readFile(manifestPath(outDir, name), 'utf8')) as Manifest;
+  } catch {
+    return undefined;
+  }
+  if (manifest.inputs !== inputs) return undefined;
+  const files = Object.keys(manifest.outputs);
+  if (expected.some((file) => !files.includes(file))) return undefined;
+  for (const [file, digest] of Object.entries(manifest.outputs)) {
+    const bytes = await readFile(path.join(outDir, file)).catch(() => undefined);
+    if (!bytes || sha256(bytes) !== digest) return undefined;
+  }
+  return files.map((file) => path.join(outDir, file));
+}
+
+/** Records what a build was made from and what it wrote. */
+export async function writeManifest(
+  outDir: string,
+  name: string,
+  inputs: string,
+  outputs: readonly string[],
+) {
+  const manifest: Manifest = { inputs, outputs: {} };
+  for (const file of outputs) manifest.outputs[path.relative(outDir, file)] = sha256(await readFile(file));
+  await writeFileAtomic(manifestPath(outDir, name), `${JSON.stringify(manifest, null, 2)}\n`);
+}
