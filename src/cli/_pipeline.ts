@@ -4,7 +4,6 @@
  * with the checks the API uses (src/options.ts).
  */
 import path from 'node:path';
-import type { BuildOptions } from '../build.js';
 import { UsageError } from '../errors.js';
 import {
   checkDeckOverrides,
@@ -12,6 +11,7 @@ import {
   checkTimeout,
   DEFAULT_OUT_DIR,
   DEFAULT_TIMEOUT_MS,
+  type PipelineOptions,
 } from '../options.js';
 import type { OptionSpecs, Values } from './_command.js';
 import type { CliContext } from './_terminal.js';
@@ -34,36 +34,63 @@ export const PIPELINE_OPTIONS = {
     shownDefault: DEFAULT_TIMEOUT_MS,
   },
   handout: { type: 'boolean', help: 'also print OUT/NAME-handout.pdf, a document-style brief' },
-  paper: { type: 'string', value: 'SIZE', help: "the handout's paper: a4 (default) or letter" },
+  paper: {
+    type: 'string',
+    value: 'SIZE',
+    help: 'the paper of the handout and the script: a4 (default) or letter',
+  },
+  notes: {
+    type: 'boolean',
+    help: "also print OUT/NAME-notes.pdf, the briefer's script: each slide beside its notes",
+  },
+  pptx: {
+    type: 'boolean',
+    help: 'also write OUT/NAME.pptx, an editable PowerPoint deck (no browser needed)',
+  },
+  'pptx-font': { type: 'string', value: 'NAME', help: "the PowerPoint deck's font (default: Arial)" },
   'single-file': { type: 'boolean', help: 'also write OUT/NAME.single.html, the whole deck in one file' },
+  'with-notes': {
+    type: 'boolean',
+    help: 'keep the speaker notes in the handout and the single file (they are left out by default)',
+  },
   ...QUIET,
 } as const satisfies OptionSpecs;
 
 export type PipelineValues = Values<typeof PIPELINE_OPTIONS>;
 
-/** What build, watch and mail pass to the pipeline from the command line, less the file. */
-export type Pipeline = Omit<BuildOptions, 'file' | 'session' | 'onStep' | 'onWarning' | 'templates'>;
+/** What build, watch and mail pass to the pipeline from the command line, less the file: the resolved options. */
+export type Pipeline = PipelineOptions;
 
 /** The shared options, checked once, with their defaults. */
 export function resolvePipeline(values: PipelineValues, context: CliContext): Pipeline {
-  if (values.paper !== undefined && !values.handout) {
-    throw new UsageError("--paper sets the handout's paper; it needs --handout", {
-      hint: 'For example: briefdeck build --handout --paper letter',
+  if (values.paper !== undefined && !values.handout && !values.notes) {
+    throw new UsageError(
+      '--paper sets the paper of the handout and the script; it needs --handout or --notes',
+      {
+        hint: 'For example: briefdeck build --handout --paper letter',
+      },
+    );
+  }
+  if (values['pptx-font'] !== undefined && !values.pptx) {
+    throw new UsageError("--pptx-font sets the PowerPoint deck's font; it needs --pptx", {
+      hint: 'For example: briefdeck build --pptx --pptx-font Calibri',
     });
   }
+  const paper = values.paper === undefined ? 'a4' : checkPaper(values.paper, '--paper');
+  const pptxFont = values['pptx-font'];
   return {
     outDir: values.out ?? DEFAULT_OUT_DIR,
     cwd: context.io.cwd,
     pdf: values.pdf ?? true,
     strict: values.strict ?? false,
-    templatesDir: values.templates,
+    ...(values.templates === undefined ? {} : { templatesDir: values.templates }),
     deck: checkDeckOverrides(values.theme, values.aspect, '--'),
-    handout: values.handout
-      ? values.paper === undefined
-        ? 'a4'
-        : checkPaper(values.paper, '--paper')
-      : undefined,
+    ...(values.handout ? { handout: paper } : {}),
+    ...(values.notes ? { notes: paper } : {}),
+    pptx: values.pptx ?? false,
+    ...(pptxFont === undefined ? {} : { pptxFont }),
     singleFile: values['single-file'] ?? false,
+    withNotes: values['with-notes'] ?? false,
     timeoutMs: checkTimeout(values.timeout, '--timeout'),
   };
 }

@@ -6,11 +6,12 @@
  * the browser, so the ones under way fail without writing; a second Ctrl-C
  * quits at once, removing every temporary file.
  */
-import { type BriefingOutcome, build, findBriefings } from '../batch.js';
+import { type BriefingOutcome, findBriefings, runBuild } from '../batch.js';
 import { BrowserSession } from '../browser/session.js';
 import { needsBrowser } from '../build.js';
 import { BriefingError } from '../errors.js';
 import { checkJobs, DEFAULT_JOBS } from '../options.js';
+import { checkShard } from '../shard.js';
 import { printable } from '../terminalText.js';
 import { defineCommand } from './_command.js';
 import { EXIT_INTERRUPTED, interruptible } from './_interrupt.js';
@@ -26,6 +27,18 @@ const BATCH_OPTIONS = {
     help: 'briefings built at the same time',
     shownDefault: DEFAULT_JOBS,
   },
+  force: { type: 'boolean', help: 'build every briefing, even one whose outputs are up to date' },
+  incremental: {
+    type: 'boolean',
+    negatable: true,
+    help: 'skip a briefing whose inputs and outputs are unchanged (the default for more than one briefing)',
+  },
+  shard: {
+    type: 'string',
+    value: 'I/N',
+    help: 'build only shard I of N (for CI runners; stable as files are added)',
+  },
+  report: { type: 'string', value: 'FILE', help: "write the run's outcomes as JSON to FILE" },
 } as const;
 
 export const buildCommand = defineCommand({
@@ -49,36 +62,37 @@ export const buildCommand = defineCommand({
       ? new BrowserSession({ env: io.env, timeoutMs: pipeline.timeoutMs, keepPage: true })
       : undefined;
     return interruptible(io, session, async (interrupted, signal) => {
-      const report = await build({
-        inputs: files,
-        cwd: io.cwd,
-        outDir: pipeline.outDir,
-        pdf: pipeline.pdf,
-        strict: pipeline.strict,
-        ...pipeline.deck,
-        templates: pipeline.templatesDir,
-        handout: pipeline.handout,
-        singleFile: pipeline.singleFile,
-        timeoutMs: pipeline.timeoutMs,
-        jobs,
-        browser: session,
-        env: io.env,
-        signal,
-        onStep: (_file, step, ms, detail) => {
-          if (!many) progress(stepLine(paint, step, ms, detail));
+      const report = await runBuild(
+        {
+          pipeline,
+          inputs: files,
+          recursive: false,
+          jobs,
+          ...(values.incremental === undefined ? {} : { incremental: values.incremental }),
+          force: values.force ?? false,
+          ...(values.shard === undefined ? {} : { shard: checkShard(values.shard, '--shard') }),
+          ...(values.report === undefined ? {} : { report: values.report }),
         },
-        onWarning: (file, message) => {
-          if (!interrupted()) printWarning(context, `${many ? `${file}: ` : ''}${message}`);
+        {
+          browser: session,
+          env: io.env,
+          signal,
+          onStep: (_file, step, ms, detail) => {
+            if (!many) progress(stepLine(paint, step, ms, detail));
+          },
+          onWarning: (file, message) => {
+            if (!interrupted()) printWarning(context, `${many ? `${file}: ` : ''}${message}`);
+          },
+          onBriefing: (outcome) => {
+            if (interrupted() && outcome.status === 'failed') return;
+            reportBriefing(outcome, context, { many, progress });
+          },
         },
-        onBriefing: (outcome) => {
-          if (interrupted() && outcome.status === 'failed') return;
-          reportBriefing(outcome, context, { many, progress });
-        },
-      });
+      );
       if (interrupted()) return EXIT_INTERRUPTED;
       if (many) {
         io.stderr(
-          `${report.built} built, ${report.invalid} invalid, ${report.failed} failed in ${(report.ms / 1000).toFixed(1)} s`,
+          `${report.built} built, ${report.unchanged} unchanged, ${report.invalid} invalid, ${report.failed} failed in ${(report.ms / 1000).toFixed(1)} s`,
         );
       }
       return report.exitCode;
@@ -101,6 +115,8 @@ function reportBriefing(
   } else if (outcome.status === 'failed') {
     const message = `${many ? `${outcome.file}: ` : ''}${outcome.error?.message ?? 'failed'}`;
     printError(context, outcome.error?.hint ? [message, outcome.error.hint] : [message]);
+  } else if (outcome.status === 'unchanged') {
+    progress(`${paint.dim('unchanged')} ${printable(outcome.file)}  ${paint.dim('up to date')}`);
   } else if (outcome.status === 'built') {
     if (many) {
       progress(

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { BrowserSession } from '../browser/session.js';
 import { type BuildResult, buildBriefing } from '../build.js';
 import { UsageError } from '../errors.js';
+import type { MailAttachment } from '../outputs/mail/index.js';
 import { briefingName, outputName } from '../outputs/names.js';
 import { checkOutputFolder, writeFileAtomic } from '../outputs/write.js';
 import { printable } from '../terminalText.js';
@@ -44,7 +45,7 @@ export const mailCommand = defineCommand({
   args: '[FILE] --to ADDR... [--cc ADDR...] [--from ADDR] [--send] [options]',
   maxArgs: 1,
   summary:
-    'build, then write OUT/NAME.eml, a mail draft with the\nPDF attached (and the handout with --handout)',
+    'build, then write OUT/NAME.eml, a mail draft with the\nPDF attached (and the handout with --handout, the PowerPoint deck with --pptx)',
   options: { ...PIPELINE_OPTIONS, ...MAIL_OPTIONS },
   async run({ args, values }, context: CliContext) {
     const { io, paint } = context;
@@ -65,7 +66,7 @@ export const mailCommand = defineCommand({
       });
       if (interrupted()) return EXIT_INTERRUPTED;
       progress(`${paint.green('done')}     ${result.slideCount} slides`);
-      await sendOrDraft(request, result, context);
+      await sendOrDraft(request, result, context, pipeline.withNotes);
       return 0;
     });
   },
@@ -107,13 +108,32 @@ async function mailRequest(
  * Writes the mail draft `OUT/NAME.eml`, then sends the same message when --send was given. The draft
  * is written first, so it is there even when sending fails.
  */
-async function sendOrDraft(request: MailRequest, result: BuildResult, context: CliContext): Promise<void> {
+async function sendOrDraft(
+  request: MailRequest,
+  result: BuildResult,
+  context: CliContext,
+  withNotes: boolean,
+): Promise<void> {
   const { io, paint } = context;
-  const { composeDraft, mailContent, sendDraft } = await import('../outputs/mail/index.js');
+  const { composeDraft, mailContent, PPTX_TYPE, sendDraft } = await import('../outputs/mail/index.js');
   const content = mailContent(result.briefing);
-  const attachments = [result.pdf, result.handout]
+  // The briefer's script (--notes) is never attached: it is the presenter's.
+  const attachments = [result.pdf, result.handout, result.pptx]
     .filter((file): file is string => file !== undefined)
-    .map((file) => ({ path: file, filename: path.basename(file), contentType: 'application/pdf' as const }));
+    .map(
+      (file): MailAttachment => ({
+        path: file,
+        filename: path.basename(file),
+        contentType: file.endsWith('.pptx') ? PPTX_TYPE : 'application/pdf',
+      }),
+    );
+  io.stderr(
+    attachmentLine(
+      result,
+      withNotes,
+      attachments.map((file) => file.filename),
+    ),
+  );
   const options = { to: request.to, cc: request.cc, from: request.from, attachments };
   const eml = path.join(path.dirname(result.html), outputName(briefingName(result.briefing.file), 'mail'));
   await writeFileAtomic(eml, await composeDraft(content, options));
@@ -122,4 +142,15 @@ async function sendOrDraft(request: MailRequest, result: BuildResult, context: C
   const sent = await sendDraft(content, options, request.smtpUrl);
   io.stderr(`${paint.green('sent')} to ${printable(sent.accepted.join(', '))}`);
   if (sent.rejected.length > 0) printWarning(context, `the server refused ${sent.rejected.join(', ')}`);
+}
+
+/** One line: what the mail attaches, and whether the speaker notes are in it. */
+function attachmentLine(result: BuildResult, withNotes: boolean, files: string[]): string {
+  // The slide PDF never has notes; the handout has them only with --with-notes; the PowerPoint deck always does.
+  const noted = [
+    ...(result.handout && withNotes ? [path.basename(result.handout)] : []),
+    ...(result.pptx ? [path.basename(result.pptx)] : []),
+  ];
+  const notes = noted.length > 0 ? `the speaker notes are in ${noted.join(' and ')}` : 'no speaker notes';
+  return `attaching ${files.map(printable).join(', ')} (${notes})`;
 }

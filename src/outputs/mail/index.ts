@@ -15,5 +15,6 @@ export {
   mailHtml,
   mailSubject,
   mailText,
+  PPTX_TYPE,
 } from './message.js';
 export { parseSmtpUrl, type SentMail, SMTP_URL_VARIABLE, type SmtpTarget, sendDraft } from './smtp.js';

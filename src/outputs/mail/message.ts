@@ -42,12 +42,15 @@ export interface MailContent {
   bottomLine: { text: string; html: string }[];
 }
 
+/** The media type of a PowerPoint deck (`.pptx`). */
+export const PPTX_TYPE = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
+
 export interface MailAttachment {
   /** Where the file is; it is read when the message is composed. */
   path: string;
   /** The name the recipient sees. */
   filename: string;
-  contentType: 'application/pdf';
+  contentType: 'application/pdf' | typeof PPTX_TYPE;
 }
 
 export interface MailOptions {
