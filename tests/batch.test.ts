@@ -52,12 +52,18 @@ describe('briefdeck build on a folder', () => {
     expect(batch.stderr).toMatch(
       /^warning briefings\/overflowing\.yaml: briefings\/overflowing\.yaml:\d+:\d+: actors\[1\]: slide "Actors[^"]*" overflows/m,
     );
-    expect(batch.stderr.trim().split('\n').at(-1)).toMatch(/^4 built, 1 invalid, 0 failed in \d+\.\d s$/);
+    expect(batch.stderr.trim().split('\n').at(-1)).toMatch(
+      /^4 built, 0 unchanged, 1 invalid, 0 failed in \d+\.\d s$/,
+    );
   });
 
   it('leaves nothing else in the output folder', () => {
     const names = readdirSync(path.join(dir, 'out')).sort();
     expect(names).toEqual([
+      '.long.briefdeck.json',
+      '.minimal.briefdeck.json',
+      '.overflowing.briefdeck.json',
+      '.sample.briefdeck.json',
       'briefdeck-assets',
       'long.html',
       'long.pdf',
@@ -68,8 +74,9 @@ describe('briefdeck build on a folder', () => {
       'sample.html',
       'sample.pdf',
     ]);
-    const hidden = readdirSync(path.join(dir, 'out'), { recursive: true }).filter((name) =>
-      /(^|\/)\.|\.tmp$/.test(String(name)),
+    // Hidden files are temporary, but for each briefing's record of its build (incremental builds).
+    const hidden = readdirSync(path.join(dir, 'out'), { recursive: true }).filter(
+      (name) => /(^|\/)\.|\.tmp$/.test(String(name)) && !/^\.[^/]+\.briefdeck\.json$/.test(String(name)),
     );
     expect(hidden).toEqual([]);
   });
@@ -145,7 +152,11 @@ describe('Ctrl-C in the middle of a batch', () => {
     child.kill('SIGINT');
     expect(await exited).toBe(130);
     const names = readdirSync(out).filter((name) => name !== 'briefdeck-assets');
-    expect(names.filter((name) => name.startsWith('.') || name.endsWith('.tmp'))).toEqual([]);
+    expect(
+      names.filter(
+        (name) => (name.startsWith('.') && !name.endsWith('.briefdeck.json')) || name.endsWith('.tmp'),
+      ),
+    ).toEqual([]);
     const pdfs = names.filter((name) => name.endsWith('.pdf')).map((name) => name.slice(0, -4));
     const htmls = names.filter((name) => name.endsWith('.html')).map((name) => name.slice(0, -5));
     expect(pdfs.length).toBeGreaterThanOrEqual(2);

@@ -94,6 +94,7 @@ describe('briefdeck (the built CLI)', () => {
     expect(result).toMatchObject({ code: 0, stderr: '' });
     const { readdirSync } = await import('node:fs');
     expect(readdirSync(out).sort()).toEqual([
+      '.minimal.briefdeck.json',
       'briefdeck-assets',
       'minimal-handout.pdf',
       'minimal.html',

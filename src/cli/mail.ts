@@ -66,7 +66,7 @@ export const mailCommand = defineCommand({
       });
       if (interrupted()) return EXIT_INTERRUPTED;
       progress(`${paint.green('done')}     ${result.slideCount} slides`);
-      await sendOrDraft(request, result, context, pipeline.withNotes);
+      await sendOrDraft(request, result, context, { withNotes: pipeline.withNotes, progress });
       return 0;
     });
   },
@@ -112,11 +112,11 @@ async function sendOrDraft(
   request: MailRequest,
   result: BuildResult,
   context: CliContext,
-  withNotes: boolean,
+  { withNotes, progress: progressLine }: { withNotes: boolean; progress: (line: string) => void },
 ): Promise<void> {
   const { io, paint } = context;
   const { composeDraft, mailContent, PPTX_TYPE, sendDraft } = await import('../outputs/mail/index.js');
-  const content = mailContent(result.briefing);
+  const base = mailContent(result.briefing);
   // The briefer's script (--notes) is never attached: it is the presenter's.
   const attachments = [result.pdf, result.handout, result.pptx]
     .filter((file): file is string => file !== undefined)
@@ -127,13 +127,9 @@ async function sendOrDraft(
         contentType: file.endsWith('.pptx') ? PPTX_TYPE : 'application/pdf',
       }),
     );
-  io.stderr(
-    attachmentLine(
-      result,
-      withNotes,
-      attachments.map((file) => file.filename),
-    ),
-  );
+  const note = notesIn(result, withNotes);
+  const content = { ...base, attachmentNote: note };
+  progressLine(`attaching ${attachments.map((file) => printable(file.filename)).join(', ')} (${note})`);
   const options = { to: request.to, cc: request.cc, from: request.from, attachments };
   const eml = path.join(path.dirname(result.html), outputName(briefingName(result.briefing.file), 'mail'));
   await writeFileAtomic(eml, await composeDraft(content, options));
@@ -144,13 +140,11 @@ async function sendOrDraft(
   if (sent.rejected.length > 0) printWarning(context, `the server refused ${sent.rejected.join(', ')}`);
 }
 
-/** One line: what the mail attaches, and whether the speaker notes are in it. */
-function attachmentLine(result: BuildResult, withNotes: boolean, files: string[]): string {
-  // The slide PDF never has notes; the handout has them only with --with-notes; the PowerPoint deck always does.
+/** Whether the speaker notes are in the attachments: the slide PDF never, the handout with --with-notes, the PowerPoint deck always. */
+function notesIn(result: BuildResult, withNotes: boolean): string {
   const noted = [
     ...(result.handout && withNotes ? [path.basename(result.handout)] : []),
     ...(result.pptx ? [path.basename(result.pptx)] : []),
   ];
-  const notes = noted.length > 0 ? `the speaker notes are in ${noted.join(' and ')}` : 'no speaker notes';
-  return `attaching ${files.map(printable).join(', ')} (${notes})`;
+  return noted.length > 0 ? `the speaker notes are in ${noted.join(' and ')}` : 'no speaker notes';
 }

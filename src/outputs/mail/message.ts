@@ -40,6 +40,8 @@ export interface MailContent {
   organization?: string;
   /** The bottom line (BLUF) items: plain text and sanitised inline HTML (already safe to embed). */
   bottomLine: { text: string; html: string }[];
+  /** Said after the attachments: whether the speaker notes are in them (`no speaker notes`). */
+  attachmentNote?: string;
 }
 
 /** The media type of a PowerPoint deck (`.pptx`). */
@@ -106,7 +108,8 @@ export function mailText(content: MailContent, attachments: Pick<MailAttachment,
     });
   }
   if (attachments.length > 0) {
-    lines.push('', `Attached: ${attachments.map((file) => oneLine(file.filename)).join(', ')}`);
+    const note = content.attachmentNote ? ` (${oneLine(content.attachmentNote)})` : '';
+    lines.push('', `Attached: ${attachments.map((file) => oneLine(file.filename)).join(', ')}${note}`);
   }
   if (banner) lines.push('', banner);
   return `${lines.join('\n')}\n`;
@@ -140,7 +143,9 @@ export function mailHtml(content: MailContent, attachments: Pick<MailAttachment,
     items
       ? `<h2 style="margin:16px 0 8px;font-size:16px;">Bottom line</h2>\n<ol style="margin:0 0 16px;padding-left:24px;">\n${items}\n</ol>`
       : '',
-    files ? `<p style="margin:16px 0;">Attached: ${files}</p>` : '',
+    files
+      ? `<p style="margin:16px 0;">Attached: ${files}${content.attachmentNote ? ` (${text(content.attachmentNote)})` : ''}</p>`
+      : '',
     banner.trimEnd(),
     '</body>',
     '</html>',
