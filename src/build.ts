@@ -465,7 +465,7 @@ export function passedDeadlines(briefing: Briefing): Problem[] {
         col: at.col,
         path,
         message: `the deadline ${decision.deadline?.text} had passed at as_of ${briefing.asOf?.text}`,
-        hint: 'It is marked as passed; change the deadline or as_of if that is not so.',
+        hint: 'it is marked as passed: change the deadline or as_of if that is not so',
       },
     ];
   });

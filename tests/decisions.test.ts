@@ -23,7 +23,8 @@ describe('decisions required', () => {
     expect(sample.indexOf('decisions')).toBe(sample.lastIndexOf('bluf') + 1);
     const shown = model.slides.flatMap((slide) => (slide.kind === 'decisions' ? slide.decisions : []));
     expect(shown).toHaveLength(briefing.decisions.length);
-    expect(shown[0]?.meta).toMatch(/Deadline: 2015-06-30T12:00Z \(passed\)/);
+    // The deadline in the long form as_of has, in the zone it was written in.
+    expect(shown[0]?.meta).toMatch(/Deadline: 30 June 2015, 12:00 UTC \(passed\)/);
     expect(shown[0]?.meta).toMatch(/On recommendations 1, 2/);
   });
 
@@ -32,9 +33,9 @@ describe('decisions required', () => {
     const passed = buildContent(briefing).decisions.map((d) => [d.deadline, d.passed]);
     // as_of is 30 June 18:00 +02:00: 12:00Z that day and 29 June have passed; 30 June (the whole day) and words have not.
     expect(passed).toEqual([
-      ['2015-06-30T12:00Z', true],
-      ['2015-06-30', false],
-      ['2015-06-29', true],
+      ['30 June 2015, 12:00 UTC', true],
+      ['30 June 2015', false],
+      ['29 June 2015', true],
       ['Before the vote', false],
     ]);
     const warnings = passedDeadlines(briefing).map(formatProblem);

@@ -26,3 +26,9 @@ function zoneName(offsetMinutes: number): string {
   const minutes = Math.abs(offsetMinutes);
   return `UTC${sign}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
+
+/** A calendar day written `2015-06-30`, in the long form: `30 June 2015`. */
+export function formatDate(day: string): string {
+  const [year, month, date] = day.split('-').map(Number);
+  return DAY.format(new Date(Date.UTC(year as number, (month as number) - 1, date as number)));
+}

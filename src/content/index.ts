@@ -4,9 +4,16 @@
  * sources slide in the deck, to the source's own entry in the handout, as a
  * plain `[n]` in a mail. Pure: no file, clock or browser.
  */
-import { type Briefing, LIKELIHOODS, type NoteGroup, STANCES, type Stance } from '../format/briefing.js';
+import {
+  type Briefing,
+  type Deadline,
+  LIKELIHOODS,
+  type NoteGroup,
+  STANCES,
+  type Stance,
+} from '../format/briefing.js';
 import { deadlinePassed } from '../format/dateTimes.js';
-import { formatInstant } from './dates.js';
+import { formatDate, formatInstant } from './dates.js';
 import {
   citationNumbering,
   createMarkdown,
@@ -63,7 +70,7 @@ export function buildContent(briefing: Briefing, citationHref: CitationHref = SO
       decision: decision.decision,
       decisionHtml: md.inline(decision.decision),
       by: decision.by,
-      deadline: decision.deadline?.text,
+      deadline: decision.deadline && shownDeadline(decision.deadline),
       passed: deadlinePassed(decision, briefing.asOf),
       recommendations: decision.recommendations,
       yamlPath: `decisions[${index}]`,
@@ -149,4 +156,11 @@ function sourceLine(source: Briefing['source']): string | undefined {
     : escapeHtml(title);
   const by = [author, publisher, date].filter(Boolean).map((part) => escapeHtml(part as string));
   return `<em>${name}</em>${by.length ? `, ${by.join(', ')}` : ''}`;
+}
+
+/** A deadline as a reader sees it: a date or a time in the long form `as_of` has, text as written. */
+function shownDeadline(deadline: Deadline): string {
+  if (deadline.kind === 'time') return formatInstant(deadline.at);
+  if (deadline.kind === 'date') return formatDate(deadline.date);
+  return deadline.text;
 }

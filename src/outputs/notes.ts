@@ -142,7 +142,11 @@ export function buildNotesPage(
       decisions: [],
       body: [],
     },
-    { paper: options.paper, version: options.version, layout: { bodyNewPage: false, tight: false } },
+    {
+      paper: options.paper,
+      version: options.version,
+      layout: { bodyNewPage: false, tight: false, compact: false },
+    },
   );
   return {
     ...model,

@@ -136,6 +136,8 @@ export interface HandoutPage extends HandoutModel {
   bodyNewPage: boolean;
   /** Slightly tighter spacing, to save a nearly empty last page. */
   tight: boolean;
+  /** The first page set more compactly. */
+  compact: boolean;
   /** A measuring print: every unit linked (so its place is in the PDF), and room kept for a heading on every page. */
   probes?: string[];
   endId: string;
@@ -161,13 +163,15 @@ export interface HandoutLayout {
   plan?: Plan;
   bodyNewPage: boolean;
   tight: boolean;
+  /** The first page set more compactly, so that it holds the decisions and the matrix. */
+  compact: boolean;
 }
 
 export function buildHandoutPage(
   model: HandoutModel,
   options: { paper: Paper; version: string; layout: HandoutLayout },
 ): HandoutPage {
-  const { plan, bodyNewPage, tight } = options.layout;
+  const { plan, bodyNewPage, tight, compact } = options.layout;
   const units = model.body.flatMap((section) => [section.id, ...section.units.map((unit) => unit.id)]);
   return {
     ...model,
@@ -178,6 +182,7 @@ export function buildHandoutPage(
     sections: printedSections(model.body, plan?.pageStarts ?? new Set()),
     bodyNewPage,
     tight,
+    compact,
     probes: plan ? undefined : ['handout-body', ...units, END_ID],
     endId: END_ID,
     paper: options.paper,

@@ -68,17 +68,23 @@ export async function printHandout(
     return { layout, plan: planFrom(placed, model.body, area) };
   };
 
-  let chosen = await measure({ bodyNewPage: true, tight: false });
+  let chosen = await measure({ bodyNewPage: true, tight: false, compact: false });
+  // The first page should tell the whole story: when the decisions or the matrix run onto page 2,
+  // the first page is set more compactly (a smaller matrix, its key in columns).
+  if (spillsOverview(chosen.plan)) {
+    const compact = await measure({ ...chosen.layout, compact: true });
+    if (!spillsOverview(compact.plan) || compact.plan.pageCount <= chosen.plan.pageCount) chosen = compact;
+  }
   // Fewer pages are worth another measuring print: a two-page handout might fit on one with its body
   // right after the overview, and a nearly empty last page might go with slightly tighter spacing.
   const others: HandoutLayout[] =
     chosen.plan.pageCount === 2
       ? [
-          { bodyNewPage: false, tight: false },
-          { bodyNewPage: false, tight: true },
+          { ...chosen.layout, bodyNewPage: false, tight: false },
+          { ...chosen.layout, bodyNewPage: false, tight: true },
         ]
       : chosen.plan.pageCount > 2 && chosen.plan.lastPageFill < MIN_LAST_PAGE_FILL
-        ? [{ bodyNewPage: true, tight: true }]
+        ? [{ ...chosen.layout, tight: true }]
         : [];
   for (const layout of others) {
     const tried = await measure(layout);
@@ -93,6 +99,11 @@ export async function printHandout(
     return setPdfInfo(addOutline(printed.pdf, outline), pdfInfo(deck));
   });
   return { pdf, pageCount: printed.pageCount };
+}
+
+/** The decisions or the risk overview begin after the first page. */
+function spillsOverview(plan: Plan): boolean {
+  return ['decisions', 'risk-overview'].some((id) => (plan.pages.get(id) ?? 1) > 1);
 }
 
 async function printOnce(
