@@ -72,7 +72,8 @@ describe('starterBriefing', () => {
     writeFileSync(file, starterBriefing({ schemaRef: schemaRefFor(file) }));
     const result = await build(file, { outDir: path.join(dir, 'dist'), pdf: false });
     expect(existsSync(result.html)).toBe(true);
-    expect(result.slideCount).toBeGreaterThan(8);
+    // Eight slides: its short bottom line and situation share one, its one risk card stands beside the matrix (issue 16).
+    expect(result.slideCount).toBeGreaterThan(6);
   });
 });
 
