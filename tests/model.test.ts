@@ -39,6 +39,7 @@ describe('buildDeckModel', () => {
     expect(order).toEqual([
       'title',
       'bluf',
+      'decisions',
       'situation',
       'timeline',
       'actor-map',
@@ -439,7 +440,11 @@ describe('renderDeck', () => {
 
 
 
+
+
+
       </dl>
+
       </div>
       </div>
       <footer class="bd-foot"><span class="bd-foot-title">Minimal briefing</span><span class="bd-foot-number">1 / 4</span></footer>
