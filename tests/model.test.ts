@@ -175,6 +175,7 @@ describe('long lists and short groups (issue 16)', () => {
         Array.from({ length: total }, (_, i) => `Risk assessment (${i + 1}/${total})`),
       );
       const numbers = briefing.risks.map((_, i) => i + 1);
+      expect(matrix.plotted.map((entry) => entry.number)).toEqual(numbers);
       const rows = registers.flatMap((slide) => slide.rows);
       expect([...matrix.key.map((entry) => entry.number), ...rows.map((row) => row.number)]).toEqual(numbers);
       expect(rows[0]).toMatchObject({

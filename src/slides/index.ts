@@ -37,6 +37,7 @@ export {
   type RecommendationRow,
   type RecommendationsSlide,
   type RiskCard,
+  type RiskKeyEntry,
   type RiskMatrixSlide,
   type RiskRegisterSlide,
   type RisksSlide,

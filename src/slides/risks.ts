@@ -17,7 +17,7 @@ import {
 } from './paginate.js';
 import { cardMeasure, riskCardSlides, riskNotes, setCards } from './riskCards.js';
 import type { Weight } from './textMetrics.js';
-import type { RiskMatrixSlide, RiskRegisterSlide } from './types.js';
+import type { RiskKeyEntry, RiskMatrixSlide, RiskRegisterSlide } from './types.js';
 import { describeRiskMatrix, renderRiskMatrix } from './visuals/riskMatrix.js';
 
 const HEADING = 'Risk assessment';
@@ -74,13 +74,8 @@ function matrixSlide(
       {
         svgHtml: renderRiskMatrix(matrixRisks, { idPrefix: 'bd-rm-' }),
         description: describeRiskMatrix(matrixRisks),
-        key: shown.key.map(({ number, title, likelihood, impact, severity }) => ({
-          number,
-          title,
-          likelihood,
-          impact,
-          severity,
-        })),
+        plotted: risks.map(keyEntry),
+        key: shown.key.map(keyEntry),
         cards: setCards(shown.cards),
       },
     ],
@@ -93,6 +88,14 @@ function matrixSlide(
     },
   );
 }
+
+const keyEntry = ({ number, title, likelihood, impact, severity }: RiskItem): RiskKeyEntry => ({
+  number,
+  title,
+  likelihood,
+  impact,
+  severity,
+});
 
 /** The key's place on the matrix slide: beside the matrix on a wide slide, else under it. */
 function keyArea({ layout, page }: SlideContext): { width: number; height: number } {

@@ -105,12 +105,23 @@ export interface ActorsSlide extends SlideBase {
   columns: ActorCard[][];
 }
 
+/** A risk as the matrix and its key show it. */
+export interface RiskKeyEntry {
+  number: number;
+  title: string;
+  likelihood: string;
+  impact: string;
+  severity: number;
+}
+
 export interface RiskMatrixSlide extends SlideBase {
   kind: 'risk-matrix';
   svgHtml: string;
   description: string;
+  /** Every risk the matrix plots, in order (the key on this slide may hold only the first of them). */
+  plotted: RiskKeyEntry[];
   /** The key: the first risks, as many as fit beside (16:9) or under (4:3) the matrix; the risk register continues it. */
-  key: { number: number; title: string; likelihood: string; impact: string; severity: number }[];
+  key: RiskKeyEntry[];
   /**
    * The risk cards in the key's place, in columns, when every card fits there (a short list
    * needs no "Risks in detail" slide of its own); else empty.
