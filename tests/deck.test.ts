@@ -98,6 +98,8 @@ describe('every slide fits', () => {
     ['tests/fixtures/minimal.yaml', '4:3', 'light'],
     ['tests/fixtures/long.yaml', '16:9', 'light'],
     ['tests/fixtures/long.yaml', '4:3', 'dark'],
+    ['tests/fixtures/many-risks.yaml', '16:9', 'dark'],
+    ['tests/fixtures/many-risks.yaml', '4:3', 'light'],
   ] as const;
   for (const [file, aspect, theme] of cases) {
     it(`${file} at ${aspect} in the ${theme} theme: no overflow, one page per slide`, async () => {
@@ -164,5 +166,57 @@ describe('the table of layout numbers', () => {
     expect(after.blufSlides).toBe(model.slides.filter((slide) => slide.kind === 'bluf').length);
     expect(after.blufSlides).toBeGreaterThan(1);
     expect(after.overflowing).toBe(0);
+  });
+});
+
+describe('long lists and short groups (issue 16), as the browser sets them', () => {
+  /** Opens a deck's print view and runs `read` in it. */
+  async function inPrintView<T>(html: string, read: () => T): Promise<T> {
+    return session.withPage(async (page) => {
+      await page.goto(`${pathToFileURL(html).href}?print-pdf`, { waitUntil: 'load' });
+      await page.waitForFunction(() => document.documentElement.dataset.pdfReady === 'true');
+      return page.evaluate(read);
+    });
+  }
+
+  it("sets the sample's three risks on one 4:3 slide, no card text under 16 px but the small-caps labels", async () => {
+    const result = await build('briefing.yaml', {
+      session,
+      deck: { aspect: '4:3' },
+      pdf: false,
+      strict: true,
+    });
+    const seen = await inPrintView(result.html, () => {
+      const slides = [...document.querySelectorAll('section.bd-slide-risks')];
+      const text = [...(slides[0]?.querySelectorAll('.bd-risk *') ?? [])].filter(
+        (element) =>
+          [...element.childNodes].some(
+            (node) => node.nodeType === Node.TEXT_NODE && node.textContent?.trim(),
+          ) &&
+          getComputedStyle(element).textTransform !== 'uppercase' &&
+          !element.closest('.bd-marker, a.cite'),
+      );
+      return {
+        slides: slides.length,
+        cards: slides[0]?.querySelectorAll('.bd-risk').length,
+        smallest: Math.min(...text.map((element) => Number.parseFloat(getComputedStyle(element).fontSize))),
+      };
+    });
+    expect(seen).toEqual({ slides: 1, cards: 3, smallest: 16 });
+  });
+
+  it('shows the matrix of sixty risks once, each risk once in its key or the register', async () => {
+    const result = await build('tests/fixtures/many-risks.yaml', { session, pdf: false, strict: true });
+    const seen = await inPrintView(result.html, () => ({
+      matrices: document.querySelectorAll('svg.bd-viz-risk-matrix').length,
+      listed: [...document.querySelectorAll('.bd-risk-key .bd-marker, .bd-register tbody .bd-chip')].map(
+        (element) => Number.parseInt(element.textContent ?? '', 10),
+      ),
+      registerSlides: document.querySelectorAll('section.bd-slide-risk-register').length,
+    }));
+    expect(seen.matrices).toBe(1);
+    expect(seen.listed).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+    expect(seen.registerSlides).toBeGreaterThan(1);
+    expect(result.overflows).toEqual([]);
   });
 });

@@ -72,7 +72,8 @@ describe('starterBriefing', () => {
     writeFileSync(file, starterBriefing({ schemaRef: schemaRefFor(file) }));
     const result = await build(file, { outDir: path.join(dir, 'dist'), pdf: false });
     expect(existsSync(result.html)).toBe(true);
-    expect(result.slideCount).toBeGreaterThan(8);
+    // Fewer than before issue 16: its short groups share slides and its one risk card stands beside the matrix.
+    expect(result.slideCount).toBeGreaterThan(6);
   });
 });
 

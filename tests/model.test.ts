@@ -5,9 +5,16 @@ import { readBriefing } from '../src/build.js';
 import { classificationLevel } from '../src/content/index.js';
 import type { Briefing } from '../src/format/briefing.js';
 import { buildPage, contentSecurityPolicy, loadTemplates, renderDeck } from '../src/outputs/deck.js';
-import type { RisksSlide, SlideModel } from '../src/slides/index.js';
+import type { CombinedSlide, RiskMatrixSlide, RisksSlide, SlideModel } from '../src/slides/index.js';
 import { LAYOUT, type LayoutTable, layoutFor, layoutStyle } from '../src/slides/layout.js';
-import { arrangeColumns, paginate, paginateColumns } from '../src/slides/paginate.js';
+import { deckOutline } from '../src/slides/outline.js';
+import {
+  arrangeColumns,
+  fittingRun,
+  paginate,
+  paginateColumns,
+  paginateEvenly,
+} from '../src/slides/paginate.js';
 import { countLines, textWidth } from '../src/slides/textMetrics.js';
 import { escapeXml } from '../src/slides/visuals/_svg.js';
 import { deckModelOf, FIXTURES, ROOT, tempDir } from './_helpers.js';
@@ -15,6 +22,11 @@ import { deckModelOf, FIXTURES, ROOT, tempDir } from './_helpers.js';
 const sample = () => readBriefing('briefing.yaml', ROOT);
 const minimal = () => readBriefing(path.join(FIXTURES, 'minimal.yaml'), ROOT);
 const long = () => readBriefing(path.join(FIXTURES, 'long.yaml'), ROOT);
+const manyRisks = () => readBriefing(path.join(FIXTURES, 'many-risks.yaml'), ROOT);
+const inAspect = (briefing: Briefing, aspect: '16:9' | '4:3') => ({
+  ...briefing,
+  deck: { ...briefing.deck, aspect },
+});
 const kinds = (slides: SlideModel[]) =>
   slides.map((slide) => (slide.part ? `${slide.kind} ${slide.part}` : slide.kind));
 
@@ -27,6 +39,7 @@ describe('buildDeckModel', () => {
     expect(order).toEqual([
       'title',
       'bluf',
+      'decisions',
       'situation',
       'timeline',
       'actor-map',
@@ -42,14 +55,9 @@ describe('buildDeckModel', () => {
 
   it('leaves out what the briefing does not have', async () => {
     const model = deckModelOf(await minimal());
-    expect(kinds(model.slides)).toEqual([
-      'title',
-      'situation',
-      'actors',
-      'risk-matrix',
-      'risks',
-      'recommendations',
-    ]);
+    // Issue 16: the one-line situation and the one actor share a slide, the one risk card stands
+    // beside the matrix (it was six slides: situation, actors and risks in detail on their own).
+    expect(kinds(model.slides)).toEqual(['title', 'combined', 'risk-matrix', 'recommendations']);
     expect(model.classification).toBeUndefined();
   });
 
@@ -89,10 +97,15 @@ describe('buildDeckModel', () => {
     expect(risks.flatMap((slide) => slide.risks.map((risk) => risk.number))).toEqual(
       briefing.risks.map((_, i) => i + 1),
     );
-    const key = model.slides.filter((slide) => slide.kind === 'risk-matrix');
-    expect(key.flatMap((slide) => slide.key.map((entry) => entry.number))).toEqual(
-      briefing.risks.map((_, i) => i + 1),
+    // The key begins beside the matrix and continues in the risk register (issue 16).
+    const key = model.slides.flatMap((slide) =>
+      slide.kind === 'risk-matrix'
+        ? slide.key.map((entry) => entry.number)
+        : slide.kind === 'risk-register'
+          ? slide.rows.map((row) => row.number)
+          : [],
     );
+    expect(key).toEqual(briefing.risks.map((_, i) => i + 1));
   });
 
   it('shows the likelihood with its range and the confidence apart from it', async () => {
@@ -136,6 +149,142 @@ describe('buildDeckModel', () => {
     expect(classificationLevel('TLP:AMBER+STRICT')).toBe('tlp-amber');
     expect(classificationLevel('TOP SECRET//NOFORN')).toBe('top-secret');
     expect(classificationLevel('OFFICIAL')).toBe('other');
+  });
+});
+
+describe('long lists and short groups (issue 16)', () => {
+  const ofKind = <K extends SlideModel['kind']>(slides: SlideModel[], kind: K) =>
+    slides.filter((slide): slide is Extract<SlideModel, { kind: K }> => slide.kind === kind);
+
+  for (const aspect of ['16:9', '4:3'] as const) {
+    it(`shows the risk matrix once and continues its key in a risk register, every risk once (${aspect})`, async () => {
+      const briefing = await manyRisks();
+      const model = deckModelOf(inAspect(briefing, aspect));
+      const matrices = ofKind(model.slides, 'risk-matrix');
+      expect(matrices).toHaveLength(1);
+      const matrix = matrices[0] as RiskMatrixSlide;
+      expect(matrix.svgHtml.match(/<svg/g)).toHaveLength(1);
+      expect(matrix.key.length).toBeGreaterThan(3);
+      const registers = ofKind(model.slides, 'risk-register');
+      expect(registers.length).toBeGreaterThan(1);
+      // Right after the matrix, numbered with it: "Risk assessment (1/n)", "(2/n)", …
+      const at = model.slides.indexOf(matrix);
+      expect(model.slides.slice(at + 1, at + 1 + registers.length)).toEqual(registers);
+      const total = 1 + registers.length;
+      expect([matrix, ...registers].map((slide) => `${slide.heading} (${slide.part})`)).toEqual(
+        Array.from({ length: total }, (_, i) => `Risk assessment (${i + 1}/${total})`),
+      );
+      const numbers = briefing.risks.map((_, i) => i + 1);
+      expect(matrix.plotted.map((entry) => entry.number)).toEqual(numbers);
+      const rows = registers.flatMap((slide) => slide.rows);
+      expect([...matrix.key.map((entry) => entry.number), ...rows.map((row) => row.number)]).toEqual(numbers);
+      expect(rows[0]).toMatchObject({
+        title: briefing.risks[matrix.key.length]?.title,
+        likelihood: briefing.risks[matrix.key.length]?.likelihood,
+        severityLabel: expect.stringMatching(/^severity [1-5] of 5$/),
+      });
+      expect(rows.filter((row) => row.confidence === '')).toHaveLength(
+        briefing.risks.slice(matrix.key.length).filter((risk) => !risk.confidence).length,
+      );
+      // Register slides are evenly filled: none holds a few rows left over from the one before.
+      const counts = registers.map((slide) => slide.rows.length);
+      expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(3);
+      // And every risk has its card, once, in order.
+      expect(
+        ofKind(model.slides, 'risks').flatMap((slide) => slide.risks.map((risk) => risk.number)),
+      ).toEqual(numbers);
+    });
+  }
+
+  it('puts the register under the matrix in the PDF bookmarks', async () => {
+    const model = deckModelOf(await manyRisks());
+    const entry = deckOutline(model).find((e) => e.title === 'Risk assessment');
+    const registers = ofKind(model.slides, 'risk-register');
+    expect(entry?.children?.map((child) => child.title)).toEqual(
+      registers.map((slide) => `Risk assessment (${slide.part})`),
+    );
+  });
+
+  it("sets the sample's three risks on one 4:3 slide, in three columns, no card text under 16 px", async () => {
+    const model = deckModelOf(inAspect(await sample(), '4:3'));
+    const risks = ofKind(model.slides, 'risks');
+    expect(risks).toHaveLength(1);
+    expect(risks[0]?.columns.map((column) => column.map((card) => card.number))).toEqual([[1], [2], [3]]);
+    expect(risks[0]?.dense).toBe(false);
+    const r = layoutFor('4:3').risks;
+    for (const size of [r.titleSize, r.ratingSize, r.detailSize, r.indicatorSize]) {
+      expect(size).toBeGreaterThanOrEqual(16);
+    }
+  });
+
+  it('sets the minimal briefing on four slides: situation and actors on one, the risk card beside the matrix', async () => {
+    for (const aspect of ['16:9', '4:3'] as const) {
+      const model = deckModelOf(inAspect(await minimal(), aspect));
+      expect(model.slides.map((slide) => slide.heading)).toEqual([
+        'Minimal briefing',
+        'Situation and actors',
+        'Risk assessment',
+        'Recommendations',
+      ]);
+      const combined = model.slides[1] as CombinedSlide;
+      expect(combined.sections.map((section) => section.kind)).toEqual(['situation', 'actors']);
+      expect(combined.sections.map((section) => section.heading)).toEqual(['Situation', 'Actors']);
+      const matrix = model.slides[2] as RiskMatrixSlide;
+      expect(matrix.key).toEqual([]);
+      expect(matrix.cards.map((column) => column.map((card) => card.number))).toEqual([[1]]);
+    }
+  });
+
+  it('sets two short text groups together, never a third, nor a long group, a visual or the recommendations', async () => {
+    const briefing = await minimal();
+    const short: Briefing = {
+      ...briefing,
+      bluf: ['One judgment.'],
+      timeline: [{ date: '2015', event: 'It happened.' }],
+      sources: [{ id: 'a', title: 'A source' }],
+    };
+    const model = deckModelOf(short);
+    const combined = ofKind(model.slides, 'combined');
+    expect(combined.map((slide) => slide.sections.map((section) => section.kind))).toEqual([
+      ['bluf', 'situation'],
+      ['timeline', 'actors'],
+    ]);
+    expect(combined.map((slide) => slide.heading)).toEqual([
+      'Bottom line up front and situation',
+      'Timeline and actors',
+    ]);
+    expect(kinds(model.slides).slice(-2)).toEqual(['recommendations', 'sources']);
+    // The sample's groups are longer than a third of a slide: none is combined.
+    for (const aspect of ['16:9', '4:3'] as const) {
+      expect(ofKind(deckModelOf(inAspect(await sample(), aspect)).slides, 'combined')).toEqual([]);
+    }
+  });
+
+  it("keeps both groups' notes on the slide they share, each under its heading", async () => {
+    const briefing = await minimal();
+    const model = deckModelOf({
+      ...briefing,
+      notes: { situation: 'About the situation.', actors: 'About the actors.' },
+    });
+    const notes = model.slides[1]?.notesHtml ?? '';
+    expect(notes).toContain('<strong>Situation:</strong>');
+    expect(notes).toContain('About the situation.');
+    expect(notes).toContain('<strong>Actors:</strong>');
+    expect(notes.indexOf('About the situation.')).toBeLessThan(notes.indexOf('About the actors.'));
+  });
+
+  it('renders each section of a shared slide with its own partial, under its heading, in one frame', async () => {
+    const html = renderDeck(
+      buildPage(deckModelOf(await minimal()), { version: '9.9.9', speakerViewHashes: ["'sha256-x'"] }),
+      loadTemplates(),
+    );
+    const slide = /<section id="situation"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+    expect(slide).toContain('class="bd-slide bd-slide-combined"');
+    expect(slide).toContain('<h2>Situation and actors</h2>');
+    expect(slide.match(/class="bd-frame"/g)).toHaveLength(1);
+    expect(slide).toContain('<h3 class="bd-section-head">Situation</h3>\n<div class="bd-situation">');
+    expect(slide).toContain('<h3 class="bd-section-head">Actors</h3>\n<div class="bd-actors bd-columns"');
+    expect(html.match(/<section /g)).toHaveLength(4);
   });
 });
 
@@ -235,6 +384,20 @@ describe('pagination', () => {
     expect(paginateColumns([10, 10, 10, 10, 10, 10], 3, height, 40, 0)).toHaveLength(1);
   });
 
+  it('spreads a table over as few pages as it needs, evenly', () => {
+    expect(paginateEvenly(ones(51), (n) => n, 17).map((page) => page.length)).toEqual([17, 17, 17]);
+    expect(paginateEvenly(ones(52), (n) => n, 17).map((page) => page.length)).toEqual([13, 13, 13, 13]);
+    expect(paginateEvenly(ones(5), (n) => n, 17)).toEqual([ones(5)]);
+    expect(paginateEvenly([], (n: number) => n, 17)).toEqual([]);
+  });
+
+  it('counts how many items from the first fit a page', () => {
+    const run = (items: readonly number[]) => items.reduce((sum, n) => sum + n, 0);
+    expect(fittingRun([3, 3, 3, 3], run, 7)).toBe(2);
+    expect(fittingRun([9, 1], run, 5)).toBe(1);
+    expect(fittingRun([], run, 5)).toBe(0);
+  });
+
   it("wraps text with the font's own widths", () => {
     expect(textWidth('m', 1000)).toBe(829);
     expect(countLines('a '.repeat(200), 100, 20)).toBeGreaterThan(10);
@@ -278,10 +441,14 @@ describe('renderDeck', () => {
 
 
 
+
+
+
       </dl>
+
       </div>
       </div>
-      <footer class="bd-foot"><span class="bd-foot-title">Minimal briefing</span><span class="bd-foot-number">1 / 6</span></footer>
+      <footer class="bd-foot"><span class="bd-foot-title">Minimal briefing</span><span class="bd-foot-number">1 / 4</span></footer>
       </div>
       </section>"
     `);

@@ -65,7 +65,14 @@ function expectedText(slide: SlideModel): string[] {
     case 'actors':
       return [slide.heading, ...slide.actors.flatMap((actor) => [actor.name, plain(actor.roleHtml)])];
     case 'risk-matrix':
-      return [slide.heading, 'Almost certain', ...slide.key.map((item) => item.title)];
+      return [
+        slide.heading,
+        'Almost certain',
+        ...slide.key.map((item) => item.title),
+        ...slide.cards.flat().map((risk) => risk.title),
+      ];
+    case 'risk-register':
+      return [slide.heading, ...slide.rows.flatMap((row) => [row.title, row.likelihood])];
     case 'risks':
       return [
         slide.heading,
@@ -75,6 +82,9 @@ function expectedText(slide: SlideModel): string[] {
       return [slide.heading, ...slide.recommendations.map((row) => plain(row.actionHtml))];
     case 'sources':
       return [slide.heading, ...slide.sources.map((source) => source.title)];
+    case 'combined':
+      // Each section's own words; its heading is set in capitals.
+      return [slide.heading, ...slide.sections.flatMap((section) => expectedText(section).slice(1))];
   }
 }
 

@@ -7,19 +7,19 @@ import type { DeckModel } from './index.js';
 
 export function deckOutline(model: DeckModel): OutlineEntry[] {
   const entries: OutlineEntry[] = [];
-  let group: { kind: string; entry: OutlineEntry } | undefined;
+  let group: OutlineEntry | undefined;
   model.slides.forEach((slide, page) => {
-    if (group?.kind === slide.kind) {
-      group.entry.children?.push({ title: `${slide.heading} (${slide.part})`, page });
+    // A continuation slide ("2/3"; the risk register continues the matrix slide's parts) goes under its group.
+    if (group && slide.part && !slide.part.startsWith('1/')) {
+      group.children?.push({ title: `${slide.heading} (${slide.part})`, page });
       return;
     }
-    const entry: OutlineEntry = {
+    group = {
       title: slide.kind === 'title' ? model.title : slide.heading,
       page,
       children: [],
     };
-    entries.push(entry);
-    group = { kind: slide.kind, entry };
+    entries.push(group);
   });
   return entries;
 }

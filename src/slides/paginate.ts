@@ -61,6 +61,21 @@ export function stackHeight(heights: readonly number[], gap: number): number {
   return heights.reduce((sum, h) => sum + h, 0) + Math.max(0, heights.length - 1) * gap;
 }
 
+/** Items over pages, in order, each page taking items while they fit `capacity` (an item too tall gets a page of its own). */
+function fill<T>(items: readonly T[], height: (run: readonly T[]) => number, capacity: number): T[][] {
+  const pages: T[][] = [];
+  let run: T[] = [];
+  for (const item of items) {
+    if (run.length > 0 && height([...run, item]) > capacity) {
+      pages.push(run);
+      run = [];
+    }
+    run.push(item);
+  }
+  if (run.length > 0) pages.push(run);
+  return pages;
+}
+
 /**
  * Splits items over pages, in order. `height(run)` is how tall a run of
  * items is when set together on one page. Each page takes items while the
@@ -74,16 +89,7 @@ export function paginateRuns<T>(
   height: (run: readonly T[]) => number,
   capacity: number,
 ): T[][] {
-  const pages: T[][] = [];
-  let run: T[] = [];
-  for (const item of items) {
-    if (run.length > 0 && height([...run, item]) > capacity) {
-      pages.push(run);
-      run = [];
-    }
-    run.push(item);
-  }
-  if (run.length > 0) pages.push(run);
+  const pages = fill(items, height, capacity);
   if (pages.length < 2) return pages;
 
   const both = [...(pages[pages.length - 2] as T[]), ...(pages[pages.length - 1] as T[])];
@@ -97,6 +103,17 @@ export function paginateRuns<T>(
   }
   if (best) pages.splice(-2, 2, both.slice(0, best.split), both.slice(best.split));
   return pages;
+}
+
+/** How many of `items`, from the first, fit `capacity` together (see `paginateRuns`): at least one, if any. */
+export function fittingRun<T>(
+  items: readonly T[],
+  height: (run: readonly T[]) => number,
+  capacity: number,
+): number {
+  let count = Math.min(1, items.length);
+  while (count < items.length && height(items.slice(0, count + 1)) <= capacity) count += 1;
+  return count;
 }
 
 /** Splits a list over pages: items one under another, `gap` apart (see `paginateRuns`). */
@@ -116,6 +133,33 @@ export function paginate<T>(
       ),
     capacity,
   );
+}
+
+/**
+ * Splits a list over as few pages as `paginate` needs, as evenly as they go: every page
+ * filled to the lowest height that still needs no more pages (the rows of a table:
+ * 13 + 13 + 13 + 12, not 17 + 17 + 16 + 1).
+ */
+export function paginateEvenly<T>(
+  items: readonly T[],
+  height: (item: T) => number,
+  capacity: number,
+  gap = 0,
+): T[][] {
+  const heights = new Map(items.map((item) => [item, height(item)]));
+  const runHeight = (run: readonly T[]) =>
+    stackHeight(
+      run.map((item) => heights.get(item) ?? 0),
+      gap,
+    );
+  const count = fill(items, runHeight, capacity).length;
+  let [low, high] = [0, capacity];
+  while (high - low > 0.5) {
+    const limit = (low + high) / 2;
+    if (fill(items, runHeight, limit).length <= count) high = limit;
+    else low = limit;
+  }
+  return fill(items, runHeight, high);
 }
 
 /** Like `paginate`, but lays items out in rows of `columns`; a row is as tall as its tallest item. */

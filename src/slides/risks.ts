@@ -1,153 +1,162 @@
 /**
- * The risks: the risk matrix with its key (the key continued over slides,
- * each with the matrix), then a card per risk, in as many columns as the
- * width allows, continued over slides.
+ * The risks: the risk matrix, shown once, with as much of its key as fits
+ * beside it (16:9) or under it (4:3); the key continues as a risk register,
+ * a table of a row per risk, over as many slides as it needs. Then a card
+ * per risk. When every card fits in the key's place, the cards stand beside
+ * the matrix instead of the key and there is no slide of cards.
  */
 import type { RiskItem } from '../content/index.js';
-import { itemNotes, type SlideBuilder, type SlideContext } from './_group.js';
-import { paginateColumns, paginateGrid, stackHeight, textHeight } from './paginate.js';
-import { textWidth } from './textMetrics.js';
-import type { RiskCard, RiskMatrixSlide, RisksSlide } from './types.js';
+import type { SlideBuilder, SlideContext } from './_group.js';
+import {
+  arrangeColumns,
+  type Columns,
+  fittingRun,
+  paginateEvenly,
+  stackHeight,
+  textHeight,
+} from './paginate.js';
+import { cardMeasure, riskCardSlides, riskNotes, setCards } from './riskCards.js';
+import type { Weight } from './textMetrics.js';
+import type { RiskKeyEntry, RiskMatrixSlide, RiskRegisterSlide } from './types.js';
 import { describeRiskMatrix, renderRiskMatrix } from './visuals/riskMatrix.js';
 
+const HEADING = 'Risk assessment';
+
 export function riskSlides(build: SlideBuilder, risks: RiskItem[], context: SlideContext): void {
-  riskMatrixSlides(build, risks, context);
+  if (risks.length === 0) return;
+  const beside = cardsBesideMatrix(risks, context);
+  if (beside) {
+    matrixSlide(build, risks, { key: [], cards: beside.columns, parts: 1, notes: riskNotes(risks) });
+    return;
+  }
+  const inKey = fittingKey(risks, context);
+  const register = registerPages(risks.slice(inKey), context);
+  matrixSlide(build, risks, { key: risks.slice(0, inKey), cards: [], parts: 1 + register.length, notes: [] });
+  build.add<RiskRegisterSlide>(
+    null,
+    register.map((rows) => ({
+      rows: rows.map((risk) => ({
+        number: risk.number,
+        title: risk.title,
+        likelihood: risk.likelihood,
+        impact: risk.impact,
+        confidence: risk.confidence ?? '',
+        severity: risk.severity,
+        severityLabel: `severity ${risk.severity} of 5`,
+        yamlPath: risk.yamlPath,
+      })),
+    })),
+    {
+      kind: 'risk-register',
+      heading: HEADING,
+      yamlPath: (index) => register[index]?.[0]?.yamlPath ?? 'risks',
+      parts: { first: 2, total: 1 + register.length },
+    },
+  );
   riskCardSlides(build, risks, context);
 }
 
-function riskMatrixSlides(build: SlideBuilder, cards: RiskItem[], { layout, page }: SlideContext): void {
-  const k = layout.riskKey;
-  const o = layout.riskOverview;
-  const matrixRisks = cards.map(({ number, title, likelihood, impact }) => ({
+/** The matrix slide: the matrix, and beside or under it the first part of the key, or every card. */
+function matrixSlide(
+  build: SlideBuilder,
+  risks: RiskItem[],
+  shown: { key: RiskItem[]; cards: RiskItem[][]; parts: number; notes: string[] },
+): void {
+  const matrixRisks = risks.map(({ number, title, likelihood, impact }) => ({
     number,
     title,
     likelihood,
     impact,
   }));
-  const description = describeRiskMatrix(matrixRisks);
-  // On a wide slide the key stands beside the matrix; else it goes under it, in columns.
-  const keyWidth = page.wide ? page.width - o.columnGap - (page.width * o.matrixShare) / 100 : page.width;
-  const columnWidth = (keyWidth - (k.columns - 1) * k.columnGap) / k.columns;
-  const textWidthOfKey = columnWidth - k.markerColumn - k.markerGap;
-  const keyHeight = (card: RiskItem) =>
-    textHeight(card.title, textWidthOfKey, {
-      size: k.titleSize,
-      lineHeight: layout.text.headingLineHeight,
-      weight: 600,
-    }) +
-    textHeight(`${card.likelihood} · ${card.impact} impact`, textWidthOfKey, {
-      size: k.ratingSize,
-      lineHeight: layout.text.lineHeight,
-    });
-  const capacity = page.wide ? page.height - k.padTop : o.keyMaxHeight;
-  const keyPages = paginateGrid(cards, keyHeight, capacity, k.columns, k.gap);
   build.add<RiskMatrixSlide>(
     'risks',
-    keyPages.map((group, index) => ({
-      // Each slide gets its own copy, with ids of its own (the title and description the SVG points to).
-      svgHtml: renderRiskMatrix(matrixRisks, { idPrefix: index === 0 ? 'bd-rm-' : `bd-rm${index + 1}-` }),
-      description,
-      key: group.map((card) => ({
-        number: card.number,
-        title: card.title,
-        likelihood: card.likelihood,
-        impact: card.impact,
-        severity: card.severity,
-      })),
-    })),
+    [
+      {
+        svgHtml: renderRiskMatrix(matrixRisks, { idPrefix: 'bd-rm-' }),
+        description: describeRiskMatrix(matrixRisks),
+        plotted: risks.map(keyEntry),
+        key: shown.key.map(keyEntry),
+        cards: setCards(shown.cards),
+      },
+    ],
     {
       kind: 'risk-matrix',
-      heading: 'Risk assessment',
-      yamlPath: (index) => keyPages[index]?.[0]?.yamlPath ?? 'risks[0]',
+      heading: HEADING,
+      yamlPath: () => shown.key[0]?.yamlPath ?? 'risks[0]',
+      itemNotes: () => shown.notes,
+      parts: { first: 1, total: shown.parts },
     },
   );
 }
 
-function riskCardSlides(build: SlideBuilder, cards: RiskItem[], { layout, page }: SlideContext): void {
-  const r = layout.risks;
-  const lineHeight = layout.text.lineHeight;
-  /** Rows the ratings take when they wrap in `width` (a flex row of label-over-value pairs). */
-  const ratingRows = (card: RiskItem, width: number) => {
-    const ratings: [string, string][] = [
-      ['Likelihood', `${card.likelihood} (${card.likelihoodRange})`],
-      ['Impact', card.impact],
-      ...(card.confidence ? [['Confidence', card.confidence] as [string, string]] : []),
-    ];
-    let rows = 1;
-    let used = 0;
-    for (const [label, value] of ratings) {
-      const w = Math.max(
-        textWidth(label.toUpperCase(), r.ratingLabelSize, 700) +
-          label.length * r.ratingLabelTracking * r.ratingLabelSize,
-        textWidth(value, r.ratingSize, 600),
-      );
-      if (used > 0 && used + r.ratingsColumnGap + w > width) {
-        rows += 1;
-        used = 0;
-      }
-      used += (used > 0 ? r.ratingsColumnGap : 0) + w;
-    }
-    return rows;
-  };
-  const height = (risk: RiskItem, columns: number) => {
-    const inner = (page.width - (columns - 1) * r.columnGap) / columns - 2 * r.padX - 2 * r.border;
-    const card = risk;
-    const rows = ratingRows(card, inner);
-    const paragraphs = risk.detail ? risk.detail.split(/\n\s*\n/).filter((p) => p.trim()).length : 0;
-    const indicators = risk.indicators.map(({ markdown }) =>
-      textHeight(markdown, inner - r.indicatorIndent, {
-        size: r.indicatorSize,
-        lineHeight: r.indicatorLineHeight,
-      }),
+const keyEntry = ({ number, title, likelihood, impact, severity }: RiskItem): RiskKeyEntry => ({
+  number,
+  title,
+  likelihood,
+  impact,
+  severity,
+});
+
+/** The key's place on the matrix slide: beside the matrix on a wide slide, else under it. */
+function keyArea({ layout, page }: SlideContext): { width: number; height: number } {
+  const o = layout.riskOverview;
+  return page.wide
+    ? { width: page.width - o.columnGap - (page.width * o.matrixShare) / 100, height: page.height }
+    : { width: page.width, height: o.keyMaxHeight };
+}
+
+/** The cards set in the key's place, if every one fits there. */
+function cardsBesideMatrix(risks: RiskItem[], context: SlideContext): Columns<RiskItem> | undefined {
+  const area = keyArea(context);
+  const { maxColumns, height } = cardMeasure(area.width, context.layout);
+  const set = arrangeColumns(risks, maxColumns, height, context.layout.risks.gap);
+  return set.height <= area.height ? set : undefined;
+}
+
+/** How many risks, from the first, the key on the matrix slide has room for. */
+function fittingKey(risks: RiskItem[], context: SlideContext): number {
+  const { layout } = context;
+  const k = layout.riskKey;
+  const area = keyArea(context);
+  const columnWidth = (area.width - (k.columns - 1) * k.columnGap) / k.columns;
+  const textWidthOfKey = columnWidth - k.markerColumn - k.markerGap;
+  const entryHeight = (risk: RiskItem) =>
+    textHeight(risk.title, textWidthOfKey, {
+      size: k.titleSize,
+      lineHeight: layout.text.headingLineHeight,
+      weight: 600,
+    }) +
+    textHeight(`${risk.likelihood} · ${risk.impact} impact`, textWidthOfKey, {
+      size: k.ratingSize,
+      lineHeight: layout.text.lineHeight,
+    });
+  const rows: RiskItem[][] = [];
+  for (let i = 0; i < risks.length; i += k.columns) rows.push(risks.slice(i, i + k.columns));
+  const rowsHeight = (run: readonly RiskItem[][]) =>
+    stackHeight(
+      run.map((row) => Math.max(...row.map(entryHeight))),
+      k.gap,
     );
-    return (
-      r.padTop +
-      r.padBottom +
-      r.severityBorder +
-      r.border +
-      Math.max(
-        r.marker,
-        textHeight(risk.title, inner - r.marker - r.markerGap, {
-          size: r.titleSize,
-          lineHeight: layout.text.headingLineHeight,
-          weight: 600,
-        }),
-      ) +
-      r.ratingsTop +
-      rows * (r.ratingLabelSize + r.ratingSize) * lineHeight +
-      (rows - 1) * r.ratingsRowGap +
-      r.ratingsBottom +
-      textHeight(risk.detail, inner, { size: r.detailSize, lineHeight: r.detailLineHeight }) +
-      Math.max(0, paragraphs - 1) * r.detailParagraphGap +
-      (indicators.length > 0
-        ? r.indicatorsHeadingTop +
-          r.indicatorsHeadingSize * lineHeight +
-          r.indicatorsHeadingBottom +
-          stackHeight(indicators, r.indicatorGap)
-        : 0)
+  return fittingRun(rows, rowsHeight, area.height - k.padTop) * k.columns;
+}
+
+/** The risks after the key's first part, split over register slides, a table row per risk. */
+function registerPages(risks: RiskItem[], { layout, page }: SlideContext): RiskItem[][] {
+  if (risks.length === 0) return [];
+  const g = layout.riskRegister;
+  const cell = (width: number, text: string, weight: Weight = 400) =>
+    textHeight(text, width - 2 * g.cellPadX, { size: g.size, lineHeight: g.lineHeight, weight });
+  const riskColumn = page.width - g.numberColumn - g.likelihoodColumn - g.impactColumn - g.confidenceColumn;
+  const rowHeight = (risk: RiskItem) =>
+    2 * g.cellPadY +
+    g.rowRule +
+    Math.max(
+      g.chipHeight,
+      cell(riskColumn, risk.title, 600),
+      cell(g.likelihoodColumn, risk.likelihood),
+      cell(g.impactColumn, risk.impact),
+      cell(g.confidenceColumn, risk.confidence ?? '—'),
     );
-  };
-  const maxColumns = Math.max(1, Math.floor((page.width + r.columnGap) / (r.minColumn + r.columnGap)));
-  const pages = paginateColumns(cards, maxColumns, height, page.height, r.gap);
-  build.add<RisksSlide>(
-    null,
-    pages.map(({ columns }) => {
-      const set = columns.map((column) =>
-        column.map((card): RiskCard => ({ ...card, wide: columns.length === 1 })),
-      );
-      return { risks: set.flat(), columns: set };
-    }),
-    {
-      kind: 'risks',
-      heading: 'Risks in detail',
-      yamlPath: (index) => pages[index]?.columns[0]?.[0]?.yamlPath ?? 'risks',
-      itemNotes: (index) =>
-        itemNotes(
-          (pages[index]?.columns.flat() ?? []).map((card) => ({
-            label: `${card.number}. ${card.title}`,
-            notesHtml: card.notesHtml,
-          })),
-        ),
-    },
-  );
+  const head = g.headSize * g.lineHeight + g.headPadBottom + g.headRule;
+  return paginateEvenly(risks, rowHeight, page.height - head);
 }

@@ -14,9 +14,11 @@ export const SLIDE_KINDS = [
   'actor-map',
   'actors',
   'risk-matrix',
+  'risk-register',
   'risks',
   'recommendations',
   'sources',
+  'combined',
 ] as const;
 export type SlideKind = (typeof SLIDE_KINDS)[number];
 
@@ -103,11 +105,45 @@ export interface ActorsSlide extends SlideBase {
   columns: ActorCard[][];
 }
 
+/** A risk as the matrix and its key show it. */
+export interface RiskKeyEntry {
+  number: number;
+  title: string;
+  likelihood: string;
+  impact: string;
+  severity: number;
+}
+
 export interface RiskMatrixSlide extends SlideBase {
   kind: 'risk-matrix';
   svgHtml: string;
   description: string;
-  key: { number: number; title: string; likelihood: string; impact: string; severity: number }[];
+  /** Every risk the matrix plots, in order (the key on this slide may hold only the first of them). */
+  plotted: RiskKeyEntry[];
+  /** The key: the first risks, as many as fit beside (16:9) or under (4:3) the matrix; the risk register continues it. */
+  key: RiskKeyEntry[];
+  /**
+   * The risk cards in the key's place, in columns, when every card fits there (a short list
+   * needs no "Risks in detail" slide of its own); else empty.
+   */
+  cards: RiskCard[][];
+}
+
+/** The risk matrix's key continued, as a table: every risk after those the matrix slide has room for. */
+export interface RiskRegisterSlide extends SlideBase {
+  kind: 'risk-register';
+  rows: {
+    number: number;
+    title: string;
+    likelihood: string;
+    impact: string;
+    /** Empty when the briefing gives none. */
+    confidence: string;
+    severity: number;
+    /** "severity 4 of 5", for screen readers (the chip shows it by colour). */
+    severityLabel: string;
+    yamlPath: string;
+  }[];
 }
 
 export interface RiskCard extends RiskItem {
@@ -135,6 +171,16 @@ export interface SourcesSlide extends SlideBase {
   sources: SourceItem[];
 }
 
+/**
+ * Two short groups on one slide (the bottom line and the situation, say), each a third of a
+ * slide or less: each section is the slide its group would have had, shown by its own partial
+ * under its own heading.
+ */
+export interface CombinedSlide extends SlideBase {
+  kind: 'combined';
+  sections: SlideModel[];
+}
+
 export type SlideModel =
   | TitleSlide
   | BlufSlide
@@ -144,9 +190,11 @@ export type SlideModel =
   | ActorMapSlide
   | ActorsSlide
   | RiskMatrixSlide
+  | RiskRegisterSlide
   | RisksSlide
   | RecommendationsSlide
-  | SourcesSlide;
+  | SourcesSlide
+  | CombinedSlide;
 
 export interface DeckModel {
   title: string;

@@ -11,7 +11,7 @@ import type { RiskMatrixSlide } from '../../slides/types.js';
 import { capitalize } from '../../slides/visuals/_svg.js';
 import { RISK_MATRIX_SIZE, severityOf } from '../../slides/visuals/riskMatrix.js';
 import { placeText, type SlidePart, textShape } from './_part.js';
-import { marker } from './_riskCards.js';
+import { drawRisks, marker } from './_riskCards.js';
 import { plainParagraph } from './_runs.js';
 import type { TextStyle } from './_text.js';
 import { group, type Rect, ShapeList, shape } from './_xml.js';
@@ -96,13 +96,10 @@ export function matrixMarkers(risks: readonly Omit<MatrixMarker, 'x' | 'y' | 'r'
   return out;
 }
 
-/** Every risk on the matrix: the keys of all the deck's matrix slides. */
+/** Every risk on the matrix (the key on its slide may hold only the first; the risk register continues it). */
 function allRisks(part: SlidePart) {
-  const seen = new Map<number, RiskMatrixSlide['key'][number]>();
-  for (const slide of part.deck.model.slides) {
-    if (slide.kind === 'risk-matrix') for (const item of slide.key) seen.set(item.number, item);
-  }
-  return [...seen.values()].map((item) => ({
+  const matrix = part.deck.model.slides.find((slide) => slide.kind === 'risk-matrix');
+  return (matrix?.kind === 'risk-matrix' ? matrix.plotted : []).map((item) => ({
     number: item.number,
     title: item.title,
     likelihood: item.likelihood as Likelihood,
@@ -319,11 +316,21 @@ function drawKey(slide: RiskMatrixSlide, part: SlidePart, area: Rect): number {
 export function drawRiskMatrix(slide: RiskMatrixSlide, part: SlidePart, body: Rect): number {
   const { layout, frame } = part.deck;
   const o = layout.riskOverview;
+  // A short list's cards stand in the key's place.
+  const cards = { ...slide, kind: 'risks' as const, risks: slide.cards.flat(), columns: slide.cards };
+  const beside = (area: Rect) =>
+    slide.cards.length > 0 ? drawRisks(cards, part, area) : drawKey(slide, part, area);
   if (frame.wide) {
     const matrixW = (body.w * o.matrixShare) / 100;
     drawMatrix(part, { x: body.x, y: body.y, w: matrixW, h: body.h }, slide.description);
     const keyX = body.x + matrixW + part.z(o.columnGap);
-    return drawKey(slide, part, { x: keyX, y: body.y, w: body.x + body.w - keyX, h: body.h });
+    return beside({ x: keyX, y: body.y, w: body.x + body.w - keyX, h: body.h });
+  }
+  if (slide.cards.length > 0) {
+    const matrixH = body.h - part.z(o.keyMaxHeight + o.rowGap);
+    drawMatrix(part, { x: body.x, y: body.y, w: body.w, h: matrixH }, slide.description);
+    const y = body.y + matrixH + part.z(o.rowGap);
+    return y - body.y + beside({ x: body.x, y, w: body.w, h: body.h - matrixH });
   }
   const under = keyHeight(keyRowHeights(slide, part, keyStyle(part, body.w)), part);
   const matrixH = Math.max(body.h / 2, body.h - under - part.z(o.rowGap));

@@ -6,16 +6,16 @@
  */
 
 import { escapeHtml } from '../../content/markdown.js';
-import type { SlideModel } from '../../slides/types.js';
+import type { CombinedSlide, SlideModel } from '../../slides/types.js';
 import { drawActorMap } from './_actorMap.js';
 import { drawActors } from './_cards.js';
 import type { Deck } from './_frame.js';
 import { REL_TYPES, type Rels } from './_package.js';
-import { SlidePart, titlePlaceholder } from './_part.js';
+import { placeText, SlidePart, titlePlaceholder } from './_part.js';
 import { drawRisks } from './_riskCards.js';
 import { drawRiskMatrix } from './_riskMatrix.js';
-import { type Paragraph, readHtml } from './_runs.js';
-import { drawRecommendations } from './_table.js';
+import { type Paragraph, plainParagraph, readHtml } from './_runs.js';
+import { drawRecommendations, drawRiskRegister } from './_table.js';
 import { paragraphsXml, textBody } from './_text.js';
 import { drawBluf, drawSituation, drawSources, drawTitle } from './_textSlides.js';
 import { drawTimeline } from './_timeline.js';
@@ -54,13 +54,46 @@ function drawContent(slide: SlideModel, part: SlidePart, body: Rect): number {
       return drawActors(slide, part, body);
     case 'risk-matrix':
       return drawRiskMatrix(slide, part, body);
+    case 'risk-register':
+      return drawRiskRegister(slide, part, body);
     case 'risks':
       return drawRisks(slide, part, body);
     case 'recommendations':
       return drawRecommendations(slide, part, body);
     case 'sources':
       return drawSources(slide, part, body);
+    case 'combined':
+      return drawCombined(slide, part, body);
   }
+}
+
+/** Two short groups on one slide: each section under its own heading, one under the other. */
+function drawCombined(slide: CombinedSlide, part: SlidePart, body: Rect): number {
+  const { layout, palette } = part.deck;
+  const c = layout.combined;
+  const label = part.style({
+    size: c.headingSize,
+    lineHeight: layout.text.headingLineHeight,
+    color: palette.muted,
+    bold: true,
+    caps: true,
+    tracking: 0.1,
+  });
+  let y = body.y;
+  slide.sections.forEach((section, index) => {
+    if (index > 0) y += part.z(c.gap);
+    y += placeText(part, {
+      name: section.heading,
+      x: body.x,
+      y,
+      w: body.w,
+      paragraphs: [plainParagraph(section.heading)],
+      style: label,
+    });
+    y += part.z(c.headingGap);
+    y += drawContent(section, part, { ...body, y, h: body.y + body.h - y });
+  });
+  return y - body.y;
 }
 
 function heading(slide: SlideModel, part: SlidePart): string {

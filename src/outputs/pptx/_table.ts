@@ -3,7 +3,7 @@
  * rationale under it), priority, owner and when, in the deck's column
  * shares, a rule under the head and under each row.
  */
-import type { RecommendationRow, RecommendationsSlide } from '../../slides/types.js';
+import type { RecommendationRow, RecommendationsSlide, RiskRegisterSlide } from '../../slides/types.js';
 import type { SlidePart } from './_part.js';
 import { type Paragraph, plainParagraph, readHtml } from './_runs.js';
 import { paragraphsXml, type TextStyle } from './_text.js';
@@ -12,6 +12,15 @@ import { emu, escapeXml, hex, type Rect, xfrm } from './_xml.js';
 interface Cell {
   /** Each block of paragraphs in its own style, `gap` px after the one before. */
   blocks: { paragraphs: Paragraph[]; style: TextStyle; gap?: number }[];
+  /** The cell's background; none when absent. */
+  fill?: string;
+}
+
+interface Row {
+  cells: Cell[];
+  top: number;
+  bottom: number;
+  rule: { width: number; color: string };
 }
 
 function border(tag: string, width: number, color: string | null): string {
@@ -32,7 +41,8 @@ function cellXml(
   return (
     `<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>${body}</a:txBody>` +
     `<a:tcPr marL="${emu(l)}" marR="${emu(r)}" marT="${emu(t)}" marB="${emu(b)}" anchor="t">` +
-    `${border('lnL', 0, null)}${border('lnR', 0, null)}${border('lnT', 0, null)}${border('lnB', rule.width, rule.color)}<a:noFill/></a:tcPr></a:tc>`
+    `${border('lnL', 0, null)}${border('lnR', 0, null)}${border('lnT', 0, null)}${border('lnB', rule.width, rule.color)}` +
+    `${cell.fill ? `<a:solidFill><a:srgbClr val="${hex(cell.fill)}"/></a:solidFill>` : '<a:noFill/>'}</a:tcPr></a:tc>`
   );
 }
 
@@ -107,12 +117,6 @@ export function drawRecommendations(slide: RecommendationsSlide, part: SlidePart
   const c = layout.recommendations;
   const widths = SHARES.map((share) => (body.w * c[share]) / 100);
   const padX = part.z(c.cellPadX);
-  const pads = (column: number, top: number, bottom: number): [number, number, number, number] => [
-    column === 0 ? 0 : padX,
-    top,
-    padX,
-    bottom,
-  ];
   const head = part.style({
     size: c.headSize,
     lineHeight: 1.3,
@@ -126,7 +130,7 @@ export function drawRecommendations(slide: RecommendationsSlide, part: SlidePart
   }));
   const headRule = { width: part.z(c.headRule), color: palette.line };
   const rowRule = { width: part.z(c.rowRule), color: palette.line };
-  const rows: { cells: Cell[]; top: number; bottom: number; rule: { width: number; color: string } }[] = [
+  const rows: Row[] = [
     { cells: headCells, top: 0, bottom: part.z(c.headPadBottom), rule: headRule },
     ...slide.recommendations.map((row) => ({
       cells: rowCells(part, row),
@@ -134,6 +138,35 @@ export function drawRecommendations(slide: RecommendationsSlide, part: SlidePart
       bottom: part.z(c.cellPadBottom),
       rule: rowRule,
     })),
+  ];
+  const descr = `Recommendations: ${slide.recommendations
+    .map(
+      (row) =>
+        `${row.number}. ${readHtml(row.actionHtml)
+          .map((p) => p.runs.map((run) => run.text).join(''))
+          .join(' ')}`,
+    )
+    .join(' ')}`;
+  return placeTable(part, body, { name: 'Recommendations', descr }, widths, rows, padX);
+}
+
+/**
+ * A native table at the top of `body`: columns `widths` wide, the first flush left, a rule
+ * under each row; returns its height.
+ */
+function placeTable(
+  part: SlidePart,
+  body: Rect,
+  label: { name: string; descr: string },
+  widths: readonly number[],
+  rows: readonly Row[],
+  padX: number,
+): number {
+  const pads = (column: number, top: number, bottom: number): [number, number, number, number] => [
+    column === 0 ? 0 : padX,
+    top,
+    padX,
+    bottom,
   ];
   const heights = rows.map((row) =>
     Math.max(
@@ -151,19 +184,68 @@ export function drawRecommendations(slide: RecommendationsSlide, part: SlidePart
         `<a:tr h="${emu(heights[r] as number)}">${row.cells.map((cell, i) => cellXml(part, cell, pads(i, row.top, row.bottom), row.rule)).join('')}</a:tr>`,
     )
     .join('');
-  const descr = `Recommendations: ${slide.recommendations
-    .map(
-      (row) =>
-        `${row.number}. ${readHtml(row.actionHtml)
-          .map((p) => p.runs.map((run) => run.text).join(''))
-          .join(' ')}`,
-    )
-    .join(' ')}`;
   part.add(
-    `<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="${part.ids.next()}" name="Recommendations" descr="${escapeXml(descr)}"/>` +
+    `<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="${part.ids.next()}" name="${escapeXml(label.name)}" descr="${escapeXml(label.descr)}"/>` +
       '<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>' +
       `${xfrm({ ...body, h: total }, 'p:xfrm')}<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table">` +
       `<a:tbl><a:tblPr firstRow="1"/><a:tblGrid>${grid}</a:tblGrid>${trs}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>`,
   );
   return total;
+}
+
+/** The risk register (the matrix's key continued): number on its severity's colour, risk, likelihood, impact, confidence. */
+export function drawRiskRegister(slide: RiskRegisterSlide, part: SlidePart, body: Rect): number {
+  const { layout, palette } = part.deck;
+  const g = layout.riskRegister;
+  const z = (px: number) => part.z(px);
+  const widths = [
+    z(g.numberColumn),
+    body.w - z(g.numberColumn + g.likelihoodColumn + g.impactColumn + g.confidenceColumn),
+    z(g.likelihoodColumn),
+    z(g.impactColumn),
+    z(g.confidenceColumn),
+  ];
+  const text = part.style({ size: g.size, lineHeight: g.lineHeight, color: palette.text });
+  const head = part.style({
+    size: g.headSize,
+    lineHeight: g.lineHeight,
+    color: palette.muted,
+    bold: true,
+    caps: true,
+    tracking: 0.1,
+  });
+  const cell = (value: string, style: TextStyle = text): Cell => ({
+    blocks: [
+      {
+        paragraphs: [plainParagraph(value || '—')],
+        style: value ? style : { ...text, color: palette.muted },
+      },
+    ],
+  });
+  const rule = { width: z(g.rowRule), color: palette.line };
+  const rows: Row[] = [
+    {
+      cells: ['#', 'Risk', 'Likelihood', 'Impact', 'Confidence'].map((label) => cell(label, head)),
+      top: 0,
+      bottom: z(g.headPadBottom),
+      rule: { width: z(g.headRule), color: palette.line },
+    },
+    ...slide.rows.map((row) => ({
+      cells: [
+        {
+          ...cell(String(row.number), { ...text, color: palette.sevText, bold: true, align: 'ctr' as const }),
+          fill: palette.sev[row.severity - 1],
+        },
+        cell(row.title, { ...text, color: palette.heading, bold: true }),
+        cell(row.likelihood),
+        cell(row.impact),
+        cell(row.confidence),
+      ],
+      top: z(g.cellPadY),
+      bottom: z(g.cellPadY),
+      rule,
+    })),
+  ];
+  const descr = `Risk register: ${slide.rows.map((row) => `${row.number}. ${row.title}, ${row.likelihood}, ${row.impact} impact`).join('; ')}`;
+  return placeTable(part, body, { name: 'Risk register', descr }, widths, rows, z(g.cellPadX));
 }
