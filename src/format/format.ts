@@ -166,6 +166,7 @@ const RISK = mapping(
     id: text('A slug (lowercase letters, digits, hyphens), unique: names the risk across versions.', {
       rule: SLUG,
       unique: 'risk id',
+      examples: ['is-reprisals', 'dmsc-rule'],
     }),
   },
   'A risk: `title`, `likelihood` and `impact` (required), `confidence`, `change_note`, `detail`, `indicators`, `notes`, `id`.',
@@ -184,6 +185,7 @@ const RECOMMENDATION = mapping(
       {
         rule: SLUG,
         unique: 'recommendation id',
+        examples: ['protective-force', 'local-administration'],
       },
     ),
   },
