@@ -5,6 +5,7 @@ import { type Command, type OptionSpecs, optionSections, parseCommandLine, usage
 import { type CliContext, colours, defaultIo, type Io } from './_terminal.js';
 import { initCommand, schemaCommand, validateCommand } from './authoring.js';
 import { buildCommand } from './build.js';
+import { diffCommand } from './diff.js';
 import { mailCommand } from './mail.js';
 import { watchCommand } from './watch.js';
 
@@ -15,6 +16,7 @@ const COMMANDS = [
   watchCommand,
   mailCommand,
   validateCommand,
+  diffCommand,
   initCommand,
   schemaCommand,
 ] as unknown as readonly Command<OptionSpecs, never>[];

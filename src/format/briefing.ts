@@ -97,11 +97,18 @@ export interface Risk {
   likelihood: Likelihood;
   impact: Impact;
   confidence?: Confidence;
+  /**
+   * `change_note`, inline Markdown: why the likelihood, impact or confidence moved since the
+   * previous version. Named as in the file, like every key of a risk.
+   */
+  change_note?: string;
   /** Markdown. */
   detail?: string;
   indicators: string[];
   /** Markdown. */
   notes?: string;
+  /** A slug to match the risk across versions of the briefing. */
+  id?: string;
 }
 
 export interface Recommendation {
@@ -114,6 +121,8 @@ export interface Recommendation {
   rationale?: string;
   /** Markdown. */
   notes?: string;
+  /** A slug to match the recommendation across versions of the briefing. */
+  id?: string;
 }
 
 export interface Source {

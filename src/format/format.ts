@@ -152,6 +152,10 @@ const RISK = mapping(
       'a confidence level',
       'Analytic confidence in the judgment, shown apart from the likelihood.',
     ),
+    change_note: text(
+      'Why the likelihood, impact or confidence moved since the previous version (inline Markdown); a judgment that moved without one is a warning.',
+      { markdown: 'inline' },
+    ),
     detail: text('Why (Markdown).', { markdown: 'block' }),
     indicators: list(
       text('A signpost (inline Markdown).', { markdown: 'inline' }),
@@ -159,8 +163,13 @@ const RISK = mapping(
       { default: [] },
     ),
     notes: text('Speaker notes (Markdown).', { markdown: 'block' }),
+    id: text('A slug (lowercase letters, digits, hyphens), unique: names the risk across versions.', {
+      rule: SLUG,
+      unique: 'risk id',
+      examples: ['is-reprisals', 'dmsc-rule'],
+    }),
   },
-  'A risk: `title`, `likelihood` and `impact` (required), `confidence`, `detail`, `indicators`, `notes`.',
+  'A risk: `title`, `likelihood` and `impact` (required), `confidence`, `change_note`, `detail`, `indicators`, `notes`, `id`.',
 );
 
 const RECOMMENDATION = mapping(
@@ -171,8 +180,16 @@ const RECOMMENDATION = mapping(
     timeframe: text('When, as written: `immediate`, `3 months`…', { examples: ['Immediate', '3 months'] }),
     rationale: text('Why (Markdown).', { markdown: 'block' }),
     notes: text('Speaker notes (Markdown).', { markdown: 'block' }),
+    id: text(
+      'A slug (lowercase letters, digits, hyphens), unique: names the recommendation across versions.',
+      {
+        rule: SLUG,
+        unique: 'recommendation id',
+        examples: ['protective-force', 'local-administration'],
+      },
+    ),
   },
-  'A recommendation: `action` (required), `owner`, `priority`, `timeframe`, `rationale`, `notes`.',
+  'A recommendation: `action` (required), `owner`, `priority`, `timeframe`, `rationale`, `notes`, `id`.',
 );
 
 const SOURCE = mapping(
