@@ -78,7 +78,7 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
     watched = next;
     files.update({ files: watched, templateDirs });
   };
-  const listener = tellUser(publish, report, inputs);
+  const listener = tellUser(publish, () => state, report, inputs);
   const rebuilder: DeckRebuilder = new DeckRebuilder(options, session, listener, () => loop.closed);
   const loop: RebuildLoop = new RebuildLoop({
     settleMs: SETTLE_MS,
@@ -131,14 +131,16 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
 /** A rebuild's news for open decks (the overlay's state, published) and for the terminal (the reporter). */
 function tellUser(
   publish: (state: DeckState) => void,
+  last: () => DeckState,
   report: WatchReporter,
   inputs: (files: string[]) => void,
 ): RebuildListener {
   return {
-    deck: (build) => publish({ build, problems: [] }),
+    deck: (build, shell) => publish({ build, shell, problems: [] }),
     rebuilt: (built) => report.rebuilt(built),
     failed: (failure, build) => {
-      publish({ build, ...overlayState(failure) });
+      // The same build keeps its shell; a deck put back (a new build) is reloaded: its shell is not known here.
+      publish({ build, shell: build === last().build ? last().shell : undefined, ...overlayState(failure) });
       report.failed(failure);
     },
     warning: (message) => report.warning(message),
