@@ -315,6 +315,11 @@ describe('briefdeck watch on a copy of the sample', () => {
       return index;
     });
     expect(risk).toBeGreaterThan(2);
+    // reveal.js writes the slide into the address a moment later.
+    await page.waitForFunction(
+      () => location.hash === `#/${document.querySelector('.reveal .slides > section.present')?.id}`,
+      { timeout: WAIT_MS },
+    );
     const before = await page.evaluate(() => ({
       indices: (window as unknown as Kept).Reveal.getIndices(),
       origin: performance.timeOrigin,
