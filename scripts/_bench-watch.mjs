@@ -226,7 +226,9 @@ function startSoak(pid) {
       const kinds = Object.entries(now.byKind)
         .map(([kind, bytes]) => `${kind} ${mib(bytes)}`)
         .join(', ');
-      progress(`  memory after ${saves} saves: ${mib(now.pss)} PSS (+${mib(now.pss - baseline.pss)}; ${kinds})`);
+      progress(
+        `  memory after ${saves} saves: ${mib(now.pss)} PSS (+${mib(now.pss - baseline.pss)}; ${kinds})`,
+      );
     },
     result(saves) {
       const last = treeBreakdown(pid);
@@ -254,11 +256,14 @@ function treeBreakdown(pid) {
   let rss = 0;
   for (const p of tree(pid)) {
     try {
-      const own = Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'))?.[1] ?? 0) * 1024;
+      const own =
+        Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'))?.[1] ?? 0) * 1024;
       rss += Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0) * 1024;
       const cmdline = readFileSync(`/proc/${p}/cmdline`, 'utf8');
       const kind =
-        p === pid ? 'node' : (/--type=([\w-]+)/.exec(cmdline)?.[1] ?? (/chrom/i.test(cmdline) ? 'browser' : 'other'));
+        p === pid
+          ? 'node'
+          : (/--type=([\w-]+)/.exec(cmdline)?.[1] ?? (/chrom/i.test(cmdline) ? 'browser' : 'other'));
       byKind[kind] = (byKind[kind] ?? 0) + own;
       pss += own;
     } catch {

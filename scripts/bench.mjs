@@ -537,10 +537,17 @@ function memoryTargets(memory) {
   const point = (saves) => memory.points.find((p) => p.saves === saves);
   const at150 = point(150) ?? memory.points.at(-1);
   const targets = [
-    target(`memory growth over the first ${at150.saves} saves`, (at150.pss - memory.pssBeforeBytes) / 2 ** 20, 80, 'MiB'),
+    target(
+      `memory growth over the first ${at150.saves} saves`,
+      (at150.pss - memory.pssBeforeBytes) / 2 ** 20,
+      80,
+      'MiB',
+    ),
   ];
   if (memory.growthFrom20Bytes !== undefined && memory.edits > 150)
-    targets.push(target(`memory growth from save 20 to ${memory.edits}`, memory.growthFrom20Bytes / 2 ** 20, 50, 'MiB'));
+    targets.push(
+      target(`memory growth from save 20 to ${memory.edits}`, memory.growthFrom20Bytes / 2 ** 20, 50, 'MiB'),
+    );
   return targets;
 }
 

@@ -325,7 +325,10 @@ describe('briefdeck watch on a copy of the sample', () => {
       origin: performance.timeOrigin,
       hash: location.hash,
     }));
-    writeFileSync(file, original.replace('title: IS reprisal attacks', 'title: IS reprisal attacks MARK-RISK'));
+    writeFileSync(
+      file,
+      original.replace('title: IS reprisal attacks', 'title: IS reprisal attacks MARK-RISK'),
+    );
     await slideShows(page, 'MARK-RISK');
     const after = await page.evaluate(() => ({
       indices: (window as unknown as Kept).Reveal.getIndices(),
@@ -344,7 +347,11 @@ describe('briefdeck watch on a copy of the sample', () => {
       origin: performance.timeOrigin,
     }));
     writeFileSync(file, original.replace('theme: light', 'theme: dark'));
-    await page.waitForFunction((origin) => performance.timeOrigin !== origin, { timeout: WAIT_MS }, before.origin);
+    await page.waitForFunction(
+      (origin) => performance.timeOrigin !== origin,
+      { timeout: WAIT_MS },
+      before.origin,
+    );
     await page.waitForFunction(
       () =>
         document.querySelector('link[href$="theme-dark.css"]') !== null &&
@@ -352,15 +359,23 @@ describe('briefdeck watch on a copy of the sample', () => {
       { timeout: WAIT_MS },
     );
     await expect
-      .poll(() => page.evaluate(() => (window as unknown as { Reveal: { getIndices(): unknown } }).Reveal.getIndices()), {
-        timeout: WAIT_MS,
-      })
+      .poll(
+        () =>
+          page.evaluate(() =>
+            (window as unknown as { Reveal: { getIndices(): unknown } }).Reveal.getIndices(),
+          ),
+        {
+          timeout: WAIT_MS,
+        },
+      )
       .toEqual(before.indices);
     writeFileSync(file, original);
     await page.waitForFunction(() => document.querySelector('link[href$="theme-light.css"]') !== null, {
       timeout: WAIT_MS,
     });
-    await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
+    await page.waitForFunction(() =>
+      (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady(),
+    );
     // Back on the slide the other tests edit.
     await page.evaluate(() => (window as unknown as { Reveal: { slide(h: number): void } }).Reveal.slide(1));
   });
