@@ -514,9 +514,20 @@ describe('briefdeck watch on a copy of the sample', () => {
         text,
       );
     await currentShows('MARKPDF2');
-    writeFileSync(file, withMarker(original, 'MARK-PRESENTER'));
+    const loadedAt = await page.evaluate(() => performance.timeOrigin);
+    // The slide and its speaker notes, changed together: the notes shown follow without a reload.
+    writeFileSync(
+      file,
+      withMarker(original, 'MARK-PRESENTER').replace(/(\n {2}bluf: \|\n {4})/, '$1MARK-NOTES '),
+    );
     await slideShows(page, 'MARK-PRESENTER');
     await currentShows('MARK-PRESENTER');
+    await view.waitForFunction(
+      () =>
+        (document.querySelector('.speaker-controls-notes .value')?.textContent ?? '').includes('MARK-NOTES'),
+      { polling: 50, timeout: WAIT_MS },
+    );
+    expect(await page.evaluate(() => performance.timeOrigin)).toBe(loadedAt);
     await view.close();
   });
 
