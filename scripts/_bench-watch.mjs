@@ -6,8 +6,10 @@
  *   - the open deck showing it (the page reloaded and the slide on show has the edit),
  *   - the PDF written (OUT/briefing.pdf replaced).
  * In the same run, Marp CLI `--watch --pdf` on the equivalent Marp deck, save
- * to PDF written. A soak run (`soak` edits) records the memory of the
- * process tree (watch and its Chromium: the sum of each process's PSS).
+ * to PDF written. A soak run (`soak` saves in all, from the first, one every
+ * 0.9 s after the timed ones) records the memory of the process tree (watch and
+ * its Chromium: the sum of each process's PSS) from before the first save,
+ * with the deck open, at 20, 40, 150… saves.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -17,6 +19,12 @@ import { performance } from 'node:perf_hooks';
 
 /** Time between two edits, after the previous one is fully done: a person saving, quickly. */
 const PAUSE_MS = 250;
+/** A soak saves once every this long, as someone saving often does. */
+const SOAK_EVERY_MS = 900;
+/** A soak stops after this long, however many saves it has made. */
+const SOAK_LIMIT_MS = 15 * 60_000;
+/** The saves after which the soak records the memory (and after its last). */
+const SOAK_CHECKPOINTS = [1, 20, 40, 150, 300, 500, 1000];
 /** An edit whose effect has not shown after this long fails the benchmark. */
 const EDIT_TIMEOUT_MS = 30_000;
 
@@ -83,14 +91,23 @@ export async function benchWatch(options) {
       return times;
     };
 
+    // The memory is measured as a user has it, from before the first save: the deck open, settled.
+    const soak = options.soak > 0 ? startSoak(watch.pid) : undefined;
+    let saves = 0;
+    const saved = async (n) => {
+      const times = await once(n);
+      saves += 1;
+      soak?.checkpoint(saves, progress);
+      return times;
+    };
     // Warm-up edits (not counted): the first print in a new page loads the fonts, for example.
     for (let n = 0; n < 2; n++) {
-      await once(`warm${n}`);
+      await saved(`warm${n}`);
       await sleep(PAUSE_MS);
     }
     const samples = [];
     for (let n = 1; n <= edits; n++) {
-      const times = await once(n);
+      const times = await saved(n);
       samples.push(times);
       progress(
         `  watch edit ${String(n).padStart(3)}/${edits}  deck ${fmt(times.deck)}  shown ${fmt(times.shown)}  PDF ${fmt(times.pdf)}`,
@@ -99,26 +116,17 @@ export async function benchWatch(options) {
     }
 
     let memory;
-    if (options.soak > 0) {
-      await sleep(500);
-      const before = treeMemory(watch.pid);
-      const rssBefore = treeRss(watch.pid);
-      progress(`  soak: ${options.soak} edits; process tree ${mib(before)} PSS before`);
-      for (let n = 1; n <= options.soak; n++) {
-        await once(`soak${n}`);
-        if (n % 25 === 0) progress(`  soak ${n}/${options.soak}: ${mib(treeMemory(watch.pid))} PSS`);
-        await sleep(20);
+    if (soak) {
+      // A save every SOAK_EVERY_MS (from save to save, or at once when one took longer), up to `soak`
+      // saves in all and SOAK_LIMIT_MS.
+      progress(`  soak: up to ${options.soak} saves in all, one every ${SOAK_EVERY_MS} ms`);
+      const started = performance.now();
+      while (saves < options.soak && performance.now() - started < SOAK_LIMIT_MS) {
+        const at = performance.now();
+        await saved(`soak${saves}`);
+        await sleep(Math.max(0, SOAK_EVERY_MS - (performance.now() - at)));
       }
-      await sleep(500);
-      const after = treeMemory(watch.pid);
-      memory = {
-        edits: options.soak,
-        pssBeforeBytes: before,
-        pssAfterBytes: after,
-        growthBytes: after - before,
-        rssBeforeBytes: rssBefore,
-        rssAfterBytes: treeRss(watch.pid),
-      };
+      memory = soak.result(saves);
     }
     await page.close();
 
@@ -203,6 +211,68 @@ async function benchMarpWatch({ root, edits, marp, progress, dir }) {
   }
 }
 
+/**
+ * The memory of the watch process tree (PSS, each process's share of the pages it uses, summed) from
+ * now, the deck open and no save made, at each checkpoint: in all and by kind of process.
+ */
+function startSoak(pid) {
+  const baseline = treeBreakdown(pid);
+  const points = [{ saves: 0, ...baseline }];
+  return {
+    checkpoint(saves, progress) {
+      if (!SOAK_CHECKPOINTS.includes(saves)) return;
+      const now = treeBreakdown(pid);
+      points.push({ saves, ...now });
+      const kinds = Object.entries(now.byKind)
+        .map(([kind, bytes]) => `${kind} ${mib(bytes)}`)
+        .join(', ');
+      progress(
+        `  memory after ${saves} saves: ${mib(now.pss)} PSS (+${mib(now.pss - baseline.pss)}; ${kinds})`,
+      );
+    },
+    result(saves) {
+      const last = treeBreakdown(pid);
+      if (points.at(-1)?.saves !== saves) points.push({ saves, ...last });
+      const at = (n) => points.find((point) => point.saves === n);
+      const from20 = at(20);
+      return {
+        edits: saves,
+        pssBeforeBytes: baseline.pss,
+        pssAfterBytes: last.pss,
+        growthBytes: last.pss - baseline.pss,
+        growthFrom20Bytes: from20 ? last.pss - from20.pss : undefined,
+        rssBeforeBytes: baseline.rss,
+        rssAfterBytes: last.rss,
+        points,
+      };
+    },
+  };
+}
+
+/** The tree's PSS and RSS, and its PSS by kind of process (node, Chromium's browser, renderer, gpu…). */
+function treeBreakdown(pid) {
+  const byKind = {};
+  let pss = 0;
+  let rss = 0;
+  for (const p of tree(pid)) {
+    try {
+      const own =
+        Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'))?.[1] ?? 0) * 1024;
+      rss += Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+      const cmdline = readFileSync(`/proc/${p}/cmdline`, 'utf8');
+      const kind =
+        p === pid
+          ? 'node'
+          : (/--type=([\w-]+)/.exec(cmdline)?.[1] ?? (/chrom/i.test(cmdline) ? 'browser' : 'other'));
+      byKind[kind] = (byKind[kind] ?? 0) + own;
+      pss += own;
+    } catch {
+      // gone
+    }
+  }
+  return { pss, rss, byKind };
+}
+
 function startProcess(file, args, { cwd, env }) {
   const child = spawn(file, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const state = {
@@ -261,27 +331,6 @@ function tree(pid) {
   };
   visit(pid);
   return all;
-}
-
-/** Proportional set size of the tree, in bytes: shared pages counted once overall. */
-function treeMemory(pid) {
-  return sumField(pid, 'smaps_rollup', /^Pss:\s+(\d+) kB/m);
-}
-
-function treeRss(pid) {
-  return sumField(pid, 'status', /^VmRSS:\s+(\d+) kB/m);
-}
-
-function sumField(pid, file, pattern) {
-  let total = 0;
-  for (const p of tree(pid)) {
-    try {
-      total += Number(readFileSync(`/proc/${p}/${file}`, 'utf8').match(pattern)?.[1] ?? 0) * 1024;
-    } catch {
-      // gone
-    }
-  }
-  return total;
 }
 
 function stats(xs) {

@@ -1,9 +1,18 @@
 /* briefdeck watch: the live-reload client, added to the deck only as the watch server serves it.
- * Listens on the server's event channel (same origin): after a good build the deck reloads on the
- * slide it showed; after a broken save it shows the problems over the last good slides. */
+ * Listens on the server's event channel (same origin). After a good build that changed only the
+ * slides (the same shell: theme, logo, aspect, assets, layout), it fetches the deck from the same
+ * origin and swaps the slides that changed in place, on the slide and fragment it shows; after any
+ * other good build it reloads on the slide it showed. After a broken save it shows the problems over
+ * the last good slides. */
 (() => {
   const script = document.currentScript;
-  const loadedAt = Number(script?.dataset.build ?? 0);
+  let loadedAt = Number(script?.dataset.build ?? 0);
+  const shell = script?.dataset.shell;
+  /** The slides as last served (reveal.js changes the live ones): a slide is swapped when it differs. */
+  let served = slidesOf(document).map((slide) => slide.outerHTML);
+  /** The newest state heard, and whether an update is under way (one at a time). */
+  let latest;
+  let updating = false;
   const key = `briefdeck:slide:${location.pathname}${location.search}`;
   let overlay;
 
@@ -75,6 +84,61 @@
     overlay = undefined;
   };
 
+  const showProblems = (state) => {
+    if (state.problems.length > 0) show(state.problems, state.current === true);
+    else hide();
+  };
+
+  /** Swaps in the slides of the deck now served; false when the page around them changed (reload). */
+  const swapSlides = async () => {
+    const response = await fetch(location.pathname, { cache: 'no-store', credentials: 'same-origin' });
+    if (!response.ok) return false;
+    const fresh = new DOMParser().parseFromString(await response.text(), 'text/html');
+    const client = fresh.querySelector('script[data-build]');
+    const container = document.querySelector('.reveal .slides');
+    if (!container || client?.dataset.shell !== shell || !fresh.querySelector('.reveal .slides')) return false;
+    const reveal = window.Reveal;
+    const at = reveal.getIndices();
+    const next = slidesOf(fresh);
+    const now = slidesOf(document);
+    next.forEach((slide, index) => {
+      const html = slide.outerHTML;
+      if (served[index] === html && now[index]) return;
+      const adopted = document.importNode(slide, true);
+      if (now[index]) now[index].replaceWith(adopted);
+      else container.append(adopted);
+    });
+    for (const extra of now.slice(next.length)) extra.remove();
+    served = next.map((slide) => slide.outerHTML);
+    loadedAt = Number(client.dataset.build);
+    reveal.sync();
+    // Back on the same slide and fragment, now the new elements (reveal.js lays the deck out again).
+    const last = reveal.getTotalSlides() - 1;
+    reveal.slide(Math.min(at.h, last), at.v, at.f);
+    // The presenter view's notes are sent on reveal.js's events: one it sends them on, nothing else.
+    document.querySelector('.reveal')?.dispatchEvent(new Event('closeoverlay'));
+    return true;
+  };
+
+  const update = async () => {
+    if (updating) return;
+    updating = true;
+    try {
+      for (let tries = 0; latest && latest.build > loadedAt; tries++) {
+        const state = latest;
+        const inPlace =
+          tries < 3 && state.shell !== undefined && state.shell === shell && window.Reveal?.isReady?.();
+        if (!inPlace || !(await swapSlides().catch(() => false))) {
+          reload();
+          return;
+        }
+      }
+      if (latest) showProblems(latest);
+    } finally {
+      updating = false;
+    }
+  };
+
   const events = new EventSource('/__briefdeck/events');
   events.onmessage = (message) => {
     let state;
@@ -83,9 +147,13 @@
     } catch {
       return;
     }
+    latest = state;
     // A newer good deck first (it shows the problems too, if the last save broke); then the problems.
-    if (state.build !== loadedAt) reload();
-    else if (state.problems.length > 0) show(state.problems, state.current === true);
-    else hide();
+    if (state.build !== loadedAt) void update();
+    else if (!updating) showProblems(state);
   };
+
+  function slidesOf(root) {
+    return Array.from(root.querySelectorAll('.reveal .slides > section'));
+  }
 })();

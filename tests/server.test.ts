@@ -487,4 +487,12 @@ describe('withLiveReload', () => {
         .replace(/<script src="\/__briefdeck[^\n]*\n/, ''),
     ).toBe(DECK);
   });
+
+  it('names the shell the deck was served with, for the client to tell an in-place update from a reload', () => {
+    expect(withLiveReload(DECK, 7, 'Ab_9-x')).toContain(
+      '<script src="/__briefdeck/live-reload.js" data-build="7" data-shell="Ab_9-x"></script>',
+    );
+    // Only the characters a hash has: nothing can close the attribute.
+    expect(withLiveReload(DECK, 7, '"><x')).toContain('data-shell="x"');
+  });
 });

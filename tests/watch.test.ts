@@ -302,6 +302,84 @@ describe('briefdeck watch on a copy of the sample', () => {
     await page.waitForFunction(() => !document.querySelector('[role="alert"]'), { timeout: WAIT_MS });
   });
 
+  it('swaps only the slides in place after a save that changes only them: same slide and fragment, no reload', async () => {
+    await watch.settled();
+    type Kept = { bdKept?: string; Reveal: { slide(h: number): void; getIndices(): unknown } };
+    const risk = await page.evaluate(() => {
+      const slides = Array.from(document.querySelectorAll('.reveal .slides > section'));
+      const index = slides.findIndex((slide) => slide.textContent?.includes('IS reprisal attacks'));
+      const kept = window as unknown as Kept;
+      kept.Reveal.slide(index);
+      // Gone if the page is reloaded.
+      kept.bdKept = 'kept';
+      return index;
+    });
+    expect(risk).toBeGreaterThan(2);
+    // reveal.js writes the slide into the address a moment later.
+    await page.waitForFunction(
+      () => location.hash === `#/${document.querySelector('.reveal .slides > section.present')?.id}`,
+      { timeout: WAIT_MS },
+    );
+    const before = await page.evaluate(() => ({
+      indices: (window as unknown as Kept).Reveal.getIndices(),
+      origin: performance.timeOrigin,
+      hash: location.hash,
+    }));
+    writeFileSync(
+      file,
+      original.replace('title: IS reprisal attacks', 'title: IS reprisal attacks MARK-RISK'),
+    );
+    await slideShows(page, 'MARK-RISK');
+    const after = await page.evaluate(() => ({
+      indices: (window as unknown as Kept).Reveal.getIndices(),
+      origin: performance.timeOrigin,
+      hash: location.hash,
+      kept: (window as unknown as Kept).bdKept,
+      present: document.querySelectorAll('.reveal .slides > section.present').length,
+    }));
+    expect(after).toEqual({ ...before, kept: 'kept', present: 1 });
+  });
+
+  it('reloads the open deck when the page around the slides changes (the theme), on the slide it showed', async () => {
+    await watch.settled();
+    const before = await page.evaluate(() => ({
+      indices: (window as unknown as { Reveal: { getIndices(): unknown } }).Reveal.getIndices(),
+      origin: performance.timeOrigin,
+    }));
+    writeFileSync(file, original.replace('theme: light', 'theme: dark'));
+    await page.waitForFunction(
+      (origin) => performance.timeOrigin !== origin,
+      { timeout: WAIT_MS },
+      before.origin,
+    );
+    await page.waitForFunction(
+      () =>
+        document.querySelector('link[href$="theme-dark.css"]') !== null &&
+        (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady(),
+      { timeout: WAIT_MS },
+    );
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() =>
+            (window as unknown as { Reveal: { getIndices(): unknown } }).Reveal.getIndices(),
+          ),
+        {
+          timeout: WAIT_MS,
+        },
+      )
+      .toEqual(before.indices);
+    writeFileSync(file, original);
+    await page.waitForFunction(() => document.querySelector('link[href$="theme-light.css"]') !== null, {
+      timeout: WAIT_MS,
+    });
+    await page.waitForFunction(() =>
+      (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady(),
+    );
+    // Back on the slide the other tests edit.
+    await page.evaluate(() => (window as unknown as { Reveal: { slide(h: number): void } }).Reveal.slide(1));
+  });
+
   it('ends a burst of saves with a build of the last one', async () => {
     const before = watch.rebuilds();
     for (let n = 1; n <= 12; n++) {
@@ -436,9 +514,20 @@ describe('briefdeck watch on a copy of the sample', () => {
         text,
       );
     await currentShows('MARKPDF2');
-    writeFileSync(file, withMarker(original, 'MARK-PRESENTER'));
+    const loadedAt = await page.evaluate(() => performance.timeOrigin);
+    // The slide and its speaker notes, changed together: the notes shown follow without a reload.
+    writeFileSync(
+      file,
+      withMarker(original, 'MARK-PRESENTER').replace(/(\n {2}bluf: \|\n {4})/, '$1MARK-NOTES '),
+    );
     await slideShows(page, 'MARK-PRESENTER');
     await currentShows('MARK-PRESENTER');
+    await view.waitForFunction(
+      () =>
+        (document.querySelector('.speaker-controls-notes .value')?.textContent ?? '').includes('MARK-NOTES'),
+      { polling: 50, timeout: WAIT_MS },
+    );
+    expect(await page.evaluate(() => performance.timeOrigin)).toBe(loadedAt);
     await view.close();
   });
 

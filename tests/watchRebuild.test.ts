@@ -19,7 +19,7 @@ function rebuilder(): { dir: string; file: string; heard: Heard[]; rebuild: Deck
   writeFileSync(file, readFileSync(path.join(FIXTURES, 'minimal.yaml')));
   const heard: Heard[] = [];
   const listener: RebuildListener = {
-    deck: (build) => heard.push(['deck', build]),
+    deck: (build, shell) => heard.push(['deck', build, shell]),
     rebuilt: (built) => heard.push(['rebuilt', built.slides]),
     failed: (failure, build) => heard.push(['failed', failure, build]),
     warning: (message) => heard.push(['warning', message]),
@@ -44,7 +44,7 @@ describe('DeckRebuilder without a browser', () => {
     expect(readFileSync(deck, 'utf8')).toContain('</html>');
     expect(heard).toEqual([
       ['inputs', [file]],
-      ['deck', 1],
+      ['deck', 1, expect.any(String)],
       ['rebuilt', expect.any(Number)],
     ]);
 
@@ -52,8 +52,23 @@ describe('DeckRebuilder without a browser', () => {
     expect(await rebuild.run(new AbortController().signal)).toBe('done');
     expect(heard).toEqual([
       ['inputs', [file]],
-      ['deck', 1],
+      ['deck', 1, heard[1]?.[2]],
     ]);
+  });
+
+  it('gives the same shell to decks that differ in their slides only, and another when the page around them changes', async () => {
+    const { file, heard, rebuild } = rebuilder();
+    const shellAfter = async (source: string) => {
+      writeFileSync(file, source);
+      heard.length = 0;
+      await rebuild.run(new AbortController().signal);
+      return heard.find(([kind]) => kind === 'deck')?.[2];
+    };
+    const minimal = readFileSync(file, 'utf8');
+    const first = await shellAfter(minimal);
+    expect(await shellAfter(minimal.replace('It happens again', 'It happens again, soon'))).toBe(first);
+    expect(await shellAfter(`${minimal}deck:\n  theme: dark\n`)).not.toBe(first);
+    expect(await shellAfter(`${minimal}deck:\n  aspect: '4:3'\n`)).not.toBe(first);
   });
 
   it('reports a broken save as typed problems, the last good deck kept', async () => {

@@ -24,6 +24,11 @@ export interface SessionOptions {
    * one briefing after another; a new page costs more than a print). A page that failed is closed.
    */
   keepPage?: boolean;
+  /**
+   * With keepPage: a kept page is closed instead after this many uses, and the next use opens a new
+   * one (its renderer's memory grows with every document loaded in it; watch mode bounds it so).
+   */
+  pageUses?: number;
 }
 
 export class BrowserSession {
@@ -39,6 +44,8 @@ export class BrowserSession {
   private child: ChildProcess | undefined;
   /** Pages kept open for the next use (keepPage). */
   private idle: Page[] = [];
+  /** How many times each kept page has been used (pageUses). */
+  private readonly uses = new WeakMap<Page, number>();
   /** Counts launches, so that the end of an old browser does not reset a newer one. */
   private generation = 0;
 
@@ -174,8 +181,13 @@ export class BrowserSession {
       ok = true;
       return result;
     } finally {
-      if (ok && this.options.keepPage && !this.closed && browser.connected && this.browser)
+      const used = (this.uses.get(page) ?? 0) + 1;
+      this.uses.set(page, used);
+      const worn = used >= (this.options.pageUses ?? Number.POSITIVE_INFINITY);
+      if (ok && this.options.keepPage && !worn && !this.closed && browser.connected && this.browser)
         this.idle.push(page);
+      // A worn page closes while the result goes on (the next use opens another).
+      else if (ok && worn) void page.close().catch(() => {});
       else await page.close().catch(() => {});
     }
   }

@@ -40,8 +40,11 @@ export type RebuildOptions = Pick<
 
 /** Where a rebuild's news go: open decks and the terminal (watch.ts). */
 export interface RebuildListener {
-  /** The deck in the output folder is the last save's: open decks at an older `build` reload, and show no problems. */
-  deck(build: number): void;
+  /**
+   * The deck in the output folder is the last save's: open decks at an older `build` update (in place
+   * when their page has the same `shell`, else by reloading), and show no problems.
+   */
+  deck(build: number, shell: string): void;
   rebuilt(built: Built): void;
   /** The last save did not make everything; `build` counts the decks written, the one put back included. */
   failed(failure: RebuildFailure, build: number): void;
@@ -112,7 +115,7 @@ export class DeckRebuilder {
     const deckMs = performance.now() - start;
     const replaced = made === this.onDisk.deck ? undefined : await this.replaceDeck(deck, made);
     // Published after every save, even one that changes nothing: open decks drop the last save's problems.
-    this.listener.deck(this.build);
+    this.listener.deck(this.build, shellOf(deck));
     if (!this.session || made === this.onDisk.prints) {
       // Saved without a change, or back to what the folder holds after a mistake: nothing more to do.
       if (replaced) this.listener.rebuilt({ deckMs, slides: deck.slideCount });
@@ -291,4 +294,23 @@ export class DeckRebuilder {
 function fingerprint(deck: PreparedDeck): Fingerprint {
   const theme = deck.briefing.deck.theme;
   return `${deck.html}\0${'css' in theme ? createHash('sha256').update(theme.css.bytes).digest('hex') : ''}`;
+}
+
+/**
+ * What the deck's page is made of besides its slides, as a short hash: the page around the slides
+ * (the head, the styles and scripts it loads, the reveal.js settings, the body's classes) and the
+ * theme's bytes (a theme saved under the same name leaves the HTML as it was). Two decks with the same
+ * shell differ in their slides alone, which an open deck can swap in place. The slides are the
+ * sections the layout puts in `.slides`: from the first `<section` to the last `</section>` (text and
+ * attributes in the page are escaped, so neither can be found anywhere else).
+ */
+export function shellOf(deck: PreparedDeck): string {
+  const { html } = deck;
+  const first = html.indexOf('<section');
+  const end = html.lastIndexOf('</section>');
+  const around = first < 0 || end < first ? html : html.slice(0, first) + html.slice(end);
+  const theme = deck.briefing.deck.theme;
+  const hash = createHash('sha256').update(around);
+  if ('css' in theme) hash.update('\0').update(theme.css.bytes);
+  return hash.digest('base64url').slice(0, 22);
 }

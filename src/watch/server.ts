@@ -22,16 +22,21 @@ import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { PACKAGE_ROOT } from '../outputs/assets.js';
 import { allowedHost, cookiesOf, FORBIDDEN, sameSecret, tokenIn } from './access.js';
+import { CHANNEL_PATH, PLACEHOLDER, withLiveReload } from './servedDeck.js';
 
 export { allowedHost } from './access.js';
+export { withLiveReload } from './servedDeck.js';
 
-/** Where the server's own files live; no output file can be there (the folder name starts with _). */
-const CHANNEL_PATH = '/__briefdeck';
 const CLIENT_FILE = path.join(PACKAGE_ROOT, 'templates', 'live-reload.js');
 
 export interface DeckState {
-  /** Counts good builds: a deck loaded at an older one reloads. */
+  /** Counts good builds: a deck loaded at an older one updates. */
   build: number;
+  /**
+   * What the deck's page is made of around its slides (see rebuild.ts, `shellOf`): a deck loaded with the
+   * same shell swaps its slides in place, on the slide and fragment it shows; any other reloads.
+   */
+  shell?: string;
   /** What is wrong with the last save, one line each as the terminal shows it; empty when it built. */
   problems: string[];
   /** The deck is the last save's, and the problems are about what could not be made after it (its PDF). */
@@ -235,7 +240,8 @@ async function serveFile(
   const relative = path.relative(root, file.path).split(path.sep).join('/');
   if (relative === options.deckFile) {
     const html = await readFile(file.path, 'utf8');
-    const body = Buffer.from(withLiveReload(html, site.state().build));
+    const { build, shell } = site.state();
+    const body = Buffer.from(withLiveReload(html, build, shell));
     response.writeHead(200, headers('.html', body.length));
     response.end(request.method === 'HEAD' ? undefined : body);
     return;
@@ -352,19 +358,6 @@ function safeDecode(pathname: string): string | undefined {
   }
 }
 
-const PLACEHOLDER = `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'none'">
-<title>briefdeck: no deck yet</title>
-</head>
-<body style="font: 18px/1.5 system-ui, sans-serif; margin: 3em; color: #222">
-<p>No deck yet: the briefing has not built. The problems are listed here and in the terminal; this page shows the deck as soon as it builds.</p>
-</body>
-</html>
-`;
-
 function headers(extension: string, length: number): http.OutgoingHttpHeaders {
   return {
     'Content-Type': MIME[extension.toLowerCase()] ?? 'application/octet-stream',
@@ -379,20 +372,4 @@ function send(response: http.ServerResponse, status: number, text: string): void
     'Content-Length': Buffer.byteLength(text),
   });
   response.end(text);
-}
-
-/**
- * The deck as served: the reload client added before `</body>`, and the
- * Content-Security-Policy's `connect-src 'none'` opened to this origin only
- * (`'self'`), for the event channel. Nothing else in the policy changes.
- */
-export function withLiveReload(html: string, build: number): string {
-  const script = `<script src="${CHANNEL_PATH}/live-reload.js" data-build="${build}"></script>\n`;
-  // The template writes the quotes as &#x27; (Handlebars escaping); either form is matched.
-  const withPolicy = html.replace(
-    /(<meta http-equiv="Content-Security-Policy" content="[^"]*?connect-src )('|&#x27;)none\2/,
-    '$1$2self$2',
-  );
-  const end = withPolicy.lastIndexOf('</body>');
-  return end < 0 ? withPolicy + script : withPolicy.slice(0, end) + script + withPolicy.slice(end);
 }

@@ -22,6 +22,13 @@ import { DeckRebuilder, type RebuildListener, type RebuildOptions } from './rebu
 import { RebuildLoop } from './rebuildLoop.js';
 import { type DeckState, type PreviewServer, startPreviewServer } from './server.js';
 
+/**
+ * Prints made in one page before it is closed and a new one opened: the renderer of a page that loads
+ * the deck again and again keeps growing (see the README's Speed section). A new page costs its first
+ * print about a cold load of the fonts.
+ */
+const PRINT_PAGE_USES = 20;
+
 /** Quiet time after the last file event before a rebuild starts: editors write in several steps. */
 const SETTLE_MS = 15;
 
@@ -59,7 +66,12 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
   await checkOutputFolder(outDir, options.outDir);
   await mkdir(outDir, { recursive: true });
   const session = needsBrowser(options)
-    ? new BrowserSession({ env: options.env, timeoutMs: options.timeoutMs, keepPage: true })
+    ? new BrowserSession({
+        env: options.env,
+        timeoutMs: options.timeoutMs,
+        keepPage: true,
+        pageUses: PRINT_PAGE_USES,
+      })
     : undefined;
   // The browser starts while the first build runs.
   session?.get().catch(() => {});
@@ -78,7 +90,7 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
     watched = next;
     files.update({ files: watched, templateDirs });
   };
-  const listener = tellUser(publish, report, inputs);
+  const listener = tellUser(publish, () => state, report, inputs);
   const rebuilder: DeckRebuilder = new DeckRebuilder(options, session, listener, () => loop.closed);
   const loop: RebuildLoop = new RebuildLoop({
     settleMs: SETTLE_MS,
@@ -131,14 +143,16 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
 /** A rebuild's news for open decks (the overlay's state, published) and for the terminal (the reporter). */
 function tellUser(
   publish: (state: DeckState) => void,
+  last: () => DeckState,
   report: WatchReporter,
   inputs: (files: string[]) => void,
 ): RebuildListener {
   return {
-    deck: (build) => publish({ build, problems: [] }),
+    deck: (build, shell) => publish({ build, shell, problems: [] }),
     rebuilt: (built) => report.rebuilt(built),
     failed: (failure, build) => {
-      publish({ build, ...overlayState(failure) });
+      // The same build keeps its shell; a deck put back (a new build) is reloaded: its shell is not known here.
+      publish({ build, shell: build === last().build ? last().shell : undefined, ...overlayState(failure) });
       report.failed(failure);
     },
     warning: (message) => report.warning(message),
