@@ -238,7 +238,8 @@ let attackerServer: { origin: string; server: Server };
 
 beforeAll(async () => {
   session = newSession();
-  const built = await build('briefing.yaml', { pdf: false, singleFile: true });
+  // The single file keeps its notes only with withNotes: these tests are about the notes not leaking, so it has them.
+  const built = await build('briefing.yaml', { pdf: false, singleFile: true, withNotes: true });
   out = built.outDir;
   // Test copies of both decks that record what reaches them (same folder: same assets).
   writeFileSync(
