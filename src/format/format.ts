@@ -44,6 +44,7 @@ import {
   RECOMMENDATION_NUMBER,
   SLUG,
 } from './patterns.js';
+import { VISUAL_KEYS } from './formatVisuals.js';
 import { choice, type FileSpec, list, mapping, type Reference, type TextSpec, text } from './specs.js';
 
 // What the format is written in, for the modules that read the format with one import.
@@ -325,6 +326,7 @@ export const BRIEFING = mapping(
     }),
     notes: NOTES,
     deck: DECK,
+    ...VISUAL_KEYS,
   },
   'A briefdeck briefing: a short YAML summary of a report, made into a slide deck and a PDF.',
 );
