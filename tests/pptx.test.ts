@@ -75,6 +75,9 @@ function expectedText(slide: SlideModel): string[] {
       return [slide.heading, ...slide.recommendations.map((row) => plain(row.actionHtml))];
     case 'sources':
       return [slide.heading, ...slide.sources.map((source) => source.title)];
+    case 'figure':
+    case 'map':
+      return [slide.heading];
   }
 }
 

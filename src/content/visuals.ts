@@ -46,7 +46,7 @@ export function visualOrder(briefing: Briefing): Map<string, { number: number; s
     placed.map((visual, index) => {
       const isMap = visual.order === 0;
       if (!isMap) figures += 1;
-      const slideId = isMap ? MAP_ID : figures === 1 ? 'figure' : `figure-${figures}`;
+      const slideId = isMap ? 'map' : figures === 1 ? 'figure' : `figure-${figures}`;
       const anchor = isMap ? MAP_ID : `figure-${visual.key}`;
       return [visual.key, { number: index + 1, slideId, anchor }];
     }),
