@@ -19,6 +19,7 @@ import { buildContent } from './content/index.js';
 import { formatProblem, type Problem } from './errors.js';
 import type { Briefing } from './format/briefing.js';
 import { deadlinePassed } from './format/dateTimes.js';
+import { placesOutsideMap } from './format/figureFiles.js';
 import { loadBriefing } from './format/load.js';
 import { validateBriefing } from './format/validate.js';
 import type { DeckOverrides } from './options.js';
@@ -118,6 +119,7 @@ async function buildWith(options: BuildOptions, session: BrowserSession | undefi
   session?.get().catch(() => {});
   const briefing = await readValidBriefing(options, timer);
   for (const warning of passedDeadlines(briefing)) options.onWarning?.(formatProblem(warning));
+  for (const warning of placesOutsideMap(briefing)) options.onWarning?.(formatProblem(warning));
   // The briefing is valid, so its deck will be written: the assets, the same for every deck, are
   // copied while it is rendered, the disk working while the processor does.
   const assets = copyDeckAssets(path.resolve(options.cwd, options.outDir));

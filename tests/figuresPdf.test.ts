@@ -35,7 +35,7 @@ afterAll(() => session.close());
 
 describe('figures and the map in the PDFs', () => {
   it('tags the map and the timeline of the sample as Figures with /Alt in both PDFs', async () => {
-    const result = await build('briefing.yaml', { handout: true, session });
+    const result = await build('briefing.yaml', { handout: 'a4', session });
     const slides = await figureAlts(path.join(result.outDir, 'briefing.pdf'));
     const handout = await figureAlts(path.join(result.outDir, 'briefing-handout.pdf'));
     for (const alts of [slides, handout])
@@ -44,10 +44,17 @@ describe('figures and the map in the PDFs', () => {
   }, 180_000);
 
   it('tags the example figure with its alt text in both PDFs, and shows it alone in the single file', async () => {
-    const result = await build('examples/figure-demo/briefing.yaml', { handout: true, singleFile: true, session });
+    const result = await build('examples/figure-demo/briefing.yaml', {
+      handout: 'a4',
+      singleFile: true,
+      session,
+    });
     for (const pdf of ['briefing.pdf', 'briefing-handout.pdf']) {
       const alts = await figureAlts(path.join(result.outDir, pdf));
-      expect(alts.some((f) => f.alt?.startsWith("Bar chart of the river's level")), pdf).toBe(true);
+      expect(
+        alts.some((f) => f.alt?.startsWith("Bar chart of the river's level")),
+        pdf,
+      ).toBe(true);
     }
     const dir = tempDir('single-fig-');
     const file = path.join(dir, 'briefing.single.html');

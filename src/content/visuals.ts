@@ -31,16 +31,16 @@ interface Placed {
 }
 
 /** The figures and the map in the order shown: their numbers, slide ids and handout anchors, by figure id (the map's `locator-map`). */
-export function visualOrder(briefing: Briefing): Map<string, { number: number; slideId: string; anchor: string }> {
+export function visualOrder(
+  briefing: Briefing,
+): Map<string, { number: number; slideId: string; anchor: string }> {
   const placed: Placed[] = briefing.figures.map((figure, index) => ({
     key: figure.id,
     after: figure.after,
     order: index + 1,
   }));
   if (hasMap(briefing)) placed.push({ key: MAP_ID, after: briefing.map?.after ?? 'situation', order: 0 });
-  placed.sort(
-    (a, b) => VISUAL_GROUPS.indexOf(a.after) - VISUAL_GROUPS.indexOf(b.after) || a.order - b.order,
-  );
+  placed.sort((a, b) => VISUAL_GROUPS.indexOf(a.after) - VISUAL_GROUPS.indexOf(b.after) || a.order - b.order);
   let figures = 0;
   return new Map(
     placed.map((visual, index) => {
@@ -69,7 +69,9 @@ function locationsNamed(place: string | undefined, names: ReadonlyMap<string, st
 /** The map's number of each timeline event (counting the events at a location, in timeline order), or undefined. */
 export function timelineMapNumbers(briefing: Briefing): (number | undefined)[] {
   if (!hasMap(briefing)) return briefing.timeline.map(() => undefined);
-  const names = new Map(briefing.locations.map((location) => [location.name.trim().toLowerCase(), location.name]));
+  const names = new Map(
+    briefing.locations.map((location) => [location.name.trim().toLowerCase(), location.name]),
+  );
   let n = 0;
   return briefing.timeline.map((event) => (locationsNamed(event.place, names).length > 0 ? ++n : undefined));
 }
@@ -108,7 +110,9 @@ function mapItem(
 ): MapItem | undefined {
   if (!at) return undefined;
   const numbers = timelineMapNumbers(briefing);
-  const names = new Map(briefing.locations.map((location) => [location.name.trim().toLowerCase(), location.name]));
+  const names = new Map(
+    briefing.locations.map((location) => [location.name.trim().toLowerCase(), location.name]),
+  );
   const places: MapPlace[] = briefing.locations.map((location) => {
     const events = briefing.timeline.flatMap((event, index) =>
       locationsNamed(event.place, names).includes(location.name) ? [numbers[index] as number] : [],

@@ -23,7 +23,12 @@ export type BriefingFile = { real: string; bytes: Buffer } | { problems: Message
  * refusing a URL, a path outside the folder and a file over `limit` bytes
  * (before reading it); `briefing` names the briefing file in messages.
  */
-export function readBriefingFile(dir: string, briefing: string, written: string, limit: number): BriefingFile {
+export function readBriefingFile(
+  dir: string,
+  briefing: string,
+  written: string,
+  limit: number,
+): BriefingFile {
   const name = `"${truncate(written)}"`;
   const fail = (message: string, hint?: string) => ({ problems: [{ message, ...(hint ? { hint } : {}) }] });
   if (written.length === 0 || /^[a-z][a-z0-9+.-]*:/i.test(written) || written.startsWith('//'))
@@ -76,11 +81,15 @@ export async function readDeckFile(
   if ('problems' in file) return file;
   const { real, bytes } = file;
   const images = accept.filter((type): type is ImageMediaType => type !== 'text/css');
-  if (!(accept.includes('text/css') && real.toLowerCase().endsWith('.css') && sniffImage(bytes) === undefined)) {
+  if (
+    !(accept.includes('text/css') && real.toLowerCase().endsWith('.css') && sniffImage(bytes) === undefined)
+  ) {
     if (images.length === 0) return fail(`${name} is not a CSS file`);
     const checked = checkImage(bytes, { name: written, accept: images });
     if ('problems' in checked) return checked;
-    return { asset: { path: real, written, mediaType: checked.image.mediaType, bytes: new Uint8Array(bytes) } };
+    return {
+      asset: { path: real, written, mediaType: checked.image.mediaType, bytes: new Uint8Array(bytes) },
+    };
   }
   if (bytes.indexOf(0) >= 0) return fail(`${name} is not a CSS file`);
   if (firstInvalidUtf8(bytes) !== undefined) return fail(`${name} is not valid UTF-8`, 'save it as UTF-8');
@@ -94,6 +103,11 @@ export async function readDeckFile(
     };
   }
   return {
-    asset: { path: real, written, mediaType: 'text/css', bytes: new Uint8Array(Buffer.from(checked.css, 'utf8')) },
+    asset: {
+      path: real,
+      written,
+      mediaType: 'text/css',
+      bytes: new Uint8Array(Buffer.from(checked.css, 'utf8')),
+    },
   };
 }

@@ -35,6 +35,7 @@ import {
   TLP_LABELS,
 } from './briefing.js';
 import { DATE_TIME_WITH_ZONE, DEADLINE } from './dateTimes.js';
+import { VISUAL_KEYS } from './formatVisuals.js';
 import {
   CSS_COLOUR,
   EMAIL,
@@ -44,7 +45,6 @@ import {
   RECOMMENDATION_NUMBER,
   SLUG,
 } from './patterns.js';
-import { VISUAL_KEYS } from './formatVisuals.js';
 import { choice, type FileSpec, list, mapping, type Reference, type TextSpec, text } from './specs.js';
 
 // What the format is written in, for the modules that read the format with one import.

@@ -89,9 +89,12 @@ const LOCATION = mapping(
       required: true,
       rule: LONGITUDE,
     }),
-    kind: text('`city`, `town`, `site`, `incident`…: sites are squares, incidents diamonds, others circles.', {
-      examples: ['city', 'town', 'site', 'incident'],
-    }),
+    kind: text(
+      '`city`, `town`, `site`, `incident`…: sites are squares, incidents diamonds, others circles.',
+      {
+        examples: ['city', 'town', 'site', 'incident'],
+      },
+    ),
     note: text('A short note about the place.'),
   },
   'A place: `name`, `lat` and `lon` (required), `kind`, `note`.',
@@ -117,7 +120,7 @@ const MAP = mapping(
       'The area to show, as `[west, south, east, north]` in degrees.',
       { min: 4, max: 4 },
     ),
-    title: text('Shown as the map slide\'s heading and in the figure caption.', {
+    title: text("Shown as the map slide's heading and in the figure caption.", {
       examples: ['Eastern Libya'],
     }),
     after: AFTER('the map'),
@@ -133,8 +136,12 @@ export const VISUAL_KEYS = {
   figures: list(FIGURE, 'Images, each on its own slide and in the handout, numbered with the map.', {
     default: [],
   }),
-  locations: list(LOCATION, 'Places for the locator map; a timeline event whose `place` names one is numbered on the map.', {
-    default: [],
-  }),
+  locations: list(
+    LOCATION,
+    'Places for the locator map; a timeline event whose `place` names one is numbered on the map.',
+    {
+      default: [],
+    },
+  ),
   map: MAP,
 };

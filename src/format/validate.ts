@@ -14,8 +14,8 @@ import type { Briefing, DeckSettings, Position } from './briefing.js';
 import { CrossReferences } from './crossReferences.js';
 import { instantOf, readDeadline } from './dateTimes.js';
 import { readDeckFile } from './deckFiles.js';
-import { figuresOf, locationsOf, mapOf, readFigureImages } from './figureFiles.js';
 import { nearest } from './didYouMean.js';
+import { figuresOf, locationsOf, mapOf, readFigureImages } from './figureFiles.js';
 import { BRIEFING } from './format.js';
 import { handlingLine } from './handling.js';
 import type { LoadedBriefing } from './load.js';
@@ -55,10 +55,8 @@ function briefingOf(value: Value<typeof BRIEFING>): Omit<Briefing, 'deck' | 'pos
   const { deck: _settings, as_of: asOf, handling, decisions, ...all } = value;
   const { figures: _figures, locations: _locations, map: _map, ...rest } = all;
   // The definition and the `Briefing` type must agree; the compiler checks it here.
-  const briefing: Omit<
-    Briefing,
-    'deck' | 'positions' | 'file' | 'asOf' | 'handling' | 'decisions' | Visual
-  > = rest;
+  const briefing: Omit<Briefing, 'deck' | 'positions' | 'file' | 'asOf' | 'handling' | 'decisions' | Visual> =
+    rest;
   const instant = asOf === undefined ? undefined : instantOf(asOf);
   const line = handlingLine(handling, rest.classification);
   return {

@@ -39,7 +39,9 @@ function handoutVisual(visual: VisualItem): HandoutVisual {
     HANDOUT_MAP_SIZE.width / visual.naturalWidth,
     MAX_FIGURE_HEIGHT / visual.naturalHeight,
   );
-  const grow = visual.vector ? Math.min(HANDOUT_MAP_SIZE.width / visual.naturalWidth, MAX_FIGURE_HEIGHT / visual.naturalHeight) : scale;
+  const grow = visual.vector
+    ? Math.min(HANDOUT_MAP_SIZE.width / visual.naturalWidth, MAX_FIGURE_HEIGHT / visual.naturalHeight)
+    : scale;
   return {
     anchor: visual.anchor,
     number: visual.number,
