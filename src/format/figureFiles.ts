@@ -77,17 +77,14 @@ export function locationsOf(values: readonly LocationValue[]): Location[] {
 export function mapOf(value: MapValue | undefined, problem: FigureFiles['problem']): MapSettings | undefined {
   if (!value) return undefined;
   const { countries, bbox, labels, ...rest } = value;
-  if (countries && bbox)
+  if (countries?.length && bbox)
     problem('map.bbox', {
       message: 'may not be given with "countries"',
       hint: 'give one of countries and bbox',
     });
+  // A bbox with south above north is drawn as the box the two latitudes make.
   const edges = bbox?.map(Number) as [number, number, number, number] | undefined;
-  if (edges && (edges[1] >= edges[3] || Math.abs(edges[1]) > 90 || Math.abs(edges[3]) > 90))
-    problem('map.bbox', {
-      message: 'south must be less than north, both within −90 to 90',
-      hint: 'write [west, south, east, north]',
-    });
+  if (edges && edges[1] > edges[3]) [edges[1], edges[3]] = [edges[3], edges[1]];
   const area = countries?.length ? { countries } : edges ? { bbox: edges } : undefined;
   return {
     ...rest,

@@ -84,10 +84,15 @@ const FIGURE = mapping(
 const LOCATION = mapping(
   {
     name: text('The place, as the timeline names it.', { required: true, unique: 'location name' }),
-    lat: text('Latitude in decimal degrees, −90 to 90 (north positive).', { required: true, rule: LATITUDE }),
+    lat: text('Latitude in decimal degrees, −90 to 90 (north positive).', {
+      required: true,
+      rule: LATITUDE,
+      examples: [32.767, -33.92],
+    }),
     lon: text('Longitude in decimal degrees, −180 to 180 (east positive).', {
       required: true,
       rule: LONGITUDE,
+      examples: [22.639, -70.65],
     }),
     kind: text(
       '`city`, `town`, `site`, `incident`…: sites are squares, incidents diamonds, others circles.',
@@ -103,8 +108,8 @@ const LOCATION = mapping(
 const AREA_LABEL = mapping(
   {
     name: text('The name written across the area.', { required: true }),
-    lat: text('Latitude of its centre.', { required: true, rule: LATITUDE }),
-    lon: text('Longitude of its centre.', { required: true, rule: LONGITUDE }),
+    lat: text('Latitude of its centre.', { required: true, rule: LATITUDE, examples: [32.5] }),
+    lon: text('Longitude of its centre.', { required: true, rule: LONGITUDE, examples: [21.8] }),
   },
   'An area label: `name`, `lat`, `lon`.',
 );
@@ -116,7 +121,7 @@ const MAP = mapping(
       'The area to show, as countries: `[LBY]`.',
     ),
     bbox: list(
-      text('Degrees.', { rule: BBOX_EDGE }),
+      text('Degrees.', { rule: BBOX_EDGE, examples: [21, 31.5, 24.5, 33.2] }),
       'The area to show, as `[west, south, east, north]` in degrees.',
       { min: 4, max: 4 },
     ),

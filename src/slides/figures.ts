@@ -4,8 +4,11 @@
  * once its caption is set under it, without cropping and never past its
  * natural size (a vector image may grow); the map is drawn to fill the body
  * above its caption. The caption's sizes are those of themes/figures.css.
+ * Each slide's speaker notes are its text equivalent, for the briefer to
+ * describe it.
  */
 import type { FigureItem, MapItem, VisualItem } from '../content/index.js';
+import { escapeHtml } from '../content/markdown.js';
 import type { VisualGroup } from '../format/briefing.js';
 import type { SlideBuilder, SlideContext } from './_group.js';
 import { textHeight } from './paginate.js';
@@ -65,7 +68,12 @@ function figureSlide(build: SlideBuilder, figure: FigureItem, { page }: SlideCon
         citationHtml: figure.citationHtml,
       },
     ],
-    { kind: 'figure', heading: `Figure ${figure.number}`, yamlPath: () => figure.yamlPath },
+    {
+      kind: 'figure',
+      heading: `Figure ${figure.number}`,
+      yamlPath: () => figure.yamlPath,
+      itemNotes: () => [`<p>${escapeHtml(figure.alt)}</p>`],
+    },
   );
 }
 
@@ -88,7 +96,12 @@ function mapSlide(build: SlideBuilder, map: MapItem, { page }: SlideContext): vo
         hidden: drawn.hidden,
       },
     ],
-    { kind: 'map', heading: map.title, yamlPath: () => map.yamlPath },
+    {
+      kind: 'map',
+      heading: map.title,
+      yamlPath: () => map.yamlPath,
+      itemNotes: () => [`<p>${escapeHtml(drawn.description)}</p>`],
+    },
   );
 }
 
