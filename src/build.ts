@@ -19,6 +19,7 @@ import { buildContent } from './content/index.js';
 import { formatProblem, type Problem } from './errors.js';
 import type { Briefing } from './format/briefing.js';
 import { deadlinePassed } from './format/dateTimes.js';
+import { placesOutsideMap } from './format/figureFiles.js';
 import { loadBriefing } from './format/load.js';
 import { validateBriefing } from './format/validate.js';
 import type { DeckOverrides } from './options.js';
@@ -132,6 +133,7 @@ async function buildWith(options: BuildOptions, session: BrowserSession | undefi
   session?.get().catch(() => {});
   const briefing = await readValidBriefing(options, timer);
   for (const warning of passedDeadlines(briefing)) options.onWarning?.(formatProblem(warning));
+  for (const warning of placesOutsideMap(briefing)) options.onWarning?.(formatProblem(warning));
   // What the outputs are made from is recorded with every build, so that a later incremental one can skip.
   const inputs = await inputsOf(briefing, options);
   const kept =

@@ -173,7 +173,14 @@ describe('validateBriefing', () => {
 
   describe('deck files', () => {
     const dir = tempDir();
-    writeFileSync(path.join(dir, 'logo.png'), Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
+    // A real 1 × 1 PNG: the logo is checked as any image is (images.ts), header and all.
+    writeFileSync(
+      path.join(dir, 'logo.png'),
+      Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+        'base64',
+      ),
+    );
     writeFileSync(path.join(dir, 'fake.png'), 'not an image');
     writeFileSync(path.join(dir, 'ok.css'), ':root { --bd-accent: #123456; }');
     writeFileSync(path.join(dir, 'remote.css'), 'body { background: url(https://example.com/x.png); }');
@@ -197,7 +204,7 @@ describe('validateBriefing', () => {
         ['logo: ../../../../etc/hostname', "is outside the briefing's folder"],
         ['logo: https://example.com/logo.png', 'not a URL'],
         ['logo: file:///etc/passwd', 'not a URL'],
-        ['logo: fake.png', 'is not a PNG, JPEG, SVG file'],
+        ['logo: fake.png', 'is not a PNG, JPEG or SVG image'],
         ['logo: missing.png', 'does not exist'],
         ['theme: remote.css', 'a theme may only use data: URLs'],
         ['theme: import.css', 'uses @import'],

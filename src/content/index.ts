@@ -23,9 +23,11 @@ import {
 } from './markdown.js';
 import { classificationLevel, severityOf } from './ratings.js';
 import type { Content, RiskItem, SituationContent } from './types.js';
+import { FIGURE_SLIDE, type FigureHref, timelineMapNumbers, visualItems, visualOrder } from './visuals.js';
 
 export { classificationLevel, type Severity, severityOf } from './ratings.js';
 export type * from './types.js';
+export { FIGURE_SLIDE, type FigureHref, HANDOUT_FIGURE } from './visuals.js';
 
 /** Where a citation `[@id]` links to, given its number; `null` writes a plain `[n]`. */
 export type CitationHref = ((n: number) => string) | null;
@@ -37,8 +39,19 @@ const STANCE_LABELS = Object.fromEntries(
   STANCES.map((stance) => [stance, stance.charAt(0).toUpperCase() + stance.slice(1)]),
 ) as Record<Stance, string>;
 
-export function buildContent(briefing: Briefing, citationHref: CitationHref = SOURCES_SLIDE): Content {
-  const md = createMarkdown(citationNumbering(briefing.sources), citationHref);
+/** `figureHref`: where `[@fig:id]` links to; by default the figure's slide, or nowhere when citations go nowhere. */
+export function buildContent(
+  briefing: Briefing,
+  citationHref: CitationHref = SOURCES_SLIDE,
+  figureHref: FigureHref = citationHref === null ? null : FIGURE_SLIDE,
+): Content {
+  const order = visualOrder(briefing);
+  const figures = {
+    number: (id: string) => order.get(id)?.number,
+    href: figureHref && ((id: string) => figureHref(order.get(id) ?? { slideId: '', anchor: '' })),
+  };
+  const md = createMarkdown(citationNumbering(briefing.sources), citationHref, { figures });
+  const mapNumbers = timelineMapNumbers(briefing);
   const block = (text: string | undefined) => (text ? md.block(text) : '');
   return {
     title: briefing.title,
@@ -81,6 +94,7 @@ export function buildContent(briefing: Briefing, citationHref: CitationHref = SO
       event: event.event,
       eventHtml: md.inline(event.event),
       place: event.place,
+      ...(mapNumbers[index] !== undefined ? { mapNumber: mapNumbers[index] } : {}),
       summary: `${event.date}${event.place ? `, ${event.place}` : ''}: ${plainText(event.event)}`,
       yamlPath: `timeline[${index}]`,
     })),
@@ -132,6 +146,7 @@ export function buildContent(briefing: Briefing, citationHref: CitationHref = SO
       url: source.url,
       yamlPath: `sources[${index}]`,
     })),
+    visuals: visualItems(briefing, md),
   };
 }
 

@@ -8,6 +8,19 @@ import { Lexer, Marked, type MarkedExtension, type Token, type Tokens } from 'ma
 
 const CITATION = /\[@([a-z0-9-]+)\]/g;
 
+const FIGURE_REFERENCE = /\[@fig:([a-z0-9-]+)\]/g;
+
+/** The figure ids referred to (`[@fig:id]`) in a Markdown text, in order of appearance. */
+export function findFigureReferences(text: string): string[] {
+  return [...text.matchAll(FIGURE_REFERENCE)].map((match) => match[1] as string);
+}
+
+/** How `[@fig:id]` is written: the figure's number ("Figure 2"), and where it links to (`null`: nowhere). */
+export interface FigureReferences {
+  number: (id: string) => number | undefined;
+  href: ((id: string) => string) | null;
+}
+
 /** The source ids cited in a Markdown text, in order of appearance. */
 export function findCitations(text: string): string[] {
   return [...text.matchAll(CITATION)].map((match) => match[1] as string);
@@ -25,6 +38,7 @@ export function escapeHtml(text: string): string {
 /** Strips Markdown to plain text (for PDF outlines, alt text and titles). */
 export function plainText(markdown: string): string {
   return markdown
+    .replace(FIGURE_REFERENCE, 'Figure')
     .replace(CITATION, '')
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
@@ -62,13 +76,38 @@ export function createMarkdown(
   citationHref: ((n: number) => string) | null = () => '#/sources',
   {
     shortcuts = true,
-  }: { /** Off only to test that the shortcuts below change nothing. */ shortcuts?: boolean } = {},
+    figures,
+  }: {
+    /** Off only to test that the shortcuts below change nothing. */ shortcuts?: boolean;
+    /** How `[@fig:id]` is written; without it, as written. */
+    figures?: FigureReferences;
+  } = {},
 ): MarkdownRenderer {
+  const figureText = (token: { raw: string; id?: unknown }) => {
+    const n = figures?.number(String(token.id));
+    return n === undefined ? undefined : `Figure ${n}`;
+  };
   const options: MarkedExtension = {
     gfm: true,
     breaks: false,
     async: false,
     extensions: [
+      {
+        name: 'figureReference',
+        level: 'inline',
+        start: (src: string) => src.indexOf('[@fig:'),
+        tokenizer(src: string) {
+          const match = /^\[@fig:([a-z0-9-]+)\]/.exec(src);
+          if (!match) return undefined;
+          return { type: 'figureReference', raw: match[0], id: match[1] };
+        },
+        renderer(token) {
+          const words = figureText(token);
+          if (words === undefined) return escapeHtml(token.raw);
+          const href = figures?.href?.(String(token.id));
+          return href ? `<a class="fig-ref" href="${escapeHtml(href)}">${words}</a>` : words;
+        },
+      },
       {
         name: 'citation',
         level: 'inline',
@@ -152,6 +191,7 @@ export function createMarkdown(
               const n = citationNumber(String(token.id));
               return n === undefined ? token.raw : `[${n}]`;
             }
+            if (token.type === 'figureReference') return figureText(token) ?? token.raw;
             if (token.type === 'br') return ' ';
             if ('tokens' in token && token.tokens) return words(token.tokens);
             return 'text' in token ? String(token.text) : token.raw;

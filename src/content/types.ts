@@ -12,7 +12,9 @@ import type {
   NoteGroup,
   RelationType,
   Stance,
+  VisualGroup,
 } from '../format/briefing.js';
+import type { LocatorMap } from '../slides/visuals/map.js';
 import type { Severity } from './ratings.js';
 
 export interface Content {
@@ -45,6 +47,8 @@ export interface Content {
   risks: RiskItem[];
   recommendations: RecommendationItem[];
   sources: SourceItem[];
+  /** The figures and the locator map, numbered together, in the order shown. */
+  visuals: VisualItem[];
 }
 
 /** Markdown as written (what the slides measure) and as sanitised HTML. */
@@ -91,6 +95,8 @@ export interface TimelineItem {
   event: string;
   eventHtml: string;
   place?: string;
+  /** The event's number on the locator map, when its place names a location. */
+  mapNumber?: number;
   /** "date, place: event" in plain words, for the graphic's text equivalent. */
   summary: string;
   yamlPath: string;
@@ -150,3 +156,44 @@ export interface SourceItem {
   url?: string;
   yamlPath: string;
 }
+
+/** What a figure and the map share: "Figure N", where each is shown, what it follows. */
+interface VisualBase {
+  /** "Figure N", counting the figures and the map together. */
+  number: number;
+  /** Its slide's id in the deck (`figure-2`), and its anchor in the handout. */
+  slideId: string;
+  anchor: string;
+  after: VisualGroup;
+  yamlPath: string;
+}
+
+export interface FigureItem extends VisualBase {
+  kind: 'figure';
+  id: string;
+  alt: string;
+  /** The image, checked and re-encoded. */
+  dataUri: string;
+  /** Never shown larger than this, in CSS px (a vector image may be). */
+  naturalWidth: number;
+  naturalHeight: number;
+  vector: boolean;
+  /** Inline HTML, and as plain text; empty when none. */
+  captionHtml: string;
+  caption: string;
+  credit?: string;
+  /** The citation of its source (`[3]`), HTML; empty when none. */
+  citationHtml: string;
+}
+
+export interface MapItem extends VisualBase {
+  kind: 'map';
+  title: string;
+  titleHtml: string;
+  /** Some timeline events are numbered on it. */
+  numbered: boolean;
+  /** The map drawn at a size (each size drawn once); `idPrefix` keeps two maps on a page apart. */
+  draw(width: number, height: number, idPrefix?: string): LocatorMap;
+}
+
+export type VisualItem = FigureItem | MapItem;

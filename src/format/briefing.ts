@@ -193,7 +193,7 @@ export interface Asset {
   path: string;
   /** As written in the YAML, for messages. */
   written: string;
-  mediaType: 'text/css' | 'image/png' | 'image/jpeg' | 'image/svg+xml';
+  mediaType: 'text/css' | 'image/png' | 'image/jpeg' | 'image/webp' | 'image/svg+xml';
   bytes: Uint8Array;
 }
 
@@ -234,8 +234,60 @@ export interface Briefing {
   /** Markdown speaker notes per slide group. */
   notes: Partial<Record<NoteGroup, string>>;
   deck: DeckSettings;
+  /** Figures, in the order written; empty when absent. */
+  figures: Figure[];
+  /** Places for the locator map, in the order written; empty when absent. */
+  locations: Location[];
+  /** The locator map's settings; a map is drawn when there are locations. */
+  map?: MapSettings;
   /** Where each YAML path (`risks[1].title`) starts in the file, for messages from later stages. */
   positions: ReadonlyMap<string, Position>;
   /** The briefing file, as given by the user (for messages). */
   file: string;
+}
+
+// ── figures and the locator map (issue 18) ────────────────────────────────
+
+/** The slide groups a figure or the map may follow. */
+export const VISUAL_GROUPS = ['bluf', 'situation', 'timeline', 'actors', 'risks', 'recommendations'] as const;
+export type VisualGroup = (typeof VISUAL_GROUPS)[number];
+
+/** An image checked and re-encoded for the outputs (format/images.ts `prepareImage`). */
+export interface FigureImage {
+  mediaType: 'image/png' | 'image/jpeg' | 'image/webp' | 'image/svg+xml';
+  bytes: Uint8Array;
+  /** The size of the file as given, in px: the image is never shown larger (an SVG's as it declares it). */
+  naturalWidth: number;
+  naturalHeight: number;
+}
+
+export interface Figure {
+  id: string;
+  /** As written, relative to the briefing. */
+  file: string;
+  image: FigureImage;
+  /** The text equivalent. */
+  alt: string;
+  /** Inline Markdown. */
+  caption?: string;
+  credit?: string;
+  /** A source id. */
+  source?: string;
+  after: VisualGroup;
+}
+
+export interface Location {
+  name: string;
+  lat: number;
+  lon: number;
+  kind?: string;
+  note?: string;
+}
+
+export interface MapSettings {
+  area?: { countries: string[] } | { bbox: [number, number, number, number] };
+  title?: string;
+  after: VisualGroup;
+  /** Names written across an area (a mountain range), without a marker. */
+  labels: { name: string; lat: number; lon: number }[];
 }

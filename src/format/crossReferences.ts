@@ -7,10 +7,11 @@
  * each value as it reads it, and the length of each list.
  */
 import type { Node } from 'yaml';
-import { findCitations } from '../content/markdown.js';
+import { findCitations, findFigureReferences } from '../content/markdown.js';
 import type { Position } from './briefing.js';
 import { nearest } from './didYouMean.js';
 import { CITATION_TARGET } from './format.js';
+import { FIGURE_TARGET } from './formatVisuals.js';
 import { type Message, type TextSpec, truncate } from './specs.js';
 import { sameness } from './textRules.js';
 import { itemOf, listed } from './yamlPaths.js';
@@ -64,7 +65,29 @@ export class CrossReferences {
     this.uniqueValues(report);
     this.referencesExist(report);
     this.citationsExist(report);
+    this.figureReferencesExist(report);
     this.itemNumbersExist(report);
+  }
+
+  /** Each `[@fig:id]` names a figure, reported where it is written. */
+  private figureReferencesExist(report: Reporter): void {
+    const ids = new Set((this.uniques.get(FIGURE_TARGET) ?? []).map((entry) => entry.value));
+    for (const field of this.markdown) {
+      for (const id of findFigureReferences(field.text)) {
+        if (ids.has(id)) continue;
+        const { start, text } = this.tree.span(field.node);
+        const offset = text.indexOf(`[@fig:${id}]`);
+        const guess = nearest(id, [...ids]);
+        report.atPlace(
+          offset >= 0 ? this.tree.locate(start + offset) : this.tree.where(field.node),
+          field.path,
+          {
+            message: `refers to unknown figure "[@fig:${id}]"`,
+            hint: guess !== undefined ? `did you mean "${guess}"?` : 'add it under "figures"',
+          },
+        );
+      }
+    }
   }
 
   private uniqueValues(report: Reporter): void {

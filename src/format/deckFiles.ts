@@ -2,27 +2,33 @@
  * The files a briefing names (`deck.theme`, `deck.logo`), read and checked:
  * each must lie inside the briefing's folder and be of the type expected, and
  * a theme must load nothing (themeCss.ts). What is kept is what the deck
- * gets: for a theme, the CSS as re-written from its checked tokens.
+ * gets: for a theme, the CSS as re-written from its checked tokens; for a
+ * logo, an image checked as images.ts checks any image the briefing names.
  */
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Asset } from './briefing.js';
 import { type Message, truncate } from './format.js';
+import { checkImage, type ImageMediaType, sniffImage } from './images.js';
 import { firstInvalidUtf8, readSmallFile, type SmallFile } from './load.js';
 import { checkThemeCss } from './themeCss.js';
 
 export const MAX_ASSET_BYTES = 2 * 1024 * 1024;
 
+/** A file the briefing names, read: its real path and bytes, or why not. */
+export type BriefingFile = { real: string; bytes: Buffer } | { problems: Message[] };
+
 /**
- * Reads `written` (as in the YAML) relative to `dir`, the briefing's folder;
- * `briefing` names the briefing file in messages.
+ * Reads `written` (as in the YAML) relative to `dir`, the briefing's folder,
+ * refusing a URL, a path outside the folder and a file over `limit` bytes
+ * (before reading it); `briefing` names the briefing file in messages.
  */
-export async function readDeckFile(
+export function readBriefingFile(
   dir: string,
   briefing: string,
   written: string,
-  accept: readonly Asset['mediaType'][],
-): Promise<{ asset: Asset } | { problems: Message[] }> {
+  limit: number,
+): BriefingFile {
   const name = `"${truncate(written)}"`;
   const fail = (message: string, hint?: string) => ({ problems: [{ message, ...(hint ? { hint } : {}) }] });
   if (written.length === 0 || /^[a-z][a-z0-9+.-]*:/i.test(written) || written.startsWith('//'))
@@ -43,26 +49,49 @@ export async function readDeckFile(
     return fail(`${name} is outside the briefing's folder`, `copy the file next to ${briefing}`);
   let read: SmallFile;
   try {
-    read = readSmallFile(real, MAX_ASSET_BYTES);
+    read = readSmallFile(real, limit);
   } catch {
     return fail(`${name} cannot be read`);
   }
   if (!('bytes' in read)) {
     if (read.refused === 'too large')
-      return fail(`${name} is larger than ${MAX_ASSET_BYTES / 1024 / 1024} MiB`);
+      return fail(
+        `${name} is ${(read.size / 1024 / 1024).toFixed(0)} MiB; it may be at most ${limit / 1024 / 1024} MiB`,
+      );
     return fail(`${name} is not a file`);
   }
-  const bytes = read.bytes;
-  const mediaType = sniff(bytes, real);
-  if (!mediaType || !accept.includes(mediaType)) {
-    const names = accept.map((type) =>
-      type === 'text/css' ? 'CSS' : type.replace('image/', '').replace('+xml', '').toUpperCase(),
-    );
-    return fail(`${name} is not a ${names.join(', ')} file`);
-  }
-  if (mediaType !== 'text/css')
-    return { asset: { path: real, written, mediaType, bytes: new Uint8Array(bytes) } };
+  return { real, bytes: read.bytes };
+}
 
+/**
+ * Reads `written` (as in the YAML) relative to `dir`, the briefing's folder;
+ * `briefing` names the briefing file in messages. An image is checked as
+ * any image a briefing names (images.ts: by its content, an SVG refused if
+ * it could run code or reach outside itself).
+ */
+export async function readDeckFile(
+  dir: string,
+  briefing: string,
+  written: string,
+  accept: readonly Asset['mediaType'][],
+): Promise<{ asset: Asset } | { problems: Message[] }> {
+  const name = `"${truncate(written)}"`;
+  const fail = (message: string, hint?: string) => ({ problems: [{ message, ...(hint ? { hint } : {}) }] });
+  const file = readBriefingFile(dir, briefing, written, MAX_ASSET_BYTES);
+  if ('problems' in file) return file;
+  const { real, bytes } = file;
+  const images = accept.filter((type): type is ImageMediaType => type !== 'text/css');
+  if (
+    !(accept.includes('text/css') && real.toLowerCase().endsWith('.css') && sniffImage(bytes) === undefined)
+  ) {
+    if (images.length === 0) return fail(`${name} is not a CSS file`);
+    const checked = checkImage(bytes, { name: written, accept: images });
+    if ('problems' in checked) return checked;
+    return {
+      asset: { path: real, written, mediaType: checked.image.mediaType, bytes: new Uint8Array(bytes) },
+    };
+  }
+  if (bytes.indexOf(0) >= 0) return fail(`${name} is not a CSS file`);
   if (firstInvalidUtf8(bytes) !== undefined) return fail(`${name} is not valid UTF-8`, 'save it as UTF-8');
   const checked = checkThemeCss(bytes.toString('utf8'));
   if (!('css' in checked)) {
@@ -74,17 +103,11 @@ export async function readDeckFile(
     };
   }
   return {
-    asset: { path: real, written, mediaType, bytes: new Uint8Array(Buffer.from(checked.css, 'utf8')) },
+    asset: {
+      path: real,
+      written,
+      mediaType: 'text/css',
+      bytes: new Uint8Array(Buffer.from(checked.css, 'utf8')),
+    },
   };
-}
-
-function sniff(bytes: Buffer, file: string): Asset['mediaType'] | undefined {
-  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
-    return 'image/png';
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  const head = bytes.subarray(0, 1024).toString('utf8').trimStart();
-  if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(head))
-    return 'image/svg+xml';
-  if (file.toLowerCase().endsWith('.css') && bytes.indexOf(0) < 0) return 'text/css';
-  return undefined;
 }

@@ -35,6 +35,7 @@ import {
   TLP_LABELS,
 } from './briefing.js';
 import { DATE_TIME_WITH_ZONE, DEADLINE } from './dateTimes.js';
+import { VISUAL_KEYS } from './formatVisuals.js';
 import {
   CSS_COLOUR,
   EMAIL,
@@ -342,6 +343,7 @@ export const BRIEFING = mapping(
     }),
     notes: NOTES,
     deck: DECK,
+    ...VISUAL_KEYS,
   },
   'A briefdeck briefing: a short YAML summary of a report, made into a slide deck and a PDF.',
 );

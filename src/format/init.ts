@@ -19,6 +19,7 @@ import {
   RELATION_TYPES,
   STANCES,
   TLP_LABELS,
+  VISUAL_GROUPS,
 } from './briefing.js';
 
 /** The schema shipped with this installation of briefdeck. */
@@ -179,5 +180,29 @@ deck:
   aspect: "${ASPECTS[0]}"
   accent: "#1f4e79"
   # logo: logo.svg
+
+# Images next to this file (PNG, JPEG, WebP or SVG), each on its own slide after the group
+# named by after: ${or(VISUAL_GROUPS)}. Refer to one in any Markdown text as [@fig:id].
+figures: []
+#  - id: chart
+#    file: chart.png
+#    alt: What the image shows, for a reader who cannot see it.
+#    caption: One line under the image (Markdown).
+#    credit: Who made it, and under which licence
+#    after: situation
+
+# Places for the locator map, in decimal degrees. A timeline event whose place names one
+# is numbered on the map. kind: city, town, site, incident…
+locations:
+  - name: A place the briefing names
+    lat: 32.767
+    lon: 22.639
+    kind: city
+
+# The map's area (countries: [LBY], or bbox: [west, south, east, north]; without them it is
+# cropped to the places), its title, and the group it follows.
+map:
+  title: The area of the briefing
+  after: situation
 `;
 }

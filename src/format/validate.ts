@@ -15,6 +15,7 @@ import { CrossReferences } from './crossReferences.js';
 import { instantOf, readDeadline } from './dateTimes.js';
 import { readDeckFile } from './deckFiles.js';
 import { nearest } from './didYouMean.js';
+import { figuresOf, locationsOf, mapOf, readFigureImages } from './figureFiles.js';
 import { BRIEFING } from './format.js';
 import { handlingLine } from './handling.js';
 import type { LoadedBriefing } from './load.js';
@@ -43,16 +44,19 @@ export async function validateBriefing(loaded: LoadedBriefing): Promise<Briefing
   const value = check.read(BRIEFING, check.tree.root, '') as Value<typeof BRIEFING> | undefined;
   check.crossReferences();
   const deck = await check.deck(value?.deck);
+  const visuals = await check.visuals(value);
   if (check.problems.length > 0 || value === undefined)
     throw new BriefingError(inFileOrder(check.problems), check.suppressed);
-  return { ...briefingOf(value), deck, positions: check.positions, file: loaded.file };
+  return { ...briefingOf(value), ...visuals, deck, positions: check.positions, file: loaded.file };
 }
 
 /** The valid value as a `Briefing`: the keys that mean more than their text (a time, a default) read. */
-function briefingOf(value: Value<typeof BRIEFING>): Omit<Briefing, 'deck' | 'positions' | 'file'> {
-  const { deck: _settings, as_of: asOf, handling, decisions, ...rest } = value;
+function briefingOf(value: Value<typeof BRIEFING>): Omit<Briefing, 'deck' | 'positions' | 'file' | Visual> {
+  const { deck: _settings, as_of: asOf, handling, decisions, ...all } = value;
+  const { figures: _figures, locations: _locations, map: _map, ...rest } = all;
   // The definition and the `Briefing` type must agree; the compiler checks it here.
-  const briefing: Omit<Briefing, 'deck' | 'positions' | 'file' | 'asOf' | 'handling' | 'decisions'> = rest;
+  const briefing: Omit<Briefing, 'deck' | 'positions' | 'file' | 'asOf' | 'handling' | 'decisions' | Visual> =
+    rest;
   const instant = asOf === undefined ? undefined : instantOf(asOf);
   const line = handlingLine(handling, rest.classification);
   return {
@@ -66,6 +70,9 @@ function briefingOf(value: Value<typeof BRIEFING>): Omit<Briefing, 'deck' | 'pos
     })),
   };
 }
+
+/** The keys of figures and the map (figureFiles.ts). */
+type Visual = 'figures' | 'locations' | 'map';
 
 function inFileOrder(problems: Problem[]): Problem[] {
   return [...problems].sort((a, b) => a.line - b.line || a.col - b.col);
@@ -345,5 +352,23 @@ class Check {
       else if (spec === DECK_KEYS.logo) deck.logo = read.asset;
     }
     return deck;
+  }
+
+  // ── figures and the map (figureFiles.ts) ───────────────────────────────
+
+  async visuals(value: Value<typeof BRIEFING> | undefined): Promise<Pick<Briefing, Visual>> {
+    const files = {
+      dir: this.loaded.dir,
+      briefing: this.loaded.file,
+      problem: (path: string, message: Message) => this.problemAt(path, message),
+    };
+    const figures = value?.figures ?? [];
+    const map = mapOf(value?.map, files.problem);
+    const images = await readFigureImages(figures, files);
+    return {
+      figures: figuresOf(figures, images),
+      locations: locationsOf(value?.locations ?? []),
+      ...(map ? { map } : {}),
+    };
   }
 }

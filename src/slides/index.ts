@@ -16,6 +16,7 @@ import { layOutGroup, SlideBuilder, type SlideContext } from './_group.js';
 import { actorMapSlide, actorSlides } from './actors.js';
 import { blufSlides } from './bluf.js';
 import { decisionSlides } from './decisions.js';
+import { visualSlides } from './figures.js';
 import { LAYOUT, type LayoutTable, layoutFor, layoutStyle } from './layout.js';
 import { pageOf } from './paginate.js';
 import { recommendationSlides } from './recommendations.js';
@@ -34,6 +35,8 @@ export {
   type CombinedSlide,
   type DecisionsSlide,
   type DeckModel,
+  type FigureSlide,
+  type LocatorMapSlide,
   type RecommendationRow,
   type RecommendationsSlide,
   type RiskCard,
@@ -68,13 +71,19 @@ export function buildDeckModel(content: Content, deck: DeckSettings, table: Layo
   titleSlide(slides, content);
   if (content.bluf.length > 0) group((b, c) => blufSlides(b, content.bluf, c));
   if (content.decisions.length > 0) group((b, c) => decisionSlides(b, content.decisions, c));
+  visualSlides(slides, content.visuals, context, 'bluf');
   group((b, c) => situationSlides(b, content.situation, c));
+  visualSlides(slides, content.visuals, context, 'situation');
   if (content.timeline.length > 0) group((b, c) => timelineSlides(b, content.timeline, c));
+  visualSlides(slides, content.visuals, context, 'timeline');
   const mapped = actorMapSlide(slides, content.actors, context);
   // The group's notes go on its first slide: the map when there is one.
   group((b, c) => actorSlides(b, content.actors, c, mapped ? null : 'actors'));
+  visualSlides(slides, content.visuals, context, 'actors');
   group((b, c) => riskSlides(b, content.risks, c));
+  visualSlides(slides, content.visuals, context, 'risks');
   group((b, c) => recommendationSlides(b, content.recommendations, c));
+  visualSlides(slides, content.visuals, context, 'recommendations');
   if (content.sources.length > 0) group((b, c) => sourceSlides(b, content.sources, c));
 
   const { width, height } = layout.slide;

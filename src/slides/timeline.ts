@@ -26,6 +26,7 @@ export function timelineSlides(
         date: e.date,
         eventHtml: e.eventHtml,
         place: e.place,
+        ...(e.mapNumber !== undefined ? { mapNumber: e.mapNumber } : {}),
         yamlPath: e.yamlPath,
       })),
       description: group.map((e) => e.summary).join('; '),

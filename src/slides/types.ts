@@ -19,6 +19,8 @@ export const SLIDE_KINDS = [
   'recommendations',
   'sources',
   'combined',
+  'figure',
+  'map',
 ] as const;
 export type SlideKind = (typeof SLIDE_KINDS)[number];
 
@@ -81,7 +83,7 @@ export interface SituationSlide extends SlideBase {
 
 export interface TimelineSlide extends SlideBase {
   kind: 'timeline';
-  events: { date: string; eventHtml: string; place?: string; yamlPath: string }[];
+  events: { date: string; eventHtml: string; place?: string; mapNumber?: number; yamlPath: string }[];
   /** Text equivalent of the graphic, for screen readers. */
   description: string;
 }
@@ -181,6 +183,33 @@ export interface CombinedSlide extends SlideBase {
   sections: SlideModel[];
 }
 
+/** A figure (issue 18): the image as large as the slide allows, never past its natural size; the caption under it. */
+export interface FigureSlide extends SlideBase {
+  kind: 'figure';
+  figureNumber: number;
+  src: string;
+  alt: string;
+  /** The size it is shown at, in CSS px. */
+  width: number;
+  height: number;
+  captionHtml: string;
+  credit?: string;
+  citationHtml: string;
+}
+
+/** The locator map (issue 18), numbered with the figures. */
+export interface LocatorMapSlide extends SlideBase {
+  kind: 'map';
+  figureNumber: number;
+  svgHtml: string;
+  /** The map in words: its alt text. */
+  description: string;
+  /** Some timeline events are numbered on it. */
+  numbered: boolean;
+  /** Places outside the map, not drawn. */
+  hidden: string[];
+}
+
 export type SlideModel =
   | TitleSlide
   | BlufSlide
@@ -194,7 +223,9 @@ export type SlideModel =
   | RisksSlide
   | RecommendationsSlide
   | SourcesSlide
-  | CombinedSlide;
+  | CombinedSlide
+  | FigureSlide
+  | LocatorMapSlide;
 
 export interface DeckModel {
   title: string;

@@ -14,6 +14,7 @@ import type {
   TimelineItem,
 } from '../../content/index.js';
 import type { DeckModel, SlideModel } from '../../slides/index.js';
+import { type HandoutVisual, visualUnits } from './_visuals.js';
 
 /** Tables of up to this many rows are never split across pages. */
 export const KEEP_TABLE_ROWS = 6;
@@ -27,7 +28,8 @@ export type Unit =
   | { id: string; kind: 'risk'; risk: RiskItem }
   | { id: string; kind: 'recommendations'; recommendation: RecommendationItem }
   | { id: string; kind: 'sources'; source: SourceItem }
-  | { id: string; kind: 'notes'; html: string };
+  | { id: string; kind: 'notes'; html: string }
+  | { id: string; kind: 'visual'; visual: HandoutVisual };
 
 export interface BodySection {
   id: string;
@@ -51,6 +53,7 @@ export interface Block {
   recommendations?: true;
   sources?: true;
   notes?: true;
+  visual?: true;
 }
 
 export interface Part {
@@ -83,12 +86,14 @@ export function bodySections(content: Content, deck: DeckModel, withNotes: boole
       id: 'situation',
       title: 'Situation',
       units: [
+        ...visualUnits(content, 'bluf'),
         ...content.situation.paragraphs.map(
           ({ html }, i): Unit => ({ id: `situation-${i + 1}`, kind: 'prose', html }),
         ),
         ...content.situation.points.map(
           ({ html }, i): Unit => ({ id: `fact-${i + 1}`, kind: 'points', html }),
         ),
+        ...visualUnits(content, 'situation'),
         ...notes('situation'),
       ],
     },
@@ -97,6 +102,7 @@ export function bodySections(content: Content, deck: DeckModel, withNotes: boole
       title: 'Timeline',
       units: [
         ...content.timeline.map((event, i): Unit => ({ id: `event-${i + 1}`, kind: 'timeline', event })),
+        ...visualUnits(content, 'timeline'),
         ...notes('timeline'),
       ],
     },
@@ -116,6 +122,7 @@ export function bodySections(content: Content, deck: DeckModel, withNotes: boole
             ]
           : []),
         ...content.actors.map((actor, i): Unit => ({ id: `actor-${i + 1}`, kind: 'actors', actor })),
+        ...visualUnits(content, 'actors'),
         ...notes('actors'),
       ],
     },
@@ -124,6 +131,7 @@ export function bodySections(content: Content, deck: DeckModel, withNotes: boole
       title: 'Risks in detail',
       units: [
         ...content.risks.map((risk): Unit => ({ id: `risk-${risk.number}`, kind: 'risk', risk })),
+        ...visualUnits(content, 'risks'),
         ...notes('risks'),
       ],
     },
@@ -138,6 +146,7 @@ export function bodySections(content: Content, deck: DeckModel, withNotes: boole
             recommendation,
           }),
         ),
+        ...visualUnits(content, 'recommendations'),
         ...notes('recommendations'),
       ],
     },

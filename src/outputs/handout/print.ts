@@ -13,7 +13,7 @@ import { setPdfInfo } from '../../browser/pdfInfo.js';
 import { addOutline, type OutlineEntry } from '../../browser/pdfOutline.js';
 import { printDocument } from '../../browser/print.js';
 import type { BrowserSession } from '../../browser/session.js';
-import { buildContent } from '../../content/index.js';
+import { buildContent, HANDOUT_FIGURE } from '../../content/index.js';
 import { packageVersion } from '../assets.js';
 import type { PreparedDeck } from '../deck.js';
 import { finishPdf, pdfInfo } from '../pdfMeta.js';
@@ -56,7 +56,7 @@ export async function printHandout(
   options: HandoutPrintOptions,
 ): Promise<{ pdf: Uint8Array; pageCount: number }> {
   // Its citations go to the source's own entry in the handout (`#source-2`), not to the sources slide.
-  const content = buildContent(deck.briefing, (n) => `#source-${n}`);
+  const content = buildContent(deck.briefing, (n) => `#source-${n}`, HANDOUT_FIGURE);
   const model = buildHandoutModel(content, deck.model, { withNotes: options.withNotes });
   const print = (layout: HandoutLayout) => printOnce(deck, session, model, layout, options);
   const area = {

@@ -64,6 +64,23 @@ function drawContent(slide: SlideModel, part: SlidePart, body: Rect): number {
       return drawSources(slide, part, body);
     case 'combined':
       return drawCombined(slide, part, body);
+    case 'figure':
+    case 'map':
+      // Not yet drawn as a picture: its text equivalent stands in its place.
+      return drawBluf(
+        {
+          ...slide,
+          kind: 'bluf',
+          items: [
+            {
+              number: slide.figureNumber,
+              html: escapeHtml(slide.kind === 'figure' ? slide.alt : slide.description),
+            },
+          ],
+        },
+        part,
+        body,
+      );
   }
 }
 

@@ -1,0 +1,68 @@
+/**
+ * Figures and the locator map in the handout (issue 18): at the same place
+ * as in the deck, at the text width, "Figure N" with the caption, the map
+ * drawn for the page and numbered with the figures.
+ */
+import type { Content, VisualItem } from '../../content/index.js';
+import type { VisualGroup } from '../../format/briefing.js';
+
+/** The handout's text width and the map's height on the page, in CSS px (A4 and letter less 2 × 20 mm). */
+export const HANDOUT_MAP_SIZE = { width: 640, height: 420 } as const;
+/** The tallest a figure is shown, in CSS px (about 120 mm), so that it and its caption fit a page. */
+const MAX_FIGURE_HEIGHT = 450;
+
+export interface HandoutVisual {
+  anchor: string;
+  number: number;
+  image?: { src: string; alt: string; width: number; height: number };
+  svgHtml?: string;
+  /** Inline HTML after "Figure N." */
+  captionHtml: string;
+  credit?: string;
+  citationHtml: string;
+}
+
+function handoutVisual(visual: VisualItem): HandoutVisual {
+  if (visual.kind === 'map') {
+    const map = visual.draw(HANDOUT_MAP_SIZE.width, HANDOUT_MAP_SIZE.height, 'ho-map-');
+    const numbered = visual.numbered ? " Numbers beside the places are the timeline's events." : '';
+    return {
+      anchor: visual.anchor,
+      number: visual.number,
+      svgHtml: map.svg,
+      captionHtml: `${visual.titleHtml}.${numbered}`,
+      citationHtml: '',
+    };
+  }
+  const scale = Math.min(
+    1,
+    HANDOUT_MAP_SIZE.width / visual.naturalWidth,
+    MAX_FIGURE_HEIGHT / visual.naturalHeight,
+  );
+  const grow = visual.vector
+    ? Math.min(HANDOUT_MAP_SIZE.width / visual.naturalWidth, MAX_FIGURE_HEIGHT / visual.naturalHeight)
+    : scale;
+  return {
+    anchor: visual.anchor,
+    number: visual.number,
+    image: {
+      src: visual.dataUri,
+      alt: visual.alt,
+      width: Math.max(1, Math.floor(visual.naturalWidth * grow)),
+      height: Math.max(1, Math.floor(visual.naturalHeight * grow)),
+    },
+    captionHtml: visual.captionHtml,
+    ...(visual.credit ? { credit: visual.credit } : {}),
+    citationHtml: visual.citationHtml,
+  };
+}
+
+/** The units of the figures and the map that follow `after`. */
+export function visualUnits(
+  content: Content,
+  after: VisualGroup,
+): { id: string; kind: 'visual'; visual: HandoutVisual }[] {
+  return content.visuals
+    .filter((visual) => visual.after === after)
+    .map((visual) => ({ id: visual.anchor, kind: 'visual', visual: handoutVisual(visual) }));
+}

@@ -1,0 +1,120 @@
+/**
+ * Figures and the locator map (issue 18), each on its own slide after the
+ * group it follows. A figure's image is as large as the slide body allows
+ * once its caption is set under it, without cropping and never past its
+ * natural size (a vector image may grow); the map is drawn to fill the body
+ * above its caption. The caption's sizes are those of themes/figures.css.
+ * Each slide's speaker notes are its text equivalent, for the briefer to
+ * describe it.
+ */
+import type { FigureItem, MapItem, VisualItem } from '../content/index.js';
+import { escapeHtml } from '../content/markdown.js';
+import type { VisualGroup } from '../format/briefing.js';
+import type { SlideBuilder, SlideContext } from './_group.js';
+import { textHeight } from './paginate.js';
+import type { FigureSlide, LocatorMapSlide } from './types.js';
+
+/** The caption's type and the gap above it, in CSS px (themes/figures.css: .bd-figure-caption, .bd-figure-credit). */
+export const FIGURE_CAPTION = {
+  size: 20,
+  lineHeight: 1.3,
+  creditSize: 15,
+  creditLineHeight: 1.3,
+  gap: 10,
+} as const;
+
+/** The caption under a figure or the map, as the slide sets it, in plain words (for measuring). */
+function captionLines(caption: string, credit: string | undefined): { caption: string; credit: string } {
+  return { caption, credit: credit ? `Credit: ${credit} [99]` : '' };
+}
+
+/** Height of the caption block set `width` px wide. */
+function captionHeight(caption: string, credit: string | undefined, width: number): number {
+  const lines = captionLines(caption, credit);
+  const c = FIGURE_CAPTION;
+  const text = textHeight(lines.caption, width, { size: c.size, lineHeight: c.lineHeight });
+  const byline = textHeight(lines.credit, width, { size: c.creditSize, lineHeight: c.creditLineHeight });
+  return c.gap + text + byline;
+}
+
+/** The size an image of `natural` size is shown at in a box: as large as fits, never past natural unless vector. */
+export function fitImage(
+  natural: { width: number; height: number },
+  box: { width: number; height: number },
+  vector: boolean,
+): { width: number; height: number } {
+  const fit = Math.min(box.width / natural.width, box.height / natural.height);
+  const scale = vector ? fit : Math.min(1, fit);
+  return {
+    width: Math.max(1, Math.floor(natural.width * scale)),
+    height: Math.max(1, Math.floor(natural.height * scale)),
+  };
+}
+
+function figureSlide(build: SlideBuilder, figure: FigureItem, { page }: SlideContext): void {
+  const caption = `Figure ${figure.number}. ${figure.caption}`;
+  const box = { width: page.width, height: page.height - captionHeight(caption, figure.credit, page.width) };
+  const size = fitImage({ width: figure.naturalWidth, height: figure.naturalHeight }, box, figure.vector);
+  build.add<FigureSlide>(
+    null,
+    [
+      {
+        figureNumber: figure.number,
+        src: figure.dataUri,
+        alt: figure.alt,
+        ...size,
+        captionHtml: figure.captionHtml,
+        ...(figure.credit ? { credit: figure.credit } : {}),
+        citationHtml: figure.citationHtml,
+      },
+    ],
+    {
+      kind: 'figure',
+      heading: `Figure ${figure.number}`,
+      yamlPath: () => figure.yamlPath,
+      itemNotes: () => [`<p>${escapeHtml(figure.alt)}</p>`],
+    },
+  );
+}
+
+/** The sentence under the map, as the map partial writes it. */
+export function mapCaption(map: MapItem): string {
+  return `Figure ${map.number}. ${map.title}.${map.numbered ? " Numbers beside the places are the timeline's events." : ''}`;
+}
+
+function mapSlide(build: SlideBuilder, map: MapItem, { page }: SlideContext): void {
+  const height = Math.floor(page.height - captionHeight(mapCaption(map), undefined, page.width));
+  const drawn = map.draw(page.width, height);
+  build.add<LocatorMapSlide>(
+    null,
+    [
+      {
+        figureNumber: map.number,
+        svgHtml: drawn.svg,
+        description: drawn.description,
+        numbered: map.numbered,
+        hidden: drawn.hidden,
+      },
+    ],
+    {
+      kind: 'map',
+      heading: map.title,
+      yamlPath: () => map.yamlPath,
+      itemNotes: () => [`<p>${escapeHtml(drawn.description)}</p>`],
+    },
+  );
+}
+
+/** The slides of the figures and the map that follow `after`, in their order. */
+export function visualSlides(
+  build: SlideBuilder,
+  visuals: readonly VisualItem[],
+  context: SlideContext,
+  after: VisualGroup,
+): void {
+  for (const visual of visuals) {
+    if (visual.after !== after) continue;
+    if (visual.kind === 'figure') figureSlide(build, visual, context);
+    else mapSlide(build, visual, context);
+  }
+}
