@@ -16,4 +16,5 @@ export {
   mailSubject,
   mailText,
 } from './message.js';
-export { parseSmtpUrl, type SentMail, SMTP_URL_VARIABLE, type SmtpTarget, sendDraft } from './smtp.js';
+export { type SentMail, sendDraft } from './smtp.js';
+export { parseSmtpUrl, SMTP_URL_VARIABLE, type SmtpTarget } from './smtpUrl.js';
