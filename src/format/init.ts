@@ -43,9 +43,13 @@ const or = (words: readonly string[]) => `${words.slice(0, -1).join(', ')} or ${
 /** A starter briefing: every section, a comment on each, placeholders to replace. It validates as it is. */
 export function starterBriefing(options: { schemaRef?: string } = {}): string {
   const schemaRef = options.schemaRef ?? './schema/briefing.schema.json';
-  const terms = LIKELIHOODS.map((entry) => entry.term);
-  return `# yaml-language-server: $schema=${schemaRef}
-# A briefdeck briefing. Replace every value below with your own, delete the
+  return `# yaml-language-server: $schema=${schemaRef}\n${STARTER_BODY}`;
+}
+
+const terms = LIKELIHOODS.map((entry) => entry.term);
+
+/** The starter briefing after its first line: text, with the format's own lists of values written in. */
+const STARTER_BODY = `# A briefdeck briefing. Replace every value below with your own, delete the
 # optional keys you do not need, and check the file with: briefdeck validate
 
 # The title slide. Only title is required; title and author also go into the PDF.
@@ -144,4 +148,3 @@ deck:
   accent: "#1f4e79"
   # logo: logo.svg
 `;
-}
