@@ -13,7 +13,10 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserSession } from '../src/browser/session.js';
 import { type PreparedDeck, prepareDeck, writeDeck } from '../src/build.js';
+import { checkThemeCss } from '../src/format/themeCss.js';
 import { speakerViewScriptHashes } from '../src/outputs/assets.js';
+import { shippedAssets } from '../src/outputs/singleFile/_assets.js';
+import { inlineCss } from '../src/outputs/singleFile/css.js';
 import { parseUnicodeRange, renderSingleFile } from '../src/outputs/singleFile/index.js';
 import { newSession, ROOT, tempDir } from './_helpers.js';
 
@@ -221,6 +224,20 @@ describe('the single-file deck with a theme CSS file', () => {
         'application/json',
       ]);
     });
+  });
+});
+
+describe('the stylesheets inlined', () => {
+  it('drop comments without running the tokens on either side together', async () => {
+    const theme = checkThemeCss(
+      '.a{margin:1/* x */%}.b{background:url/* x */(x)}.c{left:./**/5em}.d{font:bold/**/serif}.e{unicode-range:U/**/+0041}',
+    );
+    const css = 'css' in theme ? theme.css : '';
+    const fonts = { codePoints: new Set<number>(), keepAll: true };
+    // `1%`, `url(x)` and `.5em` would be other tokens; `U+0041` and `bold serif` read as they did.
+    expect(await inlineCss({ css }, shippedAssets(), fonts, new Set())).toBe(
+      '.a{margin:1/**/%}.b{background:url/**/(x)}.c{left:./**/5em}.d{font:bold serif}.e{unicode-range:U+0041}',
+    );
   });
 });
 

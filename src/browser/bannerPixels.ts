@@ -97,7 +97,7 @@ function letterContrastOf(shown: Png, hidden: Png, letter: Letter): number {
 }
 
 /** WCAG relative luminance of an sRGB colour. */
-function luminance(r: number, g: number, b: number): number {
+export function luminance(r: number, g: number, b: number): number {
   const linear = (c: number) => {
     const v = c / 255;
     return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
@@ -105,7 +105,8 @@ function luminance(r: number, g: number, b: number): number {
   return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
 }
 
-function contrast(a: number, b: number): number {
+/** WCAG contrast ratio of two luminances. */
+export function contrast(a: number, b: number): number {
   return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
 }
 

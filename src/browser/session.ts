@@ -11,7 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { RenderError } from '../errors.js';
-import { badBrowserEnv, findBrowser, noBrowserHint } from './find.js';
+import { badBrowserEnv, type FoundBrowser, findBrowser, noBrowserHint } from './find.js';
+import type { Launched } from './launch.js';
 
 export interface SessionOptions {
   env: NodeJS.ProcessEnv;
@@ -69,19 +70,7 @@ export class BrowserSession {
   }
 
   private async launch(): Promise<Browser> {
-    const bad = badBrowserEnv(this.options.env);
-    if (bad.length > 0) {
-      // A browser named explicitly is never silently replaced by another.
-      throw new RenderError(`${bad.join(' and ')}: not an executable browser.`, {
-        hint: 'Point it at Chrome, Chromium or Edge, or unset it to use the installed browser.',
-      });
-    }
-    const found = findBrowser({ env: this.options.env });
-    if (!found) {
-      throw new RenderError('No Chrome, Chromium or Edge was found to print the PDF.', {
-        hint: noBrowserHint(),
-      });
-    }
+    const found = browserToLaunch(this.options.env);
     // Loaded only now: a build without a PDF starts no browser and need not load node:child_process.
     const { launchChromium } = await import('./launch.js');
     if (this.closed) throw new RenderError('The browser was closed (interrupted).');
@@ -96,43 +85,14 @@ export class BrowserSession {
       noSandbox: this.options.isRoot ?? process.getuid?.() === 0,
     });
     this.child = launched.process;
-    const timeoutMs = this.options.timeoutMs;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            new RenderError(
-              `Timed out after ${timeoutMs} ms while trying to start the browser (${found.executablePath}).`,
-              {
-                hint: 'Raise the limit with --timeout MS, or build without the PDF (--no-pdf).',
-              },
-            ),
-          ),
-        timeoutMs,
-      );
-    });
+    const { timeoutMs } = this.options;
+    const timeout = launchTimeout(found, timeoutMs);
     const died = launched.exited.then((why) => {
-      throw new RenderError(
-        `Could not start the browser at ${found.executablePath} (${found.source}): ${why}`,
-        {
-          hint: `Check that it runs (${found.executablePath} --version), or set CHROME_PATH to another browser.`,
-        },
-      );
+      throw couldNotStart(found, why);
     });
     died.catch(() => {}); // it always ends in an exit; only the race below listens before that
     try {
-      // Puppeteer is loaded while the browser boots: its browser entry, the protocol client without the
-      // launcher and downloader we do not use, which loads in half the time. Same classes, other typings.
-      const connect = import('puppeteer-core/internal/puppeteer-core-browser.js').then(
-        ({ default: puppeteer }) =>
-          puppeteer.connect({
-            transport: launched.transport,
-            defaultViewport: null,
-            protocolTimeout: timeoutMs,
-          }) as unknown as Promise<Browser>,
-      );
-      const browser = await Promise.race([connect, died, timeout]);
+      const browser = await Promise.race([connectTo(launched, timeoutMs), died, timeout.expired]);
       // A browser that crashes or is killed is forgotten, so the next use starts a new one.
       browser.once('disconnected', () => {
         if (generation === this.generation && !this.closed) void this.forget();
@@ -151,16 +111,11 @@ export class BrowserSession {
         launched.exited,
         new Promise<string>((r) => setTimeout(() => r(''), 500)),
       ]);
-      const message = why || (error instanceof Error ? error.message.split('\n')[0] : String(error));
-      throw new RenderError(
-        `Could not start the browser at ${found.executablePath} (${found.source}): ${message}`,
-        {
-          hint: `Check that it runs (${found.executablePath} --version), or set CHROME_PATH to another browser.`,
-          cause: error,
-        },
-      );
+      const message =
+        why || (error instanceof Error ? (error.message.split('\n')[0] as string) : String(error));
+      throw couldNotStart(found, message, error);
     } finally {
-      clearTimeout(timer);
+      timeout.clear();
     }
   }
 
@@ -264,4 +219,61 @@ function killChromium(child: ChildProcess): void {
   } catch {
     child.kill('SIGKILL');
   }
+}
+
+/** The browser to launch: the one the environment names, else the one found; a usage error when there is none. */
+function browserToLaunch(env: NodeJS.ProcessEnv): FoundBrowser {
+  const bad = badBrowserEnv(env);
+  if (bad.length > 0) {
+    // A browser named explicitly is never silently replaced by another.
+    throw new RenderError(`${bad.join(' and ')}: not an executable browser.`, {
+      hint: 'Point it at Chrome, Chromium or Edge, or unset it to use the installed browser.',
+    });
+  }
+  const found = findBrowser({ env });
+  if (!found) {
+    throw new RenderError('No Chrome, Chromium or Edge was found to print the PDF.', {
+      hint: noBrowserHint(),
+    });
+  }
+  return found;
+}
+
+/** A promise that rejects when the browser has taken `timeoutMs` to start, and what clears it. */
+function launchTimeout(found: FoundBrowser, timeoutMs: number): { expired: Promise<never>; clear(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new RenderError(
+            `Timed out after ${timeoutMs} ms while trying to start the browser (${found.executablePath}).`,
+            { hint: 'Raise the limit with --timeout MS, or build without the PDF (--no-pdf).' },
+          ),
+        ),
+      timeoutMs,
+    );
+  });
+  return { expired, clear: () => clearTimeout(timer) };
+}
+
+/**
+ * Puppeteer connected to the launched browser. Puppeteer is loaded while the browser boots: its
+ * browser entry, the protocol client without the launcher and downloader we do not use, which loads
+ * in half the time. Same classes, other typings.
+ */
+async function connectTo(launched: Launched, timeoutMs: number): Promise<Browser> {
+  const { default: puppeteer } = await import('puppeteer-core/internal/puppeteer-core-browser.js');
+  return (await puppeteer.connect({
+    transport: launched.transport,
+    defaultViewport: null,
+    protocolTimeout: timeoutMs,
+  })) as unknown as Browser;
+}
+
+function couldNotStart(found: FoundBrowser, why: string, cause?: unknown): RenderError {
+  return new RenderError(`Could not start the browser at ${found.executablePath} (${found.source}): ${why}`, {
+    hint: `Check that it runs (${found.executablePath} --version), or set CHROME_PATH to another browser.`,
+    ...(cause === undefined ? {} : { cause }),
+  });
 }

@@ -114,7 +114,7 @@ const AFTER_AT = new Set(['ident', 'function', 'url', 'bad-url', '-', 'CDC']);
 const NUMERIC = new Set(['number', 'percentage', 'dimension']);
 
 /** The pairs that would run together if written side by side (the table of §9). */
-function needsComment(a: CssToken, b: CssToken): boolean {
+export function needsComment(a: CssToken, b: CssToken): boolean {
   const second = kind(b);
   switch (kind(a)) {
     case 'ident':

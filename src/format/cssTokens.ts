@@ -89,253 +89,280 @@ const startsNumber = (a: number, b: number, c: number) =>
 /** The tokens of a stylesheet, comments included, as CSS Syntax Level 3 §4 reads it. */
 export function tokenizeCss(input: string): CssToken[] {
   const tokens: CssToken[] = [];
-  const next = cssTokenizer(input);
-  for (let token = next(); token; token = next()) tokens.push(token);
+  const tokenizer = new CssTokenizer(preprocessCss(input));
+  for (let token = tokenizer.next(); token; token = tokenizer.next()) tokens.push(token);
   return tokens;
 }
 
 /** The tokens of a stylesheet one at a time, then undefined: a list of them need not be kept. */
 export function cssTokenizer(input: string): () => CssToken | undefined {
-  const s = preprocessCss(input);
-  let i = 0;
-  let escaped = false;
-  const at = (k = 0): number => (i + k < s.length ? s.charCodeAt(i + k) : EOF);
-  /**
-   * Every token is made here, in one shape, and placed by the function at the end:
-   * a 2 MB theme has a million tokens, and copying each (a spread) cost seconds.
-   */
-  const made = (type: CssTokenType, value: string, repr?: string, id?: boolean): CssToken => ({
-    type,
-    value,
-    repr,
-    id,
-    start: 0,
-    end: 0,
-    escaped: false,
-  });
+  const tokenizer = new CssTokenizer(preprocessCss(input));
+  return () => tokenizer.next();
+}
 
-  /** §4.3.7, after the backslash. */
-  const escapedCodePoint = (): string => {
-    escaped = true;
-    const c = at();
-    if (c === EOF) return '\uFFFD';
-    if (isHex(c)) {
-      let hex = '';
-      while (hex.length < 6 && isHex(at())) hex += s[i++];
-      if (isWhitespace(at())) i++;
-      const code = Number.parseInt(hex, 16);
-      return code === 0 || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff
-        ? '\uFFFD'
-        : String.fromCodePoint(code);
-    }
-    const char = String.fromCodePoint(s.codePointAt(i) as number);
-    i += char.length;
-    return char;
-  };
+/**
+ * Every token is made here, in one shape, and placed by `next`: a 2 MB
+ * theme has a million tokens, and copying each (a spread) cost seconds.
+ */
+const made = (type: CssTokenType, value: string, repr?: string, id?: boolean): CssToken => ({
+  type,
+  value,
+  repr,
+  id,
+  start: 0,
+  end: 0,
+  escaped: false,
+});
 
-  /** §4.3.11 */
-  const identSequence = (): string => {
-    let name = '';
-    let run = i;
-    for (;;) {
-      const c = at();
-      if (isIdentChar(c)) i++;
-      else if (isValidEscape(c, at(1))) {
-        name += s.slice(run, i);
-        i++;
-        name += escapedCodePoint();
-        run = i;
-      } else return name + s.slice(run, i);
-    }
-  };
+/**
+ * The tokenizer of §4 over preprocessed text (§3.3): `next` gives the
+ * tokens in order; each step below is the section of the standard it names,
+ * reading from `i` on.
+ */
+export class CssTokenizer {
+  private i = 0;
+  /** Whether the token being read has used an escape. */
+  private escaped = false;
 
-  /** §4.3.12 */
-  const number = (): string => {
-    const start = i;
-    if (at() === 0x2b || at() === 0x2d) i++;
-    while (isDigit(at())) i++;
-    if (at() === 0x2e && isDigit(at(1))) {
-      i += 2;
-      while (isDigit(at())) i++;
+  constructor(private readonly s: string) {}
+
+  /** The next token, with its place and whether it used an escape; undefined at the end. */
+  next(): CssToken | undefined {
+    if (this.i >= this.s.length) return undefined;
+    const start = this.i;
+    this.escaped = false;
+    const token = this.token();
+    token.start = start;
+    token.end = this.i;
+    token.escaped = this.escaped;
+    return token;
+  }
+
+  /** The code point `k` ahead of `i` (EOF past the end). */
+  private at(k = 0): number {
+    const { s, i } = this;
+    return i + k < s.length ? s.charCodeAt(i + k) : EOF;
+  }
+
+  /** §4.3.1 */
+  private token(): CssToken {
+    const c = this.at();
+    if (c === 0x2f && this.at(1) === 0x2a) return this.comment();
+    if (isWhitespace(c)) {
+      const start = this.i;
+      while (isWhitespace(this.at())) this.i++;
+      return made('whitespace', this.s.slice(start, this.i));
     }
-    const e = at();
+    if (c === 0x22 || c === 0x27) {
+      this.i++;
+      return this.string(c);
+    }
+    if (c === 0x23 && (isIdentChar(this.at(1)) || isValidEscape(this.at(1), this.at(2)))) {
+      this.i++;
+      const id = startsIdent(this.at(), this.at(1), this.at(2));
+      return made('hash', this.identSequence(), undefined, id);
+    }
+    if (startsNumber(c, this.at(1), this.at(2)) && (c === 0x2b || c === 0x2d || c === 0x2e || isDigit(c)))
+      return this.numeric();
+    if (c === 0x2d && this.at(1) === 0x2d && this.at(2) === 0x3e) {
+      this.i += 3;
+      return made('CDC', '');
+    }
+    if (c === 0x3c && this.at(1) === 0x21 && this.at(2) === 0x2d && this.at(3) === 0x2d) {
+      this.i += 4;
+      return made('CDO', '');
+    }
+    if (c === 0x40 && startsIdent(this.at(1), this.at(2), this.at(3))) {
+      this.i++;
+      return made('at-keyword', this.identSequence());
+    }
     if (
-      (e === 0x45 || e === 0x65) &&
-      (isDigit(at(1)) || ((at(1) === 0x2b || at(1) === 0x2d) && isDigit(at(2))))
-    ) {
-      i += isDigit(at(1)) ? 2 : 3;
-      while (isDigit(at())) i++;
-    }
-    return s.slice(start, i);
-  };
+      isIdentStart(c) ||
+      (c === 0x2d && startsIdent(c, this.at(1), this.at(2))) ||
+      isValidEscape(c, this.at(1))
+    )
+      return this.identLike();
+    const char = this.codePoint();
+    if ('():;,[]{}'.includes(char)) return made(char as CssTokenType, '');
+    return made('delim', char);
+  }
 
-  /** §4.3.14 */
-  const badUrlRemnants = (): void => {
-    for (;;) {
-      const c = at();
-      if (c === EOF) return;
-      if (c === 0x29) {
-        i++;
-        return;
-      }
-      if (isValidEscape(c, at(1))) {
-        i++;
-        escapedCodePoint();
-      } else i++;
-    }
-  };
+  /** §4.3.2, at the `/*`: up to its end, or the end of the text. */
+  private comment(): CssToken {
+    const close = this.s.indexOf('*/', this.i + 2);
+    const value = this.s.slice(this.i + 2, close < 0 ? this.s.length : close);
+    this.i = close < 0 ? this.s.length : close + 2;
+    return made('comment', value);
+  }
 
-  /** §4.3.6, after `url(` and its whitespace. */
-  const url = (): CssToken => {
-    let value = '';
-    while (isWhitespace(at())) i++;
-    let run = i;
-    for (;;) {
-      const c = at();
-      // Plain characters are taken as one slice, when something else ends them.
-      if (!endsUrlRun(c)) {
-        i++;
-        continue;
-      }
-      value += s.slice(run, i);
-      if (c === 0x29) {
-        i++;
-        return made('url', value);
-      }
-      if (c === EOF) return made('url', value);
-      if (isWhitespace(c)) {
-        while (isWhitespace(at())) i++;
-        if (at() === 0x29) {
-          i++;
-          return made('url', value);
-        }
-        if (at() === EOF) return made('url', value);
-        badUrlRemnants();
-        return made('bad-url', value);
-      }
-      if (c === 0x22 || c === 0x27 || c === 0x28 || isNonPrintable(c)) {
-        i++;
-        badUrlRemnants();
-        return made('bad-url', value);
-      }
-      // What is left is a backslash.
-      i++;
-      if (isValidEscape(c, at())) value += escapedCodePoint();
-      else {
-        badUrlRemnants();
-        return made('bad-url', value);
-      }
-      run = i;
+  /** The code point at `i`, taken. */
+  private codePoint(): string {
+    const char = String.fromCodePoint(this.s.codePointAt(this.i) as number);
+    this.i += char.length;
+    return char;
+  }
+
+  /** §4.3.3 */
+  private numeric(): CssToken {
+    const repr = this.number();
+    if (startsIdent(this.at(), this.at(1), this.at(2))) return made('dimension', this.identSequence(), repr);
+    if (this.at() === 0x25) {
+      this.i++;
+      return made('percentage', '', repr);
     }
-  };
+    return made('number', '', repr);
+  }
+
+  /** §4.3.4 */
+  private identLike(): CssToken {
+    const name = this.identSequence();
+    if (name.toLowerCase() === 'url' && this.at() === 0x28) {
+      this.i++;
+      while (isWhitespace(this.at()) && isWhitespace(this.at(1))) this.i++;
+      const c = this.at();
+      const next = this.at(1);
+      const quoted = c === 0x22 || c === 0x27 || (isWhitespace(c) && (next === 0x22 || next === 0x27));
+      return quoted ? made('function', name) : this.url();
+    }
+    if (this.at() === 0x28) {
+      this.i++;
+      return made('function', name);
+    }
+    return made('ident', name);
+  }
 
   /** §4.3.5, after the opening quote. */
-  const string = (quote: number): CssToken => {
+  private string(quote: number): CssToken {
+    const { s } = this;
     let value = '';
-    let run = i;
+    let run = this.i;
     for (;;) {
-      const c = at();
+      const c = this.at();
       // Plain characters are taken as one slice, when something else ends them.
       if (c !== quote && c !== EOF && c !== LF && c !== 0x5c) {
-        i++;
+        this.i++;
         continue;
       }
-      value += s.slice(run, i);
+      value += s.slice(run, this.i);
       if (c === quote) {
-        i++;
+        this.i++;
         return made('string', value);
       }
       if (c === EOF) return made('string', value);
       if (c === LF) return made('bad-string', value);
-      escaped = true;
-      i++;
-      if (at() === LF) i++;
-      else if (at() !== EOF) value += escapedCodePoint();
-      run = i;
+      this.escaped = true;
+      this.i++;
+      if (this.at() === LF) this.i++;
+      else if (this.at() !== EOF) value += this.escapedCodePoint();
+      run = this.i;
     }
-  };
+  }
 
-  /** §4.3.4 */
-  const identLike = (): CssToken => {
-    const name = identSequence();
-    if (name.toLowerCase() === 'url' && at() === 0x28) {
-      i++;
-      while (isWhitespace(at()) && isWhitespace(at(1))) i++;
-      const c = at();
-      const quoted = c === 0x22 || c === 0x27 || (isWhitespace(c) && (at(1) === 0x22 || at(1) === 0x27));
-      return quoted ? made('function', name) : url();
+  /** §4.3.6, after `url(` and its whitespace. */
+  private url(): CssToken {
+    const { s } = this;
+    let value = '';
+    while (isWhitespace(this.at())) this.i++;
+    let run = this.i;
+    for (;;) {
+      const c = this.at();
+      // Plain characters are taken as one slice, when something else ends them.
+      if (!endsUrlRun(c)) {
+        this.i++;
+        continue;
+      }
+      value += s.slice(run, this.i);
+      if (c === 0x29) {
+        this.i++;
+        return made('url', value);
+      }
+      if (c === EOF) return made('url', value);
+      if (isWhitespace(c)) return this.urlAfterSpace(value);
+      if (c === 0x22 || c === 0x27 || c === 0x28 || isNonPrintable(c)) {
+        this.i++;
+        return this.badUrl(value);
+      }
+      // What is left is a backslash.
+      this.i++;
+      if (!isValidEscape(c, this.at())) return this.badUrl(value);
+      value += this.escapedCodePoint();
+      run = this.i;
     }
-    if (at() === 0x28) {
-      i++;
-      return made('function', name);
-    }
-    return made('ident', name);
-  };
+  }
 
-  /** §4.3.3 */
-  const numeric = (): CssToken => {
-    const repr = number();
-    if (startsIdent(at(), at(1), at(2))) return made('dimension', identSequence(), repr);
-    if (at() === 0x25) {
-      i++;
-      return made('percentage', '', repr);
+  /** §4.3.6, at whitespace in a URL: only `)` or the end may follow it. */
+  private urlAfterSpace(value: string): CssToken {
+    while (isWhitespace(this.at())) this.i++;
+    if (this.at() === 0x29) {
+      this.i++;
+      return made('url', value);
     }
-    return made('number', '', repr);
-  };
+    if (this.at() === EOF) return made('url', value);
+    return this.badUrl(value);
+  }
 
-  /** §4.3.1 */
-  const token = (): CssToken => {
-    const c = at();
-    if (c === 0x2f && at(1) === 0x2a) {
-      const close = s.indexOf('*/', i + 2);
-      const value = s.slice(i + 2, close < 0 ? s.length : close);
-      i = close < 0 ? s.length : close + 2;
-      return made('comment', value);
+  /** §4.3.14: the rest of a malformed URL, up to its `)`, taken. */
+  private badUrl(value: string): CssToken {
+    for (;;) {
+      const c = this.at();
+      if (c === EOF) break;
+      if (c === 0x29) {
+        this.i++;
+        break;
+      }
+      this.i++;
+      if (isValidEscape(c, this.at())) this.escapedCodePoint();
     }
-    if (isWhitespace(c)) {
-      const start = i;
-      while (isWhitespace(at())) i++;
-      return made('whitespace', s.slice(start, i));
-    }
-    if (c === 0x22 || c === 0x27) {
-      i++;
-      return string(c);
-    }
-    if (c === 0x23 && (isIdentChar(at(1)) || isValidEscape(at(1), at(2)))) {
-      i++;
-      const id = startsIdent(at(), at(1), at(2));
-      return made('hash', identSequence(), undefined, id);
-    }
-    if (startsNumber(c, at(1), at(2)) && (c === 0x2b || c === 0x2d || c === 0x2e || isDigit(c)))
-      return numeric();
-    if (c === 0x2d && at(1) === 0x2d && at(2) === 0x3e) {
-      i += 3;
-      return made('CDC', '');
-    }
-    if (c === 0x3c && at(1) === 0x21 && at(2) === 0x2d && at(3) === 0x2d) {
-      i += 4;
-      return made('CDO', '');
-    }
-    if (c === 0x40 && startsIdent(at(1), at(2), at(3))) {
-      i++;
-      return made('at-keyword', identSequence());
-    }
-    if (isIdentStart(c) || (c === 0x2d && startsIdent(c, at(1), at(2))) || isValidEscape(c, at(1)))
-      return identLike();
-    const char = String.fromCodePoint(s.codePointAt(i) as number);
-    i += char.length;
-    if ('():;,[]{}'.includes(char)) return made(char as CssTokenType, '');
-    return made('delim', char);
-  };
+    return made('bad-url', value);
+  }
 
-  return () => {
-    if (i >= s.length) return undefined;
-    const start = i;
-    escaped = false;
-    const next = token();
-    next.start = start;
-    next.end = i;
-    next.escaped = escaped;
-    return next;
-  };
+  /** §4.3.7, after the backslash. */
+  private escapedCodePoint(): string {
+    this.escaped = true;
+    const c = this.at();
+    if (c === EOF) return '\uFFFD';
+    if (!isHex(c)) return this.codePoint();
+    let hex = '';
+    while (hex.length < 6 && isHex(this.at())) hex += this.s[this.i++];
+    if (isWhitespace(this.at())) this.i++;
+    const code = Number.parseInt(hex, 16);
+    return code === 0 || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff
+      ? '\uFFFD'
+      : String.fromCodePoint(code);
+  }
+
+  /** §4.3.11 */
+  private identSequence(): string {
+    const { s } = this;
+    let name = '';
+    let run = this.i;
+    for (;;) {
+      const c = this.at();
+      if (isIdentChar(c)) this.i++;
+      else if (isValidEscape(c, this.at(1))) {
+        name += s.slice(run, this.i);
+        this.i++;
+        name += this.escapedCodePoint();
+        run = this.i;
+      } else return name + s.slice(run, this.i);
+    }
+  }
+
+  /** §4.3.12 */
+  private number(): string {
+    const start = this.i;
+    if (this.at() === 0x2b || this.at() === 0x2d) this.i++;
+    while (isDigit(this.at())) this.i++;
+    if (this.at() === 0x2e && isDigit(this.at(1))) {
+      this.i += 2;
+      while (isDigit(this.at())) this.i++;
+    }
+    const e = this.at();
+    const sign = this.at(1) === 0x2b || this.at(1) === 0x2d;
+    if ((e === 0x45 || e === 0x65) && (isDigit(this.at(1)) || (sign && isDigit(this.at(2))))) {
+      this.i += sign ? 3 : 2;
+      while (isDigit(this.at())) this.i++;
+    }
+    return this.s.slice(start, this.i);
+  }
 }

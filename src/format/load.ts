@@ -71,18 +71,7 @@ export function parseBriefing(bytes: Uint8Array, file: string, dir: string): Loa
   const fail = (line: number, col: number, message: string, hint?: string): never => {
     throw new BriefingError([{ file, line, col, path: '', message, ...(hint ? { hint } : {}) }]);
   };
-  if (bytes.length > MAX_FILE_BYTES) {
-    fail(1, 1, `the file is ${bytes.length} bytes`, `a briefing may be at most ${MAX_FILE_BYTES} bytes`);
-  }
-  const bad = firstInvalidUtf8(bytes);
-  if (bad !== undefined) {
-    const before = new TextDecoder().decode(bytes.subarray(0, bad));
-    const lines = before.split('\n');
-    fail(lines.length, (lines.at(-1)?.length ?? 0) + 1, 'the file is not valid UTF-8', 'save it as UTF-8');
-  }
-  let source = new TextDecoder().decode(bytes);
-  if (source.startsWith('\uFEFF')) source = source.slice(1);
-
+  const source = decodeBriefing(bytes, fail);
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, {
     version: '1.2',
@@ -100,11 +89,55 @@ export function parseBriefing(bytes: Uint8Array, file: string, dir: string): Loa
     message,
     ...(hint ? { hint } : {}),
   });
+  const problems = yamlProblems(doc, source, at);
+  if (problems.length > 0) throw new BriefingError(problems);
+  if (doc.contents === null) {
+    const required = requiredKeys(BRIEFING);
+    fail(
+      1,
+      1,
+      'the file is empty',
+      `a briefing needs at least ${required.slice(0, -1).join(', ')} and ${required.at(-1)}`,
+    );
+  }
 
+  const tagProblems = doc.warnings
+    .filter((warning) => warning.code === 'TAG_RESOLVE_FAILED')
+    .map((warning) => at(warning.pos[0], firstLine(warning.message), 'custom tags are not allowed'));
+  return { file, dir, source, doc, locate, problems: tagProblems };
+}
+
+/** The text of a briefing file: at most MAX_FILE_BYTES, valid UTF-8, without its byte order mark. */
+function decodeBriefing(
+  bytes: Uint8Array,
+  fail: (line: number, col: number, message: string, hint?: string) => never,
+): string {
+  if (bytes.length > MAX_FILE_BYTES) {
+    fail(1, 1, `the file is ${bytes.length} bytes`, `a briefing may be at most ${MAX_FILE_BYTES} bytes`);
+  }
+  const bad = firstInvalidUtf8(bytes);
+  if (bad !== undefined) {
+    const before = new TextDecoder().decode(bytes.subarray(0, bad));
+    const lines = before.split('\n');
+    fail(lines.length, (lines.at(-1)?.length ?? 0) + 1, 'the file is not valid UTF-8', 'save it as UTF-8');
+  }
+  const source = new TextDecoder().decode(bytes);
+  return source.startsWith('\uFEFF') ? source.slice(1) : source;
+}
+
+/**
+ * The YAML parser's errors as problems, in the order of the file. After the
+ * first real syntax error the parser's view of the file is off, and what it
+ * says next misleads: only the first is reported (duplicate keys and the
+ * like are still all listed).
+ */
+function yamlProblems(
+  doc: Document.Parsed,
+  source: string,
+  at: (offset: number, message: string, hint?: string) => Problem,
+): Problem[] {
   const problems: Problem[] = [];
   let deep = false;
-  // After the first real syntax error the parser's view of the file is off, and what it says next
-  // misleads: only the first is reported (duplicate keys and the like are still all listed).
   let syntax = false;
   const errors = [...doc.errors].sort((x, y) => x.pos[0] - y.pos[0]);
   for (const error of errors) {
@@ -139,21 +172,7 @@ export function parseBriefing(bytes: Uint8Array, file: string, dir: string): Loa
       );
     }
   }
-  if (problems.length > 0) throw new BriefingError(problems);
-  if (doc.contents === null) {
-    const required = requiredKeys(BRIEFING);
-    fail(
-      1,
-      1,
-      'the file is empty',
-      `a briefing needs at least ${required.slice(0, -1).join(', ')} and ${required.at(-1)}`,
-    );
-  }
-
-  const tagProblems = doc.warnings
-    .filter((warning) => warning.code === 'TAG_RESOLVE_FAILED')
-    .map((warning) => at(warning.pos[0], firstLine(warning.message), 'custom tags are not allowed'));
-  return { file, dir, source, doc, locate, problems: tagProblems };
+  return problems;
 }
 
 function firstLine(message: string): string {

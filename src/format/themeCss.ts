@@ -86,30 +86,136 @@ function sameTokens(next: () => CssToken | undefined, listed: readonly CssToken[
 }
 
 function findProblems(tokens: CssToken[], source: string): CssProblem[] {
-  const problems: CssProblem[] = [];
-  const place = lineFinder(source);
-  const refuse = (token: CssToken, message: string, hint: string) => {
-    const { line, col } = place(token.start);
-    problems.push({ line, col, message, hint });
-  };
-  const shown = (token: CssToken) => excerpt(source, token.start, token.end);
+  const check = new ThemeCheck(tokens, source);
+  for (const [index, token] of tokens.entries()) check.token(token, index);
+  return check.end();
+}
 
+/** The check of one theme's tokens, in order: the problems found, and the blocks and functions open. */
+class ThemeCheck {
+  private readonly problems: CssProblem[] = [];
+  private readonly place: (offset: number) => { line: number; col: number };
   /**
    * Open blocks and functions, innermost last, each with the token that closes
    * it; a function whose arguments are checked collects them.
    */
-  const open: Block[] = [];
-  const closeFunction = (entry: Block, end: number) => {
+  private readonly open: Block[] = [];
+
+  constructor(
+    private readonly tokens: readonly CssToken[],
+    private readonly source: string,
+  ) {
+    this.place = lineFinder(source);
+  }
+
+  /** Checks the token at `index`. */
+  token(token: CssToken, index: number): void {
+    if (token.type === 'comment') return;
+    this.open.at(-1)?.args?.push(token);
+    switch (token.type) {
+      case 'bad-string':
+        this.refuse(token, 'has a string with no closing quote', 'close it on the same line');
+        break;
+      case 'bad-url':
+        this.refuse(token, `has a malformed ${this.shown(token)}`, DATA_ONLY);
+        break;
+      case 'delim':
+        if (token.value === '\\')
+          this.refuse(token, 'has a stray backslash', 'escapes are allowed only inside quoted text');
+        break;
+      case 'url':
+        if (token.escaped) this.refuseEscape(token);
+        else if (!isDataUrl(token.value)) this.refuse(token, `loads ${this.shown(token)}`, DATA_ONLY);
+        break;
+      case 'at-keyword':
+        this.atKeyword(token, index);
+        break;
+      case 'function':
+        this.function(token);
+        break;
+      case 'ident':
+      case 'hash':
+      case 'dimension':
+        if (token.escaped) this.refuseEscape(token);
+        break;
+      case '(':
+      case '[':
+      case '{':
+        this.open.push(BLOCKS[token.type]);
+        break;
+      case ')':
+      case ']':
+      case '}':
+        this.close(token);
+        break;
+    }
+  }
+
+  /** The problems, in the order of the file, once every token is checked. */
+  end(): CssProblem[] {
+    // A browser closes what the file leaves open at its end: those functions are checked too.
+    for (const entry of this.open.reverse()) this.closeFunction(entry, this.source.length);
+    return this.problems.sort((a, b) => a.line - b.line || a.col - b.col);
+  }
+
+  private refuse(token: CssToken, message: string, hint: string): void {
+    const { line, col } = this.place(token.start);
+    this.problems.push({ line, col, message, hint });
+  }
+
+  private refuseEscape(token: CssToken): void {
+    this.refuse(token, `has a CSS escape outside a string: ${this.shown(token)}`, NAMES_PLAIN);
+  }
+
+  private shown(token: CssToken): string {
+    return excerpt(this.source, token.start, token.end);
+  }
+
+  private atKeyword(token: CssToken, index: number): void {
+    if (token.escaped) this.refuseEscape(token);
+    const name = token.value.toLowerCase();
+    if (name === 'import') this.refuse(token, 'uses @import', 'a theme must be one self-contained file');
+    else if (name === 'charset') {
+      const value = nextNonWhitespace(this.tokens, index + 1);
+      if (value?.type !== 'string' || value.value.toLowerCase() !== 'utf-8')
+        this.refuse(
+          token,
+          `declares ${this.shown(token)} ${value ? this.shown(value) : ''}`.trim(),
+          'save the theme as UTF-8',
+        );
+    }
+  }
+
+  private function(token: CssToken): void {
+    if (token.escaped) this.refuseEscape(token);
+    const name = token.value.toLowerCase();
+    if (LOADING_FUNCTIONS.has(name)) this.refuse(token, `uses ${name}()`, DATA_ONLY);
+    this.open.push(
+      URL_FUNCTIONS.has(name) || name === 'attr' ? { fn: name, token, closer: ')', args: [] } : BLOCKS['('],
+    );
+  }
+
+  /** A closing bracket: only the closer of the innermost block ends it (CSS Syntax §5.4.8); any other is a plain token. */
+  private close(token: CssToken): void {
+    const entry = this.open.at(-1);
+    if (entry?.closer !== token.type) return;
+    this.open.pop();
+    entry.args?.pop();
+    this.closeFunction(entry, token.end);
+  }
+
+  /** Checks the arguments of a function that has closed at `end`, when they are checked. */
+  private closeFunction(entry: Block, end: number): void {
     if (!entry.fn || !entry.token || !entry.args) return;
     // Nested functions overlap: each is quoted only when refused, and only as far as shown.
-    const whole = () => excerpt(source, (entry.token as CssToken).start, end);
+    const whole = () => excerpt(this.source, (entry.token as CssToken).start, end);
     const args = entry.args.filter((t) => t.type !== 'whitespace');
     if (URL_FUNCTIONS.has(entry.fn)) {
       const [only, ...rest] = args;
       if (only?.type === 'string' && only.escaped)
-        refuse(only, `has a CSS escape in a URL: ${shown(only)}`, 'write URLs plainly');
+        this.refuse(only, `has a CSS escape in a URL: ${this.shown(only)}`, 'write URLs plainly');
       else if (only?.type !== 'string' || rest.length > 0 || !isDataUrl(only.value))
-        refuse(entry.token, `loads ${whole()}`, DATA_ONLY);
+        this.refuse(entry.token, `loads ${whole()}`, DATA_ONLY);
     } else if (entry.fn === 'attr') {
       const [name, comma, fallback, ...rest] = args;
       const plain =
@@ -117,82 +223,9 @@ function findProblems(tokens: CssToken[], source: string): CssProblem[] {
         rest.length === 0 &&
         (comma === undefined || (comma.type === ',' && fallback?.type === 'string'));
       if (!plain)
-        refuse(entry.token, `uses ${whole()}`, 'a theme may read an attribute only as text: attr(name)');
-    }
-  };
-
-  for (const [index, token] of tokens.entries()) {
-    if (token.type === 'comment') continue;
-    open.at(-1)?.args?.push(token);
-    switch (token.type) {
-      case 'bad-string':
-        refuse(token, 'has a string with no closing quote', 'close it on the same line');
-        continue;
-      case 'bad-url':
-        refuse(token, `has a malformed ${shown(token)}`, DATA_ONLY);
-        continue;
-      case 'delim':
-        if (token.value === '\\')
-          refuse(token, 'has a stray backslash', 'escapes are allowed only inside quoted text');
-        continue;
-      case 'url':
-        if (token.escaped) refuse(token, `has a CSS escape outside a string: ${shown(token)}`, NAMES_PLAIN);
-        else if (!isDataUrl(token.value)) refuse(token, `loads ${shown(token)}`, DATA_ONLY);
-        continue;
-      case 'at-keyword': {
-        if (token.escaped) refuse(token, `has a CSS escape outside a string: ${shown(token)}`, NAMES_PLAIN);
-        const name = token.value.toLowerCase();
-        if (name === 'import') refuse(token, 'uses @import', 'a theme must be one self-contained file');
-        else if (name === 'charset') {
-          const value = nextNonWhitespace(tokens, index + 1);
-          if (value?.type !== 'string' || value.value.toLowerCase() !== 'utf-8')
-            refuse(
-              token,
-              `declares ${shown(token)} ${value ? shown(value) : ''}`.trim(),
-              'save the theme as UTF-8',
-            );
-        }
-        continue;
-      }
-      case 'function': {
-        if (token.escaped) refuse(token, `has a CSS escape outside a string: ${shown(token)}`, NAMES_PLAIN);
-        const name = token.value.toLowerCase();
-        if (LOADING_FUNCTIONS.has(name)) refuse(token, `uses ${name}()`, DATA_ONLY);
-        open.push(
-          URL_FUNCTIONS.has(name) || name === 'attr'
-            ? { fn: name, token, closer: ')', args: [] }
-            : BLOCKS['('],
-        );
-        continue;
-      }
-      case 'ident':
-      case 'hash':
-      case 'dimension':
-        if (token.escaped) refuse(token, `has a CSS escape outside a string: ${shown(token)}`, NAMES_PLAIN);
-        continue;
-      case '(':
-      case '[':
-      case '{':
-        open.push(BLOCKS[token.type]);
-        continue;
-      case ')':
-      case ']':
-      case '}': {
-        // Only the closer of the innermost block ends it (CSS Syntax §5.4.8); any other is a plain token.
-        const entry = open.at(-1);
-        if (entry?.closer !== token.type) continue;
-        open.pop();
-        entry.args?.pop();
-        closeFunction(entry, token.end);
-        continue;
-      }
-      default:
-        continue;
+        this.refuse(entry.token, `uses ${whole()}`, 'a theme may read an attribute only as text: attr(name)');
     }
   }
-  // A browser closes what the file leaves open at its end: those functions are checked too.
-  for (const entry of open.reverse()) closeFunction(entry, source.length);
-  return problems.sort((a, b) => a.line - b.line || a.col - b.col);
 }
 
 /** The first token from `from` on that is neither whitespace nor a comment. */

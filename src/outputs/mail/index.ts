@@ -17,4 +17,5 @@ export {
   mailText,
   PPTX_TYPE,
 } from './message.js';
-export { parseSmtpUrl, type SentMail, SMTP_URL_VARIABLE, type SmtpTarget, sendDraft } from './smtp.js';
+export { type SentMail, sendDraft } from './smtp.js';
+export { parseSmtpUrl, SMTP_URL_VARIABLE, type SmtpTarget } from './smtpUrl.js';

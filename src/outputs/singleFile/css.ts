@@ -3,10 +3,22 @@
  * by the files they import, every `url()` of a shipped file made a data:
  * URL, and the `@font-face` subsets no character of the deck needs left out.
  * It reads only briefdeck's own CSS and a theme already rewritten from the
- * theme check's tokens (format/themeCss.ts).
+ * theme check's tokens (format/themeCss.ts), with the same tokenizer
+ * (read as pieces by _cssPieces.ts).
  */
 import path from 'node:path';
 import { type Assets, resolveUrl } from './_assets.js';
+import {
+  isAtRule,
+  isUrl,
+  type Piece,
+  PieceReader,
+  significant,
+  splitAt,
+  textOf,
+  urlEnd,
+  urlOf,
+} from './_cssPieces.js';
 import { addCharacters, type FontChoice } from './text.js';
 
 export interface Stylesheet {
@@ -26,29 +38,25 @@ export async function inlineCss(
   fonts: FontChoice,
   seen: Set<string>,
 ): Promise<string> {
-  const { text, mask } = lexCss(sheet.css);
+  const reader = new PieceReader(sheet.css);
   let out = '';
-  let last = 0;
-  for (const match of mask.matchAll(/@import\b[^;{}]*;?|@font-face\s*\{[^}]*\}?|\burl\([^)]*\)?/gi)) {
-    const start = match.index;
-    const end = start + match[0].length;
-    const source = text.slice(start, end);
-    const lower = match[0].toLowerCase();
-    let replacement: string;
-    if (lower.startsWith('@import')) {
-      const to = importPath(sheet, source);
+  for (let piece = reader.next(); piece; piece = reader.next()) {
+    const { token } = piece;
+    if (isAtRule(token, 'import')) {
+      const to = importPath(sheet, readImport(reader, piece));
       if (seen.has(to)) throw new Error(`singleFile: ${to} imports itself`);
       const css = (await assets.read(to)).toString('utf8');
-      replacement = await inlineCss({ to, css }, assets, fonts, new Set([...seen, to]));
-    } else if (lower.startsWith('@font-face')) {
-      replacement = await fontFace(sheet, source, mask.slice(start, end), assets, fonts);
+      out += await inlineCss({ to, css }, assets, fonts, new Set([...seen, to]));
+    } else if (isAtRule(token, 'font-face')) {
+      const { rule, block } = readFontFace(reader, piece);
+      out += block ? await fontFace(sheet, rule, assets, fonts) : textOf(rule);
+    } else if (isUrl(token)) {
+      out += await inlineUrl(sheet, readUrl(reader, piece), assets);
     } else {
-      replacement = await inlineUrl(sheet, source, assets);
+      out += piece.text;
     }
-    out += text.slice(last, start) + replacement;
-    last = end;
   }
-  return out + text.slice(last);
+  return out;
 }
 
 /** Adds the characters of every string in the stylesheet and those it imports (generated content). */
@@ -58,21 +66,82 @@ export async function cssStrings(
   into: Set<number>,
   seen: Set<string>,
 ): Promise<void> {
-  const { text, mask, strings } = lexCss(sheet.css);
-  for (const string of strings) addCharacters(string.slice(1, -1), into);
-  for (const match of mask.matchAll(/@import\b[^;{}]*;?/gi)) {
-    const to = importPath(sheet, text.slice(match.index, match.index + match[0].length));
+  const reader = new PieceReader(sheet.css);
+  const imports: Piece[][] = [];
+  for (let piece = reader.next(); piece; piece = reader.next()) {
+    if (piece.token.type === 'string') addCharacters(piece.token.value, into);
+    else if (isAtRule(piece.token, 'import')) {
+      const rule = readImport(reader, piece);
+      imports.push(rule);
+      for (const { token } of rule) if (token.type === 'string') addCharacters(token.value, into);
+    }
+  }
+  for (const rule of imports) {
+    const to = importPath(sheet, rule);
     if (seen.has(to)) continue;
     seen.add(to);
     await cssStrings({ to, css: (await assets.read(to)).toString('utf8') }, assets, into, seen);
   }
 }
 
-function importPath(sheet: Stylesheet, rule: string): string {
-  const match = /^@import\s+(?:url\(\s*(["']?)([^"')]*)\1\s*\)|(["'])([^"']*)\3)\s*;?$/i.exec(rule.trim());
-  const url = match?.[2] ?? match?.[4];
+// ── the rules rewritten ──────────────────────────────────────────────────
+
+/** The `@import` rule that starts with `first`: up to its `;`, or to the block or the end that cuts it short. */
+function readImport(reader: PieceReader, first: Piece): Piece[] {
+  const rule = [first];
+  for (let piece = reader.next(); piece; piece = reader.next()) {
+    if (piece.token.type === '{' || piece.token.type === '}') {
+      reader.unread(piece);
+      break;
+    }
+    rule.push(piece);
+    if (piece.token.type === ';') break;
+  }
+  return rule;
+}
+
+/**
+ * The `@font-face` rule that starts with `first`, up to its `}`; when no
+ * block follows the name (no rule then), the name and the whitespace after it.
+ */
+function readFontFace(reader: PieceReader, first: Piece): { rule: Piece[]; block: boolean } {
+  const rule = [first];
+  let piece = reader.next();
+  while (piece?.token.type === 'whitespace') {
+    rule.push(piece);
+    piece = reader.next();
+  }
+  if (piece?.token.type !== '{') {
+    if (piece) reader.unread(piece);
+    return { rule, block: false };
+  }
+  for (; piece; piece = reader.next()) {
+    rule.push(piece);
+    if (piece.token.type === '}') break;
+  }
+  return { rule, block: true };
+}
+
+/** The `url(…)` that starts with `first`: a URL token, or the function up to its `)`. */
+function readUrl(reader: PieceReader, first: Piece): Piece[] {
+  const url = [first];
+  if (first.token.type !== 'function') return url;
+  for (let piece = reader.next(); piece; piece = reader.next()) {
+    url.push(piece);
+    if (piece.token.type === ')') break;
+  }
+  return url;
+}
+
+// ── imports and URLs ─────────────────────────────────────────────────────
+
+/** The file an `@import` rule imports, as a path in the assets folder; a conditional import cannot be inlined. */
+function importPath(sheet: Stylesheet, rule: readonly Piece[]): string {
+  const [, ...prelude] = rule.filter(significant);
+  if (prelude.at(-1)?.token.type === ';') prelude.pop();
+  const url = urlOf(prelude);
   if (url === undefined)
-    throw new Error(`singleFile: ${sheet.to}: cannot inline "${rule}" (a conditional import?)`);
+    throw new Error(`singleFile: ${sheet.to}: cannot inline "${textOf(rule)}" (a conditional import?)`);
   const to = sheet.to === undefined ? undefined : resolveUrl(url, sheet.to);
   if (to === undefined)
     throw new Error(`singleFile: ${sheet.to ?? 'the theme'} imports ${url}, not a shipped file`);
@@ -95,9 +164,9 @@ const MEDIA_TYPES: Record<string, string> = {
 /** What a `url(…)` names: a data: URL, or a path in the assets folder (undefined when outside it). */
 function urlTarget(
   sheet: Stylesheet,
-  token: string,
+  pieces: readonly Piece[],
 ): { data: true } | { to: string | undefined; url: string } {
-  const url = (/^url\(\s*(["']?)(.*?)\1\s*\)$/is.exec(token.trim())?.[2] ?? '').trim();
+  const url = urlOf(pieces) ?? ''; // a malformed one names no file
   if (/^data:/i.test(url)) return { data: true };
   return { to: sheet.to === undefined ? undefined : resolveUrl(url, sheet.to), url };
 }
@@ -108,14 +177,16 @@ async function dataUrl(to: string, assets: Assets): Promise<string> {
   return `url(data:${type};base64,${(await assets.read(to)).toString('base64')})`;
 }
 
-async function inlineUrl(sheet: Stylesheet, token: string, assets: Assets): Promise<string> {
-  const target = urlTarget(sheet, token);
-  if ('data' in target) return token;
+async function inlineUrl(sheet: Stylesheet, pieces: readonly Piece[], assets: Assets): Promise<string> {
+  const target = urlTarget(sheet, pieces);
+  if ('data' in target) return textOf(pieces);
   // The theme is checked when the briefing is read: it has data: URLs only. A shipped file names only shipped files.
   if (target.to === undefined)
     throw new Error(`singleFile: ${sheet.to ?? 'the theme'} refers to ${target.url}`);
   return dataUrl(target.to, assets);
 }
+
+// ── @font-face ───────────────────────────────────────────────────────────
 
 /**
  * One `@font-face` rule: left out when its `unicode-range` has no character
@@ -125,33 +196,24 @@ async function inlineUrl(sheet: Stylesheet, token: string, assets: Assets): Prom
  */
 async function fontFace(
   sheet: Stylesheet,
-  rule: string,
-  mask: string,
+  rule: readonly Piece[],
   assets: Assets,
   fonts: FontChoice,
 ): Promise<string> {
-  const open = mask.indexOf('{');
-  const close = mask.lastIndexOf('}');
-  const body = rule.slice(open + 1, close < open ? undefined : close);
-  const bodyMask = mask.slice(open + 1, close < open ? undefined : close);
-  const declarations = split(body, bodyMask, ';').map(([declaration, declarationMask]) => {
-    const colon = declarationMask.indexOf(':');
+  const open = rule.findIndex((piece) => piece.token.type === '{');
+  const body = rule.slice(open + 1, rule.at(-1)?.token.type === '}' ? -1 : undefined);
+  const declarations = splitAt(body, ';').map((declaration) => {
+    const colon = declaration.findIndex((piece) => piece.token.type === ':');
     return {
-      name: colon < 0 ? '' : declaration.slice(0, colon).trim().toLowerCase(),
+      name: colon < 0 ? '' : textOf(declaration.slice(0, colon)).trim().toLowerCase(),
       value: colon < 0 ? declaration : declaration.slice(colon + 1),
-      valueMask: colon < 0 ? declarationMask : declarationMask.slice(colon + 1),
-      text: declaration.trim(),
+      text: textOf(declaration).trim(),
     };
   });
   const range = declarations.find((declaration) => declaration.name === 'unicode-range');
-  const ranges = range ? parseUnicodeRange(range.value) : undefined;
-  if (
-    !fonts.keepAll &&
-    ranges &&
-    !ranges.some(([first, end]) => hasCodePoint(fonts.codePoints, first, end))
-  ) {
+  const ranges = range ? parseUnicodeRange(textOf(range.value)) : undefined;
+  if (!fonts.keepAll && ranges && !ranges.some(([first, end]) => hasCodePoint(fonts.codePoints, first, end)))
     return '';
-  }
   const out: string[] = [];
   for (const declaration of declarations) {
     if (declaration.text === '') continue;
@@ -159,113 +221,31 @@ async function fontFace(
       out.push(declaration.text);
       continue;
     }
-    const sources: string[] = [];
-    for (const [source, sourceMask] of split(declaration.value, declaration.valueMask, ',')) {
-      const url = /\burl\([^)]*\)?/i.exec(sourceMask);
-      if (!url) {
-        sources.push(source.trim()); // local(…)
-        continue;
-      }
-      const token = source.slice(url.index, url.index + url[0].length);
-      const target = urlTarget(sheet, token);
-      if ('data' in target) sources.push(source.trim());
-      else if (target.to !== undefined && assets.has(target.to))
-        sources.push(
-          (
-            source.slice(0, url.index) +
-            (await dataUrl(target.to, assets)) +
-            source.slice(url.index + url[0].length)
-          ).trim(),
-        );
-    }
+    const sources = await fontSources(sheet, declaration.value, assets);
     if (sources.length === 0) return '';
     out.push(`src: ${sources.join(', ')}`);
   }
   return `@font-face {\n  ${out.join(';\n  ')};\n}`;
 }
 
-/** Splits `text` at each `separator` outside strings and url() (found in `mask`), with the pieces of the mask. */
-function split(text: string, mask: string, separator: string): [string, string][] {
-  const pieces: [string, string][] = [];
-  let depth = 0;
-  let last = 0;
-  for (let i = 0; i <= mask.length; i++) {
-    const c = mask[i];
-    if (c === '(') depth += 1;
-    else if (c === ')') depth = Math.max(0, depth - 1);
-    else if (i === mask.length || (c === separator && depth === 0)) {
-      pieces.push([text.slice(last, i), mask.slice(last, i)]);
-      last = i + 1;
+/** The sources of a `src` descriptor that the single file keeps: local fonts, data: URLs and shipped files, inlined. */
+async function fontSources(sheet: Stylesheet, value: readonly Piece[], assets: Assets): Promise<string[]> {
+  const sources: string[] = [];
+  for (const source of splitAt(value, ',')) {
+    const start = source.findIndex((piece) => isUrl(piece.token));
+    if (start < 0) {
+      sources.push(textOf(source).trim()); // local(…)
+      continue;
+    }
+    const end = urlEnd(source, start);
+    const target = urlTarget(sheet, source.slice(start, end));
+    if ('data' in target) sources.push(textOf(source).trim());
+    else if (target.to !== undefined && assets.has(target.to)) {
+      const url = await dataUrl(target.to, assets);
+      sources.push((textOf(source.slice(0, start)) + url + textOf(source.slice(end))).trim());
     }
   }
-  return pieces;
-}
-
-/**
- * Reads CSS once: `text` is the stylesheet without comments, `mask` the same
- * length with the insides of strings and of unquoted url() blanked out (so
- * that `;`, `,`, braces and `@import` found in it are the stylesheet's own),
- * and `strings` every string token.
- */
-function lexCss(css: string): { text: string; mask: string; strings: string[] } {
-  let text = '';
-  let mask = '';
-  const strings: string[] = [];
-  let run = 0;
-  let i = 0;
-  // The last character of `text`, kept as it grows: reading it back from the string would copy the
-  // whole string at every comment (a theme of many comments made the single file quadratic).
-  let last = '';
-  const flush = (): void => {
-    text += css.slice(run, i);
-    mask += css.slice(run, i);
-    if (i > run) last = css[i - 1] as string;
-  };
-  while (i < css.length) {
-    const c = css[i];
-    if (c === '/' && css[i + 1] === '*') {
-      flush();
-      const end = css.indexOf('*/', i + 2);
-      i = end < 0 ? css.length : end + 2;
-      // A comment separates tokens: keep a space where dropping it would join two words.
-      const space = /[\w-]/.test(last) && /[\w-]/.test(css[i] ?? '') ? ' ' : '';
-      text += space;
-      mask += space;
-      last = space || last;
-      run = i;
-    } else if (c === '"' || c === "'") {
-      flush();
-      let j = i + 1;
-      while (j < css.length && css[j] !== c && css[j] !== '\n') j += css[j] === '\\' ? 2 : 1;
-      j = Math.min(j + 1, css.length);
-      const string = css.slice(i, j);
-      strings.push(string);
-      text += string;
-      last = string.at(-1) ?? last;
-      mask += c + ' '.repeat(string.length - 1);
-      i = j;
-      run = i;
-    } else if ((c === 'u' || c === 'U') && unquotedUrl(css, i)) {
-      flush();
-      const close = css.indexOf(')', i);
-      const end = close < 0 ? css.length : close + 1;
-      const url = css.slice(i, end);
-      text += url;
-      last = url.at(-1) ?? last;
-      mask += url.slice(0, 4) + ' '.repeat(url.length - 4 - (close < 0 ? 0 : 1)) + (close < 0 ? '' : ')');
-      i = end;
-      run = i;
-    } else i += 1;
-  }
-  flush();
-  return { text, mask, strings };
-}
-
-/** Whether an unquoted `url(` starts at `i` (not the end of a longer name such as `myurl(`). */
-function unquotedUrl(css: string, i: number): boolean {
-  const sticky = /url\(\s*[^\s"')]/iy;
-  sticky.lastIndex = i;
-  return sticky.test(css) && !/[\w-]/.test(css[i - 1] ?? '');
+  return sources;
 }
 
 /**

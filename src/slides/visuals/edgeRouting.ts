@@ -166,88 +166,121 @@ export function routeEdges(
   const pairKey = (edge: Edge) => `${Math.min(edge.from, edge.to)}|${Math.max(edge.from, edge.to)}`;
   const groups = new Map<string, Edge[]>();
   for (const edge of edges) groups.set(pairKey(edge), [...(groups.get(pairKey(edge)) ?? []), edge]);
-
-  const routed = edges.map((edge) => {
-    const from = boxes.get(edge.from) as Box;
-    const to = boxes.get(edge.to) as Box;
-    const group = groups.get(pairKey(edge)) as Edge[];
-    // The normal is taken from the lower index to the higher, so a pair's edges fan out the same way whichever way they run.
-    const lo = edge.from < edge.to ? from : to;
-    const hi = edge.from < edge.to ? to : from;
-    const length = Math.hypot(hi.x - lo.x, hi.y - lo.y) || 1;
-    const normal = { x: -(hi.y - lo.y) / length, y: (hi.x - lo.x) / length };
-    const fan = (group.indexOf(edge) - (group.length - 1) / 2) * FAN;
-    const candidates = [fan, ...BOWS.flatMap((bow) => [fan + bow, fan - bow])];
-    let curve = bowed(from, to, normal, fan);
-    let fewest = Number.POSITIVE_INFINITY;
-    for (const bow of candidates) {
-      const candidate = bowed(from, to, normal, bow);
-      const count = obstacles(candidate, all, [from, to], area);
-      if (count < fewest) {
-        fewest = count;
-        curve = candidate;
-      }
-      if (count === 0) break;
-    }
-    let t0 = exit(curve, from, true);
-    let t1 = exit(curve, to, false);
-    const visible = [t0, t1] as const;
-    if (edge.type === 'support') {
-      t1 = back(curve, t1, t0, ARROW_LEN);
-      if (edge.mutual) t0 = back(curve, t0, t1, ARROW_LEN);
-    }
-    const start = curveAt(curve.p0, curve.c, curve.p2, t0);
-    const end = curveAt(curve.p0, curve.c, curve.p2, t1);
-    const straight = curve.c.x === (from.x + to.x) / 2 && curve.c.y === (from.y + to.y) / 2;
-    const control = subControl(curve.p0, curve.c, curve.p2, t0, t1);
-    const d = straight
-      ? `M${num(start.x)} ${num(start.y)}L${num(end.x)} ${num(end.y)}`
-      : `M${num(start.x)} ${num(start.y)}Q${num(control.x)} ${num(control.y)} ${num(end.x)} ${num(end.y)}`;
-    const points = Array.from({ length: 33 }, (_, k) =>
-      curveAt(curve.p0, curve.c, curve.p2, visible[0] + ((visible[1] - visible[0]) * k) / 32),
-    );
-    return { edge, d, points, curve, visible };
-  });
+  const routed = edges.map((edge) => routeEdge(edge, boxes, groups.get(pairKey(edge)) as Edge[], all, area));
 
   // Conflict marks: at the middle of the edge, else the spot nearest it that is clear of other edges, boxes and
   // marks; where none is, the spot with most room.
   const marks: Point[] = [];
   return routed.map(({ edge, d, points, curve, visible }, index): EdgePath => {
     if (edge.type !== 'conflict') return { edge, d, points };
-    // The least room around `p`; a loop rather than one Math.min over spread arrays, which cost more than the
-    // distances (the same minimum: Math.min neither depends on the order nor lets a NaN through unseen).
-    const room = (p: Point): number => {
-      let least = Number.POSITIVE_INFINITY;
-      for (let j = 0; j < routed.length; j++) {
-        const line = routed[j]?.points;
-        if (j === index || !line) continue;
-        for (let k = 1; k < line.length; k++)
-          least = Math.min(least, distanceToSegment(p, line[k - 1] as Point, line[k] as Point) - MARK_RADIUS);
-      }
-      for (const box of all) least = Math.min(least, outside(p, box) - MARK_RADIUS);
-      for (const m of marks) least = Math.min(least, Math.hypot(m.x - p.x, m.y - p.y) - 2 * MARK_RADIUS);
-      return least;
-    };
-    const spots = SPOTS.map((f) =>
-      curveAt(curve.p0, curve.c, curve.p2, visible[0] + (visible[1] - visible[0]) * f),
-    );
-    // The first spot with room enough, else the first with most room (each spot's room worked out once).
-    const rooms: number[] = [];
-    let mark: Point | undefined;
-    for (const p of spots) {
-      const r = room(p);
-      rooms.push(r);
-      if (r > MARK_CLEARANCE) {
-        mark = p;
-        break;
-      }
-    }
-    if (!mark) {
-      let best = 0;
-      for (let k = 0; k < spots.length; k++) if ((rooms[k] as number) > (rooms[best] as number)) best = k;
-      mark = spots[best] as Point;
-    }
+    const mark = markSpot(curve, visible, (p) => room(p, routed, index, all, marks));
     marks.push(mark);
     return { edge, d, points, mark };
   });
+}
+
+/** An edge routed: its path, the points it passes through, its curve and the part of it outside the boxes. */
+interface RoutedEdge {
+  edge: Edge;
+  d: string;
+  points: Point[];
+  curve: Curve;
+  visible: readonly [number, number];
+}
+
+/**
+ * One edge: fanned out from the others of its pair (`group`), bowed to the
+ * side where it crosses fewest boxes, cut where it leaves its two boxes
+ * (and shortened for an arrowhead).
+ */
+function routeEdge(
+  edge: Edge,
+  boxes: ReadonlyMap<number, Box>,
+  group: readonly Edge[],
+  all: readonly Box[],
+  area: Box,
+): RoutedEdge {
+  const from = boxes.get(edge.from) as Box;
+  const to = boxes.get(edge.to) as Box;
+  // The normal is taken from the lower index to the higher, so a pair's edges fan out the same way whichever way they run.
+  const lo = edge.from < edge.to ? from : to;
+  const hi = edge.from < edge.to ? to : from;
+  const length = Math.hypot(hi.x - lo.x, hi.y - lo.y) || 1;
+  const normal = { x: -(hi.y - lo.y) / length, y: (hi.x - lo.x) / length };
+  const fan = (group.indexOf(edge) - (group.length - 1) / 2) * FAN;
+  const candidates = [fan, ...BOWS.flatMap((bow) => [fan + bow, fan - bow])];
+  let curve = bowed(from, to, normal, fan);
+  let fewest = Number.POSITIVE_INFINITY;
+  for (const bow of candidates) {
+    const candidate = bowed(from, to, normal, bow);
+    const count = obstacles(candidate, all, [from, to], area);
+    if (count < fewest) {
+      fewest = count;
+      curve = candidate;
+    }
+    if (count === 0) break;
+  }
+  let t0 = exit(curve, from, true);
+  let t1 = exit(curve, to, false);
+  const visible = [t0, t1] as const;
+  if (edge.type === 'support') {
+    t1 = back(curve, t1, t0, ARROW_LEN);
+    if (edge.mutual) t0 = back(curve, t0, t1, ARROW_LEN);
+  }
+  const start = curveAt(curve.p0, curve.c, curve.p2, t0);
+  const end = curveAt(curve.p0, curve.c, curve.p2, t1);
+  const straight = curve.c.x === (from.x + to.x) / 2 && curve.c.y === (from.y + to.y) / 2;
+  const control = subControl(curve.p0, curve.c, curve.p2, t0, t1);
+  const d = straight
+    ? `M${num(start.x)} ${num(start.y)}L${num(end.x)} ${num(end.y)}`
+    : `M${num(start.x)} ${num(start.y)}Q${num(control.x)} ${num(control.y)} ${num(end.x)} ${num(end.y)}`;
+  const points = Array.from({ length: 33 }, (_, k) =>
+    curveAt(curve.p0, curve.c, curve.p2, visible[0] + ((visible[1] - visible[0]) * k) / 32),
+  );
+  return { edge, d, points, curve, visible };
+}
+
+/**
+ * The least room around `p`: from the other edges (all but `index`), the
+ * boxes and the marks placed. A loop rather than one Math.min over spread
+ * arrays, which cost more than the distances (the same minimum: Math.min
+ * neither depends on the order nor lets a NaN through unseen).
+ */
+function room(
+  p: Point,
+  routed: readonly RoutedEdge[],
+  index: number,
+  all: readonly Box[],
+  marks: readonly Point[],
+): number {
+  let least = Number.POSITIVE_INFINITY;
+  for (let j = 0; j < routed.length; j++) {
+    const line = routed[j]?.points;
+    if (j === index || !line) continue;
+    for (let k = 1; k < line.length; k++)
+      least = Math.min(least, distanceToSegment(p, line[k - 1] as Point, line[k] as Point) - MARK_RADIUS);
+  }
+  for (const box of all) least = Math.min(least, outside(p, box) - MARK_RADIUS);
+  for (const m of marks) least = Math.min(least, Math.hypot(m.x - p.x, m.y - p.y) - 2 * MARK_RADIUS);
+  return least;
+}
+
+/**
+ * Where a conflict mark goes on the visible part of `curve`: the first of
+ * the SPOTS with room enough, else the first with most room (each spot's
+ * room worked out once).
+ */
+function markSpot(curve: Curve, visible: readonly [number, number], roomAt: (p: Point) => number): Point {
+  const spots = SPOTS.map((f) =>
+    curveAt(curve.p0, curve.c, curve.p2, visible[0] + (visible[1] - visible[0]) * f),
+  );
+  const rooms: number[] = [];
+  for (const p of spots) {
+    const r = roomAt(p);
+    rooms.push(r);
+    if (r > MARK_CLEARANCE) return p;
+  }
+  let best = 0;
+  for (let k = 0; k < spots.length; k++) if ((rooms[k] as number) > (rooms[best] as number)) best = k;
+  return spots[best] as Point;
 }
