@@ -286,9 +286,17 @@ for (const example of EXAMPLES) {
       }
     });
 
-    it('leaves its last page at least a fifth full', () => {
-      expect(fillOf(lines.at(-1) ?? [])).toBeGreaterThanOrEqual(0.2);
-      expect(fillOf(notedLines.at(-1) ?? [])).toBeGreaterThanOrEqual(0.2);
+    it('leaves its last page at least a fifth full, unless slightly tighter spacing could not have saved it', () => {
+      // The rule of the issue: a last page under a fifth full is kept only when the pages before it are
+      // full (the tighter setting the handout tries then saves no page). Four fifths of the one before.
+      for (const pages of [lines, notedLines]) {
+        const last = fillOf(pages.at(-1) ?? []);
+        if (last < 0.2)
+          expect(
+            fillOf(pages.at(-2) ?? []),
+            `last page ${Math.round(last * 100)}% full`,
+          ).toBeGreaterThanOrEqual(0.8);
+      }
     });
   });
 
