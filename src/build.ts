@@ -12,29 +12,19 @@
 import { randomBytes } from 'node:crypto';
 import { rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { isMap, type YAMLMap } from 'yaml';
 import type { Overflow } from './browser/print.js';
 import { BrowserSession } from './browser/session.js';
 import { buildContent } from './content/index.js';
-import { formatProblem, type Problem } from './errors.js';
+import { formatProblem } from './errors.js';
 import type { Briefing } from './format/briefing.js';
-import { deadlinePassed } from './format/dateTimes.js';
 import { placesOutsideMap } from './format/figureFiles.js';
-import { loadBriefing } from './format/load.js';
-import { validateBriefing } from './format/validate.js';
+import { passedDeadlines, readBriefing } from './format/read.js';
 import type { DeckOverrides } from './options.js';
 import { ASSETS_DIR, assetFiles, packageVersion, speakerViewScriptHashes } from './outputs/assets.js';
 import { buildPage, loadTemplates, type PreparedDeck, renderDeck, type Templates } from './outputs/deck.js';
 import type { Paper } from './outputs/handout/index.js';
-import { inputsHash, unchangedOutputs, writeManifest } from './outputs/incremental.js';
-import {
-  briefingName,
-  type OutputKind,
-  outputFiles,
-  outputName,
-  outputPath,
-  themePath,
-} from './outputs/names.js';
+import { inputsOf, keptOutputs, recordBuild } from './outputs/incremental.js';
+import { briefingName, outputFiles, outputPath, themePath } from './outputs/names.js';
 import { printDeck, printHandout } from './outputs/pdf.js';
 import { renderSingleFile, type SingleFileInput } from './outputs/singleFile/index.js';
 import {
@@ -48,6 +38,7 @@ import {
 import { buildDeckModel, type DeckModel } from './slides/index.js';
 import { deckOutline } from './slides/outline.js';
 
+export { passedDeadlines, readBriefing } from './format/read.js';
 export type { PreparedDeck } from './outputs/deck.js';
 
 export interface BuildOptions {
@@ -140,7 +131,7 @@ async function buildWith(options: BuildOptions, session: BrowserSession | undefi
     options.incremental && !options.force ? await keptOutputs(briefing, inputs, options) : undefined;
   if (kept) {
     timer('unchanged', `${options.file}: its outputs are up to date`);
-    return kept;
+    return { briefing, ...kept, overflows: [], unchanged: true };
   }
   // The briefing is valid, so its deck will be written: the assets, the same for every deck, are
   // copied while it is rendered, the disk working while the processor does.
@@ -192,55 +183,6 @@ async function buildWith(options: BuildOptions, session: BrowserSession | undefi
   }
   await recordBuild(deck, inputs, result);
   return result;
-}
-
-/** What shapes a build's outputs, for the incremental check: the options, not where or how it runs. */
-function inputsOf(briefing: Briefing, options: BuildOptions): Promise<string> {
-  const { pdf, strict, deck, handout, notes, pptx, pptxFont, singleFile, withNotes } = options;
-  const shaping = { pdf, strict, deck, handout, notes, pptx, pptxFont, singleFile, withNotes };
-  const templatesDir = options.templatesDir && path.resolve(options.cwd, options.templatesDir);
-  return inputsHash(briefing, path.resolve(options.cwd, options.file), shaping, templatesDir);
-}
-
-/** The last build's result, when it was made from the same inputs and its outputs are as it wrote them. */
-async function keptOutputs(
-  briefing: Briefing,
-  inputs: string,
-  options: BuildOptions,
-): Promise<BuildResult | undefined> {
-  const outDir = path.resolve(options.cwd, options.outDir);
-  const name = briefingName(options.file);
-  const expected = Object.values(outputFiles(name, options));
-  const kept = await unchangedOutputs(outDir, name, inputs, expected);
-  if (!kept) return undefined;
-  const model = buildDeckModel(buildContent(briefing), briefing.deck);
-  const at = (kind: Exclude<OutputKind, 'html'>) => {
-    const file = path.join(outDir, outputName(name, kind));
-    return kept.includes(file) ? file : undefined;
-  };
-  return {
-    briefing,
-    model,
-    html: path.join(outDir, outputName(name, 'html')),
-    pdf: at('pdf'),
-    handout: at('handout'),
-    notes: at('notes'),
-    pptx: at('pptx'),
-    singleFile: at('singleFile'),
-    slideCount: model.slides.length,
-    overflows: [],
-    unchanged: true,
-  };
-}
-
-async function recordBuild(deck: PreparedDeck, inputs: string, result: BuildResult): Promise<void> {
-  const files = [result.html, result.pdf, result.handout, result.notes, result.pptx, result.singleFile];
-  await writeManifest(
-    deck.outDir,
-    deck.name,
-    inputs,
-    files.filter((file) => file !== undefined),
-  );
 }
 
 type Made = Partial<Record<'pdf' | 'handout' | 'notes' | 'pptx' | 'singleFile', Uint8Array | string>>;
@@ -430,47 +372,6 @@ function copyDeckAssets(outDir: string): Promise<number> {
     copying.set(dir, copy);
   }
   return copy;
-}
-
-/**
- * Load and validate (`briefdeck validate` stops here). Settings that replace the briefing's own
- * (`--theme`, `--aspect`) go into the document before it is validated, so they are checked as the
- * briefing's are and a theme file they replace is never read.
- */
-export async function readBriefing(file: string, cwd: string, deck: DeckOverrides = {}): Promise<Briefing> {
-  const loaded = await loadBriefing(file, { cwd });
-  const root: unknown = loaded.doc.contents;
-  if (isMap(root) && (deck.theme !== undefined || deck.aspect !== undefined)) {
-    const found: unknown = root.get('deck', true);
-    const settings: YAMLMap = isMap(found) ? found : loaded.doc.createNode({});
-    // Keys as scalar nodes, as the parser makes them (the validator reads nodes, not plain values).
-    const node = (value: string) => loaded.doc.createNode(value);
-    if (settings !== found) root.set(node('deck'), settings);
-    for (const key of ['theme', 'aspect'] as const) {
-      const value = deck[key];
-      if (value !== undefined) settings.set(node(key), node(value));
-    }
-  }
-  return validateBriefing(loaded);
-}
-
-/** A decision whose deadline had already passed at `as_of`: shown as passed, and said in the terminal. */
-export function passedDeadlines(briefing: Briefing): Problem[] {
-  return briefing.decisions.flatMap((decision, index) => {
-    if (!deadlinePassed(decision, briefing.asOf)) return [];
-    const path = `decisions[${index}].deadline`;
-    const at = briefing.positions.get(path) ?? { line: 1, col: 1 };
-    return [
-      {
-        file: briefing.file,
-        line: at.line,
-        col: at.col,
-        path,
-        message: `the deadline ${decision.deadline?.text} had passed at as_of ${briefing.asOf?.text}`,
-        hint: 'it is marked as passed: change the deadline or as_of if that is not so',
-      },
-    ];
-  });
 }
 
 type Timer = (step: string, detail?: string) => void;

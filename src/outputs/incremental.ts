@@ -11,8 +11,14 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { buildContent } from '../content/index.js';
 import type { Briefing } from '../format/briefing.js';
+import type { DeckOverrides } from '../options.js';
+import type { DeckModel } from '../slides/index.js';
+import { buildDeckModel } from '../slides/index.js';
 import { PACKAGE_ROOT, packageVersion } from './assets.js';
+import type { PreparedDeck } from './deck.js';
+import { briefingName, type OutputKind, outputFiles, outputName } from './names.js';
 import { writeFileAtomic } from './write.js';
 
 interface Manifest {
@@ -103,4 +109,77 @@ export async function writeManifest(
   const manifest: Manifest = { inputs, outputs: {} };
   for (const file of outputs) manifest.outputs[path.relative(outDir, file)] = sha256(await readFile(file));
   await writeFileAtomic(manifestPath(outDir, name), `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+/** What shapes a build's outputs, for the incremental check: the options, not where or how it runs. */
+/** The options of a build that say what it writes and how: the incremental check's part of them. */
+export interface BuildShape {
+  file: string;
+  cwd: string;
+  outDir: string;
+  templatesDir?: string;
+  pdf: boolean;
+  strict: boolean;
+  deck?: DeckOverrides;
+  handout?: unknown;
+  notes?: unknown;
+  pptx?: boolean;
+  pptxFont?: string;
+  singleFile?: boolean;
+  withNotes?: boolean;
+}
+
+/** Where each output of a build is (the deck always), as a build's result gives them. */
+export interface BuiltFiles {
+  html: string;
+  pdf?: string;
+  handout?: string;
+  notes?: string;
+  pptx?: string;
+  singleFile?: string;
+}
+
+export function inputsOf(briefing: Briefing, options: BuildShape): Promise<string> {
+  const { pdf, strict, deck, handout, notes, pptx, pptxFont, singleFile, withNotes } = options;
+  const shaping = { pdf, strict, deck, handout, notes, pptx, pptxFont, singleFile, withNotes };
+  const templatesDir = options.templatesDir && path.resolve(options.cwd, options.templatesDir);
+  return inputsHash(briefing, path.resolve(options.cwd, options.file), shaping, templatesDir);
+}
+
+/** The last build's result, when it was made from the same inputs and its outputs are as it wrote them. */
+export async function keptOutputs(
+  briefing: Briefing,
+  inputs: string,
+  options: BuildShape,
+): Promise<(BuiltFiles & { model: DeckModel; slideCount: number }) | undefined> {
+  const outDir = path.resolve(options.cwd, options.outDir);
+  const name = briefingName(options.file);
+  const expected = Object.values(outputFiles(name, options));
+  const kept = await unchangedOutputs(outDir, name, inputs, expected);
+  if (!kept) return undefined;
+  const model = buildDeckModel(buildContent(briefing), briefing.deck);
+  const at = (kind: Exclude<OutputKind, 'html'>) => {
+    const file = path.join(outDir, outputName(name, kind));
+    return kept.includes(file) ? file : undefined;
+  };
+  return {
+    model,
+    html: path.join(outDir, outputName(name, 'html')),
+    pdf: at('pdf'),
+    handout: at('handout'),
+    notes: at('notes'),
+    pptx: at('pptx'),
+    singleFile: at('singleFile'),
+    slideCount: model.slides.length,
+  };
+}
+
+export async function recordBuild(deck: PreparedDeck, inputs: string, result: BuiltFiles): Promise<void> {
+  const files = [result.html, result.pdf, result.handout, result.notes, result.pptx, result.singleFile];
+  await writeManifest(
+    deck.outDir,
+    deck.name,
+    inputs,
+    files.filter((file) => file !== undefined),
+  );
 }

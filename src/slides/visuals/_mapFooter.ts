@@ -15,7 +15,7 @@ import {
   symbolOf,
   symbolShape,
 } from './_mapDraw.js';
-import type { Placement } from './_mapLayout.js';
+import type { FooterPlan, Placement } from './_mapTypes.js';
 import { escapeXml, num } from './_svg.js';
 
 export const DISCLAIMER = 'Boundaries are not necessarily authoritative.';
@@ -30,15 +30,6 @@ const LEGEND_NAMES: Record<MarkerSymbol, string> = {
   key: '',
 };
 const SYMBOL_ORDER: readonly MarkerSymbol[] = ['circle', 'square', 'diamond'];
-
-export interface FooterPlan {
-  keyLines: string[];
-  /** The legend's symbols; empty when all markers look alike. */
-  symbols: MarkerSymbol[];
-  /** The legend goes on a line of its own, above the disclaimer. */
-  legendOwnLine: boolean;
-  height: number;
-}
 
 /** The longest the scale bar may be, in SVG units. */
 export function scaleBarRoom(width: number): number {

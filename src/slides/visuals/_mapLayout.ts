@@ -5,7 +5,6 @@
  * labels and the country names; then the SVG, drawn from that.
  */
 import { geoBounds } from 'd3-geo';
-import type { MultiPoint } from 'geojson';
 import { textWidth } from '../textMetrics.js';
 import type { Point } from './_geometry.js';
 import { areaInWords, describeMap } from './_mapDescribe.js';
@@ -20,44 +19,13 @@ import {
   markerRadius,
   symbolOf,
 } from './_mapDraw.js';
-import { type FooterPlan, planFooter } from './_mapFooter.js';
-import { type Circle, type LabelRequest, type PlacedLabel, placeLabels, type Rect } from './_mapLabels.js';
+import { planFooter } from './_mapFooter.js';
+import { type Circle, type LabelRequest, placeLabels } from './_mapLabels.js';
 import { renderMapSvg } from './_mapSvg.js';
+import type { DrawnPlace, LocatorMap, MapLayout, MapPlace, Placement } from './_mapTypes.js';
 import { type Frame, fitView, frameOutline, type MapView } from './_mapView.js';
-import type { Country, World } from './_mapWorld.js';
-import type { LocatorMap, LocatorMapData, MapPlace } from './map.js';
 
-export interface MapLayout {
-  data: LocatorMapData;
-  world: World;
-  insetWorld: World | undefined;
-  extent: MultiPoint;
-  focus: Country[];
-  width: number;
-  height: number;
-  idPrefix: string;
-  title: string;
-  areaName?: string;
-}
-
-/** A place as drawn: where, with which symbol, its label or its key letter. */
-export interface DrawnPlace {
-  place: MapPlace;
-  at: Point;
-  label?: PlacedLabel;
-  key?: string;
-}
-
-export interface Placement {
-  view: MapView;
-  inset: Frame | undefined;
-  places: DrawnPlace[];
-  areaLabels: { name: string; box: Rect }[];
-  /** Places outside the frame. */
-  hidden: MapPlace[];
-  footer: Frame;
-  plan: FooterPlan;
-}
+export type { DrawnPlace, MapLayout, Placement } from './_mapTypes.js';
 
 const ZOOM_STEPS = [1, 1.1, 1.22, 1.36, 1.52, 1.7];
 const INSET_GAP = 10;

@@ -19,7 +19,7 @@ import {
 } from './_mapDraw.js';
 import { drawFooter } from './_mapFooter.js';
 import type { Rect } from './_mapLabels.js';
-import type { MapLayout, Placement } from './_mapLayout.js';
+import type { MapLayout, Placement } from './_mapTypes.js';
 import {
   centredView,
   type Frame,
