@@ -61,20 +61,7 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
   const briefingFile = path.resolve(options.cwd, options.file);
   const outDir = path.resolve(options.cwd, options.outDir);
   const templatesDir = options.templatesDir && path.resolve(options.cwd, options.templatesDir);
-  // Wrong folders are the command line's mistakes, found before anything starts.
-  if (templatesDir) checkTemplatesFolder(templatesDir, options.templatesDir);
-  await checkOutputFolder(outDir, options.outDir);
-  await mkdir(outDir, { recursive: true });
-  const session = needsBrowser(options)
-    ? new BrowserSession({
-        env: options.env,
-        timeoutMs: options.timeoutMs,
-        keepPage: true,
-        pageUses: PRINT_PAGE_USES,
-      })
-    : undefined;
-  // The browser starts while the first build runs.
-  session?.get().catch(() => {});
+  const session = await prepare(options, outDir, templatesDir);
 
   let server: PreviewServer | undefined;
   /** What open decks are told: the deck on disk, and what is wrong with the last save. */
@@ -138,6 +125,28 @@ export async function watchBriefing(options: WatchOptions, report: WatchReporter
       await ended;
     },
   };
+}
+
+/** Checks the folders (the command line's mistakes, found before anything starts); starts the browser, if one is needed. */
+async function prepare(
+  options: WatchOptions,
+  outDir: string,
+  templatesDir: string | undefined,
+): Promise<BrowserSession | undefined> {
+  if (templatesDir) checkTemplatesFolder(templatesDir, options.templatesDir);
+  await checkOutputFolder(outDir, options.outDir);
+  await mkdir(outDir, { recursive: true });
+  const session = needsBrowser(options)
+    ? new BrowserSession({
+        env: options.env,
+        timeoutMs: options.timeoutMs,
+        keepPage: true,
+        pageUses: PRINT_PAGE_USES,
+      })
+    : undefined;
+  // The browser starts while the first build runs.
+  session?.get().catch(() => {});
+  return session;
 }
 
 /** A rebuild's news for open decks (the overlay's state, published) and for the terminal (the reporter). */

@@ -78,9 +78,7 @@ export function bodySections(content: Content, deck: DeckModel, withNotes: boole
     const html = content.notesHtml[group];
     return withNotes && html ? [{ id: `notes-${group}`, kind: 'notes', html }] : [];
   };
-  const slide = <K extends SlideModel['kind']>(kind: K) =>
-    deck.slides.find((s): s is Extract<SlideModel, { kind: K }> => s.kind === kind);
-  const actorMap = slide('actor-map');
+  const actorMap = actorMapUnits(deck);
   const sections: BodySection[] = [
     {
       id: 'situation',
@@ -110,17 +108,7 @@ export function bodySections(content: Content, deck: DeckModel, withNotes: boole
       id: 'actors',
       title: 'Actors',
       units: [
-        ...(actorMap
-          ? [
-              {
-                id: 'actor-map',
-                kind: 'figure',
-                svgHtml: actorMap.svgHtml,
-                description: actorMap.description,
-                omitted: actorMap.omitted,
-              } as const,
-            ]
-          : []),
+        ...actorMap,
         ...content.actors.map((actor, i): Unit => ({ id: `actor-${i + 1}`, kind: 'actors', actor })),
         ...visualUnits(content, 'actors'),
         ...notes('actors'),
@@ -162,6 +150,24 @@ export function bodySections(content: Content, deck: DeckModel, withNotes: boole
     },
   ];
   return sections.filter((section) => section.units.some((unit) => unit.kind !== 'notes'));
+}
+
+/** The actor map as the slides drew it, when there is one. */
+function actorMapUnits(deck: DeckModel): Unit[] {
+  const map = deck.slides.find(
+    (slide): slide is Extract<SlideModel, { kind: 'actor-map' }> => slide.kind === 'actor-map',
+  );
+  return map
+    ? [
+        {
+          id: 'actor-map',
+          kind: 'figure',
+          svgHtml: map.svgHtml,
+          description: map.description,
+          omitted: map.omitted,
+        },
+      ]
+    : [];
 }
 
 /** Cuts each section into parts before the units where a page begins (`pageStarts`: unit or section ids). */
