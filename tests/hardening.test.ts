@@ -102,7 +102,7 @@ describe('file-system refusals while writing (item 9)', () => {
       `could not write ${path.join(dir, 'out', 'a.pdf')}: a folder stands where the file goes`,
     );
     expect(stderr).not.toMatch(/internal error|interrupted|browser was closed/i);
-    expect(stderr).toContain('1 built, 0 invalid, 1 failed');
+    expect(stderr).toContain('1 built, 0 unchanged, 0 invalid, 1 failed');
     // a's deck was not written without its PDF; b was built in full.
     expect(existsSync(path.join(dir, 'out', 'a.html'))).toBe(false);
     expect(existsSync(path.join(dir, 'out', 'b.html'))).toBe(true);

@@ -42,6 +42,7 @@ describe('buildDeckModel', () => {
       'decisions',
       'situation',
       'timeline',
+      'map',
       'actor-map',
       'actors',
       'risk-matrix',

@@ -89,7 +89,7 @@ export function mapOf(value: MapValue | undefined, problem: FigureFiles['problem
   return {
     ...rest,
     ...(area ? { area } : {}),
-    labels: labels.map(({ lat, lon, name }) => ({ name, lat: Number(lat), lon: Number(lon) })),
+    labels: (labels ?? []).map(({ lat, lon, name }) => ({ name, lat: Number(lat), lon: Number(lon) })),
   };
 }
 
