@@ -6,7 +6,8 @@
  */
 import { type Briefing, LIKELIHOODS, type NoteGroup, STANCES, type Stance } from '../format/briefing.js';
 import { deadlinePassed } from '../format/dateTimes.js';
-import { formatInstant } from './dates.js';
+import { directionOf } from '../format/language.js';
+import { formatDate, formatInstant } from './dates.js';
 import {
   citationNumbering,
   createMarkdown,
@@ -15,7 +16,8 @@ import {
   plainText,
 } from './markdown.js';
 import { classificationLevel, severityOf } from './ratings.js';
-import type { Content, RiskItem, SituationContent } from './types.js';
+import type { Content, RiskItem, SituationContent, SourceItem } from './types.js';
+import { createTypography, type Typography } from './typography.js';
 
 export { classificationLevel, type Severity, severityOf } from './ratings.js';
 export type * from './types.js';
@@ -31,16 +33,20 @@ const STANCE_LABELS = Object.fromEntries(
 ) as Record<Stance, string>;
 
 export function buildContent(briefing: Briefing, citationHref: CitationHref = SOURCES_SLIDE): Content {
-  const md = createMarkdown(citationNumbering(briefing.sources), citationHref);
+  const { language } = briefing;
+  const typography = createTypography(language);
+  const md = createMarkdown(citationNumbering(briefing.sources), citationHref, { typography });
   const block = (text: string | undefined) => (text ? md.block(text) : '');
   return {
     title: briefing.title,
     subtitle: briefing.subtitle,
-    date: briefing.date,
+    language,
+    dir: directionOf(language),
+    date: briefing.date && formatDate(briefing.date, language),
     author: briefing.author,
     organization: briefing.organization,
-    sourceHtml: sourceLine(briefing.source),
-    asOf: briefing.asOf && { text: briefing.asOf.text, shown: formatInstant(briefing.asOf) },
+    sourceHtml: sourceLine(briefing.source, language),
+    asOf: briefing.asOf && { text: briefing.asOf.text, shown: formatInstant(briefing.asOf, language) },
     version: briefing.version,
     contact: briefing.contact,
     handling: briefing.handling,
@@ -109,7 +115,7 @@ export function buildContent(briefing: Briefing, citationHref: CitationHref = SO
       number: index + 1,
       action: rec.action,
       actionHtml: md.inline(rec.action),
-      owner: rec.owner,
+      owner: rec.owner && typography.text(rec.owner),
       priority: rec.priority,
       timeframe: rec.timeframe,
       rationale: rec.rationale,
@@ -117,14 +123,27 @@ export function buildContent(briefing: Briefing, citationHref: CitationHref = SO
       notesHtml: block(rec.notes),
       yamlPath: `recommendations[${index}]`,
     })),
-    sources: briefing.sources.map((source, index) => ({
-      number: index + 1,
-      id: source.id,
-      title: source.title,
-      details: [source.author, source.publisher, source.date].filter(Boolean).join(', '),
-      url: source.url,
-      yamlPath: `sources[${index}]`,
-    })),
+    sources: briefing.sources.map((source, index) => sourceItem(source, index, language, typography)),
+  };
+}
+
+function sourceItem(
+  source: Briefing['sources'][number],
+  index: number,
+  language: string,
+  typography: Typography,
+): SourceItem {
+  const date = source.date && formatDate(source.date, language);
+  return {
+    number: index + 1,
+    id: source.id,
+    title: source.title,
+    details: [source.author, source.publisher, date].filter(Boolean).join(', '),
+    url: source.url,
+    ...(source.url
+      ? { urlHtml: typography.urlHtml(source.url), shortUrlHtml: typography.shortUrlHtml(source.url) }
+      : {}),
+    yamlPath: `sources[${index}]`,
   };
 }
 
@@ -141,9 +160,10 @@ function situationContent(situation: Briefing['situation'], md: MarkdownRenderer
 }
 
 /** "Summary of": the report's title (a link when it has a URL), then its author, publisher and date. */
-function sourceLine(source: Briefing['source']): string | undefined {
+function sourceLine(source: Briefing['source'], language: string): string | undefined {
   if (!source) return undefined;
-  const { title, publisher, author, date, url } = source;
+  const { title, publisher, author, url } = source;
+  const date = source.date && formatDate(source.date, language);
   const name = url
     ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${escapeHtml(title)}</a>`
     : escapeHtml(title);

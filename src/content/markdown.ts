@@ -5,6 +5,7 @@
  * and `[@id]` citations become numbered references to the sources slide.
  */
 import { Lexer, Marked, type MarkedExtension, type Token, type Tokens } from 'marked';
+import type { Typography } from './typography.js';
 
 const CITATION = /\[@([a-z0-9-]+)\]/g;
 
@@ -35,6 +36,12 @@ export function plainText(markdown: string): string {
 
 const SAFE_LINK = /^(https?:|mailto:)/i;
 
+/** The spaces before a citation, which become one no-break space so that `[n]` never starts a line. */
+const BEFORE_CITATION = /(?<=\S)[ \t]*\n?[ \t]*(?=\[@[a-z0-9-]+\])/g;
+
+/** Plain text as it is: what a renderer without a language's typography does to it. */
+const AS_WRITTEN = (text: string) => text;
+
 /** A citation's number: its source's place in the briefing's list of sources, counted from 1. */
 export function citationNumbering(sources: readonly { id: string }[]): (id: string) => number | undefined {
   const numbers = new Map(sources.map((source, index) => [source.id, index + 1]));
@@ -62,8 +69,17 @@ export function createMarkdown(
   citationHref: ((n: number) => string) | null = () => '#/sources',
   {
     shortcuts = true,
-  }: { /** Off only to test that the shortcuts below change nothing. */ shortcuts?: boolean } = {},
+    typography,
+  }: {
+    /** Off only to test that the shortcuts below change nothing. */
+    shortcuts?: boolean;
+    /** The language's quotes, hyphens and URL breaks, for the text of the HTML (never code or URLs). */
+    typography?: Typography;
+  } = {},
 ): MarkdownRenderer {
+  const typeset = typography ? typography.text : AS_WRITTEN;
+  const nbsp = (markdown: string) =>
+    typography && markdown.includes('[@') ? markdown.replace(BEFORE_CITATION, '\u00A0') : markdown;
   const options: MarkedExtension = {
     gfm: true,
     breaks: false,
@@ -91,9 +107,19 @@ export function createMarkdown(
       html({ text }: Tokens.HTML | Tokens.Tag) {
         return escapeHtml(text);
       },
+      text(
+        this: { parser: { parseInline(tokens: Tokens.Generic[]): string } },
+        token: Tokens.Text | Tokens.Escape,
+      ) {
+        if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
+        // An escaped character (`\"`) is kept as written.
+        return escapeHtml(token.type === 'escape' ? token.text : typeset(token.text));
+      },
       link(this: { parser: { parseInline(tokens: Tokens.Generic[]): string } }, token: Tokens.Link) {
-        const text = this.parser.parseInline(token.tokens);
         const href = token.href.trim();
+        // A URL shown as itself breaks only after its punctuation; other link text is text.
+        const shownAsUrl = typography && (token.text === token.href || /^(https?:\/\/|www\.)/i.test(token.text));
+        const text = shownAsUrl ? typography.urlHtml(token.text) : this.parser.parseInline(token.tokens);
         if (!SAFE_LINK.test(href)) return text;
         const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
         return `<a href="${escapeHtml(href)}"${title} rel="noopener noreferrer">${text}</a>`;
@@ -135,13 +161,13 @@ export function createMarkdown(
   return {
     block: cached(blocks, (markdown) =>
       shortcuts && isPlainBlock(markdown)
-        ? `<p>${escapeHtml(markdown.trimEnd())}</p>`
-        : ((full(markdown) ? marked : lean).parse(markdown, { async: false }) as string).trim(),
+        ? `<p>${escapeHtml(typeset(markdown.trimEnd()))}</p>`
+        : ((full(markdown) ? marked : lean).parse(nbsp(markdown), { async: false }) as string).trim(),
     ),
     inline: cached(inlines, (markdown) =>
       shortcuts && isPlainInline(markdown)
-        ? escapeHtml(markdown).trim()
-        : (marked.parseInline(markdown, { async: false }) as string).trim(),
+        ? escapeHtml(typeset(markdown)).trim()
+        : (marked.parseInline(nbsp(markdown), { async: false }) as string).trim(),
     ),
     text: (markdown) => {
       // The words of marked's own reading of the text, not its HTML taken apart again.
