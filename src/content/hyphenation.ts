@@ -23,6 +23,10 @@ const MIN_WORD = 7;
 const EDGE = 3;
 const SOFT_HYPHEN = '\u00AD';
 
+/** Liang's patterns as `hyphen` ships them: the table of levels, and a trie of letters to an index into it. */
+type Trie = { [letter: string]: Trie | number | [Trie, number] };
+type Patterns = [levels: number[][], trie: Trie, ...rest: unknown[]];
+
 type WordHyphenator = (word: string) => string;
 
 const hyphenators = new Map<string, WordHyphenator | null>();
@@ -33,20 +37,55 @@ function hyphenatorFor(language: string): WordHyphenator | null {
   let hyphenator = hyphenators.get(primary);
   if (hyphenator === undefined) {
     const file = PATTERNS[primary];
-    if (file) {
-      const create = require('hyphen/hyphen.js') as (
-        patterns: unknown,
-        options: { hyphenChar: string; minWordLength: number },
-      ) => WordHyphenator;
-      hyphenator = create(require(`hyphen/patterns/${file}.js`), { hyphenChar: SOFT_HYPHEN, minWordLength: MIN_WORD });
-    } else hyphenator = null;
+    hyphenator = file ? liang(require(`hyphen/patterns/${file}.js`) as Patterns) : null;
     hyphenators.set(primary, hyphenator);
   }
   return hyphenator;
 }
 
+/**
+ * Liang's algorithm over `hyphen`'s trie (as its own `hyphenateWord` does, without its text
+ * reader): every pattern that matches at every place of `.word.` raises the levels between its
+ * letters; an odd level is a break, kept only EDGE letters or more from either end.
+ */
+function liang([table, trie]: Patterns): WordHyphenator {
+  return (word) => {
+    const letters = `.${word.toLowerCase()}.`;
+    if (letters.length !== word.length + 2) return word; // a letter whose lower case is longer
+    const levels = new Array<number>(letters.length + 1).fill(0);
+    for (let start = 0; start < letters.length; start++) {
+      let node: Trie | undefined = trie;
+      for (let i = start; i < letters.length && node; i++) {
+        const next: Trie[string] | undefined = node[letters[i] as string];
+        if (next === undefined) break;
+        let index: number | undefined;
+        if (typeof next === 'number') [node, index] = [undefined, next];
+        else if (Array.isArray(next)) [node, index] = next;
+        else node = next;
+        if (index === undefined) continue;
+        const pattern = table[index] as number[];
+        for (let k = 0; k < pattern.length; k++) {
+          const at = start + k;
+          if ((pattern[k] as number) > (levels[at] as number)) levels[at] = pattern[k] as number;
+        }
+      }
+    }
+    let out = '';
+    for (let i = 0; i < word.length; i++) {
+      // levels[i + 1] is the level between letters[i] and letters[i + 1], that is before word[i].
+      if (i >= EDGE && word.length - i >= EDGE && (levels[i + 1] as number) % 2 === 1) out += SOFT_HYPHEN;
+      out += word[i];
+    }
+    return out;
+  };
+}
+
 /** A letter run that may be hyphenated: lower case after its first letter (not an acronym or a brand in CamelCase). */
 const WORD = /\p{L}{7,}/gu;
+
+/** Each word is hyphenated once per process and language (a watch session builds again and again). */
+const wordCaches = new Map<string, Map<string, string>>();
+const MAX_CACHED = 50_000;
 const CANDIDATE = /^\p{L}\p{Ll}+$/u;
 
 /**
@@ -54,13 +93,18 @@ const CANDIDATE = /^\p{L}\p{Ll}+$/u;
  * `language`; text in a language without patterns is given back as it is.
  */
 export function createHyphenation(language: string): (text: string) => string {
-  const words = new Map<string, string>();
   let hyphenate: WordHyphenator | null | undefined;
+  let words = wordCaches.get(language);
+  if (!words || words.size > MAX_CACHED) {
+    words = new Map();
+    wordCaches.set(language, words);
+  }
+  const cache = words;
   const word = (letters: string): string => {
-    let done = words.get(letters);
+    let done = cache.get(letters);
     if (done === undefined) {
-      done = CANDIDATE.test(letters) && hyphenate ? keepEdges(hyphenate(letters)) : letters;
-      words.set(letters, done);
+      done = CANDIDATE.test(letters) && hyphenate ? hyphenate(letters) : letters;
+      cache.set(letters, done);
     }
     return done;
   };
@@ -71,19 +115,4 @@ export function createHyphenation(language: string): (text: string) => string {
     // A run with a "/", "@" or a dot between letters (a path, an address, a domain) is left alone.
     return text.replace(/\S+/g, (run) => (/[/@]|\p{L}\.\p{L}/u.test(run) ? run : run.replace(WORD, word)));
   };
-}
-
-/** Drops the breaks that leave fewer than EDGE letters at either end of the word. */
-function keepEdges(hyphenated: string): string {
-  const parts = hyphenated.split(SOFT_HYPHEN);
-  if (parts.length === 1) return hyphenated;
-  const length = parts.reduce((sum, part) => sum + part.length, 0);
-  let out = '';
-  let before = 0;
-  for (const part of parts) {
-    if (before >= EDGE && length - before >= EDGE) out += SOFT_HYPHEN;
-    out += part;
-    before += part.length;
-  }
-  return out;
 }
