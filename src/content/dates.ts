@@ -22,7 +22,12 @@ function formatsFor(language: string): DateFormats {
     found = {
       day: new Intl.DateTimeFormat(locale, { ...date, day: 'numeric' }),
       month: new Intl.DateTimeFormat(locale, date),
-      time: new Intl.DateTimeFormat(locale, { timeZone: 'UTC', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+      time: new Intl.DateTimeFormat(locale, {
+        timeZone: 'UTC',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }),
     };
     formats.set(language, found);
   }
@@ -42,7 +47,9 @@ const ISO_DATE = /^(\d{4})-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?$/;
 export function formatDate(text: string, language = 'en'): string {
   const match = ISO_DATE.exec(text.trim());
   if (!match) return text;
-  const [, year, month, day] = match.map(Number) as [number, number, number, number | undefined];
+  const [year, month, day] = [match[1], match[2], match[3]].map((part) =>
+    part ? Number(part) : undefined,
+  ) as [number, number, number | undefined];
   const date = new Date(Date.UTC(year, month - 1, day ?? 1));
   if (day !== undefined && date.getUTCDate() !== day) return text;
   const { day: long, month: monthly } = formatsFor(language);

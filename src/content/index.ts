@@ -34,7 +34,7 @@ const STANCE_LABELS = Object.fromEntries(
 
 export function buildContent(briefing: Briefing, citationHref: CitationHref = SOURCES_SLIDE): Content {
   const { language } = briefing;
-  const typography = createTypography(language);
+  const typography = createTypography(language, directionOf(language));
   const md = createMarkdown(citationNumbering(briefing.sources), citationHref, { typography });
   const block = (text: string | undefined) => (text ? md.block(text) : '');
   return {

@@ -5,7 +5,7 @@
  * and `[@id]` citations become numbered references to the sources slide.
  */
 import { Lexer, Marked, type MarkedExtension, type Token, type Tokens } from 'marked';
-import type { Typography } from './typography.js';
+import { hasRightToLeft, type Typography } from './typography.js';
 
 const CITATION = /\[@([a-z0-9-]+)\]/g;
 
@@ -38,9 +38,6 @@ const SAFE_LINK = /^(https?:|mailto:)/i;
 
 /** The spaces before a citation, which become one no-break space so that `[n]` never starts a line. */
 const BEFORE_CITATION = /(?<=\S)[ \t]*\n?[ \t]*(?=\[@[a-z0-9-]+\])/g;
-
-/** Plain text as it is: what a renderer without a language's typography does to it. */
-const AS_WRITTEN = (text: string) => text;
 
 /** A citation's number: its source's place in the briefing's list of sources, counted from 1. */
 export function citationNumbering(sources: readonly { id: string }[]): (id: string) => number | undefined {
@@ -77,7 +74,10 @@ export function createMarkdown(
     typography?: Typography;
   } = {},
 ): MarkdownRenderer {
-  const typeset = typography ? typography.text : AS_WRITTEN;
+  const html = typography ? (text: string) => typography.html(text) : escapeHtml;
+  // A paragraph or list item with right-to-left letters takes its direction from its first strong letter.
+  const directed = (html: string) =>
+    typography && hasRightToLeft(html) ? html.replace(/<(p|li)>/g, '<$1 dir="auto">') : html;
   const nbsp = (markdown: string) =>
     typography && markdown.includes('[@') ? markdown.replace(BEFORE_CITATION, '\u00A0') : markdown;
   const options: MarkedExtension = {
@@ -113,12 +113,14 @@ export function createMarkdown(
       ) {
         if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
         // An escaped character (`\"`) is kept as written.
-        return escapeHtml(token.type === 'escape' ? token.text : typeset(token.text));
+        if (token.type === 'escape') return escapeHtml(token.text);
+        return html(token.text);
       },
       link(this: { parser: { parseInline(tokens: Tokens.Generic[]): string } }, token: Tokens.Link) {
         const href = token.href.trim();
         // A URL shown as itself breaks only after its punctuation; other link text is text.
-        const shownAsUrl = typography && (token.text === token.href || /^(https?:\/\/|www\.)/i.test(token.text));
+        const shownAsUrl =
+          typography && (token.text === token.href || /^(https?:\/\/|www\.)/i.test(token.text));
         const text = shownAsUrl ? typography.urlHtml(token.text) : this.parser.parseInline(token.tokens);
         if (!SAFE_LINK.test(href)) return text;
         const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
@@ -160,13 +162,15 @@ export function createMarkdown(
   };
   return {
     block: cached(blocks, (markdown) =>
-      shortcuts && isPlainBlock(markdown)
-        ? `<p>${escapeHtml(typeset(markdown.trimEnd()))}</p>`
-        : ((full(markdown) ? marked : lean).parse(nbsp(markdown), { async: false }) as string).trim(),
+      directed(
+        shortcuts && isPlainBlock(markdown)
+          ? `<p>${html(markdown.trimEnd())}</p>`
+          : ((full(markdown) ? marked : lean).parse(nbsp(markdown), { async: false }) as string).trim(),
+      ),
     ),
     inline: cached(inlines, (markdown) =>
       shortcuts && isPlainInline(markdown)
-        ? escapeHtml(typeset(markdown)).trim()
+        ? html(markdown).trim()
         : (marked.parseInline(nbsp(markdown), { async: false }) as string).trim(),
     ),
     text: (markdown) => {

@@ -24,7 +24,24 @@ const QUOTES: Readonly<Record<string, Quotes>> = {
   nl: { double: ['“', '”'], single: ['‘', '’'] },
 };
 
+/** Letters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, their presentation forms). */
+const RTL = '\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF';
+const LATIN = 'A-Za-z\u00C0-\u024F';
+/** A run of the other direction's letters, with the spaces, digits and punctuation inside it (escaped HTML). */
+const RUN = {
+  ltr: new RegExp(`[${RTL}](?:[${RTL}\\s\\d.,:;!?\u060C\u061B\u061F\u00AD-]*[${RTL}])?`, 'g'),
+  rtl: new RegExp(`[${LATIN}](?:[${LATIN}\\s\\d.,&'’\u00AD-]*[${LATIN}])?`, 'g'),
+};
+const HAS_RTL = new RegExp(`[${RTL}]`);
+
+/** Whether text has a letter of a right-to-left script. */
+export function hasRightToLeft(text: string): boolean {
+  return HAS_RTL.test(text);
+}
+
 export interface Typography {
+  /** Plain text as HTML: typeset, escaped, each run in the other direction's script in a `<bdi>` (so that brackets and stops around it land right). */
+  html(text: string): string;
   /** The language's typography on plain text (a text node); the result is plain text too. */
   text(text: string): string;
   /** A URL as link text, escaped, with a `<wbr>` after each `/ . _ ? & = -`. */
@@ -33,11 +50,23 @@ export interface Typography {
   shortUrlHtml(url: string, max?: number): string;
 }
 
-export function createTypography(language: string): Typography {
+export function createTypography(language: string, dir: 'ltr' | 'rtl' = 'ltr'): Typography {
   const quotes = QUOTES[language.split('-')[0]?.toLowerCase() ?? ''];
   const hyphenate = createHyphenation(language);
+  const run = RUN[dir];
   return {
     text: (text) => hyphenate(quotes ? curlQuotes(text, quotes) : text),
+    html(text) {
+      const typeset = this.text(text);
+      if (dir === 'ltr' && !hasRightToLeft(typeset)) return escapeHtml(typeset);
+      let html = '';
+      let last = 0;
+      for (const match of typeset.matchAll(run)) {
+        html += `${escapeHtml(typeset.slice(last, match.index))}<bdi>${escapeHtml(match[0])}</bdi>`;
+        last = match.index + match[0].length;
+      }
+      return html + escapeHtml(typeset.slice(last));
+    },
     urlHtml,
     shortUrlHtml: (url, max = 48) => urlHtml(shortUrl(url, max)),
   };
@@ -63,7 +92,8 @@ function curlQuotes(text: string, quotes: Quotes): string {
 
 function urlHtml(url: string): string {
   const scheme = /^[a-z]+:\/\//i.exec(url)?.[0] ?? '';
-  return escapeHtml(scheme) + escapeHtml(url.slice(scheme.length)).replace(/([/._?=-]|&amp;)(?=.)/g, '$1<wbr>');
+  const rest = escapeHtml(url.slice(scheme.length)).replace(/([/._?=-]|&amp;)(?=.)/g, '$1<wbr>');
+  return escapeHtml(scheme) + rest;
 }
 
 /** `https://www.example.org/reports/2015/a-long-name.pdf` → `example.org/reports/2015/a-long…`. */

@@ -189,7 +189,9 @@ const SOURCE = mapping(
     title: text('Its title.', { required: true }),
     publisher: text('Who published it.'),
     author: text('Who wrote it.'),
-    date: text('When: an ISO date (`2015-06-30`, `2015-06`) is shown in the long form of the language, anything else as written.'),
+    date: text(
+      'When: an ISO date (`2015-06-30`, `2015-06`) is shown in the long form of the language, anything else as written.',
+    ),
     url: text('Where to read it: an `http` or `https` address.', { rule: HTTP_URL }),
   },
   'A source: `id` and `title` (required), `publisher`, `author`, `date`, `url`.',
