@@ -64,6 +64,11 @@ async function readLines(file: string) {
 /** Text as compared: one space between words, citation marks and the space before punctuation dropped. */
 const squash = (text: string) =>
   text
+    // A word hyphenated at the end of a line (issue 17) is one word; quotes are compared straight.
+    .replace(/(\p{Ll})[-\u00AD]\s+(\p{Ll})/gu, '$1$2')
+    .replace(/\u00AD/g, '')
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”]/g, '"')
     .replace(/\[\d+\]/g, '')
     .replace(/\s+/g, ' ')
     .replace(/ ([.,;:])/g, '$1')
