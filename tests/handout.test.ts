@@ -219,7 +219,7 @@ describe('the handout with the briefer’s notes (--with-notes)', () => {
   });
 
   it('says so on its first page and marks every note as the briefer’s', () => {
-    expect(squash(pages[0] ?? '')).toContain('This copy includes the briefer’s private notes');
+    expect(squash(pages[0] ?? '')).toContain(squash('This copy includes the briefer’s private notes'));
     const all = squash(pages.join(' '));
     const notes = [
       ...Object.values(briefing.notes),
@@ -229,7 +229,7 @@ describe('the handout with the briefer’s notes (--with-notes)', () => {
     ].filter((n): n is string => Boolean(n));
     for (const note of notes) expect(all).toContain(squash(plainText(note)).slice(0, 60));
     // Every note, and the first page's line that explains the mark.
-    expect(all.match(/BRIEFER’S NOTE\b/gi)?.length).toBe(notes.length + 1);
+    expect(all.match(/BRIEFER['’]S NOTE\b/gi)?.length).toBe(notes.length + 1);
   });
 
   it('keeps a section’s notes on a page with its heading or its continuation', () => {
