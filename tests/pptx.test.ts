@@ -44,7 +44,8 @@ const texts = (xml: string) =>
   [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) =>
     paragraphText(readHtml(m[1] as string)[0] ?? { runs: [], level: 0 }),
   );
-const squash = (text: string) => text.replace(/\s+/g, '');
+// Soft hyphens (issue 17) are in the slides' text, not in the text LibreOffice's PDF gives back.
+const squash = (text: string) => text.replace(/[\s\u00AD]+/g, '');
 const plain = (html: string) => readHtml(html).map(paragraphText).join(' ');
 
 /** Words each slide of the model must show. */

@@ -13,6 +13,7 @@ import {
   type Stance,
 } from '../format/briefing.js';
 import { deadlinePassed } from '../format/dateTimes.js';
+import { directionOf } from '../format/language.js';
 import { formatDate, formatInstant } from './dates.js';
 import {
   citationNumbering,
@@ -22,7 +23,8 @@ import {
   plainText,
 } from './markdown.js';
 import { classificationLevel, severityOf } from './ratings.js';
-import type { Content, RiskItem, SituationContent } from './types.js';
+import type { Content, RiskItem, SituationContent, SourceItem } from './types.js';
+import { createTypography, type Typography } from './typography.js';
 import { FIGURE_SLIDE, type FigureHref, timelineMapNumbers, visualItems, visualOrder } from './visuals.js';
 
 export { classificationLevel, type Severity, severityOf } from './ratings.js';
@@ -45,22 +47,26 @@ export function buildContent(
   citationHref: CitationHref = SOURCES_SLIDE,
   figureHref: FigureHref = citationHref === null ? null : FIGURE_SLIDE,
 ): Content {
+  const { language } = briefing;
+  const typography = createTypography(language, directionOf(language));
   const order = visualOrder(briefing);
   const figures = {
     number: (id: string) => order.get(id)?.number,
     href: figureHref && ((id: string) => figureHref(order.get(id) ?? { slideId: '', anchor: '' })),
   };
-  const md = createMarkdown(citationNumbering(briefing.sources), citationHref, { figures });
+  const md = createMarkdown(citationNumbering(briefing.sources), citationHref, { figures, typography });
   const mapNumbers = timelineMapNumbers(briefing);
   const block = (text: string | undefined) => (text ? md.block(text) : '');
   return {
     title: briefing.title,
     subtitle: briefing.subtitle,
-    date: briefing.date,
+    language,
+    dir: directionOf(language),
+    date: briefing.date && formatDate(briefing.date, language),
     author: briefing.author,
     organization: briefing.organization,
-    sourceHtml: sourceLine(briefing.source),
-    asOf: briefing.asOf && { text: briefing.asOf.text, shown: formatInstant(briefing.asOf) },
+    sourceHtml: sourceLine(briefing.source, language),
+    asOf: briefing.asOf && { text: briefing.asOf.text, shown: formatInstant(briefing.asOf, language) },
     version: briefing.version,
     contact: briefing.contact,
     handling: briefing.handling,
@@ -83,7 +89,7 @@ export function buildContent(
       decision: decision.decision,
       decisionHtml: md.inline(decision.decision),
       by: decision.by,
-      deadline: decision.deadline && shownDeadline(decision.deadline),
+      deadline: decision.deadline && shownDeadline(decision.deadline, language),
       passed: deadlinePassed(decision, briefing.asOf),
       recommendations: decision.recommendations,
       yamlPath: `decisions[${index}]`,
@@ -130,7 +136,7 @@ export function buildContent(
       number: index + 1,
       action: rec.action,
       actionHtml: md.inline(rec.action),
-      owner: rec.owner,
+      owner: rec.owner && typography.text(rec.owner),
       priority: rec.priority,
       timeframe: rec.timeframe,
       rationale: rec.rationale,
@@ -138,15 +144,28 @@ export function buildContent(
       notesHtml: block(rec.notes),
       yamlPath: `recommendations[${index}]`,
     })),
-    sources: briefing.sources.map((source, index) => ({
-      number: index + 1,
-      id: source.id,
-      title: source.title,
-      details: [source.author, source.publisher, source.date].filter(Boolean).join(', '),
-      url: source.url,
-      yamlPath: `sources[${index}]`,
-    })),
+    sources: briefing.sources.map((source, index) => sourceItem(source, index, language, typography)),
     visuals: visualItems(briefing, md),
+  };
+}
+
+function sourceItem(
+  source: Briefing['sources'][number],
+  index: number,
+  language: string,
+  typography: Typography,
+): SourceItem {
+  const date = source.date && formatDate(source.date, language);
+  return {
+    number: index + 1,
+    id: source.id,
+    title: source.title,
+    details: [source.author, source.publisher, date].filter(Boolean).join(', '),
+    url: source.url,
+    ...(source.url
+      ? { urlHtml: typography.urlHtml(source.url), shortUrlHtml: typography.shortUrlHtml(source.url) }
+      : {}),
+    yamlPath: `sources[${index}]`,
   };
 }
 
@@ -163,9 +182,10 @@ function situationContent(situation: Briefing['situation'], md: MarkdownRenderer
 }
 
 /** "Summary of": the report's title (a link when it has a URL), then its author, publisher and date. */
-function sourceLine(source: Briefing['source']): string | undefined {
+function sourceLine(source: Briefing['source'], language: string): string | undefined {
   if (!source) return undefined;
-  const { title, publisher, author, date, url } = source;
+  const { title, publisher, author, url } = source;
+  const date = source.date && formatDate(source.date, language);
   const name = url
     ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${escapeHtml(title)}</a>`
     : escapeHtml(title);
@@ -174,8 +194,8 @@ function sourceLine(source: Briefing['source']): string | undefined {
 }
 
 /** A deadline as a reader sees it: a date or a time in the long form `as_of` has, text as written. */
-function shownDeadline(deadline: Deadline): string {
-  if (deadline.kind === 'time') return formatInstant(deadline.at);
-  if (deadline.kind === 'date') return formatDate(deadline.date);
+function shownDeadline(deadline: Deadline, language: string): string {
+  if (deadline.kind === 'time') return formatInstant(deadline.at, language);
+  if (deadline.kind === 'date') return formatDate(deadline.date, language);
   return deadline.text;
 }

@@ -5,6 +5,7 @@
  * and `[@id]` citations become numbered references to the sources slide.
  */
 import { Lexer, Marked, type MarkedExtension, type Token, type Tokens } from 'marked';
+import { hasRightToLeft, type Typography } from './typography.js';
 
 const CITATION = /\[@([a-z0-9-]+)\]/g;
 
@@ -49,6 +50,9 @@ export function plainText(markdown: string): string {
 
 const SAFE_LINK = /^(https?:|mailto:)/i;
 
+/** The spaces before a citation, which become one no-break space so that `[n]` never starts a line. */
+const BEFORE_CITATION = /(?<=\S)[ \t]*\n?[ \t]*(?=\[@[a-z0-9-]+\])/g;
+
 /** A citation's number: its source's place in the briefing's list of sources, counted from 1. */
 export function citationNumbering(sources: readonly { id: string }[]): (id: string) => number | undefined {
   const numbers = new Map(sources.map((source, index) => [source.id, index + 1]));
@@ -77,16 +81,26 @@ export function createMarkdown(
   {
     shortcuts = true,
     figures,
+    typography,
   }: {
-    /** Off only to test that the shortcuts below change nothing. */ shortcuts?: boolean;
+    /** Off only to test that the shortcuts below change nothing. */
+    shortcuts?: boolean;
     /** How `[@fig:id]` is written; without it, as written. */
     figures?: FigureReferences;
+    /** The language's quotes, hyphens and URL breaks, for the text of the HTML (never code or URLs). */
+    typography?: Typography;
   } = {},
 ): MarkdownRenderer {
   const figureText = (token: { raw: string; id?: unknown }) => {
     const n = figures?.number(String(token.id));
     return n === undefined ? undefined : `Figure ${n}`;
   };
+  const html = typography ? (text: string) => typography.html(text) : escapeHtml;
+  // A paragraph or list item with right-to-left letters takes its direction from its first strong letter.
+  const directed = (html: string) =>
+    typography && hasRightToLeft(html) ? html.replace(/<(p|li)>/g, '<$1 dir="auto">') : html;
+  const nbsp = (markdown: string) =>
+    typography && markdown.includes('[@') ? markdown.replace(BEFORE_CITATION, '\u00A0') : markdown;
   const options: MarkedExtension = {
     gfm: true,
     breaks: false,
@@ -130,9 +144,21 @@ export function createMarkdown(
       html({ text }: Tokens.HTML | Tokens.Tag) {
         return escapeHtml(text);
       },
+      text(
+        this: { parser: { parseInline(tokens: Tokens.Generic[]): string } },
+        token: Tokens.Text | Tokens.Escape,
+      ) {
+        if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
+        // An escaped character (`\"`) is kept as written.
+        if (token.type === 'escape') return escapeHtml(token.text);
+        return html(token.text);
+      },
       link(this: { parser: { parseInline(tokens: Tokens.Generic[]): string } }, token: Tokens.Link) {
-        const text = this.parser.parseInline(token.tokens);
         const href = token.href.trim();
+        // A URL shown as itself breaks only after its punctuation; other link text is text.
+        const shownAsUrl =
+          typography && (token.text === token.href || /^(https?:\/\/|www\.)/i.test(token.text));
+        const text = shownAsUrl ? typography.urlHtml(token.text) : this.parser.parseInline(token.tokens);
         if (!SAFE_LINK.test(href)) return text;
         const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
         return `<a href="${escapeHtml(href)}"${title} rel="noopener noreferrer">${text}</a>`;
@@ -173,14 +199,16 @@ export function createMarkdown(
   };
   return {
     block: cached(blocks, (markdown) =>
-      shortcuts && isPlainBlock(markdown)
-        ? `<p>${escapeHtml(markdown.trimEnd())}</p>`
-        : ((full(markdown) ? marked : lean).parse(markdown, { async: false }) as string).trim(),
+      directed(
+        shortcuts && isPlainBlock(markdown)
+          ? `<p>${html(markdown.trimEnd())}</p>`
+          : ((full(markdown) ? marked : lean).parse(nbsp(markdown), { async: false }) as string).trim(),
+      ),
     ),
     inline: cached(inlines, (markdown) =>
       shortcuts && isPlainInline(markdown)
-        ? escapeHtml(markdown).trim()
-        : (marked.parseInline(markdown, { async: false }) as string).trim(),
+        ? html(markdown).trim()
+        : (marked.parseInline(nbsp(markdown), { async: false }) as string).trim(),
     ),
     text: (markdown) => {
       // The words of marked's own reading of the text, not its HTML taken apart again.

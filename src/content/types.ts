@@ -20,7 +20,11 @@ import type { Severity } from './ratings.js';
 export interface Content {
   title: string;
   subtitle?: string;
-  /** As written in the briefing. */
+  /** `language`, a BCP 47 tag: the pages' `lang`. */
+  language: string;
+  /** `rtl` for a language written right to left: the pages' `dir`. */
+  dir: 'ltr' | 'rtl';
+  /** An ISO date in the language's long form (`30 June 2015`), else as written. */
   date?: string;
   author?: string;
   organization?: string;
@@ -137,6 +141,7 @@ export interface RecommendationItem {
   number: number;
   action: string;
   actionHtml: string;
+  /** As written, with soft hyphens in its long words. */
   owner?: string;
   priority?: string;
   timeframe?: string;
@@ -151,9 +156,13 @@ export interface SourceItem {
   number: number;
   id: string;
   title: string;
-  /** Author, publisher and date, joined. */
+  /** Author, publisher and date (an ISO date in the language's long form), joined. */
   details: string;
   url?: string;
+  /** The URL as link text, breaking only after `/ . _ ? & = -` (HTML). */
+  urlHtml?: string;
+  /** The URL's host and the start of its path, with an ellipsis when long, as `urlHtml`: for slides. */
+  shortUrlHtml?: string;
   yamlPath: string;
 }
 

@@ -208,6 +208,8 @@ export interface DeckSettings {
 
 export interface Briefing {
   title: string;
+  /** `language`: a canonical BCP 47 tag, `en` when absent. */
+  language: string;
   subtitle?: string;
   date?: string;
   author?: string;

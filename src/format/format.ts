@@ -36,6 +36,7 @@ import {
 } from './briefing.js';
 import { DATE_TIME_WITH_ZONE, DEADLINE } from './dateTimes.js';
 import { VISUAL_KEYS } from './formatVisuals.js';
+import { LANGUAGE_TAG } from './language.js';
 import {
   CSS_COLOUR,
   EMAIL,
@@ -206,7 +207,9 @@ const SOURCE = mapping(
     title: text('Its title.', { required: true }),
     publisher: text('Who published it.'),
     author: text('Who wrote it.'),
-    date: text('When, as written.'),
+    date: text(
+      'When: an ISO date (`2015-06-30`, `2015-06`) is shown in the long form of the language, anything else as written.',
+    ),
     url: text('Where to read it: an `http` or `https` address.', { rule: HTTP_URL }),
   },
   'A source: `id` and `title` (required), `publisher`, `author`, `date`, `url`.',
@@ -300,9 +303,14 @@ export const BRIEFING = mapping(
   {
     title: text("The briefing's title: title slide, page title, PDF title.", { required: true }),
     subtitle: text('One line under the title.'),
-    date: text('Shown on the title slide as written; never defaulted to today.', {
-      examples: ['2015-06-30'],
-    }),
+    date: text(
+      'Shown on the title slide; an ISO date (`2015-06-30`, `2015-06`) in the long form of the language (`30 June 2015`), anything else as written. Never defaulted to today.',
+      { examples: ['2015-06-30'] },
+    ),
+    language: text(
+      'The language the briefing is written in, as a BCP 47 tag (`en`, `en-GB`, `de`, `fr`, `ar`): sets hyphenation, quotes, dates and the PDF language; `ar`, `he`, `fa` and `ur` lay the briefing out right to left.',
+      { rule: LANGUAGE_TAG, default: 'en', examples: ['en', 'en-GB', 'de', 'fr', 'es', 'nl', 'ar'] },
+    ),
     as_of: text(
       'When the briefing was true: an ISO 8601 date and time with its zone (`2015-06-30T16:00Z`, `2015-06-30T18:00+02:00`). A decision whose deadline is earlier has passed.',
       { rule: DATE_TIME_WITH_ZONE, examples: ['2015-06-30T16:00Z', '2015-06-30T18:00+02:00'] },

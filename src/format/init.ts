@@ -55,6 +55,7 @@ function titleAndBottomLine(schemaRef: string): string {
 # optional keys you do not need, and check the file with: briefdeck validate
 
 # The title slide. Only title is required; title and author also go into the PDF.
+# language: a BCP 47 tag (en, de, fr, ar...): hyphenation, quotes, dates, direction.
 # as_of: when the briefing was true, a date and time with its zone (Z is UTC).
 # contact: who to ask, with a name or an e-mail address at least.
 # classification is a banner on every slide and page (UNCLASSIFIED, TLP:CLEAR, ...).
@@ -64,6 +65,7 @@ function titleAndBottomLine(schemaRef: string): string {
 title: "What happened, where: the briefing in a few words"
 subtitle: One line on why it matters now
 date: 2025-01-31
+language: en
 as_of: 2025-01-31T16:00Z
 version: "1.0"
 author: Your desk or team

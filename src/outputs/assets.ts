@@ -58,6 +58,19 @@ function packageDir(name: string): string {
 /** The weights and styles of Source Sans 3 the stylesheets use. */
 const FONT_STYLES = ['400', '400-italic', '600', '600-italic', '700'];
 
+/** Noto Sans Arabic's Arabic subset, in the weights themes/fonts-arabic.css declares as faces of Source Sans 3. */
+function arabicFontFiles(): AssetFile[] {
+  const arabic = packageDir('@fontsource/noto-sans-arabic');
+  return [
+    { from: path.join(PACKAGE_ROOT, 'themes', 'fonts-arabic.css'), to: 'fonts/arabic.css' },
+    { from: path.join(arabic, 'LICENSE'), to: 'fonts/LICENSE-noto-sans-arabic' },
+    ...['400', '600', '700'].map((weight) => {
+      const file = `noto-sans-arabic-arabic-${weight}-normal.woff2`;
+      return { from: path.join(arabic, 'files', file), to: `fonts/files/${file}` };
+    }),
+  ];
+}
+
 let cached: AssetFile[] | undefined;
 
 /** Every file to copy into `briefdeck-assets/`. */
@@ -82,6 +95,7 @@ export function assetFiles(): AssetFile[] {
     { from: path.join(reveal, 'plugin', 'notes.js'), to: 'reveal/plugin/notes.js' },
     { from: path.join(font, 'LICENSE'), to: 'fonts/LICENSE' },
     ...fontFiles,
+    ...arabicFontFiles(),
     { from: path.join(themes, 'briefdeck.css'), to: 'briefdeck.css' },
     { from: path.join(themes, 'visuals.css'), to: 'visuals.css' },
     { from: path.join(themes, 'map.css'), to: 'map.css' },

@@ -62,6 +62,9 @@ export interface NotesSlide {
 
 export interface NotesModel {
   title: string;
+  /** The briefing's `language` and its direction: the page's `lang` and `dir`. */
+  language: string;
+  dir: 'ltr' | 'rtl';
   subtitle?: string;
   date?: string;
   author?: string;
@@ -97,6 +100,8 @@ export function buildNotesModel(deck: DeckModel, pictures: readonly string[]): N
   });
   return {
     title: deck.title,
+    language: deck.language,
+    dir: deck.dir,
     subtitle: title?.subtitle,
     date: title?.date,
     author: deck.author,
@@ -133,6 +138,8 @@ export function buildNotesPage(
   const { paper, pageSize, assets, csp, margin, generator } = buildHandoutPage(
     {
       title: model.title,
+      language: model.language,
+      dir: model.dir,
       date: model.date,
       organization: model.organization,
       classification: model.classification,

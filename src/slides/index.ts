@@ -90,6 +90,8 @@ export function buildDeckModel(content: Content, deck: DeckSettings, table: Layo
   const logo = deck.logo;
   return {
     title: content.title,
+    language: content.language,
+    dir: content.dir,
     subject: content.subject,
     author: content.author,
     organization: content.organization,

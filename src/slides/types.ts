@@ -229,6 +229,9 @@ export type SlideModel =
 
 export interface DeckModel {
   title: string;
+  /** The briefing's `language` and its direction: the page's `lang` and `dir`. */
+  language: string;
+  dir: 'ltr' | 'rtl';
   /** Plain-text subject for PDF metadata. */
   subject: string;
   author?: string;

@@ -29,6 +29,9 @@ export type Paper = (typeof PAPERS)[number];
 
 export interface HandoutModel {
   title: string;
+  /** The briefing's `language` and its direction: the page's `lang` and `dir`. */
+  language: string;
+  dir: 'ltr' | 'rtl';
   subtitle?: string;
   date?: string;
   author?: string;
@@ -80,6 +83,8 @@ export function buildHandoutModel(
   };
   return {
     title: content.title,
+    language: content.language,
+    dir: content.dir,
     subtitle: content.subtitle,
     date: content.date,
     author: content.author,

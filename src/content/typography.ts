@@ -1,0 +1,106 @@
+/**
+ * Typography for the briefing's language, applied to the text nodes of the
+ * rendered Markdown (never to code, URLs or attributes): typographic quotes
+ * and apostrophes, soft hyphens in long words (hyphenation.ts), and URLs
+ * shown so that they break only after `/ . _ ? & = -`.
+ */
+import { createHyphenation } from './hyphenation.js';
+import { escapeHtml } from './markdown.js';
+
+/** Opening and closing double quotes, then single quotes, and the space inside French guillemets. */
+interface Quotes {
+  double: [string, string];
+  single: [string, string];
+  inside?: string;
+}
+
+const NARROW_NBSP = '\u202F';
+
+const QUOTES: Readonly<Record<string, Quotes>> = {
+  en: { double: ['“', '”'], single: ['‘', '’'] },
+  de: { double: ['„', '“'], single: ['‚', '‘'] },
+  fr: { double: ['«', '»'], single: ['‹', '›'], inside: NARROW_NBSP },
+  es: { double: ['«', '»'], single: ['“', '”'] },
+  nl: { double: ['“', '”'], single: ['‘', '’'] },
+};
+
+/** Letters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, their presentation forms). */
+const RTL = '\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF';
+const LATIN = 'A-Za-z\u00C0-\u024F';
+/** A run of the other direction's letters, with the spaces, digits and punctuation inside it (escaped HTML). */
+const RUN = {
+  ltr: new RegExp(`[${RTL}](?:[${RTL}\\s\\d.,:;!?\u060C\u061B\u061F\u00AD-]*[${RTL}])?`, 'g'),
+  rtl: new RegExp(`[${LATIN}](?:[${LATIN}\\s\\d.,&'’\u00AD-]*[${LATIN}])?`, 'g'),
+};
+const HAS_RTL = new RegExp(`[${RTL}]`);
+
+/** Whether text has a letter of a right-to-left script. */
+export function hasRightToLeft(text: string): boolean {
+  return HAS_RTL.test(text);
+}
+
+export interface Typography {
+  /** Plain text as HTML: typeset, escaped, each run in the other direction's script in a `<bdi>` (so that brackets and stops around it land right). */
+  html(text: string): string;
+  /** The language's typography on plain text (a text node); the result is plain text too. */
+  text(text: string): string;
+  /** A URL as link text, escaped, with a `<wbr>` after each `/ . _ ? & = -`. */
+  urlHtml(url: string): string;
+  /** A long URL shortened to its host and the start of its path, with an ellipsis, as `urlHtml`. */
+  shortUrlHtml(url: string, max?: number): string;
+}
+
+export function createTypography(language: string, dir: 'ltr' | 'rtl' = 'ltr'): Typography {
+  const quotes = QUOTES[language.split('-')[0]?.toLowerCase() ?? ''];
+  const hyphenate = createHyphenation(language);
+  const run = RUN[dir];
+  return {
+    text: (text) => hyphenate(quotes ? curlQuotes(text, quotes) : text),
+    html(text) {
+      const typeset = this.text(text);
+      if (dir === 'ltr' && !hasRightToLeft(typeset)) return escapeHtml(typeset);
+      let html = '';
+      let last = 0;
+      for (const match of typeset.matchAll(run)) {
+        html += `${escapeHtml(typeset.slice(last, match.index))}<bdi>${escapeHtml(match[0])}</bdi>`;
+        last = match.index + match[0].length;
+      }
+      return html + escapeHtml(typeset.slice(last));
+    },
+    urlHtml,
+    shortUrlHtml: (url, max = 48) => urlHtml(shortUrl(url, max)),
+  };
+}
+
+/** Straight quotes to the language's: an opening one at the start or after a space or an opening bracket. */
+function curlQuotes(text: string, quotes: Quotes): string {
+  if (!/["']/.test(text)) return text;
+  const inside = quotes.inside ?? '';
+  return text.replace(/["']/g, (mark, offset: number) => {
+    const before = text[offset - 1];
+    const after = text[offset + 1];
+    const opens = before === undefined || /[\s([{\u2014\u2013-]/.test(before);
+    if (mark === "'") {
+      // An apostrophe (don't, l'État, '90s) is always ’, whatever the language's quotes.
+      if (before !== undefined && /\p{L}|\p{N}/u.test(before)) return '’';
+      if (opens && after !== undefined && /\p{N}/u.test(after)) return '’';
+      return opens ? quotes.single[0] : quotes.single[1];
+    }
+    return opens ? `${quotes.double[0]}${inside}` : `${inside}${quotes.double[1]}`;
+  });
+}
+
+function urlHtml(url: string): string {
+  const scheme = /^[a-z]+:\/\//i.exec(url)?.[0] ?? '';
+  const rest = escapeHtml(url.slice(scheme.length)).replace(/([/._?=-]|&amp;)(?=.)/g, '$1<wbr>');
+  return escapeHtml(scheme) + rest;
+}
+
+/** `https://www.example.org/reports/2015/a-long-name.pdf` → `example.org/reports/2015/a-long…`. */
+export function shortUrl(url: string, max: number): string {
+  let shown = url.replace(/^https?:\/\/(www\.)?/i, '').replace(/\/$/, '');
+  if (shown.length <= max) return shown;
+  const host = shown.split('/')[0] ?? shown;
+  shown = shown.slice(0, Math.max(max - 1, host.length + 1)).replace(/[/._?&=-]+$/, '');
+  return `${shown}…`;
+}

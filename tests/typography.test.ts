@@ -1,0 +1,186 @@
+/**
+ * Typography in every language (issue 17): the briefing's `language` on the pages and in both PDFs'
+ * catalogs (`/Lang`), typographic quotes and a no-break space before citations in the HTML, soft
+ * hyphens only in the long words of text, URLs breaking only after their punctuation, ISO dates in
+ * the language's long form, right-to-left pages and isolated mixed-script text; and, read back from
+ * the PDFs, no word broken at a line's end except at a valid break, with a hyphen.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserSession } from '../src/browser/session.js';
+import { readBriefing } from '../src/build.js';
+import { formatDate } from '../src/content/dates.js';
+import { createHyphenation } from '../src/content/hyphenation.js';
+import { buildContent } from '../src/content/index.js';
+import { createMarkdown } from '../src/content/markdown.js';
+import { createTypography, shortUrl } from '../src/content/typography.js';
+import { build, FIXTURES, newSession, ROOT } from './_helpers.js';
+
+const SHY = '\u00AD';
+const fixture = (name: string) => path.join(FIXTURES, `${name}.yaml`);
+const markdownIn = (language: string) =>
+  createMarkdown(
+    (id) => (id === 'a' ? 1 : undefined),
+    () => '#/sources',
+    {
+      typography: createTypography(language, language === 'ar' ? 'rtl' : 'ltr'),
+    },
+  );
+
+describe('typography of the rendered Markdown', () => {
+  it('sets the quotes of the language, never in code or a URL', () => {
+    const text = 'He said "it\'s done" `"code"` at <https://example.org/?q="x">';
+    expect(markdownIn('en').inline(text)).toContain('“it’s done”');
+    expect(markdownIn('de').inline(text)).toContain('„it’s done“');
+    expect(markdownIn('fr').inline(text)).toContain('«\u202Fit’s done\u202F»');
+    expect(markdownIn('es').inline(text)).toContain('«it’s done»');
+    expect(markdownIn('nl').inline(text)).toContain('“it’s done”');
+    expect(markdownIn('de').inline(text)).toContain('<code>&quot;code&quot;</code>');
+    expect(markdownIn('de').inline(text)).toContain('?<wbr>q=<wbr>&quot;x&quot;</a>');
+  });
+
+  it('puts a no-break space before every citation', () => {
+    expect(markdownIn('en').block('Above 90 % [@a].')).toBe(
+      '<p>Above 90 %\u00A0<a class="cite" href="#/sources" title="Source 1">[1]</a>.</p>',
+    );
+    expect(markdownIn('en').inline('Above\n[@a]')).toContain('Above\u00A0<a class="cite"');
+  });
+
+  it('hyphenates long words only, 3 letters at least either side, never URLs, code or acronyms', () => {
+    const de = createHyphenation('de');
+    expect(de('Landesdatenschutzbeauftragte')).toBe(
+      ['Lan', 'des', 'da', 'ten', 'schutz', 'be', 'auf', 'tragte'].join(SHY),
+    );
+    expect(de('Straße Bericht')).toBe('Straße Bericht');
+    expect(de('example.org/Verwaltungsgericht NATO-Mitgliedstaaten UNCLASSIFIED')).toBe(
+      `example.org/Verwaltungsgericht NATO-Mit${SHY}glied${SHY}staa${SHY}ten UNCLASSIFIED`,
+    );
+    for (const language of ['en', 'de', 'fr', 'es', 'nl']) {
+      const out = createHyphenation(language)('internationalisation administración gouvernementale');
+      for (const word of out.split(' ')) {
+        const parts = word.split(SHY);
+        expect(parts.length, `${language}: ${word}`).toBeGreaterThan(1);
+        expect(parts[0]?.length).toBeGreaterThanOrEqual(3);
+        expect(parts.at(-1)?.length).toBeGreaterThanOrEqual(3);
+      }
+    }
+    expect(createHyphenation('ar')('Landesdatenschutzbeauftragte')).toBe('Landesdatenschutzbeauftragte');
+    expect(markdownIn('de').inline('`Verwaltungsgericht` Verwaltungsgericht')).toBe(
+      `<code>Verwaltungsgericht</code> Ver${SHY}wal${SHY}tungs${SHY}ge${SHY}richt`,
+    );
+  });
+
+  it('shows a URL breaking only after / . _ ? & = -, the href whole; on slides, short', () => {
+    const html = markdownIn('en').inline('<https://example.org/a-b/c?d=e&f=g>');
+    expect(html).toBe(
+      '<a href="https://example.org/a-b/c?d=e&amp;f=g" rel="noopener noreferrer">https://example.<wbr>org/<wbr>a-<wbr>b/<wbr>c?<wbr>d=<wbr>e&amp;<wbr>f=<wbr>g</a>',
+    );
+    expect(
+      shortUrl('https://www.example.org/reports/maritime-logistics-intelligence/2025/annual.pdf', 40),
+    ).toBe('example.org/reports/maritime-logistics…');
+    expect(shortUrl('https://example.org/a.pdf', 40)).toBe('example.org/a.pdf');
+  });
+
+  it('shows ISO dates in the long form of the language, anything else as written', () => {
+    expect(formatDate('2025-03-14', 'en')).toBe('14 March 2025');
+    expect(formatDate('2025-03-14', 'de')).toBe('14. März 2025');
+    expect(formatDate('2025-03-14', 'fr')).toBe('14 mars 2025');
+    expect(formatDate('2025-02', 'en')).toBe('February 2025');
+    expect(formatDate('2025-02-30', 'en')).toBe('2025-02-30');
+    expect(formatDate('Days later', 'de')).toBe('Days later');
+  });
+
+  it('isolates text in the other direction, and sets an all-Arabic paragraph right to left', () => {
+    const en = markdownIn('en');
+    expect(en.inline('DP World (موانئ دبي العالمية) said so.')).toBe(
+      'DP World (<bdi>موانئ دبي العالمية</bdi>) said so.',
+    );
+    expect(en.block('تراجعت حركة الحاويات.')).toBe('<p dir="auto"><bdi>تراجعت حركة الحاويات</bdi>.</p>');
+    expect(markdownIn('ar').inline('أعلنت شركة DP World تعليق')).toBe('أعلنت شركة <bdi>DP World</bdi> تعليق');
+    expect(en.block('Plain text.')).toBe('<p>Plain text.</p>');
+  });
+});
+
+describe('the language in the content model', () => {
+  it('is en by default, canonical, and right to left for Arabic', async () => {
+    const sample = buildContent(await readBriefing(path.join(FIXTURES, 'minimal.yaml'), ROOT));
+    expect([sample.language, sample.dir]).toEqual(['en', 'ltr']);
+    const arabic = buildContent(await readBriefing(fixture('arabic'), ROOT));
+    expect([arabic.language, arabic.dir]).toEqual(['ar', 'rtl']);
+    const german = buildContent(await readBriefing(fixture('german'), ROOT));
+    expect(german.date).toBe('14. März 2025');
+    expect(german.sources[0]?.details).toBe('Landesamt für Informationstechnik, Februar 2025');
+  });
+});
+
+/** The words of the briefing file, hyphenated as the build hyphenates them. */
+function sourceWords(file: string): { words: Set<string>; text: string } {
+  const text = readFileSync(file, 'utf8');
+  return { text, words: new Set(text.match(/\p{L}+/gu)) };
+}
+
+/** Line-final fragments that break a word of the source without a hyphen at a valid break. */
+function brokenWords(pdf: string, file: string, language: string): string[] {
+  const { words, text } = sourceWords(file);
+  const hyphenate = createHyphenation(language);
+  const lines = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).split('\n');
+  const broken: string[] = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const end = /(\p{L}+)([-\u00AD\u2010]?)\s*$/u.exec(lines[i] as string);
+    const start = /^\s*(\p{L}+)/u.exec(lines[i + 1] as string);
+    if (!end || !start) continue;
+    const [, head = '', hyphen] = end;
+    const tail = start[1] as string;
+    if (hyphen) {
+      const joined = head + tail;
+      // Where the language's patterns allow a break: the lengths of the hyphenated word's leading parts.
+      const at: number[] = [];
+      for (const part of hyphenate(joined).split(SHY)) at.push((at.at(-1) ?? 0) + part.length);
+      if (text.includes(`${head}-${tail}`)) continue; // a hyphen the source has
+      if (!words.has(joined) || !at.includes(head.length)) broken.push(`${head}${hyphen}|${tail}`);
+    } else if (words.has(head + tail) && !(words.has(head) && words.has(tail)))
+      broken.push(`${head}|${tail}`);
+  }
+  return broken;
+}
+
+describe.each([
+  ['german', 'de'],
+  ['arabic', 'ar'],
+  ['english-arabic-names', 'en'],
+])('the %s briefing, built with its handout', (name, language) => {
+  let session: BrowserSession;
+  let built: Awaited<ReturnType<typeof build>>;
+
+  beforeAll(async () => {
+    session = newSession();
+    built = await build(fixture(name), { handout: 'a4', singleFile: true, session });
+  }, 120_000);
+  afterAll(() => session.close());
+
+  it('has lang and dir on the deck and the handout', () => {
+    const dir = language === 'ar' ? 'rtl' : 'ltr';
+    expect(readFileSync(built.html, 'utf8')).toContain(`<html lang="${language}" dir="${dir}">`);
+  });
+
+  it('carries the Arabic font in the single file exactly when the text has Arabic', () => {
+    const single = readFileSync(built.singleFile as string, 'utf8');
+    expect(single.includes('unicode-range: U+0600-06FF')).toBe(language !== 'de');
+  });
+
+  it('has /Lang in both PDFs’ catalogs', () => {
+    for (const file of [built.pdf, built.handout]) {
+      const bytes = readFileSync(file as string, 'latin1');
+      const catalogs = [...bytes.matchAll(/<<\/Type \/Catalog[\s\S]*?endobj/g)].map((m) => m[0]);
+      expect(catalogs.length).toBeGreaterThan(0);
+      expect(catalogs.at(-1)).toContain(`/Lang (${language})`);
+    }
+  });
+
+  it('breaks no word without a hyphen at a valid break', () => {
+    for (const file of [built.pdf, built.handout])
+      expect(brokenWords(file as string, fixture(name), language)).toEqual([]);
+  });
+});
