@@ -54,6 +54,12 @@ const HEADINGS = [...Object.values(SECTION_OF), 'Risk assessment'];
 /** Text as compared: one space between words, citation marks and the space before punctuation dropped. */
 const squash = (text: string) =>
   text
+    // A word hyphenated at the end of a line (issue 17) is one word; quotes are compared straight.
+    .replace(/(\p{Ll})[-\u00AD]\s+(\p{Ll})/gu, '$1$2')
+    .replace(/\u00AD/g, '')
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/\u00A0/g, ' ')
     .replace(/\[\d+\]/g, '')
     .replace(/\s+/g, ' ')
     .replace(/ ([.,;:])/g, '$1')
@@ -213,7 +219,7 @@ for (const example of EXAMPLES) {
       }
       expect(all).not.toMatch(/BRIEFER’S NOTE|BRIEFER'S NOTE/i);
       expect(all).not.toContain('briefer’s private notes');
-      expect(squash(notedPages[0] ?? '')).toContain('This copy includes the briefer’s private notes');
+      expect(squash(notedPages[0] ?? '')).toContain(squash('This copy includes the briefer’s private notes'));
       if (expected.privateNote) {
         expect(all).not.toContain(expected.privateNote);
         expect(withNotes).toContain(expected.privateNote);
@@ -280,7 +286,9 @@ for (const example of EXAMPLES) {
           0,
         );
         // The note's first line: the first 20 characters of the note.
-        const noteAt = pageLines.findIndex((line) => squash(line.text).startsWith(start.slice(0, 20)));
+        // Spaces aside: pdf.js gives the parts of a word hyphenated at build time (issue 17) as separate items.
+        const bare = (text: string) => squash(text).replace(/\s/g, '');
+        const noteAt = pageLines.findIndex((line) => bare(line.text).startsWith(bare(start).slice(0, 16)));
         expect(noteAt, `${group}'s notes' first line on page ${page + 1}`).toBeGreaterThanOrEqual(0);
         expect(noteAt, `${group}'s notes above "${heading}"`).toBeGreaterThan(headingAt);
       }
