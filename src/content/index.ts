@@ -23,7 +23,7 @@ import {
   plainText,
 } from './markdown.js';
 import { classificationLevel, severityOf } from './ratings.js';
-import type { Content, RiskItem, SituationContent, SourceItem } from './types.js';
+import type { ActorItem, Content, RiskItem, SituationContent, SourceItem } from './types.js';
 import { createTypography, type Typography } from './typography.js';
 import { FIGURE_SLIDE, type FigureHref, timelineMapNumbers, visualItems, visualOrder } from './visuals.js';
 
@@ -104,34 +104,8 @@ export function buildContent(
       summary: `${event.date}${event.place ? `, ${event.place}` : ''}: ${plainText(event.event)}`,
       yamlPath: `timeline[${index}]`,
     })),
-    actors: briefing.actors.map((actor, index) => ({
-      name: actor.name,
-      kind: actor.kind,
-      stance: actor.stance,
-      stanceLabel: STANCE_LABELS[actor.stance],
-      role: actor.role,
-      roleHtml: md.inline(actor.role),
-      relations: actor.relations.map((relation) => ({ type: relation.type, with: relation.with })),
-      notesHtml: block(actor.notes),
-      yamlPath: `actors[${index}]`,
-    })),
-    risks: briefing.risks.map((risk, index): RiskItem => {
-      const band = LIKELIHOODS.find((entry) => entry.term === risk.likelihood);
-      return {
-        number: index + 1,
-        title: risk.title,
-        likelihood: risk.likelihood,
-        likelihoodRange: band ? `${band.min}–${band.max}%` : '',
-        impact: risk.impact,
-        confidence: risk.confidence,
-        severity: severityOf(risk.likelihood, risk.impact),
-        detail: risk.detail,
-        detailHtml: block(risk.detail),
-        indicators: risk.indicators.map((markdown) => ({ markdown, html: md.inline(markdown) })),
-        notesHtml: block(risk.notes),
-        yamlPath: `risks[${index}]`,
-      };
-    }),
+    actors: briefing.actors.map((actor, index) => actorItem(actor, index, md)),
+    risks: briefing.risks.map((risk, index) => riskItem(risk, index, md)),
     recommendations: briefing.recommendations.map((rec, index) => ({
       number: index + 1,
       action: rec.action,
@@ -146,6 +120,39 @@ export function buildContent(
     })),
     sources: briefing.sources.map((source, index) => sourceItem(source, index, language, typography)),
     visuals: visualItems(briefing, md),
+  };
+}
+
+function riskItem(risk: Briefing['risks'][number], index: number, md: MarkdownRenderer): RiskItem {
+  const block = (text: string | undefined) => (text ? md.block(text) : '');
+  const band = LIKELIHOODS.find((entry) => entry.term === risk.likelihood);
+  return {
+    number: index + 1,
+    title: risk.title,
+    likelihood: risk.likelihood,
+    likelihoodRange: band ? `${band.min}–${band.max}%` : '',
+    impact: risk.impact,
+    confidence: risk.confidence,
+    severity: severityOf(risk.likelihood, risk.impact),
+    detail: risk.detail,
+    detailHtml: block(risk.detail),
+    indicators: risk.indicators.map((markdown) => ({ markdown, html: md.inline(markdown) })),
+    notesHtml: block(risk.notes),
+    yamlPath: `risks[${index}]`,
+  };
+}
+
+function actorItem(actor: Briefing['actors'][number], index: number, md: MarkdownRenderer): ActorItem {
+  return {
+    name: actor.name,
+    kind: actor.kind,
+    stance: actor.stance,
+    stanceLabel: STANCE_LABELS[actor.stance],
+    role: actor.role,
+    roleHtml: md.inline(actor.role),
+    relations: actor.relations.map((relation) => ({ type: relation.type, with: relation.with })),
+    notesHtml: actor.notes ? md.block(actor.notes) : '',
+    yamlPath: `actors[${index}]`,
   };
 }
 

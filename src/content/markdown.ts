@@ -5,7 +5,10 @@
  * and `[@id]` citations become numbered references to the sources slide.
  */
 import { Lexer, Marked, type MarkedExtension, type Token, type Tokens } from 'marked';
+import { escapeHtml } from './_html.js';
 import { hasRightToLeft, type Typography } from './typography.js';
+
+export { escapeHtml } from './_html.js';
 
 const CITATION = /\[@([a-z0-9-]+)\]/g;
 
@@ -25,15 +28,6 @@ export interface FigureReferences {
 /** The source ids cited in a Markdown text, in order of appearance. */
 export function findCitations(text: string): string[] {
   return [...text.matchAll(CITATION)].map((match) => match[1] as string);
-}
-
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }
 
 /** Strips Markdown to plain text (for PDF outlines, alt text and titles). */
@@ -105,71 +99,8 @@ export function createMarkdown(
     gfm: true,
     breaks: false,
     async: false,
-    extensions: [
-      {
-        name: 'figureReference',
-        level: 'inline',
-        start: (src: string) => src.indexOf('[@fig:'),
-        tokenizer(src: string) {
-          const match = /^\[@fig:([a-z0-9-]+)\]/.exec(src);
-          if (!match) return undefined;
-          return { type: 'figureReference', raw: match[0], id: match[1] };
-        },
-        renderer(token) {
-          const words = figureText(token);
-          if (words === undefined) return escapeHtml(token.raw);
-          const href = figures?.href?.(String(token.id));
-          return href ? `<a class="fig-ref" href="${escapeHtml(href)}">${words}</a>` : words;
-        },
-      },
-      {
-        name: 'citation',
-        level: 'inline',
-        start: (src: string) => src.indexOf('[@'),
-        tokenizer(src: string) {
-          const match = /^\[@([a-z0-9-]+)\]/.exec(src);
-          if (!match) return undefined;
-          return { type: 'citation', raw: match[0], id: match[1] };
-        },
-        renderer(token) {
-          const id = String(token.id);
-          const n = citationNumber(id);
-          if (n === undefined) return escapeHtml(token.raw);
-          if (citationHref === null) return `[${n}]`;
-          return `<a class="cite" href="${citationHref(n)}" title="Source ${n}">[${n}]</a>`;
-        },
-      },
-    ],
-    renderer: {
-      html({ text }: Tokens.HTML | Tokens.Tag) {
-        return escapeHtml(text);
-      },
-      text(
-        this: { parser: { parseInline(tokens: Tokens.Generic[]): string } },
-        token: Tokens.Text | Tokens.Escape,
-      ) {
-        if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
-        // An escaped character (`\"`) is kept as written.
-        if (token.type === 'escape') return escapeHtml(token.text);
-        return html(token.text);
-      },
-      link(this: { parser: { parseInline(tokens: Tokens.Generic[]): string } }, token: Tokens.Link) {
-        const href = token.href.trim();
-        // A URL shown as itself breaks only after its punctuation; other link text is text.
-        const shownAsUrl =
-          typography && (token.text === token.href || /^(https?:\/\/|www\.)/i.test(token.text));
-        const text = shownAsUrl ? typography.urlHtml(token.text) : this.parser.parseInline(token.tokens);
-        if (!SAFE_LINK.test(href)) return text;
-        const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
-        return `<a href="${escapeHtml(href)}"${title} rel="noopener noreferrer">${text}</a>`;
-      },
-      image({ text }: Tokens.Image) {
-        return escapeHtml(text);
-      },
-      heading(this: { parser: { parseInline(tokens: Tokens.Generic[]): string } }, token: Tokens.Heading) {
-        return `<p class="md-heading"><strong>${this.parser.parseInline(token.tokens)}</strong></p>\n`;
-      },
-    },
+    extensions: referenceExtensions({ citationNumber, citationHref, figureText, figureHref: figures?.href }),
+    renderer: safeRenderer(html, typography),
   };
   const marked = new Marked(options);
   // marked tries every block rule at the start of every block. Four of them are costly to compile and
@@ -210,23 +141,7 @@ export function createMarkdown(
         ? html(markdown).trim()
         : (marked.parseInline(nbsp(markdown), { async: false }) as string).trim(),
     ),
-    text: (markdown) => {
-      // The words of marked's own reading of the text, not its HTML taken apart again.
-      const words = (tokens: readonly Token[]): string =>
-        tokens
-          .map((token) => {
-            if (token.type === 'citation') {
-              const n = citationNumber(String(token.id));
-              return n === undefined ? token.raw : `[${n}]`;
-            }
-            if (token.type === 'figureReference') return figureText(token) ?? token.raw;
-            if (token.type === 'br') return ' ';
-            if ('tokens' in token && token.tokens) return words(token.tokens);
-            return 'text' in token ? String(token.text) : token.raw;
-          })
-          .join('');
-      return words(Lexer.lexInline(markdown, marked.defaults)).replace(/\s+/g, ' ').trim();
-    },
+    text: (markdown) => plainWords(Lexer.lexInline(markdown, marked.defaults), citationNumber, figureText),
   };
 }
 
@@ -268,4 +183,115 @@ export function isPlainBlock(text: string): boolean {
     !/^[0-9]+[.)]/.test(line) &&
     (text === line || text === `${line}\n`)
   );
+}
+
+type FigureText = (token: { raw: string; id?: unknown }) => string | undefined;
+
+/** `[@id]` citations and `[@fig:id]` figure references, read by marked as tokens of their own. */
+function referenceExtensions({
+  citationNumber,
+  citationHref,
+  figureText,
+  figureHref,
+}: {
+  citationNumber: (id: string) => number | undefined;
+  citationHref: ((n: number) => string) | null;
+  figureText: FigureText;
+  figureHref: ((id: string) => string) | null | undefined;
+}): NonNullable<MarkedExtension['extensions']> {
+  const figures = { href: figureHref };
+  return [
+    {
+      name: 'figureReference',
+      level: 'inline',
+      start: (src: string) => src.indexOf('[@fig:'),
+      tokenizer(src: string) {
+        const match = /^\[@fig:([a-z0-9-]+)\]/.exec(src);
+        if (!match) return undefined;
+        return { type: 'figureReference', raw: match[0], id: match[1] };
+      },
+      renderer(token) {
+        const words = figureText(token);
+        if (words === undefined) return escapeHtml(token.raw);
+        const href = figures?.href?.(String(token.id));
+        return href ? `<a class="fig-ref" href="${escapeHtml(href)}">${words}</a>` : words;
+      },
+    },
+    {
+      name: 'citation',
+      level: 'inline',
+      start: (src: string) => src.indexOf('[@'),
+      tokenizer(src: string) {
+        const match = /^\[@([a-z0-9-]+)\]/.exec(src);
+        if (!match) return undefined;
+        return { type: 'citation', raw: match[0], id: match[1] };
+      },
+      renderer(token) {
+        const id = String(token.id);
+        const n = citationNumber(id);
+        if (n === undefined) return escapeHtml(token.raw);
+        if (citationHref === null) return `[${n}]`;
+        return `<a class="cite" href="${citationHref(n)}" title="Source ${n}">[${n}]</a>`;
+      },
+    },
+  ];
+}
+
+/** What marked writes, made safe: raw HTML and images as their text, links only of safe schemes, headings as bold lines. */
+function safeRenderer(
+  html: (text: string) => string,
+  typography: Typography | undefined,
+): MarkedExtension['renderer'] {
+  return {
+    html({ text }: Tokens.HTML | Tokens.Tag) {
+      return escapeHtml(text);
+    },
+    text(
+      this: { parser: { parseInline(tokens: Tokens.Generic[]): string } },
+      token: Tokens.Text | Tokens.Escape,
+    ) {
+      if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
+      // An escaped character (`\"`) is kept as written.
+      if (token.type === 'escape') return escapeHtml(token.text);
+      return html(token.text);
+    },
+    link(this: { parser: { parseInline(tokens: Tokens.Generic[]): string } }, token: Tokens.Link) {
+      const href = token.href.trim();
+      // A URL shown as itself breaks only after its punctuation; other link text is text.
+      const shownAsUrl =
+        typography && (token.text === token.href || /^(https?:\/\/|www\.)/i.test(token.text));
+      const text = shownAsUrl ? typography.urlHtml(token.text) : this.parser.parseInline(token.tokens);
+      if (!SAFE_LINK.test(href)) return text;
+      const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
+      return `<a href="${escapeHtml(href)}"${title} rel="noopener noreferrer">${text}</a>`;
+    },
+    image({ text }: Tokens.Image) {
+      return escapeHtml(text);
+    },
+    heading(this: { parser: { parseInline(tokens: Tokens.Generic[]): string } }, token: Tokens.Heading) {
+      return `<p class="md-heading"><strong>${this.parser.parseInline(token.tokens)}</strong></p>\n`;
+    },
+  };
+}
+
+/** The words of marked's own reading of the text, not its HTML taken apart again: citations as `[n]`. */
+function plainWords(
+  tokens: readonly Token[],
+  citationNumber: (id: string) => number | undefined,
+  figureText: FigureText,
+): string {
+  const words = (list: readonly Token[]): string =>
+    list
+      .map((token) => {
+        if (token.type === 'citation') {
+          const n = citationNumber(String(token.id));
+          return n === undefined ? token.raw : `[${n}]`;
+        }
+        if (token.type === 'figureReference') return figureText(token) ?? token.raw;
+        if (token.type === 'br') return ' ';
+        if ('tokens' in token && token.tokens) return words(token.tokens);
+        return 'text' in token ? String(token.text) : token.raw;
+      })
+      .join('');
+  return words(tokens).replace(/\s+/g, ' ').trim();
 }

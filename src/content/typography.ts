@@ -4,8 +4,9 @@
  * and apostrophes, soft hyphens in long words (hyphenation.ts), and URLs
  * shown so that they break only after `/ . _ ? & = -`.
  */
+
+import { escapeHtml } from './_html.js';
 import { createHyphenation } from './hyphenation.js';
-import { escapeHtml } from './markdown.js';
 
 /** Opening and closing double quotes, then single quotes, and the space inside French guillemets. */
 interface Quotes {
