@@ -177,7 +177,15 @@ async function bench({ runs, json, check, marpOnly, chrome, tmp, cold, watch, ba
     {
       id: 'marp-pptx',
       label: 'Marp CLI --pptx',
-      args: (out) => [MARP_CLI, ...marpArgs, ...marpPdfArgs, deck, '--pptx', '-o', path.join(out, 'deck.pptx')],
+      args: (out) => [
+        MARP_CLI,
+        ...marpArgs,
+        ...marpPdfArgs,
+        deck,
+        '--pptx',
+        '-o',
+        path.join(out, 'deck.pptx'),
+      ],
       env: marpEnv,
       expect: ['deck.pptx'],
     },
