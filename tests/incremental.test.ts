@@ -57,6 +57,17 @@ describe('incremental batch builds', () => {
       (await build({ inputs: 'b1.yaml', cwd: dir, outDir: 'out', pdf: false, incremental: true })).unchanged,
     ).toBe(1);
   });
+
+  it('builds again when a figure the briefing names changes, though its YAML does not', async () => {
+    const dir = tempDir('incremental-figure-');
+    cpSync(path.join(ROOT, 'examples', 'figure-demo'), dir, { recursive: true });
+    const once = { inputs: 'briefing.yaml', cwd: dir, outDir: 'out', pdf: false, incremental: true };
+    expect((await build(once)).built).toBe(1);
+    expect((await build(once)).unchanged).toBe(1);
+    // The same chart as an SVG in the PNG's place: another image, the same file name.
+    copyFileSync(path.join(dir, 'river-levels.svg'), path.join(dir, 'river-levels.png'));
+    expect((await build(once)).built).toBe(1);
+  });
 });
 
 describe('shards', () => {

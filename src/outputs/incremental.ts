@@ -52,7 +52,10 @@ function builtInsHash(): string {
   return builtIns;
 }
 
-/** The hash of everything a build of `briefing` with `options` is made from. */
+/**
+ * The hash of everything a build of `briefing` with `options` is made from: the YAML as written, and
+ * every file it names (theme, logo, figures), taken from the validated briefing, where they are bytes.
+ */
 export async function inputsHash(
   briefing: Briefing,
   yamlFile: string,
@@ -62,9 +65,11 @@ export async function inputsHash(
   const hash = createHash('sha256');
   hash.update(packageVersion()).update(builtInsHash()).update(JSON.stringify(options));
   hash.update(await readFile(yamlFile));
-  const theme = briefing.deck.theme;
-  if ('css' in theme) hash.update(theme.css.bytes);
-  if (briefing.deck.logo) hash.update(briefing.deck.logo.bytes);
+  hash.update(
+    JSON.stringify(briefing, (key, value: unknown) =>
+      key === 'positions' ? undefined : value instanceof Uint8Array ? sha256(value) : value,
+    ),
+  );
   if (templatesDir) {
     for (const entry of readdirSync(templatesDir).sort()) {
       if (entry.endsWith('.hbs')) hash.update(entry).update(readFileSync(path.join(templatesDir, entry)));
