@@ -9,7 +9,14 @@ import path from 'node:path';
 import { geoBounds } from 'd3-geo';
 import type { Feature, MultiPolygon, Position } from 'geojson';
 import { PACKAGE_ROOT } from '../../packageRoot.js';
-import { type Box, type CountryEntry, decodeWorld, type LineRun, positions } from './_mapWorldFile.js';
+import {
+  type Box,
+  type CountryEntry,
+  decodeWorld,
+  type LineRun,
+  type PackedPoints,
+  positions,
+} from './_mapWorldFile.js';
 
 export type Resolution = '50m' | '110m';
 
@@ -26,7 +33,7 @@ export interface Country {
 /** Borders or coasts, as short runs with their bounds. */
 export interface Lines {
   runs: readonly LineRun[];
-  points: Float64Array;
+  points: PackedPoints;
 }
 
 export interface World {
@@ -62,7 +69,7 @@ export function loadWorld(resolution: Resolution): World {
 }
 
 /** A country whose rings become coordinates the first time its shape is asked for. */
-function lazyCountry({ code, name, box, polygons }: CountryEntry, points: Float64Array): Country {
+function lazyCountry({ code, name, box, polygons }: CountryEntry, points: PackedPoints): Country {
   let shape: Feature<MultiPolygon> | undefined;
   return {
     code,

@@ -6,10 +6,12 @@
  * only when a map asks for its shape, and borders and coasts are cut into
  * short runs with their bounds, so a map projects only the runs near it.
  *
- * Layout: a little-endian uint32 N, N bytes of JSON (the index below),
- * padding to 4 bytes, then int32 pairs: each point as TopoJSON quantized
- * it, which `x * kx + dx` turns back into exactly the coordinates
- * topojson-client gives.
+ * Layout: six little-endian uint32 sizes, a short JSON (the transform and
+ * the countries' codes and names), padding to 8 bytes, then typed arrays:
+ * the bounds (float64), the countries' rings and the runs (int32), and
+ * the points as int32 pairs, each as TopoJSON quantized it, which
+ * `x * kx + dx` turns back into exactly the coordinates topojson-client
+ * gives.
  */
 import type { Position } from 'geojson';
 import type { PlainWorld } from './_mapTopology.js';
@@ -44,8 +46,7 @@ export interface WorldIndex {
 
 export interface WorldFile {
   index: WorldIndex;
-  /** `[lon, lat]` pairs. */
-  points: Float64Array;
+  points: PackedPoints;
 }
 
 /** Points per run of a border or coast. */
@@ -62,9 +63,20 @@ function boxOf(points: readonly Position[]): Box {
   return box;
 }
 
-/** Packs `world`; every coordinate must be one that `transform` gives exactly. */
-export function encodeWorld(world: PlainWorld, transform: WorldIndex['transform']): Buffer {
-  const [kx, ky, dx, dy] = transform;
+/** The file's sections: numbers in typed arrays, names in a short JSON. */
+interface Sections {
+  head: { transform: WorldIndex['transform']; names: [string | null, string][] };
+  /** Per country: polygons, then per polygon: rings, then per ring: start, count. */
+  rings: Int32Array;
+  /** Per country, then per border run, then per coast run: west, south, east, north. */
+  boxes: Float64Array;
+  /** Per run: line, start, count; borders first, then coasts. */
+  runs: Int32Array;
+  borderRuns: number;
+  points: Int32Array;
+}
+
+function quantizer([kx, ky, dx, dy]: WorldIndex['transform']) {
   const ints: number[] = [];
   const add = (points: readonly Position[]) => {
     const start = ints.length / 2;
@@ -76,59 +88,119 @@ export function encodeWorld(world: PlainWorld, transform: WorldIndex['transform'
     }
     return start;
   };
-  const countries = world.countries.map(({ code, name, polygons }) => ({
-    code,
-    name,
-    box: boxOf(polygons.flatMap((polygon) => polygon[0] ?? [])),
-    polygons: polygons.map((polygon) => polygon.map((ring): [number, number] => [add(ring), ring.length])),
-  }));
-  const runs = (lines: Position[][]) =>
-    lines.flatMap((line, index) => {
-      const start = add(line);
-      const out: LineRun[] = [];
-      for (let from = 0; from < line.length - 1; from += RUN) {
-        const to = Math.min(from + RUN, line.length - 1);
-        out.push({
-          line: index,
-          start: start + from,
-          count: to - from + 1,
-          box: boxOf(line.slice(from, to + 1)),
-        });
-      }
-      return out;
-    });
-  const index: WorldIndex = {
-    transform,
-    countries,
-    borders: runs(world.borders),
-    coasts: runs(world.coasts),
-  };
-  const json = Buffer.from(JSON.stringify(index));
-  const head = Buffer.alloc(4);
-  head.writeUInt32LE(json.length);
-  const pad = Buffer.alloc((4 - ((4 + json.length) % 4)) % 4);
-  return Buffer.concat([head, json, pad, Buffer.from(Int32Array.from(ints).buffer)]);
+  return { ints, add };
 }
 
-/** Unpacks a file `encodeWorld` wrote. */
-export function decodeWorld(bytes: Buffer): WorldFile {
-  const length = bytes.readUInt32LE(0);
-  const index = JSON.parse(bytes.toString('utf8', 4, 4 + length)) as WorldIndex;
-  const offset = 4 + length + ((4 - ((4 + length) % 4)) % 4);
-  const ints = new Int32Array(bytes.buffer.slice(bytes.byteOffset + offset, bytes.byteOffset + bytes.length));
-  const [kx, ky, dx, dy] = index.transform;
-  const points = new Float64Array(ints.length);
-  for (let i = 0; i < ints.length; i += 2) {
-    points[i] = (ints[i] as number) * kx + dx;
-    points[i + 1] = (ints[i + 1] as number) * ky + dy;
+/** Packs `world`; every coordinate must be one that `transform` gives exactly. */
+export function encodeWorld(world: PlainWorld, transform: WorldIndex['transform']): Buffer {
+  const { ints, add } = quantizer(transform);
+  const rings: number[] = [];
+  const boxes: number[] = [];
+  for (const { polygons } of world.countries) {
+    boxes.push(...boxOf(polygons.flatMap((polygon) => polygon[0] ?? [])));
+    rings.push(polygons.length);
+    for (const polygon of polygons) {
+      rings.push(polygon.length);
+      for (const ring of polygon) rings.push(add(ring), ring.length);
+    }
   }
-  return { index, points };
+  const runs: number[] = [];
+  const cut = (lines: Position[][]) =>
+    lines.forEach((line, index) => {
+      const start = add(line);
+      for (let from = 0; from < line.length - 1; from += RUN) {
+        const to = Math.min(from + RUN, line.length - 1);
+        runs.push(index, start + from, to - from + 1);
+        boxes.push(...boxOf(line.slice(from, to + 1)));
+      }
+    });
+  cut(world.borders);
+  const borderRuns = runs.length / 3;
+  cut(world.coasts);
+  const names = world.countries.map(({ code, name }) => [code ?? null, name]);
+  const head = Buffer.from(JSON.stringify({ transform, names }));
+  const parts = [
+    Float64Array.from(boxes),
+    Int32Array.from(rings),
+    Int32Array.from(runs),
+    Int32Array.from(ints),
+  ];
+  const sizes = Buffer.alloc(24);
+  [head.length, borderRuns, ...parts.map((part) => part.length)].forEach((n, i) =>
+    sizes.writeUInt32LE(n, 4 * i),
+  );
+  const pad = Buffer.alloc((8 - ((sizes.length + head.length) % 8)) % 8);
+  return Buffer.concat([sizes, head, pad, ...parts.map((part) => Buffer.from(part.buffer))]);
+}
+
+function sections(bytes: Buffer): Sections {
+  const [headLength, borderRuns, nBoxes, nRings, nRuns, nPoints] = [0, 1, 2, 3, 4, 5].map((i) =>
+    bytes.readUInt32LE(4 * i),
+  ) as [number, number, number, number, number, number];
+  const head = JSON.parse(bytes.toString('utf8', 24, 24 + headLength)) as Sections['head'];
+  // Typed arrays need aligned memory: one copy of the rest, 8-aligned.
+  const at = 24 + headLength + ((8 - ((24 + headLength) % 8)) % 8);
+  const rest = new Uint8Array(bytes.length - at);
+  rest.set(bytes.subarray(at));
+  const boxes = new Float64Array(rest.buffer, 0, nBoxes);
+  const rings = new Int32Array(rest.buffer, 8 * nBoxes, nRings);
+  const runs = new Int32Array(rest.buffer, 8 * nBoxes + 4 * nRings, nRuns);
+  const points = new Int32Array(rest.buffer, 8 * nBoxes + 4 * (nRings + nRuns), nPoints);
+  return { head, rings, boxes, runs, borderRuns, points };
+}
+
+const boxAt = (boxes: Float64Array, i: number): Box => [
+  boxes[4 * i] as number,
+  boxes[4 * i + 1] as number,
+  boxes[4 * i + 2] as number,
+  boxes[4 * i + 3] as number,
+];
+
+/** Unpacks a file `encodeWorld` wrote. Coordinates stay packed until `positions` reads them. */
+export function decodeWorld(bytes: Buffer): WorldFile {
+  const { head, rings, boxes, runs, borderRuns, points } = sections(bytes);
+  let r = 0;
+  const countries: CountryEntry[] = head.names.map(([code, name], i) => {
+    const polygons: [number, number][][] = [];
+    for (let p = rings[r++] as number; p > 0; p--) {
+      const polygon: [number, number][] = [];
+      for (let n = rings[r++] as number; n > 0; n--)
+        polygon.push([rings[r++] as number, rings[r++] as number]);
+      polygons.push(polygon);
+    }
+    return { code: code ?? undefined, name, box: boxAt(boxes, i), polygons };
+  });
+  const lineRuns = (from: number, to: number): LineRun[] => {
+    const out: LineRun[] = [];
+    for (let i = from; i < to; i++)
+      out.push({
+        line: runs[3 * i] as number,
+        start: runs[3 * i + 1] as number,
+        count: runs[3 * i + 2] as number,
+        box: boxAt(boxes, countries.length + i),
+      });
+    return out;
+  };
+  const index = {
+    transform: head.transform,
+    countries,
+    borders: lineRuns(0, borderRuns),
+    coasts: lineRuns(borderRuns, runs.length / 3),
+  };
+  return { index, points: { ints: points, transform: head.transform } };
+}
+
+/** Packed coordinates and the transform that unpacks them. */
+export interface PackedPoints {
+  ints: Int32Array;
+  transform: WorldIndex['transform'];
 }
 
 /** `count` points from `start`, as GeoJSON positions. */
-export function positions(points: Float64Array, start: number, count: number): Position[] {
+export function positions({ ints, transform }: PackedPoints, start: number, count: number): Position[] {
+  const [kx, ky, dx, dy] = transform;
   const out: Position[] = new Array(count);
   for (let i = 0; i < count; i++)
-    out[i] = [points[2 * (start + i)] as number, points[2 * (start + i) + 1] as number];
+    out[i] = [(ints[2 * (start + i)] as number) * kx + dx, (ints[2 * (start + i) + 1] as number) * ky + dy];
   return out;
 }
