@@ -10,3 +10,4 @@ export { GIT_PREFIX, NotAtRevisionError, readPrevious } from './_previous.js';
 export { SIMILARITY, similarity } from './_similarity.js';
 export { changesAsText, type StatusWord, type TextOptions } from './_text.js';
 export type * from './types.js';
+export { type Compared, changesFor, changesSince, readBaseline, type SinceOptions } from './_baseline.js';

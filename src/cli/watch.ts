@@ -16,6 +16,7 @@ import { failureText } from '../watch/outcome.js';
 import type { WatchReporter } from '../watch/watch.js';
 import { defineCommand } from './_command.js';
 import { EXIT_INTERRUPTED } from './_interrupt.js';
+import { readBaseline } from '../changes/index.js';
 import { PIPELINE_OPTIONS, resolvePipeline } from './_pipeline.js';
 import { type CliContext, formatMs, printError, printWarning } from './_terminal.js';
 
@@ -78,10 +79,16 @@ export const watchCommand = defineCommand({
     try {
       // Loaded only for watch: its server needs node:http, which would slow every other command's start.
       const { watchBriefing } = await import('../watch/watch.js');
+      // Read once: the marks stay against the same previous version while the briefing is edited.
+      const baseline =
+        pipeline.since === undefined
+          ? undefined
+          : ((await readBaseline(pipeline.since, file, io.cwd, (line) => printWarning(context, line))) ?? null);
       const watching = await watchBriefing(
         {
           file,
           ...pipeline,
+          ...(baseline === undefined ? {} : { baseline }),
           env: io.env,
           host,
           port: port ?? DEFAULT_PORT,

@@ -36,6 +36,8 @@ export type RebuildOptions = Pick<
   | 'timeoutMs'
   | 'handout'
   | 'singleFile'
+  // The previous version (`--since`), read once when watch starts: every save is marked against it.
+  | 'baseline'
 >;
 
 /** Where a rebuild's news go: open decks and the terminal (watch.ts). */
