@@ -203,19 +203,21 @@ describe('the matrix arrows', () => {
     const head = /<polygon class="bd-rm-arrow-head" points="([\d.]+),([\d.]+)/.exec(svg);
     const from = cell('likely');
     const to = cell('very likely');
-    expect(Number(was?.[1])).toBeCloseTo(from.cx, 1);
-    expect(Number(was?.[2])).toBeCloseTo(from.cy, 1);
-    // Straight up the impact column: leaves the old cell, its tip inside the new one.
+    const inside = (point: { x: number; y: number }, box: typeof from) =>
+      point.x > box.x && point.x < box.x + box.w && point.y > box.y && point.y < box.y + box.h;
+    // Risk 2 sits in the middle of the old cell now: the old marker is in its upper corner, clear of it.
+    const old = { x: Number(was?.[1]), y: Number(was?.[2]) };
+    expect(inside(old, from)).toBe(true);
+    expect(Math.hypot(old.x - from.cx, old.y - from.cy)).toBeGreaterThan(14 + 0.75 * 14);
+    expect(old.y).toBeLessThan(from.cy);
+    // The arrow leaves the old cell upwards; its tip is in the new cell, short of the marker in its middle.
     const [x1, y1, x2, y2] = (line ?? []).slice(1).map(Number) as [number, number, number, number];
-    expect(x1).toBeCloseTo(from.cx, 1);
-    expect(x2).toBeCloseTo(from.cx, 1);
-    expect(y1).toBeGreaterThan(from.y);
-    expect(y1).toBeLessThan(from.cy);
+    expect(inside({ x: x1, y: y1 }, from)).toBe(true);
     expect(y2).toBeLessThan(y1);
     const tip = { x: Number(head?.[1]), y: Number(head?.[2]) };
-    expect(tip.x).toBeCloseTo(to.cx, 1);
+    expect(inside(tip, to)).toBe(true);
     expect(tip.y).toBeGreaterThan(to.cy);
-    expect(tip.y).toBeLessThan(to.y + to.h);
+    expect(Math.hypot(tip.x - to.cx, tip.y - to.cy)).toBeCloseTo(16, 0);
     // The arrow is drawn under the markers.
     expect(svg.indexOf('bd-rm-changes')).toBeLessThan(svg.indexOf('<g class="bd-rm-risks">'));
   });

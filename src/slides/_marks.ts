@@ -15,8 +15,9 @@ export function withMark(text: string | undefined, change: ChangeMark | undefine
   return change && text !== undefined ? `${change.label}\u2003 ${text}` : text;
 }
 
-/** Space above a risk's moved judgments (themes/changes.css `.bd-moved`), px. */
+/** Space above and below a risk's moved judgments (themes/changes.css `.bd-moved`), px. */
 export const MOVED_TOP = 8;
+export const MOVED_BOTTOM = 6;
 
 /**
  * Height of a risk card's moved judgments (`likely → very likely ▲`, one after another) and the
@@ -31,6 +32,9 @@ export function movedHeight(
   const moves = change.judgments.map((judgment) => judgment.text).join('\u2003 ');
   const reason = change.reason === undefined ? undefined : `Why: ${change.reason}`;
   return (
-    MOVED_TOP + textHeight(moves, width, { ...style, weight: 600 }) + textHeight(reason, width, style)
+    MOVED_TOP +
+    textHeight(moves, width, { ...style, weight: 600 }) +
+    textHeight(reason, width, style) +
+    MOVED_BOTTOM
   );
 }

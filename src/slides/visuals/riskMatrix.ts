@@ -179,7 +179,7 @@ export function renderRiskMatrix(risks: readonly MatrixRisk[], options: RiskMatr
     x: colLeft(IMPACTS.indexOf(cell.impact)) + CELL_W / 2,
     y: rowTop(LIKELIHOOD_TERMS.indexOf(cell.likelihood)) + CELL_H / 2,
   });
-  out.push(drawMatrixChanges(risks, centre, R_MAX));
+  out.push(drawMatrixChanges(risks, centre, R_MAX, { width: CELL_W, height: CELL_H }));
   out.push('<g class="bd-rm-risks">');
   LIKELIHOOD_TERMS.forEach((likelihood, l) => {
     IMPACTS.forEach((impact, i) => {
