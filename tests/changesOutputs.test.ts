@@ -60,7 +60,9 @@ describe('the sample and its edited copy', () => {
   });
 
   it('marks the new actor NEW and the risk UPDATED, nothing else', () => {
-    const marks = [...html.matchAll(/<span class="bd-change bd-change-(\w+)" title="([^"]*)">(\w+)<\/span>/g)];
+    const marks = [
+      ...html.matchAll(/<span class="bd-change bd-change-(\w+)" title="([^"]*)">(\w+)<\/span>/g),
+    ];
     expect(marks.map((m) => [m[1], m[3]])).toEqual([
       ['new', 'NEW'],
       ['updated', 'UPDATED'],
@@ -104,7 +106,7 @@ describe('the sample and its edited copy', () => {
     ]);
     const lines = text.split('\n');
     const bottom = lines.indexOf('Bottom line:');
-    expect(lines.slice(bottom).findIndex((line) => line === '') + bottom + 1).toBe(
+    expect(lines.slice(bottom).indexOf('') + bottom + 1).toBe(
       lines.indexOf('Changes since version 1.0 (30 June 2015, 16:00 UTC):'),
     );
   });
@@ -199,7 +201,9 @@ describe('the matrix arrows', () => {
       return { x, y, w, h, cx: x + w / 2, cy: y + h / 2 };
     };
     const was = /<circle class="bd-rm-was" cx="([\d.]+)" cy="([\d.]+)"/.exec(svg);
-    const line = /<line class="bd-rm-arrow" x1="([\d.]+)" y1="([\d.]+)" x2="([\d.]+)" y2="([\d.]+)"/.exec(svg);
+    const line = /<line class="bd-rm-arrow" x1="([\d.]+)" y1="([\d.]+)" x2="([\d.]+)" y2="([\d.]+)"/.exec(
+      svg,
+    );
     const head = /<polygon class="bd-rm-arrow-head" points="([\d.]+),([\d.]+)/.exec(svg);
     const from = cell('likely');
     const to = cell('very likely');
@@ -211,7 +215,7 @@ describe('the matrix arrows', () => {
     expect(Math.hypot(old.x - from.cx, old.y - from.cy)).toBeGreaterThan(14 + 0.75 * 14);
     expect(old.y).toBeLessThan(from.cy);
     // The arrow leaves the old cell upwards; its tip is in the new cell, short of the marker in its middle.
-    const [x1, y1, x2, y2] = (line ?? []).slice(1).map(Number) as [number, number, number, number];
+    const [x1, y1, , y2] = (line ?? []).slice(1).map(Number) as [number, number, number, number];
     expect(inside({ x: x1, y: y1 }, from)).toBe(true);
     expect(y2).toBeLessThan(y1);
     const tip = { x: Number(head?.[1]), y: Number(head?.[2]) };
@@ -235,7 +239,10 @@ describe('git:REV and incremental builds', () => {
     writeFileSync(path.join(dir, 'b', 'one.yaml'), SAMPLE);
     git('add', '.');
     git('commit', '--quiet', '-m', 'v1');
-    writeFileSync(path.join(dir, 'b', 'one.yaml'), readFileSync(path.join(FIXTURES, 'changes', 'sample-edited.yaml')));
+    writeFileSync(
+      path.join(dir, 'b', 'one.yaml'),
+      readFileSync(path.join(FIXTURES, 'changes', 'sample-edited.yaml')),
+    );
     writeFileSync(path.join(dir, 'b', 'two.yaml'), SAMPLE);
     const { build: buildMany } = await import('../src/batch.js');
     const warnings: string[] = [];
@@ -259,7 +266,10 @@ describe('git:REV and incremental builds', () => {
   it('a changed baseline builds again', async () => {
     const dir = tempDir('since-inc-');
     writeFileSync(path.join(dir, 'old.yaml'), SAMPLE);
-    writeFileSync(path.join(dir, 'new.yaml'), readFileSync(path.join(FIXTURES, 'changes', 'sample-edited.yaml')));
+    writeFileSync(
+      path.join(dir, 'new.yaml'),
+      readFileSync(path.join(FIXTURES, 'changes', 'sample-edited.yaml')),
+    );
     const options = { cwd: dir, since: 'old.yaml', pdf: false, outDir: 'out', incremental: true };
     expect((await build('new.yaml', options)).unchanged).toBeUndefined();
     expect((await build('new.yaml', options)).unchanged).toBe(true);

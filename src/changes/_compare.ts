@@ -214,6 +214,8 @@ const OTHER_KEYS: [string, (briefing: Briefing) => unknown][] = [
 
 function anyChange(changes: Omit<Changes, 'changed'>): boolean {
   return (
-    changes.situation.summaryChanged || changes.otherKeys.length > 0 || changedLists(changes).some(listChanged)
+    changes.situation.summaryChanged ||
+    changes.otherKeys.length > 0 ||
+    changedLists(changes).some(listChanged)
   );
 }

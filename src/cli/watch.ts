@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserSession } from '../browser/session.js';
+import { readBaseline } from '../changes/index.js';
 import { UsageError } from '../errors.js';
 import { removeTempFiles, trackTemp } from '../outputs/write.js';
 import { printable } from '../terminalText.js';
@@ -16,7 +17,6 @@ import { failureText } from '../watch/outcome.js';
 import type { WatchReporter } from '../watch/watch.js';
 import { defineCommand } from './_command.js';
 import { EXIT_INTERRUPTED } from './_interrupt.js';
-import { readBaseline } from '../changes/index.js';
 import { PIPELINE_OPTIONS, resolvePipeline } from './_pipeline.js';
 import { type CliContext, formatMs, printError, printWarning } from './_terminal.js';
 
@@ -83,7 +83,8 @@ export const watchCommand = defineCommand({
       const baseline =
         pipeline.since === undefined
           ? undefined
-          : ((await readBaseline(pipeline.since, file, io.cwd, (line) => printWarning(context, line))) ?? null);
+          : ((await readBaseline(pipeline.since, file, io.cwd, (line) => printWarning(context, line))) ??
+            null);
       const watching = await watchBriefing(
         {
           file,

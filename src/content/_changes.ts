@@ -61,7 +61,9 @@ function riskMark(item: ItemChange<string> & RiskExtra, since: string, md: Markd
   return {
     ...mark,
     judgments: item.judgments.map(({ text, direction }) => ({ text, direction })),
-    ...(item.reason !== undefined ? { reasonHtml: md.inline(item.reason), reason: md.text(item.reason) } : {}),
+    ...(item.reason !== undefined
+      ? { reasonHtml: md.inline(item.reason), reason: md.text(item.reason) }
+      : {}),
     ...(item.moved ? { movedFrom: item.moved.from } : {}),
   };
 }
@@ -82,8 +84,10 @@ export function changesSection(
     const text = plainText(item.label);
     return { markdown: text, html: md.inline(escapeMarkdown(text)), text };
   };
-  const added = <F extends string, X>(list: ListChanges<F, X>, line = (item: ItemChange<F> & X) => item.label) =>
-    list.items.filter((item) => item.status === 'new').map((item) => current(line(item)));
+  const added = <F extends string, X>(
+    list: ListChanges<F, X>,
+    line = (item: ItemChange<F> & X) => item.label,
+  ) => list.items.filter((item) => item.status === 'new').map((item) => current(line(item)));
   const groups: ChangesSection['groups'] = [
     { title: 'Judgments changed', lines: judgmentLines(changes, md) },
     { title: 'New risks', lines: added(changes.risks, (item) => escapeMarkdown(item.label)) },

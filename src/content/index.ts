@@ -4,6 +4,8 @@
  * sources slide in the deck, to the source's own entry in the handout, as a
  * plain `[n]` in a mail. Pure: no file, clock or browser.
  */
+
+import type { Changes } from '../changes/types.js';
 import {
   type Briefing,
   type Deadline,
@@ -12,7 +14,6 @@ import {
   STANCES,
   type Stance,
 } from '../format/briefing.js';
-import type { Changes } from '../changes/types.js';
 import { deadlinePassed } from '../format/dateTimes.js';
 import { directionOf } from '../format/language.js';
 import { changeMarks, changesSection, marked } from './_changes.js';
@@ -25,7 +26,16 @@ import {
   plainText,
 } from './markdown.js';
 import { classificationLevel, severityOf } from './ratings.js';
-import type { ActorItem, ChangeMark, Content, RiskItem, SituationContent, SourceItem } from './types.js';
+import type {
+  ActorItem,
+  ChangeMark,
+  Content,
+  DecisionItem,
+  RecommendationItem,
+  RiskItem,
+  SituationContent,
+  SourceItem,
+} from './types.js';
 import { createTypography, type Typography } from './typography.js';
 import { FIGURE_SLIDE, type FigureHref, timelineMapNumbers, visualItems, visualOrder } from './visuals.js';
 
@@ -60,7 +70,6 @@ export function buildContent(
   };
   const md = createMarkdown(citationNumbering(briefing.sources), citationHref, { figures, typography });
   const mapNumbers = timelineMapNumbers(briefing);
-  const block = (text: string | undefined) => (text ? md.block(text) : '');
   const marks = changes && changeMarks(changes, md);
   const section = changes && changesSection(changes, briefing, md);
   return {
@@ -95,14 +104,7 @@ export function buildContent(
     })),
     decisions: briefing.decisions.map((decision, index) => ({
       ...marked(marks?.decisions[index]),
-      number: index + 1,
-      decision: decision.decision,
-      decisionHtml: md.inline(decision.decision),
-      by: decision.by,
-      deadline: decision.deadline && shownDeadline(decision.deadline, language),
-      passed: deadlinePassed(decision, briefing.asOf),
-      recommendations: decision.recommendations,
-      yamlPath: `decisions[${index}]`,
+      ...decisionItem(decision, index, md, briefing),
     })),
     situation: situationContent(briefing.situation, md, marks?.points),
     timeline: briefing.timeline.map((event, index) => ({
@@ -115,23 +117,59 @@ export function buildContent(
       summary: `${event.date}${event.place ? `, ${event.place}` : ''}: ${plainText(event.event)}`,
       yamlPath: `timeline[${index}]`,
     })),
-    actors: briefing.actors.map((actor, index) => ({ ...marked(marks?.actors[index]), ...actorItem(actor, index, md) })),
-    risks: briefing.risks.map((risk, index) => ({ ...marked(marks?.risks[index]), ...riskItem(risk, index, md) })),
+    actors: briefing.actors.map((actor, index) => ({
+      ...marked(marks?.actors[index]),
+      ...actorItem(actor, index, md),
+    })),
+    risks: briefing.risks.map((risk, index) => ({
+      ...marked(marks?.risks[index]),
+      ...riskItem(risk, index, md),
+    })),
     recommendations: briefing.recommendations.map((rec, index) => ({
       ...marked(marks?.recommendations[index]),
-      number: index + 1,
-      action: rec.action,
-      actionHtml: md.inline(rec.action),
-      owner: rec.owner && typography.text(rec.owner),
-      priority: rec.priority,
-      timeframe: rec.timeframe,
-      rationale: rec.rationale,
-      rationaleHtml: block(rec.rationale),
-      notesHtml: block(rec.notes),
-      yamlPath: `recommendations[${index}]`,
+      ...recommendationItem(rec, index, md, typography),
     })),
     sources: briefing.sources.map((source, index) => sourceItem(source, index, language, typography)),
     visuals: visualItems(briefing, md),
+  };
+}
+
+function decisionItem(
+  decision: Briefing['decisions'][number],
+  index: number,
+  md: MarkdownRenderer,
+  { language, asOf }: Briefing,
+): DecisionItem {
+  return {
+    number: index + 1,
+    decision: decision.decision,
+    decisionHtml: md.inline(decision.decision),
+    by: decision.by,
+    deadline: decision.deadline && shownDeadline(decision.deadline, language),
+    passed: deadlinePassed(decision, asOf),
+    recommendations: decision.recommendations,
+    yamlPath: `decisions[${index}]`,
+  };
+}
+
+function recommendationItem(
+  rec: Briefing['recommendations'][number],
+  index: number,
+  md: MarkdownRenderer,
+  typography: Typography,
+): RecommendationItem {
+  const block = (text: string | undefined) => (text ? md.block(text) : '');
+  return {
+    number: index + 1,
+    action: rec.action,
+    actionHtml: md.inline(rec.action),
+    owner: rec.owner && typography.text(rec.owner),
+    priority: rec.priority,
+    timeframe: rec.timeframe,
+    rationale: rec.rationale,
+    rationaleHtml: block(rec.rationale),
+    notesHtml: block(rec.notes),
+    yamlPath: `recommendations[${index}]`,
   };
 }
 

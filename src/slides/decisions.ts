@@ -33,7 +33,11 @@ export function decisionSlides(
   const height = (item: DecisionItem) =>
     Math.max(
       b.numberSize,
-      textHeight(withMark(item.decision, item.change), width, { size: b.size, lineHeight: b.lineHeight, weight: 600 }) +
+      textHeight(withMark(item.decision, item.change), width, {
+        size: b.size,
+        lineHeight: b.lineHeight,
+        weight: 600,
+      }) +
         6 +
         textHeight(decisionMeta(item), width, { size: metaSize, lineHeight: 1.35 }),
     );

@@ -3,7 +3,14 @@
  * and later the PowerPoint deck) is made from. Built by ./index.ts; each
  * slide kind's builder is a module beside it.
  */
-import type { ActorItem, ChangeMark, DecisionItem, RecommendationItem, RiskItem, SourceItem } from '../content/index.js';
+import type {
+  ActorItem,
+  ChangeMark,
+  DecisionItem,
+  RecommendationItem,
+  RiskItem,
+  SourceItem,
+} from '../content/index.js';
 import type { Aspect } from '../format/briefing.js';
 export const SLIDE_KINDS = [
   'title',

@@ -137,7 +137,9 @@ export function mailHtml(content: MailContent, attachments: Pick<MailAttachment,
     : '';
   const by = byline(content);
   const items = content.bottomLine
-    .map((item) => `<li style="margin:0 0 6px;">${item.mark ? `${markHtml(item.mark)} ` : ''}${item.html}</li>`)
+    .map(
+      (item) => `<li style="margin:0 0 6px;">${item.mark ? `${markHtml(item.mark)} ` : ''}${item.html}</li>`,
+    )
     .join('\n');
   const files = attachments.map((file) => `<strong>${text(file.filename)}</strong>`).join(', ');
   return [
@@ -173,7 +175,9 @@ function changesText(changes: ChangesSection): string[] {
     `${oneLine(changes.heading)}:`,
     ...changes.groups.flatMap((group) => [
       `${group.title}:`,
-      ...group.lines.map((line) => `- ${oneLine(line.text)}${line.note ? ` (why: ${oneLine(line.note)})` : ''}`),
+      ...group.lines.map(
+        (line) => `- ${oneLine(line.text)}${line.note ? ` (why: ${oneLine(line.note)})` : ''}`,
+      ),
     ]),
   ];
 }
