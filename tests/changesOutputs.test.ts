@@ -19,7 +19,7 @@ import { BriefingError } from '../src/errors.js';
 import { readBriefing } from '../src/format/read.js';
 import { mailContent, mailText } from '../src/outputs/mail/message.js';
 import { buildDeckModel } from '../src/slides/index.js';
-import { build, FIXTURES, newSession, ROOT, readPdf, tempDir } from './_helpers.js';
+import { build, FIXTURES, newSession, ROOT, readPdf, runCli, tempDir } from './_helpers.js';
 
 const EDITED = 'tests/fixtures/changes/sample-edited.yaml';
 const SAMPLE = readFileSync(path.join(ROOT, 'briefing.yaml'), 'utf8').replace('  logo: brand/logo.svg\n', '');
@@ -109,6 +109,53 @@ describe('the sample and its edited copy', () => {
     expect(lines.slice(bottom).indexOf('') + bottom + 1).toBe(
       lines.indexOf('Changes since version 1.0 (30 June 2015, 16:00 UTC):'),
     );
+  });
+});
+
+/** The plain-text part of a message nodemailer wrote (quoted-printable or base64), decoded. */
+function textPart(eml: string): string {
+  const part =
+    /Content-Type: text\/plain[^\r\n]*\r\nContent-Transfer-Encoding: ([\w-]+)\r\n\r\n([\s\S]*?)\r\n--/.exec(
+      eml,
+    );
+  const [, encoding = '', body = ''] = part ?? [];
+  if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  const bytes = body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => `%${hex}`);
+  return decodeURIComponent(bytes.replace(/%(?![0-9A-F]{2})/g, '%25'));
+}
+
+describe('the command line', () => {
+  it('mail --since: the mail draft says what changed after the bottom line', async () => {
+    const out = tempDir('since-mail-');
+    const run = await runCli(ROOT, [
+      'mail',
+      EDITED,
+      '--since',
+      'briefing.yaml',
+      '--to',
+      'desk@example.org',
+      '-o',
+      out,
+      '-q',
+    ]);
+    expect(run.code).toBe(0);
+    const eml = readFileSync(path.join(out, 'sample-edited.eml'), 'utf8');
+    const body = textPart(eml);
+    expect(body).toContain('Changes since version 1.0 (30 June 2015, 16:00 UTC):');
+    expect(body).toContain('- Tunisian volunteers');
+  }, 60_000);
+
+  it('--since with a file and many briefings is a usage error', async () => {
+    const run = await runCli(ROOT, [
+      'build',
+      'briefing.yaml',
+      EDITED,
+      '--since',
+      'briefing.yaml',
+      '--no-pdf',
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/is one briefing's, and 2 briefings are built/);
   });
 });
 
