@@ -145,6 +145,16 @@ describe('the command line', () => {
     expect(body).toContain('- Tunisian volunteers');
   }, 60_000);
 
+  it('the API checks since as the command line does', async () => {
+    const { build: buildMany } = await import('../src/batch.js');
+    await expect(
+      buildMany({ inputs: 'briefing.yaml', cwd: ROOT, since: 5 as unknown as string }),
+    ).rejects.toThrow(/since takes a non-empty string, got 5/);
+    await expect(buildMany({ inputs: 'briefing.yaml', cwd: ROOT, since: 'git:' })).rejects.toThrow(
+      /since git: needs a revision/,
+    );
+  });
+
   it('--since with a file and many briefings is a usage error', async () => {
     const run = await runCli(ROOT, [
       'build',
