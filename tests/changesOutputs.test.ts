@@ -240,6 +240,39 @@ describe('pairs', () => {
   });
 });
 
+describe('a long list of changes', () => {
+  let session: BrowserSession;
+  beforeAll(() => {
+    session = newSession();
+  });
+  afterAll(() => session.close());
+
+  it.each(['16:9', '4:3'] as const)(
+    'is continued over slides that Chromium measures as fitting (%s)',
+    async (aspect) => {
+      // Every risk, actor, event and recommendation of one is new against the other's.
+      const result = await build('tests/fixtures/long.yaml', {
+        since: 'briefing.yaml',
+        pdf: false,
+        strict: true,
+        deck: { aspect },
+        session,
+      });
+      expect(result.overflows).toEqual([]);
+      const slides = result.model.slides.filter((slide) => slide.kind === 'changes');
+      expect(slides.length).toBeGreaterThan(3);
+      const lines = slides.flatMap((slide) =>
+        slide.kind === 'changes' ? slide.groups.flatMap((group) => group.lines) : [],
+      );
+      const listed = result.changes ? result.changes.actors.removed.length : 0;
+      expect(listed).toBe(7);
+      expect(lines.length).toBeGreaterThan(listed);
+      expect(slides[1]?.kind === 'changes' && slides[1].groups[0]?.continued).toBe(true);
+    },
+    120_000,
+  );
+});
+
 describe('the matrix arrows', () => {
   it.each(['16:9', '4:3'] as const)('run from the old cell towards the new one (%s)', async (aspect) => {
     const previous = await readBriefing('briefing.yaml', ROOT);
