@@ -23,7 +23,8 @@ export async function readBaseline(
     return await readPrevious(spec, file, cwd);
   } catch (error) {
     if (!(error instanceof NotAtRevisionError)) throw error;
-    onWarning?.(`${file}: ${error.message}; no changes to show`);
+    // The message names the file as git does (`briefings/b.yaml is not at HEAD~1`).
+    onWarning?.(`${error.message}; no changes to show`);
     return undefined;
   }
 }
