@@ -57,6 +57,8 @@ function expectedText(slide: SlideModel): string[] {
       return [slide.heading, ...slide.items.map((item) => plain(item.html))];
     case 'decisions':
       return [slide.heading, ...slide.decisions.map((item) => plain(item.decisionHtml))];
+    case 'changes':
+      return [slide.heading, ...slide.groups.flatMap((group) => group.lines.map((line) => plain(line.html)))];
     case 'situation':
       return [slide.heading, ...slide.points.map((point) => plain(point.html))];
     case 'timeline':

@@ -90,6 +90,7 @@ export function assetFiles(): AssetFile[] {
     { from: path.join(themes, 'visuals.css'), to: 'visuals.css' },
     { from: path.join(themes, 'map.css'), to: 'map.css' },
     { from: path.join(themes, 'figures.css'), to: 'figures.css' },
+    { from: path.join(themes, 'changes.css'), to: 'changes.css' },
     { from: path.join(themes, 'theme-light.css'), to: 'theme-light.css' },
     { from: path.join(themes, 'theme-dark.css'), to: 'theme-dark.css' },
     { from: path.join(themes, 'briefdeck.js'), to: 'briefdeck.js' },

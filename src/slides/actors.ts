@@ -5,6 +5,7 @@
 import type { ActorItem } from '../content/index.js';
 import type { NoteGroup } from '../format/briefing.js';
 import { itemNotes, type SlideBuilder, type SlideContext } from './_group.js';
+import { withMark } from './_marks.js';
 import { paginateColumns, textHeight } from './paginate.js';
 import { textWidth } from './textMetrics.js';
 import type { ActorCard, ActorMapSlide, ActorsSlide } from './types.js';
@@ -60,7 +61,7 @@ export function actorSlides(
       a.padTop +
       a.padBottom +
       2 * a.border +
-      textHeight(card.name, nameWidth, {
+      textHeight(withMark(card.name, card.change), nameWidth, {
         size: a.nameSize,
         lineHeight: layout.text.headingLineHeight,
         weight: 600,

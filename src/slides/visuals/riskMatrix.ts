@@ -8,6 +8,7 @@
 import { type Severity, severityOf } from '../../content/ratings.js';
 import { IMPACTS, type Impact, LIKELIHOODS, type Likelihood } from '../../format/briefing.js';
 import { textWidth } from '../textMetrics.js';
+import { drawMatrixChanges, type MatrixCell } from './_matrixChanges.js';
 import { capitalize, escapeXml, idPrefix, num, svgOpen } from './_svg.js';
 
 export interface MatrixRisk {
@@ -15,6 +16,8 @@ export interface MatrixRisk {
   title: string;
   likelihood: Likelihood;
   impact: Impact;
+  /** Its cell in the previous version, when it moved (`--since`): drawn by _matrixChanges.ts. */
+  from?: MatrixCell;
 }
 
 export { type Severity, severityOf };
@@ -172,6 +175,11 @@ export function renderRiskMatrix(risks: readonly MatrixRisk[], options: RiskMatr
   );
   out.push('</g>');
 
+  const centre = (cell: MatrixCell) => ({
+    x: colLeft(IMPACTS.indexOf(cell.impact)) + CELL_W / 2,
+    y: rowTop(LIKELIHOOD_TERMS.indexOf(cell.likelihood)) + CELL_H / 2,
+  });
+  out.push(drawMatrixChanges(risks, centre, R_MAX, { width: CELL_W, height: CELL_H }));
   out.push('<g class="bd-rm-risks">');
   LIKELIHOOD_TERMS.forEach((likelihood, l) => {
     IMPACTS.forEach((impact, i) => {
