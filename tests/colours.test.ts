@@ -76,7 +76,8 @@ describe.each(['light', 'dark'] as const)('the %s theme’s severity scale', (th
 
   it('keeps the text set on each step (the register’s chips) and the markers’ numbers at 4.5:1', () => {
     const text = luminance(linear(token(css, 'sev-text')));
-    for (const step of steps) expect(contrast(luminance(linear(step)), text), step).toBeGreaterThanOrEqual(4.5);
+    for (const step of steps)
+      expect(contrast(luminance(linear(step)), text), step).toBeGreaterThanOrEqual(4.5);
     // A marker is a disc in the text colour with its number in the background colour.
     const disc = luminance(linear(token(css, 'text')));
     expect(contrast(disc, luminance(linear(token(css, 'bg'))))).toBeGreaterThanOrEqual(4.5);

@@ -13,11 +13,11 @@ import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readBriefing } from '../src/build.js';
 import type { Briefing } from '../src/format/briefing.js';
-import { matrixMarkers } from '../src/outputs/pptx/_riskMatrix.js';
 import { paragraphText, readHtml } from '../src/outputs/pptx/_runs.js';
 import { PALETTES } from '../src/outputs/pptx/_theme.js';
 import { type PptxOptions, renderPptx } from '../src/outputs/pptx/index.js';
 import type { DeckModel, SlideModel } from '../src/slides/index.js';
+import { layOutRiskMatrix } from '../src/slides/visuals/riskMatrixLayout.js';
 import { deckModelOf, FIXTURES, ROOT, readPdf, tempDir } from './_helpers.js';
 
 type Files = Record<string, string>;
@@ -159,7 +159,7 @@ describe('renderPptx: the package', () => {
       ...svg.matchAll(/<circle class="bd-rm-marker" cx="([\d.]+)" cy="([\d.]+)" r="([\d.]+)"/g),
     ].map((m) => m.slice(1).map(Number));
     const key = slide?.kind === 'risk-matrix' ? slide.key : [];
-    const markers = matrixMarkers(
+    const { markers } = layOutRiskMatrix(
       key.map((item) => ({ ...item, likelihood: item.likelihood as never, impact: item.impact as never })),
     );
     expect(markers.map((m) => [m.x, m.y, m.r].map((v) => Math.round(v * 100) / 100))).toEqual(circles);

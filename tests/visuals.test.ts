@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readBriefing } from '../src/build.js';
 import { IMPACTS, LIKELIHOODS, type RelationType, type Stance } from '../src/format/briefing.js';
+import { textWidth } from '../src/slides/textMetrics.js';
 import { escapeXml, wrapText } from '../src/slides/visuals/_svg.js';
 import { captionWidth, HIT_MARGIN } from '../src/slides/visuals/actorLayout.js';
 import {
@@ -16,6 +17,7 @@ import {
   renderRiskMatrix,
   severityOf,
 } from '../src/slides/visuals/riskMatrix.js';
+import { NUMBER_SIZE } from '../src/slides/visuals/riskMatrixLayout.js';
 import { ROOT } from './_helpers.js';
 
 /* ── parsing helpers ─────────────────────────────────────────────────── */
@@ -167,8 +169,8 @@ describe('renderRiskMatrix', () => {
     }
   });
 
-  it.each([2, 3, 6, 9, 12])(
-    'lays %i risks in one cell side by side, inside the cell, without overlap',
+  it.each([2, 3, 6, 9, 12, 15])(
+    'lays %i risks in one cell side by side, inside the cell, without overlap, beyond six a "+N" badge',
     (count) => {
       const risks: MatrixRisk[] = Array.from({ length: count }, (_, i) => ({
         number: i + 1,
@@ -179,17 +181,31 @@ describe('renderRiskMatrix', () => {
       const svg = renderRiskMatrix(risks);
       const drawn = markers(svg);
       const rect = cell(svg, 'almost certain', 'very high');
-      expect(drawn).toHaveLength(count);
+      const shown = count <= 6 ? count : 4;
+      expect(drawn).toHaveLength(shown);
+      const badges = elements(svg, 'rect', 'bd-rm-badge').map(rectOf);
+      expect(badges).toHaveLength(count <= 6 ? 0 : 1);
+      for (const b of badges) {
+        expect(contains(rect, b.x, b.y) && contains(rect, b.x + b.width, b.y + b.height)).toBe(true);
+        for (const p of drawn) expect(p.x + p.r <= b.x || p.y + p.r <= b.y).toBe(true);
+      }
+      if (count > 6) {
+        expect(svg).toContain(`>+${count - shown}</text>`);
+        const numbers = Array.from({ length: count - shown }, (_, i) => shown + i + 1);
+        expect(svg).toContain(`data-risks="${numbers.join(' ')}"`);
+        expect(svg).toContain(`risks ${numbers.join(', ')}.</title>`);
+      }
       for (const [i, p] of drawn.entries()) {
         expect(contains(rect, p.x - p.r, p.y - p.r)).toBe(true);
         expect(contains(rect, p.x + p.r, p.y + p.r)).toBe(true);
-        expect(p.r).toBeGreaterThanOrEqual(6);
+        // Wide enough for its number at the number's size.
+        expect(p.r).toBeGreaterThanOrEqual(textWidth(String(p.number), NUMBER_SIZE, 700) / 2 + 2);
         for (const q of drawn.slice(i + 1))
           expect(Math.hypot(p.x - q.x, p.y - q.y)).toBeGreaterThanOrEqual(p.r + q.r);
       }
       if (count <= 3) expect(new Set(drawn.map((p) => p.y)).size).toBe(1);
       // Numbers read in order: left to right, then the next row.
-      expect(drawn.map((marker) => marker.number)).toEqual(risks.map((risk) => risk.number));
+      expect(drawn.map((marker) => marker.number)).toEqual(risks.slice(0, shown).map((risk) => risk.number));
       const rows = drawn.map((marker) => marker.y);
       expect(rows).toEqual([...rows].sort((a, b) => a - b));
     },
