@@ -457,6 +457,23 @@ describe('renderActorMap', () => {
 
   it('draws symmetric relations given from both sides once, and support both ways as one two-headed edge', () => {
     const map = renderActorMap([
+      { name: 'A', stance: 'hostile', relations: [{ with: 'B', type: 'support' }] },
+      {
+        name: 'B',
+        stance: 'friendly',
+        relations: [{ with: 'A', type: 'support' }],
+      },
+      { name: 'C', stance: 'neutral', relations: [{ with: 'B', type: 'conflict' }] },
+      { name: 'D', stance: 'neutral', relations: [{ with: 'C', type: 'conflict' }] },
+    ]);
+    const drawn = edges(graphPart(map.svg));
+    expect(drawn.map((edge) => edge.type)).toEqual(['support', 'conflict', 'conflict']);
+    expect(drawn[0]?.markerStart).toBe('url(#bd-am-arrow-back)');
+    expect(drawn[0]?.markerEnd).toBe('url(#bd-am-arrow)');
+  });
+
+  it('draws two or more relations between one pair as one line, labelled with them all', () => {
+    const map = renderActorMap([
       {
         name: 'A',
         stance: 'hostile',
@@ -477,12 +494,15 @@ describe('renderActorMap', () => {
       },
     ]);
     const drawn = edges(graphPart(map.svg));
-    expect(drawn.map((edge) => edge.type)).toEqual(['conflict', 'support']);
-    const support = drawn[1];
-    expect(support?.markerStart).toBe('url(#bd-am-arrow-back)');
-    expect(support?.markerEnd).toBe('url(#bd-am-arrow)');
-    // Two edges between one pair fan out instead of lying on top of each other.
-    expect(drawn[0]?.d).not.toBe(drawn[1]?.d);
+    expect(drawn.map((edge) => edge.type)).toEqual(['several']);
+    // Support both ways among them: two plain arrowheads.
+    expect(drawn[0]?.markerStart).toBe('url(#bd-am-arrow-plain-back)');
+    expect(drawn[0]?.markerEnd).toBe('url(#bd-am-arrow-plain)');
+    expect(map.svg).toContain('<text class="bd-am-several"');
+    expect(map.svg).toContain('>Mutual support + conflict</text>');
+    // The description still names each relation.
+    expect(map.description).toContain('A — conflict — B');
+    expect(map.description).toContain('A — mutual support — B');
     expect(describeActorMap([])).toBe('No relations between the actors shown.');
   });
 
@@ -554,8 +574,8 @@ describe('renderActorMap', () => {
     expect(map.omitted).toEqual(['Hidden']);
     const alone = renderActorMap(actors);
     expect(edges(graphPart(map.svg))).toHaveLength(edges(graphPart(alone.svg)).length);
-    expect(map.svg).not.toContain('Hidden —');
-    expect(map.svg).not.toContain('>Hidden<');
+    expect(graphPart(map.svg).replace(/<desc .*<\/desc>/, '')).not.toContain('Hidden');
+    expect(map.description).toContain('Relations not drawn: Hidden — support →');
   });
 
   it('escapes names and keeps them out of attributes', () => {
