@@ -627,6 +627,17 @@ describe('renderActorMap', () => {
     expect(renderActorMap(ACTORS, { legend: false }).svg).not.toContain('bd-am-legend');
   });
 
+  it('lists in its legend only the relation types and stances the map draws', () => {
+    const svg = renderActorMap([
+      { name: 'A', stance: 'hostile', relations: [{ with: 'B', type: 'conflict' }] },
+      { name: 'B', stance: 'friendly', relations: [] },
+      // No relation: drawn in the row under the graph, its stance in the legend.
+      { name: 'C', stance: 'neutral', relations: [] },
+    ]).svg;
+    const legend = [...svg.matchAll(/class="bd-am-legend-text"[^>]*>(\w+)/g)].map((m) => m[1]);
+    expect(legend).toEqual(['Conflict', 'Hostile', 'Neutral', 'Friendly']);
+  });
+
   it('uses ids that do not collide with the risk matrix or a second map', () => {
     const ids = (svg: string) => [...svg.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
     const all = [

@@ -17,7 +17,7 @@ export interface MatrixRisk {
   impact: Impact;
 }
 
-/* Drawn at 0.945 px per unit on a 16:9 slide, 0.74–0.91 on a 4:3 one. */
+/* Drawn at 0.945 px per unit on a 16:9 slide, 0.727–0.91 on a 4:3 one. */
 const CELL_W = 92;
 const CELL_H = 62;
 const TERM_SIZE = 17;
@@ -41,9 +41,9 @@ export const RISK_MATRIX_SIZE = { width: GRID_LEFT + GRID_W + MARGIN, height: TO
 
 /**
  * The size of a marker's number and of a badge's "+N". The smallest the
- * deck shows the matrix is 0.738 px per unit (4:3, its key under it), which
- * makes this 16.2 px there (20.8 px on 16:9): never under the 16 px that
- * anything read on a slide must have.
+ * deck shows the matrix is 0.727 px per unit (4:3, its key under it), which
+ * makes this 16 px there (20.8 px on 16:9): never under the 16 px that
+ * anything read on a slide must have (tests/crowded.test.ts measures it).
  */
 export const NUMBER_SIZE = 22;
 /* Markers in a cell: the room around and between them, the largest disc. */
