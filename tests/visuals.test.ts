@@ -211,6 +211,25 @@ describe('renderRiskMatrix', () => {
     },
   );
 
+  it('gives three-digit numbers discs wide enough, and never an empty "+0" badge', () => {
+    for (const count of [1, 2, 3, 5]) {
+      const risks: MatrixRisk[] = Array.from({ length: count }, (_, i) => ({
+        number: 100 + i,
+        title: `Risk ${100 + i}`,
+        likelihood: 'likely',
+        impact: 'high',
+      }));
+      const svg = renderRiskMatrix(risks);
+      const drawn = markers(svg);
+      const badges = [...svg.matchAll(/>\+(\d+)<\/text>/g)].map((m) => Number(m[1]));
+      expect(drawn.length + badges.reduce((sum, n) => sum + n, 0)).toBe(count);
+      expect(badges.every((n) => n > 0)).toBe(true);
+      expect(drawn.length).toBeGreaterThan(0);
+      for (const p of drawn)
+        expect(p.r).toBeGreaterThanOrEqual(textWidth(String(p.number), NUMBER_SIZE, 700) / 2 + 2);
+    }
+  });
+
   it('labels both axes with the terms and titles them', () => {
     const svg = renderRiskMatrix(RISKS);
     for (const label of [

@@ -106,10 +106,10 @@ export interface RiskMatrixLayout {
 const rowTop = (l: number) => TOP + (LIKELIHOODS.length - 1 - l) * CELL_H;
 const colLeft = (i: number) => GRID_LEFT + i * CELL_W;
 
-/** The largest disc `rows` × `cols` markers may have in a cell. */
-const radius = (rows: number, cols: number) =>
+/** The largest disc `rows` × `cols` markers may have in a cell, at most `cap`. */
+const radius = (rows: number, cols: number, cap: number) =>
   Math.min(
-    R_MAX,
+    cap,
     (CELL_W - 2 * PAD - (cols - 1) * GAP) / (2 * cols),
     (CELL_H - 2 * PAD - (rows - 1) * GAP) / (2 * rows),
   );
@@ -126,7 +126,8 @@ function gridFor(count: number, least: number): { r: number; rows: number; cols:
   for (let rows = 1; rows <= count; rows++) {
     const cols = Math.ceil(count / rows);
     if (Math.ceil(count / cols) !== rows) continue;
-    const r = radius(rows, cols);
+    // A number wider than the largest disc allows takes a larger one.
+    const r = radius(rows, cols, Math.max(R_MAX, least));
     if (r >= least && r > (best?.r ?? 0)) best = { r, rows, cols };
   }
   return best;
@@ -136,7 +137,7 @@ function gridFor(count: number, least: number): { r: number; rows: number; cols:
 function fullestGrid(least: number): { r: number; rows: number; cols: number } {
   const cols = Math.max(1, Math.floor((CELL_W - 2 * PAD + GAP) / (2 * least + GAP)));
   const rows = Math.max(1, Math.floor((CELL_H - 2 * PAD + GAP) / (2 * least + GAP)));
-  return { r: radius(rows, cols), rows, cols };
+  return { r: radius(rows, cols, Math.max(R_MAX, least)), rows, cols };
 }
 
 /** Centres of `count` slots of a rows × cols grid centred on (cx, cy), row by row, the last row centred. */
