@@ -23,14 +23,8 @@ export type Unit =
   | { id: string; kind: 'prose'; html: string }
   | { id: string; kind: 'points'; html: string }
   | { id: string; kind: 'timeline'; event: TimelineItem }
-  | {
-      id: string;
-      kind: 'figure';
-      svgHtml: string;
-      description: string;
-      notDrawn: string;
-      rest: ActorMapRelation[];
-    }
+  | { id: string; kind: 'figure'; svgHtml: string; description: string; notDrawn: string }
+  | { id: string; kind: 'relation'; relation: ActorMapRelation }
   | { id: string; kind: 'actors'; actor: ActorItem }
   | { id: string; kind: 'risk'; risk: RiskItem }
   | { id: string; kind: 'recommendations'; recommendation: RecommendationItem }
@@ -173,8 +167,11 @@ function actorMapUnits(deck: DeckModel): Unit[] {
           svgHtml: map.svgHtml,
           description: map.description,
           notDrawn: map.notDrawn,
-          rest: slides.flatMap((slide) => slide.rest.flat()),
         },
+        // The relations the map does not draw: a table under it, a row per relation.
+        ...slides
+          .flatMap((slide) => slide.rest.flat())
+          .map((relation, i): Unit => ({ id: `actor-map-rest-${i + 1}`, kind: 'relation', relation })),
       ]
     : [];
 }
@@ -204,7 +201,8 @@ export function printedSections(
     const rows = (kind: Unit['kind']) => section.units.filter((unit) => unit.kind === kind).length;
     for (const block of parts.flatMap((p) => p.blocks)) {
       const kind = block.units[0]?.kind;
-      const table = kind === 'timeline' || kind === 'actors' || kind === 'recommendations';
+      const table =
+        kind === 'timeline' || kind === 'actors' || kind === 'recommendations' || kind === 'relation';
       block.keep = table && rows(kind) <= KEEP_TABLE_ROWS;
     }
     return { id: section.id, title: section.title, newPage: pageStarts.has(section.id), parts };
