@@ -114,6 +114,17 @@ export interface ActorMapSlide extends SlideBase {
   description: string;
   /** Names of the actors left off the map for space. */
   omitted: string[];
+  /** Under the map, what it leaves out in a sentence (empty when it draws every actor; on a continuation slide too). */
+  notDrawn: string;
+  /** On a continuation slide (no map): the relations the map does not draw, as tables side by side. */
+  rest: ActorMapRelation[][];
+}
+
+/** A relation the actor map does not draw, as its table lists it. */
+export interface ActorMapRelation {
+  from: string;
+  relation: string;
+  to: string;
 }
 
 /** An actor as its card shows it. */

@@ -3,7 +3,10 @@
  * themes/theme-dark.css, which a test keeps these equal to) and of the
  * classification banners (themes/briefdeck.css). A deck styled by the
  * user's own CSS gets the light theme: a PowerPoint file cannot take CSS.
+ * The severity scale is read from the themes' CSS itself (_severityScale.ts).
  */
+
+import { severityScale } from './_severityScale.js';
 
 export interface Palette {
   bg: string;
@@ -41,8 +44,7 @@ export const PALETTES: Record<'light' | 'dark', Palette> = {
     bannerText: '#ffffff',
     markerBg: '#14263d',
     markerText: '#ffffff',
-    sev: ['#dcebd6', '#f3edc4', '#f7d7a8', '#efaa8c', '#d9726b'],
-    sevText: '#1b2430',
+    ...severityScale('light'),
     stance: { hostile: '#b3261e', mixed: '#b26b00', neutral: '#6b7580', friendly: '#1d6fb8' },
     rel: { conflict: '#b3261e', alliance: '#1d6fb8', support: '#2e7d32', rivalry: '#b26b00' },
     dark: false,
@@ -61,8 +63,7 @@ export const PALETTES: Record<'light' | 'dark', Palette> = {
     bannerText: '#ffffff',
     markerBg: '#e6ebf2',
     markerText: '#0f1722',
-    sev: ['#24573d', '#5b6320', '#8a6414', '#9a4318', '#a8232e'],
-    sevText: '#f3f6fa',
+    ...severityScale('dark'),
     stance: { hostile: '#f07167', mixed: '#f2b24c', neutral: '#aab4bf', friendly: '#6cb4f5' },
     rel: { conflict: '#f07167', alliance: '#6cb4f5', support: '#7ccf83', rivalry: '#f2b24c' },
     dark: true,
