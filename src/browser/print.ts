@@ -168,8 +168,8 @@ function printPage(page: Page, name: string, timeoutMs: number): Promise<Uint8Ar
   return step(name, timeoutMs, async () => {
     // Straight from the protocol, in one answer: Puppeteer's page.pdf() asks for a stream and reads
     // it back in chunks, and first waits for the fonts again (done already).
-    let client = clients.get(page);
-    if (!client) clients.set(page, (client = page.createCDPSession()));
+    const client = clients.get(page) ?? page.createCDPSession();
+    clients.set(page, client);
     const printed = (await client).send('Page.printToPDF', {
       preferCSSPageSize: true,
       printBackground: true,
