@@ -118,7 +118,7 @@ export class PdfFile {
 }
 
 /** The `<< … >>` dictionary starting at `start`, nested dictionaries and strings included. */
-function dictionaryAt(text: string, start: number): string {
+export function dictionaryAt(text: string, start: number): string {
   let depth = 0;
   for (let i = start; i < text.length; i++) {
     const c = text[i];
