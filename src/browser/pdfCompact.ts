@@ -41,10 +41,7 @@ export function compactPdf(pdf: Uint8Array): Uint8Array {
   const header = `%PDF-1.${Math.max(5, Number(version?.[1] ?? 5))}\n%\xE2\xE3\xCF\xD3\n`;
   const parts: string[] = [header];
   let length = header.length;
-  const where = new Map<
-    number,
-    { type: 1; offset: number; generation: number } | { type: 2; stream: number; index: number }
-  >();
+  const where = new Map<number, Place>();
   const add = (number: number, generation: number, body: string) => {
     where.set(number, { type: 1, offset: length, generation });
     const object = `${number} ${generation} obj\n${body}\nendobj\n`;
@@ -78,6 +75,23 @@ export function compactPdf(pdf: Uint8Array): Uint8Array {
   const xref = next;
   where.set(xref, { type: 1, offset: length, generation: 0 });
   const size = xref + 1;
+  const table = xrefTable(where, size);
+  const data = deflateSync(table, { level: 9 }).toString('latin1');
+  const kept = ['Root', 'Info', 'ID'].flatMap((key) => {
+    const match = new RegExp(`/${key}\\s*(\\d+\\s+\\d+\\s+R|\\[[^\\]]*\\])`).exec(trailer);
+    return match ? [match[0]] : [];
+  });
+  const dictionary = `<< /Type /XRef /Size ${size} ${kept.join(' ')} /W [1 4 2] /Filter /FlateDecode /Length ${data.length} >>`;
+  parts.push(
+    `${xref} 0 obj\n${dictionary}\nstream\n${data}\nendstream\nendobj\nstartxref\n${length}\n%%EOF\n`,
+  );
+  return Buffer.from(parts.join(''), 'latin1');
+}
+
+type Place = { type: 1; offset: number; generation: number } | { type: 2; stream: number; index: number };
+
+/** The cross-reference stream's rows (fields of 1, 4 and 2 bytes): free, in the file, or in an object stream. */
+function xrefTable(where: ReadonlyMap<number, Place>, size: number): Buffer {
   const table = Buffer.alloc(size * 7);
   for (let number = 0; number < size; number++) {
     const entry = where.get(number);
@@ -95,16 +109,7 @@ export function compactPdf(pdf: Uint8Array): Uint8Array {
       table.writeUInt16BE(entry.index, row + 5);
     }
   }
-  const data = deflateSync(table, { level: 9 }).toString('latin1');
-  const kept = ['Root', 'Info', 'ID'].flatMap((key) => {
-    const match = new RegExp(`/${key}\\s*(\\d+\\s+\\d+\\s+R|\\[[^\\]]*\\])`).exec(trailer);
-    return match ? [match[0]] : [];
-  });
-  const dictionary = `<< /Type /XRef /Size ${size} ${kept.join(' ')} /W [1 4 2] /Filter /FlateDecode /Length ${data.length} >>`;
-  parts.push(
-    `${xref} 0 obj\n${dictionary}\nstream\n${data}\nendstream\nendobj\nstartxref\n${length}\n%%EOF\n`,
-  );
-  return Buffer.from(parts.join(''), 'latin1');
+  return table;
 }
 
 /** Where each object in use is (the newest definition), and the newest trailer, following `/Prev`. */
