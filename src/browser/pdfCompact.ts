@@ -8,7 +8,7 @@
  * catalog, the page tree, the pages, the fonts and every stream stay plain objects.
  */
 import { deflateSync } from 'node:zlib';
-import { dictionaryAt } from './pdfFile.js';
+import { dictionaryAt, readXref } from './pdfFile.js';
 
 /** Objects per object stream. */
 const PER_STREAM = 200;
@@ -110,40 +110,6 @@ function xrefTable(where: ReadonlyMap<number, Place>, size: number): Buffer {
     }
   }
   return table;
-}
-
-/** Where each object in use is (the newest definition), and the newest trailer, following `/Prev`. */
-function readXref(text: string): { offsets: Map<number, number>; trailer: string } {
-  const offsets = new Map<number, number>();
-  const seen = new Set<number>();
-  let at = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)?.[1] ?? Number.NaN);
-  let newest: string | undefined;
-  for (let sections = 0; Number.isFinite(at) && sections < 64; sections++) {
-    if (!text.startsWith('xref', at))
-      throw new Error('unexpected PDF layout: no classic cross-reference table');
-    const end = text.indexOf('trailer', at);
-    if (end < 0) throw new Error('unexpected PDF: a cross-reference table without a trailer');
-    const lines = text
-      .slice(at + 4, end)
-      .split(/\r\n|\r|\n/)
-      .map((line) => line.trim())
-      .filter(Boolean);
-    let number = 0;
-    for (const line of lines) {
-      const fields = line.split(/\s+/);
-      if (fields.length === 2) number = Number(fields[0]);
-      else {
-        if (!seen.has(number) && fields[2] === 'n') offsets.set(number, Number(fields[0]));
-        seen.add(number);
-        number += 1;
-      }
-    }
-    const trailer = dictionaryAt(text, text.indexOf('<<', end));
-    newest ??= trailer;
-    at = Number(/\/Prev\s+(\d+)/.exec(trailer)?.[1] ?? Number.NaN);
-  }
-  if (newest === undefined) throw new Error('unexpected PDF: no trailer');
-  return { offsets, trailer: newest };
 }
 
 /** The object at `offset`: its value, and whether a stream follows (its data is read after). */
