@@ -36,6 +36,7 @@ import {
   readBannerTexts,
 } from './bannerReadings.js';
 import { pdfPageTexts } from './pdfText.js';
+import { span } from './trace.js';
 
 /** WCAG AA for text. */
 const MIN_CONTRAST = 4.5;
@@ -57,14 +58,17 @@ export async function checkSlideBanners(page: Page, marking: string): Promise<vo
   // The deck is presented on screen and printed from its print view: a theme may style the banners
   // for one and not the other (`@media screen`, `html:not(.print-pdf)`), so they must look the same
   // in both, and the print view is then checked in full.
-  const onScreen = await page.evaluate(bannerLooks, { screen: true });
-  await page.emulateMediaType('print');
-  const inPrint = await page.evaluate(bannerLooks, { screen: false });
-  const { problems, letters } = await inspectBanners(page, shownMarking(marking));
+  const onScreen = await span('banner looks on screen', () => page.evaluate(bannerLooks, { screen: true }));
+  await span('emulate print', () => page.emulateMediaType('print'));
+  const inPrint = await span('banner looks in print', () => page.evaluate(bannerLooks, { screen: false }));
+  const { problems, letters } = await span('inspect banners', () =>
+    inspectBanners(page, shownMarking(marking)),
+  );
   problems.unshift(...differences(onScreen, inPrint));
   if (letters.length > 0) {
-    const unsure = await undecidedLetters(page, letters);
-    if (unsure.length > 0) problems.push(...(await letterContrast(page, unsure, MIN_CONTRAST)));
+    const unsure = await span('undecided letters', () => undecidedLetters(page, letters));
+    if (unsure.length > 0)
+      problems.push(...(await span('letter contrast', () => letterContrast(page, unsure, MIN_CONTRAST))));
   }
   if (problems.length > 0) throw bannerError('slide', problems);
 }

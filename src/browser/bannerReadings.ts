@@ -229,7 +229,14 @@ export function hitBanners({ letters }: { letters: Letter[] }): boolean[] | unde
     return letters.map((letter) => {
       const x = letter.x + letter.width / 2;
       const y = letter.y + letter.height / 2;
-      window.scrollTo(Math.max(0, x - window.innerWidth / 2), Math.max(0, y - window.innerHeight / 2));
+      // Scrolled only to a letter out of view: the letters of a banner are mostly in view together.
+      const inView =
+        x >= window.scrollX &&
+        x < window.scrollX + window.innerWidth &&
+        y >= window.scrollY &&
+        y < window.scrollY + window.innerHeight;
+      if (!inView)
+        window.scrollTo(Math.max(0, x - window.innerWidth / 2), Math.max(0, y - window.innerHeight / 2));
       const hit = document.elementFromPoint(x - window.scrollX, y - window.scrollY);
       const own = slides[letter.slide - 1]?.querySelector(`.bd-banner-${letter.banner}`) ?? undefined;
       return hit?.classList.contains('bd-banner') === true && hit === own;

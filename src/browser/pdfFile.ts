@@ -19,18 +19,26 @@ export class PdfFile {
   readonly size: number;
   /** The catalog's object number and generation. */
   readonly root: { number: number; generation: number };
+  /** Where each object's newest definition starts, from the cross-reference tables. */
+  private readonly offsets: Map<number, number>;
 
   constructor(readonly bytes: Uint8Array) {
     this.text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
     const startxref = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(this.text);
-    const trailerAt = this.text.lastIndexOf('trailer');
-    if (!startxref || trailerAt < 0) throw new Error('unexpected PDF layout: no classic trailer to update');
+    if (!startxref) throw new Error('unexpected PDF layout: no startxref');
     this.startxref = startxref[1] as string;
+    const xrefAt = Number(this.startxref);
+    // A classic table and its trailer (as Chromium writes), else a cross-reference stream, whose
+    // dictionary is the trailer (a packed file, pdfCompact.ts: read, its plain objects found by header).
+    const trailerAt = this.text.startsWith('xref', xrefAt) ? this.text.indexOf('trailer', xrefAt) : xrefAt;
+    if (trailerAt < 0) throw new Error('unexpected PDF layout: no trailer');
     this.trailer = dictionaryAt(this.text, this.text.indexOf('<<', trailerAt));
     this.size = Number(/\/Size\s+(\d+)/.exec(this.trailer)?.[1]);
     const root = /\/Root\s+(\d+)\s+(\d+)\s+R/.exec(this.trailer);
     if (!this.size || !root) throw new Error('unexpected PDF trailer: no /Size or /Root');
     this.root = { number: Number(root[1]), generation: Number(root[2]) };
+    // A table that cannot be read leaves each object to be found by its header (see `object`).
+    this.offsets = tryOr(() => readXref(this.text).offsets, new Map<number, number>());
   }
 
   catalog(): string {
@@ -39,6 +47,12 @@ export class PdfFile {
 
   /** The dictionary of object `number` (its last definition, as incremental updates go). */
   object(number: number): string {
+    const header = /(\d+)\s+\d+\s+obj\s*/y;
+    header.lastIndex = this.offsets.get(number) ?? -1;
+    const found = header.lastIndex >= 0 ? header.exec(this.text) : null;
+    if (found && Number(found[1]) === number && this.text.startsWith('<<', header.lastIndex))
+      return dictionaryAt(this.text, header.lastIndex);
+    // Not where the table says: the last definition in the file, as incremental updates go.
     const pattern = new RegExp(`(?:^|[\\r\\n])${number}\\s+\\d+\\s+obj\\s*`, 'g');
     let start = -1;
     for (const match of this.text.matchAll(pattern)) start = (match.index ?? 0) + match[0].length;
@@ -117,8 +131,50 @@ export class PdfFile {
   }
 }
 
+/** Where each object in use is (the newest definition), and the newest trailer, following `/Prev`. */
+export function readXref(text: string): { offsets: Map<number, number>; trailer: string } {
+  const offsets = new Map<number, number>();
+  const seen = new Set<number>();
+  let at = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)?.[1] ?? Number.NaN);
+  let newest: string | undefined;
+  for (let sections = 0; Number.isFinite(at) && sections < 64; sections++) {
+    if (!text.startsWith('xref', at))
+      throw new Error('unexpected PDF layout: no classic cross-reference table');
+    const end = text.indexOf('trailer', at);
+    if (end < 0) throw new Error('unexpected PDF: a cross-reference table without a trailer');
+    const lines = text
+      .slice(at + 4, end)
+      .split(/\r\n|\r|\n/)
+      .map((line) => line.trim())
+      .filter(Boolean);
+    let number = 0;
+    for (const line of lines) {
+      const fields = line.split(/\s+/);
+      if (fields.length === 2) number = Number(fields[0]);
+      else {
+        if (!seen.has(number) && fields[2] === 'n') offsets.set(number, Number(fields[0]));
+        seen.add(number);
+        number += 1;
+      }
+    }
+    const trailer = dictionaryAt(text, text.indexOf('<<', end));
+    newest ??= trailer;
+    at = Number(/\/Prev\s+(\d+)/.exec(trailer)?.[1] ?? Number.NaN);
+  }
+  if (newest === undefined) throw new Error('unexpected PDF: no trailer');
+  return { offsets, trailer: newest };
+}
+
+function tryOr<T>(fn: () => T, fallback: T): T {
+  try {
+    return fn();
+  } catch {
+    return fallback;
+  }
+}
+
 /** The `<< … >>` dictionary starting at `start`, nested dictionaries and strings included. */
-function dictionaryAt(text: string, start: number): string {
+export function dictionaryAt(text: string, start: number): string {
   let depth = 0;
   for (let i = start; i < text.length; i++) {
     const c = text[i];

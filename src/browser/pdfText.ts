@@ -10,7 +10,7 @@
  * it fails closed.
  */
 import { inflateSync } from 'node:zlib';
-import { PdfFile } from './pdfFile.js';
+import { dictionaryAt, PdfFile } from './pdfFile.js';
 
 interface PdfObject {
   dict: string;
@@ -47,24 +47,42 @@ function readObjects(bytes: Buffer): Objects {
   const text = bytes.toString('latin1');
   const header = /(\d+)\s+\d+\s+obj\b/g;
   for (let match = header.exec(text); match; match = header.exec(text)) {
-    const start = match.index + match[0].length;
-    const streamAt = text.indexOf('stream', start);
-    const endAt = text.indexOf('endobj', start);
-    if (endAt < 0) break;
-    if (streamAt < 0 || streamAt > endAt) {
-      objects.set(Number(match[1]), { dict: text.slice(start, endAt) });
+    const number = Number(match[1]);
+    const at = skipSpace(text, match.index + match[0].length);
+    if (!text.startsWith('<<', at)) {
+      const endAt = text.indexOf('endobj', at);
+      if (endAt < 0) break;
+      objects.set(number, { dict: text.slice(at, endAt) });
       continue;
     }
-    const dict = text.slice(start, streamAt);
-    const length = Number(/\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dict)?.[1] ?? Number.NaN);
-    let dataAt = streamAt + 'stream'.length;
-    if (text[dataAt] === '\r') dataAt++;
-    if (text[dataAt] === '\n') dataAt++;
+    // A dictionary, and the stream after it if one follows: found from the dictionary's end, not by
+    // searching ahead for the word (which, for each of hundreds of small objects, scanned the file).
+    let dict: string;
+    try {
+      dict = dictionaryAt(text, at);
+    } catch {
+      break;
+    }
+    const after = /\s*stream(?:\r\n|\n|\r)?/y;
+    after.lastIndex = at + dict.length;
+    if (!after.test(text)) {
+      objects.set(number, { dict });
+      header.lastIndex = at + dict.length;
+      continue;
+    }
+    const dataAt = after.lastIndex;
+    const length = Number(/\/Length\s+(\d+)\b(?!\s+\d+\s+R)/.exec(dict)?.[1] ?? Number.NaN);
     const dataEnd = Number.isFinite(length) ? dataAt + length : text.indexOf('endstream', dataAt);
-    objects.set(Number(match[1]), { dict, stream: bytes.subarray(dataAt, dataEnd) });
+    objects.set(number, { dict, stream: bytes.subarray(dataAt, dataEnd) });
     header.lastIndex = Math.max(dataEnd, header.lastIndex);
   }
   return objects;
+}
+
+function skipSpace(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && /\s/.test(text[i] as string)) i++;
+  return i;
 }
 
 /** `/Key N 0 R` in a dictionary's text. */

@@ -5,12 +5,13 @@
  * errors, failed or blocked requests) is passed on to the user; every slide
  * is measured for overflow on the way.
  */
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Page } from 'puppeteer-core';
+import type { CDPSession, Page } from 'puppeteer-core';
 import { RenderError } from '../errors.js';
 import { checkPdfMarking, checkSlideBanners } from './bannerCheck.js';
+import { guardPage } from './guard.js';
 import type { BrowserSession } from './session.js';
+import { span, spanSync } from './trace.js';
 
 export interface PrintOptions {
   /** The deck's HTML file; everything it loads must be inside `root`. */
@@ -23,6 +24,16 @@ export interface PrintOptions {
   onPageMessage?: (message: string) => void;
   /** The classification: every slide's banners and every PDF page must show it (bannerCheck.ts). */
   marking?: string;
+  /**
+   * The deck's slides and a hash of the page around them (outputs/deckShell.ts). A kept page that shows
+   * the same file with the same shell swaps its slides in place instead of loading the file again.
+   */
+  parts?: DeckParts;
+}
+
+export interface DeckParts {
+  shell: string;
+  slides: string;
 }
 
 export interface Overflow {
@@ -45,18 +56,7 @@ export interface PrintResult {
 export async function printPdf(session: BrowserSession, options: PrintOptions): Promise<PrintResult> {
   return session.withPage(async (page) => {
     await preparePage(page, options);
-    const url = `${pathToFileURL(options.htmlFile).href}?print-pdf`;
-    await step('load the deck', options.timeoutMs, async () => {
-      await page.goto(url, { waitUntil: 'load', timeout: options.timeoutMs });
-      await page.waitForFunction(
-        () => {
-          // Set by the deck's script when the print view is laid out and its fonts are loaded.
-          return document.documentElement.dataset.pdfReady === 'true' && document.fonts.status === 'loaded';
-        },
-        { timeout: options.timeoutMs, polling: 'mutation' },
-      );
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    });
+    await showDeck(page, options);
     const { slideCount, overflows } = await step('measure the slides', options.timeoutMs, () =>
       page.evaluate(measureSlides),
     );
@@ -76,7 +76,10 @@ export async function printPdf(session: BrowserSession, options: PrintOptions): 
         );
       if (options.pdf === false) return { pdf: undefined, slideCount, pageCount: 0, overflows };
       const pdf = await printPage(page, 'print the PDF', options.timeoutMs);
-      if (marking !== undefined) checkPdfMarking(pdf, marking, { document: 'slide PDF', perPage: 2 });
+      if (marking !== undefined)
+        spanSync('check the PDF marking', () =>
+          checkPdfMarking(pdf, marking, { document: 'slide PDF', perPage: 2 }),
+        );
       return { pdf, slideCount, pageCount: countPdfPages(pdf), overflows };
     } finally {
       // The banner check emulates print media; a kept page measures the next deck on screen again.
@@ -113,58 +116,48 @@ export async function printDocument(
   });
 }
 
-/** Pages already guarded (a kept page is reused), with where to send what they report. */
-const guarded = new WeakMap<Page, { root: string; report: (message: string) => void }>();
+/** What each kept page shows: the print view's URL and its deck's shell (see `DeckParts`). */
+const shown = new WeakMap<Page, { url: string; shell: string }>();
 
-/** Guards the page for this document (once per page; a kept page only learns the new folder) and sets its timeout. */
+/** Shows the deck's print view in the page: its slides swapped in place when it shows the same shell, else loaded. */
+async function showDeck(page: Page, options: PrintOptions): Promise<void> {
+  const url = `${pathToFileURL(options.htmlFile).href}?print-pdf`;
+  const was = shown.get(page);
+  shown.delete(page); // until this deck is shown in full
+  const { parts } = options;
+  if (parts && was?.url === url && was.shell === parts.shell && page.url() === url)
+    await step('swap the slides', options.timeoutMs, () => page.evaluate(swapSlides, parts.slides));
+  else
+    await step('load the deck', options.timeoutMs, async () => {
+      await page.goto(url, { waitUntil: 'load', timeout: options.timeoutMs });
+      await page.waitForFunction(
+        () => {
+          // Set by the deck's script when the print view is laid out and its fonts are loaded.
+          return document.documentElement.dataset.pdfReady === 'true' && document.fonts.status === 'loaded';
+        },
+        { timeout: options.timeoutMs, polling: 'mutation' },
+      );
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    });
+  if (parts) shown.set(page, { url, shell: parts.shell });
+}
+
+/** Runs in the page: puts the new slides in place of the old, and waits for the fonts they use. */
+function swapSlides(slides: string): Promise<void> {
+  const container = document.querySelector('.reveal .slides');
+  if (!container) throw new Error('the print view has no slides');
+  container.innerHTML = slides;
+  // Laid out now, so that the faces the new slides use start loading before `ready` is read.
+  document.body.getBoundingClientRect();
+  return document.fonts.ready.then(() => undefined);
+}
+
+/** Guards the page for this document (a kept page only learns the new folder) and sets its timeout. */
 async function preparePage(page: Page, options: DocumentPrintOptions): Promise<void> {
-  const report = options.onPageMessage ?? (() => {});
-  const known = guarded.get(page);
-  if (known) Object.assign(known, { root: options.root, report });
-  else await step('prepare the page', options.timeoutMs, () => guardPage(page, options.root, report));
-  page.setDefaultTimeout(options.timeoutMs);
-}
-
-/** Blocks every request outside the deck's folder and forwards what the page reports. */
-async function guardPage(page: Page, root: string, initialReport: (message: string) => void): Promise<void> {
-  const guard = { root, report: initialReport };
-  guarded.set(page, guard);
-  const report = (message: string) => guard.report(message);
-  const inside = (url: string): boolean => {
-    if (url.startsWith('data:') || url === 'about:blank') return true;
-    if (!url.startsWith('file:')) return false;
-    try {
-      const file = decodeURIComponent(new URL(url).pathname);
-      const relative = path.relative(guard.root, file);
-      return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
-    } catch {
-      return false;
-    }
-  };
-  await page.setRequestInterception(true);
-  page.on('request', (request) => {
-    if (request.isInterceptResolutionHandled()) return;
-    if (inside(request.url())) void request.continue();
-    else {
-      report(`blocked a request from the deck to ${shorten(request.url())}`);
-      void request.abort('blockedbyclient');
-    }
-  });
-  page.on('requestfailed', (request) => {
-    const reason = request.failure()?.errorText ?? 'failed';
-    if (reason !== 'net::ERR_BLOCKED_BY_CLIENT')
-      report(`could not load ${shorten(request.url())} (${reason})`);
-  });
-  page.on('pageerror', (error) =>
-    report(`script error in the deck: ${error instanceof Error ? error.message : String(error)}`),
+  await step('prepare the page', options.timeoutMs, () =>
+    guardPage(page, options.root, options.onPageMessage ?? (() => {})),
   );
-  page.on('console', (message) => {
-    if (message.type() === 'error') report(`deck console: ${message.text()}`);
-  });
-}
-
-function shorten(url: string): string {
-  return url.length > 120 ? `${url.slice(0, 117)}…` : url;
+  page.setDefaultTimeout(options.timeoutMs);
 }
 
 /**
@@ -172,21 +165,39 @@ function shorten(url: string): string {
  * (pdfOutline.ts), not Chromium's.
  */
 function printPage(page: Page, name: string, timeoutMs: number): Promise<Uint8Array> {
-  return step(name, timeoutMs, () =>
-    page.pdf({
+  return step(name, timeoutMs, async () => {
+    // Straight from the protocol, in one answer: Puppeteer's page.pdf() asks for a stream and reads
+    // it back in chunks, and first waits for the fonts again (done already).
+    const client = clients.get(page) ?? page.createCDPSession();
+    clients.set(page, client);
+    const printed = (await client).send('Page.printToPDF', {
       preferCSSPageSize: true,
       printBackground: true,
-      tagged: true,
-      outline: false,
-      timeout: timeoutMs,
-    }),
-  );
+      generateTaggedPDF: true,
+      generateDocumentOutline: false,
+      transferMode: 'ReturnAsBase64',
+    });
+    const { data } = await within(timeoutMs, printed);
+    return new Uint8Array(Buffer.from(data, 'base64'));
+  });
+}
+
+/** Each page's protocol session, for printing. */
+const clients = new WeakMap<Page, Promise<CDPSession>>();
+
+/** The promise, or an error after `ms` (which `step` reports as a timeout). */
+function within<T>(ms: number, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
 }
 
 /** Runs one step; a timeout becomes a RenderError that says which step and what to do. */
 async function step<T>(name: string, timeoutMs: number, fn: () => Promise<T>): Promise<T> {
   try {
-    return await fn();
+    return await span(name, fn);
   } catch (cause) {
     if (cause instanceof RenderError) throw cause;
     const timedOut = cause instanceof Error && /timeout|timed out/i.test(`${cause.name} ${cause.message}`);

@@ -6,9 +6,9 @@
  * alone and closed after: like every page that loads the deck, it may read
  * only the deck's own files.
  */
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
+import { guardPage } from '../browser/guard.js';
 import type { BrowserSession } from '../browser/session.js';
 import { RenderError } from '../errors.js';
 
@@ -90,30 +90,4 @@ async function captureLoaded(page: Page, options: CaptureOptions): Promise<Uint8
       }),
     );
   return images;
-}
-
-/** Blocks every request outside the deck's folder and forwards what the page reports. */
-async function guardPage(page: Page, root: string, report: (message: string) => void): Promise<void> {
-  const inside = (url: string): boolean => {
-    if (url.startsWith('data:') || url === 'about:blank') return true;
-    if (!url.startsWith('file:')) return false;
-    try {
-      const relative = path.relative(root, decodeURIComponent(new URL(url).pathname));
-      return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
-    } catch {
-      return false;
-    }
-  };
-  await page.setRequestInterception(true);
-  page.on('request', (request) => {
-    if (request.isInterceptResolutionHandled()) return;
-    if (inside(request.url())) void request.continue();
-    else {
-      report(`blocked a request from the deck to ${request.url().slice(0, 120)}`);
-      void request.abort('blockedbyclient');
-    }
-  });
-  page.on('pageerror', (error) =>
-    report(`script error in the deck: ${error instanceof Error ? error.message : String(error)}`),
-  );
 }

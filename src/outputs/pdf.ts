@@ -9,8 +9,10 @@ import { setPdfInfo } from '../browser/pdfInfo.js';
 import { addOutline } from '../browser/pdfOutline.js';
 import { type Overflow, printPdf } from '../browser/print.js';
 import type { BrowserSession } from '../browser/session.js';
+import { span, spanSync } from '../browser/trace.js';
 import { formatProblem, OverflowError, type Problem, RenderError } from '../errors.js';
 import type { PreparedDeck } from './deck.js';
+import { deckParts } from './deckShell.js';
 import { finishPdf, pdfInfo } from './pdfMeta.js';
 
 export { printHandout } from './handout/print.js';
@@ -48,14 +50,17 @@ export async function printDeck(
   options: PrintOptions,
 ): Promise<PrintedDeck> {
   options.signal?.throwIfAborted();
-  const printed = await printPdf(session, {
-    htmlFile,
-    root: deck.outDir,
-    timeoutMs: options.timeoutMs,
-    pdf: options.pdf,
-    onPageMessage: options.onWarning,
-    marking: deck.model.classification || undefined,
-  });
+  const printed = await span('printPdf', () =>
+    printPdf(session, {
+      htmlFile,
+      root: deck.outDir,
+      timeoutMs: options.timeoutMs,
+      pdf: options.pdf,
+      onPageMessage: options.onWarning,
+      marking: deck.model.classification || undefined,
+      parts: deckParts(deck),
+    }),
+  );
   options.signal?.throwIfAborted();
   const overflows = printed.overflows.map((overflow): Problem => {
     const place = deck.briefing.positions.get(overflow.yamlPath) ?? { line: 1, col: 1 };
@@ -81,6 +86,8 @@ export async function printDeck(
       hint: culprit,
     });
   }
-  const pdf = finishPdf(() => setPdfInfo(addOutline(printed.pdf as Uint8Array, deck.outline), pdfInfo(deck)));
+  const pdf = spanSync('outline and info', () =>
+    finishPdf(() => setPdfInfo(addOutline(printed.pdf as Uint8Array, deck.outline), pdfInfo(deck))),
+  );
   return { pdf, overflows: printed.overflows };
 }

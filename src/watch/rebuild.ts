@@ -18,6 +18,7 @@ import type { BrowserSession } from '../browser/session.js';
 import { type BuildOptions, type PreparedDeck, prepareDeck, writeDeck, writeSingleFile } from '../build.js';
 import { BriefingError, MarkingError, OverflowError, RenderError, UserError } from '../errors.js';
 import { loadTemplates, type Templates } from '../outputs/deck.js';
+import { shellOf } from '../outputs/deckShell.js';
 import { outputPath, themePath } from '../outputs/names.js';
 import { printDeck, printHandout } from '../outputs/pdf.js';
 import { keepFiles, writeFileAtomic } from '../outputs/write.js';
@@ -301,23 +302,4 @@ export class DeckRebuilder {
 function fingerprint(deck: PreparedDeck): Fingerprint {
   const theme = deck.briefing.deck.theme;
   return `${deck.html}\0${'css' in theme ? createHash('sha256').update(theme.css.bytes).digest('hex') : ''}`;
-}
-
-/**
- * What the deck's page is made of besides its slides, as a short hash: the page around the slides
- * (the head, the styles and scripts it loads, the reveal.js settings, the body's classes) and the
- * theme's bytes (a theme saved under the same name leaves the HTML as it was). Two decks with the same
- * shell differ in their slides alone, which an open deck can swap in place. The slides are the
- * sections the layout puts in `.slides`: from the first `<section` to the last `</section>` (text and
- * attributes in the page are escaped, so neither can be found anywhere else).
- */
-export function shellOf(deck: PreparedDeck): string {
-  const { html } = deck;
-  const first = html.indexOf('<section');
-  const end = html.lastIndexOf('</section>');
-  const around = first < 0 || end < first ? html : html.slice(0, first) + html.slice(end);
-  const theme = deck.briefing.deck.theme;
-  const hash = createHash('sha256').update(around);
-  if ('css' in theme) hash.update('\0').update(theme.css.bytes);
-  return hash.digest('base64url').slice(0, 22);
 }
