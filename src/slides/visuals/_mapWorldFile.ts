@@ -126,9 +126,9 @@ export function encodeWorld(world: PlainWorld, transform: WorldIndex['transform'
     Int32Array.from(ints),
   ];
   const sizes = Buffer.alloc(24);
-  [head.length, borderRuns, ...parts.map((part) => part.length)].forEach((n, i) =>
-    sizes.writeUInt32LE(n, 4 * i),
-  );
+  [head.length, borderRuns, ...parts.map((part) => part.length)].forEach((n, i) => {
+    sizes.writeUInt32LE(n, 4 * i);
+  });
   const pad = Buffer.alloc((8 - ((sizes.length + head.length) % 8)) % 8);
   return Buffer.concat([sizes, head, pad, ...parts.map((part) => Buffer.from(part.buffer))]);
 }
