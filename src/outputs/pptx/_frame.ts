@@ -10,6 +10,7 @@ import { pageOf } from '../../slides/paginate.js';
 import type { DeckModel } from '../../slides/types.js';
 import type { Logo } from './_logo.js';
 import type { FontMetrics } from './_metrics.js';
+import type { PictureMedia } from './_pictures.js';
 import type { Palette } from './_theme.js';
 import type { Rect } from './_xml.js';
 
@@ -64,6 +65,8 @@ export interface Deck {
   monoFont: string;
   /** The logo, when it is a picture PowerPoint can show (PNG, JPEG). */
   logo?: Logo;
+  /** The figures' and the map's pictures, by figure number (_pictures.ts). */
+  pictures: ReadonlyMap<number, PictureMedia>;
   /** The part name of the first sources slide (`slide10.xml`), where citations jump to. */
   sourcesSlide?: string;
 }

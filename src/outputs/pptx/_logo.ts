@@ -5,7 +5,7 @@
  * image's own header, to keep its proportions.
  */
 import type { DeckModel } from '../../slides/types.js';
-import { escapeXml, type ShapeIds, xfrm } from './_xml.js';
+import { pictureXml, type ShapeIds } from './_xml.js';
 
 export interface Logo {
   bytes: Uint8Array;
@@ -64,10 +64,5 @@ export function logoPicture(
 ): string {
   const scale = Math.min(at.height / logo.height, at.maxWidth / logo.width);
   const rect = { x: at.x, y: at.y, w: logo.width * scale, h: logo.height * scale };
-  return (
-    `<p:pic><p:nvPicPr><p:cNvPr id="${ids.next()}" name="Logo" descr="${escapeXml(logo.alt)}"/>` +
-    '<p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>' +
-    `<p:blipFill><a:blip r:embed="${relId}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>` +
-    `<p:spPr>${xfrm(rect)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>`
-  );
+  return pictureXml(ids, { name: 'Logo', descr: logo.alt, relId, rect });
 }

@@ -178,6 +178,19 @@ export function group(ids: ShapeIds, name: string, descr: string | undefined, li
   );
 }
 
+/** A picture: the image of relationship `relId` (and any blip extensions) stretched over `rect`, with its alt text. */
+export function pictureXml(
+  ids: ShapeIds,
+  spec: { name: string; descr: string; relId: string; rect: Rect; blipExtensions?: string },
+): string {
+  return (
+    `<p:pic><p:nvPicPr>${nvProps(ids.next(), spec.name, spec.descr)}` +
+    '<p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>' +
+    `<p:blipFill><a:blip r:embed="${spec.relId}">${spec.blipExtensions ?? ''}</a:blip><a:stretch><a:fillRect/></a:stretch></p:blipFill>` +
+    `<p:spPr>${xfrm(spec.rect)}${preset('rect')}</p:spPr></p:pic>`
+  );
+}
+
 /** The start of every shape tree. */
 export const TREE_START =
   '<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>' +

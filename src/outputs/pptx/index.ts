@@ -24,6 +24,7 @@ import {
   TABLE_STYLES,
   VIEW_PROPS,
 } from './_package.js';
+import { mediaPaths, preparePictures } from './_pictures.js';
 import { notesParagraphs, notesXml, slideXml } from './_slides.js';
 import { PALETTES, paletteOf } from './_theme.js';
 import { emu } from './_xml.js';
@@ -47,15 +48,18 @@ export interface PptxOptions {
 const DEFAULT_FONT = 'Arial';
 const MONO_FONT = 'Courier New';
 
-function deckOf(model: DeckModel, options: PptxOptions): Deck {
+async function deckOf(model: DeckModel, options: PptxOptions): Promise<Deck> {
   const font = options.font?.trim() || DEFAULT_FONT;
   const layout = layoutOf(model);
   const sources = model.slides.findIndex((slide) => slide.kind === 'sources');
+  const frame = frameOf(model, layout);
+  const palette = paletteOf(model.theme, model.accent);
   return {
     model,
     layout,
-    frame: frameOf(model, layout),
-    palette: paletteOf(model.theme, model.accent),
+    frame,
+    palette,
+    pictures: await preparePictures(model, { frame, palette, font }),
     metrics: new FontMetrics(font),
     font,
     monoFont: MONO_FONT,
@@ -129,9 +133,19 @@ function addSlides(pkg: Package, deck: Deck, options: PptxOptions): number {
 
 /** The deck as a PPTX file. */
 export async function renderPptx(model: DeckModel, options: PptxOptions = {}): Promise<Uint8Array> {
-  const deck = deckOf(model, options);
+  const deck = await deckOf(model, options);
   const pkg = new Package();
   addMaster(pkg, deck);
+  for (const [number, media] of deck.pictures) {
+    const paths = mediaPaths(number, media);
+    pkg.media(
+      `ppt/${paths.raster}`,
+      media.raster.extension,
+      `image/${media.raster.extension}`,
+      media.raster.bytes,
+    );
+    if (paths.svg && media.svg) pkg.media(`ppt/${paths.svg}`, 'svg', 'image/svg+xml', media.svg);
+  }
   const notes = addSlides(pkg, deck, options);
   const presentationRels = new Rels();
   presentationRels.add(REL_TYPES.slideMaster, 'slideMasters/slideMaster1.xml');

@@ -1,0 +1,154 @@
+/**
+ * Figures and the locator map as pictures. A raster figure (PNG or JPEG) is
+ * put in as the deck has it: decoded and encoded again without metadata
+ * when the briefing was read (format/images.ts). A vector, the map or an
+ * SVG figure, goes in twice, as Office 2016 and later write an SVG: a PNG
+ * in `a:blip`, which every client shows (LibreOffice, Keynote, older
+ * PowerPoint), and the SVG itself in the `asvg:svgBlip` extension, which
+ * PowerPoint 2016+ and 365 draw instead, sharp at any size. The PNG is
+ * rasterised by sharp (libvips and librsvg, offline) at RASTER_SCALE times
+ * the size the picture is shown at, fit for print. The SVG figure is the
+ * one the deck shows, which validation refused outright if it had a script,
+ * an event, a foreignObject or any reference outside itself
+ * (format/_imagesSvg.ts); the map is our own drawing, made standalone by
+ * _mapPicture.ts.
+ */
+import { createRequire } from 'node:module';
+import type Sharp from 'sharp';
+import type { DeckModel, FigureSlide, LocatorMapSlide, SlideModel } from '../../slides/types.js';
+import type { Deck } from './_frame.js';
+import { standaloneMapSvg } from './_mapPicture.js';
+import { REL_TYPES } from './_package.js';
+import type { SlidePart } from './_part.js';
+import type { Palette } from './_theme.js';
+import { pictureXml, type Rect } from './_xml.js';
+
+/** Pixels of the PNG per CSS pixel of the slide: 3, about 290 dpi for a 16:9 slide printed 13.3 in wide. */
+export const RASTER_SCALE = 3;
+
+/** What a picture is made of in the package. */
+export interface PictureMedia {
+  /** What every client shows. */
+  raster: { bytes: Uint8Array; extension: 'png' | 'jpeg' };
+  /** The vector original, for PowerPoint 2016+ (`asvg:svgBlip`). */
+  svg?: Uint8Array;
+}
+
+const require = createRequire(import.meta.url);
+let sharpModule: typeof Sharp | undefined;
+
+/** sharp, loaded for the first vector picture only (a deck without one never loads it). */
+function sharp(): typeof Sharp {
+  if (!sharpModule) {
+    sharpModule = require('sharp') as typeof Sharp;
+    sharpModule.cache(false);
+  }
+  return sharpModule;
+}
+
+/** An SVG as a PNG of `width` × `height` px, its own proportions stretched to them as the slide shows it. */
+async function rasterise(svg: Uint8Array, width: number, height: number): Promise<Uint8Array> {
+  const natural = await sharp()(svg).metadata();
+  const density = Math.min(100_000, Math.max(1, (72 * width) / Math.max(1, natural.width ?? width)));
+  const png = await sharp()(svg, { density, limitInputPixels: 20_000 * 20_000 })
+    .resize(width, height, { fit: 'fill' })
+    .png({ compressionLevel: 6 })
+    .toBuffer();
+  return new Uint8Array(png);
+}
+
+function decodeDataUri(uri: string): { type: string; bytes: Uint8Array } | undefined {
+  const match = /^data:(image\/(?:png|jpeg|svg\+xml));base64,([A-Za-z0-9+/=]+)$/.exec(uri);
+  if (!match) return undefined;
+  return { type: match[1] as string, bytes: new Uint8Array(Buffer.from(match[2] as string, 'base64')) };
+}
+
+/** The size a map is shown at: the body's width, its viewBox's proportions. */
+export function mapSize(svgHtml: string, width: number): { width: number; height: number } {
+  const box = /viewBox="\s*[\d.-]+[\s,]+[\d.-]+[\s,]+([\d.]+)[\s,]+([\d.]+)\s*"/.exec(svgHtml);
+  const ratio = box ? Number(box[2]) / Number(box[1]) : 0.5;
+  return { width, height: width * (Number.isFinite(ratio) && ratio > 0 ? ratio : 0.5) };
+}
+
+async function figureMedia(slide: FigureSlide): Promise<PictureMedia | undefined> {
+  const image = decodeDataUri(slide.src);
+  if (!image) return undefined;
+  if (image.type === 'image/png' || image.type === 'image/jpeg')
+    return { raster: { bytes: image.bytes, extension: image.type === 'image/png' ? 'png' : 'jpeg' } };
+  const w = Math.round(slide.width * RASTER_SCALE);
+  const h = Math.round(slide.height * RASTER_SCALE);
+  return { raster: { bytes: await rasterise(image.bytes, w, h), extension: 'png' }, svg: image.bytes };
+}
+
+async function mapMedia(
+  slide: LocatorMapSlide,
+  bodyWidth: number,
+  palette: Palette,
+  font: string,
+): Promise<PictureMedia> {
+  const svg = new TextEncoder().encode(standaloneMapSvg(slide.svgHtml, palette, font));
+  const size = mapSize(slide.svgHtml, bodyWidth);
+  const png = await rasterise(
+    svg,
+    Math.round(size.width * RASTER_SCALE),
+    Math.round(size.height * RASTER_SCALE),
+  );
+  return { raster: { bytes: png, extension: 'png' }, svg };
+}
+
+/** The pictures of a deck's figure and map slides, by figure number. */
+export async function preparePictures(
+  model: DeckModel,
+  deck: Pick<Deck, 'palette' | 'font' | 'frame'>,
+): Promise<Map<number, PictureMedia>> {
+  const pictures = new Map<number, PictureMedia>();
+  const visuals = model.slides.filter(
+    (slide: SlideModel): slide is FigureSlide | LocatorMapSlide =>
+      slide.kind === 'figure' || slide.kind === 'map',
+  );
+  for (const slide of visuals) {
+    if (pictures.has(slide.figureNumber)) continue;
+    const media =
+      slide.kind === 'figure'
+        ? await figureMedia(slide)
+        : await mapMedia(slide, deck.frame.body.w, deck.palette, deck.font);
+    if (media) pictures.set(slide.figureNumber, media);
+  }
+  return pictures;
+}
+
+/** Where a picture's files go in the package. */
+export function mediaPaths(number: number, media: PictureMedia): { raster: string; svg?: string } {
+  return {
+    raster: `media/figure${number}.${media.raster.extension}`,
+    ...(media.svg ? { svg: `media/figure${number}.svg` } : {}),
+  };
+}
+
+/** The extension Office 2016+ reads the vector original from. */
+const SVG_BLIP_URI = '{96DAC541-7B7A-43D3-8B79-37D633B846F1}';
+const SVG_NS = 'http://schemas.microsoft.com/office/drawing/2016/SVG/main';
+
+/** A picture on the slide at `rect`, with its alt text; nothing when the slide's picture could not be read. */
+export function placePicture(
+  part: SlidePart,
+  spec: { number: number; name: string; descr: string; rect: Rect },
+): boolean {
+  const media = part.deck.pictures.get(spec.number);
+  if (!media) return false;
+  const paths = mediaPaths(spec.number, media);
+  const raster = part.rels.add(REL_TYPES.image, `../${paths.raster}`);
+  const vector = paths.svg
+    ? `<a:extLst><a:ext uri="${SVG_BLIP_URI}"><asvg:svgBlip xmlns:asvg="${SVG_NS}" r:embed="${part.rels.add(REL_TYPES.image, `../${paths.svg}`)}"/></a:ext></a:extLst>`
+    : '';
+  part.add(
+    pictureXml(part.ids, {
+      name: spec.name,
+      descr: spec.descr,
+      relId: raster,
+      rect: spec.rect,
+      blipExtensions: vector,
+    }),
+  );
+  return true;
+}
