@@ -130,6 +130,7 @@ export interface BuildShape {
   notes?: unknown;
   pptx?: boolean;
   pptxFont?: string;
+  pptxNotes?: boolean;
   singleFile?: boolean;
   withNotes?: boolean;
 }
@@ -145,8 +146,8 @@ export interface BuiltFiles {
 }
 
 export function inputsOf(briefing: Briefing, options: BuildShape): Promise<string> {
-  const { pdf, strict, deck, handout, notes, pptx, pptxFont, singleFile, withNotes } = options;
-  const shaping = { pdf, strict, deck, handout, notes, pptx, pptxFont, singleFile, withNotes };
+  const { pdf, strict, deck, handout, notes, pptx, pptxFont, pptxNotes, singleFile, withNotes } = options;
+  const shaping = { pdf, strict, deck, handout, notes, pptx, pptxFont, pptxNotes, singleFile, withNotes };
   const templatesDir = options.templatesDir && path.resolve(options.cwd, options.templatesDir);
   return inputsHash(briefing, path.resolve(options.cwd, options.file), shaping, templatesDir);
 }

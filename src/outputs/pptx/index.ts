@@ -8,6 +8,7 @@
  * never the deck's HTML.
  */
 import type { DeckModel, SlideModel } from '../../slides/types.js';
+import type { PreparedDeck } from '../deck.js';
 import { type Deck, frameOf, layoutOf } from './_frame.js';
 import { logoOf, logoPath, logoTarget } from './_logo.js';
 import { LAYOUTS, layoutXml, masterXml, NOTES_SIZE, notesMasterXml, themeXml } from './_master.js';
@@ -188,4 +189,23 @@ export async function renderPptx(model: DeckModel, options: PptxOptions = {}): P
   root.add(REL_TYPES.extended, 'docProps/app.xml');
   pkg.rels('', root);
   return pkg.zip();
+}
+
+/**
+ * A prepared deck's PowerPoint file, as `build` and `watch` write it: in the
+ * font asked for, with the speaker notes unless `notes` is false, and a
+ * warning for each slide that had to be set smaller than 60 %.
+ */
+export function pptxOf(
+  deck: PreparedDeck,
+  options: { pptxFont?: string; pptxNotes?: boolean; onWarning?: (message: string) => void },
+): Promise<Uint8Array> {
+  return renderPptx(deck.model, {
+    font: options.pptxFont,
+    notes: options.pptxNotes ?? true,
+    onOverflow: (slide) =>
+      options.onWarning?.(
+        `${deck.briefing.file}: ${slide.yamlPath}: slide ${slide.number} is set smaller than 60 % in the PowerPoint deck and may not fit`,
+      ),
+  });
 }
