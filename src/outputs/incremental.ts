@@ -147,7 +147,19 @@ export interface BuiltFiles {
 
 export function inputsOf(briefing: Briefing, options: BuildShape): Promise<string> {
   const { pdf, strict, deck, handout, notes, pptx, pptxFont, pptxNotes, singleFile, withNotes } = options;
-  const shaping = { pdf, strict, deck, handout, notes, pptx, pptxFont, pptxNotes, singleFile, withNotes };
+  // The notes left out of the PowerPoint deck only (`--no-notes`), so that the records of other builds stay as they were.
+  const shaping = {
+    pdf,
+    strict,
+    deck,
+    handout,
+    notes,
+    pptx,
+    pptxFont,
+    pptxNotes: pptxNotes === false ? false : undefined,
+    singleFile,
+    withNotes,
+  };
   const templatesDir = options.templatesDir && path.resolve(options.cwd, options.templatesDir);
   return inputsHash(briefing, path.resolve(options.cwd, options.file), shaping, templatesDir);
 }
