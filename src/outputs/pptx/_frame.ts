@@ -10,7 +10,6 @@ import { pageOf } from '../../slides/paginate.js';
 import type { DeckModel } from '../../slides/types.js';
 import type { Logo } from './_logo.js';
 import type { FontMetrics } from './_metrics.js';
-import type { PictureMedia } from './_pictures.js';
 import type { Palette } from './_theme.js';
 import type { Rect } from './_xml.js';
 
@@ -52,6 +51,14 @@ export function frameOf(model: DeckModel, layout: Layout): Frame {
     foot: { x: s.padX, y: s.height - banner - s.footHeight, w: s.width - 2 * s.padX, h: s.footHeight },
     wide: page.wide,
   };
+}
+
+/** A figure's or the map's picture in the package (_pictures.ts). */
+export interface PictureMedia {
+  /** What every client shows. */
+  raster: { bytes: Uint8Array; extension: 'png' | 'jpeg' };
+  /** The vector original, for PowerPoint 2016+ (`asvg:svgBlip`). */
+  svg?: Uint8Array;
 }
 
 /** What every slide is drawn with. */

@@ -13,10 +13,9 @@
  * (format/_imagesSvg.ts); the map is our own drawing, made standalone by
  * _mapPicture.ts.
  */
-import { createRequire } from 'node:module';
-import type Sharp from 'sharp';
+import { sharp } from '../../format/images.js';
 import type { DeckModel, FigureSlide, LocatorMapSlide, SlideModel } from '../../slides/types.js';
-import type { Deck } from './_frame.js';
+import type { Deck, PictureMedia } from './_frame.js';
 import { standaloneMapSvg } from './_mapPicture.js';
 import { REL_TYPES } from './_package.js';
 import type { SlidePart } from './_part.js';
@@ -25,26 +24,6 @@ import { pictureXml, type Rect } from './_xml.js';
 
 /** Pixels of the PNG per CSS pixel of the slide: 3, about 290 dpi for a 16:9 slide printed 13.3 in wide. */
 export const RASTER_SCALE = 3;
-
-/** What a picture is made of in the package. */
-export interface PictureMedia {
-  /** What every client shows. */
-  raster: { bytes: Uint8Array; extension: 'png' | 'jpeg' };
-  /** The vector original, for PowerPoint 2016+ (`asvg:svgBlip`). */
-  svg?: Uint8Array;
-}
-
-const require = createRequire(import.meta.url);
-let sharpModule: typeof Sharp | undefined;
-
-/** sharp, loaded for the first vector picture only (a deck without one never loads it). */
-function sharp(): typeof Sharp {
-  if (!sharpModule) {
-    sharpModule = require('sharp') as typeof Sharp;
-    sharpModule.cache(false);
-  }
-  return sharpModule;
-}
 
 /** An SVG as a PNG of `width` × `height` px, its own proportions stretched to them as the slide shows it. */
 async function rasterise(svg: Uint8Array, width: number, height: number): Promise<Uint8Array> {

@@ -207,7 +207,6 @@ function drawKeyFacts(
 ): number {
   const { layout, palette } = part.deck;
   const s = layout.situation;
-  const z = (v: number) => part.z(v);
   const heading = part.style({
     size: s.pointsHeadingSize,
     lineHeight: 1.3,
@@ -240,15 +239,16 @@ function drawKeyFacts(
         level: 0,
       })),
       style: point,
-      gap: z(s.pointsHeadingGap),
+      gap: part.z(s.pointsHeadingGap),
     },
   ];
   const inner = {
-    x: panel.x + z(s.pointsPadX),
-    y: panel.y + z(s.pointsRule + s.pointsPadTop),
-    w: panel.w - 2 * z(s.pointsPadX),
+    x: panel.x + part.z(s.pointsPadX),
+    y: panel.y + part.z(s.pointsRule + s.pointsPadTop),
+    w: panel.w - 2 * part.z(s.pointsPadX),
   };
-  const height = z(s.pointsRule + s.pointsPadTop + s.pointsPadBottom) + stackHeight(part, blocks, inner.w);
+  const height =
+    part.z(s.pointsRule + s.pointsPadTop + s.pointsPadBottom) + stackHeight(part, blocks, inner.w);
   part.add(
     shape(part.ids, {
       name: 'Key facts panel',
@@ -260,7 +260,7 @@ function drawKeyFacts(
   part.add(
     shape(part.ids, {
       name: 'Key facts rule',
-      rect: { ...panel, h: z(s.pointsRule) },
+      rect: { ...panel, h: part.z(s.pointsRule) },
       geometry: 'rect',
       fill: palette.accent,
     }),
