@@ -430,7 +430,7 @@ function png(width: number, height: number): Buffer {
 }
 
 describe('renderPptx: the logo', () => {
-  it('puts a PNG logo in the footer of the master and on the title slide, in proportion; leaves an SVG one out', async () => {
+  it('puts a PNG logo in the footer of the master and on the title slide, in proportion; an SVG one as a PNG with the SVG beside it', async () => {
     const dir = tempDir('logo-');
     writeFileSync(path.join(dir, 'logo.png'), png(40, 20));
     const yaml = readFileSync(path.join(FIXTURES, 'minimal.yaml'), 'utf8');
@@ -442,8 +442,25 @@ describe('renderPptx: the logo', () => {
     // 18 px high in the footer, twice as wide.
     expect(files['ppt/slideMasters/slideMaster1.xml']).toMatch(/<p:pic>.*<a:ext cx="342900" cy="171450"\/>/);
     expect(files['ppt/slides/slide1.xml']).toContain('<p:pic>');
-    const svg = (await pptx(modelOf(await load('briefing.yaml')))).files;
-    expect(Object.keys(svg).some((name) => name.startsWith('ppt/media/logo'))).toBe(false);
+    const sample = modelOf(await load('briefing.yaml'));
+    const svg = (await pptx(sample)).files;
+    expect(Object.keys(svg).filter((name) => name.startsWith('ppt/media/logo'))).toEqual([
+      'ppt/media/logo.png',
+      'ppt/media/logo.svg',
+    ]);
+    // The SVG as the deck has it (checked when the briefing was read); the PNG fits 216 × 780 px, the title slide's size three times.
+    expect(svg['ppt/media/logo.svg']).toBe(
+      Buffer.from(
+        (sample.logo?.dataUri ?? '').replace(/^data:image\/svg\+xml;base64,/, ''),
+        'base64',
+      ).toString(),
+    );
+    const rels = svg['ppt/slideMasters/_rels/slideMaster1.xml.rels'] as string;
+    const id = (target: string) => new RegExp(`Id="(rId\\d+)"[^>]*Target="${target}"`).exec(rels)?.[1];
+    expect(svg['ppt/slideMasters/slideMaster1.xml']).toContain(
+      `<a:blip r:embed="${id('../media/logo.png')}"><a:extLst><a:ext uri="{96DAC541-7B7A-43D3-8B79-37D633B846F1}"><asvg:svgBlip xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main" r:embed="${id('../media/logo.svg')}"/>`,
+    );
+    expect(svg['ppt/slides/slide1.xml']).toContain('name="Logo"');
   });
 });
 

@@ -242,11 +242,11 @@ describe.skipIf(!soffice)('renderPptx: pictures opened in LibreOffice', () => {
       models[name].slides.forEach((slide) => {
         const shown = images.get(slide.number) ?? [];
         if (slide.kind !== 'figure' && slide.kind !== 'map') {
-          // No other picture but the logo's, which the sample's SVG logo is not.
-          expect(shown, `${name} slide ${slide.number}`).toEqual([]);
+          // Nothing but the logo (the sample's, an SVG, as a PNG at most 780 px wide).
+          for (const image of shown)
+            expect(image.width, `${name} slide ${slide.number}`).toBeLessThanOrEqual(780);
           return;
         }
-        expect(shown, `${name} slide ${slide.number}`).toHaveLength(1);
         // A vector rasterised at three times the size it is shown at (LibreOffice keeps every pixel); a raster as it is.
         const minimum =
           slide.kind === 'map'
@@ -254,7 +254,10 @@ describe.skipIf(!soffice)('renderPptx: pictures opened in LibreOffice', () => {
             : slide.src.startsWith('data:image/svg')
               ? 2 * slide.width
               : slide.width;
-        expect(shown[0]?.width ?? 0).toBeGreaterThanOrEqual(minimum);
+        expect(
+          shown.filter((image) => image.width >= minimum),
+          `${name} slide ${slide.number}`,
+        ).toHaveLength(1);
         expect((read.pages[slide.number - 1] as string).replace(/\s+/g, ' ')).toContain(
           `Figure ${slide.figureNumber}.`,
         );

@@ -13,28 +13,17 @@
  * (format/_imagesSvg.ts); the map is our own drawing, made standalone by
  * _mapPicture.ts.
  */
-import { sharp } from '../../format/images.js';
 import type { DeckModel, FigureSlide, LocatorMapSlide, SlideModel } from '../../slides/types.js';
 import type { Deck, PictureMedia } from './_frame.js';
 import { standaloneMapSvg } from './_mapPicture.js';
 import { REL_TYPES } from './_package.js';
 import type { SlidePart } from './_part.js';
+import { rasterise } from './_raster.js';
 import type { Palette } from './_theme.js';
 import { pictureXml, type Rect } from './_xml.js';
 
 /** Pixels of the PNG per CSS pixel of the slide: 3, about 290 dpi for a 16:9 slide printed 13.3 in wide. */
 export const RASTER_SCALE = 3;
-
-/** An SVG as a PNG of `width` × `height` px, its own proportions stretched to them as the slide shows it. */
-async function rasterise(svg: Uint8Array, width: number, height: number): Promise<Uint8Array> {
-  const natural = await sharp()(svg).metadata();
-  const density = Math.min(100_000, Math.max(1, (72 * width) / Math.max(1, natural.width ?? width)));
-  const png = await sharp()(svg, { density, limitInputPixels: 20_000 * 20_000 })
-    .resize(width, height, { fit: 'fill' })
-    .png({ compressionLevel: 6 })
-    .toBuffer();
-  return new Uint8Array(png);
-}
 
 function decodeDataUri(uri: string): { type: string; bytes: Uint8Array } | undefined {
   const match = /^data:(image\/(?:png|jpeg|svg\+xml));base64,([A-Za-z0-9+/=]+)$/.exec(uri);
@@ -104,10 +93,6 @@ export function mediaPaths(number: number, media: PictureMedia): { raster: strin
   };
 }
 
-/** The extension Office 2016+ reads the vector original from. */
-const SVG_BLIP_URI = '{96DAC541-7B7A-43D3-8B79-37D633B846F1}';
-const SVG_NS = 'http://schemas.microsoft.com/office/drawing/2016/SVG/main';
-
 /** A picture on the slide at `rect`, with its alt text; nothing when the slide's picture could not be read. */
 export function placePicture(
   part: SlidePart,
@@ -117,16 +102,14 @@ export function placePicture(
   if (!media) return false;
   const paths = mediaPaths(spec.number, media);
   const raster = part.rels.add(REL_TYPES.image, `../${paths.raster}`);
-  const vector = paths.svg
-    ? `<a:extLst><a:ext uri="${SVG_BLIP_URI}"><asvg:svgBlip xmlns:asvg="${SVG_NS}" r:embed="${part.rels.add(REL_TYPES.image, `../${paths.svg}`)}"/></a:ext></a:extLst>`
-    : '';
+  const svgRelId = paths.svg ? part.rels.add(REL_TYPES.image, `../${paths.svg}`) : undefined;
   part.add(
     pictureXml(part.ids, {
       name: spec.name,
       descr: spec.descr,
       relId: raster,
+      svgRelId,
       rect: spec.rect,
-      blipExtensions: vector,
     }),
   );
   return true;

@@ -178,15 +178,25 @@ export function group(ids: ShapeIds, name: string, descr: string | undefined, li
   );
 }
 
-/** A picture: the image of relationship `relId` (and any blip extensions) stretched over `rect`, with its alt text. */
+/** The extension in which Office 2016+ reads a picture's vector original (`asvg:svgBlip`). */
+const SVG_BLIP_URI = '{96DAC541-7B7A-43D3-8B79-37D633B846F1}';
+const SVG_BLIP_NS = 'http://schemas.microsoft.com/office/drawing/2016/SVG/main';
+
+/**
+ * A picture: the image of relationship `relId` stretched over `rect`, with
+ * its alt text; with `svgRelId`, the SVG that PowerPoint 2016+ draws instead.
+ */
 export function pictureXml(
   ids: ShapeIds,
-  spec: { name: string; descr: string; relId: string; rect: Rect; blipExtensions?: string },
+  spec: { name: string; descr: string; relId: string; svgRelId?: string; rect: Rect },
 ): string {
+  const svg = spec.svgRelId
+    ? `<a:extLst><a:ext uri="${SVG_BLIP_URI}"><asvg:svgBlip xmlns:asvg="${SVG_BLIP_NS}" r:embed="${spec.svgRelId}"/></a:ext></a:extLst>`
+    : '';
   return (
     `<p:pic><p:nvPicPr>${nvProps(ids.next(), spec.name, spec.descr)}` +
     '<p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>' +
-    `<p:blipFill><a:blip r:embed="${spec.relId}">${spec.blipExtensions ?? ''}</a:blip><a:stretch><a:fillRect/></a:stretch></p:blipFill>` +
+    `<p:blipFill><a:blip r:embed="${spec.relId}">${svg}</a:blip><a:stretch><a:fillRect/></a:stretch></p:blipFill>` +
     `<p:spPr>${xfrm(spec.rect)}${preset('rect')}</p:spPr></p:pic>`
   );
 }

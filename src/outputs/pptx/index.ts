@@ -10,7 +10,7 @@
 import type { DeckModel, SlideModel } from '../../slides/types.js';
 import type { PreparedDeck } from '../deck.js';
 import { type Deck, frameOf, layoutOf } from './_frame.js';
-import { logoOf, logoPath, logoTarget } from './_logo.js';
+import { addLogoMedia, type LogoRels, logoOf, logoRels } from './_logo.js';
 import { LAYOUTS, layoutXml, masterXml, NOTES_SIZE, notesMasterXml, themeXml } from './_master.js';
 import { FontMetrics } from './_metrics.js';
 import {
@@ -65,7 +65,7 @@ async function deckOf(model: DeckModel, options: PptxOptions): Promise<Deck> {
     font,
     monoFont: MONO_FONT,
     sourcesSlide: sources >= 0 ? `slide${sources + 1}.xml` : undefined,
-    logo: logoOf(model),
+    logo: await logoOf(model),
   };
 }
 
@@ -80,10 +80,10 @@ function addMaster(pkg: Package, deck: Deck): void {
     pkg.rels(path, rels);
   });
   masterRels.add(REL_TYPES.theme, '../theme/theme1.xml');
-  let logoRel: string | undefined;
+  let logoRel: LogoRels | undefined;
   if (deck.logo) {
-    pkg.media(logoPath(deck.logo), deck.logo.extension, deck.logo.contentType, deck.logo.bytes);
-    logoRel = masterRels.add(REL_TYPES.image, logoTarget(deck.logo));
+    addLogoMedia(deck.logo, (...media) => pkg.media(...media));
+    logoRel = logoRels(deck.logo, masterRels);
   }
   pkg.part(
     'ppt/slideMasters/slideMaster1.xml',
