@@ -559,7 +559,9 @@ describe.skipIf(!soffice)('renderPptx: opened in LibreOffice', () => {
   it('shows the banners and the number from the master on every slide', () => {
     pdfs.sample.pages.slice(0, models.sample.slides.length).forEach((page, i) => {
       expect(squash(page).match(/UNCLASSIFIED/g)).toHaveLength(2);
-      expect(squash(page)).toContain(squash(`${models.sample.title} ${i + 1}`));
+      // The title, "As of …" and the number, as the deck's footer has them.
+      const { title, asOf } = models.sample;
+      expect(squash(page)).toContain(squash(`${title} ${asOf ? `As of ${asOf} ` : ''}${i + 1}`));
     });
   });
 
@@ -575,8 +577,8 @@ describe.skipIf(!soffice)('renderPptx: opened in LibreOffice', () => {
     for (const name of ['sample', 'long', 'dark'] as const) {
       const bbox = pdftotextBbox(path.join(dir, `${name}.pdf`));
       if (bbox === undefined) return;
-      const { title, classification = '', slides } = models[name];
-      const footer = new Set(title.split(/\s+/));
+      const { title, asOf, classification = '', slides } = models[name];
+      const footer = new Set(`${title} ${asOf ? `As of ${asOf}` : ''}`.split(/\s+/));
       bbox
         .split('<page ')
         .slice(1, slides.length + 1)
