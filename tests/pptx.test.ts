@@ -448,7 +448,7 @@ describe('renderPptx: the logo', () => {
       'ppt/media/logo.png',
       'ppt/media/logo.svg',
     ]);
-    // The SVG as the deck has it (checked when the briefing was read); the PNG fits 216 × 780 px, the title slide's size three times.
+    // The SVG as the deck has it (checked when the briefing was read); the PNG fits 144 × 520 px, the title slide's size twice.
     expect(svg['ppt/media/logo.svg']).toBe(
       Buffer.from(
         (sample.logo?.dataUri ?? '').replace(/^data:image\/svg\+xml;base64,/, ''),

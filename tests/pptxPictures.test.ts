@@ -87,7 +87,7 @@ describe('renderPptx: figures and the map as pictures', () => {
       zips[name] = unzipSync(await renderPptx(models[name]));
   });
 
-  it('draws the map as a PNG at three times its size with the SVG beside it, as wide as the body, its alt text the PDF’s', () => {
+  it('draws the map as a PNG at twice its size with the SVG beside it, as wide as the body, its alt text the PDF’s', () => {
     const index = slideIndex(models.sample, 'map');
     const slide = models.sample.slides[index - 1] as LocatorMapSlide;
     const [map, ...others] = pictures(zips.sample, index);
@@ -242,12 +242,12 @@ describe.skipIf(!soffice)('renderPptx: pictures opened in LibreOffice', () => {
       models[name].slides.forEach((slide) => {
         const shown = images.get(slide.number) ?? [];
         if (slide.kind !== 'figure' && slide.kind !== 'map') {
-          // Nothing but the logo (the sample's, an SVG, as a PNG at most 780 px wide).
+          // Nothing but the logo (the sample's, an SVG, as a PNG at most 520 px wide).
           for (const image of shown)
-            expect(image.width, `${name} slide ${slide.number}`).toBeLessThanOrEqual(780);
+            expect(image.width, `${name} slide ${slide.number}`).toBeLessThanOrEqual(520);
           return;
         }
-        // A vector rasterised at three times the size it is shown at (LibreOffice keeps every pixel); a raster as it is.
+        // A vector rasterised at twice the size it is shown at (LibreOffice keeps every pixel); a raster as it is.
         const minimum =
           slide.kind === 'map'
             ? 2 * layoutFor('16:9').slide.width * 0.9

@@ -40,8 +40,8 @@ function jpegSize(bytes: Buffer): { width: number; height: number } | undefined 
   return undefined;
 }
 
-/** The logo's largest size on a slide (the title slide's, 72 px high, 260 px wide at most), rasterised at three times it. */
-const LOGO_RASTER = { height: 3 * 72, width: 3 * 260 };
+/** The logo's largest size on a slide (the title slide's, 72 px high, 260 px wide at most), rasterised at twice it. */
+const LOGO_RASTER = { height: 2 * 72, width: 2 * 260 };
 
 /** An SVG logo: a PNG of it for every client, the SVG for PowerPoint 2016+. */
 async function svgLogo(bytes: Uint8Array, alt: string): Promise<Logo | undefined> {
