@@ -10,6 +10,8 @@ import {
   checkHandout,
   checkInputs,
   checkJobs,
+  checkSince,
+  checkSinceFor,
   checkTimeout,
   DEFAULT_OUT_DIR,
   optional,
@@ -58,6 +60,11 @@ export interface BuildRequest {
   withNotes?: boolean;
   /** Limit for each browser step, in milliseconds (default 30000). */
   timeoutMs?: number;
+  /**
+   * Mark what changed since the previous version: an earlier briefing file (one briefing only), or
+   * `git:REV`, each briefing as it was at that git revision (one new since then shows no changes).
+   */
+  since?: string;
   /** Briefings built at the same time (default: one per core, at most 4). */
   jobs?: number;
   /**
@@ -182,6 +189,7 @@ export function resolveBuildRequest(request: BuildRequest): ResolvedBuild {
       singleFile: optional<boolean>(request.singleFile, 'singleFile', 'boolean') ?? false,
       withNotes: optional<boolean>(request.withNotes, 'withNotes', 'boolean') ?? false,
       timeoutMs: checkTimeout(request.timeoutMs, 'timeoutMs'),
+      ...optionalEntry('since', checkSince(request.since, 'since')),
     },
   };
 }
@@ -205,6 +213,7 @@ export async function runBuild(resolved: ResolvedBuild, hooks: BuildHooks): Prom
   const files = resolved.shard ? inShard(found, resolved.shard, cwd) : found;
   const incremental = resolved.incremental ?? found.length > 1;
   checkOutputClashes(files, pipeline);
+  checkSinceFor(pipeline.since, files.length);
   await checkOutputFolder(path.resolve(cwd, outDir), outDir);
   // Templates are read and checked once for the whole run: a mistake in them is the run's, not a briefing's.
   const templates = loadTemplates(pipeline.templatesDir && path.resolve(cwd, pipeline.templatesDir));

@@ -14,6 +14,7 @@ import { rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Overflow } from './browser/print.js';
 import { BrowserSession } from './browser/session.js';
+import { type Changes, changesFor } from './changes/index.js';
 import { buildContent } from './content/index.js';
 import { formatProblem } from './errors.js';
 import type { Briefing } from './format/briefing.js';
@@ -82,10 +83,15 @@ export interface BuildOptions {
   onStep?: (step: string, ms: number, detail?: string) => void;
   /** Something the user should know that does not stop the build. */
   onWarning?: (message: string) => void;
+  /** `--since PREVIOUS` (a file or `git:REV`): mark what changed since then; or the previous version already read. */
+  since?: string;
+  baseline?: Briefing | null;
 }
 
 export interface BuildResult {
   briefing: Briefing;
+  /** What changed since the previous version (`--since`). */
+  changes?: Changes;
   /** The view model every output was made from. */
   model: DeckModel;
   html: string;
@@ -127,20 +133,22 @@ async function buildWith(options: BuildOptions, session: BrowserSession | undefi
   const briefing = await readValidBriefing(options, timer);
   for (const warning of passedDeadlines(briefing)) options.onWarning?.(formatProblem(warning));
   for (const warning of placesOutsideMap(briefing)) options.onWarning?.(formatProblem(warning));
+  const since = await changesFor(briefing, options);
+  const changes = since?.changes;
   // What the outputs are made from is recorded with every build, so that a later incremental one can skip.
-  const inputs = await inputsOf(briefing, options);
+  const inputs = await inputsOf(briefing, options, since?.previous);
   const kept =
-    options.incremental && !options.force ? await keptOutputs(briefing, inputs, options) : undefined;
+    options.incremental && !options.force ? await keptOutputs(briefing, inputs, options, changes) : undefined;
   if (kept) {
     timer('unchanged', `${options.file}: its outputs are up to date`);
-    return { briefing, ...kept, overflows: [], unchanged: true };
+    return { briefing, changes, ...kept, overflows: [], unchanged: true };
   }
   // The briefing is valid, so its deck will be written: the assets, the same for every deck, are
   // copied while it is rendered, the disk working while the processor does.
   const assets = copyDeckAssets(path.resolve(options.cwd, options.outDir));
   let deck: PreparedDeck;
   try {
-    deck = renderBriefing(briefing, options, timer);
+    deck = renderBriefing(briefing, options, timer, changes);
     // Nothing may stand where an output goes: found now, a failed write never leaves a PDF without its deck.
     await checkDestinations(destinations(deck, options));
   } catch (error) {
@@ -149,6 +157,7 @@ async function buildWith(options: BuildOptions, session: BrowserSession | undefi
   }
   const result: BuildResult = {
     briefing: deck.briefing,
+    changes,
     model: deck.model,
     html: deck.htmlFile,
     slideCount: deck.slideCount,
@@ -280,13 +289,15 @@ export async function prepareDeck(
   options: PrepareOptions,
   timer: (step: string, detail?: string) => void = () => {},
 ): Promise<PreparedDeck> {
-  return renderBriefing(await readValidBriefing(options, timer), options, timer);
+  const briefing = await readValidBriefing(options, timer);
+  return renderBriefing(briefing, options, timer, (await changesFor(briefing, options))?.changes);
 }
 
 type PrepareOptions = Pick<
   BuildOptions,
   'file' | 'cwd' | 'outDir' | 'deck' | 'templatesDir' | 'templates' | 'singleFile' | 'withNotes'
->;
+> &
+  Partial<Pick<BuildOptions, 'since' | 'baseline' | 'strict' | 'onWarning'>>;
 
 /** Load and validate, with the command line's deck settings applied. */
 async function readValidBriefing(
@@ -303,8 +314,9 @@ function renderBriefing(
   briefing: Briefing,
   options: PrepareOptions,
   timer: (step: string, detail?: string) => void,
+  changes?: Changes,
 ): PreparedDeck {
-  const model = buildDeckModel(buildContent(briefing), briefing.deck);
+  const model = buildDeckModel(buildContent(briefing, undefined, undefined, changes), briefing.deck);
   const templates =
     options.templates ??
     loadTemplates(options.templatesDir && path.resolve(options.cwd, options.templatesDir));
@@ -324,6 +336,7 @@ function renderBriefing(
   const outDir = path.resolve(options.cwd, options.outDir);
   return {
     briefing,
+    ...(changes ? { changes } : {}),
     name,
     outDir,
     htmlFile: path.join(outDir, `${name}.html`),

@@ -39,6 +39,8 @@ export interface PipelineOptions {
   /** The handout and the single file keep the speaker notes. */
   withNotes: boolean;
   timeoutMs: number;
+  /** `--since PREVIOUS`: the previous version to mark the changes against, a file or `git:REV`. */
+  since?: string;
 }
 
 export interface DeckOverrides {
@@ -141,4 +143,28 @@ export function checkHandout(value: unknown, name: string): Paper | undefined {
   if (value === undefined || value === false) return undefined;
   if (value === true) return 'a4';
   return checkPaper(value, name);
+}
+
+/**
+ * The previous version (`--since`): a briefing file, or `git:REV` (the same file at a git revision).
+ * A file names one briefing's previous version, so with several briefings only `git:REV` can serve.
+ */
+export function checkSince(value: unknown, name: string): string | undefined {
+  const since = optional<string>(value, name, 'string');
+  if (since === 'git:') {
+    throw new UsageError(`${name} git: needs a revision`, {
+      hint: `For example: ${name} git:HEAD~1, ${name} git:main`,
+    });
+  }
+  return since;
+}
+
+/** `since` as a file applies to one briefing only. */
+export function checkSinceFor(since: string | undefined, briefings: number): void {
+  if (since !== undefined && !since.startsWith('git:') && briefings > 1) {
+    throw new UsageError(
+      `the previous version ${shown(since)} is one briefing's, and ${briefings} briefings are built`,
+      { hint: 'For many briefings, compare each with itself at a git revision: --since git:HEAD~1' },
+    );
+  }
 }

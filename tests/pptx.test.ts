@@ -13,11 +13,11 @@ import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readBriefing } from '../src/build.js';
 import type { Briefing } from '../src/format/briefing.js';
-import { matrixMarkers } from '../src/outputs/pptx/_riskMatrix.js';
 import { paragraphText, readHtml } from '../src/outputs/pptx/_runs.js';
 import { PALETTES } from '../src/outputs/pptx/_theme.js';
 import { type PptxOptions, renderPptx } from '../src/outputs/pptx/index.js';
 import type { DeckModel, SlideModel } from '../src/slides/index.js';
+import { layOutRiskMatrix } from '../src/slides/visuals/riskMatrixLayout.js';
 import { deckModelOf, FIXTURES, ROOT, readPdf, tempDir } from './_helpers.js';
 
 type Files = Record<string, string>;
@@ -57,12 +57,21 @@ function expectedText(slide: SlideModel): string[] {
       return [slide.heading, ...slide.items.map((item) => plain(item.html))];
     case 'decisions':
       return [slide.heading, ...slide.decisions.map((item) => plain(item.decisionHtml))];
+    case 'changes':
+      return [slide.heading, ...slide.groups.flatMap((group) => group.lines.map((line) => plain(line.html)))];
     case 'situation':
       return [slide.heading, ...slide.points.map((point) => plain(point.html))];
     case 'timeline':
       return [slide.heading, ...slide.events.flatMap((event) => [event.date, plain(event.eventHtml)])];
     case 'actor-map':
-      return [slide.heading, 'Conflict', 'Alliance', 'Rivalry'];
+      // The legend names the relation types the map uses, as the deck's SVG does; a continuation lists relations.
+      return [
+        slide.heading,
+        ...[...slide.svgHtml.matchAll(/class="bd-am-legend-text"[^>]*>(Conflict|Alliance|Rivalry)</g)].map(
+          (m) => m[1] as string,
+        ),
+        ...slide.rest.flat().map((row) => row.from),
+      ];
     case 'actors':
       return [slide.heading, ...slide.actors.flatMap((actor) => [actor.name, plain(actor.roleHtml)])];
     case 'risk-matrix':
@@ -159,7 +168,7 @@ describe('renderPptx: the package', () => {
       ...svg.matchAll(/<circle class="bd-rm-marker" cx="([\d.]+)" cy="([\d.]+)" r="([\d.]+)"/g),
     ].map((m) => m.slice(1).map(Number));
     const key = slide?.kind === 'risk-matrix' ? slide.key : [];
-    const markers = matrixMarkers(
+    const { markers } = layOutRiskMatrix(
       key.map((item) => ({ ...item, likelihood: item.likelihood as never, impact: item.impact as never })),
     );
     expect(markers.map((m) => [m.x, m.y, m.r].map((v) => Math.round(v * 100) / 100))).toEqual(circles);
@@ -191,7 +200,7 @@ describe('renderPptx: the package', () => {
     expect(xml.match(/name="Conflict mark"/g)?.length).toBeGreaterThan(1);
   });
 
-  it('draws fanned and bowed edges as curves, and mutual support with two arrowheads', async () => {
+  it('draws two relations between a pair as one labelled line, and mutual support with two arrowheads', async () => {
     const briefing = await load('briefing.yaml');
     const tobruk = 'Internationally recognised government (Tobruk)';
     const actors = briefing.actors.map((actor) => {
@@ -209,7 +218,10 @@ describe('renderPptx: the package', () => {
     const curved = modelOf({ ...briefing, actors });
     const map = curved.slides.find((s) => s.kind === 'actor-map');
     const xml = (await pptx(curved)).files[`ppt/slides/slide${map?.number}.xml`] as string;
-    expect(xml).toContain('<a:quadBezTo>');
+    expect(xml).toContain(
+      'name="Islamic State (IS) – Derna Mujahideen Shura Council (DMSC): Conflict + rivalry"',
+    );
+    expect(xml).toContain('<a:t>Conflict + rivalry</a:t>');
     expect(xml).toMatch(/<a:headEnd type="triangle"[^>]*\/><a:tailEnd type="triangle"/);
   });
 

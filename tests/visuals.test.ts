@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readBriefing } from '../src/build.js';
 import { IMPACTS, LIKELIHOODS, type RelationType, type Stance } from '../src/format/briefing.js';
+import { textWidth } from '../src/slides/textMetrics.js';
 import { escapeXml, wrapText } from '../src/slides/visuals/_svg.js';
 import { captionWidth, HIT_MARGIN } from '../src/slides/visuals/actorLayout.js';
 import {
@@ -16,6 +17,7 @@ import {
   renderRiskMatrix,
   severityOf,
 } from '../src/slides/visuals/riskMatrix.js';
+import { NUMBER_SIZE } from '../src/slides/visuals/riskMatrixLayout.js';
 import { ROOT } from './_helpers.js';
 
 /* ── parsing helpers ─────────────────────────────────────────────────── */
@@ -167,8 +169,8 @@ describe('renderRiskMatrix', () => {
     }
   });
 
-  it.each([2, 3, 6, 9, 12])(
-    'lays %i risks in one cell side by side, inside the cell, without overlap',
+  it.each([2, 3, 6, 9, 12, 15])(
+    'lays %i risks in one cell side by side, inside the cell, without overlap, beyond six a "+N" badge',
     (count) => {
       const risks: MatrixRisk[] = Array.from({ length: count }, (_, i) => ({
         number: i + 1,
@@ -179,21 +181,54 @@ describe('renderRiskMatrix', () => {
       const svg = renderRiskMatrix(risks);
       const drawn = markers(svg);
       const rect = cell(svg, 'almost certain', 'very high');
-      expect(drawn).toHaveLength(count);
+      const shown = count <= 6 ? count : 4;
+      expect(drawn).toHaveLength(shown);
+      const badges = elements(svg, 'rect', 'bd-rm-badge').map(rectOf);
+      expect(badges).toHaveLength(count <= 6 ? 0 : 1);
+      for (const b of badges) {
+        expect(contains(rect, b.x, b.y) && contains(rect, b.x + b.width, b.y + b.height)).toBe(true);
+        for (const p of drawn) expect(p.x + p.r <= b.x || p.y + p.r <= b.y).toBe(true);
+      }
+      if (count > 6) {
+        expect(svg).toContain(`>+${count - shown}</text>`);
+        const numbers = Array.from({ length: count - shown }, (_, i) => shown + i + 1);
+        expect(svg).toContain(`data-risks="${numbers.join(' ')}"`);
+        expect(svg).toContain(`risks ${numbers.join(', ')}.</title>`);
+      }
       for (const [i, p] of drawn.entries()) {
         expect(contains(rect, p.x - p.r, p.y - p.r)).toBe(true);
         expect(contains(rect, p.x + p.r, p.y + p.r)).toBe(true);
-        expect(p.r).toBeGreaterThanOrEqual(6);
+        // Wide enough for its number at the number's size.
+        expect(p.r).toBeGreaterThanOrEqual(textWidth(String(p.number), NUMBER_SIZE, 700) / 2 + 2);
         for (const q of drawn.slice(i + 1))
           expect(Math.hypot(p.x - q.x, p.y - q.y)).toBeGreaterThanOrEqual(p.r + q.r);
       }
       if (count <= 3) expect(new Set(drawn.map((p) => p.y)).size).toBe(1);
       // Numbers read in order: left to right, then the next row.
-      expect(drawn.map((marker) => marker.number)).toEqual(risks.map((risk) => risk.number));
+      expect(drawn.map((marker) => marker.number)).toEqual(risks.slice(0, shown).map((risk) => risk.number));
       const rows = drawn.map((marker) => marker.y);
       expect(rows).toEqual([...rows].sort((a, b) => a - b));
     },
   );
+
+  it('gives three-digit numbers discs wide enough, and never an empty "+0" badge', () => {
+    for (const count of [1, 2, 3, 5]) {
+      const risks: MatrixRisk[] = Array.from({ length: count }, (_, i) => ({
+        number: 100 + i,
+        title: `Risk ${100 + i}`,
+        likelihood: 'likely',
+        impact: 'high',
+      }));
+      const svg = renderRiskMatrix(risks);
+      const drawn = markers(svg);
+      const badges = [...svg.matchAll(/>\+(\d+)<\/text>/g)].map((m) => Number(m[1]));
+      expect(drawn.length + badges.reduce((sum, n) => sum + n, 0)).toBe(count);
+      expect(badges.every((n) => n > 0)).toBe(true);
+      expect(drawn.length).toBeGreaterThan(0);
+      for (const p of drawn)
+        expect(p.r).toBeGreaterThanOrEqual(textWidth(String(p.number), NUMBER_SIZE, 700) / 2 + 2);
+    }
+  });
 
   it('labels both axes with the terms and titles them', () => {
     const svg = renderRiskMatrix(RISKS);
@@ -441,6 +476,23 @@ describe('renderActorMap', () => {
 
   it('draws symmetric relations given from both sides once, and support both ways as one two-headed edge', () => {
     const map = renderActorMap([
+      { name: 'A', stance: 'hostile', relations: [{ with: 'B', type: 'support' }] },
+      {
+        name: 'B',
+        stance: 'friendly',
+        relations: [{ with: 'A', type: 'support' }],
+      },
+      { name: 'C', stance: 'neutral', relations: [{ with: 'B', type: 'conflict' }] },
+      { name: 'D', stance: 'neutral', relations: [{ with: 'C', type: 'conflict' }] },
+    ]);
+    const drawn = edges(graphPart(map.svg));
+    expect(drawn.map((edge) => edge.type)).toEqual(['support', 'conflict', 'conflict']);
+    expect(drawn[0]?.markerStart).toBe('url(#bd-am-arrow-back)');
+    expect(drawn[0]?.markerEnd).toBe('url(#bd-am-arrow)');
+  });
+
+  it('draws two or more relations between one pair as one line, labelled with them all', () => {
+    const map = renderActorMap([
       {
         name: 'A',
         stance: 'hostile',
@@ -461,12 +513,15 @@ describe('renderActorMap', () => {
       },
     ]);
     const drawn = edges(graphPart(map.svg));
-    expect(drawn.map((edge) => edge.type)).toEqual(['conflict', 'support']);
-    const support = drawn[1];
-    expect(support?.markerStart).toBe('url(#bd-am-arrow-back)');
-    expect(support?.markerEnd).toBe('url(#bd-am-arrow)');
-    // Two edges between one pair fan out instead of lying on top of each other.
-    expect(drawn[0]?.d).not.toBe(drawn[1]?.d);
+    expect(drawn.map((edge) => edge.type)).toEqual(['several']);
+    // Support both ways among them: two plain arrowheads.
+    expect(drawn[0]?.markerStart).toBe('url(#bd-am-arrow-plain-back)');
+    expect(drawn[0]?.markerEnd).toBe('url(#bd-am-arrow-plain)');
+    expect(map.svg).toContain('<text class="bd-am-several"');
+    expect(map.svg).toContain('>Mutual support + conflict</text>');
+    // The description still names each relation.
+    expect(map.description).toContain('A — conflict — B');
+    expect(map.description).toContain('A — mutual support — B');
     expect(describeActorMap([])).toBe('No relations between the actors shown.');
   });
 
@@ -538,8 +593,8 @@ describe('renderActorMap', () => {
     expect(map.omitted).toEqual(['Hidden']);
     const alone = renderActorMap(actors);
     expect(edges(graphPart(map.svg))).toHaveLength(edges(graphPart(alone.svg)).length);
-    expect(map.svg).not.toContain('Hidden —');
-    expect(map.svg).not.toContain('>Hidden<');
+    expect(graphPart(map.svg).replace(/<desc .*<\/desc>/, '')).not.toContain('Hidden');
+    expect(map.description).toContain('Relations not drawn: Hidden — support →');
   });
 
   it('escapes names and keeps them out of attributes', () => {
@@ -589,6 +644,17 @@ describe('renderActorMap', () => {
       expect(svg).toMatch(new RegExp(`class="bd-am-legend-text"[^>]*>${word}`));
     }
     expect(renderActorMap(ACTORS, { legend: false }).svg).not.toContain('bd-am-legend');
+  });
+
+  it('lists in its legend only the relation types and stances the map draws', () => {
+    const svg = renderActorMap([
+      { name: 'A', stance: 'hostile', relations: [{ with: 'B', type: 'conflict' }] },
+      { name: 'B', stance: 'friendly', relations: [] },
+      // No relation: drawn in the row under the graph, its stance in the legend.
+      { name: 'C', stance: 'neutral', relations: [] },
+    ]).svg;
+    const legend = [...svg.matchAll(/class="bd-am-legend-text"[^>]*>(\w+)/g)].map((m) => m[1]);
+    expect(legend).toEqual(['Conflict', 'Hostile', 'Neutral', 'Friendly']);
   });
 
   it('uses ids that do not collide with the risk matrix or a second map', () => {

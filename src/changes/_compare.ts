@@ -6,7 +6,14 @@
 import type { Actor, Briefing, Decision, Recommendation, Risk, TimelineEvent } from '../format/briefing.js';
 import { sinceOf } from './_heading.js';
 import { missingReason, riskExtra } from './_judgments.js';
-import { type Compared, comparable, compareList, type ListRule, listChanged } from './_lists.js';
+import {
+  type Compared,
+  changedLists,
+  comparable,
+  compareList,
+  type ListRule,
+  listChanged,
+} from './_lists.js';
 import type { MatchOptions } from './_match.js';
 import { normalText } from './_similarity.js';
 import type {
@@ -206,14 +213,9 @@ const OTHER_KEYS: [string, (briefing: Briefing) => unknown][] = [
 ];
 
 function anyChange(changes: Omit<Changes, 'changed'>): boolean {
-  const lists = [
-    changes.bluf,
-    changes.decisions,
-    changes.situation.points,
-    changes.timeline,
-    changes.actors,
-    changes.risks,
-    changes.recommendations,
-  ];
-  return changes.situation.summaryChanged || changes.otherKeys.length > 0 || lists.some(listChanged);
+  return (
+    changes.situation.summaryChanged ||
+    changes.otherKeys.length > 0 ||
+    changedLists(changes).some(listChanged)
+  );
 }

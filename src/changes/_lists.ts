@@ -5,7 +5,7 @@
  */
 
 import { type MatchOptions, matchItems, type Pair } from './_match.js';
-import type { ItemChange, ListChanges, RemovedItem } from './types.js';
+import type { Changes, ItemChange, ListChanges, RemovedItem } from './types.js';
 
 /** Which version an item is read from (a key may read differently in each: a decision's recommendations). */
 export type Side = 'previous' | 'current';
@@ -82,4 +82,17 @@ export function comparable(value: unknown): string | undefined {
 /** Whether any item of the list is new or updated, or any was removed. */
 export function listChanged(changes: ListChanges<string>): boolean {
   return changes.removed.length > 0 || changes.items.some((item) => item.status !== 'unchanged');
+}
+
+/** Every list of items compared, in the deck's order (the situation's points among them). */
+export function changedLists(changes: Omit<Changes, 'changed'>): ListChanges<string>[] {
+  return [
+    changes.bluf,
+    changes.decisions,
+    changes.situation.points,
+    changes.timeline,
+    changes.actors,
+    changes.risks,
+    changes.recommendations,
+  ] as ListChanges<string>[];
 }

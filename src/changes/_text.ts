@@ -6,6 +6,7 @@
  * closing count. Markdown is shown as written; the caller makes the lines
  * printable and may colour the status words.
  */
+import { changedLists } from './_lists.js';
 import type { Changes, ItemChange, JudgmentChange, ListChanges, RiskExtra } from './types.js';
 
 /** A status word, as the lines start with it. */
@@ -82,15 +83,7 @@ function riskLines(item: ItemChange<string> & RiskExtra, shown: (text: string) =
 /** `1 new, 1 updated, 1 removed; 1 judgment moved.`, or that there are no changes. */
 function summaryLine(changes: Changes): string {
   if (!changes.changed) return `No changes since ${changes.since.label}.`;
-  const lists = [
-    changes.bluf,
-    changes.decisions,
-    changes.situation.points,
-    changes.timeline,
-    changes.actors,
-    changes.risks,
-    changes.recommendations,
-  ] as ListChanges<string>[];
+  const lists = changedLists(changes);
   const count = (status: 'new' | 'updated') =>
     lists.reduce((sum, list) => sum + list.items.filter((item) => item.status === status).length, 0);
   const removed = lists.reduce((sum, list) => sum + list.removed.length, 0);

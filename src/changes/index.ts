@@ -5,6 +5,8 @@
  * (`briefdeck diff`). `compareBriefings` is pure; `readPrevious` reads the
  * previous version from a file or a git revision.
  */
+
+export { type Compared, changesFor, changesSince, readBaseline, type SinceOptions } from './_baseline.js';
 export { compareBriefings } from './_compare.js';
 export { GIT_PREFIX, NotAtRevisionError, readPrevious } from './_previous.js';
 export { SIMILARITY, similarity } from './_similarity.js';

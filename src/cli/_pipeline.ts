@@ -8,6 +8,7 @@ import { UsageError } from '../errors.js';
 import {
   checkDeckOverrides,
   checkPaper,
+  checkSince,
   checkTimeout,
   DEFAULT_OUT_DIR,
   DEFAULT_TIMEOUT_MS,
@@ -50,6 +51,11 @@ export const PIPELINE_OPTIONS = {
   },
   'pptx-font': { type: 'string', value: 'NAME', help: "the PowerPoint deck's font (default: Arial)" },
   'single-file': { type: 'boolean', help: 'also write OUT/NAME.single.html, the whole deck in one file' },
+  since: {
+    type: 'string',
+    value: 'PREVIOUS',
+    help: 'mark what changed since PREVIOUS, an earlier briefing file or git:REV\n(the file at a git revision) and add a "Changes since" slide',
+  },
   'with-notes': {
     type: 'boolean',
     help: 'keep the speaker notes in the handout and the single file (they are left out by default)',
@@ -87,7 +93,9 @@ export function resolvePipeline(values: PipelineValues, context: CliContext): Pi
   }
   const paper = values.paper === undefined ? 'a4' : checkPaper(values.paper, '--paper');
   const pptxFont = values['pptx-font'];
+  const since = checkSince(values.since, '--since');
   return {
+    ...(since === undefined ? {} : { since }),
     outDir: values.out ?? DEFAULT_OUT_DIR,
     cwd: context.io.cwd,
     pdf: values.pdf ?? true,

@@ -120,7 +120,7 @@ async function sendOrDraft(
 ): Promise<void> {
   const { io, paint } = context;
   const { composeDraft, mailContent, PPTX_TYPE, sendDraft } = await import('../outputs/mail/index.js');
-  const base = mailContent(result.briefing);
+  const base = mailContent(result.briefing, result.changes);
   // The briefer's script (--notes) is never attached: it is the presenter's.
   const attachments = [result.pdf, result.handout, result.pptx]
     .filter((file): file is string => file !== undefined)

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserSession } from '../browser/session.js';
+import { readBaseline } from '../changes/index.js';
 import { UsageError } from '../errors.js';
 import { removeTempFiles, trackTemp } from '../outputs/write.js';
 import { printable } from '../terminalText.js';
@@ -78,10 +79,17 @@ export const watchCommand = defineCommand({
     try {
       // Loaded only for watch: its server needs node:http, which would slow every other command's start.
       const { watchBriefing } = await import('../watch/watch.js');
+      // Read once: the marks stay against the same previous version while the briefing is edited.
+      const baseline =
+        pipeline.since === undefined
+          ? undefined
+          : ((await readBaseline(pipeline.since, file, io.cwd, (line) => printWarning(context, line))) ??
+            null);
       const watching = await watchBriefing(
         {
           file,
           ...pipeline,
+          ...(baseline === undefined ? {} : { baseline }),
           env: io.env,
           host,
           port: port ?? DEFAULT_PORT,

@@ -4,6 +4,8 @@
  * sources slide in the deck, to the source's own entry in the handout, as a
  * plain `[n]` in a mail. Pure: no file, clock or browser.
  */
+
+import type { Changes } from '../changes/types.js';
 import {
   type Briefing,
   type Deadline,
@@ -14,6 +16,7 @@ import {
 } from '../format/briefing.js';
 import { deadlinePassed } from '../format/dateTimes.js';
 import { directionOf } from '../format/language.js';
+import { changeMarks, changesSection, marked } from './_changes.js';
 import { formatDate, formatInstant } from './dates.js';
 import {
   citationNumbering,
@@ -23,7 +26,16 @@ import {
   plainText,
 } from './markdown.js';
 import { classificationLevel, severityOf } from './ratings.js';
-import type { ActorItem, Content, RiskItem, SituationContent, SourceItem } from './types.js';
+import type {
+  ActorItem,
+  ChangeMark,
+  Content,
+  DecisionItem,
+  RecommendationItem,
+  RiskItem,
+  SituationContent,
+  SourceItem,
+} from './types.js';
 import { createTypography, type Typography } from './typography.js';
 import { FIGURE_SLIDE, type FigureHref, timelineMapNumbers, visualItems, visualOrder } from './visuals.js';
 
@@ -46,6 +58,8 @@ export function buildContent(
   briefing: Briefing,
   citationHref: CitationHref = SOURCES_SLIDE,
   figureHref: FigureHref = citationHref === null ? null : FIGURE_SLIDE,
+  /** What changed since the previous version (`--since`): marks on the items, and the section that lists them. */
+  changes?: Changes,
 ): Content {
   const { language } = briefing;
   const typography = createTypography(language, directionOf(language));
@@ -56,8 +70,11 @@ export function buildContent(
   };
   const md = createMarkdown(citationNumbering(briefing.sources), citationHref, { figures, typography });
   const mapNumbers = timelineMapNumbers(briefing);
-  const block = (text: string | undefined) => (text ? md.block(text) : '');
+  const marks = changes && changeMarks(changes, md);
+  const section = changes && changesSection(changes, briefing, md);
   return {
+    ...(section ? { changes: section } : {}),
+    ...(changes ? { marked: true as const } : {}),
     title: briefing.title,
     subtitle: briefing.subtitle,
     language,
@@ -79,23 +96,19 @@ export function buildContent(
       Object.entries(briefing.notes).map(([group, text]) => [group, md.block(text as string)]),
     ) as Partial<Record<NoteGroup, string>>,
     bluf: briefing.bluf.map((markdown, index) => ({
+      ...marked(marks?.bluf[index]),
       number: index + 1,
       markdown,
       html: md.inline(markdown),
       text: md.text(markdown),
     })),
     decisions: briefing.decisions.map((decision, index) => ({
-      number: index + 1,
-      decision: decision.decision,
-      decisionHtml: md.inline(decision.decision),
-      by: decision.by,
-      deadline: decision.deadline && shownDeadline(decision.deadline, language),
-      passed: deadlinePassed(decision, briefing.asOf),
-      recommendations: decision.recommendations,
-      yamlPath: `decisions[${index}]`,
+      ...marked(marks?.decisions[index]),
+      ...decisionItem(decision, index, md, briefing),
     })),
-    situation: situationContent(briefing.situation, md),
+    situation: situationContent(briefing.situation, md, marks?.points),
     timeline: briefing.timeline.map((event, index) => ({
+      ...marked(marks?.timeline[index]),
       date: event.date,
       event: event.event,
       eventHtml: md.inline(event.event),
@@ -104,22 +117,59 @@ export function buildContent(
       summary: `${event.date}${event.place ? `, ${event.place}` : ''}: ${plainText(event.event)}`,
       yamlPath: `timeline[${index}]`,
     })),
-    actors: briefing.actors.map((actor, index) => actorItem(actor, index, md)),
-    risks: briefing.risks.map((risk, index) => riskItem(risk, index, md)),
+    actors: briefing.actors.map((actor, index) => ({
+      ...marked(marks?.actors[index]),
+      ...actorItem(actor, index, md),
+    })),
+    risks: briefing.risks.map((risk, index) => ({
+      ...marked(marks?.risks[index]),
+      ...riskItem(risk, index, md),
+    })),
     recommendations: briefing.recommendations.map((rec, index) => ({
-      number: index + 1,
-      action: rec.action,
-      actionHtml: md.inline(rec.action),
-      owner: rec.owner && typography.text(rec.owner),
-      priority: rec.priority,
-      timeframe: rec.timeframe,
-      rationale: rec.rationale,
-      rationaleHtml: block(rec.rationale),
-      notesHtml: block(rec.notes),
-      yamlPath: `recommendations[${index}]`,
+      ...marked(marks?.recommendations[index]),
+      ...recommendationItem(rec, index, md, typography),
     })),
     sources: briefing.sources.map((source, index) => sourceItem(source, index, language, typography)),
     visuals: visualItems(briefing, md),
+  };
+}
+
+function decisionItem(
+  decision: Briefing['decisions'][number],
+  index: number,
+  md: MarkdownRenderer,
+  { language, asOf }: Briefing,
+): DecisionItem {
+  return {
+    number: index + 1,
+    decision: decision.decision,
+    decisionHtml: md.inline(decision.decision),
+    by: decision.by,
+    deadline: decision.deadline && shownDeadline(decision.deadline, language),
+    passed: deadlinePassed(decision, asOf),
+    recommendations: decision.recommendations,
+    yamlPath: `decisions[${index}]`,
+  };
+}
+
+function recommendationItem(
+  rec: Briefing['recommendations'][number],
+  index: number,
+  md: MarkdownRenderer,
+  typography: Typography,
+): RecommendationItem {
+  const block = (text: string | undefined) => (text ? md.block(text) : '');
+  return {
+    number: index + 1,
+    action: rec.action,
+    actionHtml: md.inline(rec.action),
+    owner: rec.owner && typography.text(rec.owner),
+    priority: rec.priority,
+    timeframe: rec.timeframe,
+    rationale: rec.rationale,
+    rationaleHtml: block(rec.rationale),
+    notesHtml: block(rec.notes),
+    yamlPath: `recommendations[${index}]`,
   };
 }
 
@@ -177,14 +227,22 @@ function sourceItem(
 }
 
 /** The summary whole and by paragraph (a slide may show a run of them), and the key facts. */
-function situationContent(situation: Briefing['situation'], md: MarkdownRenderer): SituationContent {
+function situationContent(
+  situation: Briefing['situation'],
+  md: MarkdownRenderer,
+  marks: (ChangeMark | undefined)[] = [],
+): SituationContent {
   return {
     summaryHtml: md.block(situation.summary),
     paragraphs: situation.summary
       .split(/\n\s*\n/)
       .filter((p) => p.trim())
       .map((markdown) => ({ markdown, html: md.block(markdown) })),
-    points: situation.points.map((markdown) => ({ markdown, html: md.inline(markdown) })),
+    points: situation.points.map((markdown, index) => ({
+      ...marked(marks[index]),
+      markdown,
+      html: md.inline(markdown),
+    })),
   };
 }
 

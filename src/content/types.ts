@@ -53,15 +53,63 @@ export interface Content {
   sources: SourceItem[];
   /** The figures and the locator map, numbered together, in the order shown. */
   visuals: VisualItem[];
+  /** What changed since the previous version (`--since`), when it was given and something did. */
+  changes?: ChangesSection;
+  /** Compared with a previous version (`--since`): items may carry marks. */
+  marked?: true;
+}
+
+/**
+ * How an item stands against the previous version (`--since`): set only on an item that is new or
+ * updated, so that a build without `--since` shows nothing of it.
+ */
+export interface ChangeMark {
+  status: 'new' | 'updated';
+  /** `NEW`, `UPDATED`: the mark as shown. */
+  label: string;
+  /** The keys that changed, as a reader reads them (`likelihood, detail`); empty for a new item. */
+  fields: string[];
+  /** The mark in words, for its tooltip and screen readers: `Updated since version 1.0: likelihood`. */
+  title: string;
+  /** A risk's judgments that moved: `likely → very likely ▲`, `impact high → moderate ▼`. */
+  judgments: { text: string; direction: 'up' | 'down' | 'added' | 'removed' }[];
+  /** Why they moved (`change_note`), inline HTML and as written. */
+  reasonHtml?: string;
+  reason?: string;
+  /** The risk's cell on the matrix before, when it moved there. */
+  movedFrom?: { likelihood: Likelihood; impact: Impact };
+}
+
+/** One line of the "Changes since …" section. */
+export interface ChangeLine {
+  /** Inline HTML, and the same as plain text (the mail's text part) and as Markdown (what a slide measures). */
+  html: string;
+  text: string;
+  markdown: string;
+  /** A judgment's reason, or that none was given: inline HTML and plain text. */
+  noteHtml?: string;
+  note?: string;
+}
+
+/** The "Changes since …" section: the slide, the handout's box, the mail's lines. */
+export interface ChangesSection {
+  /** `Changes since version 1.0 (30 June 2015, 16:00 UTC)`. */
+  heading: string;
+  /** Its groups, each with at least one line: `Judgments changed`, `New actors`, `Removed recommendations`… */
+  groups: { title: string; lines: ChangeLine[] }[];
 }
 
 /** Markdown as written (what the slides measure) and as sanitised HTML. */
 export interface Rendered {
+  /** A situation point new or updated since the previous version (`--since`). */
+  change?: ChangeMark;
   markdown: string;
   html: string;
 }
 
 export interface BlufItem {
+  /** New or updated since the previous version (`--since`). */
+  change?: ChangeMark;
   number: number;
   /** Inline HTML. */
   html: string;
@@ -71,6 +119,8 @@ export interface BlufItem {
 }
 
 export interface DecisionItem {
+  /** New or updated since the previous version (`--since`). */
+  change?: ChangeMark;
   number: number;
   decision: string;
   /** Inline HTML. */
@@ -95,6 +145,8 @@ export interface SituationContent {
 }
 
 export interface TimelineItem {
+  /** New or updated since the previous version (`--since`). */
+  change?: ChangeMark;
   date: string;
   event: string;
   eventHtml: string;
@@ -107,6 +159,8 @@ export interface TimelineItem {
 }
 
 export interface ActorItem {
+  /** New or updated since the previous version (`--since`). */
+  change?: ChangeMark;
   name: string;
   kind?: string;
   stance: Stance;
@@ -120,6 +174,8 @@ export interface ActorItem {
 }
 
 export interface RiskItem {
+  /** New or updated since the previous version (`--since`). */
+  change?: ChangeMark;
   number: number;
   title: string;
   likelihood: Likelihood;
@@ -138,6 +194,8 @@ export interface RiskItem {
 }
 
 export interface RecommendationItem {
+  /** New or updated since the previous version (`--since`). */
+  change?: ChangeMark;
   number: number;
   action: string;
   actionHtml: string;

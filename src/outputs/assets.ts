@@ -7,19 +7,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../packageRoot.js';
 
-/** Where briefdeck's own files are: the package root (holds templates/ and themes/), above this module. */
-export const PACKAGE_ROOT = findPackageRoot(path.dirname(fileURLToPath(import.meta.url)));
-
-function findPackageRoot(start: string): string {
-  for (let dir = start; ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'templates', 'layout.hbs')))
-      return dir;
-    if (path.dirname(dir) === dir)
-      throw new Error(`briefdeck: cannot find its package folder above ${start}`);
-  }
-}
+export { PACKAGE_ROOT };
 
 /** The folder, next to the deck, that holds the shared assets. */
 export const ASSETS_DIR = 'briefdeck-assets';
@@ -100,6 +90,7 @@ export function assetFiles(): AssetFile[] {
     { from: path.join(themes, 'visuals.css'), to: 'visuals.css' },
     { from: path.join(themes, 'map.css'), to: 'map.css' },
     { from: path.join(themes, 'figures.css'), to: 'figures.css' },
+    { from: path.join(themes, 'changes.css'), to: 'changes.css' },
     { from: path.join(themes, 'theme-light.css'), to: 'theme-light.css' },
     { from: path.join(themes, 'theme-dark.css'), to: 'theme-dark.css' },
     { from: path.join(themes, 'briefdeck.js'), to: 'briefdeck.js' },

@@ -12,6 +12,7 @@ import path from 'node:path';
 import type Handlebars from 'handlebars';
 import RuntimeModule from 'handlebars/runtime.js';
 import type { OutlineEntry } from '../browser/pdfOutline.js';
+import type { Changes } from '../changes/types.js';
 import { UsageError } from '../errors.js';
 import type { Briefing } from '../format/briefing.js';
 import type { DeckModel } from '../slides/index.js';
@@ -20,6 +21,8 @@ import { ASSETS_DIR, PACKAGE_ROOT } from './assets.js';
 /** A rendered deck, not yet written. */
 export interface PreparedDeck {
   briefing: Briefing;
+  /** What changed since the previous version (`--since`): the handout marks it too. */
+  changes?: Changes;
   /** The output's base name: `briefing` for `briefing.yaml`. */
   name: string;
   outDir: string;

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Changes } from '../changes/types.js';
 import { buildContent } from '../content/index.js';
 import type { Briefing } from '../format/briefing.js';
 import type { DeckOverrides } from '../options.js';
@@ -65,17 +66,20 @@ export async function inputsHash(
   const hash = createHash('sha256');
   hash.update(packageVersion()).update(builtInsHash()).update(JSON.stringify(options));
   hash.update(await readFile(yamlFile));
-  hash.update(
-    JSON.stringify(briefing, (key, value: unknown) =>
-      key === 'positions' ? undefined : value instanceof Uint8Array ? sha256(value) : value,
-    ),
-  );
+  hash.update(briefingJson(briefing));
   if (templatesDir) {
     for (const entry of readdirSync(templatesDir).sort()) {
       if (entry.endsWith('.hbs')) hash.update(entry).update(readFileSync(path.join(templatesDir, entry)));
     }
   }
   return hash.digest('hex');
+}
+
+/** A validated briefing as JSON, without its positions, the files it names as their hashes. */
+function briefingJson(briefing: Briefing): string {
+  return JSON.stringify(briefing, (key, value: unknown) =>
+    key === 'positions' ? undefined : value instanceof Uint8Array ? sha256(value) : value,
+  );
 }
 
 /**
@@ -145,8 +149,10 @@ export interface BuiltFiles {
   singleFile?: string;
 }
 
-export function inputsOf(briefing: Briefing, options: BuildShape): Promise<string> {
+/** `previous`: the version compared with (`--since`): its content is an input too. */
+export function inputsOf(briefing: Briefing, options: BuildShape, previous?: Briefing): Promise<string> {
   const { pdf, strict, deck, handout, notes, pptx, pptxFont, pptxNotes, singleFile, withNotes } = options;
+  const since = previous && sha256(briefingJson(previous));
   // The notes left out of the PowerPoint deck only (`--no-notes`), so that the records of other builds stay as they were.
   const shaping = {
     pdf,
@@ -159,6 +165,7 @@ export function inputsOf(briefing: Briefing, options: BuildShape): Promise<strin
     pptxNotes: pptxNotes === false ? false : undefined,
     singleFile,
     withNotes,
+    since,
   };
   const templatesDir = options.templatesDir && path.resolve(options.cwd, options.templatesDir);
   return inputsHash(briefing, path.resolve(options.cwd, options.file), shaping, templatesDir);
@@ -169,13 +176,14 @@ export async function keptOutputs(
   briefing: Briefing,
   inputs: string,
   options: BuildShape,
+  changes?: Changes,
 ): Promise<(BuiltFiles & { model: DeckModel; slideCount: number }) | undefined> {
   const outDir = path.resolve(options.cwd, options.outDir);
   const name = briefingName(options.file);
   const expected = Object.values(outputFiles(name, options));
   const kept = await unchangedOutputs(outDir, name, inputs, expected);
   if (!kept) return undefined;
-  const model = buildDeckModel(buildContent(briefing), briefing.deck);
+  const model = buildDeckModel(buildContent(briefing, undefined, undefined, changes), briefing.deck);
   const at = (kind: Exclude<OutputKind, 'html'>) => {
     const file = path.join(outDir, outputName(name, kind));
     return kept.includes(file) ? file : undefined;

@@ -5,6 +5,8 @@
 import type { ActorItem } from '../content/index.js';
 import type { NoteGroup } from '../format/briefing.js';
 import { itemNotes, type SlideBuilder, type SlideContext } from './_group.js';
+import { withMark } from './_marks.js';
+import { hiddenRelations, notDrawnStatement, restPages } from './actorMapTable.js';
 import { paginateColumns, textHeight } from './paginate.js';
 import { textWidth } from './textMetrics.js';
 import type { ActorCard, ActorMapSlide, ActorsSlide } from './types.js';
@@ -12,7 +14,8 @@ import { actorGraph, drawActorMap } from './visuals/actorMap.js';
 
 /**
  * Adds the actor map when any actor has a relation, drawn at the size of
- * the slide's body less the line naming actors left off it. Returns
+ * the slide's body less the sentence saying what it leaves out; then the
+ * relations it does not draw, in tables on continuation slides. Returns
  * whether it did.
  */
 export function actorMapSlide(
@@ -23,18 +26,19 @@ export function actorMapSlide(
   if (!actors.some((actor) => actor.relations.length > 0)) return false;
   const graph = actorGraph(actors);
   const m = layout.actorMap;
-  const omitted = graph.omitted.map((i) => graph.names[i] as string);
-  // The sentence the actor-map partial writes under the map.
-  const omittedLine = `Not shown on the map: ${omitted.join('; ')}. All actors are listed on the next slides.`;
-  const below =
-    omitted.length > 0
-      ? m.omittedGap +
-        textHeight(omittedLine, page.width, { size: m.omittedSize, lineHeight: m.omittedLineHeight })
-      : 0;
+  const notDrawn = notDrawnStatement(graph);
+  const below = notDrawn
+    ? m.omittedGap +
+      textHeight(notDrawn, page.width, { size: m.omittedSize, lineHeight: m.omittedLineHeight })
+    : 0;
   const map = drawActorMap(graph, { width: page.width, height: Math.floor(page.height - below) });
+  const rest = restPages(hiddenRelations(graph), page);
   build.add<ActorMapSlide>(
     'actors',
-    [{ svgHtml: map.svg, description: map.description, omitted: map.omitted }],
+    [
+      { svgHtml: map.svg, description: map.description, omitted: map.omitted, notDrawn, rest: [] },
+      ...rest.map((tables) => ({ svgHtml: '', description: '', omitted: [], notDrawn: '', rest: tables })),
+    ],
     { kind: 'actor-map', heading: 'Actor map', yamlPath: () => 'actors' },
   );
   return true;
@@ -60,7 +64,7 @@ export function actorSlides(
       a.padTop +
       a.padBottom +
       2 * a.border +
-      textHeight(card.name, nameWidth, {
+      textHeight(withMark(card.name, card.change), nameWidth, {
         size: a.nameSize,
         lineHeight: layout.text.headingLineHeight,
         weight: 600,

@@ -2,6 +2,7 @@
 
 import type { BlufItem } from '../content/index.js';
 import type { SlideBuilder, SlideContext } from './_group.js';
+import { withMark } from './_marks.js';
 import { paginate, textHeight } from './paginate.js';
 import type { BlufSlide } from './types.js';
 
@@ -9,7 +10,10 @@ export function blufSlides(build: SlideBuilder, items: BlufItem[], { layout, pag
   const b = layout.bluf;
   const width = page.width - b.numberColumn - b.columnGap;
   const height = (item: BlufItem) =>
-    Math.max(b.numberSize, textHeight(item.markdown, width, { size: b.size, lineHeight: b.lineHeight }));
+    Math.max(
+      b.numberSize,
+      textHeight(withMark(item.markdown, item.change), width, { size: b.size, lineHeight: b.lineHeight }),
+    );
   const pages = paginate(items, height, page.height, b.gap);
   build.add<BlufSlide>(
     'bluf',

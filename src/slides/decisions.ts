@@ -5,6 +5,7 @@
  */
 import type { DecisionItem } from '../content/index.js';
 import type { SlideBuilder, SlideContext } from './_group.js';
+import { withMark } from './_marks.js';
 import { paginate, textHeight } from './paginate.js';
 import type { DecisionsSlide } from './types.js';
 
@@ -32,7 +33,11 @@ export function decisionSlides(
   const height = (item: DecisionItem) =>
     Math.max(
       b.numberSize,
-      textHeight(item.decision, width, { size: b.size, lineHeight: b.lineHeight, weight: 600 }) +
+      textHeight(withMark(item.decision, item.change), width, {
+        size: b.size,
+        lineHeight: b.lineHeight,
+        weight: 600,
+      }) +
         6 +
         textHeight(decisionMeta(item), width, { size: metaSize, lineHeight: 1.35 }),
     );

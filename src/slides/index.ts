@@ -15,6 +15,7 @@ import type { Aspect, DeckSettings } from '../format/briefing.js';
 import { layOutGroup, SlideBuilder, type SlideContext } from './_group.js';
 import { actorMapSlide, actorSlides } from './actors.js';
 import { blufSlides } from './bluf.js';
+import { changesSlides } from './changes.js';
 import { decisionSlides } from './decisions.js';
 import { visualSlides } from './figures.js';
 import { LAYOUT, type LayoutTable, layoutFor, layoutStyle } from './layout.js';
@@ -32,6 +33,7 @@ export {
   type ActorMapSlide,
   type ActorsSlide,
   type BlufSlide,
+  type ChangesSlide,
   type CombinedSlide,
   type DecisionsSlide,
   type DeckModel,
@@ -71,6 +73,8 @@ export function buildDeckModel(content: Content, deck: DeckSettings, table: Layo
   titleSlide(slides, content);
   if (content.bluf.length > 0) group((b, c) => blufSlides(b, content.bluf, c));
   if (content.decisions.length > 0) group((b, c) => decisionSlides(b, content.decisions, c));
+  const { changes } = content;
+  if (changes) group((b, c) => changesSlides(b, changes, c));
   visualSlides(slides, content.visuals, context, 'bluf');
   group((b, c) => situationSlides(b, content.situation, c));
   visualSlides(slides, content.visuals, context, 'situation');
@@ -108,6 +112,7 @@ export function buildDeckModel(content: Content, deck: DeckSettings, table: Layo
       alt: content.organization ? `${content.organization} logo` : 'Logo',
     },
     slides: slides.finish(),
+    ...(content.marked ? { marked: true as const } : {}),
     layoutStyle: layoutStyle(layout),
   };
 }

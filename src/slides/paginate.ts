@@ -123,16 +123,17 @@ export function paginate<T>(
   capacity: number,
   gap = 0,
 ): T[][] {
+  return paginateRuns(items, stackedRuns(items, height, gap), capacity);
+}
+
+/** The height of a run of `items` stacked `gap` apart, each item measured once. */
+function stackedRuns<T>(items: readonly T[], height: (item: T) => number, gap: number) {
   const heights = new Map(items.map((item) => [item, height(item)]));
-  return paginateRuns(
-    items,
-    (run) =>
-      stackHeight(
-        run.map((item) => heights.get(item) ?? 0),
-        gap,
-      ),
-    capacity,
-  );
+  return (run: readonly T[]) =>
+    stackHeight(
+      run.map((item) => heights.get(item) ?? 0),
+      gap,
+    );
 }
 
 /**
@@ -146,12 +147,7 @@ export function paginateEvenly<T>(
   capacity: number,
   gap = 0,
 ): T[][] {
-  const heights = new Map(items.map((item) => [item, height(item)]));
-  const runHeight = (run: readonly T[]) =>
-    stackHeight(
-      run.map((item) => heights.get(item) ?? 0),
-      gap,
-    );
+  const runHeight = stackedRuns(items, height, gap);
   const count = fill(items, runHeight, capacity).length;
   let [low, high] = [0, capacity];
   while (high - low > 0.5) {

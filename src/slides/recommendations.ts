@@ -1,6 +1,7 @@
 /** The recommendations: a table in the order the analyst wrote them (the order is part of the advice). */
 import type { RecommendationItem } from '../content/index.js';
 import { itemNotes, type SlideBuilder, type SlideContext } from './_group.js';
+import { withMark } from './_marks.js';
 import { paginate, textHeight } from './paginate.js';
 import type { RecommendationsSlide } from './types.js';
 
@@ -19,7 +20,7 @@ export function recommendationSlides(
     r.cellPadBottom +
     r.rowRule +
     Math.max(
-      textHeight(rec.action, cell(r.actionShare), actionStyle) +
+      textHeight(withMark(rec.action, rec.change), cell(r.actionShare), actionStyle) +
         (rec.rationale ? r.rationaleGap + textHeight(rec.rationale, cell(r.actionShare), rationaleStyle) : 0),
       textHeight(rec.owner, cell(r.ownerShare), plainStyle),
       textHeight(rec.timeframe, cell(r.timeframeShare), plainStyle),

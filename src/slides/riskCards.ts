@@ -4,6 +4,7 @@
  */
 import type { RiskItem } from '../content/index.js';
 import { itemNotes, type SlideBuilder, type SlideContext } from './_group.js';
+import { movedHeight, withMark } from './_marks.js';
 import type { Layout } from './layout.js';
 import { type Columns, paginateColumns, stackHeight, textHeight } from './paginate.js';
 import { textWidth } from './textMetrics.js';
@@ -46,7 +47,7 @@ export function riskCardHeight(risk: RiskItem, width: number, layout: Layout): n
       lineHeight: r.indicatorLineHeight,
     }),
   );
-  const title = textHeight(risk.title, inner - r.marker - r.markerGap, {
+  const title = textHeight(withMark(risk.title, risk.change), inner - r.marker - r.markerGap, {
     size: r.titleSize,
     lineHeight: layout.text.headingLineHeight,
     weight: 600,
@@ -61,6 +62,7 @@ export function riskCardHeight(risk: RiskItem, width: number, layout: Layout): n
     rows * (r.ratingLabelSize + r.ratingSize) * lineHeight +
     (rows - 1) * r.ratingsRowGap +
     r.ratingsBottom +
+    movedHeight(risk.change, inner, { size: r.detailSize, lineHeight: r.detailLineHeight }) +
     textHeight(risk.detail, inner, { size: r.detailSize, lineHeight: r.detailLineHeight }) +
     Math.max(0, paragraphs - 1) * r.detailParagraphGap +
     (indicators.length > 0

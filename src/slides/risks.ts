@@ -62,11 +62,12 @@ function matrixSlide(
   risks: RiskItem[],
   shown: { key: RiskItem[]; cards: RiskItem[][]; parts: number; notes: string[] },
 ): void {
-  const matrixRisks = risks.map(({ number, title, likelihood, impact }) => ({
+  const matrixRisks = risks.map(({ number, title, likelihood, impact, change }) => ({
     number,
     title,
     likelihood,
     impact,
+    ...(change?.movedFrom ? { from: change.movedFrom } : {}),
   }));
   build.add<RiskMatrixSlide>(
     'risks',

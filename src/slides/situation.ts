@@ -3,13 +3,14 @@
  * slide when both fit, else one under the other; a long situation flows
  * over slides, the key facts starting under the end of the summary.
  */
-import type { SituationContent } from '../content/index.js';
+import type { ChangeMark, SituationContent } from '../content/index.js';
 import type { SlideBuilder, SlideContent, SlideContext } from './_group.js';
+import { withMark } from './_marks.js';
 import { paginateRuns, stackHeight, textHeight } from './paginate.js';
 import type { SituationSlide } from './types.js';
 
 type Paragraph = { kind: 'paragraph'; text: string; html: string };
-type Point = { kind: 'point'; text: string; html: string; index: number };
+type Point = { kind: 'point'; text: string; html: string; index: number; change?: ChangeMark };
 type Block = Paragraph | Point;
 
 export function situationSlides(
@@ -24,11 +25,12 @@ export function situationSlides(
     text: markdown,
     html,
   }));
-  const pointBlocks: Point[] = situation.points.map(({ markdown, html }, index) => ({
+  const pointBlocks: Point[] = situation.points.map(({ markdown, html, change }, index) => ({
     kind: 'point',
-    text: markdown,
+    text: withMark(markdown, change),
     html,
     index,
+    ...(change ? { change } : {}),
   }));
   const summaryStyle = { size: s.summarySize, lineHeight: s.summaryLineHeight };
   const pointStyle = { size: s.pointSize, lineHeight: s.pointLineHeight };
@@ -61,7 +63,7 @@ export function situationSlides(
   ) {
     pages.push({
       summaryHtml: situation.summaryHtml,
-      points: pointBlocks.map((b) => ({ html: b.html })),
+      points: pointBlocks.map(shownPoint),
       pointsContinued: false,
       twoColumns: true,
     });
@@ -76,7 +78,7 @@ export function situationSlides(
       pages.push({
         // A run of the summary's paragraphs, each rendered alone; all of them, the summary as rendered whole.
         summaryHtml: text.length === paragraphs.length ? situation.summaryHtml : text.join('\n'),
-        points: facts.map((b) => ({ html: b.html })),
+        points: facts.map(shownPoint),
         pointsContinued: (facts[0]?.index ?? 0) > 0,
         twoColumns: false,
       });
@@ -87,4 +89,9 @@ export function situationSlides(
     heading: 'Situation',
     yamlPath: () => 'situation',
   });
+}
+
+/** A key fact as its slide shows it: its HTML, and its mark when it has one. */
+function shownPoint(point: Point): { html: string; change?: ChangeMark } {
+  return point.change ? { html: point.html, change: point.change } : { html: point.html };
 }

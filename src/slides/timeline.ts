@@ -2,6 +2,7 @@
 
 import type { TimelineItem } from '../content/index.js';
 import type { SlideBuilder, SlideContext } from './_group.js';
+import { withMark } from './_marks.js';
 import { paginate, textHeight } from './paginate.js';
 import type { TimelineSlide } from './types.js';
 
@@ -15,7 +16,7 @@ export function timelineSlides(
   const height = (e: TimelineItem) =>
     Math.max(
       textHeight(e.date, t.dateColumn, { size: t.dateSize, lineHeight: t.dateLineHeight, weight: 700 }),
-      textHeight(e.event, width, { size: t.eventSize, lineHeight: t.eventLineHeight }) +
+      textHeight(withMark(e.event, e.change), width, { size: t.eventSize, lineHeight: t.eventLineHeight }) +
         textHeight(e.place, width, { size: t.placeSize, lineHeight: t.placeLineHeight }),
     );
   const pages = paginate(events, height, page.height, t.gap);

@@ -3,12 +3,20 @@
  * and later the PowerPoint deck) is made from. Built by ./index.ts; each
  * slide kind's builder is a module beside it.
  */
-import type { ActorItem, DecisionItem, RecommendationItem, RiskItem, SourceItem } from '../content/index.js';
+import type {
+  ActorItem,
+  ChangeMark,
+  DecisionItem,
+  RecommendationItem,
+  RiskItem,
+  SourceItem,
+} from '../content/index.js';
 import type { Aspect } from '../format/briefing.js';
 export const SLIDE_KINDS = [
   'title',
   'bluf',
   'decisions',
+  'changes',
   'situation',
   'timeline',
   'actor-map',
@@ -71,10 +79,21 @@ export interface DecisionsSlide extends SlideBase {
   decisions: (DecisionItem & { meta: string })[];
 }
 
+/** What changed since the previous version (`--since`), in groups: judgments changed, new and removed items. */
+export interface ChangesSlide extends SlideBase {
+  kind: 'changes';
+  groups: {
+    title: string;
+    /** The group began on an earlier slide. */
+    continued: boolean;
+    lines: { html: string; noteHtml?: string }[];
+  }[];
+}
+
 export interface SituationSlide extends SlideBase {
   kind: 'situation';
   summaryHtml: string;
-  points: { html: string }[];
+  points: { html: string; change?: ChangeMark }[];
   /** The key facts began on an earlier slide. */
   pointsContinued: boolean;
   /** Summary and points side by side (wide slides with both). */
@@ -95,6 +114,17 @@ export interface ActorMapSlide extends SlideBase {
   description: string;
   /** Names of the actors left off the map for space. */
   omitted: string[];
+  /** Under the map, what it leaves out in a sentence (empty when it draws every actor; on a continuation slide too). */
+  notDrawn: string;
+  /** On a continuation slide (no map): the relations the map does not draw, as tables side by side. */
+  rest: ActorMapRelation[][];
+}
+
+/** A relation the actor map does not draw, as its table lists it. */
+export interface ActorMapRelation {
+  from: string;
+  relation: string;
+  to: string;
 }
 
 /** An actor as its card shows it. */
@@ -214,6 +244,7 @@ export type SlideModel =
   | TitleSlide
   | BlufSlide
   | DecisionsSlide
+  | ChangesSlide
   | SituationSlide
   | TimelineSlide
   | ActorMapSlide
@@ -249,6 +280,8 @@ export interface DeckModel {
   accent?: string;
   logo?: { dataUri: string; alt: string };
   slides: SlideModel[];
+  /** Marked against a previous version (`--since`): the page loads the marks' styles. */
+  marked?: true;
   /** The layout numbers as `--bd-*` custom properties, for the page's `<body style>` (see layout.ts). */
   layoutStyle: string;
 }

@@ -39,6 +39,8 @@ export type RebuildOptions = Pick<
   | 'pptx'
   | 'pptxFont'
   | 'pptxNotes'
+  // The previous version (`--since`), read once when watch starts: every save is marked against it.
+  | 'baseline'
 >;
 
 /** Where a rebuild's news go: open decks and the terminal (watch.ts). */
@@ -137,7 +139,12 @@ export class DeckRebuilder {
     let deck: PreparedDeck;
     try {
       this.templates ??= loadTemplates(this.templatesDir);
-      deck = await prepareDeck({ ...this.options, templates: this.templates });
+      deck = await prepareDeck({
+        ...this.options,
+        templates: this.templates,
+        // A judgment moved without its reason (`--since`): said after every save until it has one.
+        onWarning: (message) => this.listener.warning(message),
+      });
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       // Changed while being read (an editor still writing): the finished file is built next.

@@ -13,7 +13,7 @@ import type {
   SourceItem,
   TimelineItem,
 } from '../../content/index.js';
-import type { DeckModel, SlideModel } from '../../slides/index.js';
+import type { ActorMapRelation, DeckModel, SlideModel } from '../../slides/types.js';
 import { type HandoutVisual, visualUnits } from './_visuals.js';
 
 /** Tables of up to this many rows are never split across pages. */
@@ -23,7 +23,8 @@ export type Unit =
   | { id: string; kind: 'prose'; html: string }
   | { id: string; kind: 'points'; html: string }
   | { id: string; kind: 'timeline'; event: TimelineItem }
-  | { id: string; kind: 'figure'; svgHtml: string; description: string; omitted: string[] }
+  | { id: string; kind: 'figure'; svgHtml: string; description: string; notDrawn: string }
+  | { id: string; kind: 'relation'; relation: ActorMapRelation }
   | { id: string; kind: 'actors'; actor: ActorItem }
   | { id: string; kind: 'risk'; risk: RiskItem }
   | { id: string; kind: 'recommendations'; recommendation: RecommendationItem }
@@ -154,9 +155,10 @@ export function bodySections(content: Content, deck: DeckModel, withNotes: boole
 
 /** The actor map as the slides drew it, when there is one. */
 function actorMapUnits(deck: DeckModel): Unit[] {
-  const map = deck.slides.find(
+  const slides = deck.slides.filter(
     (slide): slide is Extract<SlideModel, { kind: 'actor-map' }> => slide.kind === 'actor-map',
   );
+  const map = slides[0];
   return map
     ? [
         {
@@ -164,8 +166,12 @@ function actorMapUnits(deck: DeckModel): Unit[] {
           kind: 'figure',
           svgHtml: map.svgHtml,
           description: map.description,
-          omitted: map.omitted,
+          notDrawn: map.notDrawn,
         },
+        // The relations the map does not draw: a table under it, a row per relation.
+        ...slides
+          .flatMap((slide) => slide.rest.flat())
+          .map((relation, i): Unit => ({ id: `actor-map-rest-${i + 1}`, kind: 'relation', relation })),
       ]
     : [];
 }
@@ -195,7 +201,8 @@ export function printedSections(
     const rows = (kind: Unit['kind']) => section.units.filter((unit) => unit.kind === kind).length;
     for (const block of parts.flatMap((p) => p.blocks)) {
       const kind = block.units[0]?.kind;
-      const table = kind === 'timeline' || kind === 'actors' || kind === 'recommendations';
+      const table =
+        kind === 'timeline' || kind === 'actors' || kind === 'recommendations' || kind === 'relation';
       block.keep = table && rows(kind) <= KEEP_TABLE_ROWS;
     }
     return { id: section.id, title: section.title, newPage: pageStarts.has(section.id), parts };

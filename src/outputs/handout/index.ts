@@ -9,7 +9,7 @@
  * `renderHandout` touch no file; `print.ts` prints it.
  */
 import type Handlebars from 'handlebars';
-import type { BlufItem, Content, DecisionItem } from '../../content/index.js';
+import type { BlufItem, ChangesSection, Content, DecisionItem } from '../../content/index.js';
 import { decisionMeta } from '../../slides/decisions.js';
 import type { DeckModel, RiskMatrixSlide } from '../../slides/index.js';
 import { contactLine } from '../../slides/title.js';
@@ -60,6 +60,9 @@ export interface HandoutModel {
   riskOverview?: { svgHtml: string; description: string; key: RiskMatrixSlide['key']; many: boolean };
   /** The body, after the first page, as units a page may begin before. */
   body: BodySection[];
+  /** Marked against a previous version (`--since`), and what changed since (a box on the first page). */
+  marked?: true;
+  changes?: ChangesSection;
 }
 
 /**
@@ -119,6 +122,8 @@ export function buildHandoutModel(
       }) ||
       undefined,
     body: bodySections(stripped, deck, withNotes),
+    ...(content.marked ? { marked: true as const } : {}),
+    ...(content.changes ? { changes: content.changes } : {}),
   };
 }
 
@@ -127,6 +132,7 @@ export function handoutSections(model: HandoutModel): { id: string; title: strin
   return [
     ...(model.bluf.length ? [{ id: 'bluf', title: 'Bottom line up front' }] : []),
     ...(model.decisions.length ? [{ id: 'decisions', title: 'Decisions required' }] : []),
+    ...(model.changes ? [{ id: 'changes', title: model.changes.heading }] : []),
     ...(model.riskOverview ? [{ id: 'risk-overview', title: 'Risk assessment' }] : []),
     ...model.body.map(({ id, title }) => ({ id, title })),
   ];

@@ -56,7 +56,7 @@ export async function printHandout(
   options: HandoutPrintOptions,
 ): Promise<{ pdf: Uint8Array; pageCount: number }> {
   // Its citations go to the source's own entry in the handout (`#source-2`), not to the sources slide.
-  const content = buildContent(deck.briefing, (n) => `#source-${n}`, HANDOUT_FIGURE);
+  const content = buildContent(deck.briefing, (n) => `#source-${n}`, HANDOUT_FIGURE, deck.changes);
   const model = buildHandoutModel(content, deck.model, { withNotes: options.withNotes });
   const print = (layout: HandoutLayout) => printOnce(deck, session, model, layout, options);
   const area = {

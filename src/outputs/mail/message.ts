@@ -6,7 +6,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { MailComposerOptions } from 'nodemailer/lib/mail-composer';
-import { buildContent } from '../../content/index.js';
+import type { Changes } from '../../changes/types.js';
+import { buildContent, type ChangesSection } from '../../content/index.js';
 import { escapeHtml } from '../../content/markdown.js';
 import { ExitCode, UserError } from '../../errors.js';
 import type { Briefing } from '../../format/briefing.js';
@@ -18,15 +19,20 @@ import { type Mailbox, toMailboxes } from './addresses.js';
  * to the sources slide in the deck) as plain numbers, since in a mail they
  * have nowhere to go.
  */
-export function mailContent(briefing: Briefing): MailContent {
-  const content = buildContent(briefing, null);
+export function mailContent(briefing: Briefing, changes?: Changes): MailContent {
+  const content = buildContent(briefing, null, undefined, changes);
   return {
     title: content.title,
     classification: content.classification,
     date: content.date,
     author: content.author,
     organization: content.organization,
-    bottomLine: content.bluf.map(({ html, text }) => ({ html, text })),
+    bottomLine: content.bluf.map(({ html, text, change }) => ({
+      html,
+      text,
+      ...(change ? { mark: change.label } : {}),
+    })),
+    ...(content.changes ? { changes: content.changes } : {}),
   };
 }
 
@@ -38,8 +44,10 @@ export interface MailContent {
   date?: string;
   author?: string;
   organization?: string;
-  /** The bottom line (BLUF) items: plain text and sanitised inline HTML (already safe to embed). */
-  bottomLine: { text: string; html: string }[];
+  /** The bottom line (BLUF) items: plain text and sanitised inline HTML (already safe to embed); `NEW` or `UPDATED` since the previous version. */
+  bottomLine: { text: string; html: string; mark?: string }[];
+  /** What changed since the previous version (`--since`): the first lines after the bottom line. */
+  changes?: ChangesSection;
   /** Said after the attachments: whether the speaker notes are in them (`no speaker notes`). */
   attachmentNote?: string;
 }
@@ -104,9 +112,10 @@ export function mailText(content: MailContent, attachments: Pick<MailAttachment,
   if (content.bottomLine.length > 0) {
     lines.push('', 'Bottom line:');
     content.bottomLine.forEach((item, index) => {
-      lines.push(`${index + 1}. ${oneLine(item.text)}`);
+      lines.push(`${index + 1}. ${item.mark ? `[${item.mark}] ` : ''}${oneLine(item.text)}`);
     });
   }
+  if (content.changes) lines.push('', ...changesText(content.changes));
   if (attachments.length > 0) {
     const note = content.attachmentNote ? ` (${oneLine(content.attachmentNote)})` : '';
     lines.push('', `Attached: ${attachments.map((file) => oneLine(file.filename)).join(', ')}${note}`);
@@ -127,7 +136,11 @@ export function mailHtml(content: MailContent, attachments: Pick<MailAttachment,
     ? `<p style="margin:0 0 16px;font-weight:bold;text-align:center;letter-spacing:0.04em;">${text(content.classification)}</p>\n`
     : '';
   const by = byline(content);
-  const items = content.bottomLine.map((item) => `<li style="margin:0 0 6px;">${item.html}</li>`).join('\n');
+  const items = content.bottomLine
+    .map(
+      (item) => `<li style="margin:0 0 6px;">${item.mark ? `${markHtml(item.mark)} ` : ''}${item.html}</li>`,
+    )
+    .join('\n');
   const files = attachments.map((file) => `<strong>${text(file.filename)}</strong>`).join(', ');
   return [
     '<!DOCTYPE html>',
@@ -143,6 +156,7 @@ export function mailHtml(content: MailContent, attachments: Pick<MailAttachment,
     items
       ? `<h2 style="margin:16px 0 8px;font-size:16px;">Bottom line</h2>\n<ol style="margin:0 0 16px;padding-left:24px;">\n${items}\n</ol>`
       : '',
+    content.changes ? changesHtml(content.changes) : '',
     files
       ? `<p style="margin:16px 0;">Attached: ${files}${content.attachmentNote ? ` (${text(content.attachmentNote)})` : ''}</p>`
       : '',
@@ -153,6 +167,38 @@ export function mailHtml(content: MailContent, attachments: Pick<MailAttachment,
   ]
     .filter((line) => line !== '')
     .join('\n');
+}
+
+/** The "Changes since …" lines of the text part: the heading, then each group and its items. */
+function changesText(changes: ChangesSection): string[] {
+  return [
+    `${oneLine(changes.heading)}:`,
+    ...changes.groups.flatMap((group) => [
+      `${group.title}:`,
+      ...group.lines.map(
+        (line) => `- ${oneLine(line.text)}${line.note ? ` (why: ${oneLine(line.note)})` : ''}`,
+      ),
+    ]),
+  ];
+}
+
+/** The same in the HTML part: each line's HTML is sanitiser output. */
+function changesHtml(changes: ChangesSection): string {
+  const groups = changes.groups.map((group) => {
+    const lines = group.lines
+      .map((line) => {
+        const why = line.noteHtml ? `<br><span style="color:#555555;">Why: ${line.noteHtml}</span>` : '';
+        return `<li style="margin:0 0 4px;">${line.html}${why}</li>`;
+      })
+      .join('\n');
+    return `<p style="margin:8px 0 4px;font-weight:bold;">${escapeHtml(group.title)}</p>\n<ul style="margin:0 0 8px;padding-left:24px;">\n${lines}\n</ul>`;
+  });
+  return `<h2 style="margin:16px 0 8px;font-size:16px;">${escapeHtml(oneLine(changes.heading))}</h2>\n${groups.join('\n')}`;
+}
+
+/** A NEW or UPDATED mark, as a small label. */
+function markHtml(mark: string): string {
+  return `<span style="font-size:11px;font-weight:bold;letter-spacing:0.05em;color:#8a5a00;">[${escapeHtml(mark)}]</span>`;
 }
 
 export function oneLine(text: string): string {

@@ -9,26 +9,44 @@
  * are read from the actor cards and laid out again (see MAP_SIZE below).
  */
 import type { RelationType, Stance } from '../../format/briefing.js';
+import { REST_TABLE } from '../../slides/actorMapTable.js';
 import { textHeight as deckTextHeight } from '../../slides/paginate.js';
+import { textWidth as deckTextWidth } from '../../slides/textMetrics.js';
 import type { ActorMapSlide, ActorsSlide } from '../../slides/types.js';
 import type { Box } from '../../slides/visuals/_geometry.js';
-import { actorGraph, type MapActor } from '../../slides/visuals/actorGraph.js';
-import { type Label, layOutActors, PAD_X, type PlacedActor } from '../../slides/visuals/actorLayout.js';
+import { actorGraph, type Edge, type MapActor } from '../../slides/visuals/actorGraph.js';
+import {
+  type Label,
+  layOutActors,
+  PAD_X,
+  type PlacedActor,
+  SAFETY,
+} from '../../slides/visuals/actorLayout.js';
+import {
+  legendLineCount,
+  legendUse,
+  SEVERAL_FONT,
+  SEVERAL_PAD,
+  severalLabel,
+} from '../../slides/visuals/actorMap.js';
 import { ARROW_LEN, type EdgePath, routeEdges } from '../../slides/visuals/edgeRouting.js';
 import type { Deck } from './_frame.js';
-import {
-  conflictMark,
-  deckLegendLines,
-  drawLegend,
-  LEGEND_H,
-  LEGEND_LINE,
-  relationLine,
-  stanceGlyph,
-} from './_legend.js';
+import { conflictMark, drawLegend, LEGEND_H, LEGEND_LINE, relationLine, stanceGlyph } from './_legend.js';
 import { placeText, type SlidePart, textShape } from './_part.js';
 import { plainParagraph } from './_runs.js';
+import { type Cell, placeTable, type Row } from './_table.js';
+import type { TextStyle } from './_text.js';
 import { mix } from './_theme.js';
-import { boundsOf, group, type PathCommand, preset, type Rect, ShapeList, shape } from './_xml.js';
+import {
+  boundsOf,
+  group,
+  type PathCommand,
+  pathGeometry,
+  preset,
+  type Rect,
+  ShapeList,
+  shape,
+} from './_xml.js';
 
 /** Every actor of the deck, from its actor cards, in file order. */
 export function mapActors(deck: Deck): MapActor[] {
@@ -48,16 +66,14 @@ export function mapActors(deck: Deck): MapActor[] {
     }));
 }
 
-/** The map's size in the deck: the body, less the line naming actors left off (actors.ts's actorMapSlide). */
-export function mapSize(deck: Deck, omitted: readonly string[]): { width: number; height: number } {
+/** The map's size in the deck: the body, less the sentence saying what it leaves out (actors.ts's actorMapSlide). */
+export function mapSize(deck: Deck, notDrawn: string): { width: number; height: number } {
   const { layout, frame } = deck;
   const m = layout.actorMap;
-  const line = `Not shown on the map: ${omitted.join('; ')}. All actors are listed on the next slides.`;
-  const below =
-    omitted.length > 0
-      ? m.omittedGap +
-        deckTextHeight(line, frame.body.w, { size: m.omittedSize, lineHeight: m.omittedLineHeight })
-      : 0;
+  const below = notDrawn
+    ? m.omittedGap +
+      deckTextHeight(notDrawn, frame.body.w, { size: m.omittedSize, lineHeight: m.omittedLineHeight })
+    : 0;
   return { width: frame.body.w, height: Math.floor(frame.body.h - below) };
 }
 
@@ -146,13 +162,47 @@ function drawEdge(part: SlidePart, origin: Point, path: EdgePath, names: string[
         { op: 'L', points: [p1] },
       ];
   const rect = boundsOf(points);
-  const label = `${names[edge.from]} – ${names[edge.to]}: ${edge.type}${edge.mutual ? ' (mutual)' : ''}`;
-  const line = relationLine(part, label, edge.type, commands, rect, edge.mutual);
+  const several = edge.types.length > 1;
+  const words = several ? severalLabel(edge) : `${edge.type}${edge.mutual ? ' (mutual)' : ''}`;
+  const label = `${names[edge.from]} – ${names[edge.to]}: ${words}`;
+  const line = several
+    ? severalLine(part, label, edge, commands, rect)
+    : relationLine(part, label, edge.type, commands, rect, edge.mutual);
   if (!path.mark) return line;
   const list = new ShapeList();
   list.add(line, rect);
-  conflictMark(part, list, path.mark.x + origin.x, path.mark.y + origin.y);
+  if (several) severalPill(part, list, words, path.mark.x + origin.x, path.mark.y + origin.y);
+  else conflictMark(part, list, path.mark.x + origin.x, path.mark.y + origin.y);
   return group(part.ids, label, label, list);
+}
+
+/** The plain line of several relations between one pair, arrowed for support (actorMap.ts's drawSeveral). */
+function severalLine(part: SlidePart, name: string, edge: Edge, commands: PathCommand[], rect: Rect): string {
+  const support = edge.type === 'support';
+  const line = { color: part.deck.palette.muted, width: 2.5, tail: support, head: support && edge.mutual };
+  return shape(part.ids, { name, rect, geometry: pathGeometry(commands, rect), line });
+}
+
+/** The pill naming the relations of a line for several, centred on (x, y). */
+function severalPill(part: SlidePart, list: ShapeList, words: string, x: number, y: number): void {
+  const { palette, metrics } = part.deck;
+  const w = Math.max(
+    metrics.width(words, SEVERAL_FONT, true),
+    deckTextWidth(words, SEVERAL_FONT, 600) * SAFETY,
+  );
+  const h = SEVERAL_FONT * 1.5;
+  const rect = { x: x - w / 2 - SEVERAL_PAD, y: y - h / 2, w: w + 2 * SEVERAL_PAD, h };
+  const placed = textShape(part, {
+    name: words,
+    ...rect,
+    paragraphs: [plainParagraph(words)],
+    style: { size: SEVERAL_FONT, lineHeight: 1.2, color: palette.text, bold: true, align: 'ctr' },
+    geometry: preset('roundRect', { adj: 50000 }),
+    fill: palette.bg,
+    line: { color: palette.muted, width: 1.5 },
+    body: { anchor: 'ctr', wrap: false },
+  });
+  list.add(placed.xml, rect);
 }
 
 function drawRow(
@@ -196,17 +246,72 @@ function drawRow(
   return list;
 }
 
-/** The actor map slide: the map, grouped, and the line naming the actors left off it. */
+/** The relations the map does not draw: the slide's tables side by side, as the deck sets them. */
+function drawRest(slide: ActorMapSlide, part: SlidePart, body: Rect): number {
+  const { palette } = part.deck;
+  const t = REST_TABLE;
+  const z = (px: number) => part.z(px);
+  const gap = z(t.columnGap);
+  const tableW = (body.w - (slide.rest.length - 1) * gap) / Math.max(1, slide.rest.length);
+  const relationW = tableW * t.relationShare;
+  const widths = [(tableW - relationW) / 2, relationW, (tableW - relationW) / 2];
+  const text = part.style({ size: t.size, lineHeight: t.lineHeight, color: palette.text });
+  const head = part.style({
+    size: t.headSize,
+    lineHeight: t.headLineHeight,
+    color: palette.muted,
+    bold: true,
+  });
+  const cell = (value: string, style: TextStyle): Cell => ({
+    blocks: [{ paragraphs: [plainParagraph(value)], style }],
+  });
+  let tallest = 0;
+  slide.rest.forEach((rows, n) => {
+    const table: Row[] = [
+      {
+        cells: ['Actor', 'Relation', 'With'].map((label) => cell(label, head)),
+        top: z(t.padY),
+        bottom: z(t.padY),
+        rule: { width: z(t.headRule), color: palette.line },
+      },
+      ...rows.map((row) => ({
+        cells: [
+          cell(row.from, { ...text, bold: true }),
+          cell(row.relation, { ...text, color: palette.muted }),
+          cell(row.to, { ...text, bold: true }),
+        ],
+        top: z(t.padY),
+        bottom: z(t.padY),
+        rule: { width: z(t.rule), color: palette.line },
+      })),
+    ];
+    const descr = `Relations not drawn on the actor map: ${rows.map((row) => `${row.from} ${row.relation} ${row.to}`).join('; ')}`;
+    const area = { x: body.x + n * (tableW + gap), y: body.y, w: tableW, h: body.h };
+    tallest = Math.max(
+      tallest,
+      placeTable(part, area, { name: 'Relations not drawn', descr }, widths, table, z(t.padX)),
+    );
+  });
+  return tallest;
+}
+
+/** The actor map slide: the map, grouped, and the sentence saying what it leaves out; or, continued, the relations it does not draw. */
 export function drawActorMap(slide: ActorMapSlide, part: SlidePart, body: Rect): number {
+  if (!slide.svgHtml) return drawRest(slide, part, body);
   const { deck } = part;
   const graph = actorGraph(mapActors(deck));
-  const { width, height } = mapSize(deck, slide.omitted);
-  const legendLines = deckLegendLines(width);
-  const layout = layOutActors(graph, width, height, LEGEND_H + (legendLines - 1) * LEGEND_LINE);
+  const { width, height } = mapSize(deck, slide.notDrawn);
+  const use = legendUse(graph);
+  const layout = layOutActors(
+    graph,
+    width,
+    height,
+    LEGEND_H + (legendLineCount(width, use) - 1) * LEGEND_LINE,
+  );
   const boxes = new Map(layout.graph.map(({ actor, box }) => [actor, box]));
   const origin = { x: body.x, y: body.y };
   const map = new ShapeList();
-  for (const path of routeEdges(graph.edges, boxes, width, layout.graphHeight)) {
+  for (const path of routeEdges(graph.drawn, boxes, width, layout.graphHeight)) {
     map.add(drawEdge(part, origin, path, graph.names), boundsOf(pathPoints(path.d, origin)));
   }
   const nodes = (placed: readonly PlacedActor[]) => {
@@ -220,12 +325,11 @@ export function drawActorMap(slide: ActorMapSlide, part: SlidePart, body: Rect):
     const row = drawRow(part, origin, width, layout.row, graph.names, graph.stances);
     map.add(row.parts.join(''), row.bounds);
   }
-  const legend = drawLegend(part, { x: origin.x, y: origin.y, w: width, h: height }, LEGEND_H, LEGEND_LINE);
+  const legend = drawLegend(part, { x: origin.x, y: origin.y, w: width, h: height }, use);
   map.add(legend.parts.join(''), legend.bounds);
   part.add(group(part.ids, 'Actor map', slide.description, map));
-  if (slide.omitted.length === 0) return height;
+  if (!slide.notDrawn) return height;
   const m = deck.layout.actorMap;
-  const omittedLine = `Not shown on the map: ${slide.omitted.join('; ')}. All actors are listed on the next slides.`;
   const style = part.style({
     size: m.omittedSize,
     lineHeight: m.omittedLineHeight,
@@ -240,7 +344,7 @@ export function drawActorMap(slide: ActorMapSlide, part: SlidePart, body: Rect):
       x: body.x,
       y,
       w: body.w,
-      paragraphs: [plainParagraph(omittedLine)],
+      paragraphs: [plainParagraph(slide.notDrawn)],
       style,
     })
   );

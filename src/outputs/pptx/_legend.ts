@@ -1,12 +1,12 @@
 /**
  * The actor map's stance glyphs (also on the actor cards) and its legend:
- * a sample of each relation's line and each stance's glyph, with labels,
- * centred along the bottom of the map in as many lines as the deck's.
+ * a sample of the line of each relation type the map uses and of the glyph
+ * of each stance, with labels, centred along the bottom of the map in as
+ * many lines as the deck's (its sizes and words are actorMap.ts's).
  */
-import { RELATION_TYPES, type RelationType, STANCES, type Stance } from '../../format/briefing.js';
-import { textWidth as deckTextWidth } from '../../slides/textMetrics.js';
+import type { RelationType, Stance } from '../../format/briefing.js';
 import { capitalize } from '../../slides/visuals/_svg.js';
-import { SAFETY } from '../../slides/visuals/actorLayout.js';
+import { LEGEND, type LegendUse, legendLineCount, RELATION_LABELS } from '../../slides/visuals/actorMap.js';
 import { type SlidePart, textShape } from './_part.js';
 import { plainParagraph } from './_runs.js';
 import {
@@ -56,9 +56,8 @@ export function stanceGlyph(part: SlidePart, stance: Stance, x: number, y: numbe
   }
 }
 
-/* The legend's size, as actorMap.ts reserves it (LEGEND_H, LEGEND_LINE, LEGEND_FONT, LEGEND_SPACING there). */
-export const LEGEND_H = 40;
-export const LEGEND_LINE = 24;
+export const LEGEND_H = LEGEND.height;
+export const LEGEND_LINE = LEGEND.line;
 /** The halo behind a conflict's ✕ (edgeRouting.ts's MARK_RADIUS) and the ✕'s half-size. */
 const MARK_RADIUS = 8.5;
 const CROSS = 4.5;
@@ -83,15 +82,8 @@ export function conflictMark(part: SlidePart, list: ShapeList, x: number, y: num
   list.add(shape(part.ids, { name: '✕', rect: cross, geometry: pathGeometry(strokes, cross), line }), cross);
 }
 
-const FONT = 14;
-const SPACING = 22;
-const SAMPLE = 34;
-const LABELS: Record<RelationType, string> = {
-  conflict: 'Conflict',
-  alliance: 'Alliance',
-  support: 'Support (arrow to the supported)',
-  rivalry: 'Rivalry',
-};
+const { font: FONT, spacing: SPACING, sample: SAMPLE } = LEGEND;
+const LABELS = RELATION_LABELS;
 
 /** Each relation's line, as the deck's SVG draws it (actorMap.ts's EDGE_ATTRIBUTES). */
 const EDGE_STYLES: Record<RelationType, (colour: string) => LineStyle> = {
@@ -133,20 +125,12 @@ export function relationLine(
   return group(part.ids, name, name, list);
 }
 
-/** The legend's lines in the deck's SVG (one when relations and stances fit side by side): actorMap.ts's legendLines. */
-export function deckLegendLines(width: number): number {
-  const row = (widths: number[]) => widths.reduce((sum, w) => sum + w, 0) + SPACING * (widths.length - 1);
-  const relations = RELATION_TYPES.map((type) => SAMPLE + 8 + deckTextWidth(LABELS[type], FONT) * SAFETY);
-  const stances = STANCES.map((stance) => 14 + 6 + deckTextWidth(capitalize(stance), FONT) * SAFETY);
-  return row(relations) + 2 * SPACING + row(stances) <= width ? 1 : 2;
-}
-
 interface Item {
   width: number;
   draw: (list: ShapeList, x: number, y: number) => void;
 }
 
-function items(part: SlidePart, size: number): [Item[], Item[]] {
+function items(part: SlidePart, size: number, use: LegendUse): [Item[], Item[]] {
   const { palette, metrics } = part.deck;
   const label = (list: ShapeList, x: number, y: number, text: string) => {
     const w = metrics.width(text, size) + 8;
@@ -160,7 +144,7 @@ function items(part: SlidePart, size: number): [Item[], Item[]] {
     });
     list.add(placed.xml, placed.rect);
   };
-  const relations = RELATION_TYPES.map(
+  const relations = use.relations.map(
     (type): Item => ({
       width: SAMPLE + 8 + metrics.width(LABELS[type], size) + 4,
       draw: (list, x, y) => {
@@ -175,7 +159,7 @@ function items(part: SlidePart, size: number): [Item[], Item[]] {
       },
     }),
   );
-  const stances = STANCES.map(
+  const stances = use.stances.map(
     (stance): Item => ({
       width: 14 + 6 + metrics.width(capitalize(stance), size) + 4,
       draw: (list, x, y) => {
@@ -191,20 +175,25 @@ const rowWidth = (row: readonly Item[]) =>
   row.reduce((sum, item) => sum + item.width, 0) + SPACING * (row.length - 1);
 
 /** The legend along the bottom of `area`, in the deck's number of lines, its last line `height / 2` above the bottom. */
-export function drawLegend(part: SlidePart, area: Rect, height: number, lineGap: number): ShapeList {
-  const lineCount = deckLegendLines(area.w);
-  let size = FONT;
-  let [relations, stances] = items(part, size);
+export function drawLegend(part: SlidePart, area: Rect, use: LegendUse): ShapeList {
+  const [height, lineGap] = [LEGEND_H, LEGEND_LINE];
+  const lineCount = legendLineCount(area.w, use);
+  let size: number = FONT;
+  let [relations, stances] = items(part, size, use);
   const widest =
     lineCount === 1
       ? rowWidth(relations) + 2 * SPACING + rowWidth(stances)
       : Math.max(rowWidth(relations), rowWidth(stances));
   if (widest > area.w) {
     size = Math.max(9, (FONT * area.w) / widest);
-    [relations, stances] = items(part, size);
+    [relations, stances] = items(part, size, use);
   }
   const lines =
-    lineCount === 1 ? [[...relations, { width: SPACING, draw: () => {} }, ...stances]] : [relations, stances];
+    relations.length === 0
+      ? [stances]
+      : lineCount === 1
+        ? [[...relations, { width: SPACING, draw: () => {} }, ...stances]]
+        : [relations, stances];
   const list = new ShapeList();
   const bottom = area.y + area.h;
   lines.forEach((row, n) => {

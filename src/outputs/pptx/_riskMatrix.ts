@@ -1,103 +1,28 @@
 /**
  * The risk matrix as native shapes, grouped: a rectangle per cell in its
- * severity colour, the axis labels as text, and a numbered circle per risk
- * placed as the deck's SVG places it; the key beside it (wide slides) or
- * under it. The geometry is riskMatrix.ts's (its viewBox, cells and marker
- * slots, repeated here: that module exports only the SVG; a test holds the
- * two to the same positions).
+ * severity colour, the axis labels as text, a numbered circle per risk and
+ * a "+N" pill for the risks a crowded cell has no room for, all where the
+ * deck's SVG puts them (both draw riskMatrixLayout.ts's layout); the key
+ * beside it (wide slides) or under it.
  */
-import { IMPACTS, type Impact, LIKELIHOODS, type Likelihood } from '../../format/briefing.js';
+import type { Impact, Likelihood } from '../../format/briefing.js';
 import type { RiskMatrixSlide } from '../../slides/types.js';
-import { capitalize } from '../../slides/visuals/_svg.js';
-import { RISK_MATRIX_SIZE, severityOf } from '../../slides/visuals/riskMatrix.js';
+import { describeBadge, describeRisk } from '../../slides/visuals/riskMatrix.js';
+import {
+  layOutRiskMatrix,
+  type MatrixLabel,
+  type MatrixRisk,
+  NUMBER_SIZE,
+  type RiskMatrixLayout,
+} from '../../slides/visuals/riskMatrixLayout.js';
 import { placeText, type SlidePart, textShape } from './_part.js';
 import { drawRisks, marker } from './_riskCards.js';
 import { plainParagraph } from './_runs.js';
 import type { TextStyle } from './_text.js';
-import { group, type Rect, ShapeList, shape } from './_xml.js';
-
-const CELL_W = 92;
-const CELL_H = 62;
-const TOP = 30;
-const MARGIN = 8;
-const LABEL_GAP = 12;
-const TERM_SIZE = 17;
-const RANGE_SIZE = 13.5;
-const AXIS_SIZE = 13.5;
-const GRID_W = CELL_W * IMPACTS.length;
-const GRID_H = CELL_H * LIKELIHOODS.length;
-const GRID_LEFT = RISK_MATRIX_SIZE.width - MARGIN - GRID_W;
-const PAD = 5;
-const GAP = 3;
-const R_MAX = 14;
-const R_MIN = 6;
-
-export interface MatrixMarker {
-  number: number;
-  title: string;
-  likelihood: Likelihood;
-  impact: Impact;
-  x: number;
-  y: number;
-  r: number;
-}
-
-const rowTop = (l: number) => TOP + (LIKELIHOODS.length - 1 - l) * CELL_H;
-const colLeft = (i: number) => GRID_LEFT + i * CELL_W;
-
-/** Where `count` markers go in a cell centred on (cx, cy): riskMatrix.ts's `slots`. */
-function slots(count: number, cx: number, cy: number): { r: number; centres: { x: number; y: number }[] } {
-  let best = { r: 0, rows: 1, cols: count };
-  for (let rows = 1; rows <= count; rows++) {
-    const cols = Math.ceil(count / rows);
-    if (Math.ceil(count / cols) !== rows) continue;
-    const r = Math.min(
-      R_MAX,
-      (CELL_W - 2 * PAD - (cols - 1) * GAP) / (2 * cols),
-      (CELL_H - 2 * PAD - (rows - 1) * GAP) / (2 * rows),
-    );
-    if (r > best.r) best = { r, rows, cols };
-  }
-  if (best.r < R_MIN) {
-    const cols = Math.max(1, Math.floor((CELL_W - 2 * PAD + GAP) / (2 * R_MIN + GAP)));
-    best = { r: R_MIN, rows: Math.ceil(count / cols), cols };
-  }
-  const { r, rows, cols } = best;
-  const step = 2 * r + GAP;
-  const top = cy - ((rows - 1) * step) / 2;
-  return {
-    r,
-    centres: Array.from({ length: count }, (_, index) => {
-      const row = Math.floor(index / cols);
-      const inRow = Math.min(cols, count - row * cols);
-      const left = cx - ((inRow - 1) * step) / 2;
-      return { x: left + (index % cols) * step, y: top + row * step };
-    }),
-  };
-}
-
-/** The markers of `risks`, in the matrix's viewBox units. */
-export function matrixMarkers(risks: readonly Omit<MatrixMarker, 'x' | 'y' | 'r'>[]): MatrixMarker[] {
-  const out: MatrixMarker[] = [];
-  LIKELIHOODS.forEach(({ term }, l) => {
-    IMPACTS.forEach((impact, i) => {
-      const here = risks
-        .map((risk, order) => ({ risk, order }))
-        .filter(({ risk }) => risk.likelihood === term && risk.impact === impact)
-        .sort((a, b) => a.risk.number - b.risk.number || a.order - b.order)
-        .map(({ risk }) => risk);
-      if (here.length === 0) return;
-      const { r, centres } = slots(here.length, colLeft(i) + CELL_W / 2, rowTop(l) + CELL_H / 2);
-      here.forEach((risk, k) => {
-        out.push({ ...risk, ...(centres[k] as { x: number; y: number }), r });
-      });
-    });
-  });
-  return out;
-}
+import { group, preset, type Rect, ShapeList, shape } from './_xml.js';
 
 /** Every risk on the matrix (the key on its slide may hold only the first; the risk register continues it). */
-function allRisks(part: SlidePart) {
+function allRisks(part: SlidePart): MatrixRisk[] {
   const matrix = part.deck.model.slides.find((slide) => slide.kind === 'risk-matrix');
   return (matrix?.kind === 'risk-matrix' ? matrix.plotted : []).map((item) => ({
     number: item.number,
@@ -107,9 +32,10 @@ function allRisks(part: SlidePart) {
   }));
 }
 
-/** The matrix being drawn: its scale, where its viewBox units land on the slide, the shapes so far. */
+/** The matrix being drawn: its layout, its scale, where its viewBox units land on the slide, the shapes so far. */
 interface Canvas {
   part: SlidePart;
+  layout: RiskMatrixLayout;
   s: number;
   at: (x: number, y: number, w?: number, h?: number) => Rect;
   list: ShapeList;
@@ -127,81 +53,85 @@ function label(canvas: Canvas, rect: Rect, value: string, style: TextStyle): voi
   canvas.list.add(placed.xml, placed.rect);
 }
 
-function drawCells({ part, s, at, list }: Canvas): void {
+function drawCells({ part, layout, s, at, list }: Canvas): void {
   const { palette } = part.deck;
-  LIKELIHOODS.forEach(({ term }, l) => {
-    IMPACTS.forEach((impact, i) => {
-      const rect = at(colLeft(i), rowTop(l), CELL_W, CELL_H);
-      const fill = palette.sev[severityOf(term, impact) - 1] as string;
-      const line = { color: palette.bg, width: 2 * s };
-      list.add(
-        shape(part.ids, { name: `${capitalize(term)} × ${impact}`, rect, geometry: 'rect', fill, line }),
-        rect,
-      );
-    });
-  });
+  for (const cell of layout.cells) {
+    const rect = at(cell.x, cell.y, cell.w, cell.h);
+    const fill = palette.sev[cell.severity - 1] as string;
+    const line = { color: palette.bg, width: 2 * s };
+    const name = `${cell.likelihood.charAt(0).toUpperCase()}${cell.likelihood.slice(1)} × ${cell.impact}`;
+    list.add(shape(part.ids, { name, rect, geometry: 'rect', fill, line }), rect);
+  }
 }
 
-/** The axes: likelihood terms and ranges right-aligned at the grid's left, impacts under it, the two titles. */
+/** A label's box: from the left edge to an end-anchored label, across a centred one, vertically on its text. */
+function labelBox(item: MatrixLabel, width: number): Rect {
+  const h = item.size * 1.4;
+  const y = item.y - 0.3 * item.size - h / 2;
+  if (item.anchor === 'end') return { x: 0, y, w: item.x, h };
+  if (item.anchor === 'start') return { x: item.x, y, w: width - item.x, h };
+  const half = Math.min(item.x, width - item.x);
+  return { x: item.x - half, y, w: 2 * half, h };
+}
+
+/** The axes: the layout's labels; the terms smaller where the PowerPoint font would not fit the longest. */
 function drawAxes(canvas: Canvas): void {
   const { palette, metrics } = canvas.part.deck;
-  const right = GRID_LEFT - LABEL_GAP;
-  // In the PowerPoint font, smaller where the longest term would not fit.
-  const longest = Math.max(
-    ...LIKELIHOODS.map(({ term }) => metrics.width(capitalize(term), TERM_SIZE, true)),
+  const fit = Math.min(
+    1,
+    ...canvas.layout.labels
+      .filter((item) => item.kind === 'term' && item.anchor === 'end')
+      .map((item) => (item.x - 4) / metrics.width(item.text, item.size, true)),
   );
-  const termSize = Math.min(TERM_SIZE, (TERM_SIZE * (right - MARGIN / 2)) / longest);
-  const title = { size: AXIS_SIZE, color: palette.muted, bold: true, caps: true, tracking: 0.1 };
-  label(canvas, { x: 0, y: TOP - 24, w: right, h: 16 }, 'Likelihood', {
-    ...title,
-    lineHeight: 1.15,
-    align: 'r',
-  });
-  LIKELIHOODS.forEach((entry, l) => {
-    const middle = rowTop(l) + CELL_H / 2;
-    const term = { size: termSize, lineHeight: 1.15, color: palette.text, bold: true, align: 'r' as const };
-    label(canvas, { x: 0, y: middle - 22, w: right, h: 22 }, capitalize(entry.term), term);
-    const range = { size: RANGE_SIZE, lineHeight: 1.15, color: palette.muted, align: 'r' as const };
-    label(canvas, { x: 0, y: middle + 1, w: right, h: 18 }, `${entry.min}–${entry.max} %`, range);
-  });
-  IMPACTS.forEach((impact, i) => {
-    const style = {
-      size: termSize * 0.95,
-      lineHeight: 1.15,
-      color: palette.text,
-      bold: true,
-      align: 'ctr' as const,
-    };
-    label(
-      canvas,
-      { x: colLeft(i) - 10, y: TOP + GRID_H + 8, w: CELL_W + 20, h: 24 },
-      capitalize(impact),
-      style,
-    );
-  });
-  label(canvas, { x: GRID_LEFT, y: TOP + GRID_H + 40, w: GRID_W, h: 20 }, 'Impact', {
-    ...title,
-    lineHeight: 1.15,
-    align: 'ctr',
-  });
+  for (const item of canvas.layout.labels) {
+    const align = item.anchor === 'end' ? 'r' : item.anchor === 'start' ? 'l' : 'ctr';
+    const style: TextStyle =
+      item.kind === 'axis'
+        ? {
+            size: item.size,
+            lineHeight: 1.15,
+            color: palette.muted,
+            bold: true,
+            caps: true,
+            tracking: 0.1,
+            align,
+          }
+        : item.kind === 'term'
+          ? { size: item.size * fit, lineHeight: 1.15, color: palette.text, bold: true, align }
+          : { size: item.size, lineHeight: 1.15, color: palette.muted, align };
+    label(canvas, labelBox(item, canvas.layout.width), item.text, style);
+  }
 }
 
-function drawMarkers({ part, s, at, list }: Canvas): void {
+function drawMarkers({ part, layout, s, at, list }: Canvas): void {
   const { palette } = part.deck;
-  for (const marker of matrixMarkers(allRisks(part))) {
-    const rect = at(marker.x - marker.r, marker.y - marker.r, 2 * marker.r, 2 * marker.r);
-    const digits = String(marker.number).length;
-    const size = marker.r * (digits === 1 ? 1.05 : digits === 2 ? 0.88 : 0.7) * s;
+  for (const { risk, x, y, r } of layout.markers) {
+    const rect = at(x - r, y - r, 2 * r, 2 * r);
     const placed = textShape(part, {
-      name: `Risk ${marker.number}`,
+      name: `Risk ${risk.number}`,
       ...rect,
-      paragraphs: [plainParagraph(String(marker.number))],
-      style: { size, lineHeight: 1, color: palette.bg, bold: true, align: 'ctr' },
+      paragraphs: [plainParagraph(String(risk.number))],
+      style: { size: NUMBER_SIZE * s, lineHeight: 1, color: palette.bg, bold: true, align: 'ctr' },
       geometry: 'ellipse',
       fill: palette.text,
       line: { color: palette.bg, width: 2 * s },
-      body: { anchor: 'ctr', wrap: false },
-      descr: `${marker.number}. ${marker.title}: ${marker.likelihood}, ${marker.impact} impact.`,
+      body: { anchor: 'ctr', wrap: false, insets: [0, 0, 0, 0] },
+      descr: describeRisk(risk),
+    });
+    list.add(placed.xml, rect);
+  }
+  for (const badge of layout.badges) {
+    const rect = at(badge.x - badge.w / 2, badge.y - badge.h / 2, badge.w, badge.h);
+    const placed = textShape(part, {
+      name: `More risks ${badge.text}`,
+      ...rect,
+      paragraphs: [plainParagraph(badge.text)],
+      style: { size: NUMBER_SIZE * s, lineHeight: 1, color: palette.text, bold: true, align: 'ctr' },
+      geometry: preset('roundRect', { adj: 50000 }),
+      fill: palette.bg,
+      line: { color: palette.text, width: 2 * s },
+      body: { anchor: 'ctr', wrap: false, insets: [0, 0, 0, 0] },
+      descr: describeBadge(badge),
     });
     list.add(placed.xml, rect);
   }
@@ -209,15 +139,16 @@ function drawMarkers({ part, s, at, list }: Canvas): void {
 
 /** The matrix, scaled to fit `area` as the deck's SVG is (centred across, at the top), grouped. */
 function drawMatrix(part: SlidePart, area: Rect, description: string): void {
-  const s = Math.min(area.w / RISK_MATRIX_SIZE.width, area.h / RISK_MATRIX_SIZE.height);
-  const ox = area.x + (area.w - RISK_MATRIX_SIZE.width * s) / 2;
+  const layout = layOutRiskMatrix(allRisks(part));
+  const s = Math.min(area.w / layout.width, area.h / layout.height);
+  const ox = area.x + (area.w - layout.width * s) / 2;
   const at = (x: number, y: number, w = 0, h = 0): Rect => ({
     x: ox + x * s,
     y: area.y + y * s,
     w: w * s,
     h: h * s,
   });
-  const canvas: Canvas = { part, s, at, list: new ShapeList() };
+  const canvas: Canvas = { part, layout, s, at, list: new ShapeList() };
   drawCells(canvas);
   drawAxes(canvas);
   drawMarkers(canvas);

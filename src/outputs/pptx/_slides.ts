@@ -9,6 +9,7 @@ import { escapeHtml } from '../../content/markdown.js';
 import type { CombinedSlide, SlideModel } from '../../slides/types.js';
 import { drawActorMap } from './_actorMap.js';
 import { drawActors } from './_cards.js';
+import { drawChanges } from './_changes.js';
 import { drawFigure, drawMap } from './_figureSlides.js';
 import type { Deck } from './_frame.js';
 import { REL_TYPES, type Rels } from './_package.js';
@@ -45,6 +46,8 @@ function drawContent(slide: SlideModel, part: SlidePart, body: Rect): number {
         part,
         body,
       );
+    case 'changes':
+      return drawChanges(slide, part, body);
     case 'situation':
       return drawSituation(slide, part, body);
     case 'timeline':

@@ -9,14 +9,14 @@ import { type Paragraph, plainParagraph, readHtml } from './_runs.js';
 import { paragraphsXml, type TextStyle } from './_text.js';
 import { emu, escapeXml, hex, type Rect, xfrm } from './_xml.js';
 
-interface Cell {
+export interface Cell {
   /** Each block of paragraphs in its own style, `gap` px after the one before. */
   blocks: { paragraphs: Paragraph[]; style: TextStyle; gap?: number }[];
   /** The cell's background; none when absent. */
   fill?: string;
 }
 
-interface Row {
+export interface Row {
   cells: Cell[];
   top: number;
   bottom: number;
@@ -154,7 +154,7 @@ export function drawRecommendations(slide: RecommendationsSlide, part: SlidePart
  * A native table at the top of `body`: columns `widths` wide, the first flush left, a rule
  * under each row; returns its height.
  */
-function placeTable(
+export function placeTable(
   part: SlidePart,
   body: Rect,
   label: { name: string; descr: string },

@@ -252,24 +252,7 @@ function drawKeyFacts(
 ): number {
   const { layout, palette } = part.deck;
   const s = layout.situation;
-  const heading = part.style({
-    size: s.pointsHeadingSize,
-    lineHeight: 1.3,
-    color: palette.muted,
-    bold: true,
-    caps: true,
-    tracking: 0.1,
-  });
-  const point = part.style({
-    size: s.pointSize,
-    lineHeight: s.pointLineHeight,
-    color: palette.text,
-    gap: s.pointGap,
-    indent: s.pointIndent,
-    bulletColor: palette.accent,
-    bulletChar: '■',
-    bulletScale: 0.55,
-  });
+  const { heading, point } = keyFactStyles(part);
   const blocks: Block[] = [
     {
       name: 'Key facts heading',
@@ -314,6 +297,31 @@ function drawKeyFacts(
   placeStack(part, list, inner, blocks);
   for (const xml of list.parts) part.add(xml);
   return height;
+}
+
+/** The key facts' styles: their small capitals heading, and their bullets (the changes slide's too). */
+export function keyFactStyles(part: SlidePart): { heading: TextStyle; point: TextStyle } {
+  const { layout, palette } = part.deck;
+  const s = layout.situation;
+  const heading = part.style({
+    size: s.pointsHeadingSize,
+    lineHeight: 1.3,
+    color: palette.muted,
+    bold: true,
+    caps: true,
+    tracking: 0.1,
+  });
+  const point = part.style({
+    size: s.pointSize,
+    lineHeight: s.pointLineHeight,
+    color: palette.text,
+    gap: s.pointGap,
+    indent: s.pointIndent,
+    bulletColor: palette.accent,
+    bulletChar: '■',
+    bulletScale: 0.55,
+  });
+  return { heading, point };
 }
 
 /** The situation: the summary, and the key facts in a panel beside it (wide) or under it. */

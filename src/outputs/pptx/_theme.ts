@@ -3,7 +3,10 @@
  * themes/theme-dark.css, which a test keeps these equal to) and of the
  * classification banners (themes/briefdeck.css). A deck styled by the
  * user's own CSS gets the light theme: a PowerPoint file cannot take CSS.
+ * The severity scale is read from the themes' CSS itself (_severityScale.ts).
  */
+
+import { severityScale } from './_severityScale.js';
 
 export interface Palette {
   bg: string;
@@ -41,15 +44,10 @@ const COLOURS = {
   bannerText: ['#ffffff', '#ffffff'],
   markerBg: ['#14263d', '#e6ebf2'],
   markerText: ['#ffffff', '#0f1722'],
-  sevText: ['#1b2430', '#f3f6fa'],
 } as const satisfies Record<string, readonly [string, string]>;
 
-/** The severity scale (--bd-sev-1 to 5), the stances and the relations, light then dark. */
+/** The stances and the relations, light then dark (the severity scale is the matrix's own). */
 const SCALES = {
-  sev: [
-    ['#dcebd6', '#f3edc4', '#f7d7a8', '#efaa8c', '#d9726b'],
-    ['#24573d', '#5b6320', '#8a6414', '#9a4318', '#a8232e'],
-  ],
   stance: [
     { hostile: '#b3261e', mixed: '#b26b00', neutral: '#6b7580', friendly: '#1d6fb8' },
     { hostile: '#f07167', mixed: '#f2b24c', neutral: '#aab4bf', friendly: '#6cb4f5' },
@@ -66,7 +64,7 @@ function themePalette(index: 0 | 1): Palette {
   ) as Record<keyof typeof COLOURS, string>;
   return {
     ...colours,
-    sev: [...SCALES.sev[index]],
+    ...severityScale(index === 1 ? 'dark' : 'light'),
     stance: { ...SCALES.stance[index] },
     rel: { ...SCALES.rel[index] },
     dark: index === 1,

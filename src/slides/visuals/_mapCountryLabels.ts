@@ -7,7 +7,7 @@
  * with too little land in view, or no such cell, is not named.
  */
 import { overlaps, type Rect } from './_mapLabels.js';
-import { insideRings, type MapView, type ProjectedCountry } from './_mapView.js';
+import type { MapView, ProjectedCountry } from './_mapView.js';
 
 const CELL = 12;
 
@@ -29,12 +29,32 @@ function ownerGrid(countries: readonly ProjectedCountry[], view: MapView) {
     const c1 = Math.min(cols - 1, Math.floor((box.x1 - frame.x) / CELL));
     const r0 = Math.max(0, Math.floor((box.y0 - frame.y) / CELL));
     const r1 = Math.min(rows - 1, Math.floor((box.y1 - frame.y) / CELL));
-    for (let row = r0; row <= r1; row++)
-      for (let col = c0; col <= c1; col++)
-        if (insideRings(rings, frame.x + (col + 0.5) * CELL, frame.y + (row + 0.5) * CELL))
-          owner[row * cols + col] = index;
+    for (let row = r0; row <= r1; row++) {
+      // A row at a time: a cell's centre is inside (even–odd) when an odd number of the
+      // rings' crossings of its line lie to its right, the test `insideRings` makes.
+      const crossings = rowCrossings(rings, frame.y + (row + 0.5) * CELL);
+      let right = 0;
+      for (let col = c0; col <= c1; col++) {
+        const x = frame.x + (col + 0.5) * CELL;
+        while (right < crossings.length && (crossings[right] as number) <= x) right++;
+        if ((crossings.length - right) % 2 === 1) owner[row * cols + col] = index;
+      }
+    }
   });
   return { cols, rows, owner };
+}
+
+/** Where the rings' edges cross the horizontal line at `y`, in ascending order. */
+function rowCrossings(rings: ProjectedCountry['rings'], y: number): Float64Array {
+  const xs: number[] = [];
+  for (const ring of rings) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const a = ring[i] as { x: number; y: number };
+      const b = ring[j] as { x: number; y: number };
+      if (a.y > y !== b.y > y) xs.push(((b.x - a.x) * (y - a.y)) / (b.y - a.y) + a.x);
+    }
+  }
+  return Float64Array.from(xs).sort();
 }
 
 /** Each cell's distance (in cells, chessboard) to the nearest cell of another owner or the frame's edge. */

@@ -32,9 +32,14 @@ import {
 import type { Country, World } from './_mapWorld.js';
 import { escapeXml, idPrefix, num, svgOpen } from './_svg.js';
 
-function landAndLines(world: World, view: MapView, countries: ProjectedCountry[], focus: readonly Country[]) {
+/** Land (the focus countries apart), coasts and borders in `view`, as SVG paths. */
+function landAndLines(
+  world: World,
+  view: MapView,
+  countries: ProjectedCountry[],
+  isFocus: (projected: ProjectedCountry) => boolean,
+) {
   const { borders, coasts } = projectLines(world, view);
-  const isFocus = (projected: ProjectedCountry) => focus.includes(projected.country);
   const land = pathData(
     countries.filter((c) => !isFocus(c)).flatMap((c) => c.rings),
     true,
@@ -108,17 +113,8 @@ function drawInset(
   const spanKm = Math.min(7000, Math.max(2500, main.kmPerUnit * main.frame.width * 12));
   const view = centredView(main.centre, spanKm, frame);
   const countries = projectCountries(world, view);
-  const lines = projectLines(world, view);
   const focusCodes = new Set(focus.map((country) => country.code));
   const isFocus = (c: ProjectedCountry) => c.country.code !== undefined && focusCodes.has(c.country.code);
-  const land = pathData(
-    countries.filter((c) => !isFocus(c)).flatMap((c) => c.rings),
-    true,
-  );
-  const focusLand = pathData(
-    countries.filter(isFocus).flatMap((c) => c.rings),
-    true,
-  );
   const outline = frameOutline(main, 8).flatMap((lonLat) => {
     const xy = view.projection(lonLat);
     return xy ? [{ x: xy[0], y: xy[1] }] : [];
@@ -135,10 +131,7 @@ function drawInset(
   return (
     `<g class="bd-map-inset" clip-path="url(#${clipId})">` +
     `<rect class="bd-map-sea" x="${num(x)}" y="${num(y)}" width="${num(width)}" height="${num(height)}"/>` +
-    path('bd-map-land', land) +
-    path('bd-map-land bd-map-focus', focusLand) +
-    path('bd-map-coast', pathData(lines.coasts, false)) +
-    path('bd-map-border', pathData(lines.borders, false)) +
+    landAndLines(world, view, countries, isFocus) +
     extent +
     '</g>' +
     `<rect class="bd-map-inset-frame" x="${num(x)}" y="${num(y)}" width="${num(width)}" height="${num(height)}"/>`
@@ -172,7 +165,7 @@ export function renderMapSvg(
   out.push('</defs>');
   out.push(`<g class="bd-map-base" clip-path="url(#${p}clip)" aria-hidden="true">`);
   out.push(`<rect class="bd-map-sea" ${frameRect}/>`);
-  out.push(landAndLines(layout.world, view, countries, layout.focus));
+  out.push(landAndLines(layout.world, view, countries, (c) => layout.focus.includes(c.country)));
   out.push('</g>');
   out.push('<g class="bd-map-names" aria-hidden="true">');
   for (const { country, box } of names) out.push(countryLabel(box, country.name));

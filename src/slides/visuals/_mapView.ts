@@ -11,11 +11,12 @@ import {
   type GeoProjection,
   geoAzimuthalEqualArea,
   geoBounds,
+  geoDistance,
   geoPath,
 } from 'd3-geo';
-import type { MultiLineString } from 'geojson';
+import type { MultiLineString, Position } from 'geojson';
 import type { Point } from './_geometry.js';
-import { type Country, roughBox, type World } from './_mapWorld.js';
+import { type Country, linesNear, roughBox, type World } from './_mapWorld.js';
 
 /** Mean Earth radius (IUGG), km. */
 export const EARTH_KM = 6371.0088;
@@ -106,8 +107,38 @@ export function centredView(centre: [number, number], spanKm: number, frame: Fra
 /** Rings (polygons) or lines, in SVG coordinates. */
 export type Lines = Point[][];
 
+const drawing = new WeakMap<MapView, GeoProjection>();
+
+/**
+ * The view's projection for drawing shapes: the same, but cut first to a
+ * small circle on the globe a little wider than the frame, so that d3
+ * never resamples the parts of a large country far outside the view (a
+ * straight border a thousand kilometres long, split into thousands of
+ * points only to be clipped). The frame lies well inside the circle, so
+ * what shows is unchanged. Views that take in a hemisphere keep no circle.
+ */
+function drawingProjection(view: MapView): GeoProjection {
+  let projection = drawing.get(view);
+  if (!projection) {
+    const centre = view.centre;
+    const reach =
+      Math.max(...frameOutline(view, 8).map((point) => geoDistance(centre, point))) * (180 / Math.PI);
+    const [k, [tx, ty]] = [view.projection.scale(), view.projection.translate()];
+    projection = centredProjection(centre).scale(k).translate([tx, ty]);
+    if (reach < 80) projection.clipAngle(reach * 1.1 + 1);
+    const { x, y, width, height } = view.frame;
+    projection.clipExtent([
+      [x, y],
+      [x + width, y + height],
+    ]);
+    drawing.set(view, projection);
+  }
+  return projection;
+}
+
 /** Collects what d3 draws into rings: moveTo starts one, closePath closes it. */
-function collect(projection: GeoProjection, object: GeoPermissibleObjects): Lines {
+function collect(view: MapView, object: GeoPermissibleObjects): Lines {
+  const projection = drawingProjection(view);
   const lines: Lines = [];
   let current: Point[] | undefined;
   const context = {
@@ -170,7 +201,7 @@ export function projectCountries(world: World, view: MapView): ProjectedCountry[
   const viewBox = roughViewBox(view);
   for (const country of world.countries) {
     if (viewBox && !boxesMeet(roughBox(country), viewBox)) continue;
-    const rings = collect(view.projection, country.shape);
+    const rings = collect(view, country.shape);
     if (rings.length === 0) continue;
     let x0 = Number.POSITIVE_INFINITY;
     let y0 = Number.POSITIVE_INFINITY;
@@ -189,52 +220,15 @@ export function projectCountries(world: World, view: MapView): ProjectedCountry[
   return out;
 }
 
-const lineBoxes = new WeakMap<MultiLineString, [number, number, number, number][]>();
-
-/** The lines of `lines` that may show in a view of `viewBox`. */
-function linesNear(
-  lines: MultiLineString,
-  viewBox: [number, number, number, number] | undefined,
-): MultiLineString {
-  if (!viewBox) return lines;
-  let boxes = lineBoxes.get(lines);
-  if (!boxes) {
-    boxes = lines.coordinates.map((line) => {
-      const lons = line.map(([lon = 0]) => lon);
-      const lats = line.map(([, lat = 0]) => lat);
-      return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
-    });
-    lineBoxes.set(lines, boxes);
-  }
-  const kept = boxes;
-  return {
-    type: 'MultiLineString',
-    coordinates: lines.coordinates.filter((_, i) =>
-      boxesMeet(kept[i] as [number, number, number, number], viewBox),
-    ),
-  };
-}
-
 /** Borders and coasts clipped to the view. */
 export function projectLines(world: World, view: MapView): { borders: Lines; coasts: Lines } {
   const viewBox = roughViewBox(view);
+  const near = viewBox && ((box: [number, number, number, number]) => boxesMeet(box, viewBox));
+  const lines = (coordinates: Position[][]): MultiLineString => ({ type: 'MultiLineString', coordinates });
   return {
-    borders: collect(view.projection, linesNear(world.borders, viewBox)),
-    coasts: collect(view.projection, linesNear(world.coasts, viewBox)),
+    borders: collect(view, lines(linesNear(world.borders, near))),
+    coasts: collect(view, lines(linesNear(world.coasts, near))),
   };
-}
-
-/** Whether (x, y) is inside the rings (even–odd: holes and lakes are out). */
-export function insideRings(rings: Lines, x: number, y: number): boolean {
-  let inside = false;
-  for (const ring of rings) {
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const a = ring[i] as Point;
-      const b = ring[j] as Point;
-      if (a.y > y !== b.y > y && x < ((b.x - a.x) * (y - a.y)) / (b.y - a.y) + a.x) inside = !inside;
-    }
-  }
-  return inside;
 }
 
 /** The frame's outline in geographic coordinates, sampled along each side: the main map's extent shown in the inset. */

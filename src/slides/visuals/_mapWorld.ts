@@ -1,16 +1,22 @@
 /**
  * The country outlines the locator map draws: Natural Earth's admin-0
- * countries as world-atlas ships them (TopoJSON, 1:50m for the map, 1:110m
- * for the inset), read from the installed package on first use and kept for
+ * countries (world-atlas; 1:50m for the map, 1:110m for the inset), packed
+ * by `npm run build` (`_mapWorldFile.ts`), read on first use and kept for
  * the process. A build without a map never reads them.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import path from 'node:path';
 import { geoBounds } from 'd3-geo';
-import type { Feature, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
-import { feature, mesh } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
-import { countryName } from './_mapCountries.js';
+import type { Feature, MultiPolygon, Position } from 'geojson';
+import { PACKAGE_ROOT } from '../../packageRoot.js';
+import {
+  type Box,
+  type CountryEntry,
+  decodeWorld,
+  type LineRun,
+  type PackedPoints,
+  positions,
+} from './_mapWorldFile.js';
 
 export type Resolution = '50m' | '110m';
 
@@ -18,92 +24,96 @@ export interface Country {
   /** ISO 3166-1 numeric code (`434`); undefined for the few areas without one (Kosovo, Somaliland, N. Cyprus). */
   code: string | undefined;
   name: string;
+  /** `[west, south, east, north]` of its outer rings as numbers: see `roughBox`. */
+  box: Box;
   /** All the parts with this code, as one feature. */
   shape: Feature<MultiPolygon>;
+}
+
+/** Borders or coasts, as short runs with their bounds. */
+export interface Lines {
+  runs: readonly LineRun[];
+  points: PackedPoints;
 }
 
 export interface World {
   resolution: Resolution;
   countries: readonly Country[];
   /** Land borders between countries. */
-  borders: MultiLineString;
+  borders: Lines;
   /** Coastlines: the edges no other country shares. */
-  coasts: MultiLineString;
+  coasts: Lines;
 }
 
 const cache = new Map<Resolution, World>();
-const require = createRequire(import.meta.url);
 
-/** The world at `resolution`, read and converted once per process (about 45 ms for 1:50m, 10 ms for 1:110m). */
+/** The file `npm run build` packs the outlines at `resolution` into. */
+export function worldFile(resolution: Resolution): string {
+  return path.join(PACKAGE_ROOT, 'lib', `world-${resolution}.bin`);
+}
+
+/** The world at `resolution`, read once per process (a few milliseconds). */
 export function loadWorld(resolution: Resolution): World {
   let world = cache.get(resolution);
   if (!world) {
-    const file = require.resolve(`world-atlas/countries-${resolution}.json`);
-    world = worldFromTopology(JSON.parse(readFileSync(file, 'utf8')) as Topology, resolution);
+    const { index, points } = decodeWorld(readFileSync(worldFile(resolution)));
+    world = {
+      resolution,
+      countries: index.countries.map((entry) => lazyCountry(entry, points)),
+      borders: { runs: index.borders, points },
+      coasts: { runs: index.coasts, points },
+    };
     cache.set(resolution, world);
   }
   return world;
 }
 
-type CountryProperties = { name?: string };
-
-/** Converts world-atlas's TopoJSON into countries, borders and coasts. */
-export function worldFromTopology(topology: Topology, resolution: Resolution): World {
-  const object = topology.objects.countries as GeometryCollection<CountryProperties>;
-  const parts = new Map<string, { code: string | undefined; name: string; polygons: Position[][][] }>();
-  for (const geometry of object.geometries) {
-    const code = geometry.id === undefined ? undefined : String(geometry.id);
-    const atlasName = (geometry.properties as CountryProperties | undefined)?.name ?? '';
-    const key = code ?? `name:${atlasName}`;
-    const shape = feature(topology, geometry) as Feature<Polygon | MultiPolygon | null>;
-    if (!shape.geometry) continue;
-    const polygons =
-      shape.geometry.type === 'Polygon' ? [shape.geometry.coordinates] : shape.geometry.coordinates;
-    const entry = parts.get(key);
-    if (entry) entry.polygons.push(...polygons);
-    else
-      parts.set(key, {
-        code,
-        name: code ? countryName(code, atlasName) : atlasName,
-        polygons: [...polygons],
-      });
-  }
-  const countries: Country[] = [];
-  for (const { code, name, polygons } of parts.values()) {
-    const shape: Feature<MultiPolygon> = {
-      type: 'Feature',
-      properties: {},
-      geometry: { type: 'MultiPolygon', coordinates: polygons },
-    };
-    countries.push({ code, name, shape });
-  }
+/** A country whose rings become coordinates the first time its shape is asked for. */
+function lazyCountry({ code, name, box, polygons }: CountryEntry, points: PackedPoints): Country {
+  let shape: Feature<MultiPolygon> | undefined;
   return {
-    resolution,
-    countries,
-    borders: mesh(topology, object, (a, b) => a !== b),
-    coasts: withoutAntimeridian(mesh(topology, object, (a, b) => a === b)),
+    code,
+    name,
+    box,
+    get shape() {
+      shape ??= {
+        type: 'Feature',
+        properties: {},
+        geometry: {
+          type: 'MultiPolygon',
+          coordinates: polygons.map((rings) =>
+            rings.map(([start, count]) => positions(points, start, count)),
+          ),
+        },
+      };
+      return shape;
+    },
   };
 }
 
 /**
- * The lines without their runs along the antimeridian, where Natural Earth
- * cuts the land of Fiji and Russia in two: an edge of the data, not a coast.
+ * The lines whose runs meet `near` (`undefined`: all of them), consecutive
+ * runs of one line joined again.
  */
-function withoutAntimeridian(lines: MultiLineString): MultiLineString {
-  const onCut = (point: Position | undefined) => Math.abs(point?.[0] ?? 0) >= 180 - 1e-9;
+export function linesNear(lines: Lines, near: ((box: Box) => boolean) | undefined): Position[][] {
   const out: Position[][] = [];
-  for (const line of lines.coordinates) {
-    let current: Position[] = [];
-    line.forEach((point, i) => {
-      if (i > 0 && onCut(point) && onCut(line[i - 1])) {
-        if (current.length > 1) out.push(current);
-        current = [];
-      }
-      current.push(point);
-    });
-    if (current.length > 1) out.push(current);
+  let current: Position[] | undefined;
+  let previous: LineRun | undefined;
+  for (const run of lines.runs) {
+    if (near && !near(run.box)) {
+      current = undefined;
+      continue;
+    }
+    const points = positions(lines.points, run.start, run.count);
+    const joins = current && previous?.line === run.line && previous.start + previous.count - 1 === run.start;
+    if (current && joins) current.push(...points.slice(1));
+    else {
+      current = points;
+      out.push(current);
+    }
+    previous = run;
   }
-  return { type: 'MultiLineString', coordinates: out };
+  return out;
 }
 
 /** Rough size of a polygon in square degrees, scaled by latitude: enough to find the largest part. */
@@ -168,26 +178,12 @@ function partsNearLargest(polygons: Position[][][]): Bounds {
   return geoBounds({ type: 'MultiPolygon', coordinates: kept }) as Bounds;
 }
 
-const boxCache = new WeakMap<Country, [number, number, number, number]>();
-
 /**
  * `[west, south, east, north]` of a country's coordinates as numbers, no
  * spherical geometry: cheap, and wider than the truth (the whole circle of
  * longitude) for a country that crosses the antimeridian. For quick tests
  * before exact ones.
  */
-export function roughBox(country: Country): [number, number, number, number] {
-  let box = boxCache.get(country);
-  if (!box) {
-    box = [180, 90, -180, -90];
-    for (const polygon of country.shape.geometry.coordinates)
-      for (const [lon = 0, lat = 0] of polygon[0] ?? []) {
-        box[0] = Math.min(box[0], lon);
-        box[1] = Math.min(box[1], lat);
-        box[2] = Math.max(box[2], lon);
-        box[3] = Math.max(box[3], lat);
-      }
-    boxCache.set(country, box);
-  }
-  return box;
+export function roughBox(country: Country): Box {
+  return country.box;
 }

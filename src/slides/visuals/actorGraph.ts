@@ -3,7 +3,10 @@
  * in words. Relations become edges, in file order; symmetric types
  * (conflict, alliance, rivalry) given from both sides are one edge; support
  * is directed, and support both ways is one edge marked mutual. Relations to
- * unknown names or to oneself, and repeats, are dropped.
+ * unknown names or to oneself, and repeats, are dropped. Two or more types
+ * between one pair are drawn as one line labelled with them all (`drawn`).
+ * The relations of actors left off the map are kept (`hidden`), for the
+ * slide to list.
  */
 import { type RelationType, STANCES, type Stance } from '../../format/briefing.js';
 import { capitalize } from './_svg.js';
@@ -27,6 +30,12 @@ export interface Edge {
   to: number;
   /** Support in both directions, drawn as one edge with two arrowheads. */
   mutual: boolean;
+  /**
+   * Every relation type between the pair, this edge's first, when it is drawn
+   * for them all (`ActorGraph.drawn`); else just its own. With support among
+   * them, `from` is the supporter (and `mutual` says both ways).
+   */
+  types: RelationType[];
 }
 
 export interface ActorGraph {
@@ -35,6 +44,10 @@ export interface ActorGraph {
   stances: Stance[];
   /** The relations between the actors shown. */
   edges: Edge[];
+  /** The lines drawn: one per pair of actors shown, for every relation between them (`types`). */
+  drawn: Edge[];
+  /** The relations with an actor not shown, in file order. */
+  hidden: Edge[];
   /** Indices of the actors drawn, in file order. */
   shown: number[];
   /** Indices of the actors left out for space, in file order. */
@@ -63,7 +76,7 @@ export function actorGraph(actors: readonly MapActor[]): ActorGraph {
       if (relation.type !== DIRECTED) {
         const key = `${relation.type}|${Math.min(from, to)}|${Math.max(from, to)}`;
         if (byKey.has(key)) continue;
-        const edge: Edge = { type: relation.type, from, to, mutual: false };
+        const edge: Edge = { type: relation.type, from, to, mutual: false, types: [relation.type] };
         byKey.set(key, edge);
         edges.push(edge);
       } else {
@@ -74,7 +87,7 @@ export function actorGraph(actors: readonly MapActor[]): ActorGraph {
           byKey.set(`${relation.type}|${from}|${to}`, reverse);
           continue;
         }
-        const edge: Edge = { type: relation.type, from, to, mutual: false };
+        const edge: Edge = { type: relation.type, from, to, mutual: false, types: [relation.type] };
         byKey.set(`${relation.type}|${from}|${to}`, edge);
         edges.push(edge);
       }
@@ -92,14 +105,43 @@ export function actorGraph(actors: readonly MapActor[]): ActorGraph {
       .sort((a, b) => (neighbours[b]?.size ?? 0) - (neighbours[a]?.size ?? 0) || a - b)
       .slice(0, MAX_MAP_ACTORS),
   );
+  const shownEdges = edges.filter((edge) => kept.has(edge.from) && kept.has(edge.to));
   return {
     names: actors.map((actor) => actor.name),
     stances: actors.map((actor) => actor.stance),
-    edges: edges.filter((edge) => kept.has(edge.from) && kept.has(edge.to)),
+    edges: shownEdges,
+    drawn: mergePairs(shownEdges),
+    hidden: edges.filter((edge) => !kept.has(edge.from) || !kept.has(edge.to)),
     shown: all.filter((i) => kept.has(i)),
     omitted: all.filter((i) => !kept.has(i)),
     related: neighbours.map((set) => set.size > 0),
   };
+}
+
+/**
+ * One line per pair: a pair with one relation keeps its edge; with more, one
+ * edge for them all, oriented from the supporter when support is among them.
+ */
+function mergePairs(edges: readonly Edge[]): Edge[] {
+  const pairs = new Map<string, Edge[]>();
+  for (const edge of edges) {
+    const key = `${Math.min(edge.from, edge.to)}|${Math.max(edge.from, edge.to)}`;
+    pairs.set(key, [...(pairs.get(key) ?? []), edge]);
+  }
+  return [...pairs.values()].map((group) => {
+    const first = group[0] as Edge;
+    if (group.length === 1) return first;
+    const support = group.find((edge) => edge.type === DIRECTED);
+    const types = group.map((edge) => edge.type);
+    return support
+      ? { ...support, types: [DIRECTED, ...types.filter((type) => type !== DIRECTED)] }
+      : { ...first, types };
+  });
+}
+
+/** A relation in words, as the map's description and the table of relations not drawn give it. */
+export function relationWords(edge: Pick<Edge, 'type' | 'mutual'>): string {
+  return edge.type === DIRECTED ? (edge.mutual ? 'mutual support' : 'supports') : edge.type;
 }
 
 function describeEdge(graph: ActorGraph, edge: Edge): string {
@@ -129,5 +171,7 @@ export function describeActorGraph(graph: ActorGraph): string {
   }
   if (graph.omitted.length > 0)
     parts.push(`Not shown: ${graph.omitted.map((i) => graph.names[i]).join('; ')}.`);
+  if (graph.hidden.length > 0)
+    parts.push(`Relations not drawn: ${graph.hidden.map((edge) => describeEdge(graph, edge)).join('; ')}.`);
   return parts.join(' ');
 }

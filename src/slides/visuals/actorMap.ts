@@ -12,7 +12,14 @@ import { RELATION_TYPES, type RelationType, STANCES, type Stance } from '../../f
 import { textWidth } from '../textMetrics.js';
 import type { Box } from './_geometry.js';
 import { capitalize, escapeXml, idPrefix, num, svgOpen } from './_svg.js';
-import { type ActorGraph, actorGraph, describeActorGraph, type MapActor } from './actorGraph.js';
+import {
+  type ActorGraph,
+  actorGraph,
+  describeActorGraph,
+  type Edge,
+  type MapActor,
+  relationWords,
+} from './actorGraph.js';
 import {
   GLYPH_SPACE,
   type Label,
@@ -53,10 +60,19 @@ export interface ActorMap {
 /** The default viewBox size of an actor map (a 16:9 slide region). */
 export const ACTOR_MAP_SIZE = { width: 1100, height: 560 } as const;
 
-const LEGEND_H = 40;
-/** Between the legend's two lines, when it needs two. */
-const LEGEND_LINE = 24;
-const LEGEND_FONT = 14;
+/** The legend's height with one line, the step to a second line, its type size, the room between its entries, a line sample's length. */
+export const LEGEND = { height: 40, line: 24, font: 14, spacing: 22, sample: 34 } as const;
+const LEGEND_H = LEGEND.height;
+const LEGEND_LINE = LEGEND.line;
+const LEGEND_FONT = LEGEND.font;
+
+/** The legend's words for each relation type. */
+export const RELATION_LABELS: Record<RelationType, string> = {
+  conflict: 'Conflict',
+  alliance: 'Alliance',
+  support: 'Support (arrow to the supported)',
+  rivalry: 'Rivalry',
+};
 
 /** The map's description; see `describeActorGraph`. */
 export function describeActorMap(actors: readonly MapActor[]): string {
@@ -89,8 +105,38 @@ const EDGE_ATTRIBUTES: Record<RelationType, string> = {
   rivalry: 'stroke-width="2.5" stroke-dasharray="9 6"',
 };
 
+/** The label of a line drawn for several relations: `Conflict + rivalry`. */
+export function severalLabel(edge: Edge): string {
+  return capitalize(edge.types.map((type) => (type === edge.type ? relationWords(edge) : type)).join(' + '));
+}
+
+/** The size of that label, and the room around its text on the pill behind it. */
+export const SEVERAL_FONT = 16;
+export const SEVERAL_PAD = 5;
+
+/** A line for several relations between one pair: plain, with arrowheads for support, labelled with the types. */
+function drawSeveral(path: Pick<EdgePath, 'edge' | 'd' | 'mark'>, p: string): string {
+  const { edge, d, mark } = path;
+  const markers =
+    edge.type === 'support'
+      ? ` marker-end="url(#${p}arrow-plain)"${edge.mutual ? ` marker-start="url(#${p}arrow-plain-back)"` : ''}`
+      : '';
+  let out = `<g class="bd-am-edge rel-several">`;
+  out += `<path class="bd-am-line" d="${d}" fill="none" stroke-width="2.5"${markers}/>`;
+  if (mark) {
+    const text = severalLabel(edge);
+    const w = textWidth(text, SEVERAL_FONT, 600) * SAFETY + 2 * SEVERAL_PAD;
+    const h = SEVERAL_FONT * 1.5;
+    out +=
+      `<rect class="bd-am-several-pill" x="${num(mark.x - w / 2)}" y="${num(mark.y - h / 2)}" width="${num(w)}" height="${num(h)}" rx="${num(h / 2)}" stroke-width="1.5"/>` +
+      `<text class="bd-am-several" x="${num(mark.x)}" y="${num(mark.y)}" dy="0.35em" text-anchor="middle" font-size="${SEVERAL_FONT}">${escapeXml(text)}</text>`;
+  }
+  return `${out}</g>`;
+}
+
 function drawEdge(path: Pick<EdgePath, 'edge' | 'd' | 'mark'>, p: string): string {
   const { edge, d, mark } = path;
+  if (edge.types.length > 1) return drawSeveral(path, p);
   const markers =
     edge.type === 'support'
       ? ` marker-end="url(#${p}arrow)"${edge.mutual ? ` marker-start="url(#${p}arrow-back)"` : ''}`
@@ -133,24 +179,35 @@ interface LegendItem {
   draw: (x: number, y: number) => string;
 }
 
-/** The legend's entries: the four relation types, then the four stances. */
-function legendItems(p: string): LegendItem[][] {
-  const sample = 34;
+/** What the legend shows: the relation types and the stances the map uses. */
+export interface LegendUse {
+  relations: RelationType[];
+  stances: Stance[];
+}
+
+/** The relation types of the relations drawn and the stances of the actors drawn, in the format's order. */
+export function legendUse(graph: ActorGraph): LegendUse {
+  const types = new Set(graph.edges.map((edge) => edge.type));
+  const stances = new Set(graph.shown.map((i) => graph.stances[i]));
+  return {
+    relations: RELATION_TYPES.filter((type) => types.has(type)),
+    stances: STANCES.filter((stance) => stances.has(stance)),
+  };
+}
+
+/** The legend's entries: the relation types used, then the stances. */
+function legendItems(p: string, use: LegendUse): LegendItem[][] {
+  const sample = LEGEND.sample;
   const text = (x: number, y: number, label: string) =>
     `<text class="bd-am-legend-text" x="${num(x)}" y="${num(y)}" dy="0.35em" font-size="${LEGEND_FONT}">${label}</text>`;
-  const relationLabels: Record<RelationType, string> = {
-    conflict: 'Conflict',
-    alliance: 'Alliance',
-    support: 'Support (arrow to the supported)',
-    rivalry: 'Rivalry',
-  };
-  const relations = RELATION_TYPES.map(
+  const relationLabels = RELATION_LABELS;
+  const relations = use.relations.map(
     (type): LegendItem => ({
       width: sample + 8 + textWidth(relationLabels[type], LEGEND_FONT) * SAFETY,
       draw: (x, y) => {
         const end = type === 'support' ? x + sample - ARROW_LEN : x + sample;
         const path = {
-          edge: { type, from: 0, to: 0, mutual: false },
+          edge: { type, from: 0, to: 0, mutual: false, types: [type] },
           d: `M${num(x)} ${num(y)}L${num(end)} ${num(y)}`,
           mark: type === 'conflict' ? { x: x + sample / 2, y } : undefined,
         };
@@ -158,7 +215,7 @@ function legendItems(p: string): LegendItem[][] {
       },
     }),
   );
-  const stances = STANCES.map(
+  const stances = use.stances.map(
     (stance): LegendItem => ({
       width: 14 + 6 + textWidth(capitalize(stance), LEGEND_FONT) * SAFETY,
       draw: (x, y) =>
@@ -168,17 +225,21 @@ function legendItems(p: string): LegendItem[][] {
   return [relations, stances];
 }
 
-const LEGEND_SPACING = 22;
+const LEGEND_SPACING = LEGEND.spacing;
 const rowWidth = (items: readonly LegendItem[]) =>
   items.reduce((sum, item) => sum + item.width, 0) + LEGEND_SPACING * (items.length - 1);
 
 /** The legend's lines: one when relation types and stances fit side by side in `width`, else two. */
-function legendLines(p: string, width: number): LegendItem[][] {
-  const [relations, stances] = legendItems(p) as [LegendItem[], LegendItem[]];
+function legendLines(p: string, width: number, use: LegendUse): LegendItem[][] {
+  const [relations, stances] = legendItems(p, use) as [LegendItem[], LegendItem[]];
+  if (relations.length === 0) return [stances];
   return rowWidth(relations) + 2 * LEGEND_SPACING + rowWidth(stances) <= width
     ? [[...relations, { width: LEGEND_SPACING, draw: () => '' }, ...stances]]
     : [relations, stances];
 }
+
+/** How many lines the legend of `use` takes in `width`: one when relation types and stances fit side by side. */
+export const legendLineCount = (width: number, use: LegendUse) => legendLines('', width, use).length;
 
 const legendHeight = (lines: number) => LEGEND_H + (lines - 1) * LEGEND_LINE;
 
@@ -215,7 +276,7 @@ export function drawActorMap(graph: ActorGraph, options: ActorMapOptions = {}): 
   const width = options.width ?? ACTOR_MAP_SIZE.width;
   const height = options.height ?? ACTOR_MAP_SIZE.height;
   const description = describeActorGraph(graph);
-  const legend = withLegend ? legendLines(p, width) : [];
+  const legend = withLegend ? legendLines(p, width, legendUse(graph)) : [];
   const layout = layOutActors(graph, width, height, withLegend ? legendHeight(legend.length) : 0);
 
   const out: string[] = [];
@@ -228,11 +289,17 @@ export function drawActorMap(graph: ActorGraph, options: ActorMapOptions = {}): 
       '<path class="bd-am-arrow" d="M0 0L12 5L0 10Z"/></marker>' +
       `<marker id="${p}arrow-back" viewBox="0 0 12 10" refX="11" refY="5" markerWidth="12" markerHeight="10" markerUnits="userSpaceOnUse" orient="auto">` +
       '<path class="bd-am-arrow" d="M12 0L0 5L12 10Z"/></marker>' +
+      (graph.drawn.some((edge) => edge.types.length > 1 && edge.type === 'support')
+        ? `<marker id="${p}arrow-plain" viewBox="0 0 12 10" refX="1" refY="5" markerWidth="12" markerHeight="10" markerUnits="userSpaceOnUse" orient="auto">` +
+          '<path class="bd-am-arrow-plain" d="M0 0L12 5L0 10Z"/></marker>' +
+          `<marker id="${p}arrow-plain-back" viewBox="0 0 12 10" refX="11" refY="5" markerWidth="12" markerHeight="10" markerUnits="userSpaceOnUse" orient="auto">` +
+          '<path class="bd-am-arrow-plain" d="M12 0L0 5L12 10Z"/></marker>'
+        : '') +
       '</defs>',
   );
   const boxes = new Map(layout.graph.map(({ actor, box }) => [actor, box]));
   out.push('<g class="bd-am-edges">');
-  for (const path of routeEdges(graph.edges, boxes, width, layout.graphHeight)) out.push(drawEdge(path, p));
+  for (const path of routeEdges(graph.drawn, boxes, width, layout.graphHeight)) out.push(drawEdge(path, p));
   out.push('</g>');
   out.push(`<g class="bd-am-nodes">${drawNodes(graph, layout.graph)}</g>`);
   if (layout.row) {

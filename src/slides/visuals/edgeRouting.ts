@@ -18,7 +18,7 @@ export interface EdgePath {
   d: string;
   /** Points along the visible part, for checks of what lies near it. */
   points: Point[];
-  /** Where the conflict mark goes (conflict edges only). */
+  /** Where the conflict mark goes (conflict edges), or the label of a line for several relations. */
   mark?: Point;
 }
 
@@ -172,7 +172,8 @@ export function routeEdges(
   // marks; where none is, the spot with most room.
   const marks: Point[] = [];
   return routed.map(({ edge, d, points, curve, visible }, index): EdgePath => {
-    if (edge.type !== 'conflict') return { edge, d, points };
+    // A conflict's ✕, or the label of a line drawn for several relations.
+    if (edge.type !== 'conflict' && edge.types.length < 2) return { edge, d, points };
     const mark = markSpot(curve, visible, (p) => room(p, routed, index, all, marks));
     marks.push(mark);
     return { edge, d, points, mark };

@@ -1,25 +1,26 @@
 /**
  * The risk matrix: a likelihood × impact heat map with each risk as a
- * numbered marker in its cell, drawn as a self-contained SVG at build time.
- * Colours come from themes/visuals.css through classes; this file only
- * places things.
+ * numbered marker in its cell, drawn as a self-contained SVG at build time
+ * from the layout in riskMatrixLayout.ts (which the PowerPoint deck draws
+ * too). Colours come from themes/visuals.css through classes; this file
+ * only writes the shapes.
  */
 
 import { type Severity, severityOf } from '../../content/ratings.js';
-import { IMPACTS, type Impact, LIKELIHOODS, type Likelihood } from '../../format/briefing.js';
-import { textWidth } from '../textMetrics.js';
-import { capitalize, escapeXml, idPrefix, num, svgOpen } from './_svg.js';
+import { type MatrixCell as ChangedCell, drawMatrixChanges } from './_matrixChanges.js';
+import { escapeXml, idPrefix, num, svgOpen } from './_svg.js';
+import {
+  layOutRiskMatrix,
+  MARKER_RADIUS,
+  type MatrixBadge,
+  type MatrixLabel,
+  type MatrixMarker,
+  type MatrixRisk,
+  NUMBER_SIZE,
+  RISK_MATRIX_SIZE,
+} from './riskMatrixLayout.js';
 
-export interface MatrixRisk {
-  number: number;
-  title: string;
-  likelihood: Likelihood;
-  impact: Impact;
-}
-
-export { type Severity, severityOf };
-
-const LIKELIHOOD_TERMS: readonly Likelihood[] = LIKELIHOODS.map((entry) => entry.term);
+export { type MatrixRisk, RISK_MATRIX_SIZE, type Severity, severityOf };
 
 export interface RiskMatrixOptions {
   /** Prefix of the ids inside the SVG; give each matrix on a page its own. Default `bd-rm-`. */
@@ -29,7 +30,7 @@ export interface RiskMatrixOptions {
 }
 
 /** One risk as a sentence: `1. IS reprisal attacks: likely, high impact.` */
-function describeRisk(risk: MatrixRisk): string {
+export function describeRisk(risk: MatrixRisk): string {
   const title = risk.title.trim().replace(/[.\s]+$/, '');
   return `${risk.number}. ${title}: ${risk.likelihood}, ${risk.impact} impact.`;
 }
@@ -40,154 +41,69 @@ export function describeRiskMatrix(risks: readonly MatrixRisk[]): string {
   return risks.map(describeRisk).join(' ');
 }
 
-/* Geometry, in viewBox units. Drawn ~600–900 px wide on a slide, so 1 unit ≈ 0.9–1.35 px. */
-const CELL_W = 92;
-const CELL_H = 62;
-const TERM_SIZE = 17;
-const RANGE_SIZE = 13.5;
-const IMPACT_SIZE = 17;
-const AXIS_SIZE = 13.5;
-const LABEL_GAP = 12;
-const TOP = 30;
-const MARGIN = 8;
-/** Room for the longest likelihood term (semibold Source Sans 3, plus 10 % for a wider fallback font). */
-const GRID_LEFT = Math.ceil(
-  MARGIN +
-    Math.max(...LIKELIHOOD_TERMS.map((term) => textWidth(capitalize(term), TERM_SIZE, 600) * 1.1)) +
-    LABEL_GAP,
-);
-const GRID_W = CELL_W * IMPACTS.length;
-const GRID_H = CELL_H * LIKELIHOOD_TERMS.length;
-const WIDTH = GRID_LEFT + GRID_W + MARGIN;
-const HEIGHT = TOP + GRID_H + 64;
-
-/** The viewBox size of every risk matrix. */
-export const RISK_MATRIX_SIZE = { width: WIDTH, height: HEIGHT } as const;
-
-/* Markers in a cell. */
-const PAD = 5;
-const GAP = 3;
-const R_MAX = 14;
-const R_MIN = 6;
-
-interface Slots {
-  r: number;
-  centres: { x: number; y: number }[];
+/** What a "+N" badge stands for: `Also in this cell: 5, 6, 7.` */
+export function describeBadge(badge: MatrixBadge): string {
+  return `Also in this cell (${badge.likelihood}, ${badge.impact} impact): risks ${badge.risks.map((risk) => risk.number).join(', ')}.`;
 }
 
-/**
- * Places `count` markers in a cell centred on (cx, cy): a grid of rows ×
- * columns chosen to give the largest radius (at most R_MAX; fewer rows win a
- * tie), filled row by row in order, the last row centred. One cell holds up
- * to 27 markers at the minimum radius; beyond that further rows spill below
- * the cell (markers still never overlap each other).
- */
-function slots(count: number, cx: number, cy: number): Slots {
-  let best = { r: 0, rows: 1, cols: count };
-  for (let rows = 1; rows <= count; rows++) {
-    const cols = Math.ceil(count / rows);
-    if (Math.ceil(count / cols) !== rows) continue;
-    const r = Math.min(
-      R_MAX,
-      (CELL_W - 2 * PAD - (cols - 1) * GAP) / (2 * cols),
-      (CELL_H - 2 * PAD - (rows - 1) * GAP) / (2 * rows),
-    );
-    if (r > best.r) best = { r, rows, cols };
-  }
-  if (best.r < R_MIN) {
-    const cols = Math.max(1, Math.floor((CELL_W - 2 * PAD + GAP) / (2 * R_MIN + GAP)));
-    best = { r: R_MIN, rows: Math.ceil(count / cols), cols };
-  }
-  const { r, rows, cols } = best;
-  const step = 2 * r + GAP;
-  const top = cy - ((rows - 1) * step) / 2;
-  const centres: { x: number; y: number }[] = [];
-  for (let index = 0; index < count; index++) {
-    const row = Math.floor(index / cols);
-    const inRow = Math.min(cols, count - row * cols);
-    const left = cx - ((inRow - 1) * step) / 2;
-    centres.push({ x: left + (index % cols) * step, y: top + row * step });
-  }
-  return { r, centres };
-}
-
-function marker(risk: MatrixRisk, x: number, y: number, r: number): string {
+function marker({ risk, x, y, r }: MatrixMarker): string {
   const label = String(risk.number);
-  const size = r * (label.length === 1 ? 1.05 : label.length === 2 ? 0.88 : 0.7);
   return (
     `<g class="bd-rm-risk" data-risk="${escapeXml(label)}"><title>${escapeXml(describeRisk(risk))}</title>` +
     `<circle class="bd-rm-marker" cx="${num(x)}" cy="${num(y)}" r="${num(r)}"/>` +
-    `<text class="bd-rm-number" x="${num(x)}" y="${num(y)}" dy="0.35em" text-anchor="middle" font-size="${num(size)}">${escapeXml(label)}</text></g>`
+    `<text class="bd-rm-number" x="${num(x)}" y="${num(y)}" dy="0.35em" text-anchor="middle" font-size="${NUMBER_SIZE}">${escapeXml(label)}</text></g>`
   );
 }
 
+function badge(item: MatrixBadge): string {
+  const numbers = item.risks.map((risk) => risk.number).join(' ');
+  return (
+    `<g class="bd-rm-more" data-risks="${numbers}"><title>${escapeXml(describeBadge(item))}</title>` +
+    `<rect class="bd-rm-badge" x="${num(item.x - item.w / 2)}" y="${num(item.y - item.h / 2)}" width="${num(item.w)}" height="${num(item.h)}" rx="${num(item.h / 2)}"/>` +
+    `<text class="bd-rm-badge-text" x="${num(item.x)}" y="${num(item.y)}" dy="0.35em" text-anchor="middle" font-size="${NUMBER_SIZE}">${item.text}</text></g>`
+  );
+}
+
+const CLASSES: Record<MatrixLabel['kind'], string> = {
+  term: 'bd-rm-term',
+  range: 'bd-rm-range',
+  axis: 'bd-rm-axis-title',
+};
+
+function label(item: MatrixLabel): string {
+  return `<text class="${CLASSES[item.kind]}" x="${num(item.x)}" y="${num(item.y)}" text-anchor="${item.anchor}" font-size="${item.size}">${escapeXml(item.text)}</text>`;
+}
+
 /**
- * The risk matrix as an SVG string. Likelihood runs up the left (the seven
- * ICD 203 terms with their ranges, lowest at the bottom), impact along the
- * bottom (very low → very high). Each cell has class `sev-1`…`sev-5` from
- * `severityOf`. Risks in one cell sit side by side in number order.
+ * The risk matrix as an SVG string. Each cell has class `sev-1`…`sev-5`
+ * from `severityOf`. Risks in one cell sit side by side in number order; a
+ * cell with more than fit shows the first and a "+N" badge for the rest.
  */
 export function renderRiskMatrix(risks: readonly MatrixRisk[], options: RiskMatrixOptions = {}): string {
   const p = idPrefix(options.idPrefix ?? 'bd-rm-');
   const title = options.title ?? 'Risk matrix: likelihood against impact';
+  const layout = layOutRiskMatrix(risks);
   const out: string[] = [];
-  out.push(svgOpen('bd-viz-risk-matrix', WIDTH, HEIGHT, `${p}title ${p}desc`));
+  out.push(svgOpen('bd-viz-risk-matrix', layout.width, layout.height, `${p}title ${p}desc`));
   out.push(`<title id="${p}title">${escapeXml(title)}</title>`);
   out.push(`<desc id="${p}desc">${escapeXml(describeRiskMatrix(risks))}</desc>`);
-
-  const rowTop = (l: number) => TOP + (LIKELIHOOD_TERMS.length - 1 - l) * CELL_H;
-  const colLeft = (i: number) => GRID_LEFT + i * CELL_W;
-
   out.push('<g class="bd-rm-cells">');
-  LIKELIHOOD_TERMS.forEach((likelihood, l) => {
-    IMPACTS.forEach((impact, i) => {
-      out.push(
-        `<rect class="bd-rm-cell sev-${severityOf(likelihood, impact)}" data-likelihood="${likelihood}" data-impact="${impact}" ` +
-          `x="${num(colLeft(i))}" y="${num(rowTop(l))}" width="${CELL_W}" height="${CELL_H}"/>`,
-      );
-    });
-  });
-  out.push('</g>');
-
-  out.push('<g class="bd-rm-axis" aria-hidden="true">');
-  const labelX = GRID_LEFT - LABEL_GAP;
-  out.push(
-    `<text class="bd-rm-axis-title" x="${num(labelX)}" y="${num(TOP - 12)}" text-anchor="end" font-size="${AXIS_SIZE}">Likelihood</text>`,
-  );
-  LIKELIHOODS.forEach((entry, l) => {
-    const middle = rowTop(l) + CELL_H / 2;
+  for (const cell of layout.cells) {
     out.push(
-      `<text class="bd-rm-term" x="${num(labelX)}" y="${num(middle - 2)}" text-anchor="end" font-size="${TERM_SIZE}">${capitalize(entry.term)}</text>`,
-      `<text class="bd-rm-range" x="${num(labelX)}" y="${num(middle + 14)}" text-anchor="end" font-size="${RANGE_SIZE}">${entry.min}–${entry.max} %</text>`,
+      `<rect class="bd-rm-cell sev-${cell.severity}" data-likelihood="${cell.likelihood}" data-impact="${cell.impact}" ` +
+        `x="${num(cell.x)}" y="${num(cell.y)}" width="${cell.w}" height="${cell.h}"/>`,
     );
-  });
-  const gridBottom = TOP + GRID_H;
-  IMPACTS.forEach((impact, i) => {
-    out.push(
-      `<text class="bd-rm-term" x="${num(colLeft(i) + CELL_W / 2)}" y="${num(gridBottom + 22)}" text-anchor="middle" font-size="${IMPACT_SIZE}">${capitalize(impact)}</text>`,
-    );
-  });
-  out.push(
-    `<text class="bd-rm-axis-title" x="${num(GRID_LEFT + GRID_W / 2)}" y="${num(gridBottom + 52)}" text-anchor="middle" font-size="${AXIS_SIZE}">Impact</text>`,
-  );
+  }
   out.push('</g>');
-
+  out.push(`<g class="bd-rm-axis" aria-hidden="true">${layout.labels.map(label).join('')}</g>`);
+  const centre = (at: ChangedCell) => {
+    const cell = layout.cells.find((c) => c.likelihood === at.likelihood && c.impact === at.impact);
+    return cell ? { x: cell.x + cell.w / 2, y: cell.y + cell.h / 2 } : { x: 0, y: 0 };
+  };
+  const size = layout.cells[0] ?? { w: 0, h: 0 };
+  out.push(drawMatrixChanges(risks, centre, MARKER_RADIUS, { width: size.w, height: size.h }));
   out.push('<g class="bd-rm-risks">');
-  LIKELIHOOD_TERMS.forEach((likelihood, l) => {
-    IMPACTS.forEach((impact, i) => {
-      const here = risks
-        .map((risk, order) => ({ risk, order }))
-        .filter(({ risk }) => risk.likelihood === likelihood && risk.impact === impact)
-        .sort((a, b) => a.risk.number - b.risk.number || a.order - b.order)
-        .map(({ risk }) => risk);
-      if (here.length === 0) return;
-      const { r, centres } = slots(here.length, colLeft(i) + CELL_W / 2, rowTop(l) + CELL_H / 2);
-      here.forEach((risk, index) => {
-        const centre = centres[index] as { x: number; y: number };
-        out.push(marker(risk, centre.x, centre.y, r));
-      });
-    });
-  });
+  out.push(...layout.markers.map(marker), ...layout.badges.map(badge));
   out.push('</g>');
   out.push('</svg>');
   return out.join('');

@@ -1,0 +1,40 @@
+/**
+ * A NEW or UPDATED mark (`--since`) is set inline before or after an
+ * item's text (themes/changes.css: small caps on a tinted chip, about as
+ * wide as the word and two spaces in the text's size): what a slide
+ * measures is the text with the word added, so a mark that pushes the text
+ * onto another line is counted.
+ */
+import type { ChangeMark } from '../content/index.js';
+import { textHeight } from './paginate.js';
+
+/** `text` as measured with its mark, when it has one. */
+export function withMark(text: string, change: ChangeMark | undefined): string;
+export function withMark(text: string | undefined, change: ChangeMark | undefined): string | undefined;
+export function withMark(text: string | undefined, change: ChangeMark | undefined): string | undefined {
+  return change && text !== undefined ? `${change.label}\u2003 ${text}` : text;
+}
+
+/** Space above and below a risk's moved judgments (themes/changes.css `.bd-moved`), px. */
+export const MOVED_TOP = 8;
+export const MOVED_BOTTOM = 6;
+
+/**
+ * Height of a risk card's moved judgments (`likely → very likely ▲`, one after another) and the
+ * reason under them, set in `style` in a column `width` px wide; 0 when none moved.
+ */
+export function movedHeight(
+  change: ChangeMark | undefined,
+  width: number,
+  style: { size: number; lineHeight: number },
+): number {
+  if (!change || change.judgments.length === 0) return 0;
+  const moves = change.judgments.map((judgment) => judgment.text).join('\u2003 ');
+  const reason = change.reason === undefined ? undefined : `Why: ${change.reason}`;
+  return (
+    MOVED_TOP +
+    textHeight(moves, width, { ...style, weight: 600 }) +
+    textHeight(reason, width, style) +
+    MOVED_BOTTOM
+  );
+}

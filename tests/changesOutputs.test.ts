@@ -1,0 +1,373 @@
+/**
+ * `--since`: the marks and the "Changes since …" section in every output.
+ * The issue's scenario (the sample and its edited copy: one risk more
+ * likely with a reason, one new actor, one recommendation dropped) through
+ * a real build with the handout printed in Chromium, the mail body, a pair
+ * without changes, a moved judgment without a reason (a warning; an error
+ * under --strict), `git:REV` in a temporary repository, the matrix's arrows
+ * in both aspects, and a changed baseline that an incremental build must
+ * not skip.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserSession } from '../src/browser/session.js';
+import { compareBriefings } from '../src/changes/index.js';
+import { buildContent } from '../src/content/index.js';
+import { BriefingError } from '../src/errors.js';
+import { readBriefing } from '../src/format/read.js';
+import { mailContent, mailText } from '../src/outputs/mail/message.js';
+import { buildDeckModel } from '../src/slides/index.js';
+import { build, FIXTURES, newSession, ROOT, readPdf, runCli, tempDir } from './_helpers.js';
+
+const EDITED = 'tests/fixtures/changes/sample-edited.yaml';
+const SAMPLE = readFileSync(path.join(ROOT, 'briefing.yaml'), 'utf8').replace('  logo: brand/logo.svg\n', '');
+
+/** The visible words of some HTML, spaces collapsed. */
+const words = (html: string) =>
+  html
+    .replace(/<aside class="notes">[\s\S]*?<\/aside>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&[a-z]+;|&#\d+;/g, ' ')
+    .replace(/\u00AD/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+const slideHtml = (html: string, id: string) =>
+  new RegExp(`<section id="${id}"[\\s\\S]*?</section>\\n(?=<section|</div>)`).exec(html)?.[0] ?? '';
+
+describe('the sample and its edited copy', () => {
+  let session: BrowserSession;
+  let result: Awaited<ReturnType<typeof build>>;
+  let html: string;
+  beforeAll(async () => {
+    session = newSession();
+    result = await build(EDITED, { since: 'briefing.yaml', pdf: false, handout: 'a4', session });
+    html = readFileSync(result.html, 'utf8');
+  }, 120_000);
+  afterAll(() => session.close());
+
+  it('adds the changes slide right after the bottom line and the decisions, saying exactly what changed', () => {
+    const ids = [...html.matchAll(/<section id="([a-z-]+\d*)" class="bd-slide/g)].map((m) => m[1]);
+    expect(ids.slice(0, 5)).toEqual(['title', 'bluf', 'decisions', 'changes', 'situation']);
+    expect(words(slideHtml(html, 'changes'))).toBe(
+      'UNCLASSIFIED Changes since version 1.0 (30 June 2015, 16:00 UTC) ' +
+        'Judgments changed IS reprisal attacks : likely → very likely ▲ Why: IS claimed two attacks near Qubba since 30 June. ' +
+        'New actors Tunisian volunteers ' +
+        'Removed recommendations Create an environment in which civil society organisations can flourish. ' +
+        'ISIS in Libya: the fall of IS in Derna As of 3 July 2015, 09:00 UTC 4 / 12 UNCLASSIFIED',
+    );
+  });
+
+  it('marks the new actor NEW and the risk UPDATED, nothing else', () => {
+    const marks = [
+      ...html.matchAll(/<span class="bd-change bd-change-(\w+)" title="([^"]*)">(\w+)<\/span>/g),
+    ];
+    expect(marks.map((m) => [m[1], m[3]])).toEqual([
+      ['new', 'NEW'],
+      ['updated', 'UPDATED'],
+    ]);
+    expect(marks[1]?.[2]).toBe('Updated since version 1.0 (30 June 2015, 16:00 UTC): likelihood');
+    expect(html).toContain('<p class="bd-moved"><span class="bd-moved-up">likely → very likely ▲</span>');
+    expect(html).toContain('assets/changes.css');
+  });
+
+  it('draws the risk’s old cell and an arrow on the matrix', () => {
+    const moves = [...html.matchAll(/<g class="bd-rm-move" data-risk="(\d+)">/g)].map((m) => m[1]);
+    expect(moves).toEqual(['1']);
+  });
+
+  it('puts the same section in a box on the handout’s first page, and the marks in its body', async () => {
+    const pdf = await readPdf(result.handout as string);
+    const first = (pdf.pages[0] ?? '').replace(/\s+/g, ' ');
+    expect(first).toContain('Changes since version 1.0 (30 June 2015, 16:00 UTC)');
+    expect(first).toContain('likely → very likely ▲');
+    expect(first).toContain('Why: IS claimed two attacks near Qubba since 30 June.');
+    expect(first).toMatch(/New actors\s*Tunisian volunteers/i);
+    expect(first).toMatch(/Removed recommendations\s*Create an environment in which civil society/i);
+    const all = pdf.pages.join(' ').replace(/\s+/g, ' ');
+    // The box's group headings are set in capitals ("NEW ACTORS"): the marks are the other NEWs.
+    expect(all.match(/\bNEW\b(?! ACTORS)/g)).toHaveLength(1);
+    expect(all.match(/\bUPDATED\b/g)).toHaveLength(1);
+    expect(all).toContain('NEW Tunisian volunteers');
+  });
+
+  it('says the same in the mail body, as the first lines after the bottom line', () => {
+    const text = mailText(mailContent(result.briefing, result.changes), []);
+    const after = text.slice(text.indexOf('Changes since')).split('\n\n')[0] ?? '';
+    expect(after.split('\n')).toEqual([
+      'Changes since version 1.0 (30 June 2015, 16:00 UTC):',
+      'Judgments changed:',
+      '- IS reprisal attacks: likely → very likely ▲ (why: IS claimed two attacks near Qubba since 30 June.)',
+      'New actors:',
+      '- Tunisian volunteers',
+      'Removed recommendations:',
+      '- Create an environment in which civil society organisations can flourish.',
+    ]);
+    const lines = text.split('\n');
+    const bottom = lines.indexOf('Bottom line:');
+    expect(lines.slice(bottom).indexOf('') + bottom + 1).toBe(
+      lines.indexOf('Changes since version 1.0 (30 June 2015, 16:00 UTC):'),
+    );
+  });
+});
+
+/** The plain-text part of a message nodemailer wrote (quoted-printable or base64), decoded. */
+function textPart(eml: string): string {
+  const part =
+    /Content-Type: text\/plain[^\r\n]*\r\nContent-Transfer-Encoding: ([\w-]+)\r\n\r\n([\s\S]*?)\r\n--/.exec(
+      eml,
+    );
+  const [, encoding = '', body = ''] = part ?? [];
+  if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  const bytes = body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => `%${hex}`);
+  return decodeURIComponent(bytes.replace(/%(?![0-9A-F]{2})/g, '%25'));
+}
+
+describe('the command line', () => {
+  it('mail --since: the mail draft says what changed after the bottom line', async () => {
+    const out = tempDir('since-mail-');
+    const run = await runCli(ROOT, [
+      'mail',
+      EDITED,
+      '--since',
+      'briefing.yaml',
+      '--to',
+      'desk@example.org',
+      '-o',
+      out,
+      '-q',
+    ]);
+    expect(run.code).toBe(0);
+    const eml = readFileSync(path.join(out, 'sample-edited.eml'), 'utf8');
+    const body = textPart(eml);
+    expect(body).toContain('Changes since version 1.0 (30 June 2015, 16:00 UTC):');
+    expect(body).toContain('- Tunisian volunteers');
+  }, 60_000);
+
+  it('the API checks since as the command line does', async () => {
+    const { build: buildMany } = await import('../src/batch.js');
+    await expect(
+      buildMany({ inputs: 'briefing.yaml', cwd: ROOT, since: 5 as unknown as string }),
+    ).rejects.toThrow(/since takes a non-empty string, got 5/);
+    await expect(buildMany({ inputs: 'briefing.yaml', cwd: ROOT, since: 'git:' })).rejects.toThrow(
+      /since git: needs a revision/,
+    );
+  });
+
+  it('--since with a file and many briefings is a usage error', async () => {
+    const run = await runCli(ROOT, [
+      'build',
+      'briefing.yaml',
+      EDITED,
+      '--since',
+      'briefing.yaml',
+      '--no-pdf',
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/is one briefing's, and 2 briefings are built/);
+  });
+});
+
+describe('pairs', () => {
+  it('no changes: no slide, no marks, no stylesheet beyond the marks’ own', async () => {
+    const result = await build('briefing.yaml', { since: 'briefing.yaml', pdf: false });
+    const html = readFileSync(result.html, 'utf8');
+    expect(html).not.toContain('id="changes"');
+    expect(html).not.toContain('bd-change ');
+    expect(html).not.toContain('bd-rm-move');
+    expect(result.changes?.changed).toBe(false);
+  });
+
+  it('a judgment that moved down without a change_note: a warning, and an error under --strict', async () => {
+    const dir = tempDir('since-');
+    writeFileSync(path.join(dir, 'old.yaml'), SAMPLE);
+    writeFileSync(
+      path.join(dir, 'new.yaml'),
+      SAMPLE.replace('likelihood: 70%', 'likelihood: unlikely').replace(
+        'confidence: moderate',
+        'confidence: high',
+      ),
+    );
+    const options = { cwd: dir, since: 'old.yaml', pdf: false, outDir: 'out' };
+    const warned = await build('new.yaml', options);
+    expect(warned.warnings.join('\n')).toMatch(
+      /new\.yaml:\d+:\d+: risks\[0\]: likely → unlikely ▼, confidence moderate → high ▲, without a change_note/,
+    );
+    const html = readFileSync(warned.html, 'utf8');
+    expect(words(slideHtml(html, 'changes'))).toContain(
+      'IS reprisal attacks : likely → unlikely ▼; confidence moderate → high ▲ (no reason given)',
+    );
+    expect(html).toContain('<span class="bd-moved-down">likely → unlikely ▼</span>');
+    const error = await build('new.yaml', { ...options, strict: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BriefingError);
+    expect((error as BriefingError).problems[0]?.path).toBe('risks[0]');
+  });
+
+  it('a previous file with problems is reported naming it', async () => {
+    const error = await build(EDITED, {
+      since: 'tests/fixtures/changes/invalid.yaml',
+      pdf: false,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BriefingError);
+    expect((error as BriefingError).problems[0]?.file).toContain('invalid.yaml');
+  });
+
+  it('added, removed and renamed items are marked; removed ones listed', () => {
+    const sample = readBriefing('briefing.yaml', ROOT);
+    return sample.then(async (previous) => {
+      const dir = tempDir('since-');
+      writeFileSync(
+        path.join(dir, 'b.yaml'),
+        SAMPLE.replace('- title: IS reprisal attacks', '- title: IS reprisal attacks on Derna').replace(
+          '- title: Extremists regain ground under DMSC watch',
+          '- title: A wholly different danger altogether',
+        ),
+      );
+      const current = await readBriefing('b.yaml', dir);
+      const changes = compareBriefings(previous, current);
+      const content = buildContent(current, undefined, undefined, changes);
+      expect(content.risks.map((risk) => risk.change?.label)).toEqual(['UPDATED', undefined, 'NEW']);
+      expect(content.risks[0]?.change?.fields).toEqual(['title']);
+      const groups = Object.fromEntries(
+        content.changes?.groups.map((group) => [group.title, group.lines.map((line) => line.text)]) ?? [],
+      );
+      expect(groups).toEqual({
+        'New risks': ['A wholly different danger altogether'],
+        'Removed risks': ['Extremists regain ground under DMSC watch'],
+      });
+    });
+  });
+});
+
+describe('a long list of changes', () => {
+  let session: BrowserSession;
+  beforeAll(() => {
+    session = newSession();
+  });
+  afterAll(() => session.close());
+
+  it.each(['16:9', '4:3'] as const)(
+    'is continued over slides that Chromium measures as fitting (%s)',
+    async (aspect) => {
+      // Every risk, actor, event and recommendation of one is new against the other's.
+      const result = await build('tests/fixtures/long.yaml', {
+        since: 'briefing.yaml',
+        pdf: false,
+        strict: true,
+        deck: { aspect },
+        session,
+      });
+      expect(result.overflows).toEqual([]);
+      const slides = result.model.slides.filter((slide) => slide.kind === 'changes');
+      expect(slides.length).toBeGreaterThan(3);
+      const lines = slides.flatMap((slide) =>
+        slide.kind === 'changes' ? slide.groups.flatMap((group) => group.lines) : [],
+      );
+      const listed = result.changes ? result.changes.actors.removed.length : 0;
+      expect(listed).toBe(7);
+      expect(lines.length).toBeGreaterThan(listed);
+      expect(slides[1]?.kind === 'changes' && slides[1].groups[0]?.continued).toBe(true);
+    },
+    120_000,
+  );
+});
+
+describe('the matrix arrows', () => {
+  it.each(['16:9', '4:3'] as const)('run from the old cell towards the new one (%s)', async (aspect) => {
+    const previous = await readBriefing('briefing.yaml', ROOT);
+    const current = await readBriefing(EDITED, ROOT);
+    const model = buildDeckModel(
+      buildContent(current, undefined, undefined, compareBriefings(previous, current)),
+      { ...current.deck, aspect },
+    );
+    const matrix = model.slides.find((slide) => slide.kind === 'risk-matrix');
+    const svg = matrix && 'svgHtml' in matrix ? matrix.svgHtml : '';
+    const cell = (likelihood: string) => {
+      const m = new RegExp(
+        `data-likelihood="${likelihood}" data-impact="high" x="([\\d.]+)" y="([\\d.]+)" width="(\\d+)" height="(\\d+)"`,
+      ).exec(svg);
+      const [x, y, w, h] = (m ?? []).slice(1).map(Number) as [number, number, number, number];
+      return { x, y, w, h, cx: x + w / 2, cy: y + h / 2 };
+    };
+    const was = /<circle class="bd-rm-was" cx="([\d.]+)" cy="([\d.]+)"/.exec(svg);
+    const line = /<line class="bd-rm-arrow" x1="([\d.]+)" y1="([\d.]+)" x2="([\d.]+)" y2="([\d.]+)"/.exec(
+      svg,
+    );
+    const head = /<polygon class="bd-rm-arrow-head" points="([\d.]+),([\d.]+)/.exec(svg);
+    const from = cell('likely');
+    const to = cell('very likely');
+    const inside = (point: { x: number; y: number }, box: typeof from) =>
+      point.x > box.x && point.x < box.x + box.w && point.y > box.y && point.y < box.y + box.h;
+    // Risk 2 sits in the middle of the old cell now: the old marker is in its upper corner, clear of it.
+    const old = { x: Number(was?.[1]), y: Number(was?.[2]) };
+    expect(inside(old, from)).toBe(true);
+    expect(Math.hypot(old.x - from.cx, old.y - from.cy)).toBeGreaterThan(14 + 0.75 * 14);
+    expect(old.y).toBeLessThan(from.cy);
+    // The arrow leaves the old cell upwards; its tip is in the new cell, short of the marker in its middle.
+    const [x1, y1, , y2] = (line ?? []).slice(1).map(Number) as [number, number, number, number];
+    expect(inside({ x: x1, y: y1 }, from)).toBe(true);
+    expect(y2).toBeLessThan(y1);
+    const tip = { x: Number(head?.[1]), y: Number(head?.[2]) };
+    expect(inside(tip, to)).toBe(true);
+    expect(tip.y).toBeGreaterThan(to.cy);
+    // Short of the marker's edge by 2 units: the marker alone in its cell, as the matrix drew it.
+    const r = Number(/data-risk="1">.*?<circle class="bd-rm-marker" [^>]*r="([\d.]+)"/.exec(svg)?.[1]);
+    expect(Math.hypot(tip.x - to.cx, tip.y - to.cy)).toBeCloseTo(r + 2, 0);
+    // The arrow is drawn under the markers.
+    expect(svg.indexOf('bd-rm-changes')).toBeLessThan(svg.indexOf('<g class="bd-rm-risks">'));
+  });
+});
+
+describe('git:REV and incremental builds', () => {
+  it('marks against the file at a revision; a briefing new since then has no changes', async () => {
+    const dir = tempDir('since-git-');
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
+    git('init', '--quiet', '--initial-branch=main');
+    git('config', 'user.name', 'Briefdeck Test');
+    git('config', 'user.email', 'test@example.org');
+    git('config', 'commit.gpgsign', 'false');
+    mkdirSync(path.join(dir, 'b'));
+    writeFileSync(path.join(dir, 'b', 'one.yaml'), SAMPLE);
+    git('add', '.');
+    git('commit', '--quiet', '-m', 'v1');
+    writeFileSync(
+      path.join(dir, 'b', 'one.yaml'),
+      readFileSync(path.join(FIXTURES, 'changes', 'sample-edited.yaml')),
+    );
+    writeFileSync(path.join(dir, 'b', 'two.yaml'), SAMPLE);
+    const { build: buildMany } = await import('../src/batch.js');
+    const warnings: string[] = [];
+    const report = await buildMany({
+      inputs: 'b',
+      cwd: dir,
+      since: 'git:HEAD',
+      pdf: false,
+      onWarning: (_file, message) => warnings.push(message),
+    });
+    expect(report.exitCode).toBe(0);
+    const one = readFileSync(path.join(dir, 'dist', 'one.html'), 'utf8');
+    const two = readFileSync(path.join(dir, 'dist', 'two.html'), 'utf8');
+    expect(one).toContain('id="changes"');
+    expect(one).toContain('Changes since version 1.0');
+    expect(two).not.toContain('id="changes"');
+    expect(two).not.toContain('bd-change');
+    expect(warnings.join('\n')).toMatch(/two\.yaml is not at HEAD.*no changes to show/);
+  });
+
+  it('a changed baseline builds again', async () => {
+    const dir = tempDir('since-inc-');
+    writeFileSync(path.join(dir, 'old.yaml'), SAMPLE);
+    writeFileSync(
+      path.join(dir, 'new.yaml'),
+      readFileSync(path.join(FIXTURES, 'changes', 'sample-edited.yaml')),
+    );
+    const options = { cwd: dir, since: 'old.yaml', pdf: false, outDir: 'out', incremental: true };
+    expect((await build('new.yaml', options)).unchanged).toBeUndefined();
+    expect((await build('new.yaml', options)).unchanged).toBe(true);
+    writeFileSync(path.join(dir, 'old.yaml'), SAMPLE.replace('version: "1.0"', 'version: "0.9"'));
+    const again = await build('new.yaml', options);
+    expect(again.unchanged).toBeUndefined();
+    expect(readFileSync(again.html, 'utf8')).toContain('Changes since version 0.9');
+  });
+});
