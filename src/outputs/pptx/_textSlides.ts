@@ -107,14 +107,8 @@ export function drawTitle(slide: TitleSlide, part: SlidePart): number {
       gap: part.z(22),
     },
   ];
-  const block =
-    part.z(16) +
-    titleLogo(part, null) +
-    orgH +
-    titleH +
-    stackHeight(part, after, w) +
-    metaH +
-    stackHeight(part, handling, w);
+  const textH = titleH + metaH + stackHeight(part, [...after, ...handling], w);
+  const block = part.z(16) + titleLogo(part, null) + orgH + textH;
   let y = top + Math.max(0, (room - block) / 2);
   const bar = { x: frame.padX, y, w: part.z(8), h: block };
   part.add(shape(part.ids, { name: 'Title accent', rect: bar, geometry: 'rect', fill: palette.accent }));
