@@ -54,6 +54,8 @@ export interface BuildRequest {
   pptxFont?: string;
   /** Also write the single-file deck. */
   singleFile?: boolean;
+  /** The PowerPoint deck's notes pane keeps the speaker notes (default true; false is the command line's `--no-notes`). */
+  pptxNotes?: boolean;
   /** Keep the speaker notes in the handout and the single file (default false: they are the briefer's). */
   withNotes?: boolean;
   /** Limit for each browser step, in milliseconds (default 30000). */
@@ -183,6 +185,7 @@ export function resolveBuildRequest(request: BuildRequest): ResolvedBuild {
       ...(notes === undefined ? {} : { notes }),
       pptx: optional<boolean>(request.pptx, 'pptx', 'boolean') ?? false,
       ...(pptxFont === undefined ? {} : { pptxFont }),
+      pptxNotes: optional<boolean>(request.pptxNotes, 'pptxNotes', 'boolean') ?? true,
       singleFile: optional<boolean>(request.singleFile, 'singleFile', 'boolean') ?? false,
       withNotes: optional<boolean>(request.withNotes, 'withNotes', 'boolean') ?? false,
       timeoutMs: checkTimeout(request.timeoutMs, 'timeoutMs'),

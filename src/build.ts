@@ -64,6 +64,8 @@ export interface BuildOptions {
   pptx?: boolean;
   /** The PowerPoint deck's font (default Arial). */
   pptxFont?: string;
+  /** The PowerPoint deck keeps the speaker notes in its notes pane (default true). */
+  pptxNotes?: boolean;
   /** Also write the whole deck in one file, `OUT/NAME.single.html`. */
   singleFile?: boolean;
   /** The handout and the single file keep the speaker notes (the deck always does: it is the presenter's). */
@@ -226,16 +228,8 @@ async function printAll(
 async function documents(deck: PreparedDeck, options: BuildOptions): Promise<Made> {
   let pptx: Uint8Array | undefined;
   if (options.pptx) {
-    const { renderPptx } = await import('./outputs/pptx/index.js');
-    pptx = await renderPptx(deck.model, {
-      font: options.pptxFont,
-      // Like the deck in the output folder, the PowerPoint deck is the presenter's: its notes pane keeps the notes.
-      notes: true,
-      onOverflow: (slide) =>
-        options.onWarning?.(
-          `${deck.briefing.file}: ${slide.yamlPath}: slide ${slide.number} is set smaller than 60 % in the PowerPoint deck and may not fit`,
-        ),
-    });
+    const { pptxOf } = await import('./outputs/pptx/index.js');
+    pptx = await pptxOf(deck, options);
   }
   const single = options.singleFile ? await renderSingleFile(singleFileInput(deck)) : undefined;
   return { pptx, singleFile: single };

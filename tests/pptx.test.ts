@@ -442,7 +442,7 @@ function png(width: number, height: number): Buffer {
 }
 
 describe('renderPptx: the logo', () => {
-  it('puts a PNG logo in the footer of the master and on the title slide, in proportion; leaves an SVG one out', async () => {
+  it('puts a PNG logo in the footer of the master and on the title slide, in proportion; an SVG one as a PNG with the SVG beside it', async () => {
     const dir = tempDir('logo-');
     writeFileSync(path.join(dir, 'logo.png'), png(40, 20));
     const yaml = readFileSync(path.join(FIXTURES, 'minimal.yaml'), 'utf8');
@@ -454,8 +454,25 @@ describe('renderPptx: the logo', () => {
     // 18 px high in the footer, twice as wide.
     expect(files['ppt/slideMasters/slideMaster1.xml']).toMatch(/<p:pic>.*<a:ext cx="342900" cy="171450"\/>/);
     expect(files['ppt/slides/slide1.xml']).toContain('<p:pic>');
-    const svg = (await pptx(modelOf(await load('briefing.yaml')))).files;
-    expect(Object.keys(svg).some((name) => name.startsWith('ppt/media/'))).toBe(false);
+    const sample = modelOf(await load('briefing.yaml'));
+    const svg = (await pptx(sample)).files;
+    expect(Object.keys(svg).filter((name) => name.startsWith('ppt/media/logo'))).toEqual([
+      'ppt/media/logo.png',
+      'ppt/media/logo.svg',
+    ]);
+    // The SVG as the deck has it (checked when the briefing was read); the PNG fits 144 × 520 px, the title slide's size twice.
+    expect(svg['ppt/media/logo.svg']).toBe(
+      Buffer.from(
+        (sample.logo?.dataUri ?? '').replace(/^data:image\/svg\+xml;base64,/, ''),
+        'base64',
+      ).toString(),
+    );
+    const rels = svg['ppt/slideMasters/_rels/slideMaster1.xml.rels'] as string;
+    const id = (target: string) => new RegExp(`Id="(rId\\d+)"[^>]*Target="${target}"`).exec(rels)?.[1];
+    expect(svg['ppt/slideMasters/slideMaster1.xml']).toContain(
+      `<a:blip r:embed="${id('../media/logo.png')}"><a:extLst><a:ext uri="{96DAC541-7B7A-43D3-8B79-37D633B846F1}"><asvg:svgBlip xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main" r:embed="${id('../media/logo.svg')}"/>`,
+    );
+    expect(svg['ppt/slides/slide1.xml']).toContain('name="Logo"');
   });
 });
 
@@ -554,7 +571,9 @@ describe.skipIf(!soffice)('renderPptx: opened in LibreOffice', () => {
   it('shows the banners and the number from the master on every slide', () => {
     pdfs.sample.pages.slice(0, models.sample.slides.length).forEach((page, i) => {
       expect(squash(page).match(/UNCLASSIFIED/g)).toHaveLength(2);
-      expect(squash(page)).toContain(squash(`${models.sample.title} ${i + 1}`));
+      // The title, "As of …" and the number, as the deck's footer has them.
+      const { title, asOf } = models.sample;
+      expect(squash(page)).toContain(squash(`${title} ${asOf ? `As of ${asOf} ` : ''}${i + 1}`));
     });
   });
 
@@ -570,8 +589,8 @@ describe.skipIf(!soffice)('renderPptx: opened in LibreOffice', () => {
     for (const name of ['sample', 'long', 'dark'] as const) {
       const bbox = pdftotextBbox(path.join(dir, `${name}.pdf`));
       if (bbox === undefined) return;
-      const { title, classification = '', slides } = models[name];
-      const footer = new Set(title.split(/\s+/));
+      const { title, asOf, classification = '', slides } = models[name];
+      const footer = new Set(`${title} ${asOf ? `As of ${asOf}` : ''}`.split(/\s+/));
       bbox
         .split('<page ')
         .slice(1, slides.length + 1)

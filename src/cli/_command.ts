@@ -17,6 +17,8 @@ export interface OptionSpec {
   multiple?: boolean;
   /** A boolean that is on unless `--no-NAME` is given: the help shows `--no-NAME`. */
   negatable?: boolean;
+  /** A boolean whose `--no-NAME` does something of its own: the help shows it on a line of its own, with this. */
+  negativeHelp?: string;
   /** What it does, one or more lines; the default is added to it when the option has one. */
   help: string;
   /** Shown in the help as `(default: …)`; parsing leaves an absent option undefined. */
@@ -173,7 +175,10 @@ export function optionSections(commands: readonly Command<OptionSpecs, never>[])
       const owners = listed(
         commands.filter((other) => other.options[name] === spec).map((other) => other.name),
       );
-      sections.set(owners, [...(sections.get(owners) ?? []), ...optionLines(name, spec)]);
+      const negative = spec.negativeHelp
+        ? optionLines(name, { type: 'boolean', negatable: true, help: spec.negativeHelp })
+        : [];
+      sections.set(owners, [...(sections.get(owners) ?? []), ...optionLines(name, spec), ...negative]);
     }
   }
   return [...sections].flatMap(([owners, lines]) => ['', `Options for ${owners}:`, ...lines]);

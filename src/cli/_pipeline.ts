@@ -43,6 +43,7 @@ export const PIPELINE_OPTIONS = {
   notes: {
     type: 'boolean',
     help: "also print OUT/NAME-notes.pdf, the briefer's script: each slide beside its notes",
+    negativeHelp: 'leave the speaker notes out of the PowerPoint deck (--pptx)',
   },
   pptx: {
     type: 'boolean',
@@ -82,6 +83,14 @@ export function resolvePipeline(values: PipelineValues, context: CliContext): Pi
       hint: 'For example: briefdeck build --pptx --pptx-font Calibri',
     });
   }
+  if (values.notes === false && (!values.pptx || values['with-notes'])) {
+    throw new UsageError(
+      values.pptx
+        ? '--no-notes leaves the speaker notes out of the PowerPoint deck; --with-notes keeps them in the handout and the single file: give one or the other'
+        : '--no-notes leaves the speaker notes out of the PowerPoint deck; it needs --pptx (the handout and the single file leave them out already)',
+      { hint: 'For example: briefdeck build --pptx --no-notes' },
+    );
+  }
   const paper = values.paper === undefined ? 'a4' : checkPaper(values.paper, '--paper');
   const pptxFont = values['pptx-font'];
   const since = checkSince(values.since, '--since');
@@ -97,6 +106,7 @@ export function resolvePipeline(values: PipelineValues, context: CliContext): Pi
     ...(values.notes ? { notes: paper } : {}),
     pptx: values.pptx ?? false,
     ...(pptxFont === undefined ? {} : { pptxFont }),
+    pptxNotes: values.notes !== false,
     singleFile: values['single-file'] ?? false,
     withNotes: values['with-notes'] ?? false,
     timeoutMs: checkTimeout(values.timeout, '--timeout'),

@@ -66,7 +66,7 @@ export const mailCommand = defineCommand({
       });
       if (interrupted()) return EXIT_INTERRUPTED;
       progress(`${paint.green('done')}     ${result.slideCount} slides`);
-      await sendOrDraft(request, result, context, { withNotes: pipeline.withNotes, progress });
+      await sendOrDraft(request, result, context, { ...pipeline, progress });
       return 0;
     });
   },
@@ -112,7 +112,11 @@ async function sendOrDraft(
   request: MailRequest,
   result: BuildResult,
   context: CliContext,
-  { withNotes, progress: progressLine }: { withNotes: boolean; progress: (line: string) => void },
+  {
+    withNotes,
+    pptxNotes,
+    progress: progressLine,
+  }: { withNotes: boolean; pptxNotes: boolean; progress: (line: string) => void },
 ): Promise<void> {
   const { io, paint } = context;
   const { composeDraft, mailContent, PPTX_TYPE, sendDraft } = await import('../outputs/mail/index.js');
@@ -127,7 +131,7 @@ async function sendOrDraft(
         contentType: file.endsWith('.pptx') ? PPTX_TYPE : 'application/pdf',
       }),
     );
-  const note = notesIn(result, withNotes);
+  const note = notesIn(result, withNotes, pptxNotes);
   const content = { ...base, attachmentNote: note };
   progressLine(`attaching ${attachments.map((file) => printable(file.filename)).join(', ')} (${note})`);
   const options = { to: request.to, cc: request.cc, from: request.from, attachments };
@@ -140,11 +144,11 @@ async function sendOrDraft(
   if (sent.rejected.length > 0) printWarning(context, `the server refused ${sent.rejected.join(', ')}`);
 }
 
-/** Whether the speaker notes are in the attachments: the slide PDF never, the handout with --with-notes, the PowerPoint deck always. */
-function notesIn(result: BuildResult, withNotes: boolean): string {
+/** Whether the speaker notes are in the attachments: the slide PDF never, the handout with --with-notes, the PowerPoint deck unless --no-notes. */
+function notesIn(result: BuildResult, withNotes: boolean, pptxNotes: boolean): string {
   const noted = [
     ...(result.handout && withNotes ? [path.basename(result.handout)] : []),
-    ...(result.pptx ? [path.basename(result.pptx)] : []),
+    ...(result.pptx && pptxNotes ? [path.basename(result.pptx)] : []),
   ];
   return noted.length > 0 ? `the speaker notes are in ${noted.join(' and ')}` : 'no speaker notes';
 }

@@ -165,7 +165,7 @@ const require = createRequire(import.meta.url);
 let sharpModule: typeof Sharp | undefined;
 
 /** sharp, loaded on the first image to prepare (its native library costs a build without images nothing). */
-function sharp(): typeof Sharp {
+export function sharp(): typeof Sharp {
   if (!sharpModule) {
     sharpModule = require('sharp') as typeof Sharp;
     // One image at a time, each read once: no cache of decoded images kept between them.

@@ -134,6 +134,7 @@ export interface BuildShape {
   notes?: unknown;
   pptx?: boolean;
   pptxFont?: string;
+  pptxNotes?: boolean;
   singleFile?: boolean;
   withNotes?: boolean;
 }
@@ -150,9 +151,22 @@ export interface BuiltFiles {
 
 /** `previous`: the version compared with (`--since`): its content is an input too. */
 export function inputsOf(briefing: Briefing, options: BuildShape, previous?: Briefing): Promise<string> {
-  const { pdf, strict, deck, handout, notes, pptx, pptxFont, singleFile, withNotes } = options;
+  const { pdf, strict, deck, handout, notes, pptx, pptxFont, pptxNotes, singleFile, withNotes } = options;
   const since = previous && sha256(briefingJson(previous));
-  const shaping = { pdf, strict, deck, handout, notes, pptx, pptxFont, singleFile, withNotes, since };
+  // The notes left out of the PowerPoint deck only (`--no-notes`), so that the records of other builds stay as they were.
+  const shaping = {
+    pdf,
+    strict,
+    deck,
+    handout,
+    notes,
+    pptx,
+    pptxFont,
+    pptxNotes: pptxNotes === false ? false : undefined,
+    singleFile,
+    withNotes,
+    since,
+  };
   const templatesDir = options.templatesDir && path.resolve(options.cwd, options.templatesDir);
   return inputsHash(briefing, path.resolve(options.cwd, options.file), shaping, templatesDir);
 }

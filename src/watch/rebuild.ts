@@ -37,6 +37,9 @@ export type RebuildOptions = Pick<
   | 'timeoutMs'
   | 'handout'
   | 'singleFile'
+  | 'pptx'
+  | 'pptxFont'
+  | 'pptxNotes'
   // The previous version (`--since`), read once when watch starts: every save is marked against it.
   | 'baseline'
 >;
@@ -83,7 +86,7 @@ export class DeckRebuilder {
    * with these, so that one that changes nothing rebuilds nothing, and one back to the last good text
    * after a failed print rewrites what that print left.
    */
-  private readonly onDisk: { deck?: Fingerprint; prints?: Fingerprint } = {};
+  private readonly onDisk: { deck?: Fingerprint; prints?: Fingerprint; pptx?: Fingerprint } = {};
   private readonly briefingFile: string;
   private readonly templatesDir: string | undefined;
   /** The output folder as the terminal shows it. */
@@ -119,6 +122,8 @@ export class DeckRebuilder {
     const replaced = made === this.onDisk.deck ? undefined : await this.replaceDeck(deck, made);
     // Published after every save, even one that changes nothing: open decks drop the last save's problems.
     this.listener.deck(this.build, shellOf(deck));
+    // The PowerPoint deck needs no browser: written once open decks have the new one.
+    if (this.options.pptx && made !== this.onDisk.pptx && !signal.aborted) await this.writePptx(deck, made);
     if (!this.session || made === this.onDisk.prints) {
       // Saved without a change, or back to what the folder holds after a mistake: nothing more to do.
       if (replaced) this.listener.rebuilt({ deckMs, slides: deck.slideCount });
@@ -167,7 +172,12 @@ export class DeckRebuilder {
     const replaced: Replaced = {
       made: this.onDisk.deck,
       restore: this.session
-        ? await keepFiles([deck.htmlFile, themePath(deck), outputPath(deck, 'singleFile')])
+        ? await keepFiles([
+            deck.htmlFile,
+            themePath(deck),
+            outputPath(deck, 'singleFile'),
+            outputPath(deck, 'pptx'),
+          ])
         : async () => {},
     };
     this.onDisk.deck = undefined; // a write that fails part way leaves the folder unknown
@@ -176,6 +186,18 @@ export class DeckRebuilder {
     this.onDisk.deck = made;
     this.build += 1;
     return replaced;
+  }
+
+  /** Writes the PowerPoint deck beside the deck (it needs no browser); a slide set smaller is a warning. */
+  private async writePptx(deck: PreparedDeck, made: Fingerprint): Promise<void> {
+    const { pptxOf } = await import('../outputs/pptx/index.js');
+    const pptx = await pptxOf(deck, {
+      ...this.options,
+      onWarning: (message) => this.listener.warning(message),
+    });
+    this.onDisk.pptx = undefined;
+    await writeFileAtomic(outputPath(deck, 'pptx'), pptx);
+    this.onDisk.pptx = made;
   }
 
   /**
@@ -249,6 +271,7 @@ export class DeckRebuilder {
       // replaced is put back, shown to open decks under the problems, as a mistake is.
       await job.replaced.restore();
       this.onDisk.deck = job.replaced.made;
+      this.onDisk.pptx = undefined;
       this.build += 1;
       this.listener.failed({ kind: 'notReplaced', error, outDir }, this.build);
       return;

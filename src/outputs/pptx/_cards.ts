@@ -17,15 +17,20 @@ export interface Card {
   draw: (rect: Rect) => void;
 }
 
-/** Lays out columns of cards over the body; returns the height used. */
-export function drawColumns(
+/**
+ * Lays out columns of items as cards over the body, each card made as wide
+ * as its column by `card`; returns the height used.
+ */
+export function drawColumns<T>(
   part: SlidePart,
   body: Rect,
-  columns: Card[][],
-  columnGap: number,
-  gap: number,
+  items: readonly (readonly T[])[],
+  spacing: { columnGap: number; gap: number },
+  card: (part: SlidePart, item: T, width: number) => Card,
 ): number {
-  const width = columnWidth(part, body, columns.length, columnGap);
+  const { columnGap, gap } = spacing;
+  const width = columnWidth(part, body, items.length, columnGap);
+  const columns = items.map((column) => column.map((item) => card(part, item, width)));
   const stacked = (cards: Card[]) =>
     cards.reduce((sum, card) => sum + card.height, 0) + Math.max(0, cards.length - 1) * part.z(gap);
   const tallest = Math.max(0, ...columns.map(stacked));
@@ -41,7 +46,7 @@ export function drawColumns(
   return tallest;
 }
 
-export const columnWidth = (part: SlidePart, body: Rect, columns: number, gap: number): number =>
+const columnWidth = (part: SlidePart, body: Rect, columns: number, gap: number): number =>
   (body.w - (columns - 1) * part.z(gap)) / Math.max(1, columns);
 
 /** A card's panel (surface, thin border) and its coloured edge, into `list`. */
@@ -143,8 +148,5 @@ function actorCard(part: SlidePart, card: ActorCard, width: number): Card {
 }
 
 export function drawActors(slide: ActorsSlide, part: SlidePart, body: Rect): number {
-  const a = part.deck.layout.actors;
-  const width = columnWidth(part, body, slide.columns.length, a.columnGap);
-  const columns = slide.columns.map((cards) => cards.map((card) => actorCard(part, card, width)));
-  return drawColumns(part, body, columns, a.columnGap, a.gap);
+  return drawColumns(part, body, slide.columns, part.deck.layout.actors, actorCard);
 }

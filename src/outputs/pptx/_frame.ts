@@ -53,6 +53,14 @@ export function frameOf(model: DeckModel, layout: Layout): Frame {
   };
 }
 
+/** A figure's or the map's picture in the package (_pictures.ts). */
+export interface PictureMedia {
+  /** What every client shows. */
+  raster: { bytes: Uint8Array; extension: 'png' | 'jpeg' };
+  /** The vector original, for PowerPoint 2016+ (`asvg:svgBlip`). */
+  svg?: Uint8Array;
+}
+
 /** What every slide is drawn with. */
 export interface Deck {
   model: DeckModel;
@@ -64,6 +72,8 @@ export interface Deck {
   monoFont: string;
   /** The logo, when it is a picture PowerPoint can show (PNG, JPEG). */
   logo?: Logo;
+  /** The figures' and the map's pictures, by figure number (_pictures.ts). */
+  pictures: ReadonlyMap<number, PictureMedia>;
   /** The part name of the first sources slide (`slide10.xml`), where citations jump to. */
   sourcesSlide?: string;
 }

@@ -7,7 +7,7 @@
  * and "Title and Content" for slides added by hand.
  */
 import type { Deck } from './_frame.js';
-import { logoPicture } from './_logo.js';
+import { type LogoRels, logoPicture } from './_logo.js';
 import { paragraphsXml, type TextContext, textBody } from './_text.js';
 import { bannerColours, type Palette } from './_theme.js';
 import {
@@ -67,7 +67,7 @@ function banner(deck: Deck, ids: ShapeIds, rect: Rect, name: string): string {
 const FOOT_LOGO = 18;
 const FOOT_GAP = 12;
 
-function footer(deck: Deck, ids: ShapeIds, logoRel: string | undefined): string {
+function footer(deck: Deck, ids: ShapeIds, logoRel: LogoRels | undefined): string {
   const { foot } = deck.frame;
   const logo =
     deck.logo && logoRel
@@ -83,6 +83,21 @@ function footer(deck: Deck, ids: ShapeIds, logoRel: string | undefined): string 
   const numberWidth = 80;
   const style = { size: FOOT_SIZE, lineHeight: 1.2, color: deck.palette.muted };
   const title = paragraphsXml([{ runs: [{ text: deck.model.title }], level: 0 }], style, plainContext(deck));
+  // "As of …" between the title and the number, as the deck's footer has it.
+  const asOf = deck.model.asOf ? `As of ${deck.model.asOf}` : undefined;
+  const asOfWidth = asOf ? deck.metrics.width(asOf, FOOT_SIZE) + 4 : 0;
+  const asOfBox = asOf
+    ? shape(ids, {
+        name: 'As of',
+        rect: { x: foot.x + foot.w - numberWidth - asOfWidth, y: foot.y, w: asOfWidth, h: foot.h },
+        geometry: 'rect',
+        textBox: true,
+        text: textBody(
+          paragraphsXml([{ runs: [{ text: asOf }], level: 0 }], { ...style, align: 'r' }, plainContext(deck)),
+          { anchor: 'ctr', wrap: false },
+        ),
+      })
+    : '';
   const number =
     `<a:p><a:pPr algn="r"/><a:fld id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}" type="slidenum">` +
     `<a:rPr lang="en-GB" sz="${hundredthsPt(FOOT_SIZE)}" dirty="0">${solidFill(deck.palette.muted)}` +
@@ -97,11 +112,17 @@ function footer(deck: Deck, ids: ShapeIds, logoRel: string | undefined): string 
     }) +
     shape(ids, {
       name: 'Footer',
-      rect: { x: foot.x + logoW, y: foot.y, w: foot.w - logoW - numberWidth - FOOT_GAP, h: foot.h },
+      rect: {
+        x: foot.x + logoW,
+        y: foot.y,
+        w: foot.w - logoW - numberWidth - asOfWidth - FOOT_GAP,
+        h: foot.h,
+      },
       geometry: 'rect',
       textBox: true,
       text: textBody(title, { anchor: 'ctr', wrap: false }),
     }) +
+    asOfBox +
     shape(ids, {
       name: 'Slide number',
       rect: { x: foot.x + foot.w - numberWidth, y: foot.y, w: numberWidth, h: foot.h },
@@ -147,7 +168,7 @@ const CLR_MAP_DARK = CLR_MAP_LIGHT.replace(
   'bg1="dk1" tx1="lt1" bg2="dk2" tx2="lt2"',
 );
 
-export function masterXml(deck: Deck, layoutCount: number, logoRel?: string): string {
+export function masterXml(deck: Deck, layoutCount: number, logoRel?: LogoRels): string {
   const { frame, palette } = deck;
   const ids = new ShapeIds();
   const shapes = [

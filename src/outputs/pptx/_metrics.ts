@@ -1,72 +1,46 @@
 /**
- * Advance widths of Liberation Sans, which has the metrics of Arial (the
- * default PowerPoint font), in thousandths of an em: the printable ASCII
- * range, Latin-1 and a little punctuation, regular and bold (italic has the
- * regular widths). Read from LiberationSans-Regular.ttf and -Bold.ttf
- * (hmtx through the Unicode cmap). A font other than Arial, Liberation Sans,
- * Arimo or Helvetica is measured as Arial made wider by UNKNOWN_FONT_SAFETY.
+ * Arial's metrics for the PowerPoint deck, read through the one metrics
+ * module (slides/textMetrics.ts): the advance widths of Liberation Sans,
+ * which has the metrics of Arial (the default PowerPoint font), for the
+ * printable ASCII range, Latin-1 and a little punctuation, regular and
+ * bold (italic has the regular widths), read from LiberationSans-Regular.ttf
+ * and -Bold.ttf (hmtx through the Unicode cmap). A font other than Arial,
+ * Liberation Sans, Arimo or Helvetica is measured as Arial made wider by
+ * UNKNOWN_FONT_SAFETY. Paragraphs of pieces are wrapped with the slides'
+ * line breaking.
  */
+import { LineBreaker, FontMetrics as TableMetrics, widths, widthsByCode } from '../../slides/textMetrics.js';
 
-const REGULAR_ASCII = [
-  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556,
-  556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778, 722, 278,
-  500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469,
-  556, 333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500,
-  278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
-];
-const BOLD_ASCII = [
-  278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556,
-  556, 556, 556, 556, 556, 333, 333, 584, 584, 584, 611, 975, 722, 722, 722, 722, 667, 611, 778, 722, 278,
-  556, 722, 611, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 333, 278, 333, 584,
-  556, 333, 556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556, 278, 889, 611, 611, 611, 611, 389, 556,
-  333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584,
-];
-const REGULAR_LATIN1 = [
-  278, 333, 556, 556, 556, 556, 260, 556, 333, 737, 370, 556, 584, 333, 737, 552, 400, 549, 333, 333, 333,
-  576, 537, 278, 333, 333, 365, 556, 834, 834, 834, 611, 667, 667, 667, 667, 667, 667, 1000, 722, 667, 667,
-  667, 667, 278, 278, 278, 278, 722, 722, 778, 778, 778, 778, 778, 584, 778, 722, 722, 722, 722, 667, 667,
-  611, 556, 556, 556, 556, 556, 556, 889, 500, 556, 556, 556, 556, 278, 278, 278, 278, 556, 556, 556, 556,
-  556, 556, 556, 549, 611, 556, 556, 556, 556, 500, 556, 500,
-];
-const BOLD_LATIN1 = [
-  278, 333, 556, 556, 556, 556, 280, 556, 333, 737, 370, 556, 584, 333, 737, 552, 400, 549, 333, 333, 333,
-  576, 556, 278, 333, 333, 365, 556, 834, 834, 834, 611, 722, 722, 722, 722, 722, 722, 1000, 722, 667, 667,
-  667, 667, 278, 278, 278, 278, 722, 722, 778, 778, 778, 778, 778, 584, 778, 722, 722, 722, 722, 667, 667,
-  611, 556, 556, 556, 556, 556, 556, 889, 556, 556, 556, 556, 556, 278, 278, 278, 278, 611, 611, 611, 611,
-  611, 611, 611, 549, 611, 611, 611, 611, 611, 556, 611, 556,
-];
-const REGULAR_OTHER = new Map<number, number>([
-  [0x2013, 556],
-  [0x2014, 1000],
-  [0x2018, 222],
-  [0x2019, 222],
-  [0x201c, 333],
-  [0x201d, 333],
-  [0x2022, 350],
-  [0x2026, 1000],
-  [0x25aa, 354],
-  [0x25a0, 604],
-  [0x2212, 584],
-  [0x20ac, 556],
-]);
-const BOLD_OTHER = new Map<number, number>([
-  [0x2013, 556],
-  [0x2014, 1000],
-  [0x2018, 278],
-  [0x2019, 278],
-  [0x201c, 500],
-  [0x201d, 500],
-  [0x2022, 350],
-  [0x2026, 1000],
-  [0x25aa, 354],
-  [0x25a0, 604],
-  [0x2212, 584],
-  [0x20ac, 556],
-]);
+const ARIAL = {
+  ascii: {
+    400: widths(
+      '278 278 355 556 556 889 667 191 333 333 389 584 278 333 278 278 556 556 556 556 556 556 556 556 556 556 278 278 584 584 584 556 1015 667 667 722 722 667 611 778 722 278 500 667 556 833 722 778 667 778 722 667 611 722 667 944 667 667 611 278 278 278 469 556 333 556 556 500 556 556 278 556 556 222 222 500 222 833 556 556 556 556 333 500 278 556 500 722 500 500 500 334 260 334 584',
+    ),
+    700: widths(
+      '278 333 474 556 556 889 722 238 333 333 389 584 278 333 278 278 556 556 556 556 556 556 556 556 556 556 333 333 584 584 584 611 975 722 722 722 722 667 611 778 722 278 556 722 611 833 722 778 667 778 722 667 611 722 667 944 667 667 611 333 278 333 584 556 333 556 611 556 611 556 333 611 611 278 278 556 278 889 611 611 611 611 389 556 333 611 556 778 556 556 500 389 280 389 584',
+    ),
+  },
+  latin1: {
+    400: widths(
+      '278 333 556 556 556 556 260 556 333 737 370 556 584 333 737 552 400 549 333 333 333 576 537 278 333 333 365 556 834 834 834 611 667 667 667 667 667 667 1000 722 667 667 667 667 278 278 278 278 722 722 778 778 778 778 778 584 778 722 722 722 722 667 667 611 556 556 556 556 556 556 889 500 556 556 556 556 278 278 278 278 556 556 556 556 556 556 556 549 611 556 556 556 556 500 556 500',
+    ),
+    700: widths(
+      '278 333 556 556 556 556 280 556 333 737 370 556 584 333 737 552 400 549 333 333 333 576 556 278 333 333 365 556 834 834 834 611 722 722 722 722 722 722 1000 722 667 667 667 667 278 278 278 278 722 722 778 778 778 778 778 584 778 722 722 722 722 667 667 611 556 556 556 556 556 556 889 556 556 556 556 556 278 278 278 278 611 611 611 611 611 611 611 549 611 611 611 611 611 556 611 556',
+    ),
+  },
+  other: {
+    400: widthsByCode(
+      '2013:556 2014:1000 2018:222 2019:222 201c:333 201d:333 2022:350 2026:1000 25aa:354 25a0:604 2212:584 20ac:556',
+    ),
+    700: widthsByCode(
+      '2013:556 2014:1000 2018:278 2019:278 201c:500 201d:500 2022:350 2026:1000 25aa:354 25a0:604 2212:584 20ac:556',
+    ),
+  },
+  // Characters outside the tables: an average Latin width, or wide (CJK and the like).
+  fallback: 600,
+  wide: 1000,
+};
 
-/** Characters outside the tables: wide (CJK and the like) or an average Latin width. */
-const WIDE = 1000;
-const OTHER = 600;
 /** Fonts with Arial's metrics. */
 const ARIAL_LIKE = /^(arial|liberation sans|arimo|helvetica( neue)?)$/i;
 /** How much wider than Arial an unknown font is taken to be. */
@@ -74,28 +48,17 @@ export const UNKNOWN_FONT_SAFETY = 1.1;
 /** PowerPoint and LibreOffice round and kern a little differently: a line is taken to be this much wider. */
 const SAFETY = 1.02;
 
-function advance(code: number, bold: boolean): number {
-  if (code >= 32 && code < 127) return ((bold ? BOLD_ASCII : REGULAR_ASCII)[code - 32] as number) ?? OTHER;
-  if (code >= 160 && code < 256)
-    return ((bold ? BOLD_LATIN1 : REGULAR_LATIN1)[code - 160] as number) ?? OTHER;
-  const other = (bold ? BOLD_OTHER : REGULAR_OTHER).get(code);
-  if (other !== undefined) return other;
-  return code >= 0x2e80 ? WIDE : OTHER;
-}
-
-/** Measures text set in one font. */
+/** Measures text set in one font, regular or bold. */
 export class FontMetrics {
-  private readonly scale: number;
+  private readonly table: TableMetrics;
 
   constructor(readonly font: string) {
-    this.scale = (ARIAL_LIKE.test(font.trim()) ? 1 : UNKNOWN_FONT_SAFETY) * SAFETY;
+    this.table = new TableMetrics(ARIAL, (ARIAL_LIKE.test(font.trim()) ? 1 : UNKNOWN_FONT_SAFETY) * SAFETY);
   }
 
   /** Width of `text` in px at `size` px. */
   width(text: string, size: number, bold = false): number {
-    let units = 0;
-    for (const char of text) units += advance(char.codePointAt(0) ?? 32, bold);
-    return (units * size * this.scale) / 1000;
+    return this.table.width(text, size, bold ? 700 : 400);
   }
 }
 
@@ -114,22 +77,12 @@ export interface Piece {
  * than the column is broken between characters, as PowerPoint does.
  */
 export function countLines(pieces: readonly Piece[], width: number, metrics: FontMetrics): number {
-  let lines = 1;
-  let line = 0;
+  const breaker = new LineBreaker(width);
   let word = 0;
   let space = 0;
   const endWord = () => {
     if (word === 0) return;
-    if (line > 0 && line + space + word > width) {
-      lines += 1;
-      line = 0;
-      space = 0;
-    }
-    line += space + word;
-    while (line > width && width > 0) {
-      lines += 1;
-      line -= width;
-    }
+    breaker.word(word, space);
     word = 0;
     space = 0;
   };
@@ -138,17 +91,16 @@ export function countLines(pieces: readonly Piece[], width: number, metrics: Fon
       const w = metrics.width(char, piece.size, piece.bold) + (piece.tracking ?? 0);
       if (char === '\n') {
         endWord();
-        lines += 1;
-        line = 0;
+        breaker.break();
         space = 0;
       } else if (char === ' ' || char === '\t') {
         endWord();
-        if (line > 0) space += w;
+        if (breaker.started) space += w;
       } else {
         word += w;
       }
     }
   }
   endWord();
-  return lines;
+  return breaker.lines;
 }

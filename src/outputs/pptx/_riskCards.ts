@@ -4,7 +4,7 @@
  * detail, and the indicators to watch; the top edge in the severity's colour.
  */
 import type { RiskCard, RisksSlide } from '../../slides/types.js';
-import { type Card, cardFrame, columnWidth, drawColumns } from './_cards.js';
+import { type Card, cardFrame, drawColumns } from './_cards.js';
 import { type Block, placeStack, type SlidePart, stackHeight, textShape } from './_part.js';
 import { type Paragraph, plainParagraph, type Run, readHtml } from './_runs.js';
 import type { TextStyle } from './_text.js';
@@ -204,8 +204,5 @@ function riskCard(part: SlidePart, card: RiskCard, width: number): Card {
 }
 
 export function drawRisks(slide: RisksSlide, part: SlidePart, body: Rect): number {
-  const r = part.deck.layout.risks;
-  const width = columnWidth(part, body, slide.columns.length, r.columnGap);
-  const columns = slide.columns.map((cards) => cards.map((card) => riskCard(part, card, width)));
-  return drawColumns(part, body, columns, r.columnGap, r.gap);
+  return drawColumns(part, body, slide.columns, part.deck.layout.risks, riskCard);
 }

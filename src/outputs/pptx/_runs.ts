@@ -12,9 +12,8 @@ import { Parser } from 'htmlparser2';
 
 export type Link = { kind: 'url'; url: string } | { kind: 'sources' };
 
-export interface Run {
-  /** The text; `\n` is a line break inside the paragraph. */
-  text: string;
+/** How a run of text is marked up in the HTML it is read from. */
+interface Marks {
   bold?: boolean;
   italic?: boolean;
   strike?: boolean;
@@ -22,6 +21,11 @@ export interface Run {
   /** Raised and smaller (a citation). */
   sup?: boolean;
   link?: Link;
+}
+
+export interface Run extends Marks {
+  /** The text; `\n` is a line break inside the paragraph. */
+  text: string;
   /** Set by the slide, never read from HTML: a size relative to the paragraph's, a colour, a weight. */
   scale?: number;
   color?: string;
@@ -56,14 +60,8 @@ export function safeUrl(href: string | undefined): string | undefined {
   }
 }
 
-interface Format {
+interface Format extends Marks {
   tag: string;
-  bold?: boolean;
-  italic?: boolean;
-  strike?: boolean;
-  code?: boolean;
-  sup?: boolean;
-  link?: Link;
 }
 
 const INLINE: Record<string, Omit<Format, 'tag'>> = {

@@ -10,6 +10,7 @@ import type { CombinedSlide, SlideModel } from '../../slides/types.js';
 import { drawActorMap } from './_actorMap.js';
 import { drawActors } from './_cards.js';
 import { drawChanges } from './_changes.js';
+import { drawFigure, drawMap } from './_figureSlides.js';
 import type { Deck } from './_frame.js';
 import { REL_TYPES, type Rels } from './_package.js';
 import { placeText, SlidePart, titlePlaceholder } from './_part.js';
@@ -68,22 +69,9 @@ function drawContent(slide: SlideModel, part: SlidePart, body: Rect): number {
     case 'combined':
       return drawCombined(slide, part, body);
     case 'figure':
+      return drawFigure(slide, part, body);
     case 'map':
-      // Not yet drawn as a picture: its text equivalent stands in its place.
-      return drawBluf(
-        {
-          ...slide,
-          kind: 'bluf',
-          items: [
-            {
-              number: slide.figureNumber,
-              html: escapeHtml(slide.kind === 'figure' ? slide.alt : slide.description),
-            },
-          ],
-        },
-        part,
-        body,
-      );
+      return drawMap(slide, part, body);
   }
 }
 

@@ -5,8 +5,7 @@
  */
 
 import type { BlufSlide, SituationSlide, SourcesSlide, TitleSlide } from '../../slides/types.js';
-import { logoPicture, logoTarget } from './_logo.js';
-import { REL_TYPES } from './_package.js';
+import { logoPicture, logoRels } from './_logo.js';
 import {
   type Block,
   placeStack,
@@ -17,7 +16,7 @@ import {
   titlePlaceholder,
 } from './_part.js';
 import { type Paragraph, plainParagraph, type Run, readHtml, safeUrl } from './_runs.js';
-import type { TextStyle } from './_text.js';
+import { type TextStyle, textWidth } from './_text.js';
 import type { Rect } from './_xml.js';
 import { ShapeList, shape } from './_xml.js';
 
@@ -43,13 +42,17 @@ function titleStyles(part: SlidePart) {
     subtitle: part.style({ size: 27, lineHeight: 1.3, color: palette.muted }),
     label: part.style({ ...LABEL, color: palette.muted }),
     value: part.style({ size: 18, lineHeight: 1.36, color: palette.text }),
+    handling: part.style({ size: 17, lineHeight: 1.36, color: palette.muted, bold: true }),
   };
 }
 
 function metaItems(slide: TitleSlide): MetaItem[] {
   return [
     ...(slide.date ? [{ label: 'Date', paragraphs: [plainParagraph(slide.date)] }] : []),
+    ...(slide.asOf ? [{ label: 'As of', paragraphs: [plainParagraph(slide.asOf)] }] : []),
+    ...(slide.version ? [{ label: 'Version', paragraphs: [plainParagraph(slide.version)] }] : []),
     ...(slide.author ? [{ label: 'Prepared by', paragraphs: [plainParagraph(slide.author)] }] : []),
+    ...(slide.contact ? [{ label: 'Contact', paragraphs: [plainParagraph(slide.contact)] }] : []),
     ...(slide.sourceHtml ? [{ label: 'Summary of', paragraphs: readHtml(slide.sourceHtml) }] : []),
   ];
 }
@@ -60,8 +63,9 @@ function titleLogo(part: SlidePart, at: { x: number; y: number } | null): number
   if (!logo) return 0;
   const height = Math.min(part.z(72), (part.z(260) * logo.height) / logo.width);
   if (at) {
-    const relId = part.rels.add(REL_TYPES.image, logoTarget(logo));
-    part.add(logoPicture(part.ids, logo, relId, { ...at, height, maxWidth: part.z(260) }));
+    part.add(
+      logoPicture(part.ids, logo, logoRels(logo, part.rels), { ...at, height, maxWidth: part.z(260) }),
+    );
   }
   return height + part.z(22);
 }
@@ -94,7 +98,17 @@ export function drawTitle(slide: TitleSlide, part: SlidePart): number {
   ];
   const orgH = slide.organization ? stackHeight(part, before, w) + part.z(14) : 0;
   const metaH = meta.length > 0 ? part.z(40) + metaHeight(part, meta, w, styles.label, styles.value) : 0;
-  const block = part.z(16) + titleLogo(part, null) + orgH + titleH + stackHeight(part, after, w) + metaH;
+  // The handling line under the meta, as the deck's `.bd-handling`.
+  const handling: Block[] = [
+    {
+      name: 'Handling',
+      paragraphs: slide.handling ? [plainParagraph(slide.handling)] : [],
+      style: styles.handling,
+      gap: part.z(22),
+    },
+  ];
+  const textH = titleH + metaH + stackHeight(part, [...after, ...handling], w);
+  const block = part.z(16) + titleLogo(part, null) + orgH + textH;
   let y = top + Math.max(0, (room - block) / 2);
   const bar = { x: frame.padX, y, w: part.z(8), h: block };
   part.add(shape(part.ids, { name: 'Title accent', rect: bar, geometry: 'rect', fill: palette.accent }));
@@ -113,6 +127,9 @@ export function drawTitle(slide: TitleSlide, part: SlidePart): number {
   y += placeStack(part, list, { x, y, w }, after);
   for (const xml of list.parts) part.add(xml);
   if (meta.length > 0) drawMeta(part, meta, { x, y: y + part.z(40), w, h: 0 }, styles.label, styles.value);
+  const rest = new ShapeList();
+  placeStack(part, rest, { x, y: y + metaH, w }, handling);
+  for (const xml of rest.parts) part.add(xml);
   return block;
 }
 
@@ -123,6 +140,26 @@ function metaRows(meta: MetaItem[]): MetaItem[][] {
   return [short, source].filter((row) => row.length > 0);
 }
 
+/** Each item's width in a row: as wide as its words, as the deck's flex row sets them, or equal shares if they do not fit. */
+function metaWidths(
+  part: SlidePart,
+  row: MetaItem[],
+  w: number,
+  label: TextStyle,
+  value: TextStyle,
+): number[] {
+  if (row.length === 1) return [w];
+  const own = row.map(
+    (item) =>
+      Math.max(
+        textWidth([plainParagraph(item.label)], label, part.deck.metrics),
+        textWidth(item.paragraphs, value, part.deck.metrics),
+      ) + 2,
+  );
+  const total = own.reduce((sum, width) => sum + width, 0) + (row.length - 1) * part.z(48);
+  return total <= w ? own : row.map(() => (w - (row.length - 1) * part.z(48)) / row.length);
+}
+
 function metaHeight(
   part: SlidePart,
   meta: MetaItem[],
@@ -131,13 +168,14 @@ function metaHeight(
   value: TextStyle,
 ): number {
   const rows = metaRows(meta);
-  const heights = rows.map((row) =>
-    Math.max(
+  const heights = rows.map((row) => {
+    const widths = metaWidths(part, row, w, label, value);
+    return Math.max(
       ...row.map(
-        (item) => label.size * label.lineHeight + part.measure(item.paragraphs, w / row.length, value),
+        (item, i) => label.size * label.lineHeight + part.measure(item.paragraphs, widths[i] ?? w, value),
       ),
-    ),
-  );
+    );
+  });
   return heights.reduce((sum, h) => sum + h, 0) + (rows.length - 1) * part.z(10);
 }
 
@@ -146,9 +184,10 @@ function drawMeta(part: SlidePart, meta: MetaItem[], at: Rect, label: TextStyle,
   for (const row of metaRows(meta)) {
     let x = at.x;
     let rowHeight = 0;
-    for (const item of row) {
+    const widths = metaWidths(part, row, at.w, label, value);
+    for (const [i, item] of row.entries()) {
       const labelPara = [plainParagraph(item.label)];
-      const w = row.length === 1 ? at.w : Math.min(at.w / row.length, part.z(360));
+      const w = widths[i] ?? at.w;
       const lh = placeText(part, {
         name: `${item.label} label`,
         x,
@@ -207,7 +246,6 @@ function drawKeyFacts(
 ): number {
   const { layout, palette } = part.deck;
   const s = layout.situation;
-  const z = (v: number) => part.z(v);
   const { heading, point } = keyFactStyles(part);
   const blocks: Block[] = [
     {
@@ -223,15 +261,16 @@ function drawKeyFacts(
         level: 0,
       })),
       style: point,
-      gap: z(s.pointsHeadingGap),
+      gap: part.z(s.pointsHeadingGap),
     },
   ];
   const inner = {
-    x: panel.x + z(s.pointsPadX),
-    y: panel.y + z(s.pointsRule + s.pointsPadTop),
-    w: panel.w - 2 * z(s.pointsPadX),
+    x: panel.x + part.z(s.pointsPadX),
+    y: panel.y + part.z(s.pointsRule + s.pointsPadTop),
+    w: panel.w - 2 * part.z(s.pointsPadX),
   };
-  const height = z(s.pointsRule + s.pointsPadTop + s.pointsPadBottom) + stackHeight(part, blocks, inner.w);
+  const height =
+    part.z(s.pointsRule + s.pointsPadTop + s.pointsPadBottom) + stackHeight(part, blocks, inner.w);
   part.add(
     shape(part.ids, {
       name: 'Key facts panel',
@@ -243,7 +282,7 @@ function drawKeyFacts(
   part.add(
     shape(part.ids, {
       name: 'Key facts rule',
-      rect: { ...panel, h: z(s.pointsRule) },
+      rect: { ...panel, h: part.z(s.pointsRule) },
       geometry: 'rect',
       fill: palette.accent,
     }),

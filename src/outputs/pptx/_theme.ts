@@ -29,46 +29,49 @@ export interface Palette {
   dark: boolean;
 }
 
-export const PALETTES: Record<'light' | 'dark', Palette> = {
-  light: {
-    bg: '#ffffff',
-    surface: '#f4f6f9',
-    text: '#1b2430',
-    heading: '#14263d',
-    muted: '#556170',
-    line: '#d3d9e1',
-    accent: '#1f4e79',
-    onAccent: '#ffffff',
-    link: '#1a4f85',
-    bannerBg: '#2b3440',
-    bannerText: '#ffffff',
-    markerBg: '#14263d',
-    markerText: '#ffffff',
-    ...severityScale('light'),
-    stance: { hostile: '#b3261e', mixed: '#b26b00', neutral: '#6b7580', friendly: '#1d6fb8' },
-    rel: { conflict: '#b3261e', alliance: '#1d6fb8', support: '#2e7d32', rivalry: '#b26b00' },
-    dark: false,
-  },
-  dark: {
-    bg: '#0f1722',
-    surface: '#172231',
-    text: '#e6ebf2',
-    heading: '#f3f6fa',
-    muted: '#a3afbf',
-    line: '#2d3b4e',
-    accent: '#7fb2e5',
-    onAccent: '#0f1722',
-    link: '#9cc6f0',
-    bannerBg: '#2b3440',
-    bannerText: '#ffffff',
-    markerBg: '#e6ebf2',
-    markerText: '#0f1722',
-    ...severityScale('dark'),
-    stance: { hostile: '#f07167', mixed: '#f2b24c', neutral: '#aab4bf', friendly: '#6cb4f5' },
-    rel: { conflict: '#f07167', alliance: '#6cb4f5', support: '#7ccf83', rivalry: '#f2b24c' },
-    dark: true,
-  },
-};
+/** Each colour of the two themes, light then dark, side by side. */
+const COLOURS = {
+  bg: ['#ffffff', '#0f1722'],
+  surface: ['#f4f6f9', '#172231'],
+  text: ['#1b2430', '#e6ebf2'],
+  heading: ['#14263d', '#f3f6fa'],
+  muted: ['#556170', '#a3afbf'],
+  line: ['#d3d9e1', '#2d3b4e'],
+  accent: ['#1f4e79', '#7fb2e5'],
+  onAccent: ['#ffffff', '#0f1722'],
+  link: ['#1a4f85', '#9cc6f0'],
+  bannerBg: ['#2b3440', '#2b3440'],
+  bannerText: ['#ffffff', '#ffffff'],
+  markerBg: ['#14263d', '#e6ebf2'],
+  markerText: ['#ffffff', '#0f1722'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+/** The stances and the relations, light then dark (the severity scale is the matrix's own). */
+const SCALES = {
+  stance: [
+    { hostile: '#b3261e', mixed: '#b26b00', neutral: '#6b7580', friendly: '#1d6fb8' },
+    { hostile: '#f07167', mixed: '#f2b24c', neutral: '#aab4bf', friendly: '#6cb4f5' },
+  ],
+  rel: [
+    { conflict: '#b3261e', alliance: '#1d6fb8', support: '#2e7d32', rivalry: '#b26b00' },
+    { conflict: '#f07167', alliance: '#6cb4f5', support: '#7ccf83', rivalry: '#f2b24c' },
+  ],
+} as const;
+
+function themePalette(index: 0 | 1): Palette {
+  const colours = Object.fromEntries(
+    Object.entries(COLOURS).map(([name, values]) => [name, values[index]]),
+  ) as Record<keyof typeof COLOURS, string>;
+  return {
+    ...colours,
+    ...severityScale(index === 1 ? 'dark' : 'light'),
+    stance: { ...SCALES.stance[index] },
+    rel: { ...SCALES.rel[index] },
+    dark: index === 1,
+  };
+}
+
+export const PALETTES: Record<'light' | 'dark', Palette> = { light: themePalette(0), dark: themePalette(1) };
 
 /** Banner colours by classification level (`classificationLevel` in slides/index.ts); `other` takes the theme's. */
 const BANNERS: Record<string, { bg: string; text: string }> = {

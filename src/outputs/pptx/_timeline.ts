@@ -6,7 +6,7 @@ import type { TimelineSlide } from '../../slides/types.js';
 import type { SlidePart } from './_part.js';
 import { type Block, placeStack, textShape } from './_part.js';
 import { plainParagraph, readHtml } from './_runs.js';
-import { group, ShapeList, shape } from './_xml.js';
+import { group, type Rect, ShapeList, shape } from './_xml.js';
 
 const DOT = 14;
 const DOT_INSET = 11;
@@ -63,11 +63,7 @@ function drawEvent(
 }
 
 /** The timeline, grouped: the line, a dot per event on it, and the events. */
-export function drawTimeline(
-  slide: TimelineSlide,
-  part: SlidePart,
-  body: { x: number; y: number; w: number },
-): number {
+export function drawTimeline(slide: TimelineSlide, part: SlidePart, body: Rect): number {
   const { layout, palette } = part.deck;
   const t = layout.timeline;
   const z = (v: number) => part.z(v);

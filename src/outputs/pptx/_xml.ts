@@ -178,6 +178,29 @@ export function group(ids: ShapeIds, name: string, descr: string | undefined, li
   );
 }
 
+/** The extension in which Office 2016+ reads a picture's vector original (`asvg:svgBlip`). */
+const SVG_BLIP_URI = '{96DAC541-7B7A-43D3-8B79-37D633B846F1}';
+const SVG_BLIP_NS = 'http://schemas.microsoft.com/office/drawing/2016/SVG/main';
+
+/**
+ * A picture: the image of relationship `relId` stretched over `rect`, with
+ * its alt text; with `svgRelId`, the SVG that PowerPoint 2016+ draws instead.
+ */
+export function pictureXml(
+  ids: ShapeIds,
+  spec: { name: string; descr: string; relId: string; svgRelId?: string; rect: Rect },
+): string {
+  const svg = spec.svgRelId
+    ? `<a:extLst><a:ext uri="${SVG_BLIP_URI}"><asvg:svgBlip xmlns:asvg="${SVG_BLIP_NS}" r:embed="${spec.svgRelId}"/></a:ext></a:extLst>`
+    : '';
+  return (
+    `<p:pic><p:nvPicPr>${nvProps(ids.next(), spec.name, spec.descr)}` +
+    '<p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>' +
+    `<p:blipFill><a:blip r:embed="${spec.relId}">${svg}</a:blip><a:stretch><a:fillRect/></a:stretch></p:blipFill>` +
+    `<p:spPr>${xfrm(spec.rect)}${preset('rect')}</p:spPr></p:pic>`
+  );
+}
+
 /** The start of every shape tree. */
 export const TREE_START =
   '<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>' +

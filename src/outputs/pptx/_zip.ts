@@ -20,35 +20,36 @@ interface Entry {
   offset: number;
 }
 
+/**
+ * The fields the local and the central header share, in the same order:
+ * flags, method, time, date, CRC, sizes and the name's length, from `at`.
+ */
+function writeFileFields(header: Buffer, entry: Entry, at: number): void {
+  header.writeUInt16LE(UTF8_NAMES, at);
+  header.writeUInt16LE(entry.method, at + 2);
+  header.writeUInt16LE(DOS_TIME, at + 4);
+  header.writeUInt16LE(DOS_DATE, at + 6);
+  header.writeUInt32LE(entry.crc, at + 8);
+  header.writeUInt32LE(entry.data.length, at + 12);
+  header.writeUInt32LE(entry.size, at + 16);
+  header.writeUInt16LE(entry.name.length, at + 20);
+}
+
 function localHeader(entry: Entry): Buffer {
   const header = Buffer.alloc(30);
   header.writeUInt32LE(0x04034b50, 0);
-  header.writeUInt16LE(20, 4);
-  header.writeUInt16LE(UTF8_NAMES, 6);
-  header.writeUInt16LE(entry.method, 8);
-  header.writeUInt16LE(DOS_TIME, 10);
-  header.writeUInt16LE(DOS_DATE, 12);
-  header.writeUInt32LE(entry.crc, 14);
-  header.writeUInt32LE(entry.data.length, 18);
-  header.writeUInt32LE(entry.size, 22);
-  header.writeUInt16LE(entry.name.length, 26);
-  header.writeUInt16LE(0, 28);
+  header.writeUInt16LE(20, 4); // version needed
+  writeFileFields(header, entry, 6);
+  // Extra field: none.
   return header;
 }
 
 function centralHeader(entry: Entry): Buffer {
   const header = Buffer.alloc(46);
   header.writeUInt32LE(0x02014b50, 0);
-  header.writeUInt16LE(20, 4);
-  header.writeUInt16LE(20, 6);
-  header.writeUInt16LE(UTF8_NAMES, 8);
-  header.writeUInt16LE(entry.method, 10);
-  header.writeUInt16LE(DOS_TIME, 12);
-  header.writeUInt16LE(DOS_DATE, 14);
-  header.writeUInt32LE(entry.crc, 16);
-  header.writeUInt32LE(entry.data.length, 20);
-  header.writeUInt32LE(entry.size, 24);
-  header.writeUInt16LE(entry.name.length, 28);
+  header.writeUInt16LE(20, 4); // made by
+  header.writeUInt16LE(20, 6); // version needed
+  writeFileFields(header, entry, 8);
   // Extra field, comment, disk number, internal and external attributes: none.
   header.writeUInt32LE(entry.offset, 42);
   return header;

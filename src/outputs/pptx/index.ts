@@ -8,8 +8,9 @@
  * never the deck's HTML.
  */
 import type { DeckModel, SlideModel } from '../../slides/types.js';
+import type { PreparedDeck } from '../deck.js';
 import { type Deck, frameOf, layoutOf } from './_frame.js';
-import { logoOf, logoPath, logoTarget } from './_logo.js';
+import { addLogoMedia, type LogoRels, logoOf, logoRels } from './_logo.js';
 import { LAYOUTS, layoutXml, masterXml, NOTES_SIZE, notesMasterXml, themeXml } from './_master.js';
 import { FontMetrics } from './_metrics.js';
 import {
@@ -24,6 +25,7 @@ import {
   TABLE_STYLES,
   VIEW_PROPS,
 } from './_package.js';
+import { mediaPaths, preparePictures } from './_pictures.js';
 import { notesParagraphs, notesXml, slideXml } from './_slides.js';
 import { PALETTES, paletteOf } from './_theme.js';
 import { emu } from './_xml.js';
@@ -47,20 +49,23 @@ export interface PptxOptions {
 const DEFAULT_FONT = 'Arial';
 const MONO_FONT = 'Courier New';
 
-function deckOf(model: DeckModel, options: PptxOptions): Deck {
+async function deckOf(model: DeckModel, options: PptxOptions): Promise<Deck> {
   const font = options.font?.trim() || DEFAULT_FONT;
   const layout = layoutOf(model);
   const sources = model.slides.findIndex((slide) => slide.kind === 'sources');
+  const frame = frameOf(model, layout);
+  const palette = paletteOf(model.theme, model.accent);
   return {
     model,
     layout,
-    frame: frameOf(model, layout),
-    palette: paletteOf(model.theme, model.accent),
+    frame,
+    palette,
+    pictures: await preparePictures(model, { frame, palette, font }),
     metrics: new FontMetrics(font),
     font,
     monoFont: MONO_FONT,
     sourcesSlide: sources >= 0 ? `slide${sources + 1}.xml` : undefined,
-    logo: logoOf(model),
+    logo: await logoOf(model),
   };
 }
 
@@ -75,10 +80,10 @@ function addMaster(pkg: Package, deck: Deck): void {
     pkg.rels(path, rels);
   });
   masterRels.add(REL_TYPES.theme, '../theme/theme1.xml');
-  let logoRel: string | undefined;
+  let logoRel: LogoRels | undefined;
   if (deck.logo) {
-    pkg.media(logoPath(deck.logo), deck.logo.extension, deck.logo.contentType, deck.logo.bytes);
-    logoRel = masterRels.add(REL_TYPES.image, logoTarget(deck.logo));
+    addLogoMedia(deck.logo, (...media) => pkg.media(...media));
+    logoRel = logoRels(deck.logo, masterRels);
   }
   pkg.part(
     'ppt/slideMasters/slideMaster1.xml',
@@ -129,9 +134,19 @@ function addSlides(pkg: Package, deck: Deck, options: PptxOptions): number {
 
 /** The deck as a PPTX file. */
 export async function renderPptx(model: DeckModel, options: PptxOptions = {}): Promise<Uint8Array> {
-  const deck = deckOf(model, options);
+  const deck = await deckOf(model, options);
   const pkg = new Package();
   addMaster(pkg, deck);
+  for (const [number, media] of deck.pictures) {
+    const paths = mediaPaths(number, media);
+    pkg.media(
+      `ppt/${paths.raster}`,
+      media.raster.extension,
+      `image/${media.raster.extension}`,
+      media.raster.bytes,
+    );
+    if (paths.svg && media.svg) pkg.media(`ppt/${paths.svg}`, 'svg', 'image/svg+xml', media.svg);
+  }
   const notes = addSlides(pkg, deck, options);
   const presentationRels = new Rels();
   presentationRels.add(REL_TYPES.slideMaster, 'slideMasters/slideMaster1.xml');
@@ -174,4 +189,23 @@ export async function renderPptx(model: DeckModel, options: PptxOptions = {}): P
   root.add(REL_TYPES.extended, 'docProps/app.xml');
   pkg.rels('', root);
   return pkg.zip();
+}
+
+/**
+ * A prepared deck's PowerPoint file, as `build` and `watch` write it: in the
+ * font asked for, with the speaker notes unless `notes` is false, and a
+ * warning for each slide that had to be set smaller than 60 %.
+ */
+export function pptxOf(
+  deck: PreparedDeck,
+  options: { pptxFont?: string; pptxNotes?: boolean; onWarning?: (message: string) => void },
+): Promise<Uint8Array> {
+  return renderPptx(deck.model, {
+    font: options.pptxFont,
+    notes: options.pptxNotes ?? true,
+    onOverflow: (slide) =>
+      options.onWarning?.(
+        `${deck.briefing.file}: ${slide.yamlPath}: slide ${slide.number} is set smaller than 60 % in the PowerPoint deck and may not fit`,
+      ),
+  });
 }
