@@ -14,6 +14,7 @@ import {
 } from '../format/briefing.js';
 import { deadlinePassed } from '../format/dateTimes.js';
 import { directionOf } from '../format/language.js';
+import { bannerFor } from './banner.js';
 import { formatDate, formatInstant } from './dates.js';
 import {
   citationNumbering,
@@ -75,6 +76,7 @@ export function buildContent(
       (briefing.bluf[0] ? plainText(briefing.bluf[0]) : plainText(briefing.situation.summary)),
     classification: briefing.classification,
     classificationLevel: briefing.classification ? classificationLevel(briefing.classification) : undefined,
+    banner: briefing.classification ? bannerFor(briefing.classification, briefing.deck.banner) : undefined,
     notesHtml: Object.fromEntries(
       Object.entries(briefing.notes).map(([group, text]) => [group, md.block(text as string)]),
     ) as Partial<Record<NoteGroup, string>>,

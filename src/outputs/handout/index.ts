@@ -9,6 +9,7 @@
  * `renderHandout` touch no file; `print.ts` prints it.
  */
 import type Handlebars from 'handlebars';
+import { type Banner, bannerColours, bannerFor } from '../../content/banner.js';
 import type { BlufItem, Content, DecisionItem } from '../../content/index.js';
 import { decisionMeta } from '../../slides/decisions.js';
 import type { DeckModel, RiskMatrixSlide } from '../../slides/index.js';
@@ -38,6 +39,8 @@ export interface HandoutModel {
   organization?: string;
   classification?: string;
   classificationLevel?: string;
+  /** The banners' colours (content/banner.ts); the marking's standard when absent. */
+  banner?: Banner;
   sourceHtml?: string;
   logo?: DeckModel['logo'];
   accent?: string;
@@ -91,6 +94,7 @@ export function buildHandoutModel(
     organization: content.organization,
     classification: content.classification,
     classificationLevel: content.classificationLevel,
+    banner: content.banner,
     sourceHtml: content.sourceHtml,
     logo: deck.logo,
     accent: deck.accent,
@@ -156,6 +160,7 @@ export interface HandoutPage extends HandoutModel {
     classification: string;
     /** The marking's conventional colour, dark enough to read on white paper. */
     classificationColor: string;
+    classificationBackground: string;
     title: string;
     date: string;
     organization: string;
@@ -204,7 +209,7 @@ export function buildHandoutPage(
     ].join('; '),
     margin: {
       classification: cssString(model.classification ?? ''),
-      classificationColor: MARKING_COLOURS[model.classificationLevel ?? ''] ?? '#1b2430',
+      ...markingColours(model),
       title: cssString(model.title),
       date: cssString(model.asOf ? `As of ${model.asOf}` : (model.date ?? '')),
       organization: cssString(model.organization ?? ''),
@@ -213,17 +218,15 @@ export function buildHandoutPage(
   };
 }
 
-/** The colours of the deck's banners, for text on paper (TLP amber and green darkened to read on white). */
-const MARKING_COLOURS: Record<string, string> = {
-  unclassified: '#0b6e35',
-  cui: '#0b3d91',
-  confidential: '#0b3d91',
-  secret: '#a31b1b',
-  'tlp-red': '#a31b1b',
-  'top-secret': '#a84c00',
-  'tlp-amber': '#8a5a00',
-  'tlp-green': '#1e6b1e',
-};
+/** The marking's label in the page margins: the banner's colours (the light theme's band for any other marking). */
+function markingColours(model: Pick<HandoutModel, 'banner' | 'classification'>): {
+  classificationColor: string;
+  classificationBackground: string;
+} {
+  const banner = model.banner ?? bannerFor(model.classification ?? '');
+  const { background, text } = bannerColours(banner, 'light');
+  return { classificationColor: text, classificationBackground: background };
+}
 
 let compiled: Handlebars.TemplateDelegate<HandoutPage> | undefined;
 

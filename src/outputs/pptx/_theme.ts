@@ -1,9 +1,10 @@
 /**
  * The colours of the two built-in themes (themes/theme-light.css and
  * themes/theme-dark.css, which a test keeps these equal to) and of the
- * classification banners (themes/briefdeck.css). A deck styled by the
+ * neutral classification banner (content/banner.ts has the rest). A deck styled by the
  * user's own CSS gets the light theme: a PowerPoint file cannot take CSS.
  */
+import type { Banner } from '../../content/banner.js';
 
 export interface Palette {
   bg: string;
@@ -57,8 +58,8 @@ export const PALETTES: Record<'light' | 'dark', Palette> = {
     accent: '#7fb2e5',
     onAccent: '#0f1722',
     link: '#9cc6f0',
-    bannerBg: '#2b3440',
-    bannerText: '#ffffff',
+    bannerBg: '#c9d2dd',
+    bannerText: '#0f1722',
     markerBg: '#e6ebf2',
     markerText: '#0f1722',
     sev: ['#24573d', '#5b6320', '#8a6414', '#9a4318', '#a8232e'],
@@ -69,21 +70,11 @@ export const PALETTES: Record<'light' | 'dark', Palette> = {
   },
 };
 
-/** Banner colours by classification level (`classificationLevel` in slides/index.ts); `other` takes the theme's. */
-const BANNERS: Record<string, { bg: string; text: string }> = {
-  unclassified: { bg: '#0b6e35', text: '#ffffff' },
-  cui: { bg: '#0b3d91', text: '#ffffff' },
-  confidential: { bg: '#0b3d91', text: '#ffffff' },
-  secret: { bg: '#a31b1b', text: '#ffffff' },
-  'tlp-red': { bg: '#a31b1b', text: '#ffffff' },
-  'top-secret': { bg: '#a84c00', text: '#ffffff' },
-  'tlp-amber': { bg: '#000000', text: '#ffc000' },
-  'tlp-green': { bg: '#000000', text: '#33ff00' },
-  'tlp-clear': { bg: '#000000', text: '#ffffff' },
-};
-
-export function bannerColours(level: string | undefined, palette: Palette): { bg: string; text: string } {
-  return BANNERS[level ?? 'other'] ?? { bg: palette.bannerBg, text: palette.bannerText };
+/** The banners' colours: the marking's standard or the briefing's (content/banner.ts), else the palette's neutral band. */
+export function bannerColours(banner: Banner | undefined, palette: Palette): { bg: string; text: string } {
+  return banner?.colours
+    ? { bg: banner.colours.background, text: banner.colours.text }
+    : { bg: palette.bannerBg, text: palette.bannerText };
 }
 
 /** `#rgb` or `#rrggbb` as `#rrggbb`; undefined for anything else (a colour name keeps the theme's accent). */
