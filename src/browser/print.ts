@@ -11,6 +11,7 @@ import type { Page } from 'puppeteer-core';
 import { RenderError } from '../errors.js';
 import { checkPdfMarking, checkSlideBanners } from './bannerCheck.js';
 import type { BrowserSession } from './session.js';
+import { SOFT_HYPHENS } from './softHyphens.js';
 
 export interface PrintOptions {
   /** The deck's HTML file; everything it loads must be inside `root`. */
@@ -172,15 +173,18 @@ function shorten(url: string): string {
  * (pdfOutline.ts), not Chromium's.
  */
 function printPage(page: Page, name: string, timeoutMs: number): Promise<Uint8Array> {
-  return step(name, timeoutMs, () =>
-    page.pdf({
+  return step(name, timeoutMs, async () => {
+    // The PDF's text gets a hyphen where a line ends in one, and no soft hyphens (softHyphens.ts).
+    await page.emulateMediaType('print');
+    await page.evaluate(SOFT_HYPHENS.settle, SOFT_HYPHENS.pageWidths);
+    return page.pdf({
       preferCSSPageSize: true,
       printBackground: true,
       tagged: true,
       outline: false,
       timeout: timeoutMs,
-    }),
-  );
+    });
+  });
 }
 
 /** Runs one step; a timeout becomes a RenderError that says which step and what to do. */
