@@ -345,7 +345,9 @@ class Check {
   async deck(value: Value<typeof BRIEFING>['deck']): Promise<DeckSettings> {
     const deck: DeckSettings = { theme: { builtIn: 'light' }, aspect: value?.aspect ?? '16:9' };
     if (value?.accent !== undefined) deck.accent = value.accent;
-    if (value?.banner !== undefined) deck.banner = this.bannerColours(value.banner);
+    const banner = value?.banner;
+    if (banner?.background !== undefined && banner.text !== undefined)
+      deck.banner = this.bannerColours(banner);
     if (value?.theme !== undefined && !this.files.has(DECK_KEYS.theme)) deck.theme = { builtIn: value.theme };
     for (const [spec, file] of this.files) {
       const read = await readDeckFile(this.loaded.dir, this.loaded.file, file.written, spec.accept);
