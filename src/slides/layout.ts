@@ -37,8 +37,12 @@ export const LAYOUT = {
     bodyTop: 20,
     bodyBottom: 12,
     footHeight: 34,
-    /** A dense slide sets its content this much smaller, to save a slide (see `layOutGroup`). */
-    denseZoom: 0.88,
+    /**
+     * A dense slide sets its content this much smaller, to save a slide (see `layOutGroup`). 1: off,
+     * since any less would set labels under the 16px and running text under the 20px the slides keep
+     * to at their design size (issue 17; tests/sizes.test.ts measures them).
+     */
+    denseZoom: 1,
   },
   text: {
     size: 22,
@@ -67,7 +71,7 @@ export const LAYOUT = {
     pointsPadTop: 16,
     pointsPadX: 22,
     pointsPadBottom: 18,
-    pointsHeadingSize: 13,
+    pointsHeadingSize: 16,
     pointsHeadingGap: 8,
     pointSize: 20,
     pointLineHeight: 1.32,
@@ -98,20 +102,20 @@ export const LAYOUT = {
     nameSize: 21,
     /** Between the name and the stance label. */
     nameGap: 14,
-    stanceSize: 13,
+    stanceSize: 16,
     /** Letter-spacing of the stance label, in em. */
     stanceTracking: 0.08,
     stanceMark: 11,
     stanceMarkGap: 6,
-    kindSize: 14,
+    kindSize: 16,
     kindGap: 1,
-    roleSize: 19,
+    roleSize: 20,
     roleLineHeight: 1.34,
     roleGap: 5,
   },
   actorMap: {
     /** The line under the map naming the actors left off it. */
-    omittedSize: 15,
+    omittedSize: 16,
     omittedLineHeight: 1.3,
     omittedGap: 6,
   },
@@ -130,14 +134,14 @@ export const LAYOUT = {
     padTop: { '16:9': 6, '4:3': 0 },
     markerColumn: 36,
     markerGap: 12,
-    titleSize: { '16:9': 19, '4:3': 16 },
-    ratingSize: { '16:9': 15.5, '4:3': 13.5 },
+    titleSize: { '16:9': 19, '4:3': 17 },
+    ratingSize: 16,
   },
   riskRegister: {
     /** The table that continues the key after the matrix slide: a row per risk. */
     size: 17,
     lineHeight: 1.3,
-    headSize: 12.5,
+    headSize: 16,
     headPadBottom: 6,
     headRule: 2,
     cellPadY: 4,
@@ -147,7 +151,7 @@ export const LAYOUT = {
     numberColumn: { '16:9': 64, '4:3': 56 },
     chipWidth: 36,
     chipHeight: 22,
-    chipSize: 14,
+    chipSize: 16,
     likelihoodColumn: { '16:9': 210, '4:3': 172 },
     impactColumn: { '16:9': 126, '4:3': 106 },
     confidenceColumn: { '16:9': 136, '4:3': 118 },
@@ -169,14 +173,14 @@ export const LAYOUT = {
     ratingsBottom: 8,
     ratingsRowGap: { '16:9': 6, '4:3': 4 },
     ratingsColumnGap: { '16:9': 26, '4:3': 18 },
-    ratingLabelSize: 12,
+    ratingLabelSize: 16,
     /** Letter-spacing of the rating labels, in em. */
-    ratingLabelTracking: 0.1,
+    ratingLabelTracking: 0.04,
     ratingSize: { '16:9': 18, '4:3': 16 },
-    detailSize: { '16:9': 17.5, '4:3': 16 },
+    detailSize: 20,
     detailLineHeight: { '16:9': 1.38, '4:3': 1.34 },
     detailParagraphGap: 6,
-    indicatorsHeadingSize: 13,
+    indicatorsHeadingSize: 16,
     indicatorsHeadingTop: { '16:9': 12, '4:3': 10 },
     indicatorsHeadingBottom: 4,
     indicatorSize: { '16:9': 16.5, '4:3': 16 },
@@ -187,7 +191,7 @@ export const LAYOUT = {
   recommendations: {
     size: 19,
     lineHeight: 1.3,
-    headSize: 12.5,
+    headSize: 16,
     headPadBottom: 6,
     headRule: 2,
     cellPadTop: 11,
@@ -208,7 +212,7 @@ export const LAYOUT = {
   combined: {
     /** Between the sections of a slide that shows two short groups. */
     gap: 30,
-    headingSize: 13,
+    headingSize: 16,
     headingGap: 8,
   },
   sources: {

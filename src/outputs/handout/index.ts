@@ -17,6 +17,7 @@ import { contactLine } from '../../slides/title.js';
 import { ASSETS_DIR } from '../assets.js';
 import { builtInTemplate } from '../deck.js';
 import { END_ID, type Plan } from './_plan.js';
+import { runningText } from './_runningHead.js';
 import { type BodySection, bodySections, type PrintedSection, printedSections } from './_sections.js';
 
 export { END_ID, type Placed, type Plan, placedDestinations, planFrom } from './_plan.js';
@@ -210,9 +211,9 @@ export function buildHandoutPage(
     margin: {
       classification: cssString(model.classification ?? ''),
       ...markingColours(model),
-      title: cssString(model.title),
-      date: cssString(model.asOf ? `As of ${model.asOf}` : (model.date ?? '')),
-      organization: cssString(model.organization ?? ''),
+      title: cssString(runningText(model.title, 'title')),
+      date: cssString(runningText(model.asOf ? `As of ${model.asOf}` : (model.date ?? ''), 'date')),
+      organization: cssString(runningText(model.organization ?? '', 'organization')),
     },
     generator: `briefdeck ${options.version}`,
   };
