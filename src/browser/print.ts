@@ -11,7 +11,7 @@ import type { Page } from 'puppeteer-core';
 import { RenderError } from '../errors.js';
 import { checkPdfMarking, checkSlideBanners } from './bannerCheck.js';
 import type { BrowserSession } from './session.js';
-import { SOFT_HYPHENS } from './softHyphens.js';
+import { NAMED_PAGE_WIDTHS, printedWidth, settleSoftHyphens } from './softHyphens.js';
 
 export interface PrintOptions {
   /** The deck's HTML file; everything it loads must be inside `root`. */
@@ -176,7 +176,7 @@ function printPage(page: Page, name: string, timeoutMs: number): Promise<Uint8Ar
   return step(name, timeoutMs, async () => {
     // The PDF's text gets a hyphen where a line ends in one, and no soft hyphens (softHyphens.ts).
     await page.emulateMediaType('print');
-    await page.evaluate(SOFT_HYPHENS.settle, SOFT_HYPHENS.pageWidths);
+    await page.evaluate(settleSoftHyphens, await page.evaluate(printedWidth, NAMED_PAGE_WIDTHS));
     return page.pdf({
       preferCSSPageSize: true,
       printBackground: true,

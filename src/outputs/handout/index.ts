@@ -224,7 +224,8 @@ function markingColours(model: Pick<HandoutModel, 'banner' | 'classification'>):
   classificationColor: string;
   classificationBackground: string;
 } {
-  if (!model.classification) return { classificationColor: 'inherit', classificationBackground: 'transparent' };
+  if (!model.classification)
+    return { classificationColor: 'inherit', classificationBackground: 'transparent' };
   const banner = model.banner ?? bannerFor(model.classification);
   const { background, text } = bannerColours(banner, 'light');
   return { classificationColor: text, classificationBackground: background };
