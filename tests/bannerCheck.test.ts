@@ -122,7 +122,7 @@ describe('a theme that hides or changes the classification banner', () => {
   it.each([
     ['changes only the accent', ':root{--bd-accent:#123456}'],
     // Undecidable from the styles (an image background): judged in pixels, and its letters pass.
-    ['paints its background as an image', '.bd-banner{background-image:linear-gradient(#a84c00,#a84c00)}'],
+    ['paints its background as an image', '.bd-banner{background-image:linear-gradient(#ff8c00,#ff8c00)}'],
     ['sets its text with a soft shadow', '.bd-banner{text-shadow:0 1px 1px rgba(0,0,0,.3)}'],
   ])('lets a theme build that %s', async (_, css) => {
     const { dir, file, out } = project();

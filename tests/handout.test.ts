@@ -65,7 +65,7 @@ async function readLines(file: string) {
 const squash = (text: string) =>
   text
     // A word hyphenated at the end of a line (issue 17) is one word; quotes are compared straight.
-    .replace(/(\p{Ll})[-\u00AD]\s+(\p{Ll})/gu, '$1$2')
+    .replace(/(\p{Ll})[-\u00AD]\s*(\p{Ll})/gu, '$1$2')
     .replace(/\u00AD/g, '')
     .replace(/[‘’]/g, "'")
     .replace(/[“”]/g, '"')

@@ -122,6 +122,9 @@ describe('buildDeckModel', () => {
       const briefing = await sample();
       const model = deckModelOf({ ...briefing, deck: { ...briefing.deck, aspect } });
       for (const kind of ['bluf', 'situation', 'timeline', 'actors', 'risk-matrix'] as const) {
+        // At the minimum sizes of issue 17 (roles at 20px, labels at 16px, no dense setting) the
+        // sample's seven actors take two 4:3 slides.
+        if (kind === 'actors' && aspect === '4:3') continue;
         expect(
           model.slides.filter((slide) => slide.kind === kind),
           `${kind} at ${aspect}`,
@@ -296,7 +299,7 @@ describe('the table of layout numbers', () => {
     for (const declaration of [
       '--bd-slide-width: 1280px',
       '--bd-slide-pad-x: 64px',
-      '--bd-slide-dense-zoom: 0.88',
+      '--bd-slide-dense-zoom: 1',
       '--bd-bluf-size: 26px',
       '--bd-bluf-line-height: 1.32',
       '--bd-recommendations-action-share: 53%',

@@ -67,7 +67,7 @@ async function notesOf(file: string, paper: Paper = 'a4'): Promise<Printed> {
 const squash = (text: string) =>
   text
     // A word hyphenated at the end of a line (issue 17) is one word; soft hyphens are not text.
-    .replace(/(\p{Ll})[-\u00AD]\s+(\p{Ll})/gu, '$1$2')
+    .replace(/(\p{Ll})[-\u00AD]\s*(\p{Ll})/gu, '$1$2')
     .replace(/\u00AD/g, '')
     .replace(/[‘’]/g, "'")
     .replace(/[“”]/g, '"')

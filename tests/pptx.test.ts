@@ -126,7 +126,7 @@ describe('renderPptx: the package', () => {
     expect(master).toContain('name="Classification banner (top)"');
     expect(master).toContain('name="Classification banner (bottom)"');
     expect(texts(master).filter((text) => text === 'UNCLASSIFIED')).toHaveLength(2);
-    expect(master).toContain('<a:srgbClr val="0B6E35"/>');
+    expect(master).toContain('<a:srgbClr val="007A33"/>');
     expect(master).toContain('type="slidenum"');
     expect(texts(master)).toContain(model.title);
     expect(files['ppt/slideLayouts/slideLayout2.xml']).toContain('name="Heading rule"');
@@ -190,9 +190,9 @@ describe('renderPptx: the package', () => {
         /<a:off x="(\d+)" y="(\d+)"\/><a:ext cx="(\d+)" cy="(\d+)"\/><\/a:xfrm><a:prstGeom prst="roundRect">/g,
       ),
     ];
-    // The body starts at (64, 26 + 26 + 40 + 12 + 2 + 20) on a classified 16:9 slide.
+    // The body starts at (64, 26 + 20 + 40 + 10 + 2 + 16) on a classified 16:9 slide.
     expect(placed.map((m) => m.slice(1).map((v) => Math.round(Number(v) / 95.25) / 100))).toEqual(
-      boxes.map(([, x, y, w, h]) => [64 + Number(x), 126 + Number(y), Number(w), Number(h)]),
+      boxes.map(([, x, y, w, h]) => [64 + Number(x), 114 + Number(y), Number(w), Number(h)]),
     );
     expect(xml).toContain('<a:tailEnd type="triangle"'); // support
     expect(xml).toMatch(/<a:custDash><a:ds d="360000" sp="240000"\/><\/a:custDash>/); // rivalry

@@ -11,6 +11,7 @@ import { RenderError } from '../errors.js';
 import { checkPdfMarking, checkSlideBanners } from './bannerCheck.js';
 import { guardPage } from './guard.js';
 import type { BrowserSession } from './session.js';
+import { NAMED_PAGE_WIDTHS, printedWidth, settleSoftHyphens } from './softHyphens.js';
 import { span, spanSync } from './trace.js';
 
 export interface PrintOptions {
@@ -82,8 +83,8 @@ export async function printPdf(session: BrowserSession, options: PrintOptions): 
         );
       return { pdf, slideCount, pageCount: countPdfPages(pdf), overflows };
     } finally {
-      // The banner check emulates print media; a kept page measures the next deck on screen again.
-      if (marking !== undefined) await page.emulateMediaType(undefined).catch(() => {});
+      // The banner check and the print emulate print media; a kept page measures the next deck on screen again.
+      await page.emulateMediaType(undefined).catch(() => {});
     }
   });
 }
@@ -166,6 +167,9 @@ async function preparePage(page: Page, options: DocumentPrintOptions): Promise<v
  */
 function printPage(page: Page, name: string, timeoutMs: number): Promise<Uint8Array> {
   return step(name, timeoutMs, async () => {
+    // The PDF's text gets a hyphen where a line ends in one, and no soft hyphens (softHyphens.ts).
+    await page.emulateMediaType('print');
+    await page.evaluate(settleSoftHyphens, await page.evaluate(printedWidth, NAMED_PAGE_WIDTHS));
     // Straight from the protocol, in one answer: Puppeteer's page.pdf() asks for a stream and reads
     // it back in chunks, and first waits for the fonts again (done already).
     const client = clients.get(page) ?? page.createCDPSession();

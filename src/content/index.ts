@@ -17,6 +17,7 @@ import {
 import { deadlinePassed } from '../format/dateTimes.js';
 import { directionOf } from '../format/language.js';
 import { changeMarks, changesSection, marked } from './_changes.js';
+import { bannerFor } from './banner.js';
 import { formatDate, formatInstant } from './dates.js';
 import {
   citationNumbering,
@@ -91,7 +92,7 @@ export function buildContent(
       briefing.subtitle ??
       (briefing.bluf[0] ? plainText(briefing.bluf[0]) : plainText(briefing.situation.summary)),
     classification: briefing.classification,
-    classificationLevel: briefing.classification ? classificationLevel(briefing.classification) : undefined,
+    ...markingOf(briefing),
     notesHtml: Object.fromEntries(
       Object.entries(briefing.notes).map(([group, text]) => [group, md.block(text as string)]),
     ) as Partial<Record<NoteGroup, string>>,
@@ -263,4 +264,14 @@ function shownDeadline(deadline: Deadline, language: string): string {
   if (deadline.kind === 'time') return formatInstant(deadline.at, language);
   if (deadline.kind === 'date') return formatDate(deadline.date, language);
   return deadline.text;
+}
+
+/** The marking's colour class and its banner's colours (content/banner.ts), when the briefing has a marking. */
+function markingOf(briefing: Briefing): Pick<Content, 'classificationLevel' | 'banner'> {
+  const marking = briefing.classification;
+  if (marking === undefined) return { classificationLevel: undefined, banner: undefined };
+  return {
+    classificationLevel: classificationLevel(marking),
+    banner: bannerFor(marking, briefing.deck.banner),
+  };
 }

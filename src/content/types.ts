@@ -15,6 +15,7 @@ import type {
   VisualGroup,
 } from '../format/briefing.js';
 import type { LocatorMap } from '../slides/visuals/map.js';
+import type { Banner } from './banner.js';
 import type { Severity } from './ratings.js';
 
 export interface Content {
@@ -41,6 +42,8 @@ export interface Content {
   classification?: string;
   /** A class for the marking's colour: `unclassified`, `secret`, `tlp-amber`, … or `other`. */
   classificationLevel?: string;
+  /** The banners' colours (content/banner.ts): the marking's standard, the briefing's own, or the theme's. */
+  banner?: Banner;
   /** Each group's speaker notes (`notes.actors`), sanitised HTML. */
   notesHtml: Partial<Record<NoteGroup, string>>;
   bluf: BlufItem[];

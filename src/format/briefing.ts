@@ -203,6 +203,8 @@ export interface DeckSettings {
   aspect: Aspect;
   /** A validated CSS colour, as written. */
   accent?: string;
+  /** The classification banners' own colours, `#rrggbb`, readable (4.5:1) against each other. */
+  banner?: { background: string; text: string };
   logo?: Asset;
 }
 

@@ -40,6 +40,7 @@ import { LANGUAGE_TAG } from './language.js';
 import {
   CSS_COLOUR,
   EMAIL,
+  HEX_COLOUR,
   HTTP_URL,
   likelihoodOfPercent,
   PERCENT,
@@ -244,6 +245,24 @@ const DECK = mapping(
       rule: CSS_COLOUR,
       examples: ['#1f4e79', 'navy', 'teal', 'firebrick'],
     }),
+    banner: mapping(
+      {
+        background: text('The banners\' background: `#rgb` or `#rrggbb`, quoted (`"#000000"`).', {
+          required: true,
+          rule: HEX_COLOUR,
+          examples: ['#000000', '#2b3440'],
+        }),
+        text: text(
+          "The marking's colour on it: `#rgb` or `#rrggbb`, quoted; at least 4.5:1 against the background.",
+          {
+            required: true,
+            rule: HEX_COLOUR,
+            examples: ['#ffffff', '#ffc000'],
+          },
+        ),
+      },
+      "The classification banners' colours, over the marking's standard colours (TLP 2.0, US classification) and the theme's neutral band: `background` and `text`, at least 4.5:1 apart (WCAG AA), else an error.",
+    ),
     logo: {
       type: 'file',
       what: 'logo',
@@ -252,7 +271,7 @@ const DECK = mapping(
         'A PNG, JPEG or SVG file next to the briefing: on the title slide, and small on every slide.',
     } satisfies FileSpec,
   },
-  'Presentation settings: `theme`, `aspect`, `accent`, `logo`.',
+  'Presentation settings: `theme`, `aspect`, `accent`, `banner`, `logo`.',
 );
 
 const CONTACT = mapping(
@@ -322,7 +341,7 @@ export const BRIEFING = mapping(
     organization: text('Who it is from.'),
     contact: CONTACT,
     classification: text(
-      'Handling marking, shown as a banner at the top and bottom of every slide and page; `UNCLASSIFIED`, `CONFIDENTIAL`, `SECRET`, `TOP SECRET`, `CUI` and `TLP:` markings get their conventional colours.',
+      'Handling marking, shown as a banner at the top and bottom of every slide and page; TLP 2.0 labels (`TLP:RED`, `TLP:AMBER`, `TLP:AMBER+STRICT`, `TLP:GREEN`, `TLP:CLEAR`) and US markings (`UNCLASSIFIED`, `CUI`, `CONFIDENTIAL`, `SECRET`, `TOP SECRET`, `TOP SECRET//SCI`) get their standard colours, any other a neutral band; `deck.banner` sets others.',
       { examples: ['UNCLASSIFIED', 'OFFICIAL', 'TLP:CLEAR', 'CONFIDENTIAL', 'SECRET'] },
     ),
     handling: text(`A distribution or caveat line (\`Not for onward distribution\`). ${HANDLING_DEFAULT}`, {

@@ -108,6 +108,18 @@ export const CSS_COLOUR: TextRule = {
   }),
 };
 
+export const HEX_COLOUR: TextRule = {
+  pattern: '#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})',
+  normalise: (colour) =>
+    colour.length === 4
+      ? `#${[...colour.slice(1)].map((c) => c + c).join('')}`.toLowerCase()
+      : colour.toLowerCase(),
+  problem: (colour) => ({
+    message: `"${truncate(colour)}" is not a #rgb or #rrggbb colour`,
+    hint: 'quote it: "#1f4e79"',
+  }),
+};
+
 export const HTTP_URL: TextRule = {
   pattern: '[hH][tT][tT][pP][sS]?://\\S+',
   also: (url) => {

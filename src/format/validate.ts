@@ -8,9 +8,11 @@
  * collected; if there is any, a `BriefingError` lists them all in file order
  * and nothing downstream runs.
  */
+
 import type { Node } from 'yaml';
 import { BriefingError, type Problem } from '../errors.js';
 import type { Briefing, DeckSettings, Position } from './briefing.js';
+import { contrastRatio, MIN_TEXT_CONTRAST } from './colourContrast.js';
 import { CrossReferences } from './crossReferences.js';
 import { instantOf, readDeadline } from './dateTimes.js';
 import { readDeckFile } from './deckFiles.js';
@@ -343,6 +345,9 @@ class Check {
   async deck(value: Value<typeof BRIEFING>['deck']): Promise<DeckSettings> {
     const deck: DeckSettings = { theme: { builtIn: 'light' }, aspect: value?.aspect ?? '16:9' };
     if (value?.accent !== undefined) deck.accent = value.accent;
+    const banner = value?.banner;
+    if (banner?.background !== undefined && banner.text !== undefined)
+      deck.banner = this.bannerColours(banner);
     if (value?.theme !== undefined && !this.files.has(DECK_KEYS.theme)) deck.theme = { builtIn: value.theme };
     for (const [spec, file] of this.files) {
       const read = await readDeckFile(this.loaded.dir, this.loaded.file, file.written, spec.accept);
@@ -352,6 +357,20 @@ class Check {
       else if (spec === DECK_KEYS.logo) deck.logo = read.asset;
     }
     return deck;
+  }
+
+  /**
+   * The banners' own colours, which must stay readable: 4.5:1 or more, as an error rather than a
+   * warning, since a marking nobody can read is no marking (and the built-in colours all reach it).
+   */
+  private bannerColours(banner: { background: string; text: string }): { background: string; text: string } {
+    const ratio = contrastRatio(banner.background, banner.text);
+    if (ratio < MIN_TEXT_CONTRAST)
+      this.problemAt('deck.banner.text', {
+        message: `${banner.text} on ${banner.background} has a contrast of ${ratio.toFixed(2)}:1, under the ${MIN_TEXT_CONTRAST}:1 a banner needs`,
+        hint: 'darken one colour or lighten the other (white or black text reaches it on most backgrounds)',
+      });
+    return banner;
   }
 
   // ── figures and the map (figureFiles.ts) ───────────────────────────────

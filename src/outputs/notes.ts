@@ -17,6 +17,7 @@ import { type PdfInfo, setPdfInfo } from '../browser/pdfInfo.js';
 import { addOutline, namedDestinations, type OutlineEntry } from '../browser/pdfOutline.js';
 import { printDocument } from '../browser/print.js';
 import type { BrowserSession } from '../browser/session.js';
+import type { Banner } from '../content/banner.js';
 import { RenderError } from '../errors.js';
 import type { DeckModel, TitleSlide } from '../slides/index.js';
 import { captureSlides } from './_notesSlides.js';
@@ -71,6 +72,7 @@ export interface NotesModel {
   organization?: string;
   classification?: string;
   classificationLevel?: string;
+  banner?: Banner;
   logo?: DeckModel['logo'];
   accent?: string;
   slides: NotesSlide[];
@@ -108,6 +110,7 @@ export function buildNotesModel(deck: DeckModel, pictures: readonly string[]): N
     organization: deck.organization,
     classification: deck.classification,
     classificationLevel: deck.classificationLevel,
+    banner: deck.banner,
     logo: deck.logo,
     accent: deck.accent,
     slides,
@@ -144,6 +147,7 @@ export function buildNotesPage(
       organization: model.organization,
       classification: model.classification,
       classificationLevel: model.classificationLevel,
+      banner: model.banner,
       withNotes: false,
       bluf: [],
       decisions: [],

@@ -101,6 +101,7 @@ export function buildDeckModel(content: Content, deck: DeckSettings, table: Layo
     organization: content.organization,
     classification: content.classification,
     classificationLevel: content.classificationLevel,
+    banner: content.banner,
     asOf: content.asOf?.shown,
     aspect,
     width,

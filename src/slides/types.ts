@@ -3,6 +3,7 @@
  * and later the PowerPoint deck) is made from. Built by ./index.ts; each
  * slide kind's builder is a module beside it.
  */
+import type { Banner } from '../content/banner.js';
 import type {
   ActorItem,
   ChangeMark,
@@ -270,6 +271,8 @@ export interface DeckModel {
   classification?: string;
   /** A class for the banner colour: `unclassified`, `secret`, `tlp-amber`, … or `other`. */
   classificationLevel?: string;
+  /** The banners' colours (content/banner.ts): the standard's or the briefing's; the theme's when absent. */
+  banner?: Banner;
   /** `as_of` as a reader sees it, for every slide's footer. */
   asOf?: string;
   aspect: Aspect;

@@ -9,6 +9,7 @@
  * `renderHandout` touch no file; `print.ts` prints it.
  */
 import type Handlebars from 'handlebars';
+import { type Banner, bannerColours, bannerFor } from '../../content/banner.js';
 import type { BlufItem, ChangesSection, Content, DecisionItem } from '../../content/index.js';
 import { decisionMeta } from '../../slides/decisions.js';
 import type { DeckModel, RiskMatrixSlide } from '../../slides/index.js';
@@ -16,6 +17,7 @@ import { contactLine } from '../../slides/title.js';
 import { ASSETS_DIR } from '../assets.js';
 import { builtInTemplate } from '../deck.js';
 import { END_ID, type Plan } from './_plan.js';
+import { runningText } from './_runningHead.js';
 import { type BodySection, bodySections, type PrintedSection, printedSections } from './_sections.js';
 
 export { END_ID, type Placed, type Plan, placedDestinations, planFrom } from './_plan.js';
@@ -38,6 +40,8 @@ export interface HandoutModel {
   organization?: string;
   classification?: string;
   classificationLevel?: string;
+  /** The banners' colours (content/banner.ts); the marking's standard when absent. */
+  banner?: Banner;
   sourceHtml?: string;
   logo?: DeckModel['logo'];
   accent?: string;
@@ -94,6 +98,7 @@ export function buildHandoutModel(
     organization: content.organization,
     classification: content.classification,
     classificationLevel: content.classificationLevel,
+    banner: content.banner,
     sourceHtml: content.sourceHtml,
     logo: deck.logo,
     accent: deck.accent,
@@ -162,6 +167,7 @@ export interface HandoutPage extends HandoutModel {
     classification: string;
     /** The marking's conventional colour, dark enough to read on white paper. */
     classificationColor: string;
+    classificationBackground: string;
     title: string;
     date: string;
     organization: string;
@@ -210,26 +216,26 @@ export function buildHandoutPage(
     ].join('; '),
     margin: {
       classification: cssString(model.classification ?? ''),
-      classificationColor: MARKING_COLOURS[model.classificationLevel ?? ''] ?? '#1b2430',
-      title: cssString(model.title),
-      date: cssString(model.asOf ? `As of ${model.asOf}` : (model.date ?? '')),
-      organization: cssString(model.organization ?? ''),
+      ...markingColours(model),
+      title: cssString(runningText(model.title, 'title')),
+      date: cssString(runningText(model.asOf ? `As of ${model.asOf}` : (model.date ?? ''), 'date')),
+      organization: cssString(runningText(model.organization ?? '', 'organization')),
     },
     generator: `briefdeck ${options.version}`,
   };
 }
 
-/** The colours of the deck's banners, for text on paper (TLP amber and green darkened to read on white). */
-const MARKING_COLOURS: Record<string, string> = {
-  unclassified: '#0b6e35',
-  cui: '#0b3d91',
-  confidential: '#0b3d91',
-  secret: '#a31b1b',
-  'tlp-red': '#a31b1b',
-  'top-secret': '#a84c00',
-  'tlp-amber': '#8a5a00',
-  'tlp-green': '#1e6b1e',
-};
+/** The marking's label in the page margins: the banner's colours (the light theme's band for any other marking). */
+function markingColours(model: Pick<HandoutModel, 'banner' | 'classification'>): {
+  classificationColor: string;
+  classificationBackground: string;
+} {
+  if (!model.classification)
+    return { classificationColor: 'inherit', classificationBackground: 'transparent' };
+  const banner = model.banner ?? bannerFor(model.classification);
+  const { background, text } = bannerColours(banner, 'light');
+  return { classificationColor: text, classificationBackground: background };
+}
 
 let compiled: Handlebars.TemplateDelegate<HandoutPage> | undefined;
 

@@ -40,7 +40,7 @@ const plainContext = (deck: Deck): TextContext => ({
 });
 
 function banner(deck: Deck, ids: ShapeIds, rect: Rect, name: string): string {
-  const colours = bannerColours(deck.model.classificationLevel, deck.palette);
+  const colours = bannerColours(deck.model.banner, deck.palette);
   const text = paragraphsXml(
     [{ runs: [{ text: deck.model.classification ?? '' }], level: 0 }],
     {

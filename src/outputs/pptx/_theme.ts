@@ -1,10 +1,11 @@
 /**
  * The colours of the two built-in themes (themes/theme-light.css and
  * themes/theme-dark.css, which a test keeps these equal to) and of the
- * classification banners (themes/briefdeck.css). A deck styled by the
+ * neutral classification banner (content/banner.ts has the rest). A deck styled by the
  * user's own CSS gets the light theme: a PowerPoint file cannot take CSS.
  * The severity scale is read from the themes' CSS itself (_severityScale.ts).
  */
+import type { Banner } from '../../content/banner.js';
 
 import { severityScale } from './_severityScale.js';
 
@@ -40,8 +41,8 @@ const COLOURS = {
   accent: ['#1f4e79', '#7fb2e5'],
   onAccent: ['#ffffff', '#0f1722'],
   link: ['#1a4f85', '#9cc6f0'],
-  bannerBg: ['#2b3440', '#2b3440'],
-  bannerText: ['#ffffff', '#ffffff'],
+  bannerBg: ['#2b3440', '#c9d2dd'],
+  bannerText: ['#ffffff', '#0f1722'],
   markerBg: ['#14263d', '#e6ebf2'],
   markerText: ['#ffffff', '#0f1722'],
 } as const satisfies Record<string, readonly [string, string]>;
@@ -73,21 +74,11 @@ function themePalette(index: 0 | 1): Palette {
 
 export const PALETTES: Record<'light' | 'dark', Palette> = { light: themePalette(0), dark: themePalette(1) };
 
-/** Banner colours by classification level (`classificationLevel` in slides/index.ts); `other` takes the theme's. */
-const BANNERS: Record<string, { bg: string; text: string }> = {
-  unclassified: { bg: '#0b6e35', text: '#ffffff' },
-  cui: { bg: '#0b3d91', text: '#ffffff' },
-  confidential: { bg: '#0b3d91', text: '#ffffff' },
-  secret: { bg: '#a31b1b', text: '#ffffff' },
-  'tlp-red': { bg: '#a31b1b', text: '#ffffff' },
-  'top-secret': { bg: '#a84c00', text: '#ffffff' },
-  'tlp-amber': { bg: '#000000', text: '#ffc000' },
-  'tlp-green': { bg: '#000000', text: '#33ff00' },
-  'tlp-clear': { bg: '#000000', text: '#ffffff' },
-};
-
-export function bannerColours(level: string | undefined, palette: Palette): { bg: string; text: string } {
-  return BANNERS[level ?? 'other'] ?? { bg: palette.bannerBg, text: palette.bannerText };
+/** The banners' colours: the marking's standard or the briefing's (content/banner.ts), else the palette's neutral band. */
+export function bannerColours(banner: Banner | undefined, palette: Palette): { bg: string; text: string } {
+  return banner?.colours
+    ? { bg: banner.colours.background, text: banner.colours.text }
+    : { bg: palette.bannerBg, text: palette.bannerText };
 }
 
 /** `#rgb` or `#rrggbb` as `#rrggbb`; undefined for anything else (a colour name keeps the theme's accent). */

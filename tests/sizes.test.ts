@@ -1,0 +1,187 @@
+/**
+ * Minimum sizes (issue 17), measured in the rendered pages, not read from the CSS: every text node's
+ * element, its computed size times any zoom on the way up. Slides at their design size (1280 × 720,
+ * 1024 × 768) in the print view: nothing under 16px, running text 20px or more. The handout under
+ * print media at the printed width: nothing under 8 pt, body text 10–11 pt; and read back from its
+ * PDF, a running header and footer of one line each. (Lines of at most 90 characters: not yet tested.)
+ *
+ * The SVG visuals (risk matrix, actor map, locator map: src/slides/visuals) are left out here; their
+ * labels are sized by their own module.
+ */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserSession } from '../src/browser/session.js';
+import { readBriefing } from '../src/build.js';
+import { buildContent } from '../src/content/index.js';
+import { buildHandoutModel, buildHandoutPage, renderHandout } from '../src/outputs/handout/index.js';
+import { build, deckModelOf, newSession, ROOT } from './_helpers.js';
+
+/** The slides' running text: prose a reader reads through, not labels. */
+const RUNNING_TEXT =
+  '.bd-bluf li, .bd-summary, .bd-points li, .bd-what p:not(.bd-where), .bd-role, .bd-detail, .bd-action > p, .bd-decision, .bd-sources li > div > p:first-child';
+
+interface Sized {
+  where: string;
+  text: string;
+  /** In CSS px as rendered. */
+  size: number;
+  running: boolean;
+}
+
+/** Runs in the page: every visible text node outside the SVG visuals, with its rendered size. */
+function measureText(runningSelector: string): Sized[] {
+  const found: Sized[] = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = (node.textContent ?? '').trim();
+    const element = node.parentElement;
+    if (
+      !text ||
+      !element ||
+      element.closest('svg, .bd-sr-only, .ho-sr-only, aside.notes, .ho-probes, script, style')
+    )
+      continue;
+    range.selectNodeContents(node);
+    const box = range.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0 || getComputedStyle(element).visibility === 'hidden') continue;
+    let zoom = 1;
+    for (let up: Element | null = element; up; up = up.parentElement)
+      zoom *= Number(getComputedStyle(up).zoom) || 1;
+    const owner = element.closest('[class]');
+    found.push({
+      where: `${owner?.tagName.toLowerCase()}.${owner?.getAttribute('class')?.split(' ')[0]}`,
+      text: text.slice(0, 40),
+      size: Number.parseFloat(getComputedStyle(element).fontSize) * zoom,
+      running: element.closest(runningSelector) !== null && element.closest('a.cite, sup') === null,
+    });
+  }
+  return found;
+}
+
+const SLIDE_CASES = [
+  ['briefing.yaml', '16:9', 'light'],
+  ['briefing.yaml', '4:3', 'dark'],
+  ['tests/fixtures/long.yaml', '16:9', 'dark'],
+  ['tests/fixtures/long.yaml', '4:3', 'light'],
+  ['tests/fixtures/many-risks.yaml', '4:3', 'dark'],
+  ['tests/fixtures/german.yaml', '4:3', 'light'],
+  ['tests/fixtures/arabic.yaml', '16:9', 'dark'],
+  ['tests/fixtures/decisions.yaml', '4:3', 'light'],
+  ['examples/hospital-ransomware/briefing.yaml', '4:3', 'dark'],
+  ['examples/port-strike/briefing.yaml', '16:9', 'light'],
+] as const;
+
+describe('slides, measured at their design size', () => {
+  let session: BrowserSession;
+  beforeAll(() => {
+    session = newSession();
+  });
+  afterAll(() => session.close());
+
+  it.each(SLIDE_CASES)(
+    '%s at %s (%s): nothing under 16px, running text at 20px or more, nothing overflows',
+    async (file, aspect, theme) => {
+      const built = await build(path.join(ROOT, file), {
+        pdf: false,
+        strict: true,
+        deck: { aspect, theme },
+        session,
+      });
+      expect(built.overflows).toEqual([]);
+      const sized = await session.withPage(async (page) => {
+        await page.goto(`${pathToFileURL(built.html).href}?print-pdf`, { waitUntil: 'load' });
+        await page.waitForFunction(() => document.documentElement.dataset.pdfReady === 'true');
+        return page.evaluate(measureText, RUNNING_TEXT);
+      });
+      expect(sized.length).toBeGreaterThan(30);
+      expect(sized.filter((text) => text.running).length).toBeGreaterThan(3);
+      expect(sized.filter((text) => text.size < 16)).toEqual([]);
+      expect(sized.filter((text) => text.running && text.size < 20)).toEqual([]);
+    },
+    60_000,
+  );
+});
+
+describe('the handout', () => {
+  let session: BrowserSession;
+  beforeAll(() => {
+    session = newSession();
+  });
+  afterAll(() => session.close());
+
+  it.each(['briefing.yaml', 'tests/fixtures/long.yaml', 'tests/fixtures/german.yaml'])(
+    '%s: nothing under 8 pt, body text 10–11 pt (measured in the page at its printed width)',
+    async (file) => {
+      const built = await build(path.join(ROOT, file), { pdf: false, session });
+      const briefing = await readBriefing(path.join(ROOT, file), ROOT);
+      const model = buildHandoutModel(buildContent(briefing), deckModelOf(briefing), { withNotes: true });
+      const page = buildHandoutPage(model, {
+        paper: 'a4',
+        version: 'test',
+        layout: { bodyNewPage: true, tight: false, compact: false },
+      });
+      const html = path.join(built.outDir, 'handout-sizes.html');
+      writeFileSync(html, renderHandout(page));
+      const { sized, body } = await session.withPage(async (tab) => {
+        await tab.emulateMediaType('print');
+        await tab.goto(pathToFileURL(html).href, { waitUntil: 'load' });
+        await tab.evaluate(() => document.fonts.ready.then(() => undefined));
+        // The width of A4's text area (210 mm less 18 mm margins), as the page is printed.
+        await tab.evaluate(() => {
+          document.documentElement.style.width = 'calc(210mm - 36mm)';
+        });
+        return {
+          sized: await tab.evaluate(measureText, '.ho-prose p, .ho-bluf li, .ho-points li'),
+          body: await tab.evaluate(() => Number.parseFloat(getComputedStyle(document.body).fontSize)),
+        };
+      });
+      const pt = (px: number) => Math.round(px * 0.75 * 100) / 100;
+      expect(sized.length).toBeGreaterThan(30);
+      expect(
+        sized.filter((text) => pt(text.size) < 8).map((text) => ({ ...text, size: pt(text.size) })),
+      ).toEqual([]);
+      expect(pt(body)).toBeGreaterThanOrEqual(10);
+      expect(pt(body)).toBeLessThanOrEqual(11);
+      const running = sized.filter((text) => text.running).map((text) => pt(text.size));
+      expect(running.length).toBeGreaterThan(3);
+      for (const size of running) expect(size).toBeGreaterThanOrEqual(10);
+    },
+    60_000,
+  );
+
+  it('prints its running header and footer on one line each, a long title shortened with an ellipsis', async () => {
+    const built = await build(path.join(ROOT, 'tests/fixtures/long.yaml'), {
+      pdf: false,
+      handout: 'a4',
+      session,
+    });
+    const pdf = built.handout as string;
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
+    expect(pages).toBeGreaterThan(3);
+    for (let page = 1; page <= pages; page++) {
+      const bbox = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), pdf, '-'], {
+        encoding: 'utf8',
+      });
+      const words = [
+        ...bbox.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)<\/word>/g),
+      ].map((m) => ({ top: Number(m[1]), word: m[2] as string }));
+      // The header's words (in the 22 mm margin, 62 pt, above the body's first line) and the footer's (below A4's last 20 mm) each on one line.
+      const header = words.filter((w) => w.top < 56 && w.word !== 'OFFICIAL-SENSITIVE');
+      const footer = words.filter((w) => w.top > 842 - 57 && w.word !== 'OFFICIAL-SENSITIVE');
+      for (const band of [header, footer]) {
+        expect(band.length, `page ${page}`).toBeGreaterThan(1);
+        const tops = band.map((w) => w.top);
+        expect(
+          Math.max(...tops) - Math.min(...tops),
+          `page ${page}: ${band.map((w) => w.word).join(' ')}`,
+        ).toBeLessThan(4);
+      }
+      // The long title is shortened, with an ellipsis.
+      expect(header.map((w) => w.word).join(' ')).toMatch(/…/);
+    }
+  }, 120_000);
+});
