@@ -55,7 +55,7 @@ describe('the sample and its edited copy', () => {
         'Judgments changed IS reprisal attacks : likely → very likely ▲ Why: IS claimed two attacks near Qubba since 30 June. ' +
         'New actors Tunisian volunteers ' +
         'Removed recommendations Create an environment in which civil society organisations can flourish. ' +
-        'ISIS in Libya: the fall of IS in Derna As of 3 July 2015, 09:00 UTC 4 / 12 UNCLASSIFIED',
+        `ISIS in Libya: the fall of IS in Derna As of 3 July 2015, 09:00 UTC 4 / ${ids.length} UNCLASSIFIED`,
     );
   });
 

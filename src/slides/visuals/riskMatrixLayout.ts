@@ -43,11 +43,11 @@ export const RISK_MATRIX_SIZE = { width: GRID_LEFT + GRID_W + MARGIN, height: TO
 
 /**
  * The size of a marker's number and of a badge's "+N". The smallest the
- * deck shows the matrix is 0.727 px per unit (4:3, its key under it), which
- * makes this 16 px there (20.8 px on 16:9): never under the 16 px that
- * anything read on a slide must have (tests/crowded.test.ts measures it).
+ * deck shows the matrix is about 0.725 px per unit (4:3, its key under it),
+ * which makes this 16.1 px there (21 px on 16:9): never under the 16 px
+ * that anything read on a slide must have (tests/crowded.test.ts measures it).
  */
-export const NUMBER_SIZE = 22;
+export const NUMBER_SIZE = 22.2;
 /* Markers in a cell: the room around and between them, the largest disc. */
 const PAD = 2;
 const GAP = 1.5;
