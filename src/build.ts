@@ -24,7 +24,7 @@ import type { DeckOverrides } from './options.js';
 import { ASSETS_DIR, assetFiles, packageVersion, speakerViewScriptHashes } from './outputs/assets.js';
 import { buildPage, loadTemplates, type PreparedDeck, renderDeck, type Templates } from './outputs/deck.js';
 import type { Paper } from './outputs/handout/index.js';
-import { inputsOf, keptOutputs, recordBuild } from './outputs/incremental.js';
+import { type BuiltFiles, inputsOf, keptOutputs, recordBuild } from './outputs/incremental.js';
 import { briefingName, outputFiles, outputPath, themePath } from './outputs/names.js';
 import { printDeck, printHandout } from './outputs/pdf.js';
 import { renderSingleFile, type SingleFileInput } from './outputs/singleFile/index.js';
@@ -88,18 +88,12 @@ export interface BuildOptions {
   baseline?: Briefing | null;
 }
 
-export interface BuildResult {
+export interface BuildResult extends BuiltFiles {
   briefing: Briefing;
   /** What changed since the previous version (`--since`). */
   changes?: Changes;
   /** The view model every output was made from. */
   model: DeckModel;
-  html: string;
-  pdf?: string;
-  handout?: string;
-  notes?: string;
-  pptx?: string;
-  singleFile?: string;
   slideCount: number;
   overflows: Overflow[];
   /** Not built again: its inputs and outputs are as the last build left them (`incremental`). */

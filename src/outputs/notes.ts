@@ -17,10 +17,10 @@ import { type PdfInfo, setPdfInfo } from '../browser/pdfInfo.js';
 import { addOutline, namedDestinations, type OutlineEntry } from '../browser/pdfOutline.js';
 import { printDocument } from '../browser/print.js';
 import type { BrowserSession } from '../browser/session.js';
-import type { Banner } from '../content/banner.js';
 import { RenderError } from '../errors.js';
 import type { DeckModel, TitleSlide } from '../slides/index.js';
 import { captureSlides } from './_notesSlides.js';
+import type { PageHead } from './_pageHead.js';
 import { packageVersion } from './assets.js';
 import type { PreparedDeck } from './deck.js';
 import { builtInTemplate } from './deck.js';
@@ -61,20 +61,7 @@ export interface NotesSlide {
   alt: string;
 }
 
-export interface NotesModel {
-  title: string;
-  /** The briefing's `language` and its direction: the page's `lang` and `dir`. */
-  language: string;
-  dir: 'ltr' | 'rtl';
-  subtitle?: string;
-  date?: string;
-  author?: string;
-  organization?: string;
-  classification?: string;
-  classificationLevel?: string;
-  banner?: Banner;
-  logo?: DeckModel['logo'];
-  accent?: string;
+export interface NotesModel extends PageHead {
   slides: NotesSlide[];
   /** "10, all with notes", "10, 7 with notes". */
   slideSummary: string;

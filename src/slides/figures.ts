@@ -18,7 +18,7 @@ import type { FigureSlide, LocatorMapSlide } from './types.js';
 export const FIGURE_CAPTION = {
   size: 20,
   lineHeight: 1.3,
-  creditSize: 15,
+  creditSize: 16,
   creditLineHeight: 1.3,
   gap: 10,
 } as const;

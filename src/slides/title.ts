@@ -5,24 +5,27 @@ import type { SlideBuilder } from './_group.js';
 import type { TitleSlide } from './types.js';
 
 export function titleSlide(build: SlideBuilder, content: Content): void {
-  build.add<TitleSlide>(
-    'title',
-    [
-      {
-        title: content.title,
-        subtitle: content.subtitle,
-        date: content.date,
-        author: content.author,
-        organization: content.organization,
-        sourceHtml: content.sourceHtml,
-        asOf: content.asOf?.shown,
-        version: content.version,
-        contact: contactLine(content.contact),
-        handling: content.handling?.text,
-      },
-    ],
-    { kind: 'title', heading: content.title, yamlPath: () => 'title' },
-  );
+  build.add<TitleSlide>('title', [titleBlock(content)], {
+    kind: 'title',
+    heading: content.title,
+    yamlPath: () => 'title',
+  });
+}
+
+/** What the title slide, and the handout's first page, say of the briefing. */
+export function titleBlock(content: Content) {
+  return {
+    title: content.title,
+    subtitle: content.subtitle,
+    date: content.date,
+    author: content.author,
+    organization: content.organization,
+    sourceHtml: content.sourceHtml,
+    asOf: content.asOf?.shown,
+    version: content.version,
+    contact: contactLine(content.contact),
+    handling: content.handling?.text,
+  };
 }
 
 /** "Name, role · email · phone", from what the contact gives. */

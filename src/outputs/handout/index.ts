@@ -9,11 +9,12 @@
  * `renderHandout` touch no file; `print.ts` prints it.
  */
 import type Handlebars from 'handlebars';
-import { type Banner, bannerColours, bannerFor } from '../../content/banner.js';
+import { bannerColours, bannerFor } from '../../content/banner.js';
 import type { BlufItem, ChangesSection, Content, DecisionItem } from '../../content/index.js';
 import { decisionMeta } from '../../slides/decisions.js';
 import type { DeckModel, RiskMatrixSlide } from '../../slides/index.js';
-import { contactLine } from '../../slides/title.js';
+import { titleBlock } from '../../slides/title.js';
+import type { PageHead } from '../_pageHead.js';
 import { ASSETS_DIR } from '../assets.js';
 import { builtInTemplate } from '../deck.js';
 import { END_ID, type Plan } from './_plan.js';
@@ -29,22 +30,8 @@ export const PAPERS = ['a4', 'letter'] as const;
 const MANY_RISKS = 8;
 export type Paper = (typeof PAPERS)[number];
 
-export interface HandoutModel {
-  title: string;
-  /** The briefing's `language` and its direction: the page's `lang` and `dir`. */
-  language: string;
-  dir: 'ltr' | 'rtl';
-  subtitle?: string;
-  date?: string;
-  author?: string;
-  organization?: string;
-  classification?: string;
-  classificationLevel?: string;
-  /** The banners' colours (content/banner.ts); the marking's standard when absent. */
-  banner?: Banner;
+export interface HandoutModel extends PageHead {
   sourceHtml?: string;
-  logo?: DeckModel['logo'];
-  accent?: string;
   /** `as_of` as a reader sees it. */
   asOf?: string;
   version?: string;
@@ -89,23 +76,14 @@ export function buildHandoutModel(
     recommendations: content.recommendations.map(strip),
   };
   return {
-    title: content.title,
+    ...titleBlock(content),
     language: content.language,
     dir: content.dir,
-    subtitle: content.subtitle,
-    date: content.date,
-    author: content.author,
-    organization: content.organization,
     classification: content.classification,
     classificationLevel: content.classificationLevel,
     banner: content.banner,
-    sourceHtml: content.sourceHtml,
     logo: deck.logo,
     accent: deck.accent,
-    asOf: content.asOf?.shown,
-    version: content.version,
-    contact: contactLine(content.contact),
-    handling: content.handling?.text,
     decisions: content.decisions.map((item) => ({ ...item, meta: decisionMeta(item) })),
     withNotes,
     openingNotesHtml: notes(content.notesHtml.title),
