@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BrowserSession } from '../src/browser/session.js';
 import { ROOT, tempDir } from './_helpers.js';
 
 const BIN = path.join(ROOT, 'bin', 'briefdeck.cjs');
@@ -92,6 +93,27 @@ describe('Ctrl-C while the browser runs', () => {
       const { code, stderr, left } = await interruptTwice(dir, ['watch', 'briefing.yaml', '-o', `out${run}`]);
       expect([0, 130], stderr).toContain(code);
       expect(left, `run ${run}:\n${stderr}`).toEqual([]);
+    }
+  });
+});
+
+describe('closing a session', () => {
+  it('makes every close() wait for the first: the profile is gone when any of them returns', async () => {
+    const tmp = ownTempDir();
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = tmp; // os.tmpdir() is read when the browser starts
+    try {
+      const session = new BrowserSession({ env: process.env, timeoutMs: 60_000 });
+      await session.get();
+      expect(readdirSync(tmp).some((name) => name.startsWith('briefdeck-chromium-'))).toBe(true);
+      // As after Ctrl-C: the signal starts closing, and the build that winds down closes again.
+      const first = session.close();
+      await session.close();
+      expect(readdirSync(tmp)).toEqual([]);
+      await first;
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
     }
   });
 });

@@ -36,6 +36,8 @@ export class BrowserSession {
   private browser: Promise<Browser> | undefined;
   private initialPage: Promise<Page | undefined> | undefined;
   private closed = false;
+  /** The first `close()`, which every later call waits for. */
+  private closing: Promise<void> | undefined;
   private home: string | undefined;
   /**
    * Every profile folder made and not yet removed, the current one and any still being removed after
@@ -200,14 +202,22 @@ export class BrowserSession {
     this.homes.clear();
   }
 
-  /** Closes the browser if it was started; safe to call more than once. No browser is started after it. */
-  async close(): Promise<void> {
+  /**
+   * Closes the browser if it was started; safe to call more than once, and every call waits for the
+   * first to finish (a build that winds down after Ctrl-C closes the session that the Ctrl-C is
+   * already closing: returning early would let the process exit before the profile is removed).
+   * No browser is started after it.
+   */
+  close(): Promise<void> {
     this.closed = true;
-    // The PDF is already in hand and the profile is thrown away, so the browser is stopped at once
-    // rather than shut down gracefully (which takes a quarter of a second).
-    await this.forget();
-    // Listed until its profile is removed: a second Ctrl-C meanwhile still finds it.
-    BrowserSession.open.delete(this);
+    this.closing ??= (async () => {
+      // The PDF is already in hand and the profile is thrown away, so the browser is stopped at once
+      // rather than shut down gracefully (which takes a quarter of a second).
+      await this.forget();
+      // Listed until its profile is removed: a second Ctrl-C meanwhile still finds it.
+      BrowserSession.open.delete(this);
+    })();
+    return this.closing;
   }
 }
 
