@@ -376,8 +376,20 @@ describe('briefdeck watch on a copy of the sample', () => {
     await page.waitForFunction(() =>
       (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady(),
     );
+    // The reloaded deck puts itself back on its slide a moment after it is ready: wait for that, so
+    // that it cannot undo the move below.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() =>
+            (window as unknown as { Reveal: { getIndices(): unknown } }).Reveal.getIndices(),
+          ),
+        { timeout: WAIT_MS },
+      )
+      .toEqual(before.indices);
     // Back on the slide the other tests edit.
     await page.evaluate(() => (window as unknown as { Reveal: { slide(h: number): void } }).Reveal.slide(1));
+    await slideShows(page, 'from 9 June');
   });
 
   it('ends a burst of saves with a build of the last one', async () => {
