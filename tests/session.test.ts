@@ -4,7 +4,7 @@
  * temporary folder it was given looked at afterwards.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -68,7 +68,14 @@ async function interruptTwice(
   while (!stderr.includes('Ctrl-C again') && child.exitCode === null) await sleep(1);
   child.kill('SIGINT');
   const code = await exited;
-  return { code, stderr, left: readdirSync(tmp) };
+  // What is left, with what is inside it: the names say which part of the browser wrote them.
+  const left = readdirSync(tmp).map((name) => {
+    const inside = path.join(tmp, name);
+    return existsSync(inside) && statSync(inside).isDirectory()
+      ? `${name}: ${readdirSync(inside, { recursive: true }).slice(0, 12).join(', ')}`
+      : name;
+  });
+  return { code, stderr, left };
 }
 
 describe('Ctrl-C while the browser runs', () => {

@@ -5,7 +5,7 @@
  * imported only here, and only when a browser is first needed.
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -181,9 +181,15 @@ export class BrowserSession {
     if (home) await this.removeHome(home);
   }
 
-  /** Removes a profile folder; it stays listed for `discardNow` until it is gone. */
+  /**
+   * Removes a profile folder; it stays listed for `discardNow` until it is gone. A process of the
+   * browser's that is still ending may write into it while it goes: tried again until it is gone.
+   */
   private async removeHome(home: string): Promise<void> {
-    await rm(home, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
+    for (let attempt = 0; attempt < 10 && existsSync(home); attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+      await rm(home, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
+    }
     this.homes.delete(home);
   }
 
@@ -193,10 +199,12 @@ export class BrowserSession {
     BrowserSession.open.delete(this);
     if (this.child) killChromium(this.child);
     for (const home of this.homes) {
-      try {
-        rmSync(home, { recursive: true, force: true, maxRetries: 3 });
-      } catch {
-        // Removed by the first Ctrl-C's close at the same time (rmSync retries): nothing more to do on the way out.
+      for (let attempt = 0; attempt < 10 && existsSync(home); attempt++) {
+        try {
+          rmSync(home, { recursive: true, force: true, maxRetries: 3 });
+        } catch {
+          // Removed by the first Ctrl-C's close at the same time, or written into while it went: again.
+        }
       }
     }
     this.homes.clear();

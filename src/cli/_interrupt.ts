@@ -4,7 +4,7 @@
  * themselves) and the command returns 130; a second exits at once, removing
  * every temporary file. The browser is closed at the end in any case.
  */
-import type { BrowserSession } from '../browser/session.js';
+import { BrowserSession } from '../browser/session.js';
 import { removeTempFiles } from '../outputs/write.js';
 import type { Io } from './_terminal.js';
 
@@ -20,7 +20,9 @@ export async function interruptible(
   const stop = () => {
     if (abort.signal.aborted) {
       removeTempFiles();
+      // Every browser of this process, not only the one passed in: none may leave its profile behind.
       session?.discardNow();
+      BrowserSession.discardAll();
       process.exit(EXIT_INTERRUPTED);
     }
     abort.abort();
