@@ -20,8 +20,7 @@ export async function interruptible(
   const stop = () => {
     if (abort.signal.aborted) {
       removeTempFiles();
-      // Every browser of this process, not only the one passed in: none may leave its profile behind.
-      session?.discardNow();
+      // Every browser of this process (the one passed in among them): none may leave its profile behind.
       BrowserSession.discardAll();
       process.exit(EXIT_INTERRUPTED);
     }

@@ -5,7 +5,7 @@
  * labelled: Green Mountains; neighbouring country: Egypt. …"
  */
 import { geoContains } from 'd3-geo';
-import { type Bounds, type Country, mainBounds, roughBox } from './_mapWorld.js';
+import { type Bounds, type Country, mainBounds } from './_mapWorld.js';
 
 export interface DescribedPlace {
   name: string;
@@ -36,7 +36,7 @@ export function countryAt(countries: readonly Country[], lon: number, lat: numbe
     [-0.07, -0.07],
   ];
   const near = countries.filter((country) => {
-    const [west, south, east, north] = roughBox(country);
+    const [west, south, east, north] = country.box;
     return lon >= west - 0.2 && lon <= east + 0.2 && lat >= south - 0.2 && lat <= north + 0.2;
   });
   for (const [dx, dy] of offsets) {

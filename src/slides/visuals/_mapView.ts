@@ -16,7 +16,7 @@ import {
 } from 'd3-geo';
 import type { MultiLineString, Position } from 'geojson';
 import type { Point } from './_geometry.js';
-import { type Country, linesNear, roughBox, type World } from './_mapWorld.js';
+import { type Country, linesNear, type World } from './_mapWorld.js';
 
 /** Mean Earth radius (IUGG), km. */
 export const EARTH_KM = 6371.0088;
@@ -200,7 +200,7 @@ export function projectCountries(world: World, view: MapView): ProjectedCountry[
   const out: ProjectedCountry[] = [];
   const viewBox = roughViewBox(view);
   for (const country of world.countries) {
-    if (viewBox && !boxesMeet(roughBox(country), viewBox)) continue;
+    if (viewBox && !boxesMeet(country.box, viewBox)) continue;
     const rings = collect(view, country.shape);
     if (rings.length === 0) continue;
     let x0 = Number.POSITIVE_INFINITY;

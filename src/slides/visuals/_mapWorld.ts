@@ -24,14 +24,18 @@ export interface Country {
   /** ISO 3166-1 numeric code (`434`); undefined for the few areas without one (Kosovo, Somaliland, N. Cyprus). */
   code: string | undefined;
   name: string;
-  /** `[west, south, east, north]` of its outer rings as numbers: see `roughBox`. */
+  /**
+   * `[west, south, east, north]` of its outer rings as numbers, no spherical geometry: cheap, and
+   * wider than the truth (the whole circle of longitude) for a country that crosses the
+   * antimeridian. For quick tests before exact ones.
+   */
   box: Box;
   /** All the parts with this code, as one feature. */
   shape: Feature<MultiPolygon>;
 }
 
 /** Borders or coasts, as short runs with their bounds. */
-export interface Lines {
+export interface LineRuns {
   runs: readonly LineRun[];
   points: PackedPoints;
 }
@@ -40,15 +44,15 @@ export interface World {
   resolution: Resolution;
   countries: readonly Country[];
   /** Land borders between countries. */
-  borders: Lines;
+  borders: LineRuns;
   /** Coastlines: the edges no other country shares. */
-  coasts: Lines;
+  coasts: LineRuns;
 }
 
 const cache = new Map<Resolution, World>();
 
 /** The file `npm run build` packs the outlines at `resolution` into. */
-export function worldFile(resolution: Resolution): string {
+function worldFile(resolution: Resolution): string {
   return path.join(PACKAGE_ROOT, 'lib', `world-${resolution}.bin`);
 }
 
@@ -95,7 +99,7 @@ function lazyCountry({ code, name, box, polygons }: CountryEntry, points: Packed
  * The lines whose runs meet `near` (`undefined`: all of them), consecutive
  * runs of one line joined again.
  */
-export function linesNear(lines: Lines, near: ((box: Box) => boolean) | undefined): Position[][] {
+export function linesNear(lines: LineRuns, near: ((box: Box) => boolean) | undefined): Position[][] {
   const out: Position[][] = [];
   let current: Position[] | undefined;
   let previous: LineRun | undefined;
@@ -176,14 +180,4 @@ function partsNearLargest(polygons: Position[][][]): Bounds {
     .map(({ polygon }) => polygon)
     .filter((polygon) => boundsGap(polygonBounds(polygon), largest) <= reach);
   return geoBounds({ type: 'MultiPolygon', coordinates: kept }) as Bounds;
-}
-
-/**
- * `[west, south, east, north]` of a country's coordinates as numbers, no
- * spherical geometry: cheap, and wider than the truth (the whole circle of
- * longitude) for a country that crosses the antimeridian. For quick tests
- * before exact ones.
- */
-export function roughBox(country: Country): Box {
-  return country.box;
 }
