@@ -1,10 +1,13 @@
 /** Copying a deck's assets: all of them into a new folder, only the changed ones into an old one. */
+
+import { pbkdf2 } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { RenderError } from '../src/errors.js';
 import { ASSETS_DIR, assetFiles } from '../src/outputs/assets.js';
-import { copyAssets } from '../src/outputs/write.js';
+import { copyAssets, removeTempFiles, writeTemp } from '../src/outputs/write.js';
 import { tempDir } from './_helpers.js';
 
 function filesIn(dir: string): string[] {
@@ -51,5 +54,20 @@ describe('copyAssets', () => {
     expect(error).toBeInstanceOf(RenderError);
     expect((error as RenderError).message).toContain(`briefdeck's own file ${missing} is missing (ENOENT)`);
     expect(filesIn(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('removeTempFiles (a second Ctrl-C)', () => {
+  it('removes a temporary file whose write was still being started when it was called', async () => {
+    const dir = tempDir();
+    // libuv's pool kept busy (as a build's other file work may keep it), so the writes' open() calls wait in
+    // its queue when the removal begins, and only make their files after it has looked for them.
+    const busy = Array.from({ length: 8 }, () => promisify(pbkdf2)('x', 'y', 100_000, 32, 'sha256'));
+    const drafts = Array.from({ length: 8 }, (_, index) =>
+      writeTemp(path.join(dir, `.draft-${index}.html`), 'x'),
+    );
+    await removeTempFiles();
+    await Promise.allSettled([...drafts, ...busy]);
+    expect(readdirSync(dir)).toEqual([]);
   });
 });

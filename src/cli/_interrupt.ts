@@ -11,6 +11,21 @@ import type { Io } from './_terminal.js';
 /** The shell's code for a process ended by Ctrl-C. */
 export const EXIT_INTERRUPTED = 130;
 
+let quitting: Promise<never> | undefined;
+
+/**
+ * A second Ctrl-C: stops every browser of this process and removes its profile (none may be left
+ * behind), removes every temporary file, and exits with 130. Calls after the first wait for it.
+ */
+export function quitAtOnce(): Promise<never> {
+  quitting ??= (async () => {
+    BrowserSession.discardAll();
+    await removeTempFiles();
+    process.exit(EXIT_INTERRUPTED);
+  })();
+  return quitting;
+}
+
 export async function interruptible(
   io: Io,
   session: BrowserSession | undefined,
@@ -18,12 +33,7 @@ export async function interruptible(
 ): Promise<number> {
   const abort = new AbortController();
   const stop = () => {
-    if (abort.signal.aborted) {
-      removeTempFiles();
-      // Every browser of this process (the one passed in among them): none may leave its profile behind.
-      BrowserSession.discardAll();
-      process.exit(EXIT_INTERRUPTED);
-    }
+    if (abort.signal.aborted) return void quitAtOnce();
     abort.abort();
     io.stderr('briefdeck: interrupted; closing the browser (Ctrl-C again to quit at once)');
     void session?.close();

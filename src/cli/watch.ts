@@ -8,7 +8,6 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BrowserSession } from '../browser/session.js';
 import { readBaseline } from '../changes/index.js';
 import { UsageError } from '../errors.js';
 import { removeTempFiles, trackTemp } from '../outputs/write.js';
@@ -16,7 +15,7 @@ import { printable } from '../terminalText.js';
 import { failureText } from '../watch/outcome.js';
 import type { WatchReporter } from '../watch/watch.js';
 import { defineCommand } from './_command.js';
-import { EXIT_INTERRUPTED } from './_interrupt.js';
+import { quitAtOnce } from './_interrupt.js';
 import { PIPELINE_OPTIONS, resolvePipeline } from './_pipeline.js';
 import { type CliContext, formatMs, printError, printWarning } from './_terminal.js';
 
@@ -70,9 +69,7 @@ export const watchCommand = defineCommand({
         if (!quiet) io.stderr(paint.dim('stopping; Ctrl-C again to quit at once'));
         return stop();
       }
-      removeTempFiles();
-      BrowserSession.discardAll();
-      process.exit(EXIT_INTERRUPTED);
+      void quitAtOnce();
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
@@ -105,7 +102,7 @@ export const watchCommand = defineCommand({
         await stopped;
       }
       await watching.close();
-      removeTempFiles();
+      await removeTempFiles();
       return 0;
     } finally {
       process.off('SIGINT', onSignal);

@@ -10,7 +10,7 @@
  * PDF, and writes nothing but its own draft, removed once printed.
  */
 import { randomBytes } from 'node:crypto';
-import { unlink, writeFile } from 'node:fs/promises';
+import { unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type Handlebars from 'handlebars';
 import { type PdfInfo, setPdfInfo } from '../browser/pdfInfo.js';
@@ -26,7 +26,7 @@ import type { PreparedDeck } from './deck.js';
 import { builtInTemplate } from './deck.js';
 import { buildHandoutPage, type HandoutPage, type Paper } from './handout/index.js';
 import { finishPdf, pdfInfo } from './pdfMeta.js';
-import { trackTemp } from './write.js';
+import { writeTemp } from './write.js';
 
 /**
  * How tall a slide's picture is on paper, whatever the deck's aspect: 76 mm
@@ -204,9 +204,8 @@ export async function printNotes(
     deck.outDir,
     `.${deck.name}-notes.${process.pid}.${randomBytes(4).toString('hex')}.html`,
   );
-  const untrack = trackTemp(draft);
   // A draft, removed once printed: written plainly (it is tracked, and nothing reads it but the print).
-  await writeFile(draft, html);
+  const untrack = await writeTemp(draft, html);
   try {
     const printed = await printDocument(session, {
       htmlFile: draft,

@@ -6,12 +6,25 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants, mkdirSync, statSync, unlinkSync } from 'node:fs';
-import { access, copyFile, mkdir, open, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
+import {
+  access,
+  copyFile,
+  mkdir,
+  open,
+  readFile,
+  rename,
+  rm,
+  stat,
+  unlink,
+  writeFile,
+} from 'node:fs/promises';
 import path from 'node:path';
 import { RenderError, UsageError } from '../errors.js';
 import { ASSETS_DIR, type AssetFile } from './assets.js';
 
 const pending = new Set<string>();
+/** Calls under way that create a temporary file: a quick exit waits for them before it removes the files. */
+const creating = new Set<Promise<unknown>>();
 
 /**
  * Notes a temporary file (a draft deck, a file being copied) so that an
@@ -22,15 +35,52 @@ export function trackTemp(file: string): () => void {
   return () => pending.delete(file);
 }
 
-/** Removes the temporary files of writes still in progress (a second Ctrl-C). */
-export function removeTempFiles(): void {
-  for (const file of pending) {
-    try {
-      unlinkSync(file);
-    } catch {
-      // already gone
-    }
+/** Notes `call`, one that creates a tracked temporary file, until it settles. */
+function creates<T>(call: Promise<T>): Promise<T> {
+  creating.add(call);
+  const settled = () => creating.delete(call);
+  call.then(settled, settled);
+  return call;
+}
+
+/** Writes a temporary file that nothing reads but a print (a draft), tracked; returns what `trackTemp` returns. */
+export async function writeTemp(file: string, data: string): Promise<() => void> {
+  const untrack = trackTemp(file);
+  try {
+    await creates(writeFile(file, data));
+  } catch (error) {
+    await unlink(file).catch(() => {});
+    untrack();
+    throw error;
   }
+  return untrack;
+}
+
+/**
+ * Removes the temporary files of writes still in progress (a second Ctrl-C, or watch stopping). A call
+ * that creates one may be running in libuv's pool as they are removed, and make its file just after:
+ * they are removed again once such calls have ended (waited for up to `waitMs`).
+ */
+export async function removeTempFiles(waitMs = 1000): Promise<void> {
+  const sweep = () => {
+    for (const file of pending) {
+      try {
+        unlinkSync(file);
+      } catch {
+        // not made yet, or already gone
+      }
+    }
+  };
+  sweep();
+  const until = Date.now() + waitMs;
+  while (creating.size > 0 && Date.now() < until) {
+    const left = until - Date.now();
+    await Promise.race([
+      Promise.allSettled([...creating]),
+      new Promise((resolve) => setTimeout(resolve, left)),
+    ]);
+  }
+  sweep();
   pending.clear();
 }
 
@@ -42,7 +92,7 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
   );
   const untrack = trackTemp(temp);
   try {
-    const handle = await open(temp, 'w');
+    const handle = await creates(open(temp, 'w'));
     try {
       await handle.writeFile(data);
       await handle.sync();
@@ -220,7 +270,7 @@ async function copyAtomic({ from, to }: Target): Promise<number> {
   const temp = `${to}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   const untrack = trackTemp(temp);
   try {
-    await copyFile(from, temp);
+    await creates(copyFile(from, temp));
     await rename(temp, to);
     return 1;
   } catch (error) {

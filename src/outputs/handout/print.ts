@@ -7,7 +7,7 @@
  * fonts), removed once printed. The caller writes the PDF.
  */
 import { randomBytes } from 'node:crypto';
-import { unlink, writeFile } from 'node:fs/promises';
+import { unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { setPdfInfo } from '../../browser/pdfInfo.js';
 import { addOutline, type OutlineEntry } from '../../browser/pdfOutline.js';
@@ -17,7 +17,7 @@ import { buildContent, HANDOUT_FIGURE } from '../../content/index.js';
 import { packageVersion } from '../assets.js';
 import type { PreparedDeck } from '../deck.js';
 import { finishPdf, pdfInfo } from '../pdfMeta.js';
-import { trackTemp } from '../write.js';
+import { writeTemp } from '../write.js';
 import {
   buildHandoutModel,
   buildHandoutPage,
@@ -120,9 +120,8 @@ async function printOnce(
     deck.outDir,
     `.${deck.name}-handout.${process.pid}.${randomBytes(4).toString('hex')}.html`,
   );
-  const untrack = trackTemp(draft);
   // A draft, removed once printed: written plainly (it is tracked, and nothing reads it but the print).
-  await writeFile(draft, html);
+  const untrack = await writeTemp(draft, html);
   try {
     return await printDocument(session, {
       htmlFile: draft,
