@@ -170,6 +170,18 @@ describe('the command line', () => {
 });
 
 describe('pairs', () => {
+  it('a mark after a long unbroken title wraps with it: everything new in the hostile fixture fits (--strict)', async () => {
+    // Every actor and risk of the hostile fixture is new against the sample; its titles are long tokens
+    // without spaces. The mark after a risk's title once sat beside the text, 8px past the card.
+    const result = await build(path.join(FIXTURES, 'hostile.yaml'), {
+      since: 'briefing.yaml',
+      pdf: false,
+      strict: true,
+    });
+    expect(result.overflows).toEqual([]);
+    expect(readFileSync(result.html, 'utf8')).toContain('<span class="bd-risk-title">');
+  }, 60_000);
+
   it('no changes: no slide, no marks, no stylesheet beyond the marks’ own', async () => {
     const result = await build('briefing.yaml', { since: 'briefing.yaml', pdf: false });
     const html = readFileSync(result.html, 'utf8');
