@@ -41,6 +41,7 @@ function drawContent(slide: SlideModel, part: SlidePart, body: Rect): number {
           items: slide.decisions.map((item) => ({
             number: item.number,
             html: `<strong>${item.decisionHtml}</strong>${item.meta ? `<br>${escapeHtml(item.meta)}` : ''}`,
+            ...(item.change ? { change: item.change } : {}),
           })),
         },
         part,

@@ -6,6 +6,7 @@
 
 import type { BlufSlide, SituationSlide, SourcesSlide, TitleSlide } from '../../slides/types.js';
 import { logoPicture, logoRels } from './_logo.js';
+import { withMarkRuns } from './_marks.js';
 import {
   type Block,
   placeStack,
@@ -228,8 +229,12 @@ export function drawBluf(slide: BlufSlide, part: SlidePart, body: Rect): number 
   const paragraphs: Paragraph[] = slide.items.map((item) => ({
     runs: [
       { text: '\u200b', bold: true },
-      ...readHtml(item.html).flatMap((paragraph, i) =>
-        i === 0 ? paragraph.runs : [{ text: '\n' }, ...paragraph.runs],
+      ...withMarkRuns(
+        readHtml(item.html).flatMap((paragraph, i) =>
+          i === 0 ? paragraph.runs : [{ text: '\n' }, ...paragraph.runs],
+        ),
+        item.change,
+        palette,
       ),
     ],
     list: { type: 'number', start: item.number },
@@ -256,7 +261,11 @@ function drawKeyFacts(
     {
       name: 'Key facts',
       paragraphs: slide.points.map((item) => ({
-        runs: readHtml(item.html).flatMap((p) => p.runs),
+        runs: withMarkRuns(
+          readHtml(item.html).flatMap((p) => p.runs),
+          item.change,
+          palette,
+        ),
         list: { type: 'bullet', start: 1 },
         level: 0,
       })),
