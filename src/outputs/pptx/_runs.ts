@@ -139,7 +139,9 @@ class Reader {
   }
 
   text(raw: string, verbatim = false): void {
-    let text = withoutSoftHyphens(verbatim || this.pre > 0 ? raw.replace(/\r/g, '') : raw.replace(/\s+/g, ' '));
+    let text = withoutSoftHyphens(
+      verbatim || this.pre > 0 ? raw.replace(/\r/g, '') : raw.replace(/\s+/g, ' '),
+    );
     const paragraph = this.paragraph();
     const previous = paragraph.runs[paragraph.runs.length - 1]?.text ?? '';
     // White space collapses across the parser's pieces of text too.
