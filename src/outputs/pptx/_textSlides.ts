@@ -1,8 +1,7 @@
 /**
  * The slides that are text: the title slide, the bottom line (a numbered
  * list) and the situation (summary and key facts); the sources are in
- * _sources.ts. Sizes are
- * the deck's (slides/layout.ts and themes/briefdeck.css).
+ * _sources.ts. Sizes are the deck's (slides/layout.ts, themes/briefdeck.css).
  */
 
 import type { BlufSlide, SituationSlide, TitleSlide } from '../../slides/types.js';
