@@ -61,14 +61,16 @@ describe('the sample and its edited copy', () => {
     );
   });
 
-  it('marks the new actor NEW and the risk UPDATED, nothing else', () => {
+  it('marks the new actor NEW and the risk UPDATED (in the matrix key and on its card), nothing else', () => {
     const marks = [
       ...html.matchAll(/<span class="bd-change bd-change-(\w+)" title="([^"]*)">(\w+)<\/span>/g),
     ];
     expect(marks.map((m) => [m[1], m[3]])).toEqual([
       ['new', 'NEW'],
       ['updated', 'UPDATED'],
+      ['updated', 'UPDATED'],
     ]);
+    expect(slideHtml(html, 'risks')).toContain('IS reprisal attacks<wbr><span class="bd-change bd-change-updated"');
     expect(marks[1]?.[2]).toBe('Updated since version 1.0 (30 June 2015, 16:00 UTC): likelihood');
     expect(html).toContain('<p class="bd-moved"><span class="bd-moved-up">likely → very likely ▲</span>');
     expect(html).toContain('assets/changes.css');
@@ -83,7 +85,7 @@ describe('the sample and its edited copy', () => {
     expect(text).toContain('Tunisian volunteers\u2002NEW');
     expect(text).toContain('IS reprisal attacks\u2002UPDATED');
     expect(text).toContain('likely → very likely ▲Why: IS claimed two attacks near Qubba since 30 June.');
-    expect(text.match(/NEW|UPDATED/g)).toEqual(['NEW', 'UPDATED']);
+    expect(text.match(/NEW|UPDATED/g)).toEqual(['NEW', 'UPDATED', 'UPDATED']);
   });
 
   it('draws the risk’s old cell and an arrow on the matrix', () => {
@@ -317,6 +319,32 @@ describe('every kind of item, in the slide model and the PowerPoint deck', () =>
       .map(([, data]) => strFromU8(data))
       .join('');
     expect(all).not.toContain('\u00ad');
+  });
+});
+
+describe('the risk key and register', () => {
+  it('mark each new risk, in the deck and the PowerPoint deck', async () => {
+    const previous = await readBriefing('briefing.yaml', ROOT);
+    const current = await readBriefing(path.join(FIXTURES, 'many-risks.yaml'), ROOT);
+    const model = buildDeckModel(
+      buildContent(current, undefined, undefined, compareBriefings(previous, current)),
+      current.deck,
+    );
+    const key = model.slides.flatMap((slide) => (slide.kind === 'risk-matrix' ? slide.key : []));
+    const rows = model.slides.flatMap((slide) => (slide.kind === 'risk-register' ? slide.rows : []));
+    expect(key.length + rows.length).toBe(current.risks.length);
+    expect([...key, ...rows].every((entry) => entry.change?.label === 'NEW')).toBe(true);
+    const files = unzipSync(await renderPptx(model));
+    const marked = model.slides.flatMap((slide, index) =>
+      slide.kind === 'risk-matrix' || slide.kind === 'risk-register'
+        ? [
+            ...strFromU8(files[`ppt/slides/slide${index + 1}.xml`] ?? new Uint8Array()).matchAll(
+              /<a:t>NEW<\/a:t>/g,
+            ),
+          ]
+        : [],
+    );
+    expect(marked.length).toBe(current.risks.length);
   });
 });
 

@@ -152,6 +152,7 @@ export interface RiskKeyEntry {
   likelihood: string;
   impact: string;
   severity: number;
+  change?: ChangeMark;
 }
 
 export interface RiskMatrixSlide extends SlideBase {
@@ -183,6 +184,7 @@ export interface RiskRegisterSlide extends SlideBase {
     /** "severity 4 of 5", for screen readers (the chip shows it by colour). */
     severityLabel: string;
     yamlPath: string;
+    change?: ChangeMark;
   }[];
 }
 

@@ -15,10 +15,12 @@ import {
   NUMBER_SIZE,
   type RiskMatrixLayout,
 } from '../../slides/visuals/riskMatrixLayout.js';
+import { withMarkRuns } from './_marks.js';
 import { placeText, type SlidePart, textShape } from './_part.js';
 import { drawRisks, marker } from './_riskCards.js';
-import { plainParagraph } from './_runs.js';
+import { type Paragraph, plainParagraph } from './_runs.js';
 import type { TextStyle } from './_text.js';
+import type { Palette } from './_theme.js';
 import { group, preset, type Rect, ShapeList, shape } from './_xml.js';
 
 /** Every risk on the matrix (the key on its slide may hold only the first; the risk register continues it). */
@@ -178,7 +180,9 @@ function keyStyle(part: SlidePart, width: number): KeyStyle {
   };
 }
 
-const keyTitle = (item: RiskMatrixSlide['key'][number]) => [plainParagraph(item.title)];
+const keyTitle = (item: RiskMatrixSlide['key'][number], palette: Palette): Paragraph[] => [
+  { runs: withMarkRuns([{ text: item.title }], item.change, palette, 'after'), level: 0 },
+];
 const keyRating = (item: RiskMatrixSlide['key'][number]) => [
   plainParagraph(`${item.likelihood} · ${item.impact} impact`),
 ];
@@ -191,7 +195,8 @@ function keyRowHeights(slide: RiskMatrixSlide, part: SlidePart, style: KeyStyle)
     const w = style.columnW - style.textX;
     const h = Math.max(
       part.z(30),
-      part.measure(keyTitle(item), w, style.title) + part.measure(keyRating(item), w, style.rating),
+      part.measure(keyTitle(item, part.deck.palette), w, style.title) +
+        part.measure(keyRating(item), w, style.rating),
     );
     const row = Math.floor(index / k.columns);
     heights[row] = Math.max(heights[row] ?? 0, h);
@@ -228,7 +233,7 @@ function drawKey(slide: RiskMatrixSlide, part: SlidePart, area: Rect): number {
       x: x + style.textX,
       y,
       w,
-      paragraphs: keyTitle(item),
+      paragraphs: keyTitle(item, part.deck.palette),
       style: style.title,
     });
     placeText(part, {
