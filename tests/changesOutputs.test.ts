@@ -70,13 +70,15 @@ describe('the sample and its edited copy', () => {
       ['updated', 'UPDATED'],
       ['updated', 'UPDATED'],
     ]);
-    expect(slideHtml(html, 'risks')).toContain('IS reprisal attacks<wbr><span class="bd-change bd-change-updated"');
+    expect(slideHtml(html, 'risks')).toContain(
+      'IS reprisal attacks<wbr><span class="bd-change bd-change-updated"',
+    );
     expect(marks[1]?.[2]).toBe('Updated since version 1.0 (30 June 2015, 16:00 UTC): likelihood');
     expect(html).toContain('<p class="bd-moved"><span class="bd-moved-up">likely → very likely ▲</span>');
     expect(html).toContain('assets/changes.css');
   });
 
-  it('puts the same marks, and the moved judgment with its reason, in the PowerPoint deck', async () => {
+  it('puts the same marks, the moved judgment with its reason and the arrow on the matrix in the PowerPoint deck', async () => {
     const files = unzipSync(await renderPptx(result.model));
     const text = Object.entries(files)
       .filter(([name]) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
@@ -86,6 +88,13 @@ describe('the sample and its edited copy', () => {
     expect(text).toContain('IS reprisal attacks\u2002UPDATED');
     expect(text).toContain('likely → very likely ▲Why: IS claimed two attacks near Qubba since 30 June.');
     expect(text.match(/NEW|UPDATED/g)).toEqual(['NEW', 'UPDATED', 'UPDATED']);
+    // The matrix's old marker and arrow, as the deck's SVG draws them.
+    const xml = Object.values(files)
+      .map((data) => strFromU8(data))
+      .join('');
+    expect(xml).toContain('name="Risk 1 before"');
+    expect(xml).toMatch(/name="Risk 1 moved"[\s\S]*?<a:tailEnd type="triangle"/);
+    expect(xml).not.toContain('name="Risk 2 moved"');
   });
 
   it('draws the risk’s old cell and an arrow on the matrix', () => {
