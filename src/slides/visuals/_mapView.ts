@@ -16,7 +16,7 @@ import {
 } from 'd3-geo';
 import type { MultiLineString, Position } from 'geojson';
 import type { Point } from './_geometry.js';
-import { clipShape } from './_mapClip.js';
+import { clipShape } from './_mapPlane.js';
 import { type Country, linesNear, type World } from './_mapWorld.js';
 import type { Box } from './_mapWorldFile.js';
 

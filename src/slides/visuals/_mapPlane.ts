@@ -1,6 +1,9 @@
 /**
- * A country's outline cut to a box of longitude and latitude before it is
- * projected. Projecting is the locator map's dearest step (every point is
+ * Country outlines as plane figures in longitude and latitude, for what
+ * needs no projection: cutting a country to a box before it is projected,
+ * and finding the country a place lies in.
+ *
+ * The cut, before a country is projected: projecting is the locator map's dearest step (every point is
  * rotated, tested against the drawing circle and resampled), and most of
  * the points of a large country lie far outside a locator map's frame. The
  * box is wider than the frame (see `projectCountries`), so what shows is
@@ -12,6 +15,7 @@
  * from a parallel: cut edges along a parallel get a point every degree, so
  * they stay near the parallel and outside the frame.
  */
+import { geoContains } from 'd3-geo';
 import type { Feature, MultiPolygon, Position } from 'geojson';
 import type { Box } from './_mapWorldFile.js';
 
@@ -116,4 +120,47 @@ function planarArea(points: Position[]): number {
     previous = point;
   }
   return sum;
+}
+
+const ringBoxes = new WeakMap<Position[], Box>();
+
+/** `[west, south, east, north]` of a ring, kept for the ring. */
+function ringBox(ring: Position[]): Box {
+  let box = ringBoxes.get(ring);
+  if (!box) {
+    box = [180, 90, -180, -90];
+    for (const [lon, lat] of ring as [number, number][]) {
+      box = [Math.min(box[0], lon), Math.min(box[1], lat), Math.max(box[2], lon), Math.max(box[3], lat)];
+    }
+    ringBoxes.set(ring, box);
+  }
+  return box;
+}
+
+/** Whether the ring holds the point, by the even-odd rule on the plane. */
+function ringHolds(ring: Position[], lon: number, lat: number): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i] as [number, number];
+    const [xj, yj] = ring[j] as [number, number];
+    if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/**
+ * Whether `shape` holds the point `[lon, lat]`: on the plane, where the outline's points lie a few
+ * kilometres apart at most (1:50m), the same answer as on the sphere but for points on a border;
+ * a polygon across the antimeridian is asked of d3 on the sphere.
+ */
+export function shapeContains(shape: Feature<MultiPolygon>, lon: number, lat: number): boolean {
+  return shape.geometry.coordinates.some((polygon) => {
+    if (polygon.some(crossesAntimeridian))
+      return geoContains({ type: 'Polygon', coordinates: polygon }, [lon, lat]);
+    const [outer, ...holes] = polygon;
+    if (!outer) return false;
+    const [west, south, east, north] = ringBox(outer);
+    if (lon < west || lon > east || lat < south || lat > north) return false;
+    return ringHolds(outer, lon, lat) && !holes.some((hole) => ringHolds(hole, lon, lat));
+  });
 }
