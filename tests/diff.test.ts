@@ -3,7 +3,7 @@
  * `briefdeck diff`: its text and JSON, and its exit codes (0 no changes,
  * 1 changes, 2 trouble), called as `main` and once as the built command.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -259,5 +259,26 @@ describe('briefdeck diff', () => {
     expect((await runCli(ROOT, ['diff', 'briefing.yaml'])).code).toBe(0);
     const help = await runCli(ROOT, ['--help']);
     expect(help.stdout).toContain('briefdeck diff PREVIOUS [FILE] [--format json]');
+  });
+
+  it('ends quietly when its reader stops reading (diff … | head -1)', async () => {
+    // Sixty new risks against the sample: more than a pipe holds, so writes go on after the reader left.
+    const child = spawn(
+      process.execPath,
+      [path.join(ROOT, 'bin', 'briefdeck.cjs'), 'diff', 'briefing.yaml', 'tests/fixtures/many-risks.yaml'],
+      {
+        cwd: ROOT,
+        env: { ...process.env, NO_COLOR: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
   });
 });

@@ -14,13 +14,33 @@ export interface Io {
   isTTY: boolean;
 }
 
-export const defaultIo = (): Io => ({
-  stdout: (line) => process.stdout.write(`${line}\n`),
-  stderr: (line) => process.stderr.write(`${line}\n`),
-  env: process.env,
-  cwd: process.cwd(),
-  isTTY: process.stderr.isTTY === true,
-});
+/** Set once the reader of standard output has gone (`briefdeck diff … | head -1`): the rest is not written. */
+let stdoutGone = false;
+
+/**
+ * A reader that stops reading is not an error of ours: standard output is closed quietly, as other tools
+ * do, and the command ends as it would have (no stack trace from an unhandled EPIPE).
+ */
+function quietWhenClosed(): void {
+  if (process.stdout.listenerCount('error') > 0) return;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    stdoutGone = true;
+  });
+}
+
+export const defaultIo = (): Io => {
+  quietWhenClosed();
+  return {
+    stdout: (line) => {
+      if (!stdoutGone) process.stdout.write(`${line}\n`);
+    },
+    stderr: (line) => process.stderr.write(`${line}\n`),
+    env: process.env,
+    cwd: process.cwd(),
+    isTTY: process.stderr.isTTY === true,
+  };
+};
 
 export interface Paint {
   red(text: string): string;
