@@ -570,15 +570,19 @@ describe("a risk's judgments", () => {
 
 describe('the heading', () => {
   const heading = async (keys: Fields) => (await compare(keys, {})).since;
-  it('says the version and as_of, else the date, else "the previous version"', async () => {
+  it('says the version and as_of, else the date, else "the previous version" (dates as the title slide shows them)', async () => {
     expect(await heading({})).toEqual({
       heading: 'Changes since version 1.0 (31 January 2025, 16:00 UTC)',
       label: 'version 1.0 (31 January 2025, 16:00 UTC)',
       version: '1.0',
       asOf: '2025-01-31T16:00Z',
     });
+    // The date in the long form the title slide shows, in the briefing's language.
     expect((await heading({ as_of: undefined, date: '2025-01-31' })).heading).toBe(
-      'Changes since version 1.0 (2025-01-31)',
+      'Changes since version 1.0 (31 January 2025)',
+    );
+    expect((await heading({ as_of: undefined, date: '2025-01-31', language: 'de' })).heading).toBe(
+      'Changes since version 1.0 (31. Januar 2025)',
     );
     expect((await heading({ version: 'Draft 3', as_of: undefined })).heading).toBe('Changes since Draft 3');
     expect((await heading({ version: undefined, as_of: '2025-01-31T18:00+02:00' })).heading).toBe(
