@@ -14,6 +14,7 @@ import { promisify } from 'node:util';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExitCode, UsageError } from '../src/errors.js';
+import { readBriefing } from '../src/format/read.js';
 import {
   attachmentName,
   composeDraft,
@@ -25,6 +26,7 @@ import {
   parseSmtpUrl,
   sendDraft,
 } from '../src/outputs/mail/index.js';
+import { mailContent, mailText } from '../src/outputs/mail/message.js';
 import { FIXTURES, ROOT, tempDir } from './_helpers.js';
 
 const dir = tempDir('mail-');
@@ -151,6 +153,13 @@ describe('composeDraft', () => {
     ]);
     expect(files[0]?.body.equals(readFileSync(slides))).toBe(true);
     expect(files[1]?.body.equals(readFileSync(handout))).toBe(true);
+  });
+
+  it('dates the byline by as_of when the briefing has it (the sample has no date)', async () => {
+    const sample = mailContent(await readBriefing('briefing.yaml', ROOT));
+    expect(sample.date).toBeUndefined();
+    const text = mailText(sample, []);
+    expect(text).toContain('as of 30 June 2015, 16:00 UTC · Libya desk, Regional Analysis Unit');
   });
 
   it('encodes a title beyond ASCII, and leaves the classification out when there is none', async () => {

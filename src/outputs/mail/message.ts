@@ -25,6 +25,7 @@ export function mailContent(briefing: Briefing, changes?: Changes): MailContent 
     title: content.title,
     classification: content.classification,
     date: content.date,
+    ...(content.asOf ? { asOf: content.asOf.shown } : {}),
     author: content.author,
     organization: content.organization,
     bottomLine: content.bluf.map(({ html, text, change }) => ({
@@ -40,8 +41,10 @@ export function mailContent(briefing: Briefing, changes?: Changes): MailContent 
 export interface MailContent {
   title: string;
   classification?: string;
-  /** As written in the briefing. */
+  /** In the language's long form (`30 June 2015`), else as written. */
   date?: string;
+  /** `as_of`, as the title slide shows it (`3 July 2015, 09:00 UTC`). */
+  asOf?: string;
   author?: string;
   organization?: string;
   /** The bottom line (BLUF) items: plain text and sanitised inline HTML (already safe to embed); `NEW` or `UPDATED` since the previous version. */
@@ -98,7 +101,8 @@ export function mailSubject(content: Pick<MailContent, 'title' | 'classification
 
 function byline(content: MailContent): string {
   const who = [content.author, content.organization].map((part) => part && oneLine(part)).filter(Boolean);
-  return [content.date && oneLine(content.date), who.join(', ')].filter(Boolean).join(' · ');
+  const asOf = content.asOf && `as of ${oneLine(content.asOf)}`;
+  return [content.date && oneLine(content.date), asOf, who.join(', ')].filter(Boolean).join(' · ');
 }
 
 /** The plain-text body: banner, title, byline, the bottom line as a numbered list, the attachments, banner. */
