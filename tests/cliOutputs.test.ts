@@ -2,7 +2,7 @@
  * The command line's newer outputs and batch options, black-box: --pptx,
  * --notes, --with-notes, what mail attaches, --force, --shard, --report.
  */
-import { copyFileSync, cpSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, ROOT, runCli, tempDir } from './_helpers.js';
@@ -64,6 +64,22 @@ describe('outputs on the command line', () => {
 });
 
 describe('batch options on the command line', () => {
+  it('names a warning’s file once among many briefings', async () => {
+    const dir = tempDir('cli-batch-warn-');
+    copyFileSync(path.join(FIXTURES, 'minimal.yaml'), path.join(dir, 'a.yaml'));
+    writeFileSync(
+      path.join(dir, 'b.yaml'),
+      readFileSync(path.join(ROOT, 'briefing.yaml'), 'utf8')
+        .replace('  logo: brand/logo.svg\n', '')
+        .replace('deadline: Before a local administration is set up', 'deadline: 2015-06-01'),
+    );
+    const run = await runCli(dir, ['build', '.', '--no-pdf']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(
+      /^warning b\.yaml:\d+:\d+: decisions\[0\]\.deadline: the deadline 2015-06-01 had passed/m,
+    );
+  });
+
   it('skips what is up to date, rebuilds with --force, builds a shard and reports it', async () => {
     const dir = tempDir('cli-batch-');
     for (const name of ['a', 'b', 'c'])

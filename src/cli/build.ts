@@ -81,7 +81,9 @@ export const buildCommand = defineCommand({
             if (!many) progress(stepLine(paint, step, ms, detail));
           },
           onWarning: (file, message) => {
-            if (!interrupted()) printWarning(context, `${many ? `${file}: ` : ''}${message}`);
+            // Among many briefings a warning names its file, once: a problem's place already starts with it.
+            const named = !many || message.startsWith(`${file}:`) ? message : `${file}: ${message}`;
+            if (!interrupted()) printWarning(context, named);
           },
           onBriefing: (outcome) => {
             if (interrupted() && outcome.status === 'failed') return;
