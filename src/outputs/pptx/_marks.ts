@@ -30,7 +30,11 @@ export function withMarkRuns(
 ): Run[] {
   if (!change) return runs;
   const mark: Run = { text: change.label, bold: true, scale: 0.7, color: colour(change.status, palette) };
-  return side === 'before' ? [mark, { text: '\u2002' }, ...runs] : [...runs, { text: '\u2002' }, mark];
+  // Before the text, a zero-width space first: a bullet is sized by the paragraph's first character,
+  // which would otherwise be the small mark's.
+  return side === 'before'
+    ? [{ text: '\u200b' }, mark, { text: '\u2002' }, ...runs]
+    : [...runs, { text: '\u2002' }, mark];
 }
 
 /** The first paragraph of `paragraphs` with the item's mark before it. */

@@ -8,6 +8,7 @@ import { markFirst, withMarkRuns } from './_marks.js';
 import type { SlidePart } from './_part.js';
 import { type Paragraph, plainParagraph, readHtml } from './_runs.js';
 import { paragraphsXml, type TextStyle } from './_text.js';
+import { readableOn } from './_theme.js';
 import { emu, escapeXml, hex, type Rect, xfrm } from './_xml.js';
 
 export interface Cell {
@@ -82,7 +83,13 @@ function rowCells(part: SlidePart, row: RecommendationRow): Cell[] {
         style: part.style({
           size: 12.5,
           lineHeight: c.lineHeight * (c.size / 12.5),
-          color: row.priority === 'low' ? palette.muted : palette.accent,
+          // As the deck's chips: high in the accent, medium in the headings' colour, low muted.
+          color:
+            row.priority === 'high'
+              ? readableOn(palette.accent, palette.bg, palette.text)
+              : row.priority === 'medium'
+                ? palette.heading
+                : palette.muted,
           bold: true,
           caps: true,
           tracking: 0.1,

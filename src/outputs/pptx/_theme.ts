@@ -6,6 +6,7 @@
  * The severity scale is read from the themes' CSS itself (_severityScale.ts).
  */
 import type { Banner } from '../../content/banner.js';
+import { contrastRatio } from '../../format/colourContrast.js';
 
 import { severityScale } from './_severityScale.js';
 
@@ -104,6 +105,18 @@ export function paletteOf(theme: string | undefined, accent: string | undefined)
   const base = theme === 'dark' ? PALETTES.dark : PALETTES.light;
   const colour = hexColour(accent);
   return colour ? { ...base, accent: colour, onAccent: textOn(colour) } : base;
+}
+
+/**
+ * `color` as text on `bg`: itself where it reads at 4.5:1, else mixed towards `text` until it does
+ * (a briefing's dark accent on the dark theme, where the deck sets it as a chip's background instead).
+ */
+export function readableOn(color: string, bg: string, text: string): string {
+  for (let share = 1; share > 0; share -= 0.05) {
+    const tried = mix(color, text, share);
+    if (contrastRatio(tried, bg) >= 4.5) return tried;
+  }
+  return text;
 }
 
 /** `color` mixed with `share` (0..1) of `other`: the actor map's tinted boxes (CSS color-mix). */
