@@ -3,10 +3,11 @@
  * element, its computed size times any zoom on the way up. Slides at their design size (1280 × 720,
  * 1024 × 768) in the print view: nothing under 16px, running text 20px or more. The handout under
  * print media at the printed width: nothing under 8 pt, body text 10–11 pt; and read back from its
- * PDF, a running header and footer of one line each. (Lines of at most 90 characters: not yet tested.)
+ * PDF, a running header and footer of one line each.
  *
- * The SVG visuals (risk matrix, actor map, locator map: src/slides/visuals) are left out here; their
- * labels are sized by their own module.
+ * The SVG visuals (risk matrix, actor map, locator map: src/slides/visuals) are measured on their own,
+ * as drawn: each `<text>`'s size in user units times the SVG's scale on the page (its screen CTM and
+ * any zoom on the way up), and its box, which must stay inside the SVG and clear of the other texts.
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -62,6 +63,63 @@ function measureText(runningSelector: string): Sized[] {
   return found;
 }
 
+interface SvgText {
+  where: string;
+  text: string;
+  /** In CSS px as rendered. */
+  size: number;
+  box: { left: number; top: number; right: number; bottom: number };
+  svg: number;
+}
+
+/**
+ * Runs in the page: every visible `<text>` of the SVG visuals, its rendered size and its box; the
+ * texts whose box leaves their SVG's; the pairs of texts in one SVG whose boxes overlap.
+ */
+function measureSvgText(selector: string): { texts: SvgText[]; outside: string[]; overlaps: string[] } {
+  const texts: SvgText[] = [];
+  const outside: string[] = [];
+  const svgs = [...document.querySelectorAll<SVGSVGElement>(selector)];
+  svgs.forEach((svg, n) => {
+    const frame = svg.getBoundingClientRect();
+    if (frame.width === 0) return;
+    for (const text of svg.querySelectorAll<SVGTextElement>('text')) {
+      const content = (text.textContent ?? '').trim();
+      const rect = text.getBoundingClientRect();
+      if (!content || rect.width === 0 || getComputedStyle(text).visibility === 'hidden') continue;
+      const ctm = text.getScreenCTM() as DOMMatrix;
+      let zoom = 1;
+      for (let up: Element | null = svg; up; up = up.parentElement)
+        zoom *= Number(getComputedStyle(up).zoom) || 1;
+      const where = `${svg.getAttribute('class')?.split(' ').pop()} ${text.getAttribute('class')}`;
+      const size = Number.parseFloat(getComputedStyle(text).fontSize) * Math.hypot(ctm.a, ctm.b) * zoom;
+      // The glyphs, not the line box: Source Sans 3's is 1.42 em tall, its letters (capitals to descenders)
+      // take about the middle 0.9 em of it (of each line's).
+      const inset = Math.min(0.26 * size, rect.height / 2);
+      const box = { left: rect.left, top: rect.top + inset, right: rect.right, bottom: rect.bottom - inset };
+      texts.push({ where, text: content.slice(0, 40), size, box, svg: n });
+      // Half a pixel of slack: a glyph's side bearing may touch the edge.
+      if (
+        box.left < frame.left - 0.5 ||
+        box.top < frame.top - 0.5 ||
+        box.right > frame.right + 0.5 ||
+        box.bottom > frame.bottom + 0.5
+      )
+        outside.push(`${where}: ${content}`);
+    }
+  });
+  const overlaps: string[] = [];
+  texts.forEach((a, i) => {
+    for (const b of texts.slice(i + 1)) {
+      if (a.svg !== b.svg) continue;
+      const x = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
+      const y = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
+      if (x > 0.5 && y > 0.5) overlaps.push(`${a.where} "${a.text}" × ${b.where} "${b.text}"`);
+    }
+  });
+  return { texts, outside, overlaps };
+}
+
 const SLIDE_CASES = [
   ['briefing.yaml', '16:9', 'light'],
   ['briefing.yaml', '4:3', 'dark'],
@@ -101,6 +159,53 @@ describe('slides, measured at their design size', () => {
       expect(sized.filter((text) => text.running).length).toBeGreaterThan(3);
       expect(sized.filter((text) => text.size < 16)).toEqual([]);
       expect(sized.filter((text) => text.running && text.size < 20)).toEqual([]);
+    },
+    60_000,
+  );
+});
+
+const SVG_CASES = [
+  ['briefing.yaml', '16:9', 'light'],
+  ['briefing.yaml', '16:9', 'dark'],
+  ['briefing.yaml', '4:3', 'light'],
+  ['briefing.yaml', '4:3', 'dark'],
+  ['tests/fixtures/crowded.yaml', '16:9', 'dark'],
+  ['tests/fixtures/crowded.yaml', '4:3', 'light'],
+  ['tests/fixtures/long.yaml', '16:9', 'light'],
+  ['tests/fixtures/long.yaml', '4:3', 'dark'],
+  ['tests/fixtures/german.yaml', '16:9', 'dark'],
+  ['tests/fixtures/german.yaml', '4:3', 'light'],
+] as const;
+
+describe('the SVG visuals on slides, measured as drawn at the design size', () => {
+  let session: BrowserSession;
+  beforeAll(() => {
+    session = newSession();
+  });
+  afterAll(() => session.close());
+
+  it.each(SVG_CASES)(
+    '%s at %s (%s): no text under 16px, none outside its SVG or over another',
+    async (file, aspect, theme) => {
+      const built = await build(path.join(ROOT, file), {
+        pdf: false,
+        strict: true,
+        deck: { aspect, theme },
+        session,
+      });
+      expect(built.overflows).toEqual([]);
+      const { texts, outside, overlaps } = await session.withPage(async (page) => {
+        await page.goto(`${pathToFileURL(built.html).href}?print-pdf`, { waitUntil: 'load' });
+        await page.waitForFunction(() => document.documentElement.dataset.pdfReady === 'true');
+        await page.evaluate(() => document.fonts.ready.then(() => undefined));
+        return page.evaluate(measureSvgText, 'svg.bd-viz');
+      });
+      // The matrix and the actor map at least (the locator map too where the briefing has one).
+      expect(new Set(texts.map((text) => text.where.split(' ')[0])).size).toBeGreaterThanOrEqual(2);
+      const small = texts
+        .filter((text) => text.size < 16)
+        .map(({ where, text, size }) => `${where} "${text}" ${size.toFixed(1)}px`);
+      expect({ small, outside, overlaps }).toEqual({ small: [], outside: [], overlaps: [] });
     },
     60_000,
   );
