@@ -46,16 +46,19 @@ const MIN_NODE_W = 96;
 const NODE_GAP = 30;
 /** An edge closer than this to a third box counts as passing through it. */
 export const HIT_MARGIN = 6;
-/** Type sizes to try for the labels, largest first, until they fit their cells. */
-const FONTS = [16, 15, 14, 13, 12] as const;
+/**
+ * Type sizes to try for the labels, largest first, until they fit their cells: never under 16, the
+ * least anything read on a slide may have (the map is drawn a unit to the px of the slide's design size).
+ */
+const FONTS = [17, 16] as const;
 /** The widest a label's text may run, however roomy the cell. */
 const WIDEST_TEXT = 210;
 /** Wide cells suit the boxes, which are wider than tall. */
 const CELL_SHAPE = 2.2;
 /** Row of actors without relations: the caption and its type. */
-export const ROW_CAPTION_SIZE = 12.5;
+export const ROW_CAPTION_SIZE = 16;
 export const ROW_CAPTION_TRACKING = 0.1;
-const ROW_FONT = 15;
+const ROW_FONT = 16;
 const ROW_TEXT = 200;
 /** Between the boxes in the row, and between its lines. */
 const ROW_GAP = 18;

@@ -84,7 +84,8 @@ export function renderRiskMatrix(risks: readonly MatrixRisk[], options: RiskMatr
   const title = options.title ?? 'Risk matrix: likelihood against impact';
   const layout = layOutRiskMatrix(risks);
   const out: string[] = [];
-  out.push(svgOpen('bd-viz-risk-matrix', layout.width, layout.height, `${p}title ${p}desc`));
+  // At the top of its box, level with the key beside it.
+  out.push(svgOpen('bd-viz-risk-matrix', layout.width, layout.height, `${p}title ${p}desc`, 'xMidYMin'));
   out.push(`<title id="${p}title">${escapeXml(title)}</title>`);
   out.push(`<desc id="${p}desc">${escapeXml(describeRiskMatrix(risks))}</desc>`);
   out.push('<g class="bd-rm-cells">');

@@ -19,15 +19,22 @@ export interface MatrixRisk {
   from?: { likelihood: Likelihood; impact: Impact };
 }
 
-/* Drawn at 0.945 px per unit on a 16:9 slide, 0.727–0.91 on a 4:3 one. */
-const CELL_W = 92;
-const CELL_H = 62;
-const TERM_SIZE = 17;
-const RANGE_SIZE = 13.5;
-const IMPACT_SIZE = 17;
-const AXIS_SIZE = 13.5;
+/*
+ * Every text on the matrix (terms, ranges, axis titles, numbers) is LABEL_SIZE units. The deck shows the
+ * matrix 622 px wide on a 16:9 slide (54 % of its body, width-bound) and as little as 383 px high on a
+ * 4:3 one (its key under it, height-bound): a matrix wider than tall, about 0.92 px per unit either way,
+ * which makes LABEL_SIZE 16 px or more there, the least that anything read on a slide may have
+ * (tests/sizes.test.ts and tests/crowded.test.ts measure it).
+ */
+const LABEL_SIZE = 17.5;
+const CELL_W = 95;
+const CELL_H = 47;
+const TERM_SIZE = LABEL_SIZE;
+const RANGE_SIZE = LABEL_SIZE;
+const IMPACT_SIZE = LABEL_SIZE;
+const AXIS_SIZE = LABEL_SIZE;
 const LABEL_GAP = 12;
-const TOP = 30;
+const TOP = 28;
 const MARGIN = 8;
 /** Room for the longest likelihood term (semibold Source Sans 3, plus 10 % for a wider fallback font). */
 const GRID_LEFT = Math.ceil(
@@ -37,17 +44,18 @@ const GRID_LEFT = Math.ceil(
 );
 const GRID_W = CELL_W * IMPACTS.length;
 const GRID_H = CELL_H * LIKELIHOODS.length;
+/** Under the grid: the impact terms' line, then the axis title's. */
+const IMPACT_BASELINE = 22;
+const AXIS_BASELINE = 48;
 
 /** The viewBox size of every risk matrix. */
-export const RISK_MATRIX_SIZE = { width: GRID_LEFT + GRID_W + MARGIN, height: TOP + GRID_H + 64 } as const;
+export const RISK_MATRIX_SIZE = {
+  width: GRID_LEFT + GRID_W + MARGIN,
+  height: TOP + GRID_H + AXIS_BASELINE + 8,
+} as const;
 
-/**
- * The size of a marker's number and of a badge's "+N". The smallest the
- * deck shows the matrix is about 0.725 px per unit (4:3, its key under it),
- * which makes this 16.1 px there (21 px on 16:9): never under the 16 px
- * that anything read on a slide must have (tests/crowded.test.ts measures it).
- */
-export const NUMBER_SIZE = 22.2;
+/** The size of a marker's number and of a badge's "+N": the same as the labels'. */
+export const NUMBER_SIZE = LABEL_SIZE;
 /* Markers in a cell: the room around and between them, the largest disc. */
 const PAD = 2;
 const GAP = 1.5;
@@ -207,7 +215,7 @@ function axisLabels(): MatrixLabel[] {
   const labelX = GRID_LEFT - LABEL_GAP;
   const gridBottom = TOP + GRID_H;
   const labels: MatrixLabel[] = [
-    { kind: 'axis', text: 'Likelihood', x: labelX, y: TOP - 12, anchor: 'end', size: AXIS_SIZE },
+    { kind: 'axis', text: 'Likelihood', x: labelX, y: TOP - 8, anchor: 'end', size: AXIS_SIZE },
   ];
   LIKELIHOODS.forEach((entry, l) => {
     const middle = rowTop(l) + CELL_H / 2;
@@ -216,7 +224,7 @@ function axisLabels(): MatrixLabel[] {
         kind: 'term',
         text: capitalize(entry.term),
         x: labelX,
-        y: middle - 2,
+        y: middle - 3,
         anchor: 'end',
         size: TERM_SIZE,
       },
@@ -224,7 +232,7 @@ function axisLabels(): MatrixLabel[] {
         kind: 'range',
         text: `${entry.min}–${entry.max} %`,
         x: labelX,
-        y: middle + 14,
+        y: middle + 16,
         anchor: 'end',
         size: RANGE_SIZE,
       },
@@ -236,7 +244,7 @@ function axisLabels(): MatrixLabel[] {
       kind: 'term',
       text: capitalize(impact),
       x,
-      y: gridBottom + 22,
+      y: gridBottom + IMPACT_BASELINE,
       anchor: 'middle',
       size: IMPACT_SIZE,
     });
@@ -245,7 +253,7 @@ function axisLabels(): MatrixLabel[] {
     kind: 'axis',
     text: 'Impact',
     x: GRID_LEFT + GRID_W / 2,
-    y: gridBottom + 52,
+    y: gridBottom + AXIS_BASELINE,
     anchor: 'middle',
     size: AXIS_SIZE,
   });
