@@ -28,13 +28,13 @@ export interface MatrixRisk {
  */
 const LABEL_SIZE = 17.5;
 const CELL_W = 95;
-const CELL_H = 47;
+const CELL_H = 48;
 const TERM_SIZE = LABEL_SIZE;
 const RANGE_SIZE = LABEL_SIZE;
 const IMPACT_SIZE = LABEL_SIZE;
 const AXIS_SIZE = LABEL_SIZE;
 const LABEL_GAP = 12;
-const TOP = 28;
+const TOP = 26;
 const MARGIN = 8;
 /** Room for the longest likelihood term (semibold Source Sans 3, plus 10 % for a wider fallback font). */
 const GRID_LEFT = Math.ceil(
@@ -51,7 +51,7 @@ const AXIS_BASELINE = 48;
 /** The viewBox size of every risk matrix. */
 export const RISK_MATRIX_SIZE = {
   width: GRID_LEFT + GRID_W + MARGIN,
-  height: TOP + GRID_H + AXIS_BASELINE + 8,
+  height: TOP + GRID_H + AXIS_BASELINE + 4,
 } as const;
 
 /** The size of a marker's number and of a badge's "+N": the same as the labels'. */
