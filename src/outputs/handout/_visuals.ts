@@ -8,6 +8,12 @@ import type { VisualGroup } from '../../format/briefing.js';
 
 /** The handout's text width and the map's height on the page, in CSS px (A4 and letter less 2 × 20 mm). */
 export const HANDOUT_MAP_SIZE = { width: 640, height: 420 } as const;
+/**
+ * The SVG maps (locator and actor map) set their type at 16 units, for slides; the handout draws them
+ * this much larger than it shows them, which prints that type at 16 × 640 / 940 px, 8.2 pt: never under
+ * the 8 pt that anything in the handout must have, and no larger than it needs to be.
+ */
+export const HANDOUT_DRAWING_SCALE = 940 / 640;
 /** The tallest a figure is shown, in CSS px (about 120 mm), so that it and its caption fit a page. */
 const MAX_FIGURE_HEIGHT = 450;
 
@@ -24,7 +30,11 @@ export interface HandoutVisual {
 
 function handoutVisual(visual: VisualItem): HandoutVisual {
   if (visual.kind === 'map') {
-    const map = visual.draw(HANDOUT_MAP_SIZE.width, HANDOUT_MAP_SIZE.height, 'ho-map-');
+    const map = visual.draw(
+      Math.round(HANDOUT_MAP_SIZE.width * HANDOUT_DRAWING_SCALE),
+      Math.round(HANDOUT_MAP_SIZE.height * HANDOUT_DRAWING_SCALE),
+      'ho-map-',
+    );
     const numbered = visual.numbered ? " Numbers beside the places are the timeline's events." : '';
     return {
       anchor: visual.anchor,
