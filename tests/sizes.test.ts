@@ -229,6 +229,8 @@ const SVG_CASES = [
   ['tests/fixtures/long.yaml', '4:3', 'dark'],
   ['tests/fixtures/german.yaml', '16:9', 'dark'],
   ['tests/fixtures/german.yaml', '4:3', 'light'],
+  // With --since: the matrix's faint marker in a risk's old cell, its number too.
+  ['tests/fixtures/changes/sample-edited.yaml', '4:3', 'dark'],
 ] as const;
 
 describe('the SVG visuals on slides, measured as drawn at the design size', () => {
@@ -246,6 +248,7 @@ describe('the SVG visuals on slides, measured as drawn at the design size', () =
         strict: true,
         deck: { aspect, theme },
         session,
+        ...(file.includes('/changes/') ? { since: 'briefing.yaml' } : {}),
       });
       expect(built.overflows).toEqual([]);
       const { texts, outside, overlaps } = await session.withPage(async (page) => {
@@ -258,6 +261,8 @@ describe('the SVG visuals on slides, measured as drawn at the design size', () =
       const kinds = new Set(texts.map((text) => text.where.split(' ')[0]));
       expect(texts.length).toBeGreaterThan(21);
       if (file === 'briefing.yaml') expect(kinds.size).toBe(3);
+      if (file.includes('/changes/'))
+        expect(texts.map((text) => text.where)).toContain('bd-viz-risk-matrix bd-rm-was-number');
       const small = texts
         .filter((text) => text.size < 16)
         .map(({ where, text, size }) => `${where} "${text}" ${size.toFixed(1)}px`);

@@ -3,8 +3,9 @@
  * as in the deck, at the text width, "Figure N" with the caption, the map
  * drawn for the page and numbered with the figures.
  */
-import type { Content, VisualItem } from '../../content/index.js';
+import type { Content, RiskItem, VisualItem } from '../../content/index.js';
 import type { VisualGroup } from '../../format/briefing.js';
+import { renderRiskMatrix } from '../../slides/visuals/riskMatrix.js';
 
 /** The handout's text width and the map's height on the page, in CSS px (A4 and letter less 2 × 20 mm). */
 export const HANDOUT_MAP_SIZE = { width: 640, height: 420 } as const;
@@ -75,4 +76,22 @@ export function visualUnits(
   return content.visuals
     .filter((visual) => visual.after === after)
     .map((visual) => ({ id: visual.anchor, kind: 'visual', visual: handoutVisual(visual) }));
+}
+
+/**
+ * The risk matrix of the first page: the slides' risks and moves, in the print variant (each
+ * likelihood's range beside its term, lower cells), which the page shows at a width that prints its
+ * type at 8 pt or more (themes/handout.css).
+ */
+export function printMatrix(risks: readonly RiskItem[]): string {
+  return renderRiskMatrix(
+    risks.map(({ number, title, likelihood, impact, change }) => ({
+      number,
+      title,
+      likelihood,
+      impact,
+      ...(change?.movedFrom ? { from: change.movedFrom } : {}),
+    })),
+    { idPrefix: 'ho-rm-', variant: 'print' },
+  );
 }
