@@ -11,6 +11,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserSession } from '../src/browser/session.js';
 import { compareBriefings } from '../src/changes/index.js';
@@ -18,6 +19,7 @@ import { buildContent } from '../src/content/index.js';
 import { BriefingError } from '../src/errors.js';
 import { readBriefing } from '../src/format/read.js';
 import { mailContent, mailText } from '../src/outputs/mail/message.js';
+import { renderPptx } from '../src/outputs/pptx/index.js';
 import { buildDeckModel } from '../src/slides/index.js';
 import { build, FIXTURES, newSession, ROOT, readPdf, runCli, tempDir } from './_helpers.js';
 
@@ -59,17 +61,40 @@ describe('the sample and its edited copy', () => {
     );
   });
 
-  it('marks the new actor NEW and the risk UPDATED, nothing else', () => {
+  it('marks the new actor NEW and the risk UPDATED (in the matrix key and on its card), nothing else', () => {
     const marks = [
       ...html.matchAll(/<span class="bd-change bd-change-(\w+)" title="([^"]*)">(\w+)<\/span>/g),
     ];
     expect(marks.map((m) => [m[1], m[3]])).toEqual([
       ['new', 'NEW'],
       ['updated', 'UPDATED'],
+      ['updated', 'UPDATED'],
     ]);
+    expect(slideHtml(html, 'risks')).toContain(
+      'IS reprisal attacks<wbr><span class="bd-change bd-change-updated"',
+    );
     expect(marks[1]?.[2]).toBe('Updated since version 1.0 (30 June 2015, 16:00 UTC): likelihood');
     expect(html).toContain('<p class="bd-moved"><span class="bd-moved-up">likely → very likely ▲</span>');
     expect(html).toContain('assets/changes.css');
+  });
+
+  it('puts the same marks, the moved judgment with its reason and the arrow on the matrix in the PowerPoint deck', async () => {
+    const files = unzipSync(await renderPptx(result.model));
+    const text = Object.entries(files)
+      .filter(([name]) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
+      .map(([, data]) => [...strFromU8(data).matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join(''))
+      .join('\n');
+    expect(text).toContain('Tunisian volunteers\u2002NEW');
+    expect(text).toContain('IS reprisal attacks\u2002UPDATED');
+    expect(text).toContain('likely → very likely ▲Why: IS claimed two attacks near Qubba since 30 June.');
+    expect(text.match(/NEW|UPDATED/g)).toEqual(['NEW', 'UPDATED', 'UPDATED']);
+    // The matrix's old marker and arrow, as the deck's SVG draws them.
+    const xml = Object.values(files)
+      .map((data) => strFromU8(data))
+      .join('');
+    expect(xml).toContain('name="Risk 1 before"');
+    expect(xml).toMatch(/name="Risk 1 moved"[\s\S]*?<a:tailEnd type="triangle"/);
+    expect(xml).not.toContain('name="Risk 2 moved"');
   });
 
   it('draws the risk’s old cell and an arrow on the matrix', () => {
@@ -170,6 +195,18 @@ describe('the command line', () => {
 });
 
 describe('pairs', () => {
+  it('a mark after a long unbroken title wraps with it: everything new in the hostile fixture fits (--strict)', async () => {
+    // Every actor and risk of the hostile fixture is new against the sample; its titles are long tokens
+    // without spaces. The mark after a risk's title once sat beside the text, 8px past the card.
+    const result = await build(path.join(FIXTURES, 'hostile.yaml'), {
+      since: 'briefing.yaml',
+      pdf: false,
+      strict: true,
+    });
+    expect(result.overflows).toEqual([]);
+    expect(readFileSync(result.html, 'utf8')).toContain('<span class="bd-risk-title">');
+  }, 60_000);
+
   it('no changes: no slide, no marks, no stylesheet beyond the marks’ own', async () => {
     const result = await build('briefing.yaml', { since: 'briefing.yaml', pdf: false });
     const html = readFileSync(result.html, 'utf8');
@@ -237,6 +274,86 @@ describe('pairs', () => {
         'Removed risks': ['Extremists regain ground under DMSC watch'],
       });
     });
+  });
+});
+
+describe('every kind of item, in the slide model and the PowerPoint deck', () => {
+  it('marks an edited bottom line, key fact, event, decision and recommendation, with no soft hyphen in the PowerPoint text', async () => {
+    const previous = await readBriefing('briefing.yaml', ROOT);
+    const dir = tempDir('since-kinds-');
+    const edits: [string, string][] = [
+      ['in one day of fighting from 9 June', 'in one day of fighting from 9 June 2015'],
+      ['IS fired on unarmed protesters', 'IS fired on unarmed protesters in Derna'],
+      ['imposes repressive practices', 'imposes harsh practices'],
+      ['the internationally recognised government in Tobruk', 'the recognised government in Tobruk'],
+      ['to protect Derna from threats such as IS.', 'to protect Derna from threats such as IS and others.'],
+    ];
+    let text = SAMPLE;
+    for (const [from, to] of edits) {
+      expect(text).toContain(from);
+      text = text.replace(from, to);
+    }
+    writeFileSync(path.join(dir, 'b.yaml'), text);
+    const current = await readBriefing('b.yaml', dir);
+    const model = buildDeckModel(
+      buildContent(current, undefined, undefined, compareBriefings(previous, current)),
+      current.deck,
+    );
+    const labels = (kind: string, items: (slide: never) => { change?: { label: string } }[]) =>
+      model.slides
+        .filter((slide) => slide.kind === kind)
+        .flatMap((slide) => items(slide as never).map((item) => item.change?.label ?? '-'));
+    expect(labels('bluf', (slide: { items: [] }) => slide.items)).toEqual(['UPDATED', '-', '-', '-', '-']);
+    expect(labels('situation', (slide: { points: [] }) => slide.points)[1]).toBe('UPDATED');
+    expect(labels('timeline', (slide: { events: [] }) => slide.events)[0]).toBe('UPDATED');
+    expect(labels('decisions', (slide: { decisions: [] }) => slide.decisions)[0]).toBe('UPDATED');
+    expect(labels('recommendations', (slide: { recommendations: [] }) => slide.recommendations)[0]).toBe(
+      'UPDATED',
+    );
+
+    const files = unzipSync(await renderPptx(model));
+    const slideText = (kind: string) =>
+      model.slides
+        .map((slide, index) => ({
+          slide,
+          xml: strFromU8(files[`ppt/slides/slide${index + 1}.xml`] ?? new Uint8Array()),
+        }))
+        .filter(({ slide }) => slide.kind === kind)
+        .map(({ xml }) => [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join(''))
+        .join('');
+    for (const kind of ['bluf', 'situation', 'timeline', 'decisions', 'recommendations'])
+      expect(slideText(kind), kind).toMatch(/UPDATED\u2002\S/);
+    const all = Object.entries(files)
+      .filter(([name]) => name.startsWith('ppt/slides/'))
+      .map(([, data]) => strFromU8(data))
+      .join('');
+    expect(all).not.toContain('\u00ad');
+  });
+});
+
+describe('the risk key and register', () => {
+  it('mark each new risk, in the deck and the PowerPoint deck', async () => {
+    const previous = await readBriefing('briefing.yaml', ROOT);
+    const current = await readBriefing(path.join(FIXTURES, 'many-risks.yaml'), ROOT);
+    const model = buildDeckModel(
+      buildContent(current, undefined, undefined, compareBriefings(previous, current)),
+      current.deck,
+    );
+    const key = model.slides.flatMap((slide) => (slide.kind === 'risk-matrix' ? slide.key : []));
+    const rows = model.slides.flatMap((slide) => (slide.kind === 'risk-register' ? slide.rows : []));
+    expect(key.length + rows.length).toBe(current.risks.length);
+    expect([...key, ...rows].every((entry) => entry.change?.label === 'NEW')).toBe(true);
+    const files = unzipSync(await renderPptx(model));
+    const marked = model.slides.flatMap((slide, index) =>
+      slide.kind === 'risk-matrix' || slide.kind === 'risk-register'
+        ? [
+            ...strFromU8(files[`ppt/slides/slide${index + 1}.xml`] ?? new Uint8Array()).matchAll(
+              /<a:t>NEW<\/a:t>/g,
+            ),
+          ]
+        : [],
+    );
+    expect(marked.length).toBe(current.risks.length);
   });
 });
 

@@ -6,9 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { geoContains } from 'd3-geo';
 import { describe, expect, it } from 'vitest';
+import { shapeContains } from '../src/slides/visuals/_mapPlane.js';
 import { worldFromTopology } from '../src/slides/visuals/_mapTopology.js';
-import { linesNear, loadWorld, type Resolution } from '../src/slides/visuals/_mapWorld.js';
+import { type Country, linesNear, loadWorld, type Resolution } from '../src/slides/visuals/_mapWorld.js';
 
 const require = createRequire(import.meta.url);
 
@@ -54,5 +56,48 @@ describe.each<Resolution>(['50m', '110m'])('the packed %s outlines', (resolution
     const key = (p: number[]) => `${p[0]},${p[1]}`;
     const kept = new Set(near.flat().map(key));
     for (const point of all.flat()) if (inside(point)) expect(kept.has(key(point))).toBe(true);
+  });
+});
+
+describe('a point in a country, on the plane (_mapPlane.ts)', () => {
+  const world = loadWorld('50m');
+  const named = (name: string) => world.countries.find((country) => country.name === name) as Country;
+
+  it('agrees with d3 on the sphere for points in and around a dozen countries, holes and the antimeridian included', () => {
+    const names = [
+      'Libya',
+      'Egypt',
+      'Italy',
+      'Greece',
+      'South Africa',
+      'Lesotho',
+      'Russia',
+      'Fiji',
+      'Chile',
+      'Norway',
+      'Indonesia',
+      'Canada',
+    ];
+    let compared = 0;
+    let differ = 0;
+    for (const country of names.map(named)) {
+      const [west, south, east, north] = country.box;
+      const step = Math.max((east - west) / 40, (north - south) / 40);
+      for (let lon = west; lon <= east; lon += step)
+        for (let lat = south; lat <= north; lat += step) {
+          compared += 1;
+          if (shapeContains(country.shape, lon, lat) !== geoContains(country.shape, [lon, lat])) differ += 1;
+        }
+    }
+    expect(compared).toBeGreaterThan(10_000);
+    // Only points within a hair of a border or coast can differ: a segment is a straight line on the plane, an arc on the sphere.
+    expect(differ / compared).toBeLessThan(0.002);
+  });
+
+  it('puts Sabha in Libya, Maseru in Lesotho and not in South Africa, and the sea in no country', () => {
+    expect(shapeContains(named('Libya').shape, 14.43, 27.04)).toBe(true);
+    expect(shapeContains(named('Lesotho').shape, 27.48, -29.31)).toBe(true);
+    expect(shapeContains(named('South Africa').shape, 27.48, -29.31)).toBe(false);
+    expect(world.countries.some((country) => shapeContains(country.shape, 18, 34))).toBe(false);
   });
 });

@@ -44,7 +44,7 @@ const texts = (xml: string) =>
   [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) =>
     paragraphText(readHtml(m[1] as string)[0] ?? { runs: [], level: 0 }),
   );
-// Soft hyphens (issue 17) are in the slides' text, not in the text LibreOffice's PDF gives back.
+// The deck's soft hyphens (issue 17) are left out of the PowerPoint text; the model's HTML still has them.
 const squash = (text: string) => text.replace(/[\s\u00AD]+/g, '');
 const plain = (html: string) => readHtml(html).map(paragraphText).join(' ');
 

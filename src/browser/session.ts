@@ -13,6 +13,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { RenderError } from '../errors.js';
 import { badBrowserEnv, type FoundBrowser, findBrowser, noBrowserHint } from './find.js';
 import type { Launched } from './launch.js';
+import { span } from './trace.js';
 
 export interface SessionOptions {
   env: NodeJS.ProcessEnv;
@@ -94,7 +95,9 @@ export class BrowserSession {
     });
     died.catch(() => {}); // it always ends in an exit; only the race below listens before that
     try {
-      const browser = await Promise.race([connectTo(launched, timeoutMs), died, timeout.expired]);
+      const browser = await span('launch the browser', () =>
+        Promise.race([connectTo(launched, timeoutMs), died, timeout.expired]),
+      );
       // A browser that crashes or is killed is forgotten, so the next use starts a new one.
       browser.once('disconnected', () => {
         if (generation === this.generation && !this.closed) void this.forget();

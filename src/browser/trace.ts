@@ -1,6 +1,7 @@
 /**
  * Timings of the print's steps, for finding where a print's time goes: with BRIEFDECK_TRACE=1 in the
- * environment, each span is written to stderr as `trace NAME 12.3 ms`. Off, a span costs one check.
+ * environment, each span is written to stderr as `trace NAME 12.3 ms (from 245 ms)`, the second time since
+ * the process started. Off, a span costs one check.
  * The one place a stage looks at the environment: a developer's switch, not an option of the build.
  */
 import { performance } from 'node:perf_hooks';
@@ -14,8 +15,14 @@ export async function span<T>(name: string, fn: () => Promise<T> | T): Promise<T
   try {
     return await fn();
   } finally {
-    process.stderr.write(`trace ${name} ${(performance.now() - start).toFixed(1)} ms\n`);
+    write(name, start);
   }
+}
+
+function write(name: string, start: number): void {
+  process.stderr.write(
+    `trace ${name} ${(performance.now() - start).toFixed(1)} ms (from ${start.toFixed(0)} ms)\n`,
+  );
 }
 
 /** `span` for synchronous work. */
@@ -25,6 +32,6 @@ export function spanSync<T>(name: string, fn: () => T): T {
   try {
     return fn();
   } finally {
-    process.stderr.write(`trace ${name} ${(performance.now() - start).toFixed(1)} ms\n`);
+    write(name, start);
   }
 }

@@ -8,11 +8,23 @@
 import type { ChangeMark } from '../content/index.js';
 import { textHeight } from './paginate.js';
 
-/** `text` as measured with its mark, when it has one. */
-export function withMark(text: string, change: ChangeMark | undefined): string;
-export function withMark(text: string | undefined, change: ChangeMark | undefined): string | undefined;
-export function withMark(text: string | undefined, change: ChangeMark | undefined): string | undefined {
-  return change && text !== undefined ? `${change.label}\u2003 ${text}` : text;
+/** Where the templates set the mark: before running text, after a heading (an actor's name, a risk's title). */
+export type MarkSide = 'before' | 'after';
+
+/** `text` as measured with its mark, when it has one, on the side the template sets it. */
+export function withMark(text: string, change: ChangeMark | undefined, side?: MarkSide): string;
+export function withMark(
+  text: string | undefined,
+  change: ChangeMark | undefined,
+  side?: MarkSide,
+): string | undefined;
+export function withMark(
+  text: string | undefined,
+  change: ChangeMark | undefined,
+  side: MarkSide = 'before',
+): string | undefined {
+  if (!change || text === undefined) return text;
+  return side === 'before' ? `${change.label}\u2003 ${text}` : `${text} \u2003${change.label}`;
 }
 
 /** Space above and below a risk's moved judgments (themes/changes.css `.bd-moved`), px. */

@@ -64,7 +64,7 @@ export function actorSlides(
       a.padTop +
       a.padBottom +
       2 * a.border +
-      textHeight(withMark(card.name, card.change), nameWidth, {
+      textHeight(withMark(card.name, card.change, 'after'), nameWidth, {
         size: a.nameSize,
         lineHeight: layout.text.headingLineHeight,
         weight: 600,

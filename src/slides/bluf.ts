@@ -17,7 +17,9 @@ export function blufSlides(build: SlideBuilder, items: BlufItem[], { layout, pag
   const pages = paginate(items, height, page.height, b.gap);
   build.add<BlufSlide>(
     'bluf',
-    pages.map((group) => ({ items: group.map(({ number, html }) => ({ number, html })) })),
+    pages.map((group) => ({
+      items: group.map(({ number, html, change }) => ({ number, html, ...(change ? { change } : {}) })),
+    })),
     { kind: 'bluf', heading: 'Bottom line up front', yamlPath: () => 'bluf' },
   );
 }

@@ -47,7 +47,7 @@ export function riskCardHeight(risk: RiskItem, width: number, layout: Layout): n
       lineHeight: r.indicatorLineHeight,
     }),
   );
-  const title = textHeight(withMark(risk.title, risk.change), inner - r.marker - r.markerGap, {
+  const title = textHeight(withMark(risk.title, risk.change, 'after'), inner - r.marker - r.markerGap, {
     size: r.titleSize,
     lineHeight: layout.text.headingLineHeight,
     weight: 600,

@@ -7,6 +7,7 @@
  */
 import type { RiskItem } from '../content/index.js';
 import type { SlideBuilder, SlideContext } from './_group.js';
+import { withMark } from './_marks.js';
 import {
   arrangeColumns,
   type Columns,
@@ -44,6 +45,7 @@ export function riskSlides(build: SlideBuilder, risks: RiskItem[], context: Slid
         severity: risk.severity,
         severityLabel: `severity ${risk.severity} of 5`,
         yamlPath: risk.yamlPath,
+        ...(risk.change ? { change: risk.change } : {}),
       })),
     })),
     {
@@ -90,12 +92,13 @@ function matrixSlide(
   );
 }
 
-const keyEntry = ({ number, title, likelihood, impact, severity }: RiskItem): RiskKeyEntry => ({
+const keyEntry = ({ number, title, likelihood, impact, severity, change }: RiskItem): RiskKeyEntry => ({
   number,
   title,
   likelihood,
   impact,
   severity,
+  ...(change ? { change } : {}),
 });
 
 /** The key's place on the matrix slide: beside the matrix on a wide slide, else under it. */
@@ -122,7 +125,7 @@ function fittingKey(risks: RiskItem[], context: SlideContext): number {
   const columnWidth = (area.width - (k.columns - 1) * k.columnGap) / k.columns;
   const textWidthOfKey = columnWidth - k.markerColumn - k.markerGap;
   const entryHeight = (risk: RiskItem) =>
-    textHeight(risk.title, textWidthOfKey, {
+    textHeight(withMark(risk.title, risk.change, 'after'), textWidthOfKey, {
       size: k.titleSize,
       lineHeight: layout.text.headingLineHeight,
       weight: 600,
@@ -153,7 +156,7 @@ function registerPages(risks: RiskItem[], { layout, page }: SlideContext): RiskI
     g.rowRule +
     Math.max(
       g.chipHeight,
-      cell(riskColumn, risk.title, 600),
+      cell(riskColumn, withMark(risk.title, risk.change, 'after'), 600),
       cell(g.likelihoodColumn, risk.likelihood),
       cell(g.impactColumn, risk.impact),
       cell(g.confidenceColumn, risk.confidence ?? '—'),

@@ -29,6 +29,7 @@ export function timelineSlides(
         place: e.place,
         ...(e.mapNumber !== undefined ? { mapNumber: e.mapNumber } : {}),
         yamlPath: e.yamlPath,
+        ...(e.change ? { change: e.change } : {}),
       })),
       description: group.map((e) => e.summary).join('; '),
     })),

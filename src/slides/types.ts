@@ -71,7 +71,7 @@ export interface TitleSlide extends SlideBase {
 
 export interface BlufSlide extends SlideBase {
   kind: 'bluf';
-  items: { number: number; html: string }[];
+  items: { number: number; html: string; change?: ChangeMark }[];
 }
 
 export interface DecisionsSlide extends SlideBase {
@@ -103,7 +103,14 @@ export interface SituationSlide extends SlideBase {
 
 export interface TimelineSlide extends SlideBase {
   kind: 'timeline';
-  events: { date: string; eventHtml: string; place?: string; mapNumber?: number; yamlPath: string }[];
+  events: {
+    date: string;
+    eventHtml: string;
+    place?: string;
+    mapNumber?: number;
+    yamlPath: string;
+    change?: ChangeMark;
+  }[];
   /** Text equivalent of the graphic, for screen readers. */
   description: string;
 }
@@ -145,6 +152,7 @@ export interface RiskKeyEntry {
   likelihood: string;
   impact: string;
   severity: number;
+  change?: ChangeMark;
 }
 
 export interface RiskMatrixSlide extends SlideBase {
@@ -176,6 +184,7 @@ export interface RiskRegisterSlide extends SlideBase {
     /** "severity 4 of 5", for screen readers (the chip shows it by colour). */
     severityLabel: string;
     yamlPath: string;
+    change?: ChangeMark;
   }[];
 }
 

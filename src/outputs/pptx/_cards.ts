@@ -7,8 +7,9 @@
 import type { Stance } from '../../format/briefing.js';
 import type { ActorCard, ActorsSlide } from '../../slides/types.js';
 import { stanceGlyph } from './_legend.js';
+import { withMarkRuns } from './_marks.js';
 import { type Block, placeStack, type SlidePart, stackHeight, textShape } from './_part.js';
-import { plainParagraph, readHtml } from './_runs.js';
+import { type Paragraph, plainParagraph, readHtml } from './_runs.js';
 import { group, type Rect, ShapeList, shape } from './_xml.js';
 
 /** A card: its height in a column, and how to draw it at a place (with the height it is stretched to). */
@@ -99,7 +100,9 @@ function actorCard(part: SlidePart, card: ActorCard, width: number): Card {
     card.stanceLabel.length * a.stanceTracking * styles.stance.size +
     6;
   const nameW = inner - z(a.nameGap) - markW - labelW;
-  const name = [plainParagraph(card.name)];
+  const name: Paragraph[] = [
+    { runs: withMarkRuns([{ text: card.name }], card.change, palette, 'after'), level: 0 },
+  ];
   const nameH = part.measure(name, nameW, styles.name);
   const blocks: Block[] = [
     {

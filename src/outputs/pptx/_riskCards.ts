@@ -3,8 +3,11 @@
  * label-over-value pairs (wrapping as the deck's flex row does), the
  * detail, and the indicators to watch; the top edge in the severity's colour.
  */
+
+import { MOVED_BOTTOM } from '../../slides/_marks.js';
 import type { RiskCard, RisksSlide } from '../../slides/types.js';
 import { type Card, cardFrame, drawColumns } from './_cards.js';
+import { movedParagraphs, withMarkRuns } from './_marks.js';
 import { type Block, placeStack, type SlidePart, stackHeight, textShape } from './_part.js';
 import { type Paragraph, plainParagraph, type Run, readHtml } from './_runs.js';
 import type { TextStyle } from './_text.js';
@@ -147,7 +150,9 @@ function riskCard(part: SlidePart, card: RiskCard, width: number): Card {
   const z = (v: number) => part.z(v);
   const styles = riskStyles(part);
   const inner = width - z(2 * r.padX + 2 * r.border);
-  const title = [plainParagraph(card.title)];
+  const title: Paragraph[] = [
+    { runs: withMarkRuns([{ text: card.title }], card.change, palette, 'after'), level: 0 },
+  ];
   const titleW = inner - z(r.marker + r.markerGap);
   const titleH = Math.max(z(r.marker), part.measure(title, titleW, styles.title));
   const rows = ratingRows(part, ratingsOf(part, card), inner, styles.label, styles.value);
@@ -159,8 +164,15 @@ function riskCard(part: SlidePart, card: RiskCard, width: number): Card {
     list: { type: 'bullet', start: 1 },
     level: 0,
   }));
+  const moved = movedParagraphs(card.change, palette);
   const blocks: Block[] = [
-    { name: 'Detail', paragraphs: readHtml(card.detailHtml), style: styles.detail },
+    { name: 'Moved judgments', paragraphs: moved, style: styles.detail },
+    {
+      name: 'Detail',
+      paragraphs: readHtml(card.detailHtml),
+      style: styles.detail,
+      ...(moved.length > 0 ? { gap: z(MOVED_BOTTOM) } : {}),
+    },
     {
       name: 'Indicators heading',
       paragraphs: indicators.length > 0 ? [plainParagraph('Indicators to watch')] : [],

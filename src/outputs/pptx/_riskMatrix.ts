@@ -7,19 +7,23 @@
  */
 import type { Impact, Likelihood } from '../../format/briefing.js';
 import type { RiskMatrixSlide } from '../../slides/types.js';
+import { matrixMoves } from '../../slides/visuals/_matrixChanges.js';
 import { describeBadge, describeRisk } from '../../slides/visuals/riskMatrix.js';
 import {
   layOutRiskMatrix,
+  MARKER_RADIUS,
   type MatrixLabel,
   type MatrixRisk,
   NUMBER_SIZE,
   type RiskMatrixLayout,
 } from '../../slides/visuals/riskMatrixLayout.js';
+import { withMarkRuns } from './_marks.js';
 import { placeText, type SlidePart, textShape } from './_part.js';
 import { drawRisks, marker } from './_riskCards.js';
-import { plainParagraph } from './_runs.js';
+import { type Paragraph, plainParagraph } from './_runs.js';
 import type { TextStyle } from './_text.js';
-import { group, preset, type Rect, ShapeList, shape } from './_xml.js';
+import { mix, type Palette } from './_theme.js';
+import { boundsOf, group, pathGeometry, preset, type Rect, ShapeList, shape } from './_xml.js';
 
 /** Every risk on the matrix (the key on its slide may hold only the first; the risk register continues it). */
 function allRisks(part: SlidePart): MatrixRisk[] {
@@ -29,6 +33,7 @@ function allRisks(part: SlidePart): MatrixRisk[] {
     title: item.title,
     likelihood: item.likelihood as Likelihood,
     impact: item.impact as Impact,
+    ...(item.change?.movedFrom ? { from: item.change.movedFrom } : {}),
   }));
 }
 
@@ -103,6 +108,48 @@ function drawAxes(canvas: Canvas): void {
   }
 }
 
+/** What moved since the previous version (`--since`): each old marker, dashed, and an arrow to the new cell. */
+function drawMoves({ part, layout, s, at, list }: Canvas, risks: readonly MatrixRisk[]): void {
+  const { palette } = part.deck;
+  const centre = (cell: { likelihood: Likelihood; impact: Impact }) => {
+    const found = layout.cells.find((c) => c.likelihood === cell.likelihood && c.impact === cell.impact);
+    return found ? { x: found.x + found.w / 2, y: found.y + found.h / 2 } : { x: 0, y: 0 };
+  };
+  const size = layout.cells[0] ?? { w: 0, h: 0 };
+  // The deck draws them in the text's colour, faded (themes/changes.css): here mixed with the background.
+  const was = mix(palette.text, palette.bg, 0.5);
+  const arrow = mix(palette.text, palette.bg, 0.65);
+  for (const move of matrixMoves(risks, centre, MARKER_RADIUS, { width: size.w, height: size.h })) {
+    const rect = at(move.was.x - move.was.r, move.was.y - move.was.r, 2 * move.was.r, 2 * move.was.r);
+    const old = textShape(part, {
+      name: `Risk ${move.number} before`,
+      ...rect,
+      paragraphs: [plainParagraph(String(move.number))],
+      style: { size: move.was.r * s, lineHeight: 1, color: was, bold: true, align: 'ctr' },
+      geometry: 'ellipse',
+      line: { color: was, width: 1.5 * s, dash: [2, 1.33] },
+      body: { anchor: 'ctr', wrap: false, insets: [0, 0, 0, 0] },
+    });
+    list.add(old.xml, rect);
+    const [start, tip] = [at(move.start.x, move.start.y), at(move.tip.x, move.tip.y)];
+    const box = boundsOf([start, tip]);
+    const commands = [
+      { op: 'M' as const, points: [start] },
+      { op: 'L' as const, points: [tip] },
+    ];
+    const line = { color: arrow, width: 2 * s, tail: true };
+    list.add(
+      shape(part.ids, {
+        name: `Risk ${move.number} moved`,
+        rect: box,
+        geometry: pathGeometry(commands, box),
+        line,
+      }),
+      box,
+    );
+  }
+}
+
 function drawMarkers({ part, layout, s, at, list }: Canvas): void {
   const { palette } = part.deck;
   for (const { risk, x, y, r } of layout.markers) {
@@ -139,7 +186,8 @@ function drawMarkers({ part, layout, s, at, list }: Canvas): void {
 
 /** The matrix, scaled to fit `area` as the deck's SVG is (centred across, at the top), grouped. */
 function drawMatrix(part: SlidePart, area: Rect, description: string): void {
-  const layout = layOutRiskMatrix(allRisks(part));
+  const risks = allRisks(part);
+  const layout = layOutRiskMatrix(risks);
   const s = Math.min(area.w / layout.width, area.h / layout.height);
   const ox = area.x + (area.w - layout.width * s) / 2;
   const at = (x: number, y: number, w = 0, h = 0): Rect => ({
@@ -151,6 +199,7 @@ function drawMatrix(part: SlidePart, area: Rect, description: string): void {
   const canvas: Canvas = { part, layout, s, at, list: new ShapeList() };
   drawCells(canvas);
   drawAxes(canvas);
+  drawMoves(canvas, risks);
   drawMarkers(canvas);
   part.add(group(part.ids, 'Risk matrix', description, canvas.list));
 }
@@ -178,7 +227,9 @@ function keyStyle(part: SlidePart, width: number): KeyStyle {
   };
 }
 
-const keyTitle = (item: RiskMatrixSlide['key'][number]) => [plainParagraph(item.title)];
+const keyTitle = (item: RiskMatrixSlide['key'][number], palette: Palette): Paragraph[] => [
+  { runs: withMarkRuns([{ text: item.title }], item.change, palette, 'after'), level: 0 },
+];
 const keyRating = (item: RiskMatrixSlide['key'][number]) => [
   plainParagraph(`${item.likelihood} · ${item.impact} impact`),
 ];
@@ -191,7 +242,8 @@ function keyRowHeights(slide: RiskMatrixSlide, part: SlidePart, style: KeyStyle)
     const w = style.columnW - style.textX;
     const h = Math.max(
       part.z(30),
-      part.measure(keyTitle(item), w, style.title) + part.measure(keyRating(item), w, style.rating),
+      part.measure(keyTitle(item, part.deck.palette), w, style.title) +
+        part.measure(keyRating(item), w, style.rating),
     );
     const row = Math.floor(index / k.columns);
     heights[row] = Math.max(heights[row] ?? 0, h);
@@ -228,7 +280,7 @@ function drawKey(slide: RiskMatrixSlide, part: SlidePart, area: Rect): number {
       x: x + style.textX,
       y,
       w,
-      paragraphs: keyTitle(item),
+      paragraphs: keyTitle(item, part.deck.palette),
       style: style.title,
     });
     placeText(part, {

@@ -42,6 +42,15 @@ export interface Paragraph {
   continued?: boolean;
 }
 
+/**
+ * The deck's soft hyphens (content/hyphenation.ts) are left out: PowerPoint does not break lines at
+ * them, and LibreOffice breaks there without showing the hyphen; either way the text is measured and
+ * set whole-word here.
+ */
+function withoutSoftHyphens(text: string): string {
+  return text.replace(/\u00ad/g, '');
+}
+
 const SAFE_SCHEME = /^(https?:|mailto:)/i;
 
 /**
@@ -130,7 +139,9 @@ class Reader {
   }
 
   text(raw: string, verbatim = false): void {
-    let text = verbatim || this.pre > 0 ? raw.replace(/\r/g, '') : raw.replace(/\s+/g, ' ');
+    let text = withoutSoftHyphens(
+      verbatim || this.pre > 0 ? raw.replace(/\r/g, '') : raw.replace(/\s+/g, ' '),
+    );
     const paragraph = this.paragraph();
     const previous = paragraph.runs[paragraph.runs.length - 1]?.text ?? '';
     // White space collapses across the parser's pieces of text too.
@@ -234,7 +245,7 @@ export function readHtml(html: string): Paragraph[] {
 
 /** A paragraph of one plain run. */
 export const plainParagraph = (text: string, format: Omit<Run, 'text'> = {}): Paragraph => ({
-  runs: [{ text, ...format }],
+  runs: [{ text: withoutSoftHyphens(text), ...format }],
   level: 0,
 });
 

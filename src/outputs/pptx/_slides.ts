@@ -17,9 +17,10 @@ import { placeText, SlidePart, titlePlaceholder } from './_part.js';
 import { drawRisks } from './_riskCards.js';
 import { drawRiskMatrix } from './_riskMatrix.js';
 import { type Paragraph, plainParagraph, readHtml } from './_runs.js';
+import { drawSources } from './_sources.js';
 import { drawRecommendations, drawRiskRegister } from './_table.js';
 import { paragraphsXml, textBody } from './_text.js';
-import { drawBluf, drawSituation, drawSources, drawTitle } from './_textSlides.js';
+import { drawBluf, drawSituation, drawTitle } from './_textSlides.js';
 import { drawTimeline } from './_timeline.js';
 import { NS, type Rect, ShapeIds, TREE_START, XML_DECL } from './_xml.js';
 
@@ -41,6 +42,7 @@ function drawContent(slide: SlideModel, part: SlidePart, body: Rect): number {
           items: slide.decisions.map((item) => ({
             number: item.number,
             html: `<strong>${item.decisionHtml}</strong>${item.meta ? `<br>${escapeHtml(item.meta)}` : ''}`,
+            ...(item.change ? { change: item.change } : {}),
           })),
         },
         part,

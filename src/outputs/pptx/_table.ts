@@ -4,6 +4,7 @@
  * shares, a rule under the head and under each row.
  */
 import type { RecommendationRow, RecommendationsSlide, RiskRegisterSlide } from '../../slides/types.js';
+import { markFirst, withMarkRuns } from './_marks.js';
 import type { SlidePart } from './_part.js';
 import { type Paragraph, plainParagraph, readHtml } from './_runs.js';
 import { paragraphsXml, type TextStyle } from './_text.js';
@@ -74,7 +75,7 @@ function rowCells(part: SlidePart, row: RecommendationRow): Cell[] {
     lineHeight: c.rationaleLineHeight,
     color: palette.muted,
   });
-  const actionParagraphs = readHtml(row.actionHtml);
+  const actionParagraphs = markFirst(readHtml(row.actionHtml), row.change, palette);
   const priority = row.priority
     ? {
         paragraphs: [plainParagraph(row.priority)],
@@ -236,7 +237,16 @@ export function drawRiskRegister(slide: RiskRegisterSlide, part: SlidePart, body
           ...cell(String(row.number), { ...text, color: palette.sevText, bold: true, align: 'ctr' as const }),
           fill: palette.sev[row.severity - 1],
         },
-        cell(row.title, { ...text, color: palette.heading, bold: true }),
+        {
+          blocks: [
+            {
+              paragraphs: [
+                { runs: withMarkRuns([{ text: row.title }], row.change, palette, 'after'), level: 0 },
+              ],
+              style: { ...text, color: palette.heading, bold: true },
+            },
+          ],
+        },
         cell(row.likelihood),
         cell(row.impact),
         cell(row.confidence),

@@ -1,21 +1,14 @@
 /**
  * The slides that are text: the title slide, the bottom line (a numbered
- * list), the situation (summary and key facts) and the sources. Sizes are
- * the deck's (slides/layout.ts and themes/briefdeck.css).
+ * list) and the situation (summary and key facts); the sources are in
+ * _sources.ts. Sizes are the deck's (slides/layout.ts, themes/briefdeck.css).
  */
 
-import type { BlufSlide, SituationSlide, SourcesSlide, TitleSlide } from '../../slides/types.js';
+import type { BlufSlide, SituationSlide, TitleSlide } from '../../slides/types.js';
 import { logoPicture, logoRels } from './_logo.js';
-import {
-  type Block,
-  placeStack,
-  placeText,
-  type SlidePart,
-  stackHeight,
-  textShape,
-  titlePlaceholder,
-} from './_part.js';
-import { type Paragraph, plainParagraph, type Run, readHtml, safeUrl } from './_runs.js';
+import { withMarkRuns } from './_marks.js';
+import { type Block, placeStack, placeText, type SlidePart, stackHeight, titlePlaceholder } from './_part.js';
+import { type Paragraph, plainParagraph, readHtml } from './_runs.js';
 import { type TextStyle, textWidth } from './_text.js';
 import type { Rect } from './_xml.js';
 import { ShapeList, shape } from './_xml.js';
@@ -228,8 +221,12 @@ export function drawBluf(slide: BlufSlide, part: SlidePart, body: Rect): number 
   const paragraphs: Paragraph[] = slide.items.map((item) => ({
     runs: [
       { text: '\u200b', bold: true },
-      ...readHtml(item.html).flatMap((paragraph, i) =>
-        i === 0 ? paragraph.runs : [{ text: '\n' }, ...paragraph.runs],
+      ...withMarkRuns(
+        readHtml(item.html).flatMap((paragraph, i) =>
+          i === 0 ? paragraph.runs : [{ text: '\n' }, ...paragraph.runs],
+        ),
+        item.change,
+        palette,
       ),
     ],
     list: { type: 'number', start: item.number },
@@ -256,7 +253,11 @@ function drawKeyFacts(
     {
       name: 'Key facts',
       paragraphs: slide.points.map((item) => ({
-        runs: readHtml(item.html).flatMap((p) => p.runs),
+        runs: withMarkRuns(
+          readHtml(item.html).flatMap((p) => p.runs),
+          item.change,
+          palette,
+        ),
         list: { type: 'bullet', start: 1 },
         level: 0,
       })),
@@ -340,58 +341,4 @@ export function drawSituation(slide: SituationSlide, part: SlidePart, body: Rect
     ? { x: body.x + width + gap, y: body.y, w: body.w - width - gap }
     : { x: body.x, y: body.y + (summaryH > 0 ? summaryH + gap : 0), w: body.w };
   return Math.max(summaryH, panel.y - body.y + drawKeyFacts(slide, part, panel));
-}
-
-/** The sources: `[n]` and the entry, the URL a link under it. */
-export function drawSources(slide: SourcesSlide, part: SlidePart, body: Rect): number {
-  const { layout, palette } = part.deck;
-  const s = layout.sources;
-  const style = part.style({ size: s.size, lineHeight: 1.36, color: palette.text });
-  const urlStyle = part.style({ size: s.urlSize, lineHeight: 1.36, color: palette.text });
-  const numberW = part.z(s.numberColumn + s.columnGap);
-  let y = body.y;
-  for (const source of slide.sources) {
-    const number = [plainParagraph(`[${source.number}]`, { bold: true })];
-    placeText(part, {
-      name: `Source ${source.number} number`,
-      x: body.x,
-      y,
-      w: numberW,
-      paragraphs: number,
-      style: { ...style, color: palette.heading },
-    });
-    const entry: Run[] = [
-      { text: source.title, italic: true },
-      { text: `${source.details ? `. ${source.details}` : ''}.` },
-    ];
-    const paragraphs: Paragraph[] = [{ runs: entry, level: 0 }];
-    const url = safeUrl(source.url);
-    const entryShape = textShape(part, {
-      name: `Source ${source.number}`,
-      x: body.x + numberW,
-      y,
-      w: body.w - numberW,
-      paragraphs,
-      style,
-    });
-    part.add(entryShape.xml);
-    let rect = entryShape.rect;
-    if (url) {
-      const link: Paragraph[] = [
-        { runs: [{ text: source.url ?? url, link: { kind: 'url', url } }], level: 0 },
-      ];
-      const placed = textShape(part, {
-        name: `Source ${source.number} link`,
-        x: rect.x,
-        y: rect.y + rect.h,
-        w: rect.w,
-        paragraphs: link,
-        style: urlStyle,
-      });
-      part.add(placed.xml);
-      rect = { ...rect, h: rect.h + placed.rect.h };
-    }
-    y += rect.h + part.z(s.gap);
-  }
-  return y - part.z(s.gap) - body.y;
 }

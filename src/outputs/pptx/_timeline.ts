@@ -3,6 +3,7 @@
  * event, and the event with its place, as in the deck.
  */
 import type { TimelineSlide } from '../../slides/types.js';
+import { markFirst } from './_marks.js';
 import type { SlidePart } from './_part.js';
 import { type Block, placeStack, textShape } from './_part.js';
 import { plainParagraph, readHtml } from './_runs.js';
@@ -56,7 +57,11 @@ function drawEvent(
   });
   list.add(date.xml, date.rect);
   const blocks: Block[] = [
-    { name: `Event ${n}`, paragraphs: readHtml(event.eventHtml), style: styles.event },
+    {
+      name: `Event ${n}`,
+      paragraphs: markFirst(readHtml(event.eventHtml), event.change, part.deck.palette),
+      style: styles.event,
+    },
     { name: `Place ${n}`, paragraphs: event.place ? [plainParagraph(event.place)] : [], style: styles.place },
   ];
   return Math.max(date.rect.h, placeStack(part, list, { x: textX, y: at.y, w: textW }, blocks));

@@ -4,7 +4,7 @@
  * "Map of north-eastern Libya showing Derna, Tobruk and Qubba; area
  * labelled: Green Mountains; neighbouring country: Egypt. …"
  */
-import { geoContains } from 'd3-geo';
+import { shapeContains } from './_mapPlane.js';
 import { type Bounds, type Country, mainBounds } from './_mapWorld.js';
 
 export interface DescribedPlace {
@@ -40,7 +40,7 @@ export function countryAt(countries: readonly Country[], lon: number, lat: numbe
     return lon >= west - 0.2 && lon <= east + 0.2 && lat >= south - 0.2 && lat <= north + 0.2;
   });
   for (const [dx, dy] of offsets) {
-    const found = near.find((country) => geoContains(country.shape, [lon + dx, lat + dy]));
+    const found = near.find((country) => shapeContains(country.shape, lon + dx, lat + dy));
     if (found) return found;
   }
   return undefined;

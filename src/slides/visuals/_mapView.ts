@@ -16,7 +16,9 @@ import {
 } from 'd3-geo';
 import type { MultiLineString, Position } from 'geojson';
 import type { Point } from './_geometry.js';
+import { clipShape } from './_mapPlane.js';
 import { type Country, linesNear, type World } from './_mapWorld.js';
+import type { Box } from './_mapWorldFile.js';
 
 /** Mean Earth radius (IUGG), km. */
 export const EARTH_KM = 6371.0088;
@@ -172,14 +174,14 @@ export interface ProjectedCountry {
  * longitudes unwrapped around the centre (so west < east, either may lie
  * beyond ±180); undefined when the view takes in a pole.
  */
-function roughViewBox(view: MapView): [number, number, number, number] | undefined {
+function roughViewBox(view: MapView): Box | undefined {
   const { x, y, width, height } = view.frame;
   const shows = (lat: number) => {
     const xy = view.projection([0, lat]);
     return xy !== null && xy[0] >= x && xy[0] <= x + width && xy[1] >= y && xy[1] <= y + height;
   };
   if (shows(90) || shows(-90)) return undefined;
-  const outline = frameOutline(view, 8);
+  const outline = frameOutline(view, 16);
   const lons = outline.map(
     ([lon]) => view.centre[0] + ((((lon - view.centre[0] + 180) % 360) + 360) % 360) - 180,
   );
@@ -195,13 +197,24 @@ function boxesMeet(
   return [-360, 0, 360].some((shift) => country[0] + shift <= view[2] && country[2] + shift >= view[0]);
 }
 
+/**
+ * The box the countries are cut to before they are projected (`_mapClip.ts`): the view's, a degree
+ * wider still; undefined when it takes in a pole or reaches across the antimeridian.
+ */
+function cutBox(viewBox: Box | undefined): Box | undefined {
+  if (!viewBox) return undefined;
+  const [west, south, east, north] = [viewBox[0] - 1, viewBox[1] - 1, viewBox[2] + 1, viewBox[3] + 1];
+  return west < -180 || east > 180 || south < -89 || north > 89 ? undefined : [west, south, east, north];
+}
+
 /** The countries with any part in the view, as rings clipped to its frame. */
 export function projectCountries(world: World, view: MapView): ProjectedCountry[] {
   const out: ProjectedCountry[] = [];
   const viewBox = roughViewBox(view);
+  const cut = cutBox(viewBox);
   for (const country of world.countries) {
     if (viewBox && !boxesMeet(country.box, viewBox)) continue;
-    const rings = collect(view, country.shape);
+    const rings = collect(view, cut ? clipShape(country.shape, cut) : country.shape);
     if (rings.length === 0) continue;
     let x0 = Number.POSITIVE_INFINITY;
     let y0 = Number.POSITIVE_INFINITY;
