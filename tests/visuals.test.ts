@@ -169,8 +169,8 @@ describe('renderRiskMatrix', () => {
     }
   });
 
-  it.each([2, 3, 6, 9, 12, 15])(
-    'lays %i risks in one cell side by side, inside the cell, without overlap, beyond six a "+N" badge',
+  it.each([2, 3, 6, 8, 9, 12, 15])(
+    'lays %i risks in one cell side by side, inside the cell, without overlap, beyond eight a "+N" badge',
     (count) => {
       const risks: MatrixRisk[] = Array.from({ length: count }, (_, i) => ({
         number: i + 1,
@@ -181,15 +181,16 @@ describe('renderRiskMatrix', () => {
       const svg = renderRiskMatrix(risks);
       const drawn = markers(svg);
       const rect = cell(svg, 'almost certain', 'very high');
-      const shown = count <= 6 ? count : 4;
+      // Eight single-digit numbers fit a cell; two-digit ones take wider discs, and fewer fit.
+      const shown = count <= 8 ? count : count === 9 ? 6 : 1;
       expect(drawn).toHaveLength(shown);
       const badges = elements(svg, 'rect', 'bd-rm-badge').map(rectOf);
-      expect(badges).toHaveLength(count <= 6 ? 0 : 1);
+      expect(badges).toHaveLength(count <= 8 ? 0 : 1);
       for (const b of badges) {
         expect(contains(rect, b.x, b.y) && contains(rect, b.x + b.width, b.y + b.height)).toBe(true);
         for (const p of drawn) expect(p.x + p.r <= b.x || p.y + p.r <= b.y).toBe(true);
       }
-      if (count > 6) {
+      if (count > 8) {
         expect(svg).toContain(`>+${count - shown}</text>`);
         const numbers = Array.from({ length: count - shown }, (_, i) => shown + i + 1);
         expect(svg).toContain(`data-risks="${numbers.join(' ')}"`);
@@ -538,14 +539,15 @@ describe('renderActorMap', () => {
     }
   });
 
-  it('wraps names to at most four lines, whole where they fit, with an ellipsis beyond', () => {
+  it('wraps names to at most five lines, whole where they fit, with an ellipsis beyond', () => {
     const lines = (svg: string) =>
       [...svg.matchAll(/<text class="bd-am-label"[^>]*>(.*?)<\/text>/g)].map((label) => [
         ...(label[1] ?? '').matchAll(/<tspan[^>]*>(.*?)<\/tspan>/g),
       ]);
-    for (const size of [ACTOR_MAP_SIZE, { width: 920, height: 530 }]) {
+    // The default size and a 4:3 slide's body: at 16 px and more, the longest names take five lines.
+    for (const size of [ACTOR_MAP_SIZE, { width: 920, height: 582 }]) {
       const svg = renderActorMap(network(12), size).svg;
-      for (const label of lines(svg)) expect(label.length).toBeLessThanOrEqual(4);
+      for (const label of lines(svg)) expect(label.length).toBeLessThanOrEqual(5);
       expect(svg).not.toContain('…</tspan>');
     }
     const endless = `The ${'very '.repeat(40)}long name`;
@@ -553,7 +555,7 @@ describe('renderActorMap', () => {
       { name: endless, stance: 'neutral', relations: [{ with: 'Other', type: 'rivalry' }] },
       { name: 'Other', stance: 'neutral', relations: [] },
     ]).svg;
-    expect(lines(svg)[0]?.length).toBeLessThanOrEqual(4);
+    expect(lines(svg)[0]?.length).toBeLessThanOrEqual(5);
     expect(svg).toContain('…</tspan>');
     // The full name is kept in the box's tooltip.
     expect(svg).toContain(`<title>${endless} (neutral)</title>`);
@@ -830,7 +832,9 @@ describe('the actor map layout', () => {
             [swapped[i], swapped[j]] = [centres[j] as Point, centres[i] as Point];
             const there = conflicts(swapped, boxes, pairs);
             if (there.crossings < here.crossings)
-              expect(there.through, `${boxes[i]?.name} ↔ ${boxes[j]?.name}`).toBeGreaterThan(here.through);
+              expect(there.through, `${size.width}: ${boxes[i]?.name} ↔ ${boxes[j]?.name}`).toBeGreaterThan(
+                here.through,
+              );
           }
         }
       }

@@ -14,7 +14,14 @@ import type {
   TimelineItem,
 } from '../../content/index.js';
 import type { ActorMapRelation, DeckModel, SlideModel } from '../../slides/types.js';
-import { type HandoutVisual, visualUnits } from './_visuals.js';
+import { actorGraph, drawActorMap } from '../../slides/visuals/actorMap.js';
+import { HANDOUT_DRAWING_SCALE, HANDOUT_MAP_SIZE, type HandoutVisual, visualUnits } from './_visuals.js';
+
+/** The actor map's drawing in the handout, in viewBox units: shown at the text width, at most 105 mm high. */
+const ACTOR_MAP_DRAWING = {
+  width: Math.round(HANDOUT_MAP_SIZE.width * HANDOUT_DRAWING_SCALE),
+  height: Math.round(395 * HANDOUT_DRAWING_SCALE),
+} as const;
 
 /** Tables of up to this many rows are never split across pages. */
 export const KEEP_TABLE_ROWS = 6;
@@ -79,7 +86,7 @@ export function bodySections(content: Content, deck: DeckModel, withNotes: boole
     const html = content.notesHtml[group];
     return withNotes && html ? [{ id: `notes-${group}`, kind: 'notes', html }] : [];
   };
-  const actorMap = actorMapUnits(deck);
+  const actorMap = actorMapUnits(content, deck);
   const sections: BodySection[] = [
     {
       id: 'situation',
@@ -153,8 +160,11 @@ export function bodySections(content: Content, deck: DeckModel, withNotes: boole
   return sections.filter((section) => section.units.some((unit) => unit.kind !== 'notes'));
 }
 
-/** The actor map as the slides drew it, when there is one. */
-function actorMapUnits(deck: DeckModel): Unit[] {
+/**
+ * The actor map of the slides, drawn again for the page (the same actors and relations, its type the
+ * slides' in units, shown smaller), when there is one.
+ */
+function actorMapUnits(content: Content, deck: DeckModel): Unit[] {
   const slides = deck.slides.filter(
     (slide): slide is Extract<SlideModel, { kind: 'actor-map' }> => slide.kind === 'actor-map',
   );
@@ -164,7 +174,7 @@ function actorMapUnits(deck: DeckModel): Unit[] {
         {
           id: 'actor-map',
           kind: 'figure',
-          svgHtml: map.svgHtml,
+          svgHtml: drawActorMap(actorGraph(content.actors), { ...ACTOR_MAP_DRAWING, idPrefix: 'ho-am-' }).svg,
           description: map.description,
           notDrawn: map.notDrawn,
         },

@@ -3,11 +3,18 @@
  * as in the deck, at the text width, "Figure N" with the caption, the map
  * drawn for the page and numbered with the figures.
  */
-import type { Content, VisualItem } from '../../content/index.js';
+import type { Content, RiskItem, VisualItem } from '../../content/index.js';
 import type { VisualGroup } from '../../format/briefing.js';
+import { renderRiskMatrix } from '../../slides/visuals/riskMatrix.js';
 
 /** The handout's text width and the map's height on the page, in CSS px (A4 and letter less 2 × 20 mm). */
 export const HANDOUT_MAP_SIZE = { width: 640, height: 420 } as const;
+/**
+ * The SVG maps (locator and actor map) set their type at 16 units, for slides; the handout draws them
+ * this much larger than it shows them, which prints that type at 16 × 640 / 940 px, 8.2 pt: never under
+ * the 8 pt that anything in the handout must have, and no larger than it needs to be.
+ */
+export const HANDOUT_DRAWING_SCALE = 940 / 640;
 /** The tallest a figure is shown, in CSS px (about 120 mm), so that it and its caption fit a page. */
 const MAX_FIGURE_HEIGHT = 450;
 
@@ -24,7 +31,11 @@ export interface HandoutVisual {
 
 function handoutVisual(visual: VisualItem): HandoutVisual {
   if (visual.kind === 'map') {
-    const map = visual.draw(HANDOUT_MAP_SIZE.width, HANDOUT_MAP_SIZE.height, 'ho-map-');
+    const map = visual.draw(
+      Math.round(HANDOUT_MAP_SIZE.width * HANDOUT_DRAWING_SCALE),
+      Math.round(HANDOUT_MAP_SIZE.height * HANDOUT_DRAWING_SCALE),
+      'ho-map-',
+    );
     const numbered = visual.numbered ? " Numbers beside the places are the timeline's events." : '';
     return {
       anchor: visual.anchor,
@@ -65,4 +76,22 @@ export function visualUnits(
   return content.visuals
     .filter((visual) => visual.after === after)
     .map((visual) => ({ id: visual.anchor, kind: 'visual', visual: handoutVisual(visual) }));
+}
+
+/**
+ * The risk matrix of the first page: the slides' risks and moves, in the print variant (each
+ * likelihood's range beside its term, lower cells), which the page shows at a width that prints its
+ * type at 8 pt or more (themes/handout.css).
+ */
+export function printMatrix(risks: readonly RiskItem[]): string {
+  return renderRiskMatrix(
+    risks.map(({ number, title, likelihood, impact, change }) => ({
+      number,
+      title,
+      likelihood,
+      impact,
+      ...(change?.movedFrom ? { from: change.movedFrom } : {}),
+    })),
+    { idPrefix: 'ho-rm-', variant: 'print' },
+  );
 }

@@ -20,6 +20,7 @@ import { builtInTemplate } from '../deck.js';
 import { END_ID, type Plan } from './_plan.js';
 import { runningText } from './_runningHead.js';
 import { type BodySection, bodySections, type PrintedSection, printedSections } from './_sections.js';
+import { printMatrix } from './_visuals.js';
 
 export { END_ID, type Placed, type Plan, placedDestinations, planFrom } from './_plan.js';
 export type { BodySection } from './_sections.js';
@@ -92,7 +93,7 @@ export function buildHandoutModel(
     decisionsNotesHtml: notes(content.notesHtml.decisions),
     riskOverview:
       (matrix?.kind === 'risk-matrix' && {
-        svgHtml: matrix.svgHtml,
+        svgHtml: printMatrix(content.risks),
         description: matrix.description,
         key: content.risks.map(({ number, title, likelihood, impact, severity }) => ({
           number,

@@ -57,9 +57,16 @@ export function symbolOf(kind: string | undefined): MarkerSymbol {
   return SYMBOLS[(kind ?? '').trim().toLowerCase()] ?? 'circle';
 }
 
-/** A marker's radius: how far it reaches from its centre. */
+/**
+ * The size of every text on the map: 16 units, the least anything read on a slide may have at the
+ * slide's design size, where the map is drawn a unit to the px (the handout draws it larger and shows
+ * it smaller: src/outputs/handout/_visuals.ts).
+ */
+export const MAP_TEXT = 16;
+
+/** A marker's radius: how far it reaches from its centre (a keyed one holds its letter). */
 export function markerRadius(symbol: MarkerSymbol): number {
-  return symbol === 'key' ? 9 : symbol === 'diamond' ? 6.5 : 5.5;
+  return symbol === 'key' ? 11.5 : symbol === 'diamond' ? 6.5 : 5.5;
 }
 
 /** A CSS class fragment for a free-text kind: lower case letters, digits and dashes. */
@@ -90,20 +97,20 @@ export function marker(symbol: MarkerSymbol, at: Point, kind: string | undefined
   const r = markerRadius(key ? 'key' : symbol);
   const mark = key
     ? `<circle class="bd-map-marker bd-map-keyed" cx="${num(at.x)}" cy="${num(at.y)}" r="${r}"/>` +
-      `<text class="bd-map-key-letter" x="${num(at.x)}" y="${num(at.y)}" dy="0.35em" text-anchor="middle" font-size="12">${escapeXml(key)}</text>`
+      `<text class="bd-map-key-letter" x="${num(at.x)}" y="${num(at.y)}" dy="0.35em" text-anchor="middle" font-size="${MAP_TEXT}">${escapeXml(key)}</text>`
     : symbolShape(symbol, at.x, at.y, r);
   return `<g class="bd-map-place${kindClass(kind)}">${mark}</g>`;
 }
 
-export const LABEL_SIZE = 16;
-export const LABEL_HEIGHT = 20;
-export const BADGE_R = 8.5;
+export const LABEL_SIZE = MAP_TEXT;
+export const LABEL_HEIGHT = 21;
+export const BADGE_R = 10.5;
 const BADGE_GAP = 3;
 
 /** The width of a number badge (a disc, or a pill for two digits and more). */
 export function badgeWidth(number: number): number {
   const digits = String(number).length;
-  return 2 * BADGE_R + Math.max(0, digits - 1) * 7;
+  return 2 * BADGE_R + Math.max(0, digits - 1) * 9;
 }
 
 /** The width the numbers before a place's name take, gap included. */
@@ -118,7 +125,7 @@ function badges(numbers: readonly number[], x: number, y: number): string {
     const w = badgeWidth(number);
     out +=
       `<rect class="bd-map-badge" x="${num(left)}" y="${num(y - BADGE_R)}" width="${num(w)}" height="${2 * BADGE_R}" rx="${BADGE_R}"/>` +
-      `<text class="bd-map-badge-number" x="${num(left + w / 2)}" y="${num(y)}" dy="0.35em" text-anchor="middle" font-size="12">${number}</text>`;
+      `<text class="bd-map-badge-number" x="${num(left + w / 2)}" y="${num(y)}" dy="0.35em" text-anchor="middle" font-size="${MAP_TEXT}">${number}</text>`;
     left += w + BADGE_GAP;
   }
   return out;
@@ -138,7 +145,7 @@ export function placeLabel(label: PlacedLabel, name: string, numbers: readonly n
   );
 }
 
-export const AREA_SIZE = 15;
+export const AREA_SIZE = MAP_TEXT;
 export const AREA_TRACKING = 0.08;
 
 /** An area's name (a mountain range, a region), centred in its box. */
@@ -149,7 +156,7 @@ export function areaLabel(box: Rect, name: string): string {
   );
 }
 
-export const COUNTRY_SIZE = 13;
+export const COUNTRY_SIZE = MAP_TEXT;
 export const COUNTRY_TRACKING = 0.14;
 
 export function countryLabel(box: Rect, name: string): string {
@@ -159,6 +166,9 @@ export function countryLabel(box: Rect, name: string): string {
   );
 }
 
+/** The scale bar's height, and from its top to its labels' baseline. */
+export const SCALE_BAR = { height: 5, baseline: 18 } as const;
+
 /** A scale bar of `km` kilometres, `length` units long, its left end at (x, y): two alternating halves, ticks labelled below. */
 export function scaleBar(x: number, y: number, km: number, length: number): string {
   const half = length / 2;
@@ -166,21 +176,21 @@ export function scaleBar(x: number, y: number, km: number, length: number): stri
     value >= 1 || value === 0 ? String(value) : value.toFixed(2).replace(/0$/, '');
   return (
     '<g class="bd-map-scale">' +
-    `<rect class="bd-map-scale-dark" x="${num(x)}" y="${num(y)}" width="${num(half)}" height="5"/>` +
-    `<rect class="bd-map-scale-light" x="${num(x + half)}" y="${num(y)}" width="${num(half)}" height="5"/>` +
-    `<rect class="bd-map-scale-frame" x="${num(x)}" y="${num(y)}" width="${num(length)}" height="5"/>` +
+    `<rect class="bd-map-scale-dark" x="${num(x)}" y="${num(y)}" width="${num(half)}" height="${SCALE_BAR.height}"/>` +
+    `<rect class="bd-map-scale-light" x="${num(x + half)}" y="${num(y)}" width="${num(half)}" height="${SCALE_BAR.height}"/>` +
+    `<rect class="bd-map-scale-frame" x="${num(x)}" y="${num(y)}" width="${num(length)}" height="${SCALE_BAR.height}"/>` +
     [0, km / 2, km]
       .map(
         (value, index) =>
-          `<text class="bd-map-scale-text" x="${num(x + index * half)}" y="${num(y + 15)}" text-anchor="middle" font-size="11">${label(value)}${index === 2 ? ' km' : ''}</text>`,
+          `<text class="bd-map-scale-text" x="${num(x + index * half)}" y="${num(y + SCALE_BAR.baseline)}" text-anchor="middle" font-size="${MAP_TEXT}">${label(value)}${index === 2 ? ' km' : ''}</text>`,
       )
       .join('') +
     '</g>'
   );
 }
 
-export const KEY_SIZE = 12.5;
-export const KEY_LINE_H = 18;
+export const KEY_SIZE = MAP_TEXT;
+export const KEY_LINE_H = 21;
 
 /** Letters for places shown by a key: A…Z, then AA, AB… */
 export function keyLetter(index: number): string {

@@ -10,7 +10,9 @@ import {
   KEY_LINE_H,
   KEY_SIZE,
   keyLines,
+  MAP_TEXT,
   type MarkerSymbol,
+  SCALE_BAR,
   scaleBar,
   symbolOf,
   symbolShape,
@@ -20,9 +22,10 @@ import { escapeXml, num } from './_svg.js';
 
 export const DISCLAIMER = 'Boundaries are not necessarily authoritative.';
 const CREDIT = 'Outlines: Natural Earth.';
-const FOOTER_SIZE = 11.5;
-/** The footer's height with the disclaimer line alone. */
-const BASE_H = 28;
+const FOOTER_SIZE = MAP_TEXT;
+/** The footer's height with the disclaimer line alone, and from its bottom up to that line's baseline. */
+const BASE_H = 34;
+const BASELINE_UP = 10;
 const LEGEND_NAMES: Record<MarkerSymbol, string> = {
   circle: 'place',
   square: 'site',
@@ -38,7 +41,7 @@ export function scaleBarRoom(width: number): number {
 
 function legendWidth(symbols: readonly MarkerSymbol[]): number {
   return symbols.reduce(
-    (sum, symbol) => sum + 14 + textWidth(LEGEND_NAMES[symbol], FOOTER_SIZE) * 1.05 + 14,
+    (sum, symbol) => sum + 17 + textWidth(LEGEND_NAMES[symbol], FOOTER_SIZE) * 1.05 + 14,
     0,
   );
 }
@@ -57,7 +60,7 @@ export function planFooter(
   const used = new Set(kinds.map(symbolOf));
   const symbols = used.size < 2 ? [] : SYMBOL_ORDER.filter((symbol) => used.has(symbol));
   const disclaimer = textWidth(`${DISCLAIMER} ${CREDIT}`, FOOTER_SIZE) * 1.05;
-  const scale = scaleBarRoom(width) + textWidth(' km', 11) + 24;
+  const scale = scaleBarRoom(width) + textWidth(' km', MAP_TEXT) + 24;
   const legendOwnLine = symbols.length > 0 && 4 + disclaimer + 16 + legendWidth(symbols) + scale > width;
   const lines = keyLines(keyed, width, Math.max(2, Math.floor(height / 3 / KEY_LINE_H)));
   return {
@@ -86,9 +89,9 @@ function drawLegend(symbols: readonly MarkerSymbol[], baseline: number, x: numbe
   let left = x;
   let out = '<g class="bd-map-legend">';
   for (const symbol of symbols) {
-    out += symbolShape(symbol, left + 5, baseline - 4, 4.5);
-    out += `<text class="bd-map-legend-text" x="${num(left + 14)}" y="${num(baseline)}" font-size="${FOOTER_SIZE}">${LEGEND_NAMES[symbol]}</text>`;
-    left += 14 + textWidth(LEGEND_NAMES[symbol], FOOTER_SIZE) * 1.05 + 14;
+    out += symbolShape(symbol, left + 6, baseline - 5.5, 5.5);
+    out += `<text class="bd-map-legend-text" x="${num(left + 17)}" y="${num(baseline)}" font-size="${FOOTER_SIZE}">${LEGEND_NAMES[symbol]}</text>`;
+    left += 17 + textWidth(LEGEND_NAMES[symbol], FOOTER_SIZE) * 1.05 + 14;
   }
   return `${out}</g>`;
 }
@@ -98,17 +101,17 @@ export function drawFooter(placement: Placement, width: number): string {
   const out: string[] = ['<g class="bd-map-footer">'];
   plan.keyLines.forEach((line, i) => {
     out.push(
-      `<text class="bd-map-key" x="4" y="${num(footer.y + 16 + i * KEY_LINE_H)}" font-size="${KEY_SIZE}">${escapeXml(line)}</text>`,
+      `<text class="bd-map-key" x="4" y="${num(footer.y + 19 + i * KEY_LINE_H)}" font-size="${KEY_SIZE}">${escapeXml(line)}</text>`,
     );
   });
-  const baseline = footer.y + footer.height - 9;
+  const baseline = footer.y + footer.height - BASELINE_UP;
   out.push(
     `<text class="bd-map-disclaimer" x="4" y="${num(baseline)}" font-size="${FOOTER_SIZE}">${DISCLAIMER} ${CREDIT}</text>`,
   );
   const km = scaleBarKm(view.kmPerUnit, Math.min(140, width * 0.13), scaleBarRoom(width));
   const length = km / view.kmPerUnit;
-  const scaleLeft = width - 14 - textWidth(' km', 11) - length;
-  out.push(scaleBar(scaleLeft, baseline - 13, km, length));
+  const scaleLeft = width - 14 - textWidth(' km', MAP_TEXT) - length;
+  out.push(scaleBar(scaleLeft, baseline - SCALE_BAR.baseline, km, length));
   if (plan.symbols.length > 0) {
     const legend = legendWidth(plan.symbols);
     out.push(

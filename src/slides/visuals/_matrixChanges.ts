@@ -5,7 +5,9 @@
  * the new cell. Drawn under the risks' markers; colours in themes/changes.css.
  */
 import type { Impact, Likelihood } from '../../format/briefing.js';
+import { textWidth } from '../textMetrics.js';
 import { escapeXml, num } from './_svg.js';
+import { NUMBER_SIZE } from './riskMatrixLayout.js';
 
 export interface MatrixCell {
   likelihood: Likelihood;
@@ -52,7 +54,10 @@ export function matrixMoves(
     const to = centre(risk);
     // The corner on the side the arrow leaves by, so that it does not cross the markers there now.
     const side = to.x < middle.x ? -1 : 1;
-    const small = occupied(old) ? r * 0.75 : r;
+    // Its number at the markers' size (never under a slide's 16 px), in a disc just wide enough.
+    const small = occupied(old)
+      ? Math.max(r * 0.75, textWidth(String(risk.number), NUMBER_SIZE, 600) / 2 + 2.4)
+      : r;
     const from = occupied(old)
       ? {
           x: middle.x + side * (cell.width / 2 - small - 3),
@@ -92,7 +97,7 @@ export function drawMatrixChanges(
     out.push(
       `<g class="bd-rm-move" data-risk="${label}">`,
       `<circle class="bd-rm-was" cx="${num(was.x)}" cy="${num(was.y)}" r="${num(was.r)}"/>`,
-      `<text class="bd-rm-was-number" x="${num(was.x)}" y="${num(was.y)}" dy="0.35em" text-anchor="middle" font-size="${num(was.r)}">${label}</text>`,
+      `<text class="bd-rm-was-number" x="${num(was.x)}" y="${num(was.y)}" dy="0.35em" text-anchor="middle" font-size="${NUMBER_SIZE}">${label}</text>`,
       `<line class="bd-rm-arrow" x1="${num(start.x)}" y1="${num(start.y)}" x2="${num(base.x)}" y2="${num(base.y)}"/>`,
       `<polygon class="bd-rm-arrow-head" points="${[
         tip,

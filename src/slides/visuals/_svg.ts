@@ -39,10 +39,16 @@ export function idPrefix(prefix: string): string {
 }
 
 /** Root attributes every generated SVG shares: scales to its container's width, keeps its aspect. */
-export function svgOpen(className: string, width: number, height: number, labelIds: string): string {
+export function svgOpen(
+  className: string,
+  width: number,
+  height: number,
+  labelIds: string,
+  align: 'xMidYMid' | 'xMidYMin' = 'xMidYMid',
+): string {
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="bd-viz ${className}" viewBox="0 0 ${num(width)} ${num(height)}" ` +
-    `width="100%" preserveAspectRatio="xMidYMid meet" role="img" aria-labelledby="${labelIds}">`
+    `width="100%" preserveAspectRatio="${align} meet" role="img" aria-labelledby="${labelIds}">`
   );
 }
 

@@ -40,22 +40,27 @@ const PAD_Y = 8;
 /** Space for the stance glyph at the left of a box. */
 export const GLYPH_SPACE = 19;
 export const LINE_H = 1.2;
+/** Lines a label takes before more are tried (up to two more, only when that saves shortening a name). */
 const MAX_LINES = 3;
 const MIN_NODE_W = 96;
 /** The least space between two boxes. */
 const NODE_GAP = 30;
 /** An edge closer than this to a third box counts as passing through it. */
 export const HIT_MARGIN = 6;
-/** Type sizes to try for the labels, largest first, until they fit their cells. */
-const FONTS = [16, 15, 14, 13, 12] as const;
+/**
+ * Type sizes to try for the labels, largest first, until they fit their cells: 16, the least anything
+ * read on a slide may have (the map is drawn a unit to the px of the slide's design size). Larger type
+ * makes taller boxes, which crowd the layout of a large map more than they help reading.
+ */
+const FONTS = [16] as const;
 /** The widest a label's text may run, however roomy the cell. */
 const WIDEST_TEXT = 210;
 /** Wide cells suit the boxes, which are wider than tall. */
 const CELL_SHAPE = 2.2;
 /** Row of actors without relations: the caption and its type. */
-export const ROW_CAPTION_SIZE = 12.5;
+export const ROW_CAPTION_SIZE = 16;
 export const ROW_CAPTION_TRACKING = 0.1;
-const ROW_FONT = 15;
+const ROW_FONT = 16;
 const ROW_TEXT = 200;
 /** Between the boxes in the row, and between its lines. */
 const ROW_GAP = 18;
@@ -203,20 +208,20 @@ function gridOf(names: string[], rows: number, columns: number, width: number, h
     }
   }
   // The largest type at which every label fits its cell whole (in up to MAX_LINES lines, more lines only when
-  // that saves shortening a name); failing that, the largest at which the labels fit, the longest names shortened.
+  // that saves shortening a name); failing that, the one that fits with the fewest names shortened.
   const room = Math.max(40, Math.min(WIDEST_TEXT, cellW - NODE_GAP - 2 * PAD_X - GLYPH_SPACE));
-  let fitting: Label[] | undefined;
+  let fitting: { labels: Label[]; cut: number } | undefined;
   for (const font of FONTS) {
-    for (const lines of [MAX_LINES, MAX_LINES + 1]) {
+    for (const lines of [MAX_LINES, MAX_LINES + 1, MAX_LINES + 2]) {
       const labels = names.map((name) => labelOf(name, font, room, lines));
       if (labels.some((label) => label.h > cellH - NODE_GAP / 2)) continue;
-      if (labels.every((label, i) => !shortened(label, names[i] as string)))
-        return { rows, columns, slots, labels };
-      fitting ??= labels;
+      const cut = labels.filter((label, i) => shortened(label, names[i] as string)).length;
+      if (cut === 0) return { rows, columns, slots, labels };
+      if (cut < (fitting?.cut ?? Number.POSITIVE_INFINITY)) fitting = { labels, cut };
     }
   }
   const labels =
-    fitting ?? names.map((name) => labelOf(name, FONTS[FONTS.length - 1] as number, room, MAX_LINES));
+    fitting?.labels ?? names.map((name) => labelOf(name, FONTS[FONTS.length - 1] as number, room, MAX_LINES));
   return { rows, columns, slots, labels };
 }
 

@@ -61,7 +61,7 @@ export interface ActorMap {
 export const ACTOR_MAP_SIZE = { width: 1100, height: 560 } as const;
 
 /** The legend's height with one line, the step to a second line, its type size, the room between its entries, a line sample's length. */
-export const LEGEND = { height: 40, line: 24, font: 14, spacing: 22, sample: 34 } as const;
+export const LEGEND = { height: 40, line: 26, font: 16, spacing: 22, sample: 34 } as const;
 const LEGEND_H = LEGEND.height;
 const LEGEND_LINE = LEGEND.line;
 const LEGEND_FONT = LEGEND.font;

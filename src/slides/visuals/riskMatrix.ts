@@ -16,6 +16,7 @@ import {
   type MatrixLabel,
   type MatrixMarker,
   type MatrixRisk,
+  type MatrixVariant,
   NUMBER_SIZE,
   RISK_MATRIX_SIZE,
 } from './riskMatrixLayout.js';
@@ -27,6 +28,8 @@ export interface RiskMatrixOptions {
   idPrefix?: string;
   /** The SVG's `<title>`. */
   title?: string;
+  /** `slide` (the default) or `print`, a lower matrix for the handout (see riskMatrixLayout.ts). */
+  variant?: MatrixVariant;
 }
 
 /** One risk as a sentence: `1. IS reprisal attacks: likely, high impact.` */
@@ -82,9 +85,10 @@ function label(item: MatrixLabel): string {
 export function renderRiskMatrix(risks: readonly MatrixRisk[], options: RiskMatrixOptions = {}): string {
   const p = idPrefix(options.idPrefix ?? 'bd-rm-');
   const title = options.title ?? 'Risk matrix: likelihood against impact';
-  const layout = layOutRiskMatrix(risks);
+  const layout = layOutRiskMatrix(risks, options.variant);
   const out: string[] = [];
-  out.push(svgOpen('bd-viz-risk-matrix', layout.width, layout.height, `${p}title ${p}desc`));
+  // At the top of its box, level with the key beside it.
+  out.push(svgOpen('bd-viz-risk-matrix', layout.width, layout.height, `${p}title ${p}desc`, 'xMidYMin'));
   out.push(`<title id="${p}title">${escapeXml(title)}</title>`);
   out.push(`<desc id="${p}desc">${escapeXml(describeRiskMatrix(risks))}</desc>`);
   out.push('<g class="bd-rm-cells">');
@@ -101,7 +105,9 @@ export function renderRiskMatrix(risks: readonly MatrixRisk[], options: RiskMatr
     return cell ? { x: cell.x + cell.w / 2, y: cell.y + cell.h / 2 } : { x: 0, y: 0 };
   };
   const size = layout.cells[0] ?? { w: 0, h: 0 };
-  out.push(drawMatrixChanges(risks, centre, MARKER_RADIUS, { width: size.w, height: size.h }));
+  // A marker's radius in a cell that is not crowded (smaller in the print variant's lower cells).
+  const r = Math.min(MARKER_RADIUS, size.h / 2 - 2);
+  out.push(drawMatrixChanges(risks, centre, r, { width: size.w, height: size.h }));
   out.push('<g class="bd-rm-risks">');
   out.push(...layout.markers.map(marker), ...layout.badges.map(badge));
   out.push('</g>');

@@ -19,35 +19,81 @@ export interface MatrixRisk {
   from?: { likelihood: Likelihood; impact: Impact };
 }
 
-/* Drawn at 0.945 px per unit on a 16:9 slide, 0.727–0.91 on a 4:3 one. */
-const CELL_W = 92;
-const CELL_H = 62;
-const TERM_SIZE = 17;
-const RANGE_SIZE = 13.5;
-const IMPACT_SIZE = 17;
-const AXIS_SIZE = 13.5;
+/*
+ * Every text on the matrix (terms, ranges, axis titles, numbers) is LABEL_SIZE units. The deck shows the
+ * matrix 622 px wide on a 16:9 slide (54 % of its body, width-bound) and as little as 383 px high on a
+ * 4:3 one (its key under it, height-bound): a matrix wider than tall, about 0.92 px per unit either way,
+ * which makes LABEL_SIZE 16 px or more there, the least that anything read on a slide may have
+ * (tests/sizes.test.ts and tests/crowded.test.ts measure it).
+ */
+const LABEL_SIZE = 17.5;
+const TERM_SIZE = LABEL_SIZE;
+const RANGE_SIZE = LABEL_SIZE;
+const IMPACT_SIZE = LABEL_SIZE;
+const AXIS_SIZE = LABEL_SIZE;
 const LABEL_GAP = 12;
-const TOP = 30;
 const MARGIN = 8;
-/** Room for the longest likelihood term (semibold Source Sans 3, plus 10 % for a wider fallback font). */
-const GRID_LEFT = Math.ceil(
-  MARGIN +
-    Math.max(...LIKELIHOODS.map(({ term }) => textWidth(capitalize(term), TERM_SIZE, 600) * 1.1)) +
-    LABEL_GAP,
-);
-const GRID_W = CELL_W * IMPACTS.length;
-const GRID_H = CELL_H * LIKELIHOODS.length;
-
-/** The viewBox size of every risk matrix. */
-export const RISK_MATRIX_SIZE = { width: GRID_LEFT + GRID_W + MARGIN, height: TOP + GRID_H + 64 } as const;
+/** Under the grid: the impact terms' line, then the axis title's. */
+const IMPACT_BASELINE = 22;
+const AXIS_BASELINE: Record<MatrixVariant, number> = { slide: 48, print: 45 };
 
 /**
- * The size of a marker's number and of a badge's "+N". The smallest the
- * deck shows the matrix is about 0.725 px per unit (4:3, its key under it),
- * which makes this 16.1 px there (21 px on 16:9): never under the 16 px
- * that anything read on a slide must have (tests/crowded.test.ts measures it).
+ * `slide`: a likelihood's range under its term, in cells tall enough for two rows of markers. `print`
+ * (the handout's first page): the range beside the term, cells a marker tall and a little narrower
+ * (room for three markers and the impact terms), a matrix two thirds as high, whose type still prints
+ * at 8 pt at the width the handout gives it.
  */
-export const NUMBER_SIZE = 22.2;
+export type MatrixVariant = 'slide' | 'print';
+
+/** Room for the longest of `texts` (at `weight`, plus 10 % for a wider fallback font). */
+const widest = (texts: readonly string[], weight: 400 | 600) =>
+  Math.max(...texts.map((text) => textWidth(text, LABEL_SIZE, weight) * 1.1));
+const TERMS_W = widest(
+  LIKELIHOODS.map(({ term }) => capitalize(term)),
+  600,
+);
+const RANGES_W = widest(
+  LIKELIHOODS.map(({ min, max }) => `${min}–${max} %`),
+  400,
+);
+/** Between a term and its range beside it. */
+const RANGE_GAP = 10;
+
+interface Geometry {
+  variant: MatrixVariant;
+  cellW: number;
+  cellH: number;
+  /** Where the grid begins: the likelihood labels take the room to its left. */
+  left: number;
+  /** Above the grid: room for the likelihood axis's title, or a margin when it goes in the corner under the terms. */
+  top: number;
+}
+
+const GEOMETRY: Record<MatrixVariant, Geometry> = {
+  slide: { variant: 'slide', cellW: 95, cellH: 48, left: Math.ceil(MARGIN + TERMS_W + LABEL_GAP), top: 26 },
+  print: {
+    variant: 'print',
+    cellW: 80,
+    cellH: 28,
+    left: Math.ceil(MARGIN + TERMS_W + RANGE_GAP + RANGES_W + LABEL_GAP),
+    top: 6,
+  },
+};
+
+/** The viewBox size of a risk matrix. */
+export function riskMatrixSize(variant: MatrixVariant = 'slide'): { width: number; height: number } {
+  const g = GEOMETRY[variant];
+  return {
+    width: g.left + g.cellW * IMPACTS.length + MARGIN,
+    height: g.top + g.cellH * LIKELIHOODS.length + AXIS_BASELINE[variant] + 4,
+  };
+}
+
+/** The viewBox size of the slides' risk matrix. */
+export const RISK_MATRIX_SIZE = riskMatrixSize('slide');
+
+/** The size of a marker's number and of a badge's "+N": the same as the labels'. */
+export const NUMBER_SIZE = LABEL_SIZE;
 /* Markers in a cell: the room around and between them, the largest disc. */
 const PAD = 2;
 const GAP = 1.5;
@@ -107,15 +153,15 @@ export interface RiskMatrixLayout {
   badges: MatrixBadge[];
 }
 
-const rowTop = (l: number) => TOP + (LIKELIHOODS.length - 1 - l) * CELL_H;
-const colLeft = (i: number) => GRID_LEFT + i * CELL_W;
+const rowTop = (g: Geometry, l: number) => g.top + (LIKELIHOODS.length - 1 - l) * g.cellH;
+const colLeft = (g: Geometry, i: number) => g.left + i * g.cellW;
 
 /** The largest disc `rows` × `cols` markers may have in a cell, at most `cap`. */
-const radius = (rows: number, cols: number, cap: number) =>
+const radius = (g: Geometry, rows: number, cols: number, cap: number) =>
   Math.min(
     cap,
-    (CELL_W - 2 * PAD - (cols - 1) * GAP) / (2 * cols),
-    (CELL_H - 2 * PAD - (rows - 1) * GAP) / (2 * rows),
+    (g.cellW - 2 * PAD - (cols - 1) * GAP) / (2 * cols),
+    (g.cellH - 2 * PAD - (rows - 1) * GAP) / (2 * rows),
   );
 
 /** The smallest disc that holds each of `risks`' numbers at NUMBER_SIZE. */
@@ -125,23 +171,27 @@ function smallestDisc(risks: readonly MatrixRisk[]): number {
 }
 
 /** The grid of a cell: the largest discs for `count` markers (fewer rows win a tie), or undefined if under `least`. */
-function gridFor(count: number, least: number): { r: number; rows: number; cols: number } | undefined {
+function gridFor(
+  g: Geometry,
+  count: number,
+  least: number,
+): { r: number; rows: number; cols: number } | undefined {
   let best: { r: number; rows: number; cols: number } | undefined;
   for (let rows = 1; rows <= count; rows++) {
     const cols = Math.ceil(count / rows);
     if (Math.ceil(count / cols) !== rows) continue;
     // A number wider than the largest disc allows takes a larger one.
-    const r = radius(rows, cols, Math.max(R_MAX, least));
+    const r = radius(g, rows, cols, Math.max(R_MAX, least));
     if (r >= least && r > (best?.r ?? 0)) best = { r, rows, cols };
   }
   return best;
 }
 
 /** The grid with the most slots at discs of at least `least` (rows and columns as near square as the cell). */
-function fullestGrid(least: number): { r: number; rows: number; cols: number } {
-  const cols = Math.max(1, Math.floor((CELL_W - 2 * PAD + GAP) / (2 * least + GAP)));
-  const rows = Math.max(1, Math.floor((CELL_H - 2 * PAD + GAP) / (2 * least + GAP)));
-  return { r: radius(rows, cols, Math.max(R_MAX, least)), rows, cols };
+function fullestGrid(g: Geometry, least: number): { r: number; rows: number; cols: number } {
+  const cols = Math.max(1, Math.floor((g.cellW - 2 * PAD + GAP) / (2 * least + GAP)));
+  const rows = Math.max(1, Math.floor((g.cellH - 2 * PAD + GAP) / (2 * least + GAP)));
+  return { r: radius(g, rows, cols, Math.max(R_MAX, least)), rows, cols };
 }
 
 /** Centres of `count` slots of a rows × cols grid centred on (cx, cy), row by row, the last row centred. */
@@ -163,17 +213,18 @@ function centres(count: number, grid: { r: number; rows: number; cols: number },
  * last slots for the rest.
  */
 function placeCell(
+  g: Geometry,
   here: MatrixRisk[],
   cx: number,
   cy: number,
 ): { markers: MatrixMarker[]; badge?: MatrixBadge } {
   const least = smallestDisc(here);
-  const fits = gridFor(here.length, least);
+  const fits = gridFor(g, here.length, least);
   if (fits) {
     const at = centres(here.length, fits, cx, cy);
     return { markers: here.map((risk, k) => ({ risk, ...(at[k] as { x: number; y: number }), r: fits.r })) };
   }
-  const grid = fullestGrid(least);
+  const grid = fullestGrid(g, least);
   const step = 2 * grid.r + GAP;
   const slots = grid.rows * grid.cols;
   const badgeWidth = (hidden: number) => textWidth(`+${hidden}`, NUMBER_SIZE, 700) + 2 * BADGE_PAD_X;
@@ -203,20 +254,30 @@ function placeCell(
   };
 }
 
-function axisLabels(): MatrixLabel[] {
-  const labelX = GRID_LEFT - LABEL_GAP;
-  const gridBottom = TOP + GRID_H;
+function axisLabels(g: Geometry): MatrixLabel[] {
+  const labelX = g.left - LABEL_GAP;
+  const gridBottom = g.top + g.cellH * LIKELIHOODS.length;
+  const beside = g.variant === 'print';
   const labels: MatrixLabel[] = [
-    { kind: 'axis', text: 'Likelihood', x: labelX, y: TOP - 12, anchor: 'end', size: AXIS_SIZE },
+    {
+      kind: 'axis',
+      text: 'Likelihood',
+      x: labelX,
+      // Print: in the corner under the terms, on the impact terms' line.
+      y: beside ? gridBottom + IMPACT_BASELINE : g.top - 8,
+      anchor: 'end',
+      size: AXIS_SIZE,
+    },
   ];
   LIKELIHOODS.forEach((entry, l) => {
-    const middle = rowTop(l) + CELL_H / 2;
+    const middle = rowTop(g, l) + g.cellH / 2;
+    // Beside: the term ends where the column of ranges begins, both on the row's middle line.
     labels.push(
       {
         kind: 'term',
         text: capitalize(entry.term),
-        x: labelX,
-        y: middle - 2,
+        x: beside ? labelX - RANGES_W - RANGE_GAP : labelX,
+        y: beside ? middle + 6 : middle - 3,
         anchor: 'end',
         size: TERM_SIZE,
       },
@@ -224,19 +285,19 @@ function axisLabels(): MatrixLabel[] {
         kind: 'range',
         text: `${entry.min}–${entry.max} %`,
         x: labelX,
-        y: middle + 14,
+        y: beside ? middle + 6 : middle + 16,
         anchor: 'end',
         size: RANGE_SIZE,
       },
     );
   });
   IMPACTS.forEach((impact, i) => {
-    const x = colLeft(i) + CELL_W / 2;
+    const x = colLeft(g, i) + g.cellW / 2;
     labels.push({
       kind: 'term',
       text: capitalize(impact),
       x,
-      y: gridBottom + 22,
+      y: gridBottom + IMPACT_BASELINE,
       anchor: 'middle',
       size: IMPACT_SIZE,
     });
@@ -244,8 +305,8 @@ function axisLabels(): MatrixLabel[] {
   labels.push({
     kind: 'axis',
     text: 'Impact',
-    x: GRID_LEFT + GRID_W / 2,
-    y: gridBottom + 52,
+    x: g.left + (g.cellW * IMPACTS.length) / 2,
+    y: gridBottom + AXIS_BASELINE[g.variant],
     anchor: 'middle',
     size: AXIS_SIZE,
   });
@@ -257,25 +318,29 @@ function axisLabels(): MatrixLabel[] {
  * terms with their ranges, lowest at the bottom), impact along the bottom
  * (very low → very high); each cell has its severity from `severityOf`.
  */
-export function layOutRiskMatrix(risks: readonly MatrixRisk[]): RiskMatrixLayout {
+export function layOutRiskMatrix(
+  risks: readonly MatrixRisk[],
+  variant: MatrixVariant = 'slide',
+): RiskMatrixLayout {
+  const g = GEOMETRY[variant];
   const layout: RiskMatrixLayout = {
-    ...RISK_MATRIX_SIZE,
+    ...riskMatrixSize(variant),
     cells: [],
-    labels: axisLabels(),
+    labels: axisLabels(g),
     markers: [],
     badges: [],
   };
   LIKELIHOODS.forEach(({ term: likelihood }, l) => {
     IMPACTS.forEach((impact, i) => {
-      const [x, y] = [colLeft(i), rowTop(l)];
+      const [x, y] = [colLeft(g, i), rowTop(g, l)];
       layout.cells.push({
         likelihood,
         impact,
         severity: severityOf(likelihood, impact),
         x,
         y,
-        w: CELL_W,
-        h: CELL_H,
+        w: g.cellW,
+        h: g.cellH,
       });
       const here = risks
         .map((risk, order) => ({ risk, order }))
@@ -283,7 +348,7 @@ export function layOutRiskMatrix(risks: readonly MatrixRisk[]): RiskMatrixLayout
         .sort((a, b) => a.risk.number - b.risk.number || a.order - b.order)
         .map(({ risk }) => risk);
       if (here.length === 0) return;
-      const placed = placeCell(here, x + CELL_W / 2, y + CELL_H / 2);
+      const placed = placeCell(g, here, x + g.cellW / 2, y + g.cellH / 2);
       layout.markers.push(...placed.markers);
       if (placed.badge) layout.badges.push(placed.badge);
     });
