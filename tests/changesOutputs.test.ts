@@ -17,10 +17,17 @@ import type { BrowserSession } from '../src/browser/session.js';
 import { compareBriefings } from '../src/changes/index.js';
 import { buildContent } from '../src/content/index.js';
 import { BriefingError } from '../src/errors.js';
+import type { Impact, Likelihood } from '../src/format/briefing.js';
 import { readBriefing } from '../src/format/read.js';
 import { mailContent, mailText } from '../src/outputs/mail/message.js';
 import { renderPptx } from '../src/outputs/pptx/index.js';
 import { buildDeckModel } from '../src/slides/index.js';
+import { type MatrixMove, matrixMoves } from '../src/slides/visuals/_matrixChanges.js';
+import {
+  layOutRiskMatrix,
+  MARKER_RADIUS,
+  type MatrixMarker,
+} from '../src/slides/visuals/riskMatrixLayout.js';
 import { build, FIXTURES, newSession, ROOT, readPdf, runCli, tempDir } from './_helpers.js';
 
 const EDITED = 'tests/fixtures/changes/sample-edited.yaml';
@@ -486,5 +493,44 @@ describe('git:REV and incremental builds', () => {
     const again = await build('new.yaml', options);
     expect(again.unchanged).toBeUndefined();
     expect(readFileSync(again.html, 'utf8')).toContain('Changes since version 0.9');
+  });
+});
+
+describe('moves on the risk matrix', () => {
+  const at = (likelihood: Likelihood, impact: Impact) => ({ likelihood, impact });
+  type MatrixCell = { likelihood: Likelihood; impact: Impact };
+  const risk = (number: number, now: MatrixCell, from?: MatrixCell) => ({
+    number,
+    title: `Risk ${number}`,
+    ...now,
+    ...(from ? { from } : {}),
+  });
+
+  it('sets the old markers of risks that left one cell side by side, each arrow ending at its own marker', () => {
+    const layout = layOutRiskMatrix([
+      risk(1, at('very likely', 'high'), at('likely', 'high')),
+      risk(2, at('likely', 'moderate'), at('likely', 'high')),
+      risk(3, at('unlikely', 'high')),
+    ]);
+    const moves = matrixMoves(layout, MARKER_RADIUS);
+    expect(moves.map((move) => move.number)).toEqual([1, 2]);
+    const [one, two] = moves as [MatrixMove, MatrixMove];
+    // Apart, and each where its arrow does not cross the other's: 2 went left, so its old marker is on the left.
+    expect(Math.hypot(one.was.x - two.was.x, one.was.y - two.was.y)).toBeGreaterThanOrEqual(
+      one.was.r + two.was.r,
+    );
+    expect(two.was.x).toBeLessThan(one.was.x);
+    for (const move of moves) {
+      const marker = layout.markers.find((m) => m.risk.number === move.number) as MatrixMarker;
+      expect(Math.hypot(move.tip.x - marker.x, move.tip.y - marker.y)).toBeCloseTo(marker.r + 2, 5);
+    }
+  });
+
+  it('points at the risk’s own marker in a crowded cell, not at the cell’s middle', async () => {
+    const crowd = [2, 3, 4, 5].map((number) => risk(number, at('likely', 'low')));
+    const layout = layOutRiskMatrix([risk(1, at('likely', 'low'), at('almost no chance', 'low')), ...crowd]);
+    const [move] = matrixMoves(layout, MARKER_RADIUS) as [MatrixMove];
+    const marker = layout.markers.find((m) => m.risk.number === 1) as MatrixMarker;
+    expect(Math.hypot(move.tip.x - marker.x, move.tip.y - marker.y)).toBeCloseTo(marker.r + 2, 5);
   });
 });

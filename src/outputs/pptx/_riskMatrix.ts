@@ -108,24 +108,19 @@ function drawAxes(canvas: Canvas): void {
   }
 }
 
-/** What moved since the previous version (`--since`): each old marker, dashed, and an arrow to the new cell. */
-function drawMoves({ part, layout, s, at, list }: Canvas, risks: readonly MatrixRisk[]): void {
+/** What moved since the previous version (`--since`): each old marker, dashed, and an arrow to the risk's marker. */
+function drawMoves({ part, layout, s, at, list }: Canvas): void {
   const { palette } = part.deck;
-  const centre = (cell: { likelihood: Likelihood; impact: Impact }) => {
-    const found = layout.cells.find((c) => c.likelihood === cell.likelihood && c.impact === cell.impact);
-    return found ? { x: found.x + found.w / 2, y: found.y + found.h / 2 } : { x: 0, y: 0 };
-  };
-  const size = layout.cells[0] ?? { w: 0, h: 0 };
   // The deck draws them in the text's colour, faded (themes/changes.css): here mixed with the background.
   const was = mix(palette.text, palette.bg, 0.5);
   const arrow = mix(palette.text, palette.bg, 0.65);
-  for (const move of matrixMoves(risks, centre, MARKER_RADIUS, { width: size.w, height: size.h })) {
+  for (const move of matrixMoves(layout, MARKER_RADIUS)) {
     const rect = at(move.was.x - move.was.r, move.was.y - move.was.r, 2 * move.was.r, 2 * move.was.r);
     const old = textShape(part, {
       name: `Risk ${move.number} before`,
       ...rect,
       paragraphs: [plainParagraph(String(move.number))],
-      style: { size: move.was.r * s, lineHeight: 1, color: was, bold: true, align: 'ctr' },
+      style: { size: NUMBER_SIZE * s, lineHeight: 1, color: was, bold: true, align: 'ctr' },
       geometry: 'ellipse',
       line: { color: was, width: 1.5 * s, dash: [2, 1.33] },
       body: { anchor: 'ctr', wrap: false, insets: [0, 0, 0, 0] },
@@ -199,7 +194,7 @@ function drawMatrix(part: SlidePart, area: Rect, description: string): void {
   const canvas: Canvas = { part, layout, s, at, list: new ShapeList() };
   drawCells(canvas);
   drawAxes(canvas);
-  drawMoves(canvas, risks);
+  drawMoves(canvas);
   drawMarkers(canvas);
   part.add(group(part.ids, 'Risk matrix', description, canvas.list));
 }

@@ -7,17 +7,11 @@
 import type { Impact, Likelihood } from '../../format/briefing.js';
 import { textWidth } from '../textMetrics.js';
 import { escapeXml, num } from './_svg.js';
-import { NUMBER_SIZE } from './riskMatrixLayout.js';
+import { type MatrixRisk, NUMBER_SIZE, type RiskMatrixLayout } from './riskMatrixLayout.js';
 
-export interface MatrixCell {
+interface MatrixCell {
   likelihood: Likelihood;
   impact: Impact;
-}
-
-interface MovedRisk extends MatrixCell {
-  number: number;
-  /** Its cell before, when it moved. */
-  from?: MatrixCell;
 }
 
 /** Length and half-width of the arrowhead, in viewBox units. */
@@ -32,60 +26,78 @@ export interface MatrixMove {
   tip: { x: number; y: number };
 }
 
+type Point = { x: number; y: number };
+const sameCell = (a: MatrixCell, b: MatrixCell) => a.likelihood === b.likelihood && a.impact === b.impact;
+
 /**
- * Where each moved risk's old marker and arrow go; empty when no risk moved. `centre` is a cell's
- * centre, `r` a marker's radius, `cell` a cell's size: the arrow leaves the old marker's edge and stops
- * short of the new cell's centre by `r`. An old cell that holds risks now (their markers sit in its
- * middle) has the old marker, smaller, in its top corner, where they leave it visible. The deck's SVG
- * and the PowerPoint deck both draw these.
+ * Where each moved risk's old marker and arrow go, from the matrix's layout; empty when no risk moved.
+ * `r` is a marker's radius in a cell that is not crowded. The arrow leaves the old marker's edge and
+ * stops short of the risk's marker now (the cell's "+N" badge when it is not drawn). Risks that left
+ * one cell have their old markers side by side. An old cell that holds risks now (their markers sit in
+ * its middle) has the old markers, smaller, along its edge in the corner the arrows leave by, where they
+ * leave the markers visible. The deck's SVG and the PowerPoint deck both draw these.
  */
-export function matrixMoves(
-  risks: readonly MovedRisk[],
-  centre: (cell: MatrixCell) => { x: number; y: number },
-  r: number,
-  cell: { width: number; height: number },
-): MatrixMove[] {
-  const occupied = (at: MatrixCell) =>
-    risks.some((risk) => risk.likelihood === at.likelihood && risk.impact === at.impact);
-  return risks.flatMap((risk) => {
-    if (!risk.from) return [];
-    const old = risk.from;
-    const middle = centre(old);
-    const to = centre(risk);
-    // The corner on the side the arrow leaves by, so that it does not cross the markers there now.
-    const side = to.x < middle.x ? -1 : 1;
+export function matrixMoves(layout: RiskMatrixLayout, r: number): MatrixMove[] {
+  const drawn = new Map(layout.markers.map((marker) => [marker.risk.number, marker]));
+  const risks = [
+    ...layout.markers.map((marker) => marker.risk),
+    ...layout.badges.flatMap((badge) => badge.risks),
+  ];
+  const moved = risks.filter((risk) => risk.from !== undefined).sort((a, b) => a.number - b.number);
+  const cellOf = (at: MatrixCell) => layout.cells.find((cell) => sameCell(cell, at));
+  const occupied = (at: MatrixCell) => risks.some((risk) => sameCell(risk, at));
+  /** Where the risk is now: its marker, else its cell's badge, else its cell's middle. */
+  const now = (risk: MatrixRisk): Point & { r: number } => {
+    const marker = drawn.get(risk.number);
+    if (marker) return marker;
+    const badge = layout.badges.find((b) => sameCell(b, risk));
+    if (badge) return { x: badge.x, y: badge.y, r: badge.h / 2 };
+    const cell = cellOf(risk);
+    return { x: (cell?.x ?? 0) + (cell?.w ?? 0) / 2, y: (cell?.y ?? 0) + (cell?.h ?? 0) / 2, r };
+  };
+  return moved.map((risk) => {
+    const old = risk.from as MatrixCell;
+    const cell = cellOf(old) ?? { x: 0, y: 0, w: 0, h: 0 };
+    const middle = { x: cell.x + cell.w / 2, y: cell.y + cell.h / 2 };
+    const to = now(risk);
+    // Side by side in the order of where they went, left to right, so that their arrows do not cross.
+    const group = moved
+      .filter((other) => other.from && sameCell(other.from, old))
+      .sort((a, b) => now(a).x - now(b).x || now(a).y - now(b).y);
+    const index = group.indexOf(risk);
+    const crowded = occupied(old);
     // Its number at the markers' size (never under a slide's 16 px), in a disc just wide enough.
-    const small = occupied(old)
-      ? Math.max(r * 0.75, textWidth(String(risk.number), NUMBER_SIZE, 600) / 2 + 2.4)
-      : r;
-    const from = occupied(old)
-      ? {
-          x: middle.x + side * (cell.width / 2 - small - 3),
-          y: middle.y + (to.y < middle.y ? -1 : 1) * (cell.height / 2 - small - 3),
-        }
-      : middle;
-    const length = Math.hypot(to.x - from.x, to.y - from.y);
+    const disc = (number: number) =>
+      Math.max(r * 0.75, textWidth(String(number), NUMBER_SIZE, 600) / 2 + 2.4);
+    const small = crowded ? Math.max(...group.map((other) => disc(other.number))) : r;
+    const pitch = Math.min(
+      2 * small + 3,
+      group.length > 1 ? (cell.w - 2 * small - 6) / (group.length - 1) : 0,
+    );
+    let from: Point;
+    if (crowded) {
+      // The corner on the side the arrows leave by, so that they do not cross the markers there now.
+      const side = to.x < middle.x ? -1 : 1;
+      from = {
+        x: middle.x + side * (cell.w / 2 - small - 3 - index * pitch),
+        y: middle.y + (to.y < middle.y ? -1 : 1) * (cell.h / 2 - small - 3),
+      };
+    } else from = { x: middle.x + (index - (group.length - 1) / 2) * pitch, y: middle.y };
+    const length = Math.hypot(to.x - from.x, to.y - from.y) || 1;
     const ux = (to.x - from.x) / length;
     const uy = (to.y - from.y) / length;
-    return [
-      {
-        number: risk.number,
-        was: { ...from, r: small },
-        start: { x: from.x + ux * (small + 2), y: from.y + uy * (small + 2) },
-        tip: { x: to.x - ux * (r + 2), y: to.y - uy * (r + 2) },
-      },
-    ];
+    return {
+      number: risk.number,
+      was: { ...from, r: small },
+      start: { x: from.x + ux * (small + 2), y: from.y + uy * (small + 2) },
+      tip: { x: to.x - ux * (to.r + 2), y: to.y - uy * (to.r + 2) },
+    };
   });
 }
 
 /** The old markers and arrows as SVG (see `matrixMoves`); empty when no risk moved. */
-export function drawMatrixChanges(
-  risks: readonly MovedRisk[],
-  centre: (cell: MatrixCell) => { x: number; y: number },
-  r: number,
-  cell: { width: number; height: number },
-): string {
-  const moves = matrixMoves(risks, centre, r, cell);
+export function drawMatrixChanges(layout: RiskMatrixLayout, r: number): string {
+  const moves = matrixMoves(layout, r);
   if (moves.length === 0) return '';
   const out = ['<g class="bd-rm-changes" aria-hidden="true">'];
   for (const { number, was, start, tip } of moves) {

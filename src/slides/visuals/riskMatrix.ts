@@ -7,7 +7,7 @@
  */
 
 import { type Severity, severityOf } from '../../content/ratings.js';
-import { type MatrixCell as ChangedCell, drawMatrixChanges } from './_matrixChanges.js';
+import { drawMatrixChanges } from './_matrixChanges.js';
 import { escapeXml, idPrefix, num, svgOpen } from './_svg.js';
 import {
   layOutRiskMatrix,
@@ -100,14 +100,10 @@ export function renderRiskMatrix(risks: readonly MatrixRisk[], options: RiskMatr
   }
   out.push('</g>');
   out.push(`<g class="bd-rm-axis" aria-hidden="true">${layout.labels.map(label).join('')}</g>`);
-  const centre = (at: ChangedCell) => {
-    const cell = layout.cells.find((c) => c.likelihood === at.likelihood && c.impact === at.impact);
-    return cell ? { x: cell.x + cell.w / 2, y: cell.y + cell.h / 2 } : { x: 0, y: 0 };
-  };
   const size = layout.cells[0] ?? { w: 0, h: 0 };
   // A marker's radius in a cell that is not crowded (smaller in the print variant's lower cells).
   const r = Math.min(MARKER_RADIUS, size.h / 2 - 2);
-  out.push(drawMatrixChanges(risks, centre, r, { width: size.w, height: size.h }));
+  out.push(drawMatrixChanges(layout, r));
   out.push('<g class="bd-rm-risks">');
   out.push(...layout.markers.map(marker), ...layout.badges.map(badge));
   out.push('</g>');
