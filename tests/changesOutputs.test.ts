@@ -120,7 +120,9 @@ describe('the sample and its edited copy', () => {
     const all = pdf.pages.join(' ').replace(/\s+/g, ' ');
     // The box's group headings are set in capitals ("NEW ACTORS"): the marks are the other NEWs.
     expect(all.match(/\bNEW\b(?! ACTORS)/g)).toHaveLength(1);
-    expect(all.match(/\bUPDATED\b/g)).toHaveLength(1);
+    // The risk: on its page, and in the matrix's key on the first.
+    expect(all.match(/\bUPDATED\b/g)).toHaveLength(2);
+    expect(first).toMatch(/IS reprisal attacks\s*UPDATED/);
     expect(all).toContain('NEW Tunisian volunteers');
   });
 
@@ -494,6 +496,32 @@ describe('git:REV and incremental builds', () => {
     expect(again.unchanged).toBeUndefined();
     expect(readFileSync(again.html, 'utf8')).toContain('Changes since version 0.9');
   });
+});
+
+describe('a long list of changes in the handout', () => {
+  let session: BrowserSession;
+  beforeAll(() => {
+    session = newSession();
+  });
+  afterAll(() => session.close());
+
+  it('keeps the bottom line, the decisions and the matrix on the first page, the list after them', async () => {
+    const result = await build('tests/fixtures/changes/sample-many-changes.yaml', {
+      since: 'briefing.yaml',
+      pdf: false,
+      handout: 'a4',
+      session,
+    });
+    const pages = (await readPdf(result.handout as string)).pages.map((page) => page.replace(/\s+/g, ' '));
+    const [first, second] = pages as [string, string];
+    // The matrix's key (an unchanged risk), its axis, and the last decision are on the first page.
+    expect(first).toContain('Extremists regain ground under DMSC watch');
+    expect(first).toContain('Almost certain');
+    expect(first).toContain('Whether to raise the alert level for aid staff');
+    // The box is not: its first group heading comes on the second page, after the matrix.
+    expect(first).not.toMatch(/Judgments changed/i);
+    expect(second).toMatch(/Changes since version 1\.0 \(30 June 2015, 16:00 UTC\) Judgments changed/i);
+  }, 60_000);
 });
 
 describe('moves on the risk matrix', () => {

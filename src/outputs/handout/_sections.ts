@@ -7,6 +7,7 @@
  */
 import type {
   ActorItem,
+  ChangeMark,
   Content,
   RecommendationItem,
   RiskItem,
@@ -28,7 +29,7 @@ export const KEEP_TABLE_ROWS = 6;
 
 export type Unit =
   | { id: string; kind: 'prose'; html: string }
-  | { id: string; kind: 'points'; html: string }
+  | { id: string; kind: 'points'; html: string; change: ChangeMark | undefined }
   | { id: string; kind: 'timeline'; event: TimelineItem }
   | { id: string; kind: 'figure'; svgHtml: string; description: string; notDrawn: string }
   | { id: string; kind: 'relation'; relation: ActorMapRelation }
@@ -97,7 +98,7 @@ export function bodySections(content: Content, deck: DeckModel, withNotes: boole
           ({ html }, i): Unit => ({ id: `situation-${i + 1}`, kind: 'prose', html }),
         ),
         ...content.situation.points.map(
-          ({ html }, i): Unit => ({ id: `fact-${i + 1}`, kind: 'points', html }),
+          ({ html, change }, i): Unit => ({ id: `fact-${i + 1}`, kind: 'points', html, change }),
         ),
         ...visualUnits(content, 'situation'),
         ...notes('situation'),

@@ -95,12 +95,13 @@ export function buildHandoutModel(
       (matrix?.kind === 'risk-matrix' && {
         svgHtml: printMatrix(content.risks),
         description: matrix.description,
-        key: content.risks.map(({ number, title, likelihood, impact, severity }) => ({
+        key: content.risks.map(({ number, title, likelihood, impact, severity, change }) => ({
           number,
           title,
           likelihood,
           impact,
           severity,
+          ...(change ? { change } : {}),
         })),
         many: content.risks.length > MANY_RISKS,
       }) ||
@@ -112,12 +113,17 @@ export function buildHandoutModel(
 }
 
 /** The handout's sections, in order, by element id: its contents list and its bookmarks. */
-export function handoutSections(model: HandoutModel): { id: string; title: string }[] {
+export function handoutSections(
+  model: HandoutModel,
+  changesAfterMatrix = false,
+): { id: string; title: string }[] {
+  const changes = model.changes ? [{ id: 'changes', title: model.changes.heading }] : [];
   return [
     ...(model.bluf.length ? [{ id: 'bluf', title: 'Bottom line up front' }] : []),
     ...(model.decisions.length ? [{ id: 'decisions', title: 'Decisions required' }] : []),
-    ...(model.changes ? [{ id: 'changes', title: model.changes.heading }] : []),
+    ...(changesAfterMatrix ? [] : changes),
     ...(model.riskOverview ? [{ id: 'risk-overview', title: 'Risk assessment' }] : []),
+    ...(changesAfterMatrix ? changes : []),
     ...model.body.map(({ id, title }) => ({ id, title })),
   ];
 }
@@ -133,6 +139,8 @@ export interface HandoutPage extends HandoutModel {
   tight: boolean;
   /** The first page set more compactly. */
   compact: boolean;
+  /** What changed since the previous version comes after the matrix (a long list that would push it off the first page). */
+  changesAfterMatrix: boolean;
   /** A measuring print: every unit linked (so its place is in the PDF), and room kept for a heading on every page. */
   probes?: string[];
   endId: string;
@@ -161,6 +169,8 @@ export interface HandoutLayout {
   tight: boolean;
   /** The first page set more compactly, so that it holds the decisions and the matrix. */
   compact: boolean;
+  /** What changed since the previous version after the matrix, not before it: see `HandoutPage`. */
+  changesAfterMatrix?: boolean;
 }
 
 export function buildHandoutPage(
@@ -168,10 +178,11 @@ export function buildHandoutPage(
   options: { paper: Paper; version: string; layout: HandoutLayout },
 ): HandoutPage {
   const { plan, bodyNewPage, tight, compact } = options.layout;
+  const changesAfterMatrix = options.layout.changesAfterMatrix === true;
   const units = model.body.flatMap((section) => [section.id, ...section.units.map((unit) => unit.id)]);
   return {
     ...model,
-    contents: handoutSections(model).map((section) => ({
+    contents: handoutSections(model, changesAfterMatrix).map((section) => ({
       ...section,
       page: plan?.pages.get(section.id),
     })),
@@ -179,6 +190,7 @@ export function buildHandoutPage(
     bodyNewPage,
     tight,
     compact,
+    changesAfterMatrix,
     probes: plan ? undefined : ['handout-body', ...units, END_ID],
     endId: END_ID,
     paper: options.paper,

@@ -75,6 +75,11 @@ export async function printHandout(
     const compact = await measure({ ...chosen.layout, compact: true });
     if (!spillsOverview(compact.plan) || compact.plan.pageCount <= chosen.plan.pageCount) chosen = compact;
   }
+  // A long list of what changed (`--since`) may still push the matrix off it: the list comes after it.
+  if (model.changes && spillsOverview(chosen.plan)) {
+    const after = await measure({ ...chosen.layout, changesAfterMatrix: true });
+    if (!spillsOverview(after.plan)) chosen = after;
+  }
   // Fewer pages are worth another measuring print: a two-page handout might fit on one with its body
   // right after the overview, and a nearly empty last page might go with slightly tighter spacing.
   const others: HandoutLayout[] =
@@ -95,7 +100,7 @@ export async function printHandout(
   }
   const printed = await print({ ...chosen.layout, plan: chosen.plan });
   const pdf = finishPdf(() => {
-    const outline = handoutOutline(model, placedDestinations(printed.pdf));
+    const outline = handoutOutline(model, placedDestinations(printed.pdf), chosen.layout.changesAfterMatrix);
     return setPdfInfo(addOutline(printed.pdf, outline), pdfInfo(deck));
   });
   return { pdf, pageCount: printed.pageCount };
@@ -140,10 +145,14 @@ async function printOnce(
  * The handout's bookmarks: the title page, then each section at the page
  * Chromium put it on, the risks under their section.
  */
-export function handoutOutline(model: HandoutModel, placed: ReadonlyMap<string, Placed>): OutlineEntry[] {
+export function handoutOutline(
+  model: HandoutModel,
+  placed: ReadonlyMap<string, Placed>,
+  changesAfterMatrix = false,
+): OutlineEntry[] {
   const entries: OutlineEntry[] = [{ title: model.title, page: 0 }];
   const risks = model.body.find((section) => section.id === 'risks');
-  for (const section of handoutSections(model)) {
+  for (const section of handoutSections(model, changesAfterMatrix)) {
     const at = placed.get(section.id);
     if (at === undefined) continue;
     const children =
