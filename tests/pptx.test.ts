@@ -238,6 +238,10 @@ describe('renderPptx: the package', () => {
     ] as string;
     expect(timeline).toMatch(/name="Timeline" descr="Timeline: /);
     expect(timeline.match(/name="Dot \d+"/g)).toHaveLength(7);
+    // Each place the locator map numbers has its number, as the deck's timeline does: the map's key says so.
+    const shown = texts(timeline);
+    expect(shown.filter((text) => /^\d$/.test(text))).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+    expect(shown[shown.indexOf('2') + 2]).toBe('Qubba, near Derna');
   });
 
   it('keeps bold, italic, numbering, bullets and citations from the Markdown', () => {

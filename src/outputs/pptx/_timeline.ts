@@ -6,7 +6,8 @@ import type { TimelineSlide } from '../../slides/types.js';
 import { markFirst } from './_marks.js';
 import type { SlidePart } from './_part.js';
 import { type Block, placeStack, textShape } from './_part.js';
-import { plainParagraph, readHtml } from './_runs.js';
+import { type Paragraph, plainParagraph, readHtml } from './_runs.js';
+import { type Palette, readableOn } from './_theme.js';
 import { group, type Rect, ShapeList, shape } from './_xml.js';
 
 const DOT = 14;
@@ -31,6 +32,21 @@ function timelineStyles(part: SlidePart) {
     event: part.style({ size: t.eventSize, lineHeight: t.eventLineHeight, color: palette.text }),
     place: part.style({ size: t.placeSize, lineHeight: t.placeLineHeight, color: palette.muted }),
   };
+}
+
+/**
+ * An event's place, with its number on the locator map before it when the map numbers it (the deck's
+ * accent chip; here the number in bold in the accent, readable on the background).
+ */
+function placeParagraph(event: Event, palette: Palette): Paragraph {
+  const place = plainParagraph(event.place ?? '');
+  if (event.mapNumber === undefined) return place;
+  const number = {
+    text: String(event.mapNumber),
+    bold: true,
+    color: readableOn(palette.accent, palette.bg, palette.text),
+  };
+  return { ...place, runs: [number, { text: '\u2002' }, ...place.runs] };
 }
 
 /** One event's date (right-aligned), its text and its place, from `y`, into `list`; returns its height. */
@@ -62,7 +78,11 @@ function drawEvent(
       paragraphs: markFirst(readHtml(event.eventHtml), event.change, part.deck.palette),
       style: styles.event,
     },
-    { name: `Place ${n}`, paragraphs: event.place ? [plainParagraph(event.place)] : [], style: styles.place },
+    {
+      name: `Place ${n}`,
+      paragraphs: event.place ? [placeParagraph(event, part.deck.palette)] : [],
+      style: styles.place,
+    },
   ];
   return Math.max(date.rect.h, placeStack(part, list, { x: textX, y: at.y, w: textW }, blocks));
 }
