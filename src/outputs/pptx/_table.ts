@@ -133,8 +133,10 @@ export function drawRecommendations(slide: RecommendationsSlide, part: SlidePart
     caps: true,
     tracking: 0.1,
   });
-  const headCells: Cell[] = ['#', 'Action', 'Priority', 'Owner', 'When'].map((label) => ({
-    blocks: [{ paragraphs: [plainParagraph(label)], style: head }],
+  const labels = ['#', 'Action', 'Priority', 'Owner', 'When'];
+  const fitted = fittingHead(part, head, labels, widths, padX);
+  const headCells: Cell[] = labels.map((label) => ({
+    blocks: [{ paragraphs: [plainParagraph(label)], style: fitted }],
   }));
   const headRule = { width: part.z(c.headRule), color: palette.line };
   const rowRule = { width: part.z(c.rowRule), color: palette.line };
@@ -156,6 +158,32 @@ export function drawRecommendations(slide: RecommendationsSlide, part: SlidePart
     )
     .join(' ')}`;
   return placeTable(part, body, { name: 'Recommendations', descr }, widths, rows, padX);
+}
+
+/**
+ * The header row's style, set smaller where a label would not fit its column on one line (a narrow
+ * column of a 4:3 slide: "PRIORITY" would break inside the word, which PowerPoint does without a hyphen).
+ */
+function fittingHead(
+  part: SlidePart,
+  head: TextStyle,
+  labels: readonly string[],
+  widths: readonly number[],
+  padX: number,
+): TextStyle {
+  const { metrics } = part.deck;
+  const scale = Math.min(
+    1,
+    ...labels.map((label, column) => {
+      const room = (widths[column] ?? 0) - (column === 0 ? padX : 2 * padX);
+      const text = head.caps ? label.toUpperCase() : label;
+      const wide =
+        metrics.width(text, head.size, head.bold === true) + text.length * (head.tracking ?? 0) * head.size;
+      // A little to spare: other programs set the font a shade wider than its metrics.
+      return (0.95 * room) / wide;
+    }),
+  );
+  return scale < 1 ? { ...head, size: head.size * scale } : head;
 }
 
 /**
@@ -201,6 +229,8 @@ export function placeTable(
   return total;
 }
 
+const HEADINGS = ['#', 'Risk', 'Likelihood', 'Impact', 'Confidence'];
+
 /** The risk register (the matrix's key continued): number on its severity's colour, risk, likelihood, impact, confidence. */
 export function drawRiskRegister(slide: RiskRegisterSlide, part: SlidePart, body: Rect): number {
   const { layout, palette } = part.deck;
@@ -231,9 +261,10 @@ export function drawRiskRegister(slide: RiskRegisterSlide, part: SlidePart, body
     ],
   });
   const rule = { width: z(g.rowRule), color: palette.line };
+  const headStyle = fittingHead(part, head, HEADINGS, widths, z(g.cellPadX));
   const rows: Row[] = [
     {
-      cells: ['#', 'Risk', 'Likelihood', 'Impact', 'Confidence'].map((label) => cell(label, head)),
+      cells: HEADINGS.map((label) => cell(label, headStyle)),
       top: 0,
       bottom: z(g.headPadBottom),
       rule: { width: z(g.headRule), color: palette.line },
