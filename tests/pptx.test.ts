@@ -390,6 +390,28 @@ describe('renderPptx: hostile content', () => {
   });
 });
 
+describe('renderPptx: a briefing written right to left', () => {
+  it('sets Arabic paragraphs right to left and from the right, English labels left to right, in the language', async () => {
+    const { files } = await pptx(modelOf(await load('tests/fixtures/arabic.yaml')));
+    const xml = slideFiles(files)
+      .map((name) => files[name])
+      .join('');
+    const paragraphs = [...xml.matchAll(/<a:p><a:pPr([^>]*)>[\s\S]*?<\/a:p>/g)].map((m) => ({
+      props: m[1] as string,
+      text: texts(m[0]).join(''),
+    }));
+    const arabic = paragraphs.filter((p) => /^[^A-Za-z]*[\u0600-\u06ff]/.test(p.text));
+    expect(arabic.length).toBeGreaterThan(5);
+    // From the right, unless the drawing centres it (an actor map box).
+    for (const p of arabic) expect(p.props, p.text).toMatch(/ rtl="1" algn="(r|ctr)"/);
+    expect(arabic.filter((p) => p.props.includes('algn="r"')).length).toBeGreaterThan(5);
+    const label = paragraphs.find((p) => p.text === '80–95 %');
+    expect(label?.props).not.toContain('rtl="1"');
+    expect(xml).toContain('lang="ar"');
+    expect(xml).not.toContain('lang="en-GB"');
+  });
+});
+
 describe('renderPptx: themes and aspects', () => {
   it("keeps the palettes equal to the themes' CSS", () => {
     for (const name of ['light', 'dark'] as const) {

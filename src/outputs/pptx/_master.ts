@@ -8,7 +8,7 @@
  */
 import type { Deck } from './_frame.js';
 import { type LogoRels, logoPicture } from './_logo.js';
-import { paragraphsXml, type TextContext, textBody } from './_text.js';
+import { paragraphsXml, type TextContext, textBody, textDirection } from './_text.js';
 import { bannerColours, type Palette } from './_theme.js';
 import {
   emu,
@@ -37,6 +37,7 @@ const plainContext = (deck: Deck): TextContext => ({
   monoFont: deck.monoFont,
   linkColor: deck.palette.link,
   linkId: () => undefined,
+  ...textDirection(deck.model),
 });
 
 function banner(deck: Deck, ids: ShapeIds, rect: Rect, name: string): string {

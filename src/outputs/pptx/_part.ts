@@ -12,6 +12,7 @@ import {
   type TextContext,
   type TextStyle,
   textBody,
+  textDirection,
   textHeight,
 } from './_text.js';
 import { type LineStyle, type Rect, ShapeIds, type ShapeList, shape, xfrm } from './_xml.js';
@@ -35,6 +36,7 @@ export class SlidePart {
       monoFont: deck.monoFont,
       linkColor: deck.palette.link,
       linkId: (link: Link) => this.linkId(link),
+      ...textDirection(deck.model),
     };
   }
 

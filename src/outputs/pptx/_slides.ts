@@ -19,7 +19,7 @@ import { drawRiskMatrix } from './_riskMatrix.js';
 import { type Paragraph, plainParagraph, readHtml } from './_runs.js';
 import { drawSources } from './_sources.js';
 import { drawRecommendations, drawRiskRegister } from './_table.js';
-import { paragraphsXml, textBody } from './_text.js';
+import { paragraphsXml, textBody, textDirection } from './_text.js';
 import { drawBluf, drawSituation, drawTitle } from './_textSlides.js';
 import { drawTimeline } from './_timeline.js';
 import { NS, type Rect, ShapeIds, TREE_START, XML_DECL } from './_xml.js';
@@ -167,6 +167,7 @@ export function notesXml(paragraphs: Paragraph[], deck: Deck, rels: Rels, slideF
     monoFont: deck.monoFont,
     linkColor: '#000000',
     linkId: () => undefined,
+    ...textDirection(deck.model),
   };
   const text = paragraphsXml(
     paragraphs,

@@ -224,7 +224,7 @@ export function placeTable(
     `<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="${part.ids.next()}" name="${escapeXml(label.name)}" descr="${escapeXml(label.descr)}"/>` +
       '<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>' +
       `${xfrm({ ...body, h: total }, 'p:xfrm')}<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table">` +
-      `<a:tbl><a:tblPr firstRow="1"/><a:tblGrid>${grid}</a:tblGrid>${trs}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>`,
+      `<a:tbl><a:tblPr firstRow="1"${part.deck.model.dir === 'rtl' ? ' rtl="1"' : ''}/><a:tblGrid>${grid}</a:tblGrid>${trs}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>`,
   );
   return total;
 }

@@ -39,6 +39,30 @@ export interface TextContext {
   linkColor: string;
   /** The relationship id of a link, registered with the part being written. */
   linkId(link: Link): string | undefined;
+  /** The briefing's language (`language`), for the runs' `lang`; English unless given. */
+  lang?: string;
+  /** The briefing is written right to left (`language: ar`…): paragraphs set right to left. */
+  rtl?: boolean;
+}
+
+/** `lang` and `rtl` of a deck's text, from the slide model: see `TextContext`. */
+export function textDirection(model: {
+  language: string;
+  dir: 'ltr' | 'rtl';
+}): Pick<TextContext, 'lang' | 'rtl'> {
+  return { lang: model.language, rtl: model.dir === 'rtl' };
+}
+
+/** The runs' language tag: English as the deck has always set it (British), else the briefing's. */
+const langOf = (context: TextContext) =>
+  context.lang === undefined || context.lang === 'en' || context.lang.startsWith('en-')
+    ? 'en-GB'
+    : context.lang;
+
+/** Whether the text's first letter is of a script written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko). */
+function startsRightToLeft(text: string): boolean {
+  const letter = /[\p{L}]/u.exec(text)?.[0];
+  return letter !== undefined && /[\u0590-\u07ff\u08a0-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/u.test(letter);
 }
 
 const SUP_SCALE = 0.72;
@@ -58,7 +82,7 @@ function runProps(run: Run, style: TextStyle, context: TextContext): string {
   const bold = !run.regular && (run.bold || style.bold);
   const italic = run.italic || style.italic;
   const attrs = [
-    'lang="en-GB"',
+    `lang="${escapeXml(langOf(context))}"`,
     `sz="${hundredthsPt(size)}"`,
     bold ? 'b="1"' : 'b="0"',
     italic ? 'i="1"' : '',
@@ -105,8 +129,14 @@ function paragraphXml(paragraph: Paragraph, before: number, style: TextStyle, co
   const spacing =
     `<a:lnSpc><a:spcPts val="${hundredthsPt(style.size * style.lineHeight)}"/></a:lnSpc>` +
     `<a:spcBef><a:spcPts val="${hundredthsPt(before)}"/></a:spcBef><a:spcAft><a:spcPts val="0"/></a:spcAft>`;
-  const props = `<a:pPr marL="${emu(margin)}"${hanging} algn="${style.align ?? 'l'}">${spacing}${bulletXml(paragraph, style)}</a:pPr>`;
-  const end = `<a:endParaRPr lang="en-GB" sz="${hundredthsPt(style.size)}" dirty="0"/>`;
+  // In a right-to-left briefing, running text starts on the right (an alignment the drawing sets, such as
+  // a matrix's labels against its grid, stays); a paragraph reads right to left when its first letter
+  // does (as the deck's `dir="auto"`), so an English label such as "80–95 %" keeps its order.
+  const align = style.align ?? (context.rtl ? 'r' : 'l');
+  const rtl = context.rtl && startsRightToLeft(paragraph.runs.map((run) => run.text).join(''));
+  const direction = `${rtl ? ' rtl="1"' : ''} algn="${align}"`;
+  const props = `<a:pPr marL="${emu(margin)}"${hanging}${direction}>${spacing}${bulletXml(paragraph, style)}</a:pPr>`;
+  const end = `<a:endParaRPr lang="${escapeXml(langOf(context))}" sz="${hundredthsPt(style.size)}" dirty="0"/>`;
   return `<a:p>${props}${paragraph.runs.map((run) => runXml(run, style, context)).join('')}${end}</a:p>`;
 }
 
