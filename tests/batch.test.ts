@@ -50,7 +50,7 @@ describe('briefdeck build on a folder', () => {
       /problems? found in briefings\/broken\.yaml; nothing was written for it\.$/m,
     );
     expect(batch.stderr).toMatch(
-      /^warning briefings\/overflowing\.yaml: briefings\/overflowing\.yaml:\d+:\d+: actors\[1\]: slide "Actors[^"]*" overflows/m,
+      /^warning briefings\/overflowing\.yaml:\d+:\d+: actors\[1\]: slide "Actors[^"]*" overflows/m,
     );
     expect(batch.stderr.trim().split('\n').at(-1)).toMatch(
       /^4 built, 0 unchanged, 1 invalid, 0 failed in \d+\.\d s$/,

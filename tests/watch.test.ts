@@ -20,7 +20,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BrowserSession } from '../src/browser/session.js';
 import { newSession, ROOT, readPdf, tempDir } from './_helpers.js';
 
@@ -250,6 +250,24 @@ describe('briefdeck watch on a copy of the sample', () => {
   afterAll(async () => {
     await session?.close();
     watch?.kill();
+  });
+
+  // Every test edits the bottom line's slide and looks for it on show. A test that reloads the deck
+  // (the theme) leaves it to put itself back on its slide a moment later, which under a loaded machine
+  // can come after the test has moved on: each test starts on that slide, once the deck is ready.
+  beforeEach(async () => {
+    await page.waitForFunction(
+      () => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady(),
+      {
+        timeout: WAIT_MS,
+      },
+    );
+    await page.evaluate(() => {
+      const reveal = (
+        window as unknown as { Reveal: { getIndices(): { h: number }; slide(h: number): void } }
+      ).Reveal;
+      if (reveal.getIndices().h !== 1) reveal.slide(1);
+    });
   });
 
   it('builds once, prints the address, and writes exactly what build writes', async () => {
