@@ -259,6 +259,21 @@ describe('pairs', () => {
     expect((error as BriefingError).problems[0]?.file).toContain('invalid.yaml');
   });
 
+  it('sets a removed point as a new one is, bold kept, without the citations of the version it came from', async () => {
+    const previous = await readBriefing('briefing.yaml', ROOT);
+    const dir = tempDir('since-removed-');
+    const first = SAMPLE.split('\n').find((line) =>
+      line.includes('IS was **expelled from Derna**'),
+    ) as string;
+    writeFileSync(path.join(dir, 'b.yaml'), SAMPLE.replace(`${first}\n`, ''));
+    const current = await readBriefing('b.yaml', dir);
+    const content = buildContent(current, undefined, undefined, compareBriefings(previous, current));
+    const group = content.changes?.groups.find((g) => g.title === 'Removed from the bottom line');
+    expect(group?.lines[0]?.html).toContain('<strong>expelled from Derna</strong>');
+    expect(group?.lines[0]?.html).not.toMatch(/\[@|<a /);
+    expect(group?.lines[0]?.text).toMatch(/a rival Islamist militia\.$/);
+  });
+
   it('added, removed and renamed items are marked; removed ones listed', () => {
     const sample = readBriefing('briefing.yaml', ROOT);
     return sample.then(async (previous) => {

@@ -8,7 +8,7 @@
  */
 import type { Changes, ItemChange, ListChanges, RemovedItem, RiskExtra } from '../changes/types.js';
 import type { Briefing } from '../format/briefing.js';
-import { escapeHtml, type MarkdownRenderer, plainText } from './markdown.js';
+import { escapeHtml, type MarkdownRenderer, withoutReferences } from './markdown.js';
 import type { ChangeLine, ChangeMark, ChangesSection } from './types.js';
 
 /** Each list's marks, by the item's index in the current briefing (undefined: unchanged). */
@@ -79,11 +79,11 @@ export function changesSection(
     html: md.inline(markdown),
     text: md.text(markdown),
   });
-  // A removed item's text is the previous file's: its citations may name sources no longer listed.
-  const removed = (item: RemovedItem): ChangeLine => {
-    const text = plainText(item.label);
-    return { markdown: text, html: md.inline(escapeMarkdown(text)), text };
-  };
+  // A removed item's text is the previous file's, set as the new ones are, but without its citations
+  // and figure references: they may name sources and figures no longer listed.
+  const removed = (item: RemovedItem): ChangeLine => current(withoutReferences(item.label));
+  // A risk's title and an actor's name are plain text, not Markdown.
+  const removedTitle = (item: RemovedItem): ChangeLine => current(escapeMarkdown(item.label));
   const added = <F extends string, X>(
     list: ListChanges<F, X>,
     line = (item: ItemChange<F> & X) => item.label,
@@ -91,9 +91,9 @@ export function changesSection(
   const groups: ChangesSection['groups'] = [
     { title: 'Judgments changed', lines: judgmentLines(changes, md) },
     { title: 'New risks', lines: added(changes.risks, (item) => escapeMarkdown(item.label)) },
-    { title: 'Removed risks', lines: changes.risks.removed.map(removed) },
+    { title: 'Removed risks', lines: changes.risks.removed.map(removedTitle) },
     { title: 'New actors', lines: added(changes.actors, (item) => escapeMarkdown(item.label)) },
-    { title: 'Removed actors', lines: changes.actors.removed.map(removed) },
+    { title: 'Removed actors', lines: changes.actors.removed.map(removedTitle) },
     {
       title: 'New in the timeline',
       lines: added(changes.timeline, (item) => `${briefing.timeline[item.index]?.date ?? ''}: ${item.label}`),

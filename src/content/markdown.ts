@@ -30,6 +30,18 @@ export function findCitations(text: string): string[] {
   return [...text.matchAll(CITATION)].map((match) => match[1] as string);
 }
 
+/**
+ * Markdown without its citations and figure references (a figure reference becomes the word "Figure"):
+ * text from another version of the briefing, whose sources and figures may not be this one's.
+ */
+export function withoutReferences(markdown: string): string {
+  return markdown
+    .replace(FIGURE_REFERENCE, 'Figure')
+    .replace(CITATION, '')
+    .replace(/[ \t]+([.,;:!?)])/g, '$1')
+    .trim();
+}
+
 /** Strips Markdown to plain text (for PDF outlines, alt text and titles). */
 export function plainText(markdown: string): string {
   return markdown
