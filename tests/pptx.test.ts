@@ -4,10 +4,9 @@
  * client, LibreOffice, converted to PDF once for the whole file (slides and
  * notes pages) and read back.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { crc32, deflateSync } from 'node:zlib';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +18,7 @@ import { type PptxOptions, renderPptx } from '../src/outputs/pptx/index.js';
 import type { DeckModel, SlideModel } from '../src/slides/index.js';
 import { layOutRiskMatrix } from '../src/slides/visuals/riskMatrixLayout.js';
 import { deckModelOf, FIXTURES, ROOT, readPdf, tempDir } from './_helpers.js';
+import { convertDecks, soffice } from './_libreoffice.js';
 
 type Files = Record<string, string>;
 
@@ -534,16 +534,6 @@ function pdftotextBbox(file: string): string | undefined {
   }
 }
 
-/** LibreOffice, if it is installed: one conversion of every deck of this file. */
-const soffice = (() => {
-  try {
-    execFileSync('soffice', ['--version'], { stdio: 'ignore', timeout: 60_000 });
-    return 'soffice';
-  } catch {
-    return undefined;
-  }
-})();
-
 describe.skipIf(!soffice)('renderPptx: opened in LibreOffice', () => {
   const decks = ['sample', 'hostile', 'dark', 'long'] as const;
   const models = {} as Record<(typeof decks)[number], DeckModel>;
@@ -559,20 +549,7 @@ describe.skipIf(!soffice)('renderPptx: opened in LibreOffice', () => {
     for (const name of decks) writeFileSync(path.join(dir, `${name}.pptx`), await renderPptx(models[name]));
     // Slides, then a notes page per slide: the notes are read back too.
     const filter = 'pdf:impress_pdf_Export:{"ExportNotesPages":{"type":"boolean","value":"true"}}';
-    await promisify(execFile)(
-      soffice as string,
-      [
-        `-env:UserInstallation=file://${dir}/profile`,
-        '--headless',
-        '--norestore',
-        '--convert-to',
-        filter,
-        '--outdir',
-        dir,
-        ...decks.map((name) => path.join(dir, `${name}.pptx`)),
-      ],
-      { timeout: 110_000 },
-    );
+    await convertDecks(dir, decks, filter);
     for (const name of decks) pdfs[name] = await readPdf(path.join(dir, `${name}.pdf`));
   }, 120_000);
 

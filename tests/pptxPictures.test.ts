@@ -5,10 +5,9 @@
  * reference outside themselves. Then the files opened in LibreOffice
  * (converted to PDF and read back with pdfimages and pdf.js).
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readBriefing } from '../src/build.js';
@@ -17,6 +16,7 @@ import { renderPptx } from '../src/outputs/pptx/index.js';
 import { layoutFor } from '../src/slides/layout.js';
 import type { DeckModel, FigureSlide, LocatorMapSlide } from '../src/slides/types.js';
 import { deckModelOf, FIXTURES, ROOT, readPdf, tempDir } from './_helpers.js';
+import { convertDecks, soffice } from './_libreoffice.js';
 
 type Zip = Record<string, Uint8Array>;
 const text = (zip: Zip, name: string) => strFromU8(zip[name] ?? new Uint8Array());
@@ -185,15 +185,6 @@ describe('renderPptx: figures and the map as pictures', () => {
   });
 });
 
-const soffice = (() => {
-  try {
-    execFileSync('soffice', ['--version'], { stdio: 'ignore', timeout: 60_000 });
-    return 'soffice';
-  } catch {
-    return undefined;
-  }
-})();
-
 /** `pdfimages -list`: the images on each page, with their size in px. */
 function imagesByPage(pdf: string): Map<number, { width: number; height: number }[]> {
   const pages = new Map<number, { width: number; height: number }[]>();
@@ -217,20 +208,7 @@ describe.skipIf(!soffice)('renderPptx: pictures opened in LibreOffice', () => {
     models.png = await modelOf('examples/figure-demo/briefing.yaml');
     models.svg = await modelOf(svgFile, path.dirname(svgFile));
     for (const name of decks) writeFileSync(path.join(dir, `${name}.pptx`), await renderPptx(models[name]));
-    await promisify(execFile)(
-      soffice as string,
-      [
-        `-env:UserInstallation=file://${dir}/profile`,
-        '--headless',
-        '--norestore',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        dir,
-        ...decks.map((name) => path.join(dir, `${name}.pptx`)),
-      ],
-      { timeout: 110_000 },
-    );
+    await convertDecks(dir, decks);
   }, 120_000);
 
   it('shows each figure and the map as a picture on its own page, at full resolution, with its caption', async () => {

@@ -13,6 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserSession } from '../src/browser/session.js';
 import { readBriefing } from '../src/build.js';
@@ -174,6 +175,31 @@ function measureLines(): Line[] {
   return found;
 }
 
+/**
+ * Builds `file` (strictly: nothing may overflow) and runs `measure` in its print view, laid out and
+ * with its fonts loaded: the slides at their design size.
+ */
+async function inPrintView<T>(
+  session: BrowserSession,
+  { file, aspect, theme, since }: { file: string; aspect: '16:9' | '4:3'; theme: string; since?: string },
+  measure: (page: Page) => Promise<T>,
+): Promise<T> {
+  const built = await build(path.join(ROOT, file), {
+    pdf: false,
+    strict: true,
+    deck: { aspect, theme },
+    session,
+    ...(since ? { since } : {}),
+  });
+  expect(built.overflows).toEqual([]);
+  return session.withPage(async (page) => {
+    await page.goto(`${pathToFileURL(built.html).href}?print-pdf`, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.documentElement.dataset.pdfReady === 'true');
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    return measure(page);
+  });
+}
+
 const SLIDE_CASES = [
   ['briefing.yaml', '16:9', 'light'],
   ['briefing.yaml', '4:3', 'dark'],
@@ -197,18 +223,9 @@ describe('slides, measured at their design size', () => {
   it.each(SLIDE_CASES)(
     '%s at %s (%s): nothing under 16px, running text at 20px or more, nothing overflows',
     async (file, aspect, theme) => {
-      const built = await build(path.join(ROOT, file), {
-        pdf: false,
-        strict: true,
-        deck: { aspect, theme },
-        session,
-      });
-      expect(built.overflows).toEqual([]);
-      const sized = await session.withPage(async (page) => {
-        await page.goto(`${pathToFileURL(built.html).href}?print-pdf`, { waitUntil: 'load' });
-        await page.waitForFunction(() => document.documentElement.dataset.pdfReady === 'true');
-        return page.evaluate(measureText, RUNNING_TEXT);
-      });
+      const sized = await inPrintView(session, { file, aspect, theme }, (page) =>
+        page.evaluate(measureText, RUNNING_TEXT),
+      );
       expect(sized.length).toBeGreaterThan(30);
       expect(sized.filter((text) => text.running).length).toBeGreaterThan(3);
       expect(sized.filter((text) => text.size < 16)).toEqual([]);
@@ -243,20 +260,12 @@ describe('the SVG visuals on slides, measured as drawn at the design size', () =
   it.each(SVG_CASES)(
     '%s at %s (%s): no text under 16px, none outside its SVG or over another',
     async (file, aspect, theme) => {
-      const built = await build(path.join(ROOT, file), {
-        pdf: false,
-        strict: true,
-        deck: { aspect, theme },
+      const since = file.includes('/changes/') ? 'briefing.yaml' : undefined;
+      const { texts, outside, overlaps } = await inPrintView(
         session,
-        ...(file.includes('/changes/') ? { since: 'briefing.yaml' } : {}),
-      });
-      expect(built.overflows).toEqual([]);
-      const { texts, outside, overlaps } = await session.withPage(async (page) => {
-        await page.goto(`${pathToFileURL(built.html).href}?print-pdf`, { waitUntil: 'load' });
-        await page.waitForFunction(() => document.documentElement.dataset.pdfReady === 'true');
-        await page.evaluate(() => document.fonts.ready.then(() => undefined));
-        return page.evaluate(measureSvgText, 'svg.bd-viz');
-      });
+        { file, aspect, theme, since },
+        (page) => page.evaluate(measureSvgText, 'svg.bd-viz'),
+      );
       // The matrix's 21 labels and a marker at least; the sample has all three visuals.
       const kinds = new Set(texts.map((text) => text.where.split(' ')[0]));
       expect(texts.length).toBeGreaterThan(21);

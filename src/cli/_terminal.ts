@@ -16,13 +16,15 @@ export interface Io {
 
 /** Set once the reader of standard output has gone (`briefdeck diff … | head -1`): the rest is not written. */
 let stdoutGone = false;
+let listening = false;
 
 /**
  * A reader that stops reading is not an error of ours: standard output is closed quietly, as other tools
  * do, and the command ends as it would have (no stack trace from an unhandled EPIPE).
  */
 function quietWhenClosed(): void {
-  if (process.stdout.listenerCount('error') > 0) return;
+  if (listening) return;
+  listening = true;
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
     stdoutGone = true;

@@ -8,7 +8,6 @@ import { markFirst, withMarkRuns } from './_marks.js';
 import type { SlidePart } from './_part.js';
 import { type Paragraph, plainParagraph, readHtml } from './_runs.js';
 import { paragraphsXml, type TextStyle } from './_text.js';
-import { readableOn } from './_theme.js';
 import { emu, escapeXml, hex, type Rect, xfrm } from './_xml.js';
 
 export interface Cell {
@@ -86,7 +85,7 @@ function rowCells(part: SlidePart, row: RecommendationRow): Cell[] {
           // As the deck's chips: high in the accent, medium in the headings' colour, low muted.
           color:
             row.priority === 'high'
-              ? readableOn(palette.accent, palette.bg, palette.text)
+              ? palette.accentText
               : row.priority === 'medium'
                 ? palette.heading
                 : palette.muted,

@@ -19,6 +19,8 @@ export interface Palette {
   line: string;
   accent: string;
   onAccent: string;
+  /** The accent as text on the background, made readable where it is not (`readableOn`). */
+  accentText: string;
   link: string;
   bannerBg: string;
   bannerText: string;
@@ -66,6 +68,7 @@ function themePalette(index: 0 | 1): Palette {
   ) as Record<keyof typeof COLOURS, string>;
   return {
     ...colours,
+    accentText: readableOn(colours.accent, colours.bg, colours.text),
     ...severityScale(index === 1 ? 'dark' : 'light'),
     stance: { ...SCALES.stance[index] },
     rel: { ...SCALES.rel[index] },
@@ -104,14 +107,21 @@ function textOn(color: string): string {
 export function paletteOf(theme: string | undefined, accent: string | undefined): Palette {
   const base = theme === 'dark' ? PALETTES.dark : PALETTES.light;
   const colour = hexColour(accent);
-  return colour ? { ...base, accent: colour, onAccent: textOn(colour) } : base;
+  return colour
+    ? {
+        ...base,
+        accent: colour,
+        onAccent: textOn(colour),
+        accentText: readableOn(colour, base.bg, base.text),
+      }
+    : base;
 }
 
 /**
  * `color` as text on `bg`: itself where it reads at 4.5:1, else mixed towards `text` until it does
  * (a briefing's dark accent on the dark theme, where the deck sets it as a chip's background instead).
  */
-export function readableOn(color: string, bg: string, text: string): string {
+function readableOn(color: string, bg: string, text: string): string {
   for (let share = 1; share > 0; share -= 0.05) {
     const tried = mix(color, text, share);
     if (contrastRatio(tried, bg) >= 4.5) return tried;

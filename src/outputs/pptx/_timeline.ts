@@ -7,7 +7,7 @@ import { markFirst } from './_marks.js';
 import type { SlidePart } from './_part.js';
 import { type Block, placeStack, textShape } from './_part.js';
 import { type Paragraph, plainParagraph, readHtml } from './_runs.js';
-import { type Palette, readableOn } from './_theme.js';
+import type { Palette } from './_theme.js';
 import { group, type Rect, ShapeList, shape } from './_xml.js';
 
 const DOT = 14;
@@ -44,7 +44,7 @@ function placeParagraph(event: Event, palette: Palette): Paragraph {
   const number = {
     text: String(event.mapNumber),
     bold: true,
-    color: readableOn(palette.accent, palette.bg, palette.text),
+    color: palette.accentText,
   };
   return { ...place, runs: [number, { text: '\u2002' }, ...place.runs] };
 }

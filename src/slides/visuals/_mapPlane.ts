@@ -17,7 +17,7 @@
  */
 import { geoContains } from 'd3-geo';
 import type { Feature, MultiPolygon, Position } from 'geojson';
-import type { Box } from './_mapWorldFile.js';
+import { type Box, boxOf } from './_mapWorldFile.js';
 
 /** The most degrees of longitude between the points of a cut edge along a parallel. */
 const STEP_DEGREES = 1;
@@ -128,10 +128,7 @@ const ringBoxes = new WeakMap<Position[], Box>();
 function ringBox(ring: Position[]): Box {
   let box = ringBoxes.get(ring);
   if (!box) {
-    box = [180, 90, -180, -90];
-    for (const [lon, lat] of ring as [number, number][]) {
-      box = [Math.min(box[0], lon), Math.min(box[1], lat), Math.max(box[2], lon), Math.max(box[3], lat)];
-    }
+    box = boxOf(ring);
     ringBoxes.set(ring, box);
   }
   return box;

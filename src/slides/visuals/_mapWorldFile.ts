@@ -52,7 +52,8 @@ export interface WorldFile {
 /** Points per run of a border or coast. */
 const RUN = 24;
 
-function boxOf(points: readonly Position[]): Box {
+/** `[west, south, east, north]` of the points, as plain numbers. */
+export function boxOf(points: readonly Position[]): Box {
   const box: Box = [180, 90, -180, -90];
   for (const [lon = 0, lat = 0] of points) {
     box[0] = Math.min(box[0], lon);

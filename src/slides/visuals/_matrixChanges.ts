@@ -55,15 +55,17 @@ export function matrixMoves(layout: RiskMatrixLayout, r: number): MatrixMove[] {
     const cell = cellOf(risk);
     return { x: (cell?.x ?? 0) + (cell?.w ?? 0) / 2, y: (cell?.y ?? 0) + (cell?.h ?? 0) / 2, r };
   };
+  const targets = new Map(moved.map((risk) => [risk.number, now(risk)]));
+  const target = (risk: MatrixRisk) => targets.get(risk.number) as Point & { r: number };
   return moved.map((risk) => {
     const old = risk.from as MatrixCell;
     const cell = cellOf(old) ?? { x: 0, y: 0, w: 0, h: 0 };
     const middle = { x: cell.x + cell.w / 2, y: cell.y + cell.h / 2 };
-    const to = now(risk);
+    const to = target(risk);
     // Side by side in the order of where they went, left to right, so that their arrows do not cross.
     const group = moved
       .filter((other) => other.from && sameCell(other.from, old))
-      .sort((a, b) => now(a).x - now(b).x || now(a).y - now(b).y);
+      .sort((a, b) => target(a).x - target(b).x || target(a).y - target(b).y);
     const index = group.indexOf(risk);
     const crowded = occupied(old);
     // Its number at the markers' size (never under a slide's 16 px), in a disc just wide enough.
