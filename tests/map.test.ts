@@ -447,3 +447,21 @@ describe('in Chromium', () => {
     });
   });
 });
+
+describe('a map drawn again', () => {
+  it('is the same drawing, shared and frozen; other data or options draw another', () => {
+    const data = {
+      places: [
+        { name: 'Derna', lat: 32.76, lon: 22.64 },
+        { name: 'Benghazi', lat: 32.12, lon: 20.07 },
+      ],
+    };
+    const first = renderLocatorMap(data, { width: 800, height: 450 });
+    const again = renderLocatorMap(structuredClone(data), { width: 800, height: 450 });
+    expect(again).toBe(first);
+    expect(Object.isFrozen(first) && Object.isFrozen(first.hidden)).toBe(true);
+    expect(renderLocatorMap(data, { width: 800, height: 450, title: 'Derna' }).svg).not.toBe(first.svg);
+    const moved = { places: [{ ...data.places[0], lat: 32.7 }, data.places[1]] };
+    expect(renderLocatorMap(moved, { width: 800, height: 450 }).svg).not.toBe(first.svg);
+  });
+});

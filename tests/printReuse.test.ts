@@ -71,11 +71,24 @@ describe('the kept print page', () => {
   it('swaps the slides of a deck with the same shell in place, and prints what a fresh page prints', async () => {
     await print(await deckOf(original), kept, 'first');
     await markPage();
+    // Each slide's node, marked: only the one that changed is replaced.
+    await kept.withPage((page) =>
+      page.evaluate(() => {
+        for (const slide of document.querySelectorAll('section.bd-slide'))
+          Object.assign(slide, { testMark: true });
+      }),
+    );
     const edited = await deckOf(
       original.replace('in one day of fighting from 9 June', 'in one day of fighting (edited) from 9 June'),
     );
     const swapped = await print(edited, kept, 'swapped');
     expect(await stillMarked()).toBe(true);
+    const replaced = await kept.withPage((page) =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('section.bd-slide')].filter((s) => !('testMark' in s)).map((s) => s.id),
+      ),
+    );
+    expect(replaced).toEqual(['bluf']);
     const fresh = newSession();
     try {
       const alone = await print(edited, fresh, 'fresh');

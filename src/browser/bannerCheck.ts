@@ -26,7 +26,7 @@
 
 import type { Page } from 'puppeteer-core';
 import { MarkingError } from '../errors.js';
-import { bannerLooks, differences } from './bannerLooks.js';
+import { bannerLooks, differences, type Looks } from './bannerLooks.js';
 import { contrast, type Letter, letterContrast, luminance } from './bannerPixels.js';
 import {
   type BannerPaint,
@@ -51,15 +51,29 @@ function shownMarking(marking: string): string {
 }
 
 /**
- * Checks every slide's banners in the loaded print view of the deck. Leaves
- * the page as it found it (print media emulated, which printing uses anyway).
+ * Reads how every slide's banners look as the deck is presented, for checkSlideBanners. It must run
+ * before print media is emulated: the deck is presented on screen and printed from its print view,
+ * and a theme may style the banners for one and not the other (`@media screen`,
+ * `html:not(.print-pdf)`).
  */
-export async function checkSlideBanners(page: Page, marking: string): Promise<void> {
-  // The deck is presented on screen and printed from its print view: a theme may style the banners
-  // for one and not the other (`@media screen`, `html:not(.print-pdf)`), so they must look the same
-  // in both, and the print view is then checked in full.
-  const onScreen = await span('banner looks on screen', () => page.evaluate(bannerLooks, { screen: true }));
-  await span('emulate print', () => page.emulateMediaType('print'));
+export function readScreenLooks(page: Page): Promise<Looks> {
+  return span('banner looks on screen', () => page.evaluate(bannerLooks, { screen: true }));
+}
+
+/**
+ * Checks every slide's banners in the loaded print view of the deck, with print media emulated
+ * (as printing has it): they must look as they do on screen (`onScreen`, from readScreenLooks), and
+ * the print view is then checked in full. It may run while the page is being printed: each reading
+ * leaves the page as it found it within one task of the page, which a print does not interleave
+ * with, and the pixel check, which changes the page between its two captures, waits for
+ * `printing` to end first.
+ */
+export async function checkSlideBanners(
+  page: Page,
+  marking: string,
+  onScreen: Looks,
+  printing?: Promise<unknown>,
+): Promise<void> {
   const inPrint = await span('banner looks in print', () => page.evaluate(bannerLooks, { screen: false }));
   const { problems, letters } = await span('inspect banners', () =>
     inspectBanners(page, shownMarking(marking)),
@@ -67,8 +81,10 @@ export async function checkSlideBanners(page: Page, marking: string): Promise<vo
   problems.unshift(...differences(onScreen, inPrint));
   if (letters.length > 0) {
     const unsure = await span('undecided letters', () => undecidedLetters(page, letters));
-    if (unsure.length > 0)
+    if (unsure.length > 0) {
+      await printing?.catch(() => {});
       problems.push(...(await span('letter contrast', () => letterContrast(page, unsure, MIN_CONTRAST))));
+    }
   }
   if (problems.length > 0) throw bannerError('slide', problems);
 }

@@ -207,11 +207,18 @@ export function readBannerPaints(): (BannerKey & { paint: BannerPaint | undefine
  * cover that lets clicks through would hide from the test otherwise).
  * Undefined when a theme keeps anything from being hit-testable (a
  * pseudo-element cannot be made so): then no letter can be vouched for.
+ *
+ * The rule that makes everything hit-testable stays in the page: it changes
+ * nothing that is drawn or printed, and putting it in and taking it out
+ * again would each restyle the whole deck, the next print waiting for it.
  */
 export function hitBanners({ letters }: { letters: Letter[] }): boolean[] | undefined {
-  const rule = document.createElement('style');
-  rule.textContent = ':root *, :root *::before, :root *::after { pointer-events: auto !important; }';
-  document.head.append(rule);
+  if (!document.getElementById('bd-hit-test')) {
+    const rule = document.createElement('style');
+    rule.id = 'bd-hit-test';
+    rule.textContent = ':root *, :root *::before, :root *::after { pointer-events: auto !important; }';
+    document.head.append(rule);
+  }
   const letsClicksThrough = [...document.querySelectorAll('body *')].some(
     (element) =>
       getComputedStyle(element).pointerEvents === 'none' ||
@@ -220,10 +227,7 @@ export function hitBanners({ letters }: { letters: Letter[] }): boolean[] | unde
         return style.content !== 'none' && style.content !== 'normal' && style.pointerEvents === 'none';
       }),
   );
-  if (letsClicksThrough) {
-    rule.remove();
-    return undefined;
-  }
+  if (letsClicksThrough) return undefined;
   const slides = document.querySelectorAll('section.bd-slide');
   try {
     return letters.map((letter) => {
@@ -242,7 +246,6 @@ export function hitBanners({ letters }: { letters: Letter[] }): boolean[] | unde
       return hit?.classList.contains('bd-banner') === true && hit === own;
     });
   } finally {
-    rule.remove();
     window.scrollTo(0, 0);
   }
 }

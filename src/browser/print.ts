@@ -8,9 +8,10 @@
 import { pathToFileURL } from 'node:url';
 import type { CDPSession, Page } from 'puppeteer-core';
 import { RenderError } from '../errors.js';
-import { checkPdfMarking, checkSlideBanners } from './bannerCheck.js';
+import { checkPdfMarking, checkSlideBanners, readScreenLooks } from './bannerCheck.js';
 import { guardPage } from './guard.js';
 import type { BrowserSession } from './session.js';
+import { slideSwap, splitSlides, swapSlides } from './slideSwap.js';
 import { NAMED_PAGE_WIDTHS, printedWidth, settleSoftHyphens } from './softHyphens.js';
 import { span, spanSync } from './trace.js';
 
@@ -61,33 +62,53 @@ export async function printPdf(session: BrowserSession, options: PrintOptions): 
     const { slideCount, overflows } = await step('measure the slides', options.timeoutMs, () =>
       page.evaluate(measureSlides),
     );
-    // reveal.js links to a slide as #/id; in the printed pages that is the element #id, so the PDF
-    // gets links that go to the page (a citation to the sources slide).
-    await page.evaluate(() => {
-      for (const link of document.querySelectorAll<HTMLAnchorElement>('a[href^="#/"]')) {
-        const id = link.getAttribute('href')?.slice(2) ?? '';
-        if (document.getElementById(id)) link.setAttribute('href', `#${id}`);
-      }
-    });
+    await page.evaluate(linkSlidesInPrint);
     const { marking } = options;
     try {
-      if (marking !== undefined)
+      const onScreen = marking === undefined ? undefined : await readScreenLooks(page);
+      await forPrint(page, { hyphens: options.pdf !== false });
+      // Chromium prints while the banners are checked; a failed check throws the PDF away.
+      const printing =
+        options.pdf === false ? undefined : printPage(page, 'print the PDF', options.timeoutMs);
+      printing?.catch(() => {});
+      if (marking !== undefined && onScreen !== undefined)
         await step('check the classification banners', options.timeoutMs, () =>
-          checkSlideBanners(page, marking),
+          checkSlideBanners(page, marking, onScreen, printing),
         );
-      if (options.pdf === false) return { pdf: undefined, slideCount, pageCount: 0, overflows };
-      const pdf = await printPage(page, 'print the PDF', options.timeoutMs);
+      if (printing === undefined) return { pdf: undefined, slideCount, pageCount: 0, overflows };
+      const pdf = await printing;
       if (marking !== undefined)
         spanSync('check the PDF marking', () =>
           checkPdfMarking(pdf, marking, { document: 'slide PDF', perPage: 2 }),
         );
       return { pdf, slideCount, pageCount: countPdfPages(pdf), overflows };
     } finally {
-      // The banner check and the print emulate print media; a kept page measures the next deck on screen again.
-      await page.emulateMediaType(undefined).catch(() => {});
+      // A kept page measures the next deck on screen again: set, and the deck laid out for it, while
+      // the PDF goes on (preparePage waits for it).
+      screenAgain.set(
+        page,
+        page
+          .emulateMediaType(undefined)
+          .then(() => page.evaluate(() => void document.body.getBoundingClientRect()))
+          .catch(() => {}),
+      );
     }
   });
 }
+
+/**
+ * Runs in the page: reveal.js links to a slide as #/id; in the printed pages that is the element
+ * #id, so the PDF gets links that go to the page (a citation to the sources slide).
+ */
+function linkSlidesInPrint(): void {
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('a[href^="#/"]')) {
+    const id = link.getAttribute('href')?.slice(2) ?? '';
+    if (document.getElementById(id)) link.setAttribute('href', `#${id}`);
+  }
+}
+
+/** Each kept page's return to screen media after a print, under way. */
+const screenAgain = new WeakMap<Page, Promise<void>>();
 
 export type DocumentPrintOptions = Omit<PrintOptions, 'pdf'>;
 
@@ -108,6 +129,7 @@ export async function printDocument(
       });
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
     });
+    await forPrint(page, { hyphens: true });
     const pdf = await printPage(page, 'print the handout', options.timeoutMs);
     // The marking is in the page margins (handout.hbs), out of the DOM's reach: read back from the PDF,
     // at the top and the bottom of every page.
@@ -117,8 +139,8 @@ export async function printDocument(
   });
 }
 
-/** What each kept page shows: the print view's URL and its deck's shell (see `DeckParts`). */
-const shown = new WeakMap<Page, { url: string; shell: string }>();
+/** What each kept page shows: the print view's URL, its deck's shell and slides (see `DeckParts`). */
+const shown = new WeakMap<Page, { url: string; shell: string; slides: string[] | undefined }>();
 
 /** Shows the deck's print view in the page: its slides swapped in place when it shows the same shell, else loaded. */
 async function showDeck(page: Page, options: PrintOptions): Promise<void> {
@@ -126,8 +148,11 @@ async function showDeck(page: Page, options: PrintOptions): Promise<void> {
   const was = shown.get(page);
   shown.delete(page); // until this deck is shown in full
   const { parts } = options;
+  const slides = parts && splitSlides(parts.slides);
   if (parts && was?.url === url && was.shell === parts.shell && page.url() === url)
-    await step('swap the slides', options.timeoutMs, () => page.evaluate(swapSlides, parts.slides));
+    await step('swap the slides', options.timeoutMs, () =>
+      page.evaluate(swapSlides, slideSwap(was.slides, slides, parts.slides)),
+    );
   else
     await step('load the deck', options.timeoutMs, async () => {
       await page.goto(url, { waitUntil: 'load', timeout: options.timeoutMs });
@@ -140,21 +165,12 @@ async function showDeck(page: Page, options: PrintOptions): Promise<void> {
       );
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
     });
-  if (parts) shown.set(page, { url, shell: parts.shell });
-}
-
-/** Runs in the page: puts the new slides in place of the old, and waits for the fonts they use. */
-function swapSlides(slides: string): Promise<void> {
-  const container = document.querySelector('.reveal .slides');
-  if (!container) throw new Error('the print view has no slides');
-  container.innerHTML = slides;
-  // Laid out now, so that the faces the new slides use start loading before `ready` is read.
-  document.body.getBoundingClientRect();
-  return document.fonts.ready.then(() => undefined);
+  if (parts) shown.set(page, { url, shell: parts.shell, slides });
 }
 
 /** Guards the page for this document (a kept page only learns the new folder) and sets its timeout. */
 async function preparePage(page: Page, options: DocumentPrintOptions): Promise<void> {
+  await screenAgain.get(page);
   await step('prepare the page', options.timeoutMs, () =>
     guardPage(page, options.root, options.onPageMessage ?? (() => {})),
   );
@@ -162,14 +178,22 @@ async function preparePage(page: Page, options: DocumentPrintOptions): Promise<v
 }
 
 /**
- * Prints the loaded page as its CSS asks (page size, backgrounds), tagged; the bookmarks are ours
- * (pdfOutline.ts), not Chromium's.
+ * Readies the loaded page for printing: print media, and (`hyphens`) its text's soft hyphens settled,
+ * so that the PDF's text gets a hyphen where a line ends in one and no soft hyphens (softHyphens.ts).
+ */
+function forPrint(page: Page, { hyphens }: { hyphens: boolean }): Promise<void> {
+  return span('ready the print', async () => {
+    await page.emulateMediaType('print');
+    if (hyphens) await page.evaluate(settleSoftHyphens, await page.evaluate(printedWidth, NAMED_PAGE_WIDTHS));
+  });
+}
+
+/**
+ * Prints the page, readied by forPrint, as its CSS asks (page size, backgrounds), tagged; the
+ * bookmarks are ours (pdfOutline.ts), not Chromium's.
  */
 function printPage(page: Page, name: string, timeoutMs: number): Promise<Uint8Array> {
   return step(name, timeoutMs, async () => {
-    // The PDF's text gets a hyphen where a line ends in one, and no soft hyphens (softHyphens.ts).
-    await page.emulateMediaType('print');
-    await page.evaluate(settleSoftHyphens, await page.evaluate(printedWidth, NAMED_PAGE_WIDTHS));
     // Straight from the protocol, in one answer: Puppeteer's page.pdf() asks for a stream and reads
     // it back in chunks, and first waits for the fonts again (done already).
     const client = clients.get(page) ?? page.createCDPSession();

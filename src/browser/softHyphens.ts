@@ -88,6 +88,9 @@ export function settleSoftHyphens(width: string | undefined): number {
   });
   root.style.width = before;
   let count = 0;
+  // What was changed, for a kept print page to put back before its next deck (slideSwap.ts).
+  const settled: [Text, string][] = plans.map(({ node }) => [node, node.data]);
+  (window as { bdSettledText?: [Text, string][] }).bdSettledText = settled;
   for (const { node, breaks } of plans) {
     let text = '';
     for (let at = 0; at < node.data.length; at++) {

@@ -17,6 +17,7 @@ import { isCountryCode, numericCountryCode } from './_mapCountries.js';
 import { countryAt } from './_mapDescribe.js';
 import { drawLocatorMap, type MapLayout } from './_mapLayout.js';
 import { type Country, loadWorld, mainBounds, type World } from './_mapWorld.js';
+import { recentResults } from './_recent.js';
 
 export type { World } from './_mapWorld.js';
 export { isCountryCode };
@@ -83,8 +84,20 @@ function focusCountries(data: LocatorMapData, world: World): Country[] {
   return found;
 }
 
+/** Maps drawn lately on the default outlines (see _recent.ts); a slide, the handout and the PowerPoint deck draw one at its own size. */
+const recentMaps = recentResults<LocatorMap>(6);
+
 /** The locator map of `data` as an SVG string, with its alt text and what could not be shown as asked. */
-export function renderLocatorMap(data: LocatorMapData, options: LocatorMapOptions = {}): LocatorMap {
+export function renderLocatorMap(
+  data: LocatorMapData,
+  options: LocatorMapOptions = {},
+): Readonly<LocatorMap> {
+  if (options.world === undefined && options.insetWorld === undefined)
+    return recentMaps(JSON.stringify([data, options]), () => drawMap(data, options));
+  return drawMap(data, options);
+}
+
+function drawMap(data: LocatorMapData, options: LocatorMapOptions): LocatorMap {
   const world = options.world ?? loadWorld('50m');
   const layout: MapLayout = {
     data,

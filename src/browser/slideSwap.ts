@@ -1,0 +1,80 @@
+/**
+ * A kept print page shows the last deck it printed; the next deck with the
+ * same shell (outputs/deckShell.ts) is swapped in place of it (print.ts).
+ * An edit usually changes a slide or two: only the slides that changed are
+ * sent and replaced, which spares sending, parsing and laying out the rest.
+ */
+
+/** What to put in the page's `.slides`: every slide, or the slides that changed, by their place. */
+export type SlideSwap = { all: string } | { changed: { index: number; html: string }[] };
+
+/**
+ * The top-level sections of the slides' markup, in order; undefined when
+ * the markup is not just sections (a template may put anything between).
+ * Text and attributes in the page are escaped, so a `<section` or
+ * `</section>` in it is a tag.
+ */
+export function splitSlides(slides: string): string[] | undefined {
+  const sections: string[] = [];
+  const tag = /<(\/?)section\b/g;
+  let depth = 0;
+  let start = 0;
+  let end = 0;
+  for (let match = tag.exec(slides); match; match = tag.exec(slides)) {
+    if (match[1] === '') {
+      if (depth === 0) {
+        if (slides.slice(end, match.index).trim() !== '') return undefined;
+        start = match.index;
+      }
+      depth += 1;
+    } else {
+      depth -= 1;
+      if (depth < 0) return undefined;
+      if (depth === 0) {
+        end = slides.indexOf('>', match.index) + 1;
+        if (end === 0) return undefined;
+        sections.push(slides.slice(start, end));
+      }
+    }
+  }
+  return depth === 0 && slides.slice(end).trim() === '' ? sections : undefined;
+}
+
+/** What turns the page's slides (`shown`, as last sent) into `next`. */
+export function slideSwap(
+  shown: readonly string[] | undefined,
+  next: readonly string[] | undefined,
+  all: string,
+): SlideSwap {
+  if (!shown || !next || shown.length !== next.length) return { all };
+  const changed = next.flatMap((html, index) => (html === shown[index] ? [] : [{ index, html }]));
+  return { changed };
+}
+
+/**
+ * Runs in the page: puts the text back as it was before the last print
+ * settled its soft hyphens (softHyphens.ts, which keeps what it changed),
+ * then the new slides in place of the old, and waits for the fonts they use.
+ */
+export function swapSlides(swap: SlideSwap): Promise<void> {
+  const container = document.querySelector('.reveal .slides');
+  if (!container) throw new Error('the print view has no slides');
+  const settled = (window as { bdSettledText?: [Text, string][] }).bdSettledText ?? [];
+  for (const [node, text] of settled) if (node.isConnected) node.data = text;
+  (window as { bdSettledText?: [Text, string][] }).bdSettledText = [];
+  if ('all' in swap) container.innerHTML = swap.all;
+  else {
+    const sections = container.querySelectorAll(':scope > section');
+    if (sections.length === 0 && swap.changed.length > 0) throw new Error('the print view has no slides');
+    for (const { index, html } of swap.changed) {
+      const old = sections[index];
+      if (!old) throw new Error(`the print view has no slide ${index + 1}`);
+      const template = document.createElement('template');
+      template.innerHTML = html;
+      old.replaceWith(template.content);
+    }
+  }
+  // Laid out now, so that the faces the new slides use start loading before `ready` is read.
+  document.body.getBoundingClientRect();
+  return document.fonts.ready.then(() => undefined);
+}
