@@ -461,7 +461,8 @@ describe('a map drawn again', () => {
     expect(again).toBe(first);
     expect(Object.isFrozen(first) && Object.isFrozen(first.hidden)).toBe(true);
     expect(renderLocatorMap(data, { width: 800, height: 450, title: 'Derna' }).svg).not.toBe(first.svg);
-    const moved = { places: [{ ...data.places[0], lat: 32.7 }, data.places[1]] };
+    const [derna, benghazi] = data.places as [MapPlace, MapPlace];
+    const moved = { places: [{ ...derna, lat: 32.7 }, benghazi] };
     expect(renderLocatorMap(moved, { width: 800, height: 450 }).svg).not.toBe(first.svg);
   });
 });
