@@ -365,7 +365,7 @@ const copying = new Map<string, Promise<number>>();
  * Copies the assets every deck needs into `OUT/briefdeck-assets` (what is there and unchanged
  * stays). Decks written into one folder at the same time (a batch's jobs) share one copy.
  */
-function copyDeckAssets(outDir: string): Promise<number> {
+export function copyDeckAssets(outDir: string): Promise<number> {
   const dir = path.join(outDir, ASSETS_DIR);
   let copy = copying.get(dir);
   if (!copy) {

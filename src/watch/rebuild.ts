@@ -15,7 +15,14 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserSession } from '../browser/session.js';
-import { type BuildOptions, type PreparedDeck, prepareDeck, writeDeck, writeSingleFile } from '../build.js';
+import {
+  type BuildOptions,
+  copyDeckAssets,
+  type PreparedDeck,
+  prepareDeck,
+  writeDeck,
+  writeSingleFile,
+} from '../build.js';
 import { BriefingError, MarkingError, OverflowError, RenderError, UserError } from '../errors.js';
 import { loadTemplates, type Templates } from '../outputs/deck.js';
 import { shellOf } from '../outputs/deckShell.js';
@@ -168,6 +175,9 @@ export class DeckRebuilder {
 
   /** Writes this save's deck in place of the one in the folder; says what it replaced, to put back. */
   private async replaceDeck(deck: PreparedDeck, made: Fingerprint): Promise<Replaced> {
+    // The assets are checked while the files this deck replaces are read.
+    const assets = copyDeckAssets(deck.outDir);
+    assets.catch(() => {}); // reported by writeDeck
     // Put back if this deck's classification turns out not to be shown as it must be (only a print can tell).
     const replaced: Replaced = {
       made: this.onDisk.deck,
@@ -181,7 +191,7 @@ export class DeckRebuilder {
         : async () => {},
     };
     this.onDisk.deck = undefined; // a write that fails part way leaves the folder unknown
-    await writeDeck(deck);
+    await writeDeck(deck, deck.htmlFile, assets);
     if (this.options.singleFile) await writeSingleFile(deck);
     this.onDisk.deck = made;
     this.build += 1;
