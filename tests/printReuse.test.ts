@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compactPdf } from '../src/browser/pdfCompact.js';
 import { setPdfInfo } from '../src/browser/pdfInfo.js';
@@ -112,6 +113,24 @@ describe('the kept print page', () => {
     expect(await stillMarked()).toBe(false);
     expect((await readPdf(pdf)).pages).toHaveLength(dark.slideCount);
   }, 180_000);
+});
+
+describe('the print view', () => {
+  it('gives no slide a perspective (Chromium then prints in time with the square of the slides), and keeps each its own stacking context', async () => {
+    const deck = await deckOf(original);
+    const styles = await kept.withPage(async (page) => {
+      await page.goto(`${pathToFileURL(deck.htmlFile).href}?print-pdf`, { waitUntil: 'load' });
+      await page.waitForFunction(() => document.documentElement.dataset.pdfReady === 'true');
+      return page.evaluate(() =>
+        [...document.querySelectorAll('section.bd-slide')].map((slide) => {
+          const style = getComputedStyle(slide);
+          return `${style.perspective} ${style.contain}`;
+        }),
+      );
+    });
+    expect(styles).toHaveLength(deck.slideCount);
+    expect(new Set(styles)).toEqual(new Set(['none layout']));
+  }, 60_000);
 });
 
 describe('the packed PDF', () => {
