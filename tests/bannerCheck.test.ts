@@ -30,6 +30,25 @@ function project(theme = LIGHT): { dir: string; file: string; out: string } {
   return { dir, file, out: path.join(dir, 'dist') };
 }
 
+/** A briefing of 25 slides (90 risks), marked TOP SECRET, with the theme `theme.css` beside it. */
+function longProject(theme = LIGHT): { dir: string; file: string; out: string } {
+  const { dir, file, out } = project(theme);
+  const minimal = readFileSync(path.join(ROOT, 'tests', 'fixtures', 'minimal.yaml'), 'utf8').split(
+    'risks:',
+  )[0];
+  const risks = Array.from(
+    { length: 90 },
+    (_, i) =>
+      `  - title: Risk number ${i + 1} of the long deck\n    likelihood: unlikely\n    impact: moderate\n` +
+      '    detail: A detail long enough to take room on its card, so that the risks fill many slides.\n',
+  ).join('');
+  writeFileSync(
+    file,
+    `${minimal}risks:\n${risks}recommendations:\n  - action: Watch for it.\nclassification: TOP SECRET\ndeck:\n  theme: theme.css\n`,
+  );
+  return { dir, file, out };
+}
+
 /** Every file under `dir` with its bytes, to prove a failed build changed nothing. */
 function snapshot(dir: string): Record<string, string> {
   const files: Record<string, string> = {};
@@ -211,4 +230,37 @@ describe('the check of a printed PDF', () => {
       );
     }
   });
+});
+
+// Over 24 slides, each slide's letters are hit-tested with the other slides hidden (bannerReadings.ts),
+// which holds only while every slide clips what it holds.
+describe('the banners of a long deck', () => {
+  const cover = (where: string) =>
+    `${where}{content:"";position:absolute;left:0;right:0;height:40px;background:#fff;pointer-events:none}`;
+
+  it('are checked on every slide: a cover on the 20th alone fails the build, naming it', async () => {
+    const { dir, file, out } = longProject();
+    const built = await build(file, out);
+    expect(built.slideCount).toBeGreaterThan(24);
+    writeFileSync(
+      path.join(dir, 'theme.css'),
+      `${LIGHT}\n${cover('section.bd-slide:nth-of-type(20) .bd-frame::after')}\nsection.bd-slide:nth-of-type(20) .bd-frame::after{top:0}\n`,
+    );
+    const error = await build(file, out).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RenderError);
+    expect((error as RenderError).message).toMatch(/shown as it must be: slide 20[ :(]/);
+    expect((error as RenderError).message).not.toMatch(/slide (19|21)[ :(]/);
+  }, 120_000);
+
+  it('are checked across slides when a slide lets its content out: a cover from the 19th over the 20th', async () => {
+    const { dir, file, out } = longProject();
+    writeFileSync(
+      path.join(dir, 'theme.css'),
+      `${LIGHT}\nsection.bd-slide, section.bd-slide .bd-frame{overflow:visible!important;contain:none!important;z-index:auto!important}\n` +
+        `${cover('section.bd-slide:nth-of-type(19) .bd-frame::after')}\nsection.bd-slide:nth-of-type(19) .bd-frame::after{bottom:-40px;z-index:10}\n`,
+    );
+    const error = await build(file, out).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RenderError);
+    expect((error as RenderError).message).toMatch(/shown as it must be: slide 20[ :(]/);
+  }, 120_000);
 });

@@ -228,9 +228,37 @@ export function hitBanners({ letters }: { letters: Letter[] }): boolean[] | unde
       }),
   );
   if (letsClicksThrough) return undefined;
-  const slides = document.querySelectorAll('section.bd-slide');
+  const slides = [...document.querySelectorAll<HTMLElement>('section.bd-slide')];
+  // A hit test looks through every slide of the page. When each slide clips what it holds and no two
+  // overlap, nothing of one slide can be found over another's banner: the others can be hidden from the
+  // test while a slide's letters are tested. Visibility changes no layout, but each slide shown and
+  // hidden again costs a restyle, which pays only in a long deck (the letters of 12 slides: 6 ms
+  // without, 21 ms with; of 61 slides: 165 ms without, 76 ms with).
+  const clips = (slide: HTMLElement) => {
+    const style = getComputedStyle(slide);
+    const clipped = [style.overflowX, style.overflowY].every(
+      (value) => value === 'hidden' || value === 'clip',
+    );
+    // Layout or paint containment: the slide, not the page, is the box for anything fixed inside it.
+    return clipped && /layout|paint|strict|content/.test(style.contain);
+  };
+  const boxes = slides.map((slide) => slide.getBoundingClientRect()).sort((a, b) => a.top - b.top);
+  const apart =
+    slides.length > 24 &&
+    slides.every(clips) &&
+    boxes.every((box, index) => index === 0 || (boxes[index - 1] as DOMRect).bottom <= box.top + 0.5);
+  const alone = document.createElement('style');
+  alone.textContent = 'section.bd-slide:not([data-bd-hit-test]) { visibility: hidden !important; }';
+  if (apart) document.head.append(alone);
+  let tested: HTMLElement | undefined;
   try {
     return letters.map((letter) => {
+      const slide = slides[letter.slide - 1];
+      if (apart && slide && slide !== tested) {
+        tested?.removeAttribute('data-bd-hit-test');
+        slide.setAttribute('data-bd-hit-test', '');
+        tested = slide;
+      }
       const x = letter.x + letter.width / 2;
       const y = letter.y + letter.height / 2;
       // Scrolled only to a letter out of view: the letters of a banner are mostly in view together.
@@ -246,6 +274,8 @@ export function hitBanners({ letters }: { letters: Letter[] }): boolean[] | unde
       return hit?.classList.contains('bd-banner') === true && hit === own;
     });
   } finally {
+    alone.remove();
+    tested?.removeAttribute('data-bd-hit-test');
     window.scrollTo(0, 0);
   }
 }
