@@ -66,7 +66,9 @@ export async function printPdf(session: BrowserSession, options: PrintOptions): 
     const { marking } = options;
     try {
       const onScreen = marking === undefined ? undefined : await readScreenLooks(page);
-      await forPrint(page, { hyphens: options.pdf !== false });
+      // Print media for the print and the banner check; the soft hyphens settled for the print alone.
+      if (options.pdf !== false || marking !== undefined)
+        await forPrint(page, { hyphens: options.pdf !== false });
       // Chromium prints while the banners are checked; a failed check throws the PDF away.
       const printing =
         options.pdf === false ? undefined : printPage(page, 'print the PDF', options.timeoutMs);
