@@ -5,8 +5,9 @@
  * hyphens the last print settled, so the page shows exactly the new deck's slides.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { slideSwap, splitSlides, swapSlides } from '../src/browser/slideSwap.js';
+import { slideSwap, swapSlides } from '../src/browser/slideSwap.js';
 import { settleSoftHyphens } from '../src/browser/softHyphens.js';
+import { splitSlides } from '../src/outputs/deckShell.js';
 import { newSession } from './_helpers.js';
 
 describe('the slides of a deck', () => {

@@ -11,7 +11,7 @@ import { RenderError } from '../errors.js';
 import { checkPdfMarking, checkSlideBanners, readScreenLooks } from './bannerCheck.js';
 import { guardPage } from './guard.js';
 import type { BrowserSession } from './session.js';
-import { slideSwap, splitSlides, swapSlides } from './slideSwap.js';
+import { slideSwap, swapSlides } from './slideSwap.js';
 import { NAMED_PAGE_WIDTHS, printedWidth, settleSoftHyphens } from './softHyphens.js';
 import { span, spanSync } from './trace.js';
 
@@ -36,6 +36,8 @@ export interface PrintOptions {
 export interface DeckParts {
   shell: string;
   slides: string;
+  /** The slides one by one, when the markup is just slides; only those that changed are swapped in. */
+  sections: string[] | undefined;
 }
 
 export interface Overflow {
@@ -150,10 +152,9 @@ async function showDeck(page: Page, options: PrintOptions): Promise<void> {
   const was = shown.get(page);
   shown.delete(page); // until this deck is shown in full
   const { parts } = options;
-  const slides = parts && splitSlides(parts.slides);
   if (parts && was?.url === url && was.shell === parts.shell && page.url() === url)
     await step('swap the slides', options.timeoutMs, () =>
-      page.evaluate(swapSlides, slideSwap(was.slides, slides, parts.slides)),
+      page.evaluate(swapSlides, slideSwap(was.slides, parts.sections, parts.slides)),
     );
   else
     await step('load the deck', options.timeoutMs, async () => {
@@ -167,7 +168,7 @@ async function showDeck(page: Page, options: PrintOptions): Promise<void> {
       );
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
     });
-  if (parts) shown.set(page, { url, shell: parts.shell, slides });
+  if (parts) shown.set(page, { url, shell: parts.shell, slides: parts.sections });
 }
 
 /** Guards the page for this document (a kept page only learns the new folder) and sets its timeout. */

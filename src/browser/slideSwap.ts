@@ -3,6 +3,7 @@
  * same shell (outputs/deckShell.ts) is swapped in place of it (print.ts).
  * An edit usually changes a slide or two: only the slides that changed are
  * sent and replaced, which spares sending, parsing and laying out the rest.
+ * The slides come slide by slide from the deck's parts (`sections`).
  */
 
 /** What to put in the page's `.slides`: every slide, or the slides that changed, by their place. */
@@ -59,9 +60,9 @@ export function slideSwap(
 export function swapSlides(swap: SlideSwap): Promise<void> {
   const container = document.querySelector('.reveal .slides');
   if (!container) throw new Error('the print view has no slides');
-  const settled = (window as { bdSettledText?: [Text, string][] }).bdSettledText ?? [];
-  for (const [node, text] of settled) if (node.isConnected) node.data = text;
-  (window as { bdSettledText?: [Text, string][] }).bdSettledText = [];
+  const page = window as { bdSettledText?: [Text, string][] };
+  for (const [node, text] of page.bdSettledText ?? []) if (node.isConnected) node.data = text;
+  page.bdSettledText = [];
   if ('all' in swap) container.innerHTML = swap.all;
   else {
     const sections = container.querySelectorAll(':scope > section');

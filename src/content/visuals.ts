@@ -126,16 +126,9 @@ function mapItem(
     areaLabels: settings?.labels ?? [],
   };
   const title = settings?.title ?? 'Locator map';
-  const drawn = new Map<string, LocatorMap>();
-  const draw = (width: number, height: number, idPrefix = 'bd-map-'): LocatorMap => {
-    const key = `${Math.round(width)}x${Math.round(height)}:${idPrefix}`;
-    let map = drawn.get(key);
-    if (!map) {
-      map = renderLocatorMap(data, { width: Math.round(width), height: Math.round(height), title, idPrefix });
-      drawn.set(key, map);
-    }
-    return map;
-  };
+  // Drawn at each size asked for; renderLocatorMap keeps the maps it drew lately, so asking again is free.
+  const draw = (width: number, height: number, idPrefix = 'bd-map-'): Readonly<LocatorMap> =>
+    renderLocatorMap(data, { width: Math.round(width), height: Math.round(height), title, idPrefix });
   return {
     kind: 'map',
     ...at,

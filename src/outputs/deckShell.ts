@@ -13,6 +13,8 @@ export interface DeckParts {
   shell: string;
   /** The slides' markup: from the first `<section` to the end of the last `</section>`. */
   slides: string;
+  /** The same, slide by slide (its top-level sections); undefined when anything else stands between them. */
+  sections: string[] | undefined;
 }
 
 /**
@@ -20,6 +22,18 @@ export interface DeckParts {
  * `</section>` (text and attributes in the page are escaped, so neither can be found anywhere else).
  */
 export function deckParts(deck: PreparedDeck): DeckParts {
+  // Asked for twice a save in watch (the open decks' reload, then the print): worked out once.
+  let parts = partsOf.get(deck);
+  if (!parts) {
+    parts = partsIn(deck);
+    partsOf.set(deck, parts);
+  }
+  return parts;
+}
+
+const partsOf = new WeakMap<PreparedDeck, DeckParts>();
+
+function partsIn(deck: PreparedDeck): DeckParts {
   const { html } = deck;
   const first = html.indexOf('<section');
   const end = html.lastIndexOf('</section>');
@@ -28,10 +42,39 @@ export function deckParts(deck: PreparedDeck): DeckParts {
   const theme = deck.briefing.deck.theme;
   const hash = createHash('sha256').update(around);
   if ('css' in theme) hash.update('\0').update(theme.css.bytes);
-  return {
-    shell: hash.digest('base64url').slice(0, 22),
-    slides: found ? html.slice(first, end + '</section>'.length) : '',
-  };
+  const slides = found ? html.slice(first, end + '</section>'.length) : '';
+  return { shell: hash.digest('base64url').slice(0, 22), slides, sections: splitSlides(slides) };
+}
+
+/**
+ * The top-level sections of the slides' markup, in order; undefined when
+ * the markup is not just sections (a template may put anything between).
+ * As above, a `<section` or `</section>` in it is a tag.
+ */
+export function splitSlides(slides: string): string[] | undefined {
+  const sections: string[] = [];
+  const tag = /<(\/?)section\b/g;
+  let depth = 0;
+  let start = 0;
+  let end = 0;
+  for (let match = tag.exec(slides); match; match = tag.exec(slides)) {
+    if (match[1] === '') {
+      if (depth === 0) {
+        if (slides.slice(end, match.index).trim() !== '') return undefined;
+        start = match.index;
+      }
+      depth += 1;
+    } else {
+      depth -= 1;
+      if (depth < 0) return undefined;
+      if (depth === 0) {
+        end = slides.indexOf('>', match.index) + 1;
+        if (end === 0) return undefined;
+        sections.push(slides.slice(start, end));
+      }
+    }
+  }
+  return depth === 0 && slides.slice(end).trim() === '' ? sections : undefined;
 }
 
 /** The shell's hash alone (see `deckParts`). */

@@ -19,7 +19,7 @@ import {
 import { cardMeasure, riskCardSlides, riskNotes, setCards } from './riskCards.js';
 import type { Weight } from './textMetrics.js';
 import type { RiskKeyEntry, RiskMatrixSlide, RiskRegisterSlide } from './types.js';
-import { describeRiskMatrix, renderRiskMatrix } from './visuals/riskMatrix.js';
+import { describeRiskMatrix, type MatrixRisk, renderRiskMatrix } from './visuals/riskMatrix.js';
 
 const HEADING = 'Risk assessment';
 
@@ -64,13 +64,7 @@ function matrixSlide(
   risks: RiskItem[],
   shown: { key: RiskItem[]; cards: RiskItem[][]; parts: number; notes: string[] },
 ): void {
-  const matrixRisks = risks.map(({ number, title, likelihood, impact, change }) => ({
-    number,
-    title,
-    likelihood,
-    impact,
-    ...(change?.movedFrom ? { from: change.movedFrom } : {}),
-  }));
+  const matrixRisks = risks.map(matrixRisk);
   build.add<RiskMatrixSlide>(
     'risks',
     [
@@ -91,6 +85,15 @@ function matrixSlide(
     },
   );
 }
+
+/** A risk as the matrix plots it, with where it was when it moved (`--since`): the slide's and the handout's. */
+export const matrixRisk = ({ number, title, likelihood, impact, change }: RiskItem): MatrixRisk => ({
+  number,
+  title,
+  likelihood,
+  impact,
+  ...(change?.movedFrom ? { from: change.movedFrom } : {}),
+});
 
 const keyEntry = ({ number, title, likelihood, impact, severity, change }: RiskItem): RiskKeyEntry => ({
   number,

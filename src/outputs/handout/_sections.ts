@@ -15,7 +15,7 @@ import type {
   TimelineItem,
 } from '../../content/index.js';
 import type { ActorMapRelation, DeckModel, SlideModel } from '../../slides/types.js';
-import { actorGraph, drawActorMap } from '../../slides/visuals/actorMap.js';
+import { renderActorMap } from '../../slides/visuals/actorMap.js';
 import { HANDOUT_DRAWING_SCALE, HANDOUT_MAP_SIZE, type HandoutVisual, visualUnits } from './_visuals.js';
 
 /** The actor map's drawing in the handout, in viewBox units: shown at the text width, at most 105 mm high. */
@@ -175,7 +175,7 @@ function actorMapUnits(content: Content, deck: DeckModel): Unit[] {
         {
           id: 'actor-map',
           kind: 'figure',
-          svgHtml: drawActorMap(actorGraph(content.actors), { ...ACTOR_MAP_DRAWING, idPrefix: 'ho-am-' }).svg,
+          svgHtml: renderActorMap(content.actors, { ...ACTOR_MAP_DRAWING, idPrefix: 'ho-am-' }).svg,
           description: map.description,
           notDrawn: map.notDrawn,
         },

@@ -5,6 +5,7 @@
  */
 import type { Content, RiskItem, VisualItem } from '../../content/index.js';
 import type { VisualGroup } from '../../format/briefing.js';
+import { matrixRisk } from '../../slides/risks.js';
 import { renderRiskMatrix } from '../../slides/visuals/riskMatrix.js';
 
 /** The handout's text width and the map's height on the page, in CSS px (A4 and letter less 2 × 20 mm). */
@@ -84,14 +85,5 @@ export function visualUnits(
  * type at 8 pt or more (themes/handout.css).
  */
 export function printMatrix(risks: readonly RiskItem[]): string {
-  return renderRiskMatrix(
-    risks.map(({ number, title, likelihood, impact, change }) => ({
-      number,
-      title,
-      likelihood,
-      impact,
-      ...(change?.movedFrom ? { from: change.movedFrom } : {}),
-    })),
-    { idPrefix: 'ho-rm-', variant: 'print' },
-  );
+  return renderRiskMatrix(risks.map(matrixRisk), { idPrefix: 'ho-rm-', variant: 'print' });
 }

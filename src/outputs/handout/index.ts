@@ -95,14 +95,7 @@ export function buildHandoutModel(
       (matrix?.kind === 'risk-matrix' && {
         svgHtml: printMatrix(content.risks),
         description: matrix.description,
-        key: content.risks.map(({ number, title, likelihood, impact, severity, change }) => ({
-          number,
-          title,
-          likelihood,
-          impact,
-          severity,
-          ...(change ? { change } : {}),
-        })),
+        key: matrix.plotted,
         many: content.risks.length > MANY_RISKS,
       }) ||
       undefined,

@@ -5,6 +5,7 @@
  * LibreOffice alike, and the height they take measured with the font's
  * metrics (_metrics.ts) before they are placed.
  */
+import { hasRightToLeft } from '../../content/typography.js';
 import { countLines, type FontMetrics, type Piece } from './_metrics.js';
 import type { Link, Paragraph, Run } from './_runs.js';
 import { emu, escapeXml, hex, hundredthsPt, solidFill } from './_xml.js';
@@ -59,10 +60,10 @@ const langOf = (context: TextContext) =>
     ? 'en-GB'
     : context.lang;
 
-/** Whether the text's first letter is of a script written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko). */
+/** Whether the text's first letter is of a script written right to left (as the deck judges it, typography.ts). */
 function startsRightToLeft(text: string): boolean {
   const letter = /[\p{L}]/u.exec(text)?.[0];
-  return letter !== undefined && /[\u0590-\u07ff\u08a0-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/u.test(letter);
+  return letter !== undefined && hasRightToLeft(letter);
 }
 
 const SUP_SCALE = 0.72;

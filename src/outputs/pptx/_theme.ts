@@ -6,7 +6,7 @@
  * The severity scale is read from the themes' CSS itself (_severityScale.ts).
  */
 import type { Banner } from '../../content/banner.js';
-import { contrastRatio } from '../../format/colourContrast.js';
+import { contrastRatio, MIN_TEXT_CONTRAST } from '../../format/colourContrast.js';
 
 import { severityScale } from './_severityScale.js';
 
@@ -124,7 +124,7 @@ export function paletteOf(theme: string | undefined, accent: string | undefined)
 function readableOn(color: string, bg: string, text: string): string {
   for (let share = 1; share > 0; share -= 0.05) {
     const tried = mix(color, text, share);
-    if (contrastRatio(tried, bg) >= 4.5) return tried;
+    if (contrastRatio(tried, bg) >= MIN_TEXT_CONTRAST) return tried;
   }
   return text;
 }

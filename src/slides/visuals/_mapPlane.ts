@@ -28,7 +28,7 @@ export function clipShape(shape: Feature<MultiPolygon>, box: Box): Feature<Multi
   for (const polygon of shape.geometry.coordinates) {
     // A ring that crosses the antimeridian (Russia's, through Chukotka) is not a plane figure in these
     // coordinates: it is kept whole, for d3 to draw on the sphere.
-    if (polygon.some(crossesAntimeridian)) {
+    if (acrossAntimeridian(polygon)) {
       polygons.push(polygon);
       continue;
     }
@@ -43,6 +43,18 @@ function crossesAntimeridian(ring: Position[]): boolean {
   for (let index = 1; index < ring.length; index++)
     if (Math.abs((ring[index]?.[0] as number) - (ring[index - 1]?.[0] as number)) > 180) return true;
   return false;
+}
+
+const acrossPolygons = new WeakMap<Position[][], boolean>();
+
+/** Whether any ring of the polygon crosses the antimeridian, kept for the polygon (asked of every place). */
+function acrossAntimeridian(polygon: Position[][]): boolean {
+  let across = acrossPolygons.get(polygon);
+  if (across === undefined) {
+    across = polygon.some(crossesAntimeridian);
+    acrossPolygons.set(polygon, across);
+  }
+  return across;
 }
 
 type Side = { axis: 0 | 1; limit: number; keepAbove: boolean };
@@ -152,7 +164,7 @@ function ringHolds(ring: Position[], lon: number, lat: number): boolean {
  */
 export function shapeContains(shape: Feature<MultiPolygon>, lon: number, lat: number): boolean {
   return shape.geometry.coordinates.some((polygon) => {
-    if (polygon.some(crossesAntimeridian))
+    if (acrossAntimeridian(polygon))
       return geoContains({ type: 'Polygon', coordinates: polygon }, [lon, lat]);
     const [outer, ...holes] = polygon;
     if (!outer) return false;

@@ -198,7 +198,7 @@ function boxesMeet(
 }
 
 /**
- * The box the countries are cut to before they are projected (`_mapClip.ts`): the view's, a degree
+ * The box the countries are cut to before they are projected (`_mapPlane.ts`): the view's, a degree
  * wider still; undefined when it takes in a pole or reaches across the antimeridian.
  */
 function cutBox(viewBox: Box | undefined): Box | undefined {

@@ -11,7 +11,6 @@
 import { RELATION_TYPES, type RelationType, STANCES, type Stance } from '../../format/briefing.js';
 import { textWidth } from '../textMetrics.js';
 import type { Box } from './_geometry.js';
-import { recentResults } from './_recent.js';
 import { capitalize, escapeXml, idPrefix, num, svgOpen } from './_svg.js';
 import {
   type ActorGraph,
@@ -323,13 +322,7 @@ export function drawActorMap(graph: ActorGraph, options: ActorMapOptions = {}): 
   };
 }
 
-/** Actor maps drawn lately (see _recent.ts): a slide, the handout and the PowerPoint deck draw one at its own size. */
-const recentMaps = recentResults<ActorMap>(6);
-
 /** The actor map of `actors`: `drawActorMap` of their graph. */
-export function renderActorMap(
-  actors: readonly MapActor[],
-  options: ActorMapOptions = {},
-): Readonly<ActorMap> {
-  return recentMaps(JSON.stringify([actors, options]), () => drawActorMap(actorGraph(actors), options));
+export function renderActorMap(actors: readonly MapActor[], options: ActorMapOptions = {}): ActorMap {
+  return drawActorMap(actorGraph(actors), options);
 }

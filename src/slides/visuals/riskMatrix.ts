@@ -18,10 +18,9 @@ import {
   type MatrixRisk,
   type MatrixVariant,
   NUMBER_SIZE,
-  RISK_MATRIX_SIZE,
 } from './riskMatrixLayout.js';
 
-export { type MatrixRisk, RISK_MATRIX_SIZE, type Severity, severityOf };
+export { type MatrixRisk, type Severity, severityOf };
 
 export interface RiskMatrixOptions {
   /** Prefix of the ids inside the SVG; give each matrix on a page its own. Default `bd-rm-`. */

@@ -89,9 +89,6 @@ export function riskMatrixSize(variant: MatrixVariant = 'slide'): { width: numbe
   };
 }
 
-/** The viewBox size of the slides' risk matrix. */
-export const RISK_MATRIX_SIZE = riskMatrixSize('slide');
-
 /** The size of a marker's number and of a badge's "+N": the same as the labels'. */
 export const NUMBER_SIZE = LABEL_SIZE;
 /* Markers in a cell: the room around and between them, the largest disc. */
