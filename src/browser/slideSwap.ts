@@ -9,38 +9,6 @@
 /** What to put in the page's `.slides`: every slide, or the slides that changed, by their place. */
 export type SlideSwap = { all: string } | { changed: { index: number; html: string }[] };
 
-/**
- * The top-level sections of the slides' markup, in order; undefined when
- * the markup is not just sections (a template may put anything between).
- * Text and attributes in the page are escaped, so a `<section` or
- * `</section>` in it is a tag.
- */
-export function splitSlides(slides: string): string[] | undefined {
-  const sections: string[] = [];
-  const tag = /<(\/?)section\b/g;
-  let depth = 0;
-  let start = 0;
-  let end = 0;
-  for (let match = tag.exec(slides); match; match = tag.exec(slides)) {
-    if (match[1] === '') {
-      if (depth === 0) {
-        if (slides.slice(end, match.index).trim() !== '') return undefined;
-        start = match.index;
-      }
-      depth += 1;
-    } else {
-      depth -= 1;
-      if (depth < 0) return undefined;
-      if (depth === 0) {
-        end = slides.indexOf('>', match.index) + 1;
-        if (end === 0) return undefined;
-        sections.push(slides.slice(start, end));
-      }
-    }
-  }
-  return depth === 0 && slides.slice(end).trim() === '' ? sections : undefined;
-}
-
 /** What turns the page's slides (`shown`, as last sent) into `next`. */
 export function slideSwap(
   shown: readonly string[] | undefined,
