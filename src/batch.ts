@@ -3,7 +3,16 @@ import { checkOutputClashes, findBriefings } from './batchFiles.js';
 import type { Overflow } from './browser/print.js';
 import { BrowserSession } from './browser/session.js';
 import { type BuildOptions, buildBriefing, needsBrowser, readBriefing } from './build.js';
-import { BriefingError, ExitCode, type Problem, problemsAsJson, RenderError, UsageError } from './errors.js';
+import {
+  BriefingError,
+  ExitCode,
+  formatWarning,
+  isProblem,
+  type Problem,
+  problemsAsJson,
+  RenderError,
+  UsageError,
+} from './errors.js';
 import type { Aspect, Briefing } from './format/briefing.js';
 import {
   checkDeckOverrides,
@@ -88,8 +97,12 @@ export interface BuildRequest {
   onBriefing?: (outcome: BriefingOutcome) => void;
   /** Called when one step of a briefing ends (validate, render, write, print…), with its duration. */
   onStep?: (file: string, step: string, ms: number, detail?: string) => void;
-  /** Something the user should know that does not stop a briefing (an overflow, a blocked request). */
-  onWarning?: (file: string, message: string) => void;
+  /**
+   * Something the user should know that does not stop a briefing, as one line: an overflow, a passed
+   * deadline (each a `problem` at its place in the file, the line starting `FILE:LINE:COL:`), a
+   * blocked request.
+   */
+  onWarning?: (file: string, message: string, problem?: Problem) => void;
 }
 
 export interface BriefingOutcome {
@@ -275,7 +288,8 @@ async function buildOne(
       ...options,
       file: outcome.file,
       onStep: (step, ms, detail) => hooks.onStep?.(outcome.file, step, ms, detail),
-      onWarning: (message) => hooks.onWarning?.(outcome.file, message),
+      onWarning: (warning) =>
+        hooks.onWarning?.(outcome.file, formatWarning(warning), isProblem(warning) ? warning : undefined),
     });
     Object.assign(outcome, {
       status: result.unchanged ? 'unchanged' : 'built',

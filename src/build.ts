@@ -16,7 +16,7 @@ import type { Overflow } from './browser/print.js';
 import { BrowserSession } from './browser/session.js';
 import { type Changes, changesFor } from './changes/index.js';
 import { buildContent } from './content/index.js';
-import { formatProblem } from './errors.js';
+import type { Warning } from './errors.js';
 import type { Briefing } from './format/briefing.js';
 import { placesOutsideMap } from './format/figureFiles.js';
 import { passedDeadlines, readBriefing } from './format/read.js';
@@ -82,7 +82,7 @@ export interface BuildOptions {
   /** Progress: called when a step ends, with its duration. */
   onStep?: (step: string, ms: number, detail?: string) => void;
   /** Something the user should know that does not stop the build. */
-  onWarning?: (message: string) => void;
+  onWarning?: (warning: Warning) => void;
   /** `--since PREVIOUS` (a file or `git:REV`): mark what changed since then; or the previous version already read. */
   since?: string;
   baseline?: Briefing | null;
@@ -125,8 +125,8 @@ async function buildWith(options: BuildOptions, session: BrowserSession | undefi
   // Chromium takes longest to start: launch it while the briefing is read and rendered.
   session?.get().catch(() => {});
   const briefing = await readValidBriefing(options, timer);
-  for (const warning of passedDeadlines(briefing)) options.onWarning?.(formatProblem(warning));
-  for (const warning of placesOutsideMap(briefing)) options.onWarning?.(formatProblem(warning));
+  for (const warning of [...passedDeadlines(briefing), ...placesOutsideMap(briefing)])
+    options.onWarning?.(warning);
   const since = await changesFor(briefing, options);
   const changes = since?.changes;
   // What the outputs are made from is recorded with every build, so that a later incremental one can skip.

@@ -26,6 +26,23 @@ export function formatProblem(p: Problem): string {
   return p.path ? `${where}: ${p.path}: ${text}` : `${where}: ${text}`;
 }
 
+/**
+ * Something the user should know that does not stop a build: a problem at its place in the briefing
+ * (a passed deadline, an overflow, a judgment moved without its reason), or a note about the run (a
+ * request the deck's page was refused). It stays data until it is shown (`formatWarning`).
+ */
+export type Warning = Problem | { message: string };
+
+/** Whether a warning is about a place in a briefing file. */
+export function isProblem(warning: Warning): warning is Problem {
+  return 'file' in warning;
+}
+
+/** A warning as one line: a problem as `formatProblem` writes it, a note as it is. */
+export function formatWarning(warning: Warning): string {
+  return isProblem(warning) ? formatProblem(warning) : warning.message;
+}
+
 /** A problem as editors and CI read it (`briefdeck validate --format json`). */
 export interface ProblemJson {
   file: string;

@@ -9,6 +9,7 @@ import { afterAll } from 'vitest';
 import { BrowserSession } from '../src/browser/session.js';
 import { type BuildOptions, type BuildResult, buildBriefing } from '../src/build.js';
 import { buildContent } from '../src/content/index.js';
+import { formatWarning } from '../src/errors.js';
 import type { Briefing } from '../src/format/briefing.js';
 import { buildDeckModel, type DeckModel } from '../src/slides/index.js';
 import type { LayoutTable } from '../src/slides/layout.js';
@@ -63,7 +64,7 @@ export async function build(
     pdf: true,
     strict: false,
     timeoutMs: 60_000,
-    onWarning: (message) => warnings.push(message),
+    onWarning: (warning) => warnings.push(formatWarning(warning)),
     ...options,
   });
   return { ...result, outDir, warnings };

@@ -247,6 +247,32 @@ describe('the typed API, as a program uses it', () => {
     }
   });
 
+  it('gives a warning at a place in the file with its problem, as data', async () => {
+    const warnings: { file: string; message: string; problem?: unknown }[] = [];
+    const report = await api.build({
+      inputs: 'tests/fixtures/decisions.yaml',
+      cwd: ROOT,
+      outDir: tempDir('api-warnings-'),
+      pdf: false,
+      onWarning: (file, message, problem) => warnings.push({ file, message, problem }),
+    });
+    expect(report.exitCode).toBe(0);
+    const passed = warnings.filter(({ message }) => message.includes('had passed'));
+    expect(passed).toHaveLength(2);
+    expect(passed[0]).toEqual({
+      file: 'tests/fixtures/decisions.yaml',
+      message: expect.stringMatching(
+        /^tests\/fixtures\/decisions\.yaml:17:\d+: decisions\[0\]\.deadline: the deadline 2015-06-30T12:00Z had passed/,
+      ),
+      problem: expect.objectContaining({
+        file: 'tests/fixtures/decisions.yaml',
+        line: 17,
+        path: 'decisions[0].deadline',
+        message: expect.stringMatching(/^the deadline 2015-06-30T12:00Z had passed/),
+      }),
+    });
+  });
+
   it('throws a usage error for a request that cannot start, and builds nothing', async () => {
     const out = path.join(tempDir('api-usage-'), 'out');
     await expect(api.build({ inputs: [], cwd: ROOT, outDir: out })).rejects.toBeInstanceOf(api.UsageError);

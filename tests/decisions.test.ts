@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildBriefing, passedDeadlines, readBriefing } from '../src/build.js';
 import { buildContent } from '../src/content/index.js';
-import { formatProblem } from '../src/errors.js';
+import { formatProblem, formatWarning } from '../src/errors.js';
 import { deckModelOf, FIXTURES, ROOT, tempDir } from './_helpers.js';
 
 const fixture = path.join(FIXTURES, 'decisions.yaml');
@@ -54,7 +54,7 @@ describe('decisions required', () => {
       pdf: false,
       strict: false,
       timeoutMs: 30_000,
-      onWarning: (message) => warnings.push(message),
+      onWarning: (warning) => warnings.push(formatWarning(warning)),
     });
     expect(warnings.filter((w) => w.includes('had passed'))).toHaveLength(2);
     const briefing = result.briefing;

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserSession } from '../src/browser/session.js';
 import { type BuildResult, buildBriefing, readBriefing } from '../src/build.js';
 import { plainText } from '../src/content/markdown.js';
+import { formatWarning } from '../src/errors.js';
 import type { Briefing } from '../src/format/briefing.js';
 import { newSession, ROOT, readPdf, tempDir } from './_helpers.js';
 
@@ -159,7 +160,7 @@ for (const example of EXAMPLES) {
           deck: { aspect },
           session,
           timeoutMs: 60_000,
-          onWarning: (message) => warnings.push(message),
+          onWarning: (warning) => warnings.push(formatWarning(warning)),
         });
         return { ...result, warnings };
       };

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserSession } from '../src/browser/session.js';
 import { prepareDeck, writeDeck } from '../src/build.js';
+import { formatWarning } from '../src/errors.js';
 import type { PreparedDeck } from '../src/outputs/deck.js';
 import type { Paper } from '../src/outputs/handout/index.js';
 import {
@@ -47,7 +48,7 @@ async function notesOf(file: string, paper: Paper = 'a4'): Promise<Printed> {
   const printed = await printNotes(deck, deck.htmlFile, session, {
     paper,
     timeoutMs: 60_000,
-    onWarning: (message) => warnings.push(message),
+    onWarning: (warning) => warnings.push(formatWarning(warning)),
   });
   const ms = performance.now() - started;
   const out = path.join(deck.outDir, `${deck.name}-notes.pdf`);

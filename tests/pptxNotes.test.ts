@@ -9,6 +9,7 @@ import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/batch.js';
+import { formatWarning } from '../src/errors.js';
 import { DeckRebuilder, type RebuildListener } from '../src/watch/rebuild.js';
 import { ROOT, runCli, tempDir } from './_helpers.js';
 
@@ -95,7 +96,7 @@ describe('watch --pptx', () => {
       failed: (failure) => {
         throw new Error(`rebuild failed: ${failure.kind}`);
       },
-      warning: (message) => warnings.push(message),
+      warning: (warning) => warnings.push(formatWarning(warning)),
       inputs: () => {},
     };
     const rebuild = new DeckRebuilder(

@@ -6,7 +6,7 @@
  * A judgment that moved without its reason is a warning, and an error under
  * `--strict`.
  */
-import { BriefingError, formatProblem } from '../errors.js';
+import { BriefingError, type Warning } from '../errors.js';
 import type { Briefing } from '../format/briefing.js';
 import { compareBriefings } from './_compare.js';
 import { NotAtRevisionError, readPrevious } from './_previous.js';
@@ -17,14 +17,14 @@ export async function readBaseline(
   spec: string,
   file: string,
   cwd: string,
-  onWarning?: (message: string) => void,
+  onWarning?: (warning: Warning) => void,
 ): Promise<Briefing | undefined> {
   try {
     return await readPrevious(spec, file, cwd);
   } catch (error) {
     if (!(error instanceof NotAtRevisionError)) throw error;
     // The message names the file as git does (`briefings/b.yaml is not at HEAD~1`).
-    onWarning?.(`${error.message}; no changes to show`);
+    onWarning?.({ message: `${error.message}; no changes to show` });
     return undefined;
   }
 }
@@ -38,7 +38,7 @@ export interface SinceOptions {
   since?: string;
   /** The previous version, already read; `null`: there is none to compare with (new at that revision). */
   baseline?: Briefing | null;
-  onWarning?: (message: string) => void;
+  onWarning?: (warning: Warning) => void;
 }
 
 /** The previous version a build compares with, and what changed since. */
@@ -66,11 +66,11 @@ export async function changesFor(current: Briefing, options: SinceOptions): Prom
 export function changesSince(
   previous: Briefing | undefined,
   current: Briefing,
-  { strict, onWarning }: { strict?: boolean; onWarning?: ((message: string) => void) | undefined },
+  { strict, onWarning }: { strict?: boolean; onWarning?: ((warning: Warning) => void) | undefined },
 ): Changes | undefined {
   if (!previous) return undefined;
   const changes = compareBriefings(previous, current);
   if (strict && changes.warnings.length > 0) throw new BriefingError(changes.warnings);
-  for (const warning of changes.warnings) onWarning?.(formatProblem(warning));
+  for (const warning of changes.warnings) onWarning?.(warning);
   return changes;
 }

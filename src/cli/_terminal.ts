@@ -3,6 +3,7 @@
  * shapes of a progress line. User-controlled text is made printable
  * (`printable`) before colours are added.
  */
+import { formatWarning, type Warning } from '../errors.js';
 import { printable } from '../terminalText.js';
 
 export interface Io {
@@ -79,6 +80,7 @@ export function printError(context: CliContext, [first = '', ...rest]: readonly 
   for (const line of rest) context.io.stderr(printable(line));
 }
 
-export function printWarning(context: CliContext, message: string): void {
+export function printWarning(context: CliContext, warning: Warning | string): void {
+  const message = typeof warning === 'string' ? warning : formatWarning(warning);
   context.io.stderr(`${context.paint.yellow('warning')} ${printable(message)}`);
 }

@@ -80,9 +80,9 @@ export const buildCommand = defineCommand({
           onStep: (_file, step, ms, detail) => {
             if (!many) progress(stepLine(paint, step, ms, detail));
           },
-          onWarning: (file, message) => {
+          onWarning: (file, message, problem) => {
             // Among many briefings a warning names its file, once: a problem's place already starts with it.
-            const named = !many || message.startsWith(`${file}:`) ? message : `${file}: ${message}`;
+            const named = !many || problem ? message : `${file}: ${message}`;
             if (!interrupted()) printWarning(context, named);
           },
           onBriefing: (outcome) => {

@@ -8,7 +8,7 @@
  */
 import { readBriefing } from '../build.js';
 import { changesAsText, compareBriefings, readPrevious, type StatusWord } from '../changes/index.js';
-import { BriefingError, ExitCode, formatProblem, UsageError } from '../errors.js';
+import { BriefingError, ExitCode, UsageError } from '../errors.js';
 import type { Briefing } from '../format/briefing.js';
 import { printable, printableJson } from '../terminalText.js';
 import { defineCommand } from './_command.js';
@@ -54,7 +54,7 @@ export const diffCommand = defineCommand({
         shown: printable,
       });
       for (const line of lines) context.io.stdout(line);
-      for (const warning of changes.warnings) printWarning(context, formatProblem(warning));
+      for (const warning of changes.warnings) printWarning(context, warning);
     }
     return changes.changed ? 1 : 0;
   },

@@ -60,8 +60,8 @@ export const mailCommand = defineCommand({
         ...pipeline,
         session,
         onStep: (step, ms, detail) => progress(stepLine(paint, step, ms, detail)),
-        onWarning: (message) => {
-          if (!interrupted()) printWarning(context, message);
+        onWarning: (warning) => {
+          if (!interrupted()) printWarning(context, warning);
         },
       });
       if (interrupted()) return EXIT_INTERRUPTED;

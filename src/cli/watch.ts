@@ -80,8 +80,9 @@ export const watchCommand = defineCommand({
       const baseline =
         pipeline.since === undefined
           ? undefined
-          : ((await readBaseline(pipeline.since, file, io.cwd, (line) => printWarning(context, line))) ??
-            null);
+          : ((await readBaseline(pipeline.since, file, io.cwd, (warning) =>
+              printWarning(context, warning),
+            )) ?? null);
       const watching = await watchBriefing(
         {
           file,
@@ -128,7 +129,7 @@ function reporter(context: CliContext, quiet: boolean): WatchReporter {
       for (const line of text.problems) io.stderr(printable(line));
       io.stderr(printable(text.summary));
     },
-    warning: (message) => printWarning(context, message),
+    warning: (warning) => printWarning(context, warning),
   };
 }
 

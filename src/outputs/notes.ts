@@ -17,7 +17,7 @@ import { type PdfInfo, setPdfInfo } from '../browser/pdfInfo.js';
 import { addOutline, namedDestinations, type OutlineEntry } from '../browser/pdfOutline.js';
 import { printDocument } from '../browser/print.js';
 import type { BrowserSession } from '../browser/session.js';
-import { RenderError } from '../errors.js';
+import { RenderError, type Warning } from '../errors.js';
 import type { DeckModel, TitleSlide } from '../slides/index.js';
 import { captureSlides } from './_notesSlides.js';
 import type { PageHead } from './_pageHead.js';
@@ -168,7 +168,7 @@ export function renderNotes(page: NotesPage): string {
 export interface NotesOptions {
   paper: Paper;
   timeoutMs: number;
-  onWarning?: (message: string) => void;
+  onWarning?: (warning: Warning) => void;
 }
 
 /**
@@ -189,7 +189,7 @@ export async function printNotes(
     timeoutMs: options.timeoutMs,
     // Drawn at the size it is printed: pixels per CSS pixel of the slide.
     scale: (PICTURE_HEIGHT_MM / 25.4) * (PICTURE_DPI / model.height),
-    onPageMessage: options.onWarning,
+    onPageMessage: (message) => options.onWarning?.({ message }),
   });
   const pictures = pngs.map((png) => `data:image/png;base64,${Buffer.from(png).toString('base64')}`);
   const notes = buildNotesModel(model, pictures);
@@ -211,7 +211,7 @@ export async function printNotes(
       htmlFile: draft,
       root: deck.outDir,
       timeoutMs: options.timeoutMs,
-      onPageMessage: options.onWarning,
+      onPageMessage: (message) => options.onWarning?.({ message }),
       marking: notes.classification || undefined,
     });
     const pdf = finishPdf(() => {

@@ -10,7 +10,7 @@ import { addOutline } from '../browser/pdfOutline.js';
 import { type Overflow, printPdf } from '../browser/print.js';
 import type { BrowserSession } from '../browser/session.js';
 import { span, spanSync } from '../browser/trace.js';
-import { formatProblem, OverflowError, type Problem, RenderError } from '../errors.js';
+import { OverflowError, type Problem, RenderError, type Warning } from '../errors.js';
 import type { PreparedDeck } from './deck.js';
 import { deckParts } from './deckShell.js';
 import { finishPdf, pdfInfo } from './pdfMeta.js';
@@ -25,7 +25,7 @@ export interface PrintOptions {
   /** Slides that overflow are an error (an `OverflowError`), not warnings. */
   strict: boolean;
   timeoutMs: number;
-  onWarning?: (message: string) => void;
+  onWarning?: (warning: Warning) => void;
   /** The `--templates` folder, named when the print view's pages do not match the slides. */
   templatesDir?: string;
   /** Aborted when the PDF is no longer wanted (watch mode: a newer save): no print is begun or finished after it. */
@@ -56,7 +56,7 @@ export async function printDeck(
       root: deck.outDir,
       timeoutMs: options.timeoutMs,
       pdf: options.pdf,
-      onPageMessage: options.onWarning,
+      onPageMessage: (message) => options.onWarning?.({ message }),
       marking: deck.model.classification || undefined,
       parts: deckParts(deck),
     }),
@@ -72,7 +72,7 @@ export async function printDeck(
       hint: 'shorten the text',
     };
   });
-  for (const overflow of overflows) options.onWarning?.(formatProblem(overflow));
+  for (const overflow of overflows) options.onWarning?.(overflow);
   if (options.strict && overflows.length > 0) throw new OverflowError(overflows);
   if (!printed.pdf) return { overflows: printed.overflows };
   if (printed.pageCount !== deck.slideCount) {

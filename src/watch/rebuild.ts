@@ -23,7 +23,14 @@ import {
   writeDeck,
   writeSingleFile,
 } from '../build.js';
-import { BriefingError, MarkingError, OverflowError, RenderError, UserError } from '../errors.js';
+import {
+  BriefingError,
+  MarkingError,
+  OverflowError,
+  RenderError,
+  UserError,
+  type Warning,
+} from '../errors.js';
 import { loadTemplates, type Templates } from '../outputs/deck.js';
 import { shellOf } from '../outputs/deckShell.js';
 import { outputPath, themePath } from '../outputs/names.js';
@@ -61,7 +68,7 @@ export interface RebuildListener {
   rebuilt(built: Built): void;
   /** The last save did not make everything; `build` counts the decks written, the one put back included. */
   failed(failure: RebuildFailure, build: number): void;
-  warning(message: string): void;
+  warning(warning: Warning): void;
   /** The files the deck is made of now (the briefing, its theme CSS, its logo): their saves count. */
   inputs(files: string[]): void;
 }
@@ -151,7 +158,7 @@ export class DeckRebuilder {
         ...this.options,
         templates: this.templates,
         // A judgment moved without its reason (`--since`): said after every save until it has one.
-        onWarning: (message) => this.listener.warning(message),
+        onWarning: (warning) => this.listener.warning(warning),
       });
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
@@ -203,7 +210,7 @@ export class DeckRebuilder {
     const { pptxOf } = await import('../outputs/pptx/index.js');
     const pptx = await pptxOf(deck, {
       ...this.options,
-      onWarning: (message) => this.listener.warning(message),
+      onWarning: (warning) => this.listener.warning(warning),
     });
     this.onDisk.pptx = undefined;
     await writeFileAtomic(outputPath(deck, 'pptx'), pptx);
@@ -241,9 +248,9 @@ export class DeckRebuilder {
       const printed = await printDeck(deck, deck.htmlFile, session, {
         ...this.options,
         signal,
-        onWarning: (message) => {
+        onWarning: (warning) => {
           // Under --strict the overflows come back as the error's problems.
-          if (!this.closing() && !this.options.strict) this.listener.warning(message);
+          if (!this.closing() && !this.options.strict) this.listener.warning(warning);
         },
       });
       signal.throwIfAborted();

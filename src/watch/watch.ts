@@ -13,6 +13,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { BrowserSession } from '../browser/session.js';
 import { needsBrowser } from '../build.js';
+import type { Warning } from '../errors.js';
 import { checkTemplatesFolder } from '../outputs/deck.js';
 import { briefingName } from '../outputs/names.js';
 import { checkOutputFolder } from '../outputs/write.js';
@@ -46,7 +47,7 @@ export interface WatchReporter {
   rebuilt(built: Built): void;
   /** The last save did not make everything, or a rebuild hit a bug. */
   failed(failure: RebuildFailure | Bug): void;
-  warning(message: string): void;
+  warning(warning: Warning): void;
 }
 
 export interface Watching {
@@ -164,7 +165,7 @@ function tellUser(
       publish({ build, shell: build === last().build ? last().shell : undefined, ...overlayState(failure) });
       report.failed(failure);
     },
-    warning: (message) => report.warning(message),
+    warning: (warning) => report.warning(warning),
     inputs,
   };
 }

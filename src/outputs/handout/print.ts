@@ -14,6 +14,7 @@ import { addOutline, type OutlineEntry } from '../../browser/pdfOutline.js';
 import { printDocument } from '../../browser/print.js';
 import type { BrowserSession } from '../../browser/session.js';
 import { buildContent, HANDOUT_FIGURE } from '../../content/index.js';
+import type { Warning } from '../../errors.js';
 import { packageVersion } from '../assets.js';
 import type { PreparedDeck } from '../deck.js';
 import { finishPdf, pdfInfo } from '../pdfMeta.js';
@@ -37,7 +38,7 @@ export interface HandoutPrintOptions {
   /** Print the briefer's notes too (`--with-notes`). */
   withNotes?: boolean;
   timeoutMs: number;
-  onWarning?: (message: string) => void;
+  onWarning?: (warning: Warning) => void;
 }
 
 /** A last page less full than this is saved if a tighter setting fits the handout on fewer pages. */
@@ -132,7 +133,7 @@ async function printOnce(
       htmlFile: draft,
       root: deck.outDir,
       timeoutMs: options.timeoutMs,
-      onPageMessage: options.onWarning,
+      onPageMessage: (message) => options.onWarning?.({ message }),
       marking: model.classification || undefined,
     });
   } finally {
