@@ -10,6 +10,7 @@ import { pageOf } from '../../slides/paginate.js';
 import type { DeckModel } from '../../slides/types.js';
 import type { Logo } from './_logo.js';
 import type { FontMetrics } from './_metrics.js';
+import { type TextContext, textDirection } from './_text.js';
 import type { Palette } from './_theme.js';
 import type { Rect } from './_xml.js';
 
@@ -76,6 +77,19 @@ export interface Deck {
   pictures: ReadonlyMap<number, PictureMedia>;
   /** The part name of the first sources slide (`slide10.xml`), where citations jump to. */
   sourcesSlide?: string;
+}
+
+/**
+ * What writing the deck's text needs: its metrics, fonts and direction, and its links, in `linkColor`,
+ * to where `linkId` sends them (nowhere unless given: the master and the notes have no links).
+ */
+export function textContextOf(
+  deck: Deck,
+  linkColor = deck.palette.link,
+  linkId: TextContext['linkId'] = () => undefined,
+): TextContext {
+  const { metrics, font, monoFont, model } = deck;
+  return { metrics, font, monoFont, linkColor, linkId, ...textDirection(model) };
 }
 
 export function layoutOf(model: DeckModel): Layout {

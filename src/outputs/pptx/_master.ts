@@ -6,9 +6,9 @@
  * "Title Only" (every generated slide after the title: heading and rule)
  * and "Title and Content" for slides added by hand.
  */
-import type { Deck } from './_frame.js';
+import { type Deck, textContextOf } from './_frame.js';
 import { type LogoRels, logoPicture } from './_logo.js';
-import { paragraphsXml, type TextContext, textBody, textDirection } from './_text.js';
+import { paragraphsXml, textBody } from './_text.js';
 import { bannerColours, type Palette } from './_theme.js';
 import {
   emu,
@@ -30,16 +30,6 @@ const BANNER_TRACKING = 0.12;
 const FOOT_SIZE = 13;
 const ACCENT_BAR = { w: 72, h: 4 };
 
-/** Text in the master has no links. */
-const plainContext = (deck: Deck): TextContext => ({
-  metrics: deck.metrics,
-  font: deck.font,
-  monoFont: deck.monoFont,
-  linkColor: deck.palette.link,
-  linkId: () => undefined,
-  ...textDirection(deck.model),
-});
-
 function banner(deck: Deck, ids: ShapeIds, rect: Rect, name: string): string {
   const colours = bannerColours(deck.model.banner, deck.palette);
   const text = paragraphsXml(
@@ -53,7 +43,7 @@ function banner(deck: Deck, ids: ShapeIds, rect: Rect, name: string): string {
       tracking: BANNER_TRACKING,
       align: 'ctr',
     },
-    plainContext(deck),
+    textContextOf(deck),
   );
   return shape(ids, {
     name,
@@ -83,7 +73,7 @@ function footer(deck: Deck, ids: ShapeIds, logoRel: LogoRels | undefined): strin
     deck.logo && logoRel ? Math.min(120, (deck.logo.width * FOOT_LOGO) / deck.logo.height) + FOOT_GAP : 0;
   const numberWidth = 80;
   const style = { size: FOOT_SIZE, lineHeight: 1.2, color: deck.palette.muted };
-  const title = paragraphsXml([{ runs: [{ text: deck.model.title }], level: 0 }], style, plainContext(deck));
+  const title = paragraphsXml([{ runs: [{ text: deck.model.title }], level: 0 }], style, textContextOf(deck));
   // "As of …" between the title and the number, as the deck's footer has it.
   const asOf = deck.model.asOf ? `As of ${deck.model.asOf}` : undefined;
   const asOfWidth = asOf ? deck.metrics.width(asOf, FOOT_SIZE) + 4 : 0;
@@ -94,7 +84,11 @@ function footer(deck: Deck, ids: ShapeIds, logoRel: LogoRels | undefined): strin
         geometry: 'rect',
         textBox: true,
         text: textBody(
-          paragraphsXml([{ runs: [{ text: asOf }], level: 0 }], { ...style, align: 'r' }, plainContext(deck)),
+          paragraphsXml(
+            [{ runs: [{ text: asOf }], level: 0 }],
+            { ...style, align: 'r' },
+            textContextOf(deck),
+          ),
           { anchor: 'ctr', wrap: false },
         ),
       })

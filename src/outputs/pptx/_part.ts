@@ -3,7 +3,7 @@
  * links, the jump to the sources slide), the shapes drawn so far, and the
  * zoom its content is set at. Helpers place measured text boxes.
  */
-import type { Deck } from './_frame.js';
+import { type Deck, textContextOf } from './_frame.js';
 import { REL_TYPES, Rels } from './_package.js';
 import type { Link, Paragraph } from './_runs.js';
 import {
@@ -12,7 +12,6 @@ import {
   type TextContext,
   type TextStyle,
   textBody,
-  textDirection,
   textHeight,
 } from './_text.js';
 import { type LineStyle, type Rect, ShapeIds, type ShapeList, shape, xfrm } from './_xml.js';
@@ -30,14 +29,7 @@ export class SlidePart {
     readonly zoom: number,
   ) {
     this.rels.add(REL_TYPES.slideLayout, layoutTarget);
-    this.text = {
-      metrics: deck.metrics,
-      font: deck.font,
-      monoFont: deck.monoFont,
-      linkColor: deck.palette.link,
-      linkId: (link: Link) => this.linkId(link),
-      ...textDirection(deck.model),
-    };
+    this.text = textContextOf(deck, deck.palette.link, (link: Link) => this.linkId(link));
   }
 
   private linkId(link: Link): string | undefined {

@@ -11,7 +11,7 @@ import { drawActorMap } from './_actorMap.js';
 import { drawActors } from './_cards.js';
 import { drawChanges } from './_changes.js';
 import { drawFigure, drawMap } from './_figureSlides.js';
-import type { Deck } from './_frame.js';
+import { type Deck, textContextOf } from './_frame.js';
 import { REL_TYPES, type Rels } from './_package.js';
 import { placeText, SlidePart, titlePlaceholder } from './_part.js';
 import { drawRisks } from './_riskCards.js';
@@ -19,7 +19,7 @@ import { drawRiskMatrix } from './_riskMatrix.js';
 import { type Paragraph, plainParagraph, readHtml } from './_runs.js';
 import { drawSources } from './_sources.js';
 import { drawRecommendations, drawRiskRegister } from './_table.js';
-import { paragraphsXml, textBody, textDirection } from './_text.js';
+import { paragraphsXml, textBody } from './_text.js';
 import { drawBluf, drawSituation, drawTitle } from './_textSlides.js';
 import { drawTimeline } from './_timeline.js';
 import { NS, type Rect, ShapeIds, TREE_START, XML_DECL } from './_xml.js';
@@ -161,14 +161,7 @@ export function notesXml(paragraphs: Paragraph[], deck: Deck, rels: Rels, slideF
   rels.add(REL_TYPES.notesMaster, '../notesMasters/notesMaster1.xml');
   rels.add(REL_TYPES.slide, slideFile);
   const ids = new ShapeIds();
-  const context = {
-    metrics: deck.metrics,
-    font: deck.font,
-    monoFont: deck.monoFont,
-    linkColor: '#000000',
-    linkId: () => undefined,
-    ...textDirection(deck.model),
-  };
+  const context = textContextOf(deck, '#000000');
   const text = paragraphsXml(
     paragraphs,
     { size: 16, lineHeight: 1.3, color: '#000000', gap: 6, indent: 16 },
