@@ -8,6 +8,7 @@
  */
 import { type Deck, textContextOf } from './_frame.js';
 import { type LogoRels, logoPicture } from './_logo.js';
+import { plainParagraph } from './_runs.js';
 import { paragraphsXml, textBody } from './_text.js';
 import { bannerColours, type Palette } from './_theme.js';
 import {
@@ -33,7 +34,7 @@ const ACCENT_BAR = { w: 72, h: 4 };
 function banner(deck: Deck, ids: ShapeIds, rect: Rect, name: string): string {
   const colours = bannerColours(deck.model.banner, deck.palette);
   const text = paragraphsXml(
-    [{ runs: [{ text: deck.model.classification ?? '' }], level: 0 }],
+    [plainParagraph(deck.model.classification ?? '')],
     {
       size: BANNER_SIZE,
       lineHeight: 1.2,
@@ -73,7 +74,7 @@ function footer(deck: Deck, ids: ShapeIds, logoRel: LogoRels | undefined): strin
     deck.logo && logoRel ? Math.min(120, (deck.logo.width * FOOT_LOGO) / deck.logo.height) + FOOT_GAP : 0;
   const numberWidth = 80;
   const style = { size: FOOT_SIZE, lineHeight: 1.2, color: deck.palette.muted };
-  const title = paragraphsXml([{ runs: [{ text: deck.model.title }], level: 0 }], style, textContextOf(deck));
+  const title = paragraphsXml([plainParagraph(deck.model.title)], style, textContextOf(deck));
   // "As of …" between the title and the number, as the deck's footer has it.
   const asOf = deck.model.asOf ? `As of ${deck.model.asOf}` : undefined;
   const asOfWidth = asOf ? deck.metrics.width(asOf, FOOT_SIZE) + 4 : 0;
@@ -83,14 +84,10 @@ function footer(deck: Deck, ids: ShapeIds, logoRel: LogoRels | undefined): strin
         rect: { x: foot.x + foot.w - numberWidth - asOfWidth, y: foot.y, w: asOfWidth, h: foot.h },
         geometry: 'rect',
         textBox: true,
-        text: textBody(
-          paragraphsXml(
-            [{ runs: [{ text: asOf }], level: 0 }],
-            { ...style, align: 'r' },
-            textContextOf(deck),
-          ),
-          { anchor: 'ctr', wrap: false },
-        ),
+        text: textBody(paragraphsXml([plainParagraph(asOf)], { ...style, align: 'r' }, textContextOf(deck)), {
+          anchor: 'ctr',
+          wrap: false,
+        }),
       })
     : '';
   const number =
