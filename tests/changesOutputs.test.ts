@@ -23,11 +23,7 @@ import { mailContent, mailText } from '../src/outputs/mail/message.js';
 import { renderPptx } from '../src/outputs/pptx/index.js';
 import { buildDeckModel } from '../src/slides/index.js';
 import { type MatrixMove, matrixMoves } from '../src/slides/visuals/_matrixChanges.js';
-import {
-  layOutRiskMatrix,
-  MARKER_RADIUS,
-  type MatrixMarker,
-} from '../src/slides/visuals/riskMatrixLayout.js';
+import { layOutRiskMatrix, type MatrixMarker } from '../src/slides/visuals/riskMatrixLayout.js';
 import { build, FIXTURES, newSession, ROOT, readPdf, runCli, tempDir } from './_helpers.js';
 
 const EDITED = 'tests/fixtures/changes/sample-edited.yaml';
@@ -555,7 +551,7 @@ describe('moves on the risk matrix', () => {
       risk(2, at('likely', 'moderate'), at('likely', 'high')),
       risk(3, at('unlikely', 'high')),
     ]);
-    const moves = matrixMoves(layout, MARKER_RADIUS);
+    const moves = matrixMoves(layout);
     expect(moves.map((move) => move.number)).toEqual([1, 2]);
     const [one, two] = moves as [MatrixMove, MatrixMove];
     // Apart, and each where its arrow does not cross the other's: 2 went left, so its old marker is on the left.
@@ -572,7 +568,7 @@ describe('moves on the risk matrix', () => {
   it('points at the risk’s own marker in a crowded cell, not at the cell’s middle', async () => {
     const crowd = [2, 3, 4, 5].map((number) => risk(number, at('likely', 'low')));
     const layout = layOutRiskMatrix([risk(1, at('likely', 'low'), at('almost no chance', 'low')), ...crowd]);
-    const [move] = matrixMoves(layout, MARKER_RADIUS) as [MatrixMove];
+    const [move] = matrixMoves(layout) as [MatrixMove];
     const marker = layout.markers.find((m) => m.risk.number === 1) as MatrixMarker;
     expect(Math.hypot(move.tip.x - marker.x, move.tip.y - marker.y)).toBeCloseTo(marker.r + 2, 5);
   });

@@ -11,7 +11,6 @@ import { matrixMoves } from '../../slides/visuals/_matrixChanges.js';
 import { describeBadge, describeRisk } from '../../slides/visuals/riskMatrix.js';
 import {
   layOutRiskMatrix,
-  MARKER_RADIUS,
   type MatrixLabel,
   type MatrixRisk,
   NUMBER_SIZE,
@@ -114,7 +113,7 @@ function drawMoves({ part, layout, s, at, list }: Canvas): void {
   // The deck draws them in the text's colour, faded (themes/changes.css): here mixed with the background.
   const was = mix(palette.text, palette.bg, 0.5);
   const arrow = mix(palette.text, palette.bg, 0.65);
-  for (const move of matrixMoves(layout, MARKER_RADIUS)) {
+  for (const move of matrixMoves(layout)) {
     const rect = at(move.was.x - move.was.r, move.was.y - move.was.r, 2 * move.was.r, 2 * move.was.r);
     const old = textShape(part, {
       name: `Risk ${move.number} before`,

@@ -7,7 +7,7 @@
 import type { Impact, Likelihood } from '../../format/briefing.js';
 import { textWidth } from '../textMetrics.js';
 import { escapeXml, num } from './_svg.js';
-import { type MatrixRisk, NUMBER_SIZE, type RiskMatrixLayout } from './riskMatrixLayout.js';
+import { MARKER_RADIUS, type MatrixRisk, NUMBER_SIZE, type RiskMatrixLayout } from './riskMatrixLayout.js';
 
 interface MatrixCell {
   likelihood: Likelihood;
@@ -31,13 +31,15 @@ const sameCell = (a: MatrixCell, b: MatrixCell) => a.likelihood === b.likelihood
 
 /**
  * Where each moved risk's old marker and arrow go, from the matrix's layout; empty when no risk moved.
- * `r` is a marker's radius in a cell that is not crowded. The arrow leaves the old marker's edge and
+ * The arrow leaves the old marker's edge and
  * stops short of the risk's marker now (the cell's "+N" badge when it is not drawn). Risks that left
  * one cell have their old markers side by side. An old cell that holds risks now (their markers sit in
  * its middle) has the old markers, smaller, along its edge in the corner the arrows leave by, where they
  * leave the markers visible. The deck's SVG and the PowerPoint deck both draw these.
  */
-export function matrixMoves(layout: RiskMatrixLayout, r: number): MatrixMove[] {
+export function matrixMoves(layout: RiskMatrixLayout): MatrixMove[] {
+  // A marker's radius in a cell that is not crowded (smaller in the print variant's lower cells).
+  const r = Math.min(MARKER_RADIUS, (layout.cells[0]?.h ?? 0) / 2 - 2);
   const drawn = new Map(layout.markers.map((marker) => [marker.risk.number, marker]));
   const risks = [
     ...layout.markers.map((marker) => marker.risk),
@@ -98,8 +100,8 @@ export function matrixMoves(layout: RiskMatrixLayout, r: number): MatrixMove[] {
 }
 
 /** The old markers and arrows as SVG (see `matrixMoves`); empty when no risk moved. */
-export function drawMatrixChanges(layout: RiskMatrixLayout, r: number): string {
-  const moves = matrixMoves(layout, r);
+export function drawMatrixChanges(layout: RiskMatrixLayout): string {
+  const moves = matrixMoves(layout);
   if (moves.length === 0) return '';
   const out = ['<g class="bd-rm-changes" aria-hidden="true">'];
   for (const { number, was, start, tip } of moves) {

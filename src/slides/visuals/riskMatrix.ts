@@ -11,7 +11,6 @@ import { drawMatrixChanges } from './_matrixChanges.js';
 import { escapeXml, idPrefix, num, svgOpen } from './_svg.js';
 import {
   layOutRiskMatrix,
-  MARKER_RADIUS,
   type MatrixBadge,
   type MatrixLabel,
   type MatrixMarker,
@@ -99,10 +98,7 @@ export function renderRiskMatrix(risks: readonly MatrixRisk[], options: RiskMatr
   }
   out.push('</g>');
   out.push(`<g class="bd-rm-axis" aria-hidden="true">${layout.labels.map(label).join('')}</g>`);
-  const size = layout.cells[0] ?? { w: 0, h: 0 };
-  // A marker's radius in a cell that is not crowded (smaller in the print variant's lower cells).
-  const r = Math.min(MARKER_RADIUS, size.h / 2 - 2);
-  out.push(drawMatrixChanges(layout, r));
+  out.push(drawMatrixChanges(layout));
   out.push('<g class="bd-rm-risks">');
   out.push(...layout.markers.map(marker), ...layout.badges.map(badge));
   out.push('</g>');
