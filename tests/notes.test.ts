@@ -5,7 +5,7 @@
  * on the first page, metadata, bookmarks and the running order's links,
  * the paper, and the pictures' resolution and the file's size.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserSession } from '../src/browser/session.js';
@@ -22,6 +22,8 @@ import {
   printNotes,
   renderNotes,
 } from '../src/outputs/notes.js';
+import type { Built } from '../src/watch/outcome.js';
+import { DeckRebuilder, type RebuildListener } from '../src/watch/rebuild.js';
 import { newSession, type ReadPdf, ROOT, readPdf, tempDir } from './_helpers.js';
 
 let session: BrowserSession;
@@ -232,6 +234,40 @@ describe('the briefer’s script of other briefings', () => {
         text.replace(/\s+/g, '').split(marking.toUpperCase().replace(/\s+/g, '')).length - 1,
       ).toBeGreaterThanOrEqual(2);
     expect(hostile.pdf.info.Title).toBe(`${hostile.deck.title} — briefer’s script`);
+  }, 120_000);
+});
+
+describe('watch --notes', () => {
+  it('prints the script on each save, as build does', async () => {
+    const dir = tempDir('notes-watch-');
+    copyFileSync(path.join(ROOT, 'tests/fixtures/minimal.yaml'), path.join(dir, 'briefing.yaml'));
+    const built: Built[] = [];
+    const listener: RebuildListener = {
+      deck: () => {},
+      rebuilt: (times) => built.push(times),
+      failed: (failure) => {
+        throw new Error(`rebuild failed: ${failure.kind}`);
+      },
+      warning: () => {},
+      inputs: () => {},
+    };
+    const options = { file: 'briefing.yaml', outDir: 'out', cwd: dir, pdf: false, strict: false };
+    const rebuild = new DeckRebuilder(
+      { ...options, timeoutMs: 60_000, notes: 'letter' },
+      session,
+      listener,
+      () => false,
+    );
+    await rebuild.run(new AbortController().signal);
+    const file = path.join(dir, 'out', 'briefing-notes.pdf');
+    const pdf = await readPdf(file);
+    expect(built).toEqual([expect.objectContaining({ notesMs: expect.any(Number) })]);
+    expect(pdf.pageSizes[0]?.width).toBeCloseTo(612, 0);
+    expect(squash(pdf.pages.join(' '))).toMatch(/Briefer's script · not for distribution/i);
+    const briefing = path.join(dir, 'briefing.yaml');
+    writeFileSync(briefing, readFileSync(briefing, 'utf8').replace(/^title: .*$/m, 'title: Saved again'));
+    await rebuild.run(new AbortController().signal);
+    expect(squash((await readPdf(file)).pages.join(' '))).toContain('Saved again');
   }, 120_000);
 });
 

@@ -116,11 +116,12 @@ export const watchCommand = defineCommand({
 function reporter(context: CliContext, quiet: boolean): WatchReporter {
   const { io, paint } = context;
   return {
-    rebuilt: ({ deckMs, pdfMs, handoutMs, slides }) => {
+    rebuilt: ({ deckMs, pdfMs, handoutMs, notesMs, slides }) => {
       if (quiet) return;
       const pdf =
         (pdfMs === undefined ? '' : ` · PDF in ${formatMs(pdfMs)}`) +
-        (handoutMs === undefined ? '' : ` · handout in ${formatMs(handoutMs)}`);
+        (handoutMs === undefined ? '' : ` · handout in ${formatMs(handoutMs)}`) +
+        (notesMs === undefined ? '' : ` · script in ${formatMs(notesMs)}`);
       io.stderr(`${paint.green('rebuilt')} in ${formatMs(deckMs)}${pdf} ${paint.dim(`(${slides} slides)`)}`);
     },
     failed: (failure) => {

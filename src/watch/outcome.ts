@@ -19,6 +19,7 @@ export interface Built {
   deckMs: number;
   pdfMs?: number;
   handoutMs?: number;
+  notesMs?: number;
   slides: number;
 }
 

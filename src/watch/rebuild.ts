@@ -50,6 +50,7 @@ export type RebuildOptions = Pick<
   | 'templatesDir'
   | 'timeoutMs'
   | 'handout'
+  | 'notes'
   | 'singleFile'
   | 'pptx'
   | 'pptxFont'
@@ -72,6 +73,10 @@ export interface RebuildListener {
   /** The files the deck is made of now (the briefing, its theme CSS, its logo): their saves count. */
   inputs(files: string[]): void;
 }
+
+/** The PDFs a rebuild prints: the slides, the handout, the briefer's script. */
+type PrintedOutput = 'pdf' | 'handout' | 'notes';
+type PrintTimes = Pick<Built, 'pdfMs' | 'handoutMs' | 'notesMs'>;
 
 /** What a deck's outputs are made of: equal fingerprints, equal files. */
 type Fingerprint = string;
@@ -223,7 +228,7 @@ export class DeckRebuilder {
    * which of them are stale.
    */
   private async printOutputs(deck: PreparedDeck, made: Fingerprint, job: PrintJob): Promise<void> {
-    const written = new Set<'pdf' | 'handout'>();
+    const written = new Set<PrintedOutput>();
     try {
       const times = await this.print(deck, job, written);
       this.onDisk.prints = made;
@@ -240,9 +245,9 @@ export class DeckRebuilder {
   private async print(
     deck: PreparedDeck,
     { session, signal }: PrintJob,
-    written: Set<'pdf' | 'handout'>,
-  ): Promise<Pick<Built, 'pdfMs' | 'handoutMs'>> {
-    const times: Pick<Built, 'pdfMs' | 'handoutMs'> = {};
+    written: Set<PrintedOutput>,
+  ): Promise<PrintTimes> {
+    const times: PrintTimes = {};
     const printStart = performance.now();
     if (this.options.pdf || this.options.strict) {
       const printed = await printDeck(deck, deck.htmlFile, session, {
@@ -272,6 +277,21 @@ export class DeckRebuilder {
       written.add('handout');
       times.handoutMs = performance.now() - handoutStart;
     }
+    if (this.options.notes !== undefined) {
+      // As the handout's, the script's print takes no signal.
+      signal.throwIfAborted();
+      const notesStart = performance.now();
+      const { printNotes } = await import('../outputs/notes.js');
+      const notes = await printNotes(deck, deck.htmlFile, session, {
+        ...this.options,
+        paper: this.options.notes,
+      });
+      signal.throwIfAborted();
+      this.onDisk.prints = undefined;
+      await writeFileAtomic(outputPath(deck, 'notes'), notes.pdf);
+      written.add('notes');
+      times.notesMs = performance.now() - notesStart;
+    }
     return times;
   }
 
@@ -280,7 +300,7 @@ export class DeckRebuilder {
     deck: PreparedDeck,
     error: RenderError,
     job: PrintJob,
-    written: ReadonlySet<'pdf' | 'handout'>,
+    written: ReadonlySet<PrintedOutput>,
   ): Promise<void> {
     const outDir = this.shownOut;
     if (error instanceof MarkingError && job.replaced) {
@@ -305,10 +325,11 @@ export class DeckRebuilder {
   }
 
   /** Each PDF asked for that this save's print did not write: it is older than the deck, or missing. */
-  private staleOutputs(deck: PreparedDeck, written: ReadonlySet<'pdf' | 'handout'>): StaleOutput[] {
-    const wanted = [
+  private staleOutputs(deck: PreparedDeck, written: ReadonlySet<PrintedOutput>): StaleOutput[] {
+    const wanted: PrintedOutput[] = [
       ...(this.options.pdf ? ['pdf' as const] : []),
       ...(this.options.handout ? ['handout' as const] : []),
+      ...(this.options.notes !== undefined ? ['notes' as const] : []),
     ];
     return wanted
       .filter((output) => !written.has(output))
