@@ -23,6 +23,7 @@ import { mailContent, mailText } from '../src/outputs/mail/message.js';
 import { renderPptx } from '../src/outputs/pptx/index.js';
 import { buildDeckModel } from '../src/slides/index.js';
 import { type MatrixMove, matrixMoves } from '../src/slides/visuals/_matrixChanges.js';
+import { renderRiskMatrix } from '../src/slides/visuals/riskMatrix.js';
 import { layOutRiskMatrix, type MatrixMarker } from '../src/slides/visuals/riskMatrixLayout.js';
 import { build, FIXTURES, newSession, ROOT, readPdf, runCli, tempDir } from './_helpers.js';
 
@@ -561,8 +562,22 @@ describe('moves on the risk matrix', () => {
     expect(two.was.x).toBeLessThan(one.was.x);
     for (const move of moves) {
       const marker = layout.markers.find((m) => m.risk.number === move.number) as MatrixMarker;
-      expect(Math.hypot(move.tip.x - marker.x, move.tip.y - marker.y)).toBeCloseTo(marker.r + 2, 5);
+      const tip = move.arrow?.tip ?? { x: Number.NaN, y: Number.NaN };
+      expect(Math.hypot(tip.x - marker.x, tip.y - marker.y)).toBeCloseTo(marker.r + 2, 5);
     }
+  });
+
+  it('draws no arrow where the old marker and the new nearly touch (the handout’s low cells)', () => {
+    // One cell up in the print variant: the markers are a few units apart, too close for an arrow.
+    const moved = [risk(1, at('almost certain', 'very high'), at('very likely', 'very high'))];
+    const [move] = matrixMoves(layOutRiskMatrix(moved, 'print')) as [MatrixMove];
+    expect(move.arrow).toBeUndefined();
+    const svg = renderRiskMatrix(moved, { variant: 'print' });
+    expect(svg).toContain('class="bd-rm-was"');
+    expect(svg).not.toContain('NaN');
+    expect(svg).not.toContain('bd-rm-arrow');
+    // On the slide, the same move has room for its arrow.
+    expect(matrixMoves(layOutRiskMatrix(moved))[0]?.arrow).toBeDefined();
   });
 
   it('points at the risk’s own marker in a crowded cell, not at the cell’s middle', async () => {
@@ -570,6 +585,7 @@ describe('moves on the risk matrix', () => {
     const layout = layOutRiskMatrix([risk(1, at('likely', 'low'), at('almost no chance', 'low')), ...crowd]);
     const [move] = matrixMoves(layout) as [MatrixMove];
     const marker = layout.markers.find((m) => m.risk.number === 1) as MatrixMarker;
-    expect(Math.hypot(move.tip.x - marker.x, move.tip.y - marker.y)).toBeCloseTo(marker.r + 2, 5);
+    const tip = move.arrow?.tip ?? { x: Number.NaN, y: Number.NaN };
+    expect(Math.hypot(tip.x - marker.x, tip.y - marker.y)).toBeCloseTo(marker.r + 2, 5);
   });
 });

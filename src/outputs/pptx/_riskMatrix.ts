@@ -125,7 +125,8 @@ function drawMoves({ part, layout, s, at, list }: Canvas): void {
       body: { anchor: 'ctr', wrap: false, insets: [0, 0, 0, 0] },
     });
     list.add(old.xml, rect);
-    const [start, tip] = [at(move.start.x, move.start.y), at(move.tip.x, move.tip.y)];
+    if (!move.arrow) continue;
+    const [start, tip] = [at(move.arrow.start.x, move.arrow.start.y), at(move.arrow.tip.x, move.arrow.tip.y)];
     const box = boundsOf([start, tip]);
     const commands = [
       { op: 'M' as const, points: [start] },

@@ -18,12 +18,15 @@ interface MatrixCell {
 const HEAD = 9;
 const HEAD_HALF = 5;
 
-/** One risk's move, in viewBox units: its old marker (`was`, radius `r`), and the arrow from `start` to `tip`. */
+/**
+ * One risk's move, in viewBox units: its old marker (`was`, radius `r`), and the arrow from `start` to
+ * `tip`; no arrow where the two markers nearly touch (small cells, as the handout prints them), as it
+ * would be shorter than its head.
+ */
 export interface MatrixMove {
   number: number;
   was: { x: number; y: number; r: number };
-  start: { x: number; y: number };
-  tip: { x: number; y: number };
+  arrow?: { start: Point; tip: Point };
 }
 
 type Point = { x: number; y: number };
@@ -87,16 +90,31 @@ export function matrixMoves(layout: RiskMatrixLayout): MatrixMove[] {
         y: middle.y + (to.y < middle.y ? -1 : 1) * (cell.h / 2 - small - 3),
       };
     } else from = { x: middle.x + (index - (group.length - 1) / 2) * pitch, y: middle.y };
-    const length = Math.hypot(to.x - from.x, to.y - from.y) || 1;
+    const length = Math.hypot(to.x - from.x, to.y - from.y);
+    const was = { ...from, r: small };
+    if (length - (small + 2) - (to.r + 2) <= HEAD) return { number: risk.number, was };
     const ux = (to.x - from.x) / length;
     const uy = (to.y - from.y) / length;
-    return {
-      number: risk.number,
-      was: { ...from, r: small },
-      start: { x: from.x + ux * (small + 2), y: from.y + uy * (small + 2) },
-      tip: { x: to.x - ux * (to.r + 2), y: to.y - uy * (to.r + 2) },
-    };
+    const start = { x: from.x + ux * (small + 2), y: from.y + uy * (small + 2) };
+    const tip = { x: to.x - ux * (to.r + 2), y: to.y - uy * (to.r + 2) };
+    return { number: risk.number, was, arrow: { start, tip } };
   });
+}
+
+function arrowSvg({ start, tip }: { start: Point; tip: Point }): string {
+  const length = Math.hypot(tip.x - start.x, tip.y - start.y);
+  const ux = (tip.x - start.x) / length;
+  const uy = (tip.y - start.y) / length;
+  const base = { x: tip.x - ux * HEAD, y: tip.y - uy * HEAD };
+  const head = [
+    tip,
+    { x: base.x - uy * HEAD_HALF, y: base.y + ux * HEAD_HALF },
+    { x: base.x + uy * HEAD_HALF, y: base.y - ux * HEAD_HALF },
+  ];
+  return (
+    `<line class="bd-rm-arrow" x1="${num(start.x)}" y1="${num(start.y)}" x2="${num(base.x)}" y2="${num(base.y)}"/>` +
+    `<polygon class="bd-rm-arrow-head" points="${head.map((point) => `${num(point.x)},${num(point.y)}`).join(' ')}"/>`
+  );
 }
 
 /** The old markers and arrows as SVG (see `matrixMoves`); empty when no risk moved. */
@@ -104,24 +122,13 @@ export function drawMatrixChanges(layout: RiskMatrixLayout): string {
   const moves = matrixMoves(layout);
   if (moves.length === 0) return '';
   const out = ['<g class="bd-rm-changes" aria-hidden="true">'];
-  for (const { number, was, start, tip } of moves) {
-    const length = Math.hypot(tip.x - start.x, tip.y - start.y);
-    const ux = (tip.x - start.x) / length;
-    const uy = (tip.y - start.y) / length;
-    const base = { x: tip.x - ux * HEAD, y: tip.y - uy * HEAD };
+  for (const { number, was, arrow } of moves) {
     const label = escapeXml(String(number));
     out.push(
       `<g class="bd-rm-move" data-risk="${label}">`,
       `<circle class="bd-rm-was" cx="${num(was.x)}" cy="${num(was.y)}" r="${num(was.r)}"/>`,
       `<text class="bd-rm-was-number" x="${num(was.x)}" y="${num(was.y)}" dy="0.35em" text-anchor="middle" font-size="${NUMBER_SIZE}">${label}</text>`,
-      `<line class="bd-rm-arrow" x1="${num(start.x)}" y1="${num(start.y)}" x2="${num(base.x)}" y2="${num(base.y)}"/>`,
-      `<polygon class="bd-rm-arrow-head" points="${[
-        tip,
-        { x: base.x - uy * HEAD_HALF, y: base.y + ux * HEAD_HALF },
-        { x: base.x + uy * HEAD_HALF, y: base.y - ux * HEAD_HALF },
-      ]
-        .map((point) => `${num(point.x)},${num(point.y)}`)
-        .join(' ')}"/>`,
+      arrow ? arrowSvg(arrow) : '',
       '</g>',
     );
   }
