@@ -37,6 +37,9 @@ describe('briefdeck (the built CLI)', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('briefdeck build [FILE|DIR...]');
     expect(help.stdout).toMatch(/--timeout MS[\s\S]*default: 30000/);
+    // Each form of a boolean that has two says what it does, not what the other does.
+    expect(help.stdout).toMatch(/^ +--incremental +skip a briefing whose inputs and outputs are unchanged$/m);
+    expect(help.stdout).toMatch(/^ +--no-incremental +do not check whether a briefing is up to date$/m);
     const version = await run('--version');
     expect(version.stdout.trim()).toBe(
       JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version,

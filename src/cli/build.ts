@@ -30,8 +30,8 @@ const BATCH_OPTIONS = {
   force: { type: 'boolean', help: 'build every briefing, even one whose outputs are up to date' },
   incremental: {
     type: 'boolean',
-    negatable: true,
-    help: 'skip a briefing whose inputs and outputs are unchanged (the default for more than one briefing)',
+    help: 'skip a briefing whose inputs and outputs are unchanged\n(the default for more than one briefing)',
+    negativeHelp: 'do not check whether a briefing is up to date\n(the default for one briefing)',
   },
   shard: {
     type: 'string',
