@@ -107,6 +107,8 @@ let notesHashes: string[] | undefined;
  * plugin writes that page into an `about:blank` window, which inherits the
  * deck's Content-Security-Policy; allowing exactly this script by hash keeps
  * the presenter view working without allowing inline script in general.
+ * This reads the plugin's code, so reveal.js is pinned to the exact version
+ * the tests ran (package.json).
  */
 export function speakerViewScriptHashes(): string[] {
   if (notesHashes) return notesHashes;
