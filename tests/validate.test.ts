@@ -516,14 +516,27 @@ describe('loading', () => {
     ]);
   });
 
-  it('reports duplicate keys, YAML syntax errors and several documents', () => {
-    expect(problems(() => load('title: a\ntitle: b\n'))).toEqual([
+  it('reports duplicate keys, YAML syntax errors and several documents', async () => {
+    expect(await problemsOf(REQUIRED.replace('title: T\n', 'title: a\ntitle: b\n'))).toEqual([
       'b.yaml:2:1: duplicate key "title"; each key may appear once in a mapping',
     ]);
     expect(problems(() => load('title: "open\n'))[0]).toMatch(
       /^b\.yaml:2:1: YAML syntax: Missing closing "quote/,
     );
     expect(problems(() => load('title: a\n---\ntitle: b\n'))[0]).toContain('more than one YAML document');
+  });
+
+  it('lists the other problems of a file with a duplicate key, each key’s first value counting', async () => {
+    const yaml = REQUIRED.replace('title: T\n', 'title: T\ntitle: U\n').replace(
+      'likelihood: likely',
+      'likelihood: probable\n    likelihood: likely',
+    );
+    const found = await problemsOf(yaml);
+    expect(found).toEqual([
+      'b.yaml:2:1: duplicate key "title"; each key may appear once in a mapping',
+      expect.stringMatching(/^b\.yaml:\d+:17: risks\[0\]\.likelihood: "probable" is not a likelihood/),
+      expect.stringMatching(/^b\.yaml:\d+:5: duplicate key "likelihood"/),
+    ]);
   });
 
   it('reports only the first syntax error, with a hint for tabs', () => {

@@ -89,8 +89,8 @@ export function parseBriefing(bytes: Uint8Array, file: string, dir: string): Loa
     message,
     ...(hint ? { hint } : {}),
   });
-  const problems = yamlProblems(doc, source, at);
-  if (problems.length > 0) throw new BriefingError(problems);
+  const { problems, readable } = yamlProblems(doc, source, at);
+  if (!readable) throw new BriefingError(problems);
   if (doc.contents === null) {
     const required = requiredKeys(BRIEFING);
     fail(
@@ -104,7 +104,7 @@ export function parseBriefing(bytes: Uint8Array, file: string, dir: string): Loa
   const tagProblems = doc.warnings
     .filter((warning) => warning.code === 'TAG_RESOLVE_FAILED')
     .map((warning) => at(warning.pos[0], firstLine(warning.message), 'custom tags are not allowed'));
-  return { file, dir, source, doc, locate, problems: tagProblems };
+  return { file, dir, source, doc, locate, problems: [...problems, ...tagProblems] };
 }
 
 /** The text of a briefing file: at most MAX_FILE_BYTES, valid UTF-8, without its byte order mark. */
@@ -129,16 +129,20 @@ function decodeBriefing(
  * The YAML parser's errors as problems, in the order of the file. After the
  * first real syntax error the parser's view of the file is off, and what it
  * says next misleads: only the first is reported (duplicate keys and the
- * like are still all listed).
+ * like are still all listed). The file is still `readable` when its only
+ * errors are duplicate keys: the rest of it is validated too (each key's
+ * first value counts), so that one repeated key does not hide every other
+ * problem.
  */
 function yamlProblems(
   doc: Document.Parsed,
   source: string,
   at: (offset: number, message: string, hint?: string) => Problem,
-): Problem[] {
+): { problems: Problem[]; readable: boolean } {
   const problems: Problem[] = [];
   let deep = false;
   let syntax = false;
+  let documents = false;
   const errors = [...doc.errors].sort((x, y) => x.pos[0] - y.pos[0]);
   for (const error of errors) {
     if (error.code === 'RESOURCE_EXHAUSTION') {
@@ -155,6 +159,7 @@ function yamlProblems(
         at(error.pos[0], `duplicate key${key ? ` "${key}"` : ''}`, 'each key may appear once in a mapping'),
       );
     } else if (error.code === 'MULTIPLE_DOCS') {
+      documents = true;
       problems.push(
         at(error.pos[0], 'the file holds more than one YAML document ("---")', 'a briefing is one document'),
       );
@@ -172,7 +177,7 @@ function yamlProblems(
       );
     }
   }
-  return problems;
+  return { problems, readable: !deep && !syntax && !documents };
 }
 
 function firstLine(message: string): string {
