@@ -342,6 +342,16 @@ describe('page breaks', () => {
   }
 });
 
+describe('the running header', () => {
+  it('shows as_of whole, with its zone, on every page', async () => {
+    const { pdf } = await handout(path.join(FIXTURES, 'decisions.yaml'));
+    const pages = (await readPdf(pdf)).pages;
+    pages.forEach((text, index) => {
+      expect(text, `page ${index + 1}`).toMatch(/As of 30 June 2015, 18:00 UTC\+02:00(?!…)/);
+    });
+  }, 120_000);
+});
+
 describe('a briefing without classification or optional parts', () => {
   it('prints on one US Letter page with page numbers and no empty sections', async () => {
     const built = await handout(path.join(FIXTURES, 'minimal.yaml'), 'letter');

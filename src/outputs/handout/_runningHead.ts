@@ -5,10 +5,14 @@
  */
 import { textWidth, type Weight } from '../../slides/textMetrics.js';
 
-/** The boxes' widths in CSS px (their share of A4's 174 mm text width, handout.css, less a margin) and type. */
+/**
+ * The boxes' widths in CSS px (their share of A4's 174 mm text width, handout.css, less a margin) and
+ * type. The date's box takes a whole `as_of` in English (`As of 30 September 2025, 18:00 UTC+02:00`):
+ * its zone says when the briefing was true; the title is whole on the first page.
+ */
 export const RUNNING_BOXES = {
-  title: { width: 236, size: 8 * (4 / 3), weight: 600 },
-  date: { width: 154, size: 8 * (4 / 3), weight: 400 },
+  title: { width: 198, size: 8 * (4 / 3), weight: 600 },
+  date: { width: 194, size: 8 * (4 / 3), weight: 400 },
   organization: { width: 186, size: 8 * (4 / 3), weight: 400 },
 } as const satisfies Record<string, { width: number; size: number; weight: Weight }>;
 
