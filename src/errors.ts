@@ -113,13 +113,17 @@ export class BriefingError extends UserError {
     ];
   }
 
-  /** The closing line; `file` names the briefing when it is one of many. */
-  summary(file?: string): string {
+  /** `N problems found`, those not listed counted. */
+  found(): string {
     const count = this.problems.length + this.more;
-    const found = `${count} problem${count === 1 ? '' : 's'} found`;
+    return `${count} problem${count === 1 ? '' : 's'} found`;
+  }
+
+  /** The closing line of a build; `file` names the briefing when it is one of many. */
+  summary(file?: string): string {
     return file === undefined
-      ? `${found}; nothing was written.`
-      : `${found} in ${file}; nothing was written for it.`;
+      ? `${this.found()}; nothing was written.`
+      : `${this.found()} in ${file}; nothing was written for it.`;
   }
 }
 

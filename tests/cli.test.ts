@@ -62,8 +62,12 @@ describe('briefdeck (the built CLI)', () => {
         .every((line) => /^tests\/fixtures\/many-problems\.yaml:\d+:\d+: [\w.[\]]+: .+/.test(line)),
     ).toBe(true);
     expect(lines).toHaveLength(17);
-    expect(lines.at(-1)).toBe('16 problems found; nothing was written.');
+    // validate never writes: it does not say that nothing was written (build does).
+    expect(lines.at(-1)).toBe('16 problems found.');
     expect(result.stderr).not.toMatch(/\n\s+at /);
+    const build = await run('build', 'tests/fixtures/many-problems.yaml', '-o', tempDir(), '--no-pdf');
+    expect(build.code).toBe(1);
+    expect(build.stderr.trim().split('\n').at(-1)).toBe('16 problems found; nothing was written.');
   });
 
   it('builds the deck without a browser with --no-pdf', async () => {

@@ -37,11 +37,10 @@ export const validateCommand = defineCommand({
     try {
       briefing = await readBriefing(file, io.cwd);
     } catch (error) {
-      if (format === 'json' && error instanceof BriefingError) {
-        io.stdout(printableJson(problemsAsJson(error.problems)));
-        return error.exitCode;
-      }
-      throw error;
+      if (!(error instanceof BriefingError)) throw error;
+      if (format === 'json') io.stdout(printableJson(problemsAsJson(error.problems)));
+      else for (const line of [...error.problemLines(), `${error.found()}.`]) io.stderr(line);
+      return error.exitCode;
     }
     if (format === 'json') {
       io.stdout('[]');

@@ -55,13 +55,11 @@ export type FailureText = { problems: string[]; summary: string } | { error: str
 
 export function failureText(failure: RebuildFailure | Bug): FailureText {
   switch (failure.kind) {
-    case 'invalid': {
-      const count = failure.error.problems.length + failure.error.more;
+    case 'invalid':
       return {
         problems: failure.error.problemLines(),
-        summary: `${count} problem${count === 1 ? '' : 's'} found; the last good deck stays in ${failure.outDir}/.`,
+        summary: `${failure.error.found()}; the last good deck stays in ${failure.outDir}/.`,
       };
-    }
     case 'unbuildable':
       return {
         problems: failure.error.lines().map((line) => `error: ${line}`),
