@@ -8,7 +8,7 @@
  * catalog, the page tree, the pages, the fonts and every stream stay plain objects.
  */
 import { deflateSync } from 'node:zlib';
-import { dictionaryAt, readXref } from './pdfFile.js';
+import { dictionaryAt, readXref, trailerEntries } from './pdfFile.js';
 
 /** Objects per object stream. */
 const PER_STREAM = 200;
@@ -77,10 +77,7 @@ export function compactPdf(pdf: Uint8Array): Uint8Array {
   const size = xref + 1;
   const table = xrefTable(where, size);
   const data = deflateSync(table, { level: 9 }).toString('latin1');
-  const kept = ['Root', 'Info', 'ID'].flatMap((key) => {
-    const match = new RegExp(`/${key}\\s*(\\d+\\s+\\d+\\s+R|\\[[^\\]]*\\])`).exec(trailer);
-    return match ? [match[0]] : [];
-  });
+  const kept = trailerEntries(trailer, ['Root', 'Info', 'ID']);
   const dictionary = `<< /Type /XRef /Size ${size} ${kept.join(' ')} /W [1 4 2] /Filter /FlateDecode /Length ${data.length} >>`;
   parts.push(
     `${xref} 0 obj\n${dictionary}\nstream\n${data}\nendstream\nendobj\nstartxref\n${length}\n%%EOF\n`,

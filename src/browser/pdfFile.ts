@@ -24,10 +24,9 @@ export class PdfFile {
 
   constructor(readonly bytes: Uint8Array) {
     this.text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-    const startxref = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(this.text);
-    if (!startxref) throw new Error('unexpected PDF layout: no startxref');
-    this.startxref = startxref[1] as string;
-    const xrefAt = Number(this.startxref);
+    const xrefAt = lastXref(this.text);
+    if (xrefAt === undefined) throw new Error('unexpected PDF layout: no startxref');
+    this.startxref = String(xrefAt);
     // A classic table and its trailer (as Chromium writes), else a cross-reference stream, whose
     // dictionary is the trailer (a packed file, pdfCompact.ts: read, its plain objects found by header).
     const trailerAt = this.text.startsWith('xref', xrefAt) ? this.text.indexOf('trailer', xrefAt) : xrefAt;
@@ -38,7 +37,7 @@ export class PdfFile {
     if (!this.size || !root) throw new Error('unexpected PDF trailer: no /Size or /Root');
     this.root = { number: Number(root[1]), generation: Number(root[2]) };
     // A table that cannot be read leaves each object to be found by its header (see `object`).
-    this.offsets = tryOr(() => readXref(this.text).offsets, new Map<number, number>());
+    this.offsets = tryOr(() => readXref(this.text, xrefAt).offsets, new Map<number, number>());
   }
 
   catalog(): string {
@@ -112,11 +111,10 @@ export class PdfFile {
         xref += `${String(offsets.get(number)).padStart(10, '0')} ${String(this.generation(number)).padStart(5, '0')} n \n`;
       at = end;
     }
-    const kept = ['Info', 'ID'].flatMap((key) => {
-      if (key in trailer) return [];
-      const match = new RegExp(`/${key}\\s*(\\d+\\s+\\d+\\s+R|\\[[^\\]]*\\])`).exec(this.trailer);
-      return match ? [match[0]] : [];
-    });
+    const kept = trailerEntries(
+      this.trailer,
+      ['Info', 'ID'].filter((key) => !(key in trailer)),
+    );
     const given = Object.entries(trailer).map(([key, value]) => `/${key} ${value}`);
     const size = Math.max(this.size, (numbers.at(-1) ?? 0) + 1);
     const root = `${this.root.number} ${this.root.generation} R`;
@@ -125,17 +123,60 @@ export class PdfFile {
     return Buffer.concat([Buffer.from(this.bytes), Buffer.from(update, 'latin1')]);
   }
 
+  /**
+   * The named destinations Chromium wrote, one for each element a link points at, by its id: the
+   * page (0-based) and, for a destination at a point (`/XYZ`), its height in points from the page's
+   * bottom.
+   */
+  destinations(): Map<string, { page: number; y?: number }> {
+    const found = new Map<string, { page: number; y?: number }>();
+    const dests = PdfFile.ref(this.catalog(), 'Dests');
+    if (dests === undefined) return found;
+    const pages = this.pages();
+    const entry = /\/([^\s/[\]<>()]+)\s*\[\s*(\d+)\s+\d+\s+R(?:\s*\/XYZ\s+[-\d.]+\s+([-\d.]+))?/g;
+    for (const match of this.object(dests).matchAll(entry)) {
+      const page = pages.indexOf(Number(match[2]));
+      if (page < 0) continue;
+      // A PDF name's #xx escapes undone.
+      const name = (match[1] as string).replace(/#([0-9a-f]{2})/gi, (_, hex: string) =>
+        String.fromCharCode(Number.parseInt(hex, 16)),
+      );
+      found.set(name, match[3] === undefined ? { page } : { page, y: Number(match[3]) });
+    }
+    return found;
+  }
+
   /** The generation an object is written with: the catalog's own, 0 for every other (as Chromium writes). */
   private generation(number: number): number {
     return number === this.root.number ? this.root.generation : 0;
   }
 }
 
-/** Where each object in use is (the newest definition), and the newest trailer, following `/Prev`. */
-export function readXref(text: string): { offsets: Map<number, number>; trailer: string } {
+/** The entries `keys` of a trailer that has them (`/Info 5 0 R`, `/ID [<…> <…>]`), as written. */
+export function trailerEntries(trailer: string, keys: readonly string[]): string[] {
+  return keys.flatMap((key) => {
+    const match = new RegExp(`/${key}\\s*(\\d+\\s+\\d+\\s+R|\\[[^\\]]*\\])`).exec(trailer);
+    return match ? [match[0]] : [];
+  });
+}
+
+/** The offset of the newest cross-reference section: the file's last `startxref`. */
+function lastXref(text: string): number | undefined {
+  const found = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(text);
+  return found ? Number(found[1]) : undefined;
+}
+
+/**
+ * Where each object in use is (the newest definition), and the newest trailer, following `/Prev` from
+ * the section at `start` (the file's last).
+ */
+export function readXref(
+  text: string,
+  start = lastXref(text),
+): { offsets: Map<number, number>; trailer: string } {
   const offsets = new Map<number, number>();
   const seen = new Set<number>();
-  let at = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)?.[1] ?? Number.NaN);
+  let at = start ?? Number.NaN;
   let newest: string | undefined;
   for (let sections = 0; Number.isFinite(at) && sections < 64; sections++) {
     if (!text.startsWith('xref', at))

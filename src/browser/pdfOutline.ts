@@ -23,21 +23,7 @@ export interface OutlineEntry {
  * each element that a link in the document points at, named by its id.
  */
 export function namedDestinations(pdf: Uint8Array): Map<string, number> {
-  const file = new PdfFile(pdf);
-  const dests = PdfFile.ref(file.catalog(), 'Dests');
-  const found = new Map<string, number>();
-  if (dests === undefined) return found;
-  const pages = file.pages();
-  for (const match of file.object(dests).matchAll(/\/([^\s/[\]<>()]+)\s*\[\s*(\d+)\s+\d+\s+R/g)) {
-    const page = pages.indexOf(Number(match[2]));
-    if (page >= 0) found.set(decodeName(match[1] as string), page);
-  }
-  return found;
-}
-
-/** A PDF name's #xx escapes undone. */
-function decodeName(name: string): string {
-  return name.replace(/#([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+  return new Map([...new PdfFile(pdf).destinations()].map(([name, { page }]) => [name, page]));
 }
 
 export function addOutline(pdf: Uint8Array, entries: readonly OutlineEntry[]): Uint8Array {

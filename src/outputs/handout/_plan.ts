@@ -21,23 +21,13 @@ export const END_ID = 'handout-end';
 /** Every link target of the PDF, with its page and height. */
 export function placedDestinations(pdf: Uint8Array): Map<string, Placed> {
   const file = new PdfFile(pdf);
-  const found = new Map<string, Placed>();
-  const dests = PdfFile.ref(file.catalog(), 'Dests');
-  if (dests === undefined) return found;
-  const pages = file.pages();
-  const heights = pages.map((number) => {
+  const heights = file.pages().map((number) => {
     const box = /\/MediaBox\s*\[\s*[-\d.]+\s+[-\d.]+\s+[-\d.]+\s+([-\d.]+)\s*\]/.exec(file.object(number));
     return Number(box?.[1] ?? 0);
   });
-  const entry = /\/([^\s/[\]<>()]+)\s*\[\s*(\d+)\s+\d+\s+R\s*\/XYZ\s+[-\d.]+\s+([-\d.]+)/g;
-  for (const match of file.object(dests).matchAll(entry)) {
-    const page = pages.indexOf(Number(match[2]));
-    if (page < 0) continue;
-    const name = (match[1] as string).replace(/#([0-9a-f]{2})/gi, (_, hex: string) =>
-      String.fromCharCode(Number.parseInt(hex, 16)),
-    );
-    found.set(name, { page, top: (heights[page] ?? 0) - Number(match[3]) });
-  }
+  const found = new Map<string, Placed>();
+  for (const [name, { page, y }] of file.destinations())
+    if (y !== undefined) found.set(name, { page, top: (heights[page] ?? 0) - y });
   return found;
 }
 
