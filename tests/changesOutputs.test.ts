@@ -78,7 +78,7 @@ describe('the sample and its edited copy', () => {
       'IS reprisal attacks<wbr><span class="bd-change bd-change-updated"',
     );
     expect(marks[1]?.[2]).toBe('Updated since version 1.0 (30 June 2015, 16:00 UTC): likelihood');
-    expect(html).toContain('<p class="bd-moved"><span class="bd-moved-up">likely → very likely ▲</span>');
+    expect(html).toContain('<p class="bd-moved"><span class="bd-moved-up">likely\u00A0→ very\u00A0likely\u00A0▲</span>');
     expect(html).toContain('assets/changes.css');
   });
 
@@ -241,7 +241,7 @@ describe('pairs', () => {
     expect(words(slideHtml(html, 'changes'))).toContain(
       'IS reprisal attacks : likely → unlikely ▼; confidence moderate → high ▲ (no reason given)',
     );
-    expect(html).toContain('<span class="bd-moved-down">likely → unlikely ▼</span>');
+    expect(html).toContain('<span class="bd-moved-down">likely\u00A0→ unlikely\u00A0▼</span>');
     const error = await build('new.yaml', { ...options, strict: true }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BriefingError);
     expect((error as BriefingError).problems[0]?.path).toBe('risks[0]');

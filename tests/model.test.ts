@@ -389,6 +389,23 @@ describe('pagination', () => {
     expect(paginateColumns([10, 10, 10, 10, 10, 10], 3, height, 40, 0)).toHaveLength(1);
   });
 
+  it('never evens out the last two pages of cards by leaving the earlier one fewer cards', () => {
+    // Four cards' heights in 1, 2 and 3 columns: one card alone across the page is lower than
+    // the three after it set in three columns, yet the earlier page keeps two, the later two.
+    const heights: Record<string, number[]> = {
+      a: [310, 365, 528],
+      b: [215, 242, 345],
+      c: [282, 282, 365],
+      d: [155, 155, 262],
+    };
+    const height = (card: string, columns: number) => heights[card]?.[columns - 1] ?? 0;
+    const pages = paginateColumns(['a', 'b', 'c', 'd'], 3, height, 534, 22);
+    expect(pages.map((page) => page.columns)).toEqual([
+      [['a'], ['b']],
+      [['c'], ['d']],
+    ]);
+  });
+
   it('spreads a table over as few pages as it needs, evenly', () => {
     expect(paginateEvenly(ones(51), (n) => n, 17).map((page) => page.length)).toEqual([17, 17, 17]);
     expect(paginateEvenly(ones(52), (n) => n, 17).map((page) => page.length)).toEqual([13, 13, 13, 13]);

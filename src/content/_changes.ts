@@ -60,12 +60,28 @@ function riskMark(item: ItemChange<string> & RiskExtra, since: string, md: Markd
   if (!mark) return undefined;
   return {
     ...mark,
-    judgments: item.judgments.map(({ text, direction }) => ({ text, direction })),
+    judgments: item.judgments.map(({ text, direction }) => ({ text, html: judgmentHtml(text), direction })),
     ...(item.reason !== undefined
       ? { reasonHtml: md.inline(item.reason), reason: md.text(item.reason) }
       : {}),
     ...(item.moved ? { movedFrom: item.moved.from } : {}),
   };
+}
+
+/**
+ * The parts of a moved judgment that a line may not split (`impact moderate →`, `high ▲`): a
+ * judgment's name stays with its value, the sign with the value it follows; it breaks after its
+ * arrow, if anywhere.
+ */
+export function judgmentParts(text: string): string[] {
+  return text.split(/(?<=→) /);
+}
+
+/** A moved judgment as HTML: no-break spaces inside its parts (see `judgmentParts`). */
+function judgmentHtml(text: string): string {
+  return judgmentParts(text)
+    .map((part) => escapeHtml(part).replace(/ /g, '\u00A0'))
+    .join(' ');
 }
 
 /** The "Changes since …" section; undefined when it would list nothing. */

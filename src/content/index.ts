@@ -40,6 +40,7 @@ import type {
 import { createTypography, type Typography } from './typography.js';
 import { FIGURE_SLIDE, type FigureHref, timelineMapNumbers, visualItems, visualOrder } from './visuals.js';
 
+export { judgmentParts } from './_changes.js';
 export { classificationLevel, type Severity, severityOf } from './ratings.js';
 export type * from './types.js';
 export { FIGURE_SLIDE, type FigureHref, HANDOUT_FIGURE } from './visuals.js';

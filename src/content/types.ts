@@ -74,8 +74,11 @@ export interface ChangeMark {
   fields: string[];
   /** The mark in words, for its tooltip and screen readers: `Updated since version 1.0: likelihood`. */
   title: string;
-  /** A risk's judgments that moved: `likely → very likely ▲`, `impact high → moderate ▼`. */
-  judgments: { text: string; direction: 'up' | 'down' | 'added' | 'removed' }[];
+  /**
+   * A risk's judgments that moved: `likely → very likely ▲`, `impact high → moderate ▼`; `html` is
+   * the same as the deck and the handout set it, breakable after its arrow only (see `judgmentParts`).
+   */
+  judgments: { text: string; html: string; direction: 'up' | 'down' | 'added' | 'removed' }[];
   /** Why they moved (`change_note`), inline HTML and as written. */
   reasonHtml?: string;
   reason?: string;

@@ -5,8 +5,9 @@
  * measures is the text with the word added, so a mark that pushes the text
  * onto another line is counted.
  */
-import type { ChangeMark } from '../content/index.js';
-import { textHeight } from './paginate.js';
+import { type ChangeMark, judgmentParts } from '../content/index.js';
+import { linesHeight, textHeight } from './paginate.js';
+import { LineBreaker, textWidth } from './textMetrics.js';
 
 /** Where the templates set the mark: before running text, after a heading (an actor's name, a risk's title). */
 export type MarkSide = 'before' | 'after';
@@ -41,12 +42,45 @@ export function movedHeight(
   style: { size: number; lineHeight: number },
 ): number {
   if (!change || change.judgments.length === 0) return 0;
-  const moves = change.judgments.map((judgment) => judgment.text).join('\u2003 ');
+  const moves = movesLines(
+    change.judgments.map((judgment) => judgment.text),
+    width,
+    style.size,
+  );
   const reason = change.reason === undefined ? undefined : `Why: ${change.reason}`;
   return (
     MOVED_TOP +
-    textHeight(moves, width, { ...style, weight: 600 }) +
+    linesHeight(moves, { ...style, weight: 600 }) +
     textHeight(reason, width, style) +
     MOVED_BOTTOM
   );
+}
+
+/**
+ * Lines the moved judgments take, set at `size` px (semibold) in `width` px. Each is a box
+ * (themes/changes.css: inline-block, 1em after it) that goes on the line so far if it fits there,
+ * else onto a new line whole; one wider than a line has lines of its own, broken only between its
+ * parts (`judgmentParts`).
+ */
+function movesLines(moves: readonly string[], width: number, size: number): number {
+  const gap = size;
+  let lines = 0;
+  let used = Number.POSITIVE_INFINITY;
+  for (const move of moves) {
+    const box = textWidth(move, size, 600) + gap;
+    if (box <= width) {
+      if (used + box > width) {
+        lines += 1;
+        used = 0;
+      }
+      used += box;
+      continue;
+    }
+    const breaker = new LineBreaker(width - gap);
+    for (const part of judgmentParts(move))
+      breaker.word(textWidth(part, size, 600), textWidth(' ', size, 600));
+    lines += breaker.lines;
+    used = Number.POSITIVE_INFINITY;
+  }
+  return lines;
 }

@@ -52,7 +52,11 @@ export interface TextStyle {
 export function textHeight(text: string | undefined, width: number, style: TextStyle): number {
   if (!text) return 0;
   const paragraphs = text.split(/\n\s*\n/).map(plainText);
-  const lines = countLines(paragraphs.join('\n\n'), width, style.size, style.weight);
+  return linesHeight(countLines(paragraphs.join('\n\n'), width, style.size, style.weight), style);
+}
+
+/** Height in px of `lines` lines set in `style`. */
+export function linesHeight(lines: number, style: TextStyle): number {
   return lines * style.size * style.lineHeight * SAFETY;
 }
 
@@ -82,19 +86,22 @@ function fill<T>(items: readonly T[], height: (run: readonly T[]) => number, cap
  * run fits `capacity` (an item too tall for any page gets one of its own);
  * then the last two pages are split afresh as evenly as they go, if both
  * stay at least half full: seven like items on pages of six become 4 + 3,
- * not 6 + 1; thirteen become 6 + 4 + 3. No page is empty.
+ * not 6 + 1; thirteen become 6 + 4 + 3. No page is empty. `fewest(split)`
+ * is how many items the earlier of the two must keep when `split` items
+ * are shared between them (none by default).
  */
 export function paginateRuns<T>(
   items: readonly T[],
   height: (run: readonly T[]) => number,
   capacity: number,
+  fewest: (shared: number) => number = () => 0,
 ): T[][] {
   const pages = fill(items, height, capacity);
   if (pages.length < 2) return pages;
 
   const both = [...(pages[pages.length - 2] as T[]), ...(pages[pages.length - 1] as T[])];
   let best: { split: number; smaller: number } | undefined;
-  for (let split = 1; split < both.length; split++) {
+  for (let split = Math.max(1, fewest(both.length)); split < both.length; split++) {
     const first = height(both.slice(0, split));
     const second = height(both.slice(split));
     if (first > capacity || second > capacity || Math.min(first, second) < capacity / 2) continue;
@@ -236,7 +243,11 @@ function evenCuts(heights: readonly number[], count: number, gap: number): [numb
 /**
  * Splits cards over pages of columns (see `arrangeColumns`): each page
  * takes cards while some arrangement of them fits `capacity`, then the last
- * two are evened out as `paginateRuns` does.
+ * two are evened out as `paginateRuns` does, the earlier keeping at least
+ * as many cards as the later. A page's height alone does not say how full
+ * it is: fewer cards are set in fewer, wider columns, where each is lower,
+ * so one large card spanning the slide passes for half full and would be
+ * left alone on the earlier slide, its other cards moved on to the next.
  */
 export function paginateColumns<T>(
   cards: readonly T[],
@@ -254,5 +265,6 @@ export function paginateColumns<T>(
     return h;
   };
   const arranged = (run: readonly T[]) => arrangeColumns(run, maxColumns, heightAt, gap);
-  return paginateRuns(cards, (run) => arranged(run).height, capacity).map(arranged);
+  const half = (shared: number) => Math.ceil(shared / 2);
+  return paginateRuns(cards, (run) => arranged(run).height, capacity, half).map(arranged);
 }
