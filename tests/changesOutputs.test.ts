@@ -78,7 +78,9 @@ describe('the sample and its edited copy', () => {
       'IS reprisal attacks<wbr><span class="bd-change bd-change-updated"',
     );
     expect(marks[1]?.[2]).toBe('Updated since version 1.0 (30 June 2015, 16:00 UTC): likelihood');
-    expect(html).toContain('<p class="bd-moved"><span class="bd-moved-up">likely\u00A0→ very\u00A0likely\u00A0▲</span>');
+    expect(html).toContain(
+      '<p class="bd-moved"><span class="bd-moved-up">likely\u00A0→ very\u00A0likely\u00A0▲</span>',
+    );
     expect(html).toContain('assets/changes.css');
   });
 
