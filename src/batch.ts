@@ -15,16 +15,12 @@ import {
 } from './errors.js';
 import type { Aspect, Briefing } from './format/briefing.js';
 import {
-  checkDeckOverrides,
-  checkHandout,
   checkInputs,
   checkJobs,
-  checkSince,
   checkSinceFor,
-  checkTimeout,
-  DEFAULT_OUT_DIR,
   optional,
   type PipelineOptions,
+  resolvePipeline,
 } from './options.js';
 import { loadTemplates } from './outputs/deck.js';
 import type { Paper } from './outputs/handout/index.js';
@@ -175,10 +171,6 @@ export function resolveBuildRequest(request: BuildRequest): ResolvedBuild {
     throw new UsageError('browser takes a BrowserSession');
   if (request.signal !== undefined && !(request.signal instanceof AbortSignal))
     throw new UsageError('signal takes an AbortSignal');
-  const templatesDir = optional<string>(request.templates, 'templates', 'string');
-  const handout = checkHandout(request.handout, 'handout');
-  const notes = checkHandout(request.notes, 'notes');
-  const pptxFont = optional<string>(request.pptxFont, 'pptxFont', 'string');
   return {
     inputs: checkInputs(request.inputs, 'inputs'),
     recursive: optional<boolean>(request.recursive, 'recursive', 'boolean') ?? false,
@@ -187,23 +179,10 @@ export function resolveBuildRequest(request: BuildRequest): ResolvedBuild {
     force: optional<boolean>(request.force, 'force', 'boolean') ?? false,
     ...optionalEntry('shard', request.shard === undefined ? undefined : checkShard(request.shard, 'shard')),
     ...optionalEntry('report', optional<string>(request.report, 'report', 'string')),
-    pipeline: {
-      outDir: optional<string>(request.outDir, 'outDir', 'string') ?? DEFAULT_OUT_DIR,
-      cwd: optional<string>(request.cwd, 'cwd', 'string') ?? process.cwd(),
-      pdf: optional<boolean>(request.pdf, 'pdf', 'boolean') ?? true,
-      strict: optional<boolean>(request.strict, 'strict', 'boolean') ?? false,
-      deck: checkDeckOverrides(request.theme, request.aspect),
-      ...(templatesDir === undefined ? {} : { templatesDir }),
-      ...(handout === undefined ? {} : { handout }),
-      ...(notes === undefined ? {} : { notes }),
-      pptx: optional<boolean>(request.pptx, 'pptx', 'boolean') ?? false,
-      ...(pptxFont === undefined ? {} : { pptxFont }),
-      pptxNotes: optional<boolean>(request.pptxNotes, 'pptxNotes', 'boolean') ?? true,
-      singleFile: optional<boolean>(request.singleFile, 'singleFile', 'boolean') ?? false,
-      withNotes: optional<boolean>(request.withNotes, 'withNotes', 'boolean') ?? false,
-      timeoutMs: checkTimeout(request.timeoutMs, 'timeoutMs'),
-      ...optionalEntry('since', checkSince(request.since, 'since')),
-    },
+    // The API's names are the pipeline's, but for the templates' folder.
+    pipeline: resolvePipeline({ ...request, templatesDir: request.templates }, (key) =>
+      key === 'templatesDir' ? 'templates' : key,
+    ),
   };
 }
 

@@ -48,6 +48,43 @@ export interface DeckOverrides {
   aspect?: Aspect;
 }
 
+/** What the command line or the API was given for the pipeline, as given: `resolvePipeline` checks it. */
+export type PipelineInput = Partial<Record<PipelineKey, unknown>>;
+type PipelineKey = Exclude<keyof PipelineOptions, 'deck'> | keyof DeckOverrides;
+
+/** How the caller writes an option, for its messages: `timeoutMs` in the API, `--timeout` on the command line. */
+export type OptionName = (key: PipelineKey) => string;
+
+/**
+ * The pipeline's options, every value checked and defaulted: the one place
+ * their defaults are, for the command line and the API alike.
+ */
+export function resolvePipeline(input: PipelineInput, name: OptionName): PipelineOptions {
+  const flag = (key: PipelineKey) => optional<boolean>(input[key], name(key), 'boolean');
+  const text = (key: PipelineKey) => optional<string>(input[key], name(key), 'string');
+  const [templatesDir, pptxFont] = [text('templatesDir'), text('pptxFont')];
+  const handout = checkHandout(input.handout, name('handout'));
+  const notes = checkHandout(input.notes, name('notes'));
+  const since = checkSince(input.since, name('since'));
+  return {
+    outDir: text('outDir') ?? DEFAULT_OUT_DIR,
+    cwd: text('cwd') ?? process.cwd(),
+    pdf: flag('pdf') ?? true,
+    strict: flag('strict') ?? false,
+    deck: checkDeckOverrides(input.theme, input.aspect, name),
+    ...(templatesDir === undefined ? {} : { templatesDir }),
+    ...(handout === undefined ? {} : { handout }),
+    ...(notes === undefined ? {} : { notes }),
+    pptx: flag('pptx') ?? false,
+    ...(pptxFont === undefined ? {} : { pptxFont }),
+    pptxNotes: flag('pptxNotes') ?? true,
+    singleFile: flag('singleFile') ?? false,
+    withNotes: flag('withNotes') ?? false,
+    timeoutMs: checkTimeout(input.timeoutMs, name('timeoutMs')),
+    ...(since === undefined ? {} : { since }),
+  };
+}
+
 export const DEFAULT_OUT_DIR = 'dist';
 export const DEFAULT_TIMEOUT_MS = 30_000;
 /** Briefings built at the same time: one per core, at most 4. */
@@ -90,20 +127,16 @@ export function checkPaper(value: unknown, name: string): Paper {
   return paper as Paper;
 }
 
-/**
- * A built-in theme and an aspect that replace each briefing's own; a usage
- * error otherwise. `prefix` is how the option is written (`--` on the
- * command line).
- */
-export function checkDeckOverrides(theme: unknown, aspect: unknown, prefix = ''): DeckOverrides {
+/** A built-in theme and an aspect that replace each briefing's own; a usage error otherwise. */
+function checkDeckOverrides(theme: unknown, aspect: unknown, name: OptionName): DeckOverrides {
   if (theme !== undefined && (typeof theme !== 'string' || !BUILT_IN_THEMES.includes(theme))) {
     throw new UsageError(
-      `${prefix}theme takes a built-in theme (${BUILT_IN_THEMES.join(', ')}), got ${shown(theme)}`,
+      `${name('theme')} takes a built-in theme (${BUILT_IN_THEMES.join(', ')}), got ${shown(theme)}`,
       { hint: 'A CSS file is set in the briefing: deck.theme: my-theme.css' },
     );
   }
   if (aspect !== undefined && !(ASPECTS as readonly unknown[]).includes(aspect)) {
-    throw new UsageError(`${prefix}aspect takes ${ASPECTS.join(' or ')}, got ${shown(aspect)}`);
+    throw new UsageError(`${name('aspect')} takes ${ASPECTS.join(' or ')}, got ${shown(aspect)}`);
   }
   return {
     ...(theme === undefined ? {} : { theme }),

@@ -6,13 +6,11 @@
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import {
-  checkDeckOverrides,
-  checkPaper,
-  checkSince,
-  checkTimeout,
   DEFAULT_OUT_DIR,
   DEFAULT_TIMEOUT_MS,
+  type OptionName,
   type PipelineOptions,
+  resolvePipeline,
 } from '../options.js';
 import type { OptionSpecs, Values } from './_command.js';
 import type { CliContext } from './_terminal.js';
@@ -68,8 +66,21 @@ export type PipelineValues = Values<typeof PIPELINE_OPTIONS>;
 /** What build, watch and mail pass to the pipeline from the command line, less the file: the resolved options. */
 export type Pipeline = PipelineOptions;
 
-/** The shared options, checked once, with their defaults. */
-export function resolvePipeline(values: PipelineValues, context: CliContext): Pipeline {
+/** The command line's name of each pipeline option whose name is not the option's own. */
+const CLI_NAMES: Partial<Record<Parameters<OptionName>[0], string>> = {
+  outDir: 'out',
+  templatesDir: 'templates',
+  handout: 'paper',
+  notes: 'paper',
+  pptxFont: 'pptx-font',
+  pptxNotes: 'no-notes',
+  singleFile: 'single-file',
+  withNotes: 'with-notes',
+  timeoutMs: 'timeout',
+};
+
+/** The shared options, checked once, with their defaults (options.ts), and their command line's own rules. */
+export function resolvePipelineOptions(values: PipelineValues, context: CliContext): Pipeline {
   if (values.paper !== undefined && !values.handout && !values.notes) {
     throw new UsageError(
       '--paper sets the paper of the handout and the script; it needs --handout or --notes',
@@ -91,26 +102,29 @@ export function resolvePipeline(values: PipelineValues, context: CliContext): Pi
       { hint: 'For example: briefdeck build --pptx --no-notes' },
     );
   }
-  const paper = values.paper === undefined ? 'a4' : checkPaper(values.paper, '--paper');
-  const pptxFont = values['pptx-font'];
-  const since = checkSince(values.since, '--since');
-  return {
-    ...(since === undefined ? {} : { since }),
-    outDir: values.out ?? DEFAULT_OUT_DIR,
-    cwd: context.io.cwd,
-    pdf: values.pdf ?? true,
-    strict: values.strict ?? false,
-    ...(values.templates === undefined ? {} : { templatesDir: values.templates }),
-    deck: checkDeckOverrides(values.theme, values.aspect, '--'),
-    ...(values.handout ? { handout: paper } : {}),
-    ...(values.notes ? { notes: paper } : {}),
-    pptx: values.pptx ?? false,
-    ...(pptxFont === undefined ? {} : { pptxFont }),
-    pptxNotes: values.notes !== false,
-    singleFile: values['single-file'] ?? false,
-    withNotes: values['with-notes'] ?? false,
-    timeoutMs: checkTimeout(values.timeout, '--timeout'),
-  };
+  // --handout and --notes print on --paper (A4 unless it says otherwise); --no-notes is pptxNotes: false.
+  const paper = values.paper ?? true;
+  return resolvePipeline(
+    {
+      outDir: values.out,
+      cwd: context.io.cwd,
+      pdf: values.pdf,
+      strict: values.strict,
+      templatesDir: values.templates,
+      theme: values.theme,
+      aspect: values.aspect,
+      handout: values.handout ? paper : undefined,
+      notes: values.notes ? paper : undefined,
+      pptx: values.pptx,
+      pptxFont: values['pptx-font'],
+      pptxNotes: values.notes === false ? false : undefined,
+      singleFile: values['single-file'],
+      withNotes: values['with-notes'],
+      timeoutMs: values.timeout,
+      since: values.since,
+    },
+    (key) => `--${CLI_NAMES[key] ?? key}`,
+  );
 }
 
 /** Progress lines, shown on a terminal unless --quiet. */

@@ -15,7 +15,7 @@ import { checkShard } from '../shard.js';
 import { printable } from '../terminalText.js';
 import { defineCommand } from './_command.js';
 import { EXIT_INTERRUPTED, interruptible } from './_interrupt.js';
-import { PIPELINE_OPTIONS, progressOf, resolvePipeline } from './_pipeline.js';
+import { PIPELINE_OPTIONS, progressOf, resolvePipelineOptions } from './_pipeline.js';
 import { type CliContext, formatMs, printError, printWarning, stepLine } from './_terminal.js';
 
 const BATCH_OPTIONS = {
@@ -50,7 +50,7 @@ export const buildCommand = defineCommand({
   options: { ...PIPELINE_OPTIONS, ...BATCH_OPTIONS },
   async run({ args, values }, context: CliContext) {
     const { io, paint } = context;
-    const pipeline = resolvePipeline(values, context);
+    const pipeline = resolvePipelineOptions(values, context);
     const jobs = checkJobs(values.jobs, '--jobs');
     const progress = progressOf(values, context);
     const files = await findBriefings(args.length > 0 ? args : ['briefing.yaml'], {

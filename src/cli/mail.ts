@@ -14,7 +14,7 @@ import { checkOutputFolder, writeFileAtomic } from '../outputs/write.js';
 import { printable } from '../terminalText.js';
 import { defineCommand } from './_command.js';
 import { EXIT_INTERRUPTED, interruptible } from './_interrupt.js';
-import { PIPELINE_OPTIONS, progressOf, resolvePipeline, shownPath } from './_pipeline.js';
+import { PIPELINE_OPTIONS, progressOf, resolvePipelineOptions, shownPath } from './_pipeline.js';
 import { type CliContext, printWarning, stepLine } from './_terminal.js';
 
 const MAIL_OPTIONS = {
@@ -49,7 +49,7 @@ export const mailCommand = defineCommand({
   options: { ...PIPELINE_OPTIONS, ...MAIL_OPTIONS },
   async run({ args, values }, context: CliContext) {
     const { io, paint } = context;
-    const pipeline = resolvePipeline(values, context);
+    const pipeline = resolvePipelineOptions(values, context);
     const request = await mailRequest(values, pipeline.pdf, io.env);
     await checkOutputFolder(path.resolve(io.cwd, pipeline.outDir), pipeline.outDir);
     const progress = progressOf(values, context);

@@ -16,7 +16,7 @@ import { failureText } from '../watch/outcome.js';
 import type { WatchReporter } from '../watch/watch.js';
 import { defineCommand } from './_command.js';
 import { quitAtOnce } from './_interrupt.js';
-import { PIPELINE_OPTIONS, resolvePipeline } from './_pipeline.js';
+import { PIPELINE_OPTIONS, resolvePipelineOptions } from './_pipeline.js';
 import { type CliContext, formatMs, printError, printWarning } from './_terminal.js';
 
 /** The preview server's port (the next free one is taken if it is busy). */
@@ -47,7 +47,7 @@ export const watchCommand = defineCommand({
   async run({ args, values }, context: CliContext) {
     const { io, paint } = context;
     const file = args[0] ?? 'briefing.yaml';
-    const pipeline = resolvePipeline(values, context);
+    const pipeline = resolvePipelineOptions(values, context);
     const port = parsePort(values.port);
     const host = values.host ?? DEFAULT_HOST;
     if (!/^[0-9a-z.:-]+$/i.test(host))
