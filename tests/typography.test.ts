@@ -16,6 +16,7 @@ import { createHyphenation } from '../src/content/hyphenation.js';
 import { buildContent } from '../src/content/index.js';
 import { createMarkdown } from '../src/content/markdown.js';
 import { createTypography, shortUrl } from '../src/content/typography.js';
+import { decisionLine } from '../src/slides/decisions.js';
 import { build, FIXTURES, newSession, ROOT } from './_helpers.js';
 
 const SHY = '\u00AD';
@@ -101,6 +102,111 @@ describe('typography of the rendered Markdown', () => {
     expect(markdownIn('ar').inline('أعلنت شركة DP World تعليق')).toBe('أعلنت شركة <bdi>DP World</bdi> تعليق');
     expect(en.block('Plain text.')).toBe('<p>Plain text.</p>');
   });
+
+  it('keeps an English clause in an Arabic paragraph one isolate, across bold, a semicolon and brackets', () => {
+    const ar = markdownIn('ar');
+    // Isolates side by side are neutral to the paragraph around them, so a right-to-left one lays them
+    // out right to left: the clause must be one isolate, its markup and punctuation inside.
+    expect(
+      ar.block('قال التقرير إن Cholera cases **doubled in five days**; the water is rising في بيرا.'),
+    ).toBe(
+      '<p>قال التقرير إن <bdi>Cholera cases <strong>doubled in five days</strong>; the water is rising</bdi> في بيرا.</p>',
+    );
+    expect(
+      ar.inline(
+        'أعلنت شركة DP World (Dubai) تعليق COVID-19 وN6 في [Beira report](https://example.org) اليوم',
+      ),
+    ).toBe(
+      'أعلنت شركة <bdi>DP World (Dubai)</bdi> تعليق <bdi>COVID-19</bdi> و<bdi>N6</bdi> في ' +
+        '<a href="https://example.org" rel="noopener noreferrer"><bdi>Beira report</bdi></a> اليوم',
+    );
+    // Bold that begins in Arabic and ends in English is split where the isolate begins.
+    expect(ar.inline('قال **المتحدث English words** and more عربي')).toBe(
+      'قال <strong>المتحدث </strong><bdi><strong>English words</strong> and more</bdi> عربي',
+    );
+    // Numbers after an English word, apart from it, stay with the Arabic (as before).
+    expect(ar.inline('في Beira 120 حالة')).toBe('في <bdi>Beira</bdi> 120 حالة');
+  });
+
+  it('sets an English paragraph of a right-to-left briefing left to right, in the page’s alignment', () => {
+    const ar = markdownIn('ar');
+    expect(
+      ar.inline("Cholera cases in Beira's suburbs **doubled in five days** and will keep rising [@a]."),
+    ).toBe(
+      '<bdi dir="ltr">Cholera cases in Beira&#39;s suburbs <strong>doubled in five days</strong> and will keep rising' +
+        '\u00A0<a class="cite" href="#/sources" title="Source 1">[1]</a>.</bdi>',
+    );
+    expect(ar.block('The season runs until April; forecasts beyond ten days are unreliable.')).toBe(
+      '<p><bdi dir="ltr">The season runs until April; forecasts beyond ten days are unreliable.</bdi></p>',
+    );
+    // Mostly English with an Arabic date: left to right, the Arabic isolated.
+    expect(ar.inline('Deadline: 16 مارس 2025?')).toBe(
+      '<bdi dir="ltr">Deadline: 16 <bdi>مارس</bdi> 2025?</bdi>',
+    );
+    // An English name first but mostly Arabic: right to left.
+    expect(ar.block('DP World أعلنت تعليق بعض الخدمات.')).toBe(
+      '<p><bdi>DP World</bdi> أعلنت تعليق بعض الخدمات.</p>',
+    );
+    expect(ar.block('- one item\n- عنصر مع English\n')).toBe(
+      '<ul>\n<li><bdi dir="ltr">one item</bdi></li>\n<li>عنصر مع <bdi>English</bdi></li>\n</ul>',
+    );
+  });
+});
+
+describe('mixed directions in a right-to-left briefing, as Chromium lays them out', () => {
+  let session: BrowserSession;
+  beforeAll(() => {
+    session = newSession();
+  });
+  afterAll(() => session.close());
+
+  /** The words of each text's paragraph in an Arabic page, from left to right as shown. */
+  async function shownWords(htmls: string[]): Promise<string[][]> {
+    const page = await (await session.get()).newPage();
+    const body = htmls.map((html) => `<div>${html}</div>`).join('');
+    await page.setContent(`<html lang="ar" dir="rtl"><body style="width: 4000px">${body}</body></html>`);
+    const words = await page.evaluate(() =>
+      [...document.body.children].map((box) => {
+        const found: { word: string; x: number }[] = [];
+        const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (const match of (node.textContent ?? '').matchAll(/\S+/g)) {
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            found.push({ word: match[0], x: range.getBoundingClientRect().left });
+          }
+        }
+        return found.sort((a, b) => a.x - b.x).map((w) => w.word);
+      }),
+    );
+    await page.close();
+    return words;
+  }
+
+  it('reads an English sentence or clause in its order, and the Arabic around it in its own', async () => {
+    const ar = markdownIn('ar');
+    const meta = { number: 1, decision: '', decisionHtml: '', passed: false, yamlPath: '' };
+    const line = decisionLine(
+      { ...meta, by: 'Regional director', deadline: '16 مارس 2025', recommendations: [1] },
+      'rtl',
+    );
+    expect(decisionLine({ ...meta, by: 'Regional director', recommendations: [] }, 'ltr')).toEqual({
+      meta: 'Decided by Regional director',
+    });
+    const shown = await shownWords([
+      ar.block('قال التقرير إن Cholera cases **doubled in five days**; the water is rising في بيرا.'),
+      ar.inline('Armed groups are not active, but **looting of food stores** has begun.'),
+      ar.inline('قال **المتحدث English words** and more عربي آخر'),
+      line.metaHtml as string,
+    ]);
+    expect(shown.map((words) => words.join(' '))).toEqual([
+      'بيرا. في Cholera cases doubled in five days ; the water is rising إن التقرير قال',
+      'Armed groups are not active, but looting of food stores has begun.',
+      'آخر عربي English words and more المتحدث قال',
+      'Decided by Regional director · Deadline: 16 مارس 2025 · On recommendation 1',
+    ]);
+  }, 60_000);
 });
 
 describe('the language in the content model', () => {

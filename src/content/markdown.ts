@@ -6,7 +6,7 @@
  */
 import { Lexer, Marked, type MarkedExtension, type Token, type Tokens } from 'marked';
 import { escapeHtml } from './_html.js';
-import { hasRightToLeft, type Typography } from './typography.js';
+import type { Typography } from './typography.js';
 
 export { escapeHtml } from './_html.js';
 
@@ -102,9 +102,8 @@ export function createMarkdown(
     return n === undefined ? undefined : `Figure ${n}`;
   };
   const html = typography ? (text: string) => typography.html(text) : escapeHtml;
-  // A paragraph or list item with right-to-left letters takes its direction from its first strong letter.
-  const directed = (html: string) =>
-    typography && hasRightToLeft(html) ? html.replace(/<(p|li)>/g, '<$1 dir="auto">') : html;
+  // The direction of the paragraphs and of the runs inside them (typography.ts, bidi.ts).
+  const directed = (html: string, block: boolean) => (typography ? typography.directed(html, block) : html);
   const nbsp = (markdown: string) =>
     typography && markdown.includes('[@') ? markdown.replace(BEFORE_CITATION, '\u00A0') : markdown;
   const options: MarkedExtension = {
@@ -146,12 +145,16 @@ export function createMarkdown(
         shortcuts && isPlainBlock(markdown)
           ? `<p>${html(markdown.trimEnd())}</p>`
           : ((full(markdown) ? marked : lean).parse(nbsp(markdown), { async: false }) as string).trim(),
+        true,
       ),
     ),
     inline: cached(inlines, (markdown) =>
-      shortcuts && isPlainInline(markdown)
-        ? html(markdown).trim()
-        : (marked.parseInline(nbsp(markdown), { async: false }) as string).trim(),
+      directed(
+        shortcuts && isPlainInline(markdown)
+          ? html(markdown).trim()
+          : (marked.parseInline(nbsp(markdown), { async: false }) as string).trim(),
+        false,
+      ),
     ),
     text: (markdown) => plainWords(Lexer.lexInline(markdown, marked.defaults), citationNumber, figureText),
   };

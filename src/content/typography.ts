@@ -6,6 +6,7 @@
  */
 
 import { escapeHtml } from './_html.js';
+import { isolateRuns, RTL_LETTERS } from './bidi.js';
 import { createHyphenation } from './hyphenation.js';
 
 /** Opening and closing double quotes, then single quotes, and the space inside French guillemets. */
@@ -25,15 +26,12 @@ const QUOTES: Readonly<Record<string, Quotes>> = {
   nl: { double: ['“', '”'], single: ['‘', '’'] },
 };
 
-/** Letters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, their presentation forms). */
-const RTL = '\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF';
-const LATIN = 'A-Za-z\u00C0-\u024F';
-/** A run of the other direction's letters, with the spaces, digits and punctuation inside it (escaped HTML). */
-const RUN = {
-  ltr: new RegExp(`[${RTL}](?:[${RTL}\\s\\d.,:;!?\u060C\u061B\u061F\u00AD-]*[${RTL}])?`, 'g'),
-  rtl: new RegExp(`[${LATIN}](?:[${LATIN}\\s\\d.,&'’\u00AD-]*[${LATIN}])?`, 'g'),
-};
-const HAS_RTL = new RegExp(`[${RTL}]`);
+/** A run of right-to-left letters, with the spaces, digits and punctuation inside it (escaped HTML). */
+const RTL_RUN = new RegExp(
+  `[${RTL_LETTERS}](?:[${RTL_LETTERS}\\s\\d.,:;!?\u060C\u061B\u061F\u00AD-]*[${RTL_LETTERS}])?`,
+  'g',
+);
+const HAS_RTL = new RegExp(`[${RTL_LETTERS}]`);
 
 /** Whether text has a letter of a right-to-left script. */
 export function hasRightToLeft(text: string): boolean {
@@ -41,8 +39,18 @@ export function hasRightToLeft(text: string): boolean {
 }
 
 export interface Typography {
-  /** Plain text as HTML: typeset, escaped, each run in the other direction's script in a `<bdi>` (so that brackets and stops around it land right). */
+  /**
+   * Plain text as HTML: typeset, escaped; in a left-to-right briefing, each run of right-to-left
+   * letters in a `<bdi>` (so that brackets and stops around it land right).
+   */
   html(text: string): string;
+  /**
+   * Rendered Markdown (`html` for its text) set for the briefing's direction. Left to right, a block's
+   * paragraphs and list items with right-to-left letters take the direction of their first strong
+   * letter (`dir="auto"`). Right to left, each paragraph is set as a whole, across its markup (bidi.ts):
+   * the runs in the other direction isolated, an English paragraph left to right.
+   */
+  directed(html: string, block: boolean): string;
   /** The language's typography on plain text (a text node); the result is plain text too. */
   text(text: string): string;
   /** A URL as link text, escaped, with a `<wbr>` after each `/ . _ ? & = -`. */
@@ -54,19 +62,23 @@ export interface Typography {
 export function createTypography(language: string, dir: 'ltr' | 'rtl' = 'ltr'): Typography {
   const quotes = QUOTES[language.split('-')[0]?.toLowerCase() ?? ''];
   const hyphenate = createHyphenation(language);
-  const run = RUN[dir];
   return {
     text: (text) => hyphenate(quotes ? curlQuotes(text, quotes) : text),
     html(text) {
       const typeset = this.text(text);
-      if (dir === 'ltr' && !hasRightToLeft(typeset)) return escapeHtml(typeset);
+      // Right to left, runs are isolated in `directed`, over a paragraph's text and markup together.
+      if (dir === 'rtl' || !hasRightToLeft(typeset)) return escapeHtml(typeset);
       let html = '';
       let last = 0;
-      for (const match of typeset.matchAll(run)) {
+      for (const match of typeset.matchAll(RTL_RUN)) {
         html += `${escapeHtml(typeset.slice(last, match.index))}<bdi>${escapeHtml(match[0])}</bdi>`;
         last = match.index + match[0].length;
       }
       return html + escapeHtml(typeset.slice(last));
+    },
+    directed(html, block) {
+      if (dir === 'rtl') return isolateRuns(html);
+      return block && hasRightToLeft(html) ? html.replace(/<(p|li)>/g, '<$1 dir="auto">') : html;
     },
     urlHtml,
     shortUrlHtml: (url, max = 48) => urlHtml(shortUrl(url, max)),

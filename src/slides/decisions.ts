@@ -3,11 +3,13 @@
  * by when, right after the bottom line. A deadline already past at `as_of`
  * says so.
  */
+import { isolateRuns } from '../content/bidi.js';
 import type { DecisionItem } from '../content/index.js';
+import { escapeHtml } from '../content/markdown.js';
 import type { SlideBuilder, SlideContext } from './_group.js';
 import { withMark } from './_marks.js';
 import { paginate, textHeight } from './paginate.js';
-import type { DecisionsSlide } from './types.js';
+import type { DecisionLine, DecisionsSlide } from './types.js';
 
 /** The line under a decision: who, by when, on which recommendations. */
 export function decisionMeta(item: DecisionItem): string {
@@ -22,10 +24,21 @@ export function decisionMeta(item: DecisionItem): string {
     .join(' · ');
 }
 
+/**
+ * The line under a decision as a page shows it: `meta`, and in a right-to-left briefing `metaHtml`,
+ * set as a paragraph of Markdown is (content/bidi.ts). The line is English with a date in the
+ * briefing's language ("Deadline: 16 مارس 2025"): left to right, the date's Arabic isolated in it.
+ */
+export function decisionLine(item: DecisionItem, dir: 'ltr' | 'rtl'): DecisionLine {
+  const meta = decisionMeta(item);
+  return dir === 'rtl' && meta ? { meta, metaHtml: isolateRuns(escapeHtml(meta)) } : { meta };
+}
+
 export function decisionSlides(
   build: SlideBuilder,
   items: DecisionItem[],
   { layout, page }: SlideContext,
+  dir: 'ltr' | 'rtl',
 ): void {
   const b = layout.bluf;
   const width = page.width - b.numberColumn - b.columnGap;
@@ -44,7 +57,7 @@ export function decisionSlides(
   const pages = paginate(items, height, page.height, b.gap);
   build.add<DecisionsSlide>(
     'decisions',
-    pages.map((group) => ({ decisions: group.map((item) => ({ ...item, meta: decisionMeta(item) })) })),
+    pages.map((group) => ({ decisions: group.map((item) => ({ ...item, ...decisionLine(item, dir) })) })),
     {
       kind: 'decisions',
       heading: 'Decisions required',

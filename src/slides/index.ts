@@ -72,7 +72,7 @@ export function buildDeckModel(content: Content, deck: DeckSettings, table: Layo
 
   titleSlide(slides, content);
   if (content.bluf.length > 0) group((b, c) => blufSlides(b, content.bluf, c));
-  if (content.decisions.length > 0) group((b, c) => decisionSlides(b, content.decisions, c));
+  if (content.decisions.length > 0) group((b, c) => decisionSlides(b, content.decisions, c, content.dir));
   const { changes } = content;
   if (changes) group((b, c) => changesSlides(b, changes, c));
   visualSlides(slides, content.visuals, context, 'bluf');

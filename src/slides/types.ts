@@ -77,7 +77,13 @@ export interface BlufSlide extends SlideBase {
 export interface DecisionsSlide extends SlideBase {
   kind: 'decisions';
   /** Each with its line of who decides, the deadline (marked when passed) and the recommendations. */
-  decisions: (DecisionItem & { meta: string })[];
+  decisions: (DecisionItem & DecisionLine)[];
+}
+
+/** The line under a decision (slides/decisions.ts): plain text, and HTML in a right-to-left briefing. */
+export interface DecisionLine {
+  meta: string;
+  metaHtml?: string;
 }
 
 /** What changed since the previous version (`--since`), in groups: judgments changed, new and removed items. */

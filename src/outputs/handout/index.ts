@@ -11,9 +11,10 @@
 import type Handlebars from 'handlebars';
 import { bannerColours, bannerFor } from '../../content/banner.js';
 import type { BlufItem, ChangesSection, Content, DecisionItem } from '../../content/index.js';
-import { decisionMeta } from '../../slides/decisions.js';
+import { decisionLine } from '../../slides/decisions.js';
 import type { DeckModel, RiskMatrixSlide } from '../../slides/index.js';
 import { titleBlock } from '../../slides/title.js';
+import type { DecisionLine } from '../../slides/types.js';
 import type { PageHead } from '../_pageHead.js';
 import { ASSETS_DIR } from '../assets.js';
 import { builtInTemplate } from '../deck.js';
@@ -40,7 +41,7 @@ export interface HandoutModel extends PageHead {
   contact?: string;
   handling?: string;
   /** Decisions required, each with its line of who, by when and on which recommendations. */
-  decisions: (DecisionItem & { meta: string })[];
+  decisions: (DecisionItem & DecisionLine)[];
   decisionsNotesHtml?: string;
   /** The briefer's notes are printed (`--with-notes`): the first page says so. */
   withNotes: boolean;
@@ -85,7 +86,7 @@ export function buildHandoutModel(
     banner: content.banner,
     logo: deck.logo,
     accent: deck.accent,
-    decisions: content.decisions.map((item) => ({ ...item, meta: decisionMeta(item) })),
+    decisions: content.decisions.map((item) => ({ ...item, ...decisionLine(item, content.dir) })),
     withNotes,
     openingNotesHtml: notes(content.notesHtml.title),
     bluf: content.bluf,

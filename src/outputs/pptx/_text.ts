@@ -5,7 +5,7 @@
  * LibreOffice alike, and the height they take measured with the font's
  * metrics (_metrics.ts) before they are placed.
  */
-import { hasRightToLeft } from '../../content/typography.js';
+import { paragraphDirection } from '../../content/bidi.js';
 import { countLines, type FontMetrics, type Piece } from './_metrics.js';
 import type { Link, Paragraph, Run } from './_runs.js';
 import { emu, escapeXml, hex, hundredthsPt, solidFill } from './_xml.js';
@@ -59,12 +59,6 @@ const langOf = (context: TextContext) =>
   context.lang === undefined || context.lang === 'en' || context.lang.startsWith('en-')
     ? 'en-GB'
     : context.lang;
-
-/** Whether the text's first letter is of a script written right to left (as the deck judges it, typography.ts). */
-function startsRightToLeft(text: string): boolean {
-  const letter = /[\p{L}]/u.exec(text)?.[0];
-  return letter !== undefined && hasRightToLeft(letter);
-}
 
 const SUP_SCALE = 0.72;
 const DEFAULT_INDENT = 1.1;
@@ -131,10 +125,11 @@ function paragraphXml(paragraph: Paragraph, before: number, style: TextStyle, co
     `<a:lnSpc><a:spcPts val="${hundredthsPt(style.size * style.lineHeight)}"/></a:lnSpc>` +
     `<a:spcBef><a:spcPts val="${hundredthsPt(before)}"/></a:spcBef><a:spcAft><a:spcPts val="0"/></a:spcAft>`;
   // In a right-to-left briefing, running text starts on the right (an alignment the drawing sets, such as
-  // a matrix's labels against its grid, stays); a paragraph reads right to left when its first letter
-  // does (as the deck's `dir="auto"`), so an English label such as "80–95 %" keeps its order.
+  // a matrix's labels against its grid, stays); a paragraph reads right to left unless it is English,
+  // as the deck judges it (content/bidi.ts): its first letter Latin and most of its letters. A label
+  // without letters such as "80–95 %" keeps its order. PowerPoint orders the runs inside by itself.
   const align = style.align ?? (context.rtl ? 'r' : 'l');
-  const rtl = context.rtl && startsRightToLeft(paragraph.runs.map((run) => run.text).join(''));
+  const rtl = context.rtl && paragraphDirection(paragraph.runs.map((run) => run.text).join('')) === 'rtl';
   const direction = `${rtl ? ' rtl="1"' : ''} algn="${align}"`;
   const props = `<a:pPr marL="${emu(margin)}"${hanging}${direction}>${spacing}${bulletXml(paragraph, style)}</a:pPr>`;
   const end = `<a:endParaRPr lang="${escapeXml(langOf(context))}" sz="${hundredthsPt(style.size)}" dirty="0"/>`;
