@@ -6,13 +6,14 @@
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { escapeHtml } from '../src/content/markdown.js';
 import { ExitCode, UsageError } from '../src/errors.js';
 import { readBriefing } from '../src/format/read.js';
 import {
@@ -26,7 +27,7 @@ import {
   parseSmtpUrl,
   sendDraft,
 } from '../src/outputs/mail/index.js';
-import { mailContent, mailText } from '../src/outputs/mail/message.js';
+import { mailContent, mailHtml, mailText } from '../src/outputs/mail/message.js';
 import { FIXTURES, ROOT, tempDir } from './_helpers.js';
 
 const dir = tempDir('mail-');
@@ -46,6 +47,7 @@ const content: MailContent = {
   date: '12 March 2025',
   author: 'Jane Doe',
   organization: 'North Africa Desk',
+  sources: [],
   bottomLine: [
     {
       text: 'ISIS cells are regrouping in Fezzan.',
@@ -162,6 +164,30 @@ describe('composeDraft', () => {
     expect(text).toContain('as of 30 June 2015, 16:00 UTC · Libya desk, Regional Analysis Unit');
   });
 
+  it('carries the handling line and the sources the bottom line cites, in both parts', async () => {
+    const yaml = readFileSync(path.join(ROOT, 'briefing.yaml'), 'utf8').replace(
+      /^classification: .*$/m,
+      'classification: TLP:AMBER',
+    );
+    const dir = tempDir('mail-handling-');
+    writeFileSync(path.join(dir, 'briefing.yaml'), yaml);
+    cpSync(path.join(ROOT, 'brand'), path.join(dir, 'brand'), { recursive: true });
+    const amber = mailContent(await readBriefing('briefing.yaml', dir));
+    const text = mailText(amber, []);
+    const html = mailHtml(amber, []);
+    // The handling line the title slide shows, under the byline.
+    expect(amber.handling).toBeTruthy();
+    expect(text.split('\n').slice(0, 5)).toContain(amber.handling);
+    expect(html).toContain(`>${escapeHtml(amber.handling ?? '')}</p>`);
+    // Each [n] of the bottom line has its source listed, numbered as in the deck.
+    const cited = [...new Set(amber.bottomLine.flatMap((item) => item.text.match(/\[\d+\]/g) ?? []))];
+    expect(cited.length).toBeGreaterThan(0);
+    expect(amber.sources.map((source) => `[${source.number}]`).sort()).toEqual(cited.sort());
+    const sources = text.slice(text.indexOf('Sources:'));
+    for (const n of cited) expect(sources).toContain(`${n} `);
+    expect(html).toContain('>Sources</h2>');
+  });
+
   it('encodes a title beyond ASCII, and leaves the classification out when there is none', async () => {
     const title = 'Libye : l’État islamique — Übersicht 🇱🇾';
     const eml = await composeDraft(
@@ -193,6 +219,10 @@ describe('composeDraft', () => {
       date: '<iframe src="//evil.example/d"></iframe>',
       author: '<link rel="stylesheet" href="http://evil.example/a.css">',
       organization: '<a href="https://evil.example/o" style="background:url(https://evil.example/b)">Org</a>',
+      handling: '<b onmouseover=alert(2)>caveat</b>',
+      sources: [
+        { number: 1, title: '<script>s</script>', details: '<img src=x>', url: 'javascript:alert(3)' },
+      ],
       bottomLine: [
         {
           text: '<script>alert(1)</script><img src=x onerror=alert(1)>',

@@ -14,16 +14,21 @@ import type { Briefing } from '../../format/briefing.js';
 import { type Mailbox, toMailboxes } from './addresses.js';
 
 /**
- * What the mail says: the title block and the bottom line, from the
- * briefing's content model made for a mail: its citations (`[1]`, a link
- * to the sources slide in the deck) as plain numbers, since in a mail they
- * have nowhere to go.
+ * What the mail says: the title block with its handling line and the bottom
+ * line, from the briefing's content model made for a mail: its citations
+ * (`[1]`, a link to the sources slide in the deck) as plain numbers, since
+ * in a mail they have nowhere to go, with the sources they cite listed.
  */
 export function mailContent(briefing: Briefing, changes?: Changes): MailContent {
   const content = buildContent(briefing, null, undefined, changes);
+  // The sources the bottom line cites (`[@id]` in what the briefer wrote), numbered as in the deck.
+  const cited = content.sources.filter((source) =>
+    content.bluf.some((item) => item.markdown.includes(`[@${source.id}]`)),
+  );
   return {
     title: content.title,
     classification: content.classification,
+    ...(content.handling ? { handling: content.handling.text } : {}),
     date: content.date,
     ...(content.asOf ? { asOf: content.asOf.shown } : {}),
     author: content.author,
@@ -34,6 +39,12 @@ export function mailContent(briefing: Briefing, changes?: Changes): MailContent 
       ...(change ? { mark: change.label } : {}),
     })),
     ...(content.changes ? { changes: content.changes } : {}),
+    sources: cited.map(({ number, title, details, url }) => ({
+      number,
+      title,
+      details,
+      ...(url ? { url } : {}),
+    })),
   };
 }
 
@@ -41,6 +52,8 @@ export function mailContent(briefing: Briefing, changes?: Changes): MailContent 
 export interface MailContent {
   title: string;
   classification?: string;
+  /** The handling line (`Not for onward distribution`, or a TLP label's sharing rule), under the title. */
+  handling?: string;
   /** In the language's long form (`30 June 2015`), else as written. */
   date?: string;
   /** `as_of`, as the title slide shows it (`3 July 2015, 09:00 UTC`). */
@@ -53,6 +66,8 @@ export interface MailContent {
   changes?: ChangesSection;
   /** Said after the attachments: whether the speaker notes are in them (`no speaker notes`). */
   attachmentNote?: string;
+  /** The sources the bottom line cites, by their number there: plain text. */
+  sources: { number: number; title: string; details: string; url?: string }[];
 }
 
 /** The media type of a PowerPoint deck (`.pptx`). */
@@ -113,6 +128,7 @@ export function mailText(content: MailContent, attachments: Pick<MailAttachment,
   lines.push(oneLine(content.title));
   const by = byline(content);
   if (by) lines.push(by);
+  if (content.handling) lines.push(oneLine(content.handling));
   if (content.bottomLine.length > 0) {
     lines.push('', 'Bottom line:');
     content.bottomLine.forEach((item, index) => {
@@ -120,6 +136,7 @@ export function mailText(content: MailContent, attachments: Pick<MailAttachment,
     });
   }
   if (content.changes) lines.push('', ...changesText(content.changes));
+  if (content.sources.length > 0) lines.push('', 'Sources:', ...content.sources.map(sourceLine));
   if (attachments.length > 0) {
     const note = content.attachmentNote ? ` (${oneLine(content.attachmentNote)})` : '';
     lines.push('', `Attached: ${attachments.map((file) => oneLine(file.filename)).join(', ')}${note}`);
@@ -157,10 +174,16 @@ export function mailHtml(content: MailContent, attachments: Pick<MailAttachment,
     '<body style="margin:0;padding:16px;font-family:Calibri,Arial,Helvetica,sans-serif;font-size:15px;line-height:1.4;color:#1a1a1a;background:#ffffff;">',
     `${banner}<h1 style="margin:0 0 4px;font-size:20px;">${text(content.title)}</h1>`,
     by ? `<p style="margin:0 0 16px;color:#555555;">${text(by)}</p>` : '',
+    content.handling ? `<p style="margin:0 0 16px;font-style:italic;">${text(content.handling)}</p>` : '',
     items
       ? `<h2 style="margin:16px 0 8px;font-size:16px;">Bottom line</h2>\n<ol style="margin:0 0 16px;padding-left:24px;">\n${items}\n</ol>`
       : '',
     content.changes ? changesHtml(content.changes) : '',
+    content.sources.length > 0
+      ? `<h2 style="margin:16px 0 8px;font-size:16px;">Sources</h2>\n${content.sources
+          .map((source) => `<p style="margin:0 0 4px;">${text(sourceLine(source))}</p>`)
+          .join('\n')}`
+      : '',
     files
       ? `<p style="margin:16px 0;">Attached: ${files}${content.attachmentNote ? ` (${text(content.attachmentNote)})` : ''}</p>`
       : '',
@@ -171,6 +194,11 @@ export function mailHtml(content: MailContent, attachments: Pick<MailAttachment,
   ]
     .filter((line) => line !== '')
     .join('\n');
+}
+
+/** A cited source as one line: `[1] Title. Author, publisher, date. https://…` (plain text). */
+function sourceLine(source: MailContent['sources'][number]): string {
+  return oneLine([`[${source.number}] ${source.title}`, source.details, source.url].filter(Boolean).join('. '));
 }
 
 /** The "Changes since …" lines of the text part: the heading, then each group and its items. */
