@@ -198,7 +198,9 @@ export function mailHtml(content: MailContent, attachments: Pick<MailAttachment,
 
 /** A cited source as one line: `[1] Title. Author, publisher, date. https://…` (plain text). */
 function sourceLine(source: MailContent['sources'][number]): string {
-  return oneLine([`[${source.number}] ${source.title}`, source.details, source.url].filter(Boolean).join('. '));
+  return oneLine(
+    [`[${source.number}] ${source.title}`, source.details, source.url].filter(Boolean).join('. '),
+  );
 }
 
 /** The "Changes since …" lines of the text part: the heading, then each group and its items. */
