@@ -196,7 +196,7 @@ describe('projection and cropping', () => {
     expect(north).toBeGreaterThan(33.2);
     expect(map.svg).toContain('>LIBYA<');
     expect(map.svg).toContain('>EGYPT<');
-    expect(map.description).toMatch(/^Map of Libya and Egypt showing Cairo; neighbouring countries: .*Sudan/);
+    expect(map.description).toMatch(/^Map of Libya and Egypt showing Cairo; other countries named: .*Sudan/);
     expect(map.description).toContain('Outside the map: Paris.');
   });
 

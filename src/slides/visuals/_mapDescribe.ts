@@ -2,7 +2,7 @@
  * The locator map in words, from the same data it is drawn from: the
  * SVG's `<desc>` and the alt text of the slide and the handout's figure.
  * "Map of north-eastern Libya showing Derna, Tobruk and Qubba; area
- * labelled: Green Mountains; neighbouring country: Egypt. …"
+ * labelled: Green Mountains; other country named: Egypt. …"
  */
 import { shapeContains } from './_mapPlane.js';
 import { type Bounds, type Country, mainBounds } from './_mapWorld.js';
@@ -111,7 +111,8 @@ export function describeMap(map: MapDescription): string {
     parts.push(`${map.areaLabels.length === 1 ? 'area' : 'areas'} labelled: ${listInWords(map.areaLabels)}`);
   if (map.neighbours.length > 0)
     parts.push(
-      `${map.neighbours.length === 1 ? 'neighbouring country' : 'neighbouring countries'}: ${listInWords(map.neighbours)}`,
+      // Named on the map, not said to border the area: a wide view names countries further off too.
+      `${map.neighbours.length === 1 ? 'other country named' : 'other countries named'}: ${listInWords(map.neighbours)}`,
     );
   const sentences = [`${parts.join('; ')}.`];
   const events = map.places
