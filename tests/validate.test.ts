@@ -539,6 +539,15 @@ describe('loading', () => {
     ]);
   });
 
+  it('points a mis-indented key at its first letter, with a hint about indentation', async () => {
+    const found = await problemsOf(REQUIRED.replace('    role: R', '   role: R'));
+    expect(found).toEqual([
+      expect.stringMatching(
+        /^b\.yaml:\d+:4: YAML syntax: .*; check the indentation of this line and the next/,
+      ),
+    ]);
+  });
+
   it('reports only the first syntax error, with a hint for tabs', () => {
     expect(problems(() => load('title: a\nsituation:\n\tsummary: x\n\tpoints: []\n'))).toEqual([
       'b.yaml:3:1: YAML syntax: Tabs are not allowed as indentation; indent with spaces, not tabs',

@@ -5,7 +5,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Document, LineCounter, parseDocument } from 'yaml';
+import { type Document, LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { BriefingError, type Problem } from '../errors.js';
 import { BRIEFING, requiredKeys } from './format.js';
 
@@ -170,14 +170,32 @@ function yamlProblems(
         source.slice(Math.max(0, error.pos[0] - 200), error.pos[1] + 1).includes('\t');
       problems.push(
         at(
-          error.pos[0],
+          printedAt(source, error.pos[0]),
           `YAML syntax: ${firstLine(error.message)}`,
-          tab ? 'indent with spaces, not tabs' : undefined,
+          syntaxHint(error, tab),
         ),
       );
     }
   }
   return { problems, readable: !deep && !syntax && !documents };
+}
+
+/** Errors the parser reports where a line is indented too much or too little for where it stands. */
+const INDENTATION = new Set(['BAD_INDENT', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY']);
+
+function syntaxHint(error: YAMLError, tab: boolean): string | undefined {
+  if (tab) return 'indent with spaces, not tabs';
+  if (INDENTATION.has(error.code) || /without - indicator/.test(error.message))
+    return 'check the indentation of this line and the next: the keys of one item start in the same column, under its first';
+  return undefined;
+}
+
+/** An offset at the start of a line's indentation moved to its first printed character: where the mistake shows. */
+function printedAt(source: string, offset: number): number {
+  const lineStart = offset === 0 || source[offset - 1] === '\n';
+  if (!lineStart) return offset;
+  const indent = /^[ ]+(?=\S)/.exec(source.slice(offset, offset + 200));
+  return indent ? offset + indent[0].length : offset;
 }
 
 function firstLine(message: string): string {
