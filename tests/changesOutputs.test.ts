@@ -535,6 +535,9 @@ describe('a long list of changes in the handout', () => {
     // The box is not: its first group heading comes on the second page, after the matrix.
     expect(first).not.toMatch(/Judgments changed/i);
     expect(second).toMatch(/Changes since version 1\.0 \(30 June 2015, 16:00 UTC\) Judgments changed/i);
+    // The body follows the list on that page, not on a third, leaving the second nearly empty.
+    expect(second).toMatch(/\bSituation\b/);
+    expect(second.indexOf('Situation')).toBeGreaterThan(second.indexOf('Judgments changed'));
   }, 60_000);
 });
 

@@ -185,7 +185,7 @@ export function buildHandoutPage(
     tight,
     compact,
     changesAfterMatrix,
-    probes: plan ? undefined : ['handout-body', ...units, END_ID],
+    probes: plan ? undefined : [...(model.changes ? ['changes'] : []), 'handout-body', ...units, END_ID],
     endId: END_ID,
     paper: options.paper,
     pageSize: options.paper === 'letter' ? 'letter' : 'A4',

@@ -81,6 +81,16 @@ export async function printHandout(
     const after = await measure({ ...chosen.layout, changesAfterMatrix: true });
     if (!spillsOverview(after.plan)) chosen = after;
   }
+  // The list, after the matrix, begins the second page: the body follows it there, not on a third.
+  if (
+    chosen.layout.changesAfterMatrix &&
+    chosen.layout.bodyNewPage &&
+    (chosen.plan.pages.get('changes') ?? 1) > 1
+  ) {
+    const following = await measure({ ...chosen.layout, bodyNewPage: false });
+    if (!spillsOverview(following.plan) && following.plan.pageCount <= chosen.plan.pageCount)
+      chosen = following;
+  }
   // Fewer pages are worth another measuring print: a two-page handout might fit on one with its body
   // right after the overview, and a nearly empty last page might go with slightly tighter spacing.
   const others: HandoutLayout[] =
