@@ -6,18 +6,18 @@
  * the PDFs, no word broken at a line's end except at a valid break, with a hyphen.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserSession } from '../src/browser/session.js';
-import { readBriefing } from '../src/build.js';
+import { prepareDeck, readBriefing } from '../src/build.js';
 import { formatDate } from '../src/content/dates.js';
 import { createHyphenation } from '../src/content/hyphenation.js';
 import { buildContent } from '../src/content/index.js';
 import { createMarkdown } from '../src/content/markdown.js';
 import { createTypography, shortUrl } from '../src/content/typography.js';
 import { decisionLine } from '../src/slides/decisions.js';
-import { build, FIXTURES, newSession, ROOT } from './_helpers.js';
+import { build, FIXTURES, newSession, ROOT, tempDir } from './_helpers.js';
 
 const SHY = '\u00AD';
 const fixture = (name: string) => path.join(FIXTURES, `${name}.yaml`);
@@ -206,6 +206,17 @@ describe('mixed directions in a right-to-left briefing, as Chromium lays them ou
       'آخر عربي English words and more المتحدث قال',
       'Decided by Regional director · Deadline: 16 مارس 2025 · On recommendation 1',
     ]);
+  }, 60_000);
+
+  it('keeps the footer’s as_of whole: the English label, then the date as the briefing writes it', async () => {
+    const dir = tempDir('ar-as-of-');
+    const yaml = readFileSync(path.join(FIXTURES, 'arabic.yaml'), 'utf8');
+    writeFileSync(path.join(dir, 'b.yaml'), `as_of: 2025-03-14T09:00+02:00\n${yaml}`);
+    const deck = await prepareDeck({ file: 'b.yaml', cwd: dir, outDir: 'out' });
+    const foot = /<span class="bd-foot-as-of"[^>]*>.*?<\/span>/.exec(deck.html)?.[0] ?? '';
+    const [words = []] = await shownWords([foot]);
+    expect(words.slice(0, 2)).toEqual(['As', 'of']);
+    expect(words.slice(2).sort()).toEqual((deck.model.asOf ?? '').split(/\s+/).sort());
   }, 60_000);
 });
 
