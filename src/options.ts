@@ -9,8 +9,8 @@ import os from 'node:os';
 import { UsageError } from './errors.js';
 import { ASPECTS, type Aspect } from './format/briefing.js';
 import { truncate } from './format/format.js';
+import { BUILT_IN_THEMES } from './format/themes.js';
 import { PAPERS, type Paper } from './outputs/handout/index.js';
-import { BUILT_IN_THEMES } from './outputs/themes.js';
 
 /**
  * The pipeline's options, resolved: every value checked and defaulted. The

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   citationNumbering,
   createMarkdown,
-  findCitations,
   isPlainBlock,
   isPlainInline,
   plainText,
 } from '../src/content/markdown.js';
+import { findCitations } from '../src/format/references.js';
 
 const md = createMarkdown((id) => ({ report: 1, other: 2 })[id]);
 

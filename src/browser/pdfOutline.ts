@@ -1,3 +1,4 @@
+import type { OutlineEntry } from '../slides/outline.js';
 import { PdfFile, pdfString } from './pdfFile.js';
 
 /**
@@ -11,12 +12,7 @@ import { PdfFile, pdfString } from './pdfFile.js';
  * continuation slides under it, which only the view model knows.
  */
 
-export interface OutlineEntry {
-  title: string;
-  /** 0-based page index. */
-  page: number;
-  children?: OutlineEntry[];
-}
+export type { OutlineEntry };
 
 /**
  * The pages (0-based) of the named destinations Chromium wrote: one for

@@ -5,29 +5,16 @@
  * and `[@id]` citations become numbered references to the sources slide.
  */
 import { Lexer, Marked, type MarkedExtension, type Token, type Tokens } from 'marked';
+import { CITATION, FIGURE_REFERENCE } from '../format/references.js';
 import { escapeHtml } from './_html.js';
 import type { Typography } from './typography.js';
 
 export { escapeHtml } from './_html.js';
 
-const CITATION = /\[@([a-z0-9-]+)\]/g;
-
-const FIGURE_REFERENCE = /\[@fig:([a-z0-9-]+)\]/g;
-
-/** The figure ids referred to (`[@fig:id]`) in a Markdown text, in order of appearance. */
-export function findFigureReferences(text: string): string[] {
-  return [...text.matchAll(FIGURE_REFERENCE)].map((match) => match[1] as string);
-}
-
 /** How `[@fig:id]` is written: the figure's number ("Figure 2"), and where it links to (`null`: nowhere). */
 export interface FigureReferences {
   number: (id: string) => number | undefined;
   href: ((id: string) => string) | null;
-}
-
-/** The source ids cited in a Markdown text, in order of appearance. */
-export function findCitations(text: string): string[] {
-  return [...text.matchAll(CITATION)].map((match) => match[1] as string);
 }
 
 /**

@@ -7,11 +7,11 @@
  * each value as it reads it, and the length of each list.
  */
 import type { Node } from 'yaml';
-import { findCitations, findFigureReferences } from '../content/markdown.js';
 import type { Position } from './briefing.js';
 import { nearest } from './didYouMean.js';
 import { CITATION_TARGET } from './format.js';
 import { FIGURE_TARGET } from './formatVisuals.js';
+import { findCitations, findFigureReferences } from './references.js';
 import { type Message, type TextSpec, truncate } from './specs.js';
 import { sameness } from './textRules.js';
 import { itemOf, listed } from './yamlPaths.js';

@@ -22,7 +22,6 @@
  * so the two cannot disagree on a value.
  */
 
-import { BUILT_IN_THEMES } from '../outputs/themes.js';
 import {
   ASPECTS,
   CONFIDENCES,
@@ -48,6 +47,7 @@ import {
   SLUG,
 } from './patterns.js';
 import { choice, type FileSpec, list, mapping, type Reference, type TextSpec, text } from './specs.js';
+import { BUILT_IN_THEMES } from './themes.js';
 
 // What the format is written in, for the modules that read the format with one import.
 export { likelihoodOfPercent } from './patterns.js';

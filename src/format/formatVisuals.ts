@@ -4,8 +4,9 @@
  * and the rules their values are read with. format.ts puts them in the
  * briefing; validate.ts reads the figures' files (figureFiles.ts).
  */
-import { isCountryCode } from '../slides/visuals/_mapCountries.js';
+
 import { VISUAL_GROUPS } from './briefing.js';
+import { isCountryCode } from './countries.js';
 import { SLUG } from './patterns.js';
 import { choice, list, mapping, type TextRule, text, truncate } from './specs.js';
 

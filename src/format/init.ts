@@ -7,8 +7,7 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PACKAGE_ROOT } from '../outputs/assets.js';
-import { BUILT_IN_THEMES } from '../outputs/themes.js';
+import { PACKAGE_ROOT } from '../packageRoot.js';
 import {
   ASPECTS,
   CONFIDENCES,
@@ -21,6 +20,7 @@ import {
   TLP_LABELS,
   VISUAL_GROUPS,
 } from './briefing.js';
+import { BUILT_IN_THEMES } from './themes.js';
 
 /** The schema shipped with this installation of briefdeck. */
 export const SCHEMA_FILE = path.join(PACKAGE_ROOT, 'schema', 'briefing.schema.json');

@@ -2,8 +2,15 @@
  * The PDF's bookmarks, from the view model: one entry per slide group
  * (title, bottom line, situation, …), its continuation slides under it.
  */
-import type { OutlineEntry } from '../browser/pdfOutline.js';
 import type { DeckModel } from './index.js';
+
+/** A bookmark: its title, its page (0-based) and the bookmarks under it. */
+export interface OutlineEntry {
+  title: string;
+  /** 0-based page index. */
+  page: number;
+  children?: OutlineEntry[];
+}
 
 export function deckOutline(model: DeckModel): OutlineEntry[] {
   const entries: OutlineEntry[] = [];

@@ -7,7 +7,7 @@
 import type { MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { countryName } from './_mapCountries.js';
+import { countryName } from '../../format/countries.js';
 
 export interface PlainCountry {
   /** ISO 3166-1 numeric code (`434`); undefined for the few areas without one (Kosovo, Somaliland, N. Cyprus). */

@@ -13,7 +13,7 @@
  * from themes/map.css through classes.
  */
 import type { MultiPoint } from 'geojson';
-import { isCountryCode, numericCountryCode } from './_mapCountries.js';
+import { isCountryCode, numericCountryCode } from '../../format/countries.js';
 import { countryAt } from './_mapDescribe.js';
 import { drawLocatorMap, type MapLayout } from './_mapLayout.js';
 import { type Country, loadWorld, mainBounds, type World } from './_mapWorld.js';
