@@ -8,13 +8,15 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserSession } from '../src/browser/session.js';
 import { prepareDeck, readBriefing } from '../src/build.js';
+import { isolateRuns } from '../src/content/bidi.js';
 import { formatDate } from '../src/content/dates.js';
 import { createHyphenation } from '../src/content/hyphenation.js';
 import { buildContent } from '../src/content/index.js';
-import { createMarkdown } from '../src/content/markdown.js';
+import { createMarkdown, escapeHtml } from '../src/content/markdown.js';
 import { createTypography, shortUrl } from '../src/content/typography.js';
 import { decisionLine } from '../src/slides/decisions.js';
 import { build, FIXTURES, newSession, ROOT, tempDir } from './_helpers.js';
@@ -218,6 +220,72 @@ describe('mixed directions in a right-to-left briefing, as Chromium lays them ou
     expect(words.slice(0, 2)).toEqual(['As', 'of']);
     expect(words.slice(2).sort()).toEqual((deck.model.asOf ?? '').split(/\s+/).sort());
   }, 60_000);
+});
+
+describe('isolateRuns (right to left)', () => {
+  const balanced = (html: string) => {
+    const open: string[] = [];
+    for (const [, slash, name] of html.matchAll(/<(\/?)([a-z]+)[^>]*>/g)) {
+      if (!slash) open.push(name as string);
+      else if (open.pop() !== name) return false;
+    }
+    return open.length === 0;
+  };
+
+  it('ends on brackets that pair across a run or not at all', () => {
+    for (const text of [
+      'تراجعت حركة (2] Reuters report) said more',
+      'قال (} Reuters) said',
+      'قال [) Reuters] said',
+      'قال (Reuters) said',
+    ]) {
+      const html = isolateRuns(escapeHtml(text));
+      expect(balanced(html), html).toBe(true);
+      expect(html.replace(/<[^>]*>/g, '')).toBe(escapeHtml(text));
+    }
+  });
+
+  it('never throws, keeps the text and balances its tags, whatever the text', () => {
+    const piece = fc.constantFrom(
+      'قال',
+      'عربي',
+      'Reuters',
+      'report',
+      ' ',
+      '(',
+      ')',
+      '[',
+      ']',
+      '{',
+      '}',
+      '2025',
+      '-',
+      '.',
+      ';',
+    );
+    const markup = fc.constantFrom('', '<strong>', '</strong>');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(piece, markup), { maxLength: 30 }), (parts) => {
+        // Well-formed markup, as marked writes it: every <strong> closed, in order.
+        let depth = 0;
+        let html = '';
+        for (const [text, tag] of parts) {
+          html += escapeHtml(text);
+          if (tag === '<strong>') depth += 1;
+          if (tag === '</strong>' && depth === 0) continue;
+          if (tag === '</strong>') depth -= 1;
+          html += tag;
+        }
+        html += '</strong>'.repeat(depth);
+        const out = isolateRuns(html);
+        expect(balanced(out), out).toBe(true);
+        expect(out.replace(/<\/?bdi[^>]*>/g, '').replace(/<\/?strong>/g, '')).toBe(
+          html.replace(/<\/?strong>/g, ''),
+        );
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe('the language in the content model', () => {

@@ -266,19 +266,29 @@ function settle(
     types[i] === 'D' ? 1 : JOINER.test(glyphs[i] ?? '') && types[i + step] === 'D' ? 2 : 0;
   for (let n = joined(end + 1, 1); n > 0; n = joined(end + 1, 1)) end += n;
   for (let n = joined(start - 1, -1); n > 0; n = joined(start - 1, -1)) start -= n;
-  const { openers, closers } = unpaired(glyphs, start, end);
-  if (closers.length === 0) end = pairedAfter(glyphs, types, openers, end) ?? end;
-  if (openers.length === 0) start = pairedBefore(glyphs, types, closers, start) ?? start;
-  const still = unpaired(glyphs, start, end);
+  const own = unpaired(glyphs, start, end);
+  let [paired, pairedEnd] = [start, end];
+  if (own.closers.length === 0) pairedEnd = pairedAfter(glyphs, types, own.openers, end) ?? end;
+  if (own.openers.length === 0) paired = pairedBefore(glyphs, types, own.closers, start) ?? start;
+  // A bracket brought in pairs one of the run's, or the run keeps its own edges: what it brings in
+  // must leave no bracket unpaired that the run did not have.
+  const widened = unpaired(glyphs, paired, pairedEnd);
+  const fewer = widened.openers.length + widened.closers.length < own.openers.length + own.closers.length;
+  if (fewer) [start, end] = [paired, pairedEnd];
+  const still = fewer ? widened : own;
   const cuts = [...still.closers, ...still.openers].sort((a, b) => a - b);
   if (cuts.length === 0) return [[start, end]];
-  // The run split at the brackets still unpaired: the parts, each from a letter to a letter.
+  // The run split at the brackets still unpaired: the parts, each from a letter to a letter (each
+  // smaller than the run, so that splitting ends).
   const runs: [number, number][] = [];
   [start - 1, ...cuts].forEach((cut, i) => {
     let [a, b] = [cut + 1, (cuts[i] ?? end + 1) - 1];
     while (a <= b && types[a] !== other) a++;
     while (b >= a && types[b] !== other) b--;
-    if (a <= b) runs.push(...settle(glyphs, types, other, a, b));
+    if (a > b) return;
+    runs.push(
+      ...(a === first && b === last ? [[a, b] as [number, number]] : settle(glyphs, types, other, a, b)),
+    );
   });
   return runs;
 }
