@@ -526,7 +526,7 @@ describe('loading', () => {
     expect(problems(() => load('title: a\n---\ntitle: b\n'))[0]).toContain('more than one YAML document');
   });
 
-  it('lists the other problems of a file with a duplicate key, each key’s first value counting', async () => {
+  it('lists the other problems of a file with a duplicate key, every value checked', async () => {
     const yaml = REQUIRED.replace('title: T\n', 'title: T\ntitle: U\n').replace(
       'likelihood: likely',
       'likelihood: probable\n    likelihood: likely',

@@ -82,9 +82,8 @@ async function readBoth(
   if (other !== undefined) throw other;
   for (const error of failures as BriefingError[]) {
     for (const line of error.problemLines()) io.stderr(line);
-    const count = error.problems.length + error.more;
     const named = error.problems[0]?.file ?? file;
-    io.stderr(printable(`${count} problem${count === 1 ? '' : 's'} found in ${named}.`));
+    io.stderr(printable(`${error.found()} in ${named}.`));
   }
   return undefined;
 }

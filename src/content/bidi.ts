@@ -27,6 +27,14 @@
  *   element is closed and opened again at the isolate's edge.
  */
 
+/*
+ * What it reads: the HTML of one Markdown text as the content model's renderer writes it
+ * (markdown.ts), before anything else sees it: tags of the renderer's own, every attribute value
+ * escaped (so no ">" inside a tag), entities, and text; a briefing's raw HTML is text there. It is
+ * not a reader of HTML in general. Isolating from marked's tokens instead would need the same
+ * closing and reopening of elements where a run begins or ends inside one.
+ */
+
 /** Letters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, their presentation forms). */
 export const RTL_LETTERS = '\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF';
 const RTL_LETTER = new RegExp(`[${RTL_LETTERS}]`);

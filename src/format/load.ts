@@ -130,9 +130,9 @@ function decodeBriefing(
  * first real syntax error the parser's view of the file is off, and what it
  * says next misleads: only the first is reported (duplicate keys and the
  * like are still all listed). The file is still `readable` when its only
- * errors are duplicate keys: the rest of it is validated too (each key's
- * first value counts), so that one repeated key does not hide every other
- * problem.
+ * errors are duplicate keys: the rest of it is validated too (every value,
+ * a repeated key's each time), so that one repeated key does not hide
+ * every other problem.
  */
 function yamlProblems(
   doc: Document.Parsed,

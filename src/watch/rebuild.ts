@@ -270,7 +270,11 @@ export class DeckRebuilder {
       // The handout's print takes no signal (outputs/handout): looked at before and after it.
       signal.throwIfAborted();
       const handoutStart = performance.now();
-      const handout = await printHandout(deck, session, { ...this.options, paper: this.options.handout });
+      const handout = await printHandout(deck, session, {
+        ...this.options,
+        paper: this.options.handout,
+        onWarning: this.pageWarning,
+      });
       signal.throwIfAborted();
       this.onDisk.prints = undefined;
       await writeFileAtomic(outputPath(deck, 'handout'), handout.pdf);
@@ -285,6 +289,7 @@ export class DeckRebuilder {
       const notes = await printNotes(deck, deck.htmlFile, session, {
         ...this.options,
         paper: this.options.notes,
+        onWarning: this.pageWarning,
       });
       signal.throwIfAborted();
       this.onDisk.prints = undefined;
@@ -294,6 +299,11 @@ export class DeckRebuilder {
     }
     return times;
   }
+
+  /** What the handout's or the script's page reported (a blocked request), unless watch is closing. */
+  private readonly pageWarning = (warning: Warning): void => {
+    if (!this.closing()) this.listener.warning(warning);
+  };
 
   /** The print failed: puts back a deck that hides its classification, or says which PDFs are stale. */
   private async printFailed(

@@ -11,6 +11,7 @@ import { buildContent, type ChangesSection } from '../../content/index.js';
 import { escapeHtml } from '../../content/markdown.js';
 import { ExitCode, UserError } from '../../errors.js';
 import type { Briefing } from '../../format/briefing.js';
+import { findCitations } from '../../format/references.js';
 import { type Mailbox, toMailboxes } from './addresses.js';
 
 /**
@@ -21,10 +22,10 @@ import { type Mailbox, toMailboxes } from './addresses.js';
  */
 export function mailContent(briefing: Briefing, changes?: Changes): MailContent {
   const content = buildContent(briefing, null, undefined, changes);
-  // The sources the bottom line cites (`[@id]` in what the briefer wrote), numbered as in the deck.
-  const cited = content.sources.filter((source) =>
-    content.bluf.some((item) => item.markdown.includes(`[@${source.id}]`)),
-  );
+  // The sources the bottom line cites, numbered as in the deck; all of them with the changes, whose
+  // lines and reasons may cite any.
+  const ids = new Set(content.bluf.flatMap((item) => findCitations(item.markdown)));
+  const cited = content.sources.filter((source) => content.changes || ids.has(source.id));
   return {
     title: content.title,
     classification: content.classification,
