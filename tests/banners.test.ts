@@ -195,8 +195,15 @@ describe.each([
           [1366, 768],
         ] as const) {
           await page.setViewport({ width, height });
-          await page.goto(`${pathToFileURL(html).href}#/2`, { waitUntil: 'load' });
+          // A new address for each shape: a fresh load laid out at that size, never the last page
+          // reused before reveal.js has laid it out again for the new window.
+          await page.goto(`${pathToFileURL(html).href}?${width}x${height}#/2`, { waitUntil: 'load' });
           await page.waitForFunction(() => document.querySelector('.reveal.ready') !== null);
+          // Measured once the fonts are in and a frame has been laid out with them.
+          await page.evaluate(async () => {
+            await document.fonts.ready;
+            await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+          });
           const { progress, banners } = await geometry(page);
           expect(progress.height, `${width}×${height}`).toBeGreaterThan(0);
           for (const banner of banners) {

@@ -266,38 +266,43 @@ export class DeckRebuilder {
         times.pdfMs = performance.now() - printStart;
       }
     }
-    if (this.options.handout) {
-      // The handout's print takes no signal (outputs/handout): looked at before and after it.
-      signal.throwIfAborted();
-      const handoutStart = performance.now();
-      const handout = await printHandout(deck, session, {
-        ...this.options,
-        paper: this.options.handout,
-        onWarning: this.pageWarning,
-      });
-      signal.throwIfAborted();
-      this.onDisk.prints = undefined;
-      await writeFileAtomic(outputPath(deck, 'handout'), handout.pdf);
-      written.add('handout');
-      times.handoutMs = performance.now() - handoutStart;
+    const { handout, notes } = this.options;
+    const job = { deck, signal, written };
+    if (handout) {
+      times.handoutMs = await this.printOther('handout', job, () =>
+        printHandout(deck, session, { ...this.options, paper: handout, onWarning: this.pageWarning }),
+      );
     }
-    if (this.options.notes !== undefined) {
-      // As the handout's, the script's print takes no signal.
-      signal.throwIfAborted();
-      const notesStart = performance.now();
+    if (notes !== undefined) {
       const { printNotes } = await import('../outputs/notes.js');
-      const notes = await printNotes(deck, deck.htmlFile, session, {
-        ...this.options,
-        paper: this.options.notes,
-        onWarning: this.pageWarning,
-      });
-      signal.throwIfAborted();
-      this.onDisk.prints = undefined;
-      await writeFileAtomic(outputPath(deck, 'notes'), notes.pdf);
-      written.add('notes');
-      times.notesMs = performance.now() - notesStart;
+      times.notesMs = await this.printOther('notes', job, () =>
+        printNotes(deck, deck.htmlFile, session, {
+          ...this.options,
+          paper: notes,
+          onWarning: this.pageWarning,
+        }),
+      );
     }
     return times;
+  }
+
+  /**
+   * Prints the handout or the script, writes it and says how long it took. Their prints take no
+   * signal (outputs/handout, outputs/notes.ts): the job is looked at before and after.
+   */
+  private async printOther(
+    kind: 'handout' | 'notes',
+    { deck, signal, written }: { deck: PreparedDeck; signal: AbortSignal; written: Set<PrintedOutput> },
+    print: () => Promise<{ pdf: Uint8Array }>,
+  ): Promise<number> {
+    signal.throwIfAborted();
+    const start = performance.now();
+    const { pdf } = await print();
+    signal.throwIfAborted();
+    this.onDisk.prints = undefined;
+    await writeFileAtomic(outputPath(deck, kind), pdf);
+    written.add(kind);
+    return performance.now() - start;
   }
 
   /** What the handout's or the script's page reported (a blocked request), unless watch is closing. */
