@@ -203,11 +203,22 @@ export function buildHandoutPage(
       classification: cssString(model.classification ?? ''),
       ...markingColours(model),
       title: cssString(runningText(model.title, 'title')),
-      date: cssString(runningText(model.asOf ? `As of ${model.asOf}` : (model.date ?? ''), 'date')),
+      date: cssString(
+        isolatedAsOf(runningText(model.asOf ? `As of ${model.asOf}` : (model.date ?? ''), 'date'), model),
+      ),
       organization: cssString(runningText(model.organization ?? '', 'organization')),
     },
     generator: `briefdeck ${options.version}`,
   };
+}
+
+/**
+ * The header's "As of …" in a right-to-left handout: the English label left to right, the date in its
+ * own direction after it, with Unicode's isolates (a page margin's CSS string can hold no markup).
+ */
+function isolatedAsOf(line: string, model: Pick<HandoutModel, 'dir' | 'asOf'>): string {
+  if (model.dir !== 'rtl' || !model.asOf || !line.startsWith('As of ')) return line;
+  return `\u2066As of \u2068${line.slice('As of '.length)}\u2069\u2069`;
 }
 
 /** The marking's label in the page margins: the banner's colours (the light theme's band for any other marking). */
