@@ -203,9 +203,7 @@ export function buildHandoutPage(
       classification: cssString(model.classification ?? ''),
       ...markingColours(model),
       title: cssString(runningText(model.title, 'title')),
-      date: cssString(
-        isolatedAsOf(runningText(model.asOf ? `As of ${model.asOf}` : (model.date ?? ''), 'date'), model),
-      ),
+      date: cssString(runningDate(model)),
       organization: cssString(runningText(model.organization ?? '', 'organization')),
     },
     generator: `briefdeck ${options.version}`,
@@ -213,12 +211,15 @@ export function buildHandoutPage(
 }
 
 /**
- * The header's "As of …" in a right-to-left handout: the English label left to right, the date in its
- * own direction after it, with Unicode's isolates (a page margin's CSS string can hold no markup).
+ * The header's date: "As of …", else the date. In a right-to-left handout the English label is set
+ * left to right and the date in its own direction after it, with Unicode's isolates (a page margin's
+ * CSS string can hold no markup).
  */
-function isolatedAsOf(line: string, model: Pick<HandoutModel, 'dir' | 'asOf'>): string {
-  if (model.dir !== 'rtl' || !model.asOf || !line.startsWith('As of ')) return line;
-  return `\u2066As of \u2068${line.slice('As of '.length)}\u2069\u2069`;
+function runningDate(model: Pick<HandoutModel, 'dir' | 'asOf' | 'date'>): string {
+  if (!model.asOf) return runningText(model.date ?? '', 'date');
+  const label = 'As of ';
+  const date = runningText(`${label}${model.asOf}`, 'date').slice(label.length);
+  return model.dir === 'rtl' ? `\u2066${label}\u2068${date}\u2069\u2069` : `${label}${date}`;
 }
 
 /** The marking's label in the page margins: the banner's colours (the light theme's band for any other marking). */
