@@ -350,6 +350,54 @@ describe('the running header', () => {
       expect(text, `page ${index + 1}`).toMatch(/As of 30 June 2015, 18:00 UTC\+02:00(?!…)/);
     });
   }, 120_000);
+
+  // Found by a trial: a marking wider than its box was cut ("(U) CONFIDENTIAL // RELEASABL"), the cut
+  // text still whole in the PDF's text. Its box now takes its width, centred, and the texts beside it
+  // are shortened; a longer one is set smaller.
+  it.each([
+    ['(U) CONFIDENTIAL // RELEASABLE TO PARTNERS', 'a4'],
+    ['TOP SECRET//SI-G/TK//ORCON/NOFORN//REL TO USA, AUS, CAN, GBR, NZL//FISA', 'letter'],
+  ] as const)(
+    'shows a long marking whole, centred between the texts beside it: %s',
+    async (marking, paper) => {
+      const dir = tempDir('handout-marking-');
+      const file = path.join(dir, 'brief.yaml');
+      const minimal = readFileSync(path.join(FIXTURES, 'minimal.yaml'), 'utf8');
+      writeFileSync(file, `${minimal}classification: "${marking}"\nas_of: 2025-09-30T18:00+02:00\n`);
+      const { pdf } = await handout(file, paper);
+      const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      const doc = await getDocument({ data: new Uint8Array(readFileSync(pdf)), verbosity: 0 }).promise;
+      const page = await doc.getPage(1);
+      const width = page.view[2] as number;
+      const height = page.view[3] as number;
+      const items = (await page.getTextContent()).items.flatMap((item) =>
+        'str' in item && item.str.trim() !== ''
+          ? [
+              {
+                text: item.str,
+                x: item.transform[4] as number,
+                y: item.transform[5] as number,
+                width: item.width,
+              },
+            ]
+          : [],
+      );
+      await doc.destroy();
+      for (const band of [(y: number) => y > height - 60, (y: number) => y < 60]) {
+        const line = items.filter((item) => band(item.y)).sort((a, b) => a.x - b.x);
+        const at = line.findIndex((item) => item.text === marking);
+        const shown = line[at];
+        expect(shown, JSON.stringify(line)).toBeDefined();
+        if (!shown) continue;
+        expect(Math.abs(shown.x + shown.width / 2 - width / 2)).toBeLessThan(2);
+        const before = line[at - 1];
+        const after = line[at + 1];
+        if (before) expect(before.x + before.width).toBeLessThan(shown.x);
+        if (after) expect(shown.x + shown.width).toBeLessThan(after.x);
+      }
+    },
+    120_000,
+  );
 });
 
 describe('a briefing without classification or optional parts', () => {

@@ -16,9 +16,48 @@ export const RUNNING_BOXES = {
   organization: { width: 186, size: 8 * (4 / 3), weight: 400 },
 } as const satisfies Record<string, { width: number; size: number; weight: Weight }>;
 
-/** `text` as it fits its box on one line, shortened with an ellipsis when it does not. */
-export function runningText(text: string, box: keyof typeof RUNNING_BOXES): string {
-  const { width, size, weight } = RUNNING_BOXES[box];
+/** A4's text width in CSS px: 210 mm less the side margins of 18 mm (handout.css). */
+const TEXT_WIDTH = (174 * 96) / 25.4;
+/** The marking's type (handout.css, @top-center): 12 pt bold capitals, 3 mm either side. */
+const MARKING = { size: 12 * (4 / 3), smallest: 6 * (4 / 3), padding: (2 * 3 * 96) / 25.4 + 2 };
+/** The marking's share of the width as handout.css sets it, and the most it takes before its type is set smaller. */
+const CENTRE = { usual: 0.37, most: 0.7 };
+/** What a box beside the marking keeps of its share of the width, for its margin. */
+const SIDE_MARGIN = 12;
+
+/**
+ * The boxes of the running header and footer for a marking too long for its usual box, which
+ * would be cut: the marking's box as wide as the marking, the boxes beside it narrower and their
+ * texts shortened to fit. A marking wider than most of the width is set smaller (not below 6 pt;
+ * TLP's labels, which must be 12 pt, are short), and past that takes the whole width.
+ */
+export interface MarkingBoxes {
+  /** The marking's box and each box beside it, as shares of the width. */
+  centre: number;
+  side: number;
+  /** The marking's type size in px, when it is set smaller than 12 pt. */
+  markingSize?: number;
+}
+
+/** Undefined when the marking fits the boxes as handout.css sets them. */
+export function markingBoxes(marking: string | undefined): MarkingBoxes | undefined {
+  if (!marking) return undefined;
+  const line = marking.replace(/\s+/g, ' ').trim().toUpperCase();
+  const needs = (size: number) => (textWidth(line, size, 700) + MARKING.padding) / TEXT_WIDTH;
+  const full = needs(MARKING.size);
+  if (full <= CENTRE.usual) return undefined;
+  if (full <= CENTRE.most) return { centre: full, side: (1 - full) / 2 };
+  const scale = (CENTRE.most * TEXT_WIDTH - MARKING.padding) / (full * TEXT_WIDTH - MARKING.padding);
+  const markingSize = Math.max(MARKING.smallest, MARKING.size * scale);
+  const centre = Math.min(1, needs(markingSize));
+  return { centre, side: (1 - centre) / 2, markingSize };
+}
+
+/** `text` as it fits its box on one line, shortened with an ellipsis when it does not (to nothing when the box is too narrow even for that). */
+export function runningText(text: string, box: keyof typeof RUNNING_BOXES, boxes?: MarkingBoxes): string {
+  const { size, weight } = RUNNING_BOXES[box];
+  const width = boxes ? boxes.side * TEXT_WIDTH - SIDE_MARGIN : RUNNING_BOXES[box].width;
+  if (textWidth('…', size, weight) > width) return '';
   const line = text.replace(/\s+/g, ' ').trim();
   if (textWidth(line, size, weight) <= width) return line;
   const fits = (head: string) => textWidth(`${head}…`, size, weight) <= width;

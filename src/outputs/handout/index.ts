@@ -19,7 +19,7 @@ import type { PageHead } from '../_pageHead.js';
 import { ASSETS_DIR } from '../assets.js';
 import { builtInTemplate } from '../deck.js';
 import { END_ID, type Plan } from './_plan.js';
-import { runningText } from './_runningHead.js';
+import { type MarkingBoxes, markingBoxes, runningText } from './_runningHead.js';
 import { type BodySection, bodySections, type PrintedSection, printedSections } from './_sections.js';
 import { printMatrix } from './_visuals.js';
 
@@ -152,6 +152,8 @@ export interface HandoutPage extends HandoutModel {
     title: string;
     date: string;
     organization: string;
+    /** The boxes' widths (and the marking's size) when the marking is too long for its usual box. */
+    boxes?: { centre: string; side: string; markingSize: string | undefined };
   };
   generator: string;
 }
@@ -174,6 +176,7 @@ export function buildHandoutPage(
   const { plan, bodyNewPage, tight, compact } = options.layout;
   const changesAfterMatrix = options.layout.changesAfterMatrix === true;
   const units = model.body.flatMap((section) => [section.id, ...section.units.map((unit) => unit.id)]);
+  const boxes = markingBoxes(model.classification);
   return {
     ...model,
     contents: handoutSections(model, changesAfterMatrix).map((section) => ({
@@ -200,14 +203,32 @@ export function buildHandoutPage(
       "form-action 'none'",
     ].join('; '),
     margin: {
-      classification: cssString(model.classification ?? ''),
+      classification: cssString(inOwnDirection(model.classification ?? '', model.dir)),
       ...markingColours(model),
-      title: cssString(runningText(model.title, 'title')),
-      date: cssString(runningDate(model)),
-      organization: cssString(runningText(model.organization ?? '', 'organization')),
+      title: cssString(inOwnDirection(runningText(model.title, 'title', boxes), model.dir)),
+      date: cssString(runningDate(model, boxes)),
+      organization: cssString(
+        inOwnDirection(runningText(model.organization ?? '', 'organization', boxes), model.dir),
+      ),
+      boxes: boxes && {
+        centre: percent(boxes.centre),
+        side: percent(boxes.side),
+        markingSize: boxes.markingSize === undefined ? undefined : `${boxes.markingSize.toFixed(2)}px`,
+      },
     },
     generator: `briefdeck ${options.version}`,
   };
+}
+
+/**
+ * A page margin's text in a right-to-left handout, set in the direction of its first letter (a
+ * first-strong isolate; a CSS string can hold no markup), as the slides' banners and plain fields are:
+ * "(U) SECRET" keeps its brackets where they were written.
+ */
+const percent = (share: number) => `${(share * 100).toFixed(2)}%`;
+
+function inOwnDirection(text: string, dir: HandoutModel['dir']): string {
+  return dir === 'rtl' && text !== '' ? `\u2068${text}\u2069` : text;
 }
 
 /**
@@ -215,11 +236,12 @@ export function buildHandoutPage(
  * left to right and the date in its own direction after it, with Unicode's isolates (a page margin's
  * CSS string can hold no markup).
  */
-function runningDate(model: Pick<HandoutModel, 'dir' | 'asOf' | 'date'>): string {
-  if (!model.asOf) return runningText(model.date ?? '', 'date');
+function runningDate(model: Pick<HandoutModel, 'dir' | 'asOf' | 'date'>, boxes?: MarkingBoxes): string {
+  if (!model.asOf) return runningText(model.date ?? '', 'date', boxes);
   const label = 'As of ';
-  const date = runningText(`${label}${model.asOf}`, 'date').slice(label.length);
-  return model.dir === 'rtl' ? `\u2066${label}\u2068${date}\u2069\u2069` : `${label}${date}`;
+  const shown = runningText(`${label}${model.asOf}`, 'date', boxes);
+  if (model.dir !== 'rtl' || !shown.startsWith(label)) return shown;
+  return `\u2066${label}\u2068${shown.slice(label.length)}\u2069\u2069`;
 }
 
 /** The marking's label in the page margins: the banner's colours (the light theme's band for any other marking). */
