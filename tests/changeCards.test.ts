@@ -11,10 +11,10 @@ import { describe, expect, it } from 'vitest';
 import { compareBriefings } from '../src/changes/index.js';
 import { buildContent, type ChangeMark } from '../src/content/index.js';
 import { readBriefing } from '../src/format/read.js';
+import { textWidth } from '../src/format/textMetrics.js';
 import { MOVED_BOTTOM, MOVED_TOP, movedHeight } from '../src/slides/_marks.js';
 import { buildDeckModel, type RisksSlide } from '../src/slides/index.js';
 import { linesHeight } from '../src/slides/paginate.js';
-import { textWidth } from '../src/slides/textMetrics.js';
 import { ROOT, tempDir } from './_helpers.js';
 
 const SAMPLE = readFileSync(path.join(ROOT, 'briefing.yaml'), 'utf8').replace('  logo: brand/logo.svg\n', '');

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { SaxesParser } from 'saxes';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BrowserSession } from '../src/browser/session.js';
-import { textWidth } from '../src/slides/textMetrics.js';
+import { textWidth } from '../src/format/textMetrics.js';
 import { placeLabels, type Rect } from '../src/slides/visuals/_mapLabels.js';
 import { fitView } from '../src/slides/visuals/_mapView.js';
 import { loadWorld } from '../src/slides/visuals/_mapWorld.js';

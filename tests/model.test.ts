@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readBriefing } from '../src/build.js';
 import { classificationLevel } from '../src/content/index.js';
 import type { Briefing } from '../src/format/briefing.js';
+import { countLines, textWidth } from '../src/format/textMetrics.js';
 import { buildPage, contentSecurityPolicy, loadTemplates, renderDeck } from '../src/outputs/deck.js';
 import type { CombinedSlide, RiskMatrixSlide, RisksSlide, SlideModel } from '../src/slides/index.js';
 import { LAYOUT, type LayoutTable, layoutFor, layoutStyle } from '../src/slides/layout.js';
@@ -15,7 +16,6 @@ import {
   paginateColumns,
   paginateEvenly,
 } from '../src/slides/paginate.js';
-import { countLines, textWidth } from '../src/slides/textMetrics.js';
 import { escapeXml } from '../src/slides/visuals/_svg.js';
 import { deckModelOf, FIXTURES, ROOT, tempDir } from './_helpers.js';
 

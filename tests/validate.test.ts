@@ -9,7 +9,9 @@ import { nearest } from '../src/format/didYouMean.js';
 import { BRIEFING, likelihoodOfPercent } from '../src/format/format.js';
 import { handlingLine, TLP_SHARING, tlpLabel } from '../src/format/handling.js';
 import { loadBriefing, parseBriefing } from '../src/format/load.js';
+import { BANNER_LINE } from '../src/format/marking.js';
 import { validateBriefing } from '../src/format/validate.js';
+import { LAYOUT } from '../src/slides/layout.js';
 import { deckModelOf, ROOT, tempDir } from './_helpers.js';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures');
@@ -460,6 +462,34 @@ describe('when, who, how to handle, and the decisions required', () => {
   it('returns the decisions as the Briefing type says', async () => {
     const briefing = await briefingOf(`${REQUIRED}decisions:\n  - decision: "Approve **now**"\n`);
     expect(briefing.decisions).toEqual([{ decision: 'Approve **now**', recommendations: [] }]);
+  });
+});
+
+// Found by a trial: a marking longer than a slide's banner failed the build with "the printed PDF lost
+// the marking … report it with the browser version". It is a problem in the briefing, found at once.
+describe('a marking too long for a slide', () => {
+  const LONG =
+    'SECRET//REL TO USA, AUS, CAN, GBR, NZL AND A VERY LONG LIST OF CAVEATS THAT GOES ON AND ON AND ON FOR EVER';
+
+  it('is a problem at the classification, saying how much fits, for the aspect the deck has', async () => {
+    expect(await problemsOf(`${REQUIRED}classification: "${LONG}"\n`)).toEqual([]);
+    const longer = `${LONG} AND EVER AND EVER AND EVER AND EVER//X`;
+    expect(await problemsOf(`${REQUIRED}classification: "${longer}"\n`)).toEqual([
+      expect.stringMatching(
+        /^b\.yaml:13:17: classification: is too long to show whole on a slide's banner: about 1[34]\d of its 145 characters fit on one line \(16:9\); shorten it/,
+      ),
+    ]);
+    // The 4:3 slide is narrower.
+    const wide = `${REQUIRED}classification: "${LONG} AND EVER"\n`;
+    expect(await problemsOf(wide)).toEqual([]);
+    expect(await problemsOf(`${wide}deck:\n  aspect: "4:3"\n`)).toEqual([
+      expect.stringContaining("classification: is too long to show whole on a slide's banner"),
+    ]);
+  });
+
+  it('is measured against the banner the slides lay out', () => {
+    for (const aspect of ['16:9', '4:3'] as const)
+      expect(BANNER_LINE[aspect]).toBe(LAYOUT.slide.width[aspect] - 2 * LAYOUT.slide.padX[aspect]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readBriefing } from '../src/build.js';
 import { IMPACTS, LIKELIHOODS, type RelationType, type Stance } from '../src/format/briefing.js';
-import { textWidth } from '../src/slides/textMetrics.js';
+import { textWidth } from '../src/format/textMetrics.js';
 import { escapeXml, wrapText } from '../src/slides/visuals/_svg.js';
 import { captionWidth, HIT_MARGIN } from '../src/slides/visuals/actorLayout.js';
 import {

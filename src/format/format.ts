@@ -341,7 +341,7 @@ export const BRIEFING = mapping(
     organization: text('Who it is from.'),
     contact: CONTACT,
     classification: text(
-      'Handling marking, shown as a banner at the top and bottom of every slide and page; TLP 2.0 labels (`TLP:RED`, `TLP:AMBER`, `TLP:AMBER+STRICT`, `TLP:GREEN`, `TLP:CLEAR`) and US markings (`UNCLASSIFIED`, `CUI`, `CONFIDENTIAL`, `SECRET`, `TOP SECRET`, `TOP SECRET//SCI`) get their standard colours, any other a neutral band; `deck.banner` sets others.',
+      'Handling marking, shown as a banner at the top and bottom of every slide and page; TLP 2.0 labels (`TLP:RED`, `TLP:AMBER`, `TLP:AMBER+STRICT`, `TLP:GREEN`, `TLP:CLEAR`) and US markings (`UNCLASSIFIED`, `CUI`, `CONFIDENTIAL`, `SECRET`, `TOP SECRET`, `TOP SECRET//SCI`) get their standard colours, any other a neutral band; `deck.banner` sets others. It must fit on one line of a slide’s banner (about 100 capitals at 16:9, 80 at 4:3).',
       { examples: ['UNCLASSIFIED', 'OFFICIAL', 'TLP:CLEAR', 'CONFIDENTIAL', 'SECRET'] },
     ),
     handling: text(`A distribution or caveat line (\`Not for onward distribution\`). ${HANDLING_DEFAULT}`, {

@@ -21,6 +21,7 @@ import { figuresOf, locationsOf, mapOf, readFigureImages } from './figureFiles.j
 import { BRIEFING } from './format.js';
 import { handlingLine } from './handling.js';
 import type { LoadedBriefing } from './load.js';
+import { markingTooLong } from './marking.js';
 import { filePatterns, loosePattern, matches } from './patterns.js';
 import {
   type ChoiceSpec,
@@ -46,6 +47,7 @@ export async function validateBriefing(loaded: LoadedBriefing): Promise<Briefing
   const value = check.read(BRIEFING, check.tree.root, '') as Value<typeof BRIEFING> | undefined;
   check.crossReferences();
   const deck = await check.deck(value?.deck);
+  if (value?.classification !== undefined) check.marking(value.classification, deck.aspect);
   const visuals = await check.visuals(value);
   if (check.problems.length > 0 || value === undefined)
     throw new BriefingError(inFileOrder(check.problems), check.suppressed);
@@ -357,6 +359,12 @@ class Check {
       else if (spec === DECK_KEYS.logo) deck.logo = read.asset;
     }
     return deck;
+  }
+
+  /** A marking the slides' banners could show only cut (marking.ts). */
+  marking(marking: string, aspect: DeckSettings['aspect']): void {
+    const tooLong = markingTooLong(marking, aspect);
+    if (tooLong) this.problemAt('classification', tooLong);
   }
 
   /**

@@ -6,8 +6,8 @@
  * onto another line is counted.
  */
 import { type ChangeMark, judgmentParts } from '../content/index.js';
+import { LineBreaker, textWidth } from '../format/textMetrics.js';
 import { linesHeight, textHeight } from './paginate.js';
-import { LineBreaker, textWidth } from './textMetrics.js';
 
 /** Where the templates set the mark: before running text, after a heading (an actor's name, a risk's title). */
 export type MarkSide = 'before' | 'after';

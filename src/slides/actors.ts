@@ -4,11 +4,11 @@
  */
 import type { ActorItem } from '../content/index.js';
 import type { NoteGroup } from '../format/briefing.js';
+import { textWidth } from '../format/textMetrics.js';
 import { itemNotes, type SlideBuilder, type SlideContext } from './_group.js';
 import { withMark } from './_marks.js';
 import { hiddenRelations, notDrawnStatement, restPages } from './actorMapTable.js';
 import { paginateColumns, textHeight } from './paginate.js';
-import { textWidth } from './textMetrics.js';
 import type { ActorCard, ActorMapSlide, ActorsSlide } from './types.js';
 import { actorGraph, drawActorMap } from './visuals/actorMap.js';
 

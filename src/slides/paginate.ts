@@ -10,8 +10,8 @@
 
 import { plainText } from '../content/markdown.js';
 import type { Aspect } from '../format/briefing.js';
+import { countLines, type Weight } from '../format/textMetrics.js';
 import type { Layout } from './layout.js';
-import { countLines, type Weight } from './textMetrics.js';
 
 /** Estimates are inflated by this much, for bold runs and rounding in the browser. */
 const SAFETY = 1.05;

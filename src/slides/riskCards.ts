@@ -3,11 +3,11 @@
  * set in columns, and the "Risks in detail" slides, continued over slides.
  */
 import type { RiskItem } from '../content/index.js';
+import { textWidth } from '../format/textMetrics.js';
 import { itemNotes, type SlideBuilder, type SlideContext } from './_group.js';
 import { movedHeight, withMark } from './_marks.js';
 import type { Layout } from './layout.js';
 import { type Columns, paginateColumns, stackHeight, textHeight } from './paginate.js';
-import { textWidth } from './textMetrics.js';
 import type { RiskCard, RisksSlide } from './types.js';
 
 /** Rows the ratings take when they wrap in `width` (a flex row of label-over-value pairs). */

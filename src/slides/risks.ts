@@ -6,6 +6,7 @@
  * the matrix instead of the key and there is no slide of cards.
  */
 import type { RiskItem } from '../content/index.js';
+import type { Weight } from '../format/textMetrics.js';
 import type { SlideBuilder, SlideContext } from './_group.js';
 import { withMark } from './_marks.js';
 import {
@@ -17,7 +18,6 @@ import {
   textHeight,
 } from './paginate.js';
 import { cardMeasure, riskCardSlides, riskNotes, setCards } from './riskCards.js';
-import type { Weight } from './textMetrics.js';
 import type { RiskKeyEntry, RiskMatrixSlide, RiskRegisterSlide } from './types.js';
 import { describeRiskMatrix, type MatrixRisk, renderRiskMatrix } from './visuals/riskMatrix.js';
 

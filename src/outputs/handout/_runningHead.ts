@@ -1,9 +1,9 @@
 /**
  * The running header and footer of the handout (page-margin boxes, handout.css) stay on one line: a
  * text too wide for its box is cut at a word, else a letter, and ends in an ellipsis. Measured with
- * the font's metrics (slides/textMetrics.ts), since a page-margin box neither clips nor ellipsises.
+ * the font's metrics (format/textMetrics.ts), since a page-margin box neither clips nor ellipsises.
  */
-import { textWidth, type Weight } from '../../slides/textMetrics.js';
+import { textWidth, type Weight } from '../../format/textMetrics.js';
 
 /**
  * The boxes' widths in CSS px (their share of A4's 174 mm text width, handout.css, less a margin) and

@@ -9,9 +9,9 @@
  * are read from the actor cards and laid out again (see MAP_SIZE below).
  */
 import type { RelationType, Stance } from '../../format/briefing.js';
+import { textWidth as deckTextWidth } from '../../format/textMetrics.js';
 import { REST_TABLE } from '../../slides/actorMapTable.js';
 import { textHeight as deckTextHeight } from '../../slides/paginate.js';
-import { textWidth as deckTextWidth } from '../../slides/textMetrics.js';
 import type { ActorMapSlide, ActorsSlide } from '../../slides/types.js';
 import type { Box } from '../../slides/visuals/_geometry.js';
 import { actorGraph, type Edge, type MapActor } from '../../slides/visuals/actorGraph.js';

@@ -1,6 +1,6 @@
 /**
  * Arial's metrics for the PowerPoint deck, read through the one metrics
- * module (slides/textMetrics.ts): the advance widths of Liberation Sans,
+ * module (format/textMetrics.ts): the advance widths of Liberation Sans,
  * which has the metrics of Arial (the default PowerPoint font), for the
  * printable ASCII range, Latin-1 and a little punctuation, regular and
  * bold (italic has the regular widths), read from LiberationSans-Regular.ttf
@@ -9,7 +9,7 @@
  * UNKNOWN_FONT_SAFETY. Paragraphs of pieces are wrapped with the slides'
  * line breaking.
  */
-import { LineBreaker, FontMetrics as TableMetrics, widths, widthsByCode } from '../../slides/textMetrics.js';
+import { LineBreaker, FontMetrics as TableMetrics, widths, widthsByCode } from '../../format/textMetrics.js';
 
 const ARIAL = {
   ascii: {

@@ -4,7 +4,7 @@
  * Classes carry the colours (themes/map.css).
  */
 
-import { textWidth } from '../textMetrics.js';
+import { textWidth } from '../../format/textMetrics.js';
 import type { Point } from './_geometry.js';
 import type { PlacedLabel, Rect } from './_mapLabels.js';
 import type { Lines } from './_mapView.js';

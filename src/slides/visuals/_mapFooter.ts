@@ -5,7 +5,7 @@
  * and the scale bar. Planned before the map is placed, since its height
  * takes room from the map.
  */
-import { textWidth } from '../textMetrics.js';
+import { textWidth } from '../../format/textMetrics.js';
 import {
   KEY_LINE_H,
   KEY_SIZE,

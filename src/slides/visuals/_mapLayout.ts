@@ -5,7 +5,7 @@
  * labels and the country names; then the SVG, drawn from that.
  */
 import { geoBounds } from 'd3-geo';
-import { textWidth } from '../textMetrics.js';
+import { textWidth } from '../../format/textMetrics.js';
 import type { Point } from './_geometry.js';
 import { areaInWords, describeMap } from './_mapDescribe.js';
 import {

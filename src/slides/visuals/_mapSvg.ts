@@ -3,7 +3,7 @@
  * coasts, country names, area labels, markers and their labels, the inset,
  * and the footer (disclaimer, key, legend, scale bar).
  */
-import { textWidth } from '../textMetrics.js';
+import { textWidth } from '../../format/textMetrics.js';
 import { placeCountryLabels } from './_mapCountryLabels.js';
 import {
   areaLabel,

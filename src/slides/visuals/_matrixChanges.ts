@@ -5,7 +5,7 @@
  * the new cell. Drawn under the risks' markers; colours in themes/changes.css.
  */
 import type { Impact, Likelihood } from '../../format/briefing.js';
-import { textWidth } from '../textMetrics.js';
+import { textWidth } from '../../format/textMetrics.js';
 import { escapeXml, num } from './_svg.js';
 import { MARKER_RADIUS, type MatrixRisk, NUMBER_SIZE, type RiskMatrixLayout } from './riskMatrixLayout.js';
 

@@ -5,7 +5,7 @@
  * gridPlacement.ts: fewest crossings and edges through boxes, then shortest
  * edges. No randomness: the same graph gives the same layout.
  */
-import { textWidth } from '../textMetrics.js';
+import { textWidth } from '../../format/textMetrics.js';
 import type { Box, Point } from './_geometry.js';
 import { type Measure, wrapText } from './_svg.js';
 import type { ActorGraph } from './actorGraph.js';

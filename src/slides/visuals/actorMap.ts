@@ -9,7 +9,7 @@
  * patterns, arrowheads, a ✕ on conflicts).
  */
 import { RELATION_TYPES, type RelationType, STANCES, type Stance } from '../../format/briefing.js';
-import { textWidth } from '../textMetrics.js';
+import { textWidth } from '../../format/textMetrics.js';
 import type { Box } from './_geometry.js';
 import { capitalize, escapeXml, idPrefix, num, svgOpen } from './_svg.js';
 import {

@@ -7,7 +7,7 @@
  */
 import { type Severity, severityOf } from '../../content/ratings.js';
 import { IMPACTS, type Impact, LIKELIHOODS, type Likelihood } from '../../format/briefing.js';
-import { textWidth } from '../textMetrics.js';
+import { textWidth } from '../../format/textMetrics.js';
 import { capitalize } from './_svg.js';
 
 export interface MatrixRisk {

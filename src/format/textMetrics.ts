@@ -2,7 +2,9 @@
  * Text metrics: advance widths read from a font's table, and the greedy
  * line breaking that wraps text with them, for the slides (the deck's font,
  * Source Sans 3, so the capacity model wraps text as the browser will) and
- * for the PowerPoint deck (Arial's metrics, outputs/pptx/_metrics.ts).
+ * for the PowerPoint deck (Arial's metrics, outputs/pptx/_metrics.ts). In
+ * format/ because the format has one rule it needs: a marking must fit a
+ * slide's banner (marking.ts).
  *
  * Source Sans 3's widths were measured once in Chromium with canvas
  * `measureText` at 1000 px, for the ASCII range (32–126); other characters
