@@ -36,8 +36,9 @@ describe('the README’s example of the API', () => {
     cpSync(path.join(ROOT, 'brand'), path.join(dir, 'briefings', 'brand'), { recursive: true });
   });
 
-  it('type-checks against the package’s declarations, under strict settings', () => {
-    const program = ts.createProgram([path.join(dir, 'example.ts')], {
+  /** The type checker's messages for `file` in the project, against the package's declarations. */
+  const typeErrors = (file: string) => {
+    const program = ts.createProgram([path.join(dir, file)], {
       strict: true,
       noEmit: true,
       target: ts.ScriptTarget.ES2022,
@@ -47,10 +48,26 @@ describe('the README’s example of the API', () => {
       typeRoots: [path.join(ROOT, 'node_modules', '@types')],
       skipLibCheck: true,
     });
-    const diagnostics = ts
-      .getPreEmitDiagnostics(program)
-      .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-    expect(diagnostics).toEqual([]);
+    return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  };
+
+  it('type-checks against the package’s declarations, under strict settings', () => {
+    expect(typeErrors('example.ts')).toEqual([]);
+  });
+
+  // The API is the whole of what index.ts exports (issue 15): the browser session a program shares
+  // between builds shows its constructor and close(), not the Puppeteer browser and pages behind them.
+  it('declares the browser session without the internals behind it', () => {
+    writeFileSync(
+      path.join(dir, 'internals.ts'),
+      "import { BrowserSession } from 'briefdeck';\n" +
+        'const session = new BrowserSession({ env: process.env, timeoutMs: 1000 });\n' +
+        'void session.get();\nvoid session.withPage(async () => 1);\nvoid session.close();\n',
+    );
+    expect(typeErrors('internals.ts')).toEqual([
+      "Property 'get' does not exist on type 'BrowserSession'.",
+      "Property 'withPage' does not exist on type 'BrowserSession'.",
+    ]);
   });
 
   it('builds the folder’s briefings and reports each as the README says', async () => {

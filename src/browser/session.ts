@@ -60,12 +60,12 @@ export class BrowserSession {
     BrowserSession.open.add(this);
   }
 
-  /** For an immediate exit (a second Ctrl-C): `discardNow` on every session not yet closed. */
+  /** For an immediate exit (a second Ctrl-C): `discardNow` on every session not yet closed. @internal */
   static discardAll(): void {
     for (const session of BrowserSession.open) session.discardNow();
   }
 
-  /** The browser, launched on first use. */
+  /** The browser, launched on first use. @internal */
   async get(): Promise<Browser> {
     if (this.closed) throw new RenderError('The browser was closed (interrupted).');
     this.browser ??= this.launch();
@@ -124,7 +124,7 @@ export class BrowserSession {
     }
   }
 
-  /** Runs `fn` with a page, closed afterwards whatever happens (kept for next time with `keepPage`). */
+  /** Runs `fn` with a page, closed afterwards whatever happens (kept for next time with `keepPage`). @internal */
   async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
     const browser = await this.get();
     let page = this.idle.pop();
@@ -155,6 +155,7 @@ export class BrowserSession {
   /**
    * Stops the browser, if one runs, but keeps the session open: the next use starts a new one.
    * For a browser that timed out or crashed.
+   * @internal
    */
   async restart(): Promise<void> {
     await this.forget();
@@ -196,7 +197,7 @@ export class BrowserSession {
     this.homes.delete(home);
   }
 
-  /** For an immediate exit: stops the browser and removes its folder synchronously. */
+  /** For an immediate exit: stops the browser and removes its folder synchronously. @internal */
   discardNow(): void {
     this.closed = true;
     BrowserSession.open.delete(this);
