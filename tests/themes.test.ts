@@ -43,6 +43,11 @@ const TEXT_PAIRS = [
   ['bd-marker-text', 'bd-marker-bg'],
   ['bd-text', 'bd-sev-1'],
   ['bd-text', 'bd-sev-5'],
+  // A risk's moved judgments, on its card and in the register.
+  ['bd-change-up', 'bd-surface'],
+  ['bd-change-up', 'bd-bg'],
+  ['bd-change-down', 'bd-surface'],
+  ['bd-change-down', 'bd-bg'],
 ] as const;
 
 const MARK_PAIRS = [
