@@ -648,6 +648,20 @@ describe('renderActorMap', () => {
     expect(renderActorMap(ACTORS, { legend: false }).svg).not.toContain('bd-am-legend');
   });
 
+  // Found by a trial: at 4:3 the one-line legend ran 3 px past the map ("Friendl"), since the line
+  // was judged to fit without the gap it is drawn with between relations and stances.
+  it('keeps its legend inside the map at every width, on two lines where one would not fit', () => {
+    for (let width = 800; width <= 1200; width += 4) {
+      const svg = renderActorMap(ACTORS, { width, height: 520 }).svg;
+      const legend = /<g class="bd-am-legend"[\s\S]*<\/g><\/svg>$/.exec(svg)?.[0] ?? '';
+      const texts = [...legend.matchAll(/<text [^>]*x="([\d.-]+)"[^>]*>([^<]+)</g)];
+      expect(texts.length, `${width}`).toBe(8);
+      const right = Math.max(...texts.map((m) => Number(m[1]) + textWidth(m[2] as string, 16)));
+      expect(right, `${width}`).toBeLessThanOrEqual(width);
+      expect(Math.min(...texts.map((m) => Number(m[1]))), `${width}`).toBeGreaterThanOrEqual(0);
+    }
+  });
+
   it('lists in its legend only the relation types and stances the map draws', () => {
     const svg = renderActorMap([
       { name: 'A', stance: 'hostile', relations: [{ with: 'B', type: 'conflict' }] },

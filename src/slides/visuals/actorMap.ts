@@ -233,9 +233,9 @@ const rowWidth = (items: readonly LegendItem[]) =>
 function legendLines(p: string, width: number, use: LegendUse): LegendItem[][] {
   const [relations, stances] = legendItems(p, use) as [LegendItem[], LegendItem[]];
   if (relations.length === 0) return [stances];
-  return rowWidth(relations) + 2 * LEGEND_SPACING + rowWidth(stances) <= width
-    ? [[...relations, { width: LEGEND_SPACING, draw: () => '' }, ...stances]]
-    : [relations, stances];
+  // One line is the line as drawn: the relations, a gap of three spacings, the stances.
+  const one = [...relations, { width: LEGEND_SPACING, draw: () => '' }, ...stances];
+  return rowWidth(one) <= width ? [one] : [relations, stances];
 }
 
 /** How many lines the legend of `use` takes in `width`: one when relation types and stances fit side by side. */
