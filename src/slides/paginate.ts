@@ -4,7 +4,7 @@
  * wrapping its text with the font's real advance widths in the column the
  * layout gives it (every number comes from src/slides/layout.ts, which the page
  * uses too). A slide takes items while they fit; the last two slides of a
- * group are then evened out when both stay at least half full. The build
+ * group are then evened out, as evenly as their items split. The build
  * measures every slide in Chromium and reports any that still overflow.
  */
 
@@ -84,9 +84,10 @@ function fill<T>(items: readonly T[], height: (run: readonly T[]) => number, cap
  * Splits items over pages, in order. `height(run)` is how tall a run of
  * items is when set together on one page. Each page takes items while the
  * run fits `capacity` (an item too tall for any page gets one of its own);
- * then the last two pages are split afresh as evenly as they go, if both
- * stay at least half full: seven like items on pages of six become 4 + 3,
- * not 6 + 1; thirteen become 6 + 4 + 3. No page is empty. `fewest(split)`
+ * then the last two pages are split afresh as evenly as they go: seven like
+ * items on pages of six become 4 + 3, not 6 + 1; thirteen become 6 + 4 + 3;
+ * a last page that would hold one short row takes its share of the page
+ * before. No page is empty. `fewest(split)`
  * is how many items the earlier of the two must keep when `split` items
  * are shared between them (none by default).
  */
@@ -104,7 +105,7 @@ export function paginateRuns<T>(
   for (let split = Math.max(1, fewest(both.length)); split < both.length; split++) {
     const first = height(both.slice(0, split));
     const second = height(both.slice(split));
-    if (first > capacity || second > capacity || Math.min(first, second) < capacity / 2) continue;
+    if (first > capacity || second > capacity) continue;
     // The most even split; on a tie, the earlier page takes more.
     if (!best || Math.min(first, second) >= best.smaller) best = { split, smaller: Math.min(first, second) };
   }
