@@ -125,8 +125,6 @@ async function buildWith(options: BuildOptions, session: BrowserSession | undefi
   // Chromium takes longest to start: launch it while the briefing is read and rendered.
   session?.get().catch(() => {});
   const briefing = await readValidBriefing(options, timer);
-  for (const warning of [...passedDeadlines(briefing), ...placesOutsideMap(briefing)])
-    options.onWarning?.(warning);
   const since = await changesFor(briefing, options);
   const changes = since?.changes;
   // What the outputs are made from is recorded with every build, so that a later incremental one can skip.
@@ -300,6 +298,9 @@ async function readValidBriefing(
 ): Promise<Briefing> {
   const briefing = await readBriefing(options.file, options.cwd, options.deck);
   timer('validate', `${options.file} is valid`);
+  // What is valid but likely a mistake: build, watch and mail all say so.
+  for (const warning of [...passedDeadlines(briefing), ...placesOutsideMap(briefing)])
+    options.onWarning?.(warning);
   return briefing;
 }
 

@@ -71,6 +71,23 @@ describe('DeckRebuilder without a browser', () => {
     expect(await shellAfter(`${minimal}deck:\n  aspect: '4:3'\n`)).not.toBe(first);
   });
 
+  // Found by a trial: build warned of a deadline already passed at as_of, watch did not.
+  it('warns, as build does, of what is valid but likely a mistake: a deadline already passed', async () => {
+    const { file, heard, rebuild } = rebuilder();
+    writeFileSync(
+      file,
+      `${readFileSync(file, 'utf8')}as_of: 2015-07-01T09:00Z\ndecisions:\n  - decision: Decide it.\n    deadline: 2015-06-30T12:00Z\n    recommendations: [1]\n`,
+    );
+    expect(await rebuild.run(new AbortController().signal)).toBe('done');
+    expect(heard).toContainEqual([
+      'warning',
+      expect.objectContaining({
+        path: 'decisions[0].deadline',
+        message: expect.stringMatching(/had passed/),
+      }),
+    ]);
+  });
+
   it('reports a broken save as typed problems, the last good deck kept', async () => {
     const { dir, file, heard, rebuild } = rebuilder();
     await rebuild.run(new AbortController().signal);
