@@ -77,7 +77,17 @@
       overlay.append(row);
     }
     if (!overlay.isConnected) document.body.append(overlay);
+    clearBanner();
   };
+
+  // The problems stand above the slide's bottom classification banner, which stays in sight.
+  const clearBanner = () => {
+    if (!overlay) return;
+    const banner = document.querySelector('.reveal .slides > section.present .bd-banner-bottom');
+    const top = banner?.getBoundingClientRect().top;
+    overlay.style.bottom = top !== undefined && top < innerHeight ? `${Math.ceil(innerHeight - top)}px` : '0';
+  };
+  addEventListener('resize', clearBanner);
 
   const hide = () => {
     overlay?.remove();

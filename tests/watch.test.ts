@@ -446,10 +446,15 @@ describe('briefdeck watch on a copy of the sample', () => {
       .filter((l) => /^briefing\.yaml:\d+:\d+: /.test(l));
     for (const problem of terminal) expect(shown).toContain(problem);
     expect(terminal.length).toBeGreaterThanOrEqual(1);
-    // The last good slides are still there under it.
+    // The last good slides are still there under it, the classification banner below it in sight.
     expect(await page.evaluate(() => document.querySelectorAll('section.bd-slide').length)).toBeGreaterThan(
       5,
     );
+    const [panelBottom, bannerTop] = await page.evaluate(() => [
+      document.querySelector('[role="alert"]')?.getBoundingClientRect().bottom,
+      document.querySelector('section.present .bd-banner-bottom')?.getBoundingClientRect().top,
+    ]);
+    expect(panelBottom).toBeLessThanOrEqual(bannerTop as number);
     await sleep(300);
     expect(readFileSync(path.join(out, 'briefing.html'))).toEqual(html);
     expect(readFileSync(path.join(out, 'briefing.pdf'))).toEqual(pdf);
