@@ -145,9 +145,12 @@ export class OverflowError extends RenderError {
   readonly problems: readonly Problem[];
 
   constructor(problems: readonly Problem[]) {
-    super(`${problems.length} slide(s) overflow; nothing was written (--strict).`, {
-      hint: 'Shorten the texts named above, or build without --strict to accept them.',
-    });
+    super(
+      `${problems.length} slide(s) overflow; no deck or PDF was written (--strict), the previous ones are as they were.`,
+      {
+        hint: 'Shorten the texts named above, or build without --strict to accept them.',
+      },
+    );
     this.problems = problems;
   }
 }

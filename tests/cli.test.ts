@@ -140,6 +140,25 @@ describe('briefdeck (the built CLI)', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  // Found by a trial: --strict said "nothing was written", and the assets a deck needs were there.
+  it('exits 3 under --strict when a slide overflows, saying truly what was not written', async () => {
+    const dir = tempDir('strict-');
+    const minimal = readFileSync(path.join(ROOT, 'tests', 'fixtures', 'minimal.yaml'), 'utf8');
+    const long = Array(40).fill('The situation goes on with more words that fill the slide.').join(' ');
+    writeFileSync(
+      path.join(dir, 'b.yaml'),
+      minimal.replace('summary: Something happened.', `summary: ${long}`),
+    );
+    const result = await run('build', path.join(dir, 'b.yaml'), '-o', path.join(dir, 'out'), '--strict');
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/^warning .*b\.yaml:\d+:\d+: .*overflows by \d+px/m);
+    expect(result.stderr).toContain(
+      'error: 1 slide(s) overflow; no deck or PDF was written (--strict), the previous ones are as they were.',
+    );
+    expect(existsSync(path.join(dir, 'out', 'b.html'))).toBe(false);
+    expect(existsSync(path.join(dir, 'out', 'b.pdf'))).toBe(false);
+  });
+
   it('exits 3 when CHROME_PATH names no browser, rather than quietly using another', async () => {
     const result = await new Promise<{ code: number; stderr: string }>((resolve) => {
       execFile(

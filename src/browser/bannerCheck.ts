@@ -116,8 +116,8 @@ function bannerError(where: 'slide' | 'page', problems: string[]): MarkingError 
   return new MarkingError(`The classification banner is not shown as it must be: ${listed}${more}.`, {
     hint:
       where === 'slide'
-        ? 'The theme (deck.theme) or a template (--templates) hides, covers or changes it; a theme may set --bd-banner-bg and --bd-banner-text but must leave the banners shown. Nothing was written.'
-        : 'The printed PDF lost the marking; nothing was written. Report it with the briefing and the browser version.',
+        ? 'The theme (deck.theme) or a template (--templates) hides, covers or changes it; a theme may set --bd-banner-bg and --bd-banner-text but must leave the banners shown. No deck or PDF was written.'
+        : 'The printed PDF lost the marking; no deck or PDF was written. Report it with the briefing and the browser version.',
   });
 }
 
