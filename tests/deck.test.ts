@@ -131,6 +131,22 @@ describe('every slide fits', () => {
       /overflow/,
     );
   });
+
+  // Found by a trial: a long summary pushed the actor card under it off the slide, and the card was blamed.
+  it('blames the first item that runs past the slide, not the one pushed furthest', async () => {
+    const dir = tempDir();
+    const long = Array(40).fill('The situation goes on with more words that fill the slide.').join(' ');
+    const yaml = readFileSync('tests/fixtures/minimal.yaml', 'utf8').replace(
+      'summary: Something happened.',
+      `summary: ${long}`,
+    );
+    writeFileSync(path.join(dir, 'long.yaml'), yaml);
+    const result = await build(path.join(dir, 'long.yaml'), { session, pdf: false, strict: false });
+    expect(result.overflows).toEqual([expect.objectContaining({ yamlPath: 'situation' })]);
+    expect(result.warnings[0]).toMatch(
+      /long\.yaml:\d+:\d+: situation: slide "Situation and actors" overflows by/,
+    );
+  });
 });
 
 describe('the table of layout numbers', () => {
