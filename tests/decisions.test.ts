@@ -26,6 +26,9 @@ describe('decisions required', () => {
     // The deadline in the long form as_of has, in the zone it was written in.
     expect(shown[0]?.meta).toMatch(/Deadline: 30 June 2015, 12:00 UTC \(passed\)/);
     expect(shown[0]?.meta).toMatch(/On recommendations 1, 2/);
+    // Who is to decide, not who has: "Decided by" read as a decision already made (a trial).
+    expect(shown.every((decision) => !/Decided by/.test(decision.meta))).toBe(true);
+    expect(shown.some((decision) => /^To be decided by \S/.test(decision.meta))).toBe(true);
   });
 
   it('mark a deadline passed at as_of, and only then', async () => {

@@ -194,7 +194,7 @@ describe('mixed directions in a right-to-left briefing, as Chromium lays them ou
       'rtl',
     );
     expect(decisionLine({ ...meta, by: 'Regional director', recommendations: [] }, 'ltr')).toEqual({
-      meta: 'Decided by Regional director',
+      meta: 'To be decided by Regional director',
     });
     const shown = await shownWords([
       ar.block('قال التقرير إن Cholera cases **doubled in five days**; the water is rising في بيرا.'),
@@ -206,7 +206,7 @@ describe('mixed directions in a right-to-left briefing, as Chromium lays them ou
       'بيرا. في Cholera cases doubled in five days ; the water is rising إن التقرير قال',
       'Armed groups are not active, but looting of food stores has begun.',
       'آخر عربي English words and more المتحدث قال',
-      'Decided by Regional director · Deadline: 16 مارس 2025 · On recommendation 1',
+      'To be decided by Regional director · Deadline: 16 مارس 2025 · On recommendation 1',
     ]);
   }, 60_000);
 

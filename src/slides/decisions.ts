@@ -14,7 +14,7 @@ import type { DecisionLine, DecisionsSlide } from './types.js';
 /** The line under a decision: who, by when, on which recommendations. */
 export function decisionMeta(item: DecisionItem): string {
   return [
-    item.by ? `Decided by ${item.by}` : '',
+    item.by ? `To be decided by ${item.by}` : '',
     item.deadline ? `Deadline: ${item.deadline}${item.passed ? ' (passed)' : ''}` : '',
     item.recommendations.length > 0
       ? `On recommendation${item.recommendations.length > 1 ? 's' : ''} ${item.recommendations.join(', ')}`
