@@ -271,19 +271,21 @@ function measureSlides(): { slideCount: number; overflows: Overflow[] } {
       element instanceof SVGElement ||
       element.tagName === 'IMG' ||
       [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent?.trim());
+    // By how much, as far as anything runs; to blame, the first item (in the order read) that runs past:
+    // a long summary pushes the cards under it out, and it is the summary that must be shortened.
     let worst = 0;
-    let path = slide.dataset.yamlPath ?? '';
+    let path: string | undefined;
     for (const element of body.querySelectorAll<HTMLElement>('*')) {
       if (!shows(element) || element.closest('.bd-sr-only')) continue;
       const box = element.getBoundingClientRect();
       if (box.width === 0 && box.height === 0) continue;
       const past = Math.max(box.bottom - bottom, box.right - right);
-      if (past > 1.5 && past > worst) {
-        worst = past;
-        const item = element.closest<HTMLElement>('[data-yaml-path]');
-        if (item && body.contains(item)) path = item.dataset.yamlPath ?? path;
-      }
+      if (past <= 1.5) continue;
+      worst = Math.max(worst, past);
+      const item = element.closest<HTMLElement>('[data-yaml-path]');
+      if (path === undefined && item && body.contains(item)) path = item.dataset.yamlPath;
     }
+    path ??= slide.dataset.yamlPath ?? '';
     if (worst > 0) {
       const heading = slide.querySelector('h2, h1')?.textContent?.trim() ?? '';
       overflows.push({ slideId: slide.id, heading, yamlPath: path, pixels: Math.round(worst) });
