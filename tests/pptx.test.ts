@@ -12,6 +12,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readBriefing } from '../src/build.js';
 import type { Briefing } from '../src/format/briefing.js';
+import { FontMetrics } from '../src/outputs/pptx/_metrics.js';
 import { paragraphText, readHtml } from '../src/outputs/pptx/_runs.js';
 import { PALETTES } from '../src/outputs/pptx/_theme.js';
 import { type PptxOptions, renderPptx } from '../src/outputs/pptx/index.js';
@@ -47,6 +48,16 @@ const texts = (xml: string) =>
 // The deck's soft hyphens (issue 17) are left out of the PowerPoint text; the model's HTML still has them.
 const squash = (text: string) => text.replace(/[\s\u00AD]+/g, '');
 const plain = (html: string) => readHtml(html).map(paragraphText).join(' ');
+
+/** The tester's long heading (a "Changes since" heading and its part label) on the bottom line slide of `model`. */
+const LONG_HEADING = 'Changes since version 1.0 (13 March 2027, 17:00 UTC+01:00)';
+const withLongHeading = (model: DeckModel): DeckModel => ({
+  ...model,
+  classification: 'TLP:AMBER+STRICT',
+  slides: model.slides.map((slide) =>
+    slide.kind === 'bluf' ? { ...slide, heading: LONG_HEADING, part: '1/2' } : slide,
+  ),
+});
 
 /** Words each slide of the model must show. */
 function expectedText(slide: SlideModel): string[] {
@@ -432,6 +443,30 @@ describe('renderPptx: themes and aspects', () => {
     }
   });
 
+  it('sets a heading that would wrap out of its box smaller, on one line, so it cannot grow up under the banner', async () => {
+    const model = withLongHeading(modelOf(await load('briefing.yaml'), { aspect: '4:3' }));
+    const { files } = await pptx(model);
+    const index = model.slides.findIndex((slide) => slide.kind === 'bluf');
+    const title = (name: string) =>
+      /<p:sp><p:nvSpPr><p:cNvPr id="\d+" name="Title"\/>[\s\S]*?<\/p:sp>/.exec(files[name] as string)?.[0] ??
+      '';
+    const sizes = (xml: string) => [...xml.matchAll(/<a:rPr [^>]*sz="(\d+)"/g)].map((m) => Number(m[1]) / 75);
+    const long = title(`ppt/slides/slide${index + 1}.xml`);
+    expect(squash(texts(long).join(' '))).toBe(squash(`${LONG_HEADING} (1/2)`));
+    // The heading box of a 4:3 slide is 1024 − 2 × 52 px wide and one 34 px line high (× 1.15): set so that
+    // the heading takes one line by Arial's metrics, it is no taller than its box.
+    const [size = 0] = sizes(long);
+    expect(size).toBeLessThan(34);
+    expect(size).toBeGreaterThan(34 * 0.6);
+    const metrics = new FontMetrics('Arial');
+    const width = metrics.width(LONG_HEADING, size, true) + metrics.width(' (1/2)', size * 0.72);
+    expect(width).toBeLessThanOrEqual(1024 - 2 * 52);
+    expect(long).toContain('anchor="b"');
+    // Headings that fit keep the deck's size.
+    const other = title(`ppt/slides/slide${index + 2}.xml`);
+    expect(sizes(other)[0]).toBe(34);
+  });
+
   it("draws the dark theme on a 4:3 slide, the master's background dark", async () => {
     const model = modelOf(await load('briefing.yaml'), { theme: { builtIn: 'dark' }, aspect: '4:3' });
     const { files } = await pptx(model);
@@ -528,14 +563,14 @@ describe('readHtml', () => {
 /** The words of a PDF with their boxes (`pdftotext -bbox`), if poppler's pdftotext is installed. */
 function pdftotextBbox(file: string): string | undefined {
   try {
-    return execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+    return execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   } catch {
     return undefined;
   }
 }
 
 describe.skipIf(!soffice)('renderPptx: opened in LibreOffice', () => {
-  const decks = ['sample', 'hostile', 'dark', 'long'] as const;
+  const decks = ['sample', 'hostile', 'dark', 'long', 'heading'] as const;
   const models = {} as Record<(typeof decks)[number], DeckModel>;
   const pdfs = {} as Record<(typeof decks)[number], Awaited<ReturnType<typeof readPdf>>>;
   const dir = tempDir('pptx-');
@@ -546,6 +581,7 @@ describe.skipIf(!soffice)('renderPptx: opened in LibreOffice', () => {
     models.hostile = modelOf(await load(path.join(FIXTURES, 'hostile.yaml')));
     models.dark = modelOf(sample, { theme: { builtIn: 'dark' }, aspect: '4:3' });
     models.long = modelOf(await load(path.join(FIXTURES, 'long.yaml')));
+    models.heading = withLongHeading(modelOf(sample, { aspect: '4:3' }));
     for (const name of decks) writeFileSync(path.join(dir, `${name}.pptx`), await renderPptx(models[name]));
     // Slides, then a notes page per slide: the notes are read back too.
     const filter = 'pdf:impress_pdf_Export:{"ExportNotesPages":{"type":"boolean","value":"true"}}';
@@ -589,9 +625,9 @@ describe.skipIf(!soffice)('renderPptx: opened in LibreOffice', () => {
   });
 
   it('sets no word over another, nor below the footer rule (nothing overflows)', () => {
-    for (const name of ['sample', 'long', 'dark'] as const) {
+    for (const name of ['sample', 'long', 'dark', 'heading'] as const) {
       const bbox = pdftotextBbox(path.join(dir, `${name}.pdf`));
-      if (bbox === undefined) return;
+      if (bbox === undefined) continue;
       const { title, asOf, classification = '', slides } = models[name];
       const footer = new Set(`${title} ${asOf ? `As of ${asOf}` : ''}`.split(/\s+/));
       bbox
@@ -600,7 +636,7 @@ describe.skipIf(!soffice)('renderPptx: opened in LibreOffice', () => {
         .forEach((page, i) => {
           const height = Number(/height="([\d.]+)"/.exec(page)?.[1]);
           // The footer rule is 34 + 26 px above the bottom of the slide (720 or 768 px high).
-          const footTop = height - (60 * height) / (name === 'dark' ? 768 : 720);
+          const footTop = height - (60 * height) / (models[name].aspect === '4:3' ? 768 : 720);
           const words = [
             ...page.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g),
           ]
