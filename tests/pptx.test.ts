@@ -59,6 +59,38 @@ const withLongHeading = (model: DeckModel): DeckModel => ({
   ),
 });
 
+/** The tester's title slide: a contact longer than a fifth of the meta row, beside four other fields. */
+const TRIAL_CONTACT = 'Ilse van Wijngaarden, MCCC duty officer · mccc.duty@example.nl · +31 70 555 0142';
+const withTrialMeta = (model: DeckModel): DeckModel => ({
+  ...model,
+  slides: model.slides.map((slide) =>
+    slide.kind === 'title'
+      ? {
+          ...slide,
+          date: '14 March 2027',
+          author: 'Municipal Cyber Coordination Cell',
+          version: '1.1',
+          contact: TRIAL_CONTACT,
+        }
+      : slide,
+  ),
+});
+/** The shape named `name` in a slide part, its rectangle in px and its words. */
+function namedShape(xml: string, name: string): { x: number; y: number; w: number; h: number; text: string } {
+  const sp =
+    new RegExp(`<p:sp><p:nvSpPr><p:cNvPr id="\\d+" name="${name}"/>[\\s\\S]*?</p:sp>`).exec(xml)?.[0] ?? '';
+  const [x, y, w, h] = (/<a:off x="(\d+)" y="(\d+)"\/><a:ext cx="(\d+)" cy="(\d+)"\/>/.exec(sp) ?? [])
+    .slice(1)
+    .map((n) => Number(n) / 9525);
+  return {
+    x: x ?? Number.NaN,
+    y: y ?? Number.NaN,
+    w: w ?? Number.NaN,
+    h: h ?? Number.NaN,
+    text: texts(sp).join(' '),
+  };
+}
+
 /** Words each slide of the model must show. */
 function expectedText(slide: SlideModel): string[] {
   switch (slide.kind) {
@@ -467,6 +499,41 @@ describe('renderPptx: themes and aspects', () => {
     expect(sizes(other)[0]).toBe(34);
   });
 
+  it("lays out the title slide's meta as the deck's wrapping row: a long contact on a row of its own, no word broken", async () => {
+    const metrics = new FontMetrics('Arial');
+    for (const aspect of ['16:9', '4:3'] as const) {
+      const { files } = await pptx(withTrialMeta(modelOf(await load('briefing.yaml'), { aspect })));
+      const xml = files['ppt/slides/slide1.xml'] as string;
+      const [date, asOf, version, author, contact, source] = [
+        'Date',
+        'As of',
+        'Version',
+        'Prepared by',
+        'Contact',
+        'Summary of',
+      ].map((name) => namedShape(xml, name)) as [
+        ReturnType<typeof namedShape>,
+        ...ReturnType<typeof namedShape>[],
+      ];
+      expect(contact?.text).toBe(TRIAL_CONTACT);
+      // The contact starts a row of its own, alone on it, on one line (the row is wide enough).
+      expect(contact?.x).toBeCloseTo(date.x, 1);
+      expect(contact?.y).toBeGreaterThan(Math.max(date.y, asOf?.y ?? 0, version?.y ?? 0, author?.y ?? 0));
+      expect(metrics.width(TRIAL_CONTACT, 18)).toBeLessThanOrEqual(contact?.w ?? 0);
+      expect(author?.y).toBeLessThan(contact?.y ?? 0);
+      expect(source?.y).toBeGreaterThan(contact?.y ?? 0);
+      // Date, as of and version share the first row, each as wide as its words (no word broken).
+      expect([asOf?.y, version?.y]).toEqual([date.y, date.y]);
+      for (const field of [date, asOf, version, author, contact]) {
+        for (const word of field?.text.split(/\s+/) ?? [])
+          expect(metrics.width(word, 18), `${aspect}: ${word}`).toBeLessThanOrEqual(field?.w ?? 0);
+        expect((field?.x ?? 0) + (field?.w ?? 0)).toBeLessThanOrEqual(
+          (source?.x ?? 0) + (source?.w ?? 0) + 0.5,
+        );
+      }
+    }
+  });
+
   it("draws the dark theme on a 4:3 slide, the master's background dark", async () => {
     const model = modelOf(await load('briefing.yaml'), { theme: { builtIn: 'dark' }, aspect: '4:3' });
     const { files } = await pptx(model);
@@ -570,7 +637,7 @@ function pdftotextBbox(file: string): string | undefined {
 }
 
 describe.skipIf(!soffice)('renderPptx: opened in LibreOffice', () => {
-  const decks = ['sample', 'hostile', 'dark', 'long', 'heading'] as const;
+  const decks = ['sample', 'hostile', 'dark', 'long', 'trial'] as const;
   const models = {} as Record<(typeof decks)[number], DeckModel>;
   const pdfs = {} as Record<(typeof decks)[number], Awaited<ReturnType<typeof readPdf>>>;
   const dir = tempDir('pptx-');
@@ -581,7 +648,7 @@ describe.skipIf(!soffice)('renderPptx: opened in LibreOffice', () => {
     models.hostile = modelOf(await load(path.join(FIXTURES, 'hostile.yaml')));
     models.dark = modelOf(sample, { theme: { builtIn: 'dark' }, aspect: '4:3' });
     models.long = modelOf(await load(path.join(FIXTURES, 'long.yaml')));
-    models.heading = withLongHeading(modelOf(sample, { aspect: '4:3' }));
+    models.trial = withTrialMeta(withLongHeading(modelOf(sample, { aspect: '4:3' })));
     for (const name of decks) writeFileSync(path.join(dir, `${name}.pptx`), await renderPptx(models[name]));
     // Slides, then a notes page per slide: the notes are read back too.
     const filter = 'pdf:impress_pdf_Export:{"ExportNotesPages":{"type":"boolean","value":"true"}}';
@@ -607,6 +674,11 @@ describe.skipIf(!soffice)('renderPptx: opened in LibreOffice', () => {
     }
   });
 
+  it("breaks no word of the title slide's contact", () => {
+    const words = (pdfs.trial.pages[0] as string).split(/\s+/);
+    for (const word of TRIAL_CONTACT.split(' ')) expect(words).toContain(word);
+  });
+
   it('shows the banners and the number from the master on every slide', () => {
     pdfs.sample.pages.slice(0, models.sample.slides.length).forEach((page, i) => {
       expect(squash(page).match(/UNCLASSIFIED/g)).toHaveLength(2);
@@ -625,7 +697,7 @@ describe.skipIf(!soffice)('renderPptx: opened in LibreOffice', () => {
   });
 
   it('sets no word over another, nor below the footer rule (nothing overflows)', () => {
-    for (const name of ['sample', 'long', 'dark', 'heading'] as const) {
+    for (const name of ['sample', 'long', 'dark', 'trial'] as const) {
       const bbox = pdftotextBbox(path.join(dir, `${name}.pdf`));
       if (bbox === undefined) continue;
       const { title, asOf, classification = '', slides } = models[name];
