@@ -433,6 +433,35 @@ describe('renderPptx: hostile content', () => {
   });
 });
 
+describe('renderPptx: decisions', () => {
+  it("sets a passed deadline's line in the severity red and bold, as the deck's .bd-passed does; the others as before", async () => {
+    for (const theme of ['light', 'dark'] as const) {
+      const model = modelOf(await load(path.join(FIXTURES, 'decisions.yaml')), { theme: { builtIn: theme } });
+      const { files } = await pptx(model);
+      const index = model.slides.findIndex((slide) => slide.kind === 'decisions');
+      const slide = model.slides[index] as Extract<SlideModel, { kind: 'decisions' }>;
+      const xml = files[`ppt/slides/slide${index + 1}.xml`] as string;
+      const runOf = (text: string) =>
+        [...xml.matchAll(/<a:r><a:rPr ([^>]*)>(.*?)<\/a:rPr><a:t>([^<]*)<\/a:t><\/a:r>/g)].find(
+          (m) => paragraphText(readHtml(m[3] as string)[0] ?? { runs: [], level: 0 }) === text,
+        );
+      expect(slide.decisions.filter((item) => item.passed).length).toBeGreaterThan(0);
+      expect(slide.decisions.filter((item) => !item.passed).length).toBeGreaterThan(0);
+      const red = (PALETTES[theme].sev[4] as string).slice(1).toUpperCase();
+      for (const item of slide.decisions) {
+        const run = runOf(item.meta);
+        expect(run, item.meta).toBeDefined();
+        expect(run?.[1], item.meta).toContain(item.passed ? 'b="1"' : 'b="0"');
+        expect(run?.[2] ?? '', item.meta).toContain(
+          item.passed
+            ? `<a:srgbClr val="${red}"/>`
+            : `<a:srgbClr val="${PALETTES[theme].text.slice(1).toUpperCase()}"/>`,
+        );
+      }
+    }
+  });
+});
+
 describe('renderPptx: a briefing written right to left', () => {
   it('sets Arabic paragraphs right to left and from the right, English labels left to right, in the language', async () => {
     const { files } = await pptx(modelOf(await load('tests/fixtures/arabic.yaml')));

@@ -5,7 +5,6 @@
  * notes as a notes part.
  */
 
-import { escapeHtml } from '../../content/markdown.js';
 import type { CombinedSlide, SlideModel } from '../../slides/types.js';
 import { drawActorMap } from './_actorMap.js';
 import { drawActors } from './_cards.js';
@@ -20,7 +19,7 @@ import { type Paragraph, plainParagraph, readHtml } from './_runs.js';
 import { drawSources } from './_sources.js';
 import { drawRecommendations, drawRiskRegister } from './_table.js';
 import { paragraphsXml, type TextStyle, textBody, textHeight } from './_text.js';
-import { drawBluf, drawSituation, drawTitle } from './_textSlides.js';
+import { drawBluf, drawDecisions, drawSituation, drawTitle } from './_textSlides.js';
 import { drawTimeline } from './_timeline.js';
 import { NS, type Rect, ShapeIds, TREE_START, XML_DECL } from './_xml.js';
 
@@ -34,20 +33,7 @@ function drawContent(slide: SlideModel, part: SlidePart, body: Rect): number {
     case 'bluf':
       return drawBluf(slide, part, body);
     case 'decisions':
-      // Set as the bottom line is: each decision numbered, in bold, with its line of who and by when.
-      return drawBluf(
-        {
-          ...slide,
-          kind: 'bluf',
-          items: slide.decisions.map((item) => ({
-            number: item.number,
-            html: `<strong>${item.decisionHtml}</strong>${item.meta ? `<br>${escapeHtml(item.meta)}` : ''}`,
-            ...(item.change ? { change: item.change } : {}),
-          })),
-        },
-        part,
-        body,
-      );
+      return drawDecisions(slide, part, body);
     case 'changes':
       return drawChanges(slide, part, body);
     case 'situation':

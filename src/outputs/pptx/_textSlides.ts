@@ -4,11 +4,12 @@
  * _sources.ts. Sizes are the deck's (slides/layout.ts, themes/briefdeck.css).
  */
 
-import type { BlufSlide, SituationSlide, TitleSlide } from '../../slides/types.js';
+import type { ChangeMark } from '../../content/index.js';
+import type { BlufSlide, DecisionsSlide, SituationSlide, TitleSlide } from '../../slides/types.js';
 import { logoPicture, logoRels } from './_logo.js';
 import { withMarkRuns } from './_marks.js';
 import { type Block, placeStack, placeText, type SlidePart, stackHeight, titlePlaceholder } from './_part.js';
-import { type Paragraph, plainParagraph, readHtml } from './_runs.js';
+import { type Paragraph, plainParagraph, type Run, readHtml } from './_runs.js';
 import { type TextStyle, textWidth } from './_text.js';
 import type { Rect } from './_xml.js';
 import { ShapeList, shape } from './_xml.js';
@@ -219,8 +220,15 @@ function drawMeta(part: SlidePart, meta: MetaItem[], at: Rect, label: TextStyle,
   }
 }
 
-/** The bottom line: one text box, a numbered list (real numbering: an item added by hand is numbered too). */
-export function drawBluf(slide: BlufSlide, part: SlidePart, body: Rect): number {
+/** An item of a numbered list: its number, its runs and its change mark. */
+interface NumberedItem {
+  number: number;
+  runs: Run[];
+  change?: ChangeMark;
+}
+
+/** Items as one text box, a numbered list (real numbering: an item added by hand is numbered too). */
+function drawNumbered(items: NumberedItem[], part: SlidePart, body: Rect): number {
   const { layout, palette } = part.deck;
   const b = layout.bluf;
   const style = part.style({
@@ -233,21 +241,45 @@ export function drawBluf(slide: BlufSlide, part: SlidePart, body: Rect): number 
   });
   // PowerPoint and LibreOffice set a number in the weight of its paragraph's first character: a zero-width
   // space in bold first makes every number bold, as the deck's are, whether the item starts in bold or not.
-  const paragraphs: Paragraph[] = slide.items.map((item) => ({
-    runs: [
-      { text: '\u200b', bold: true },
-      ...withMarkRuns(
-        readHtml(item.html).flatMap((paragraph, i) =>
-          i === 0 ? paragraph.runs : [{ text: '\n' }, ...paragraph.runs],
-        ),
-        item.change,
-        palette,
-      ),
-    ],
+  const paragraphs: Paragraph[] = items.map((item) => ({
+    runs: [{ text: '\u200b', bold: true }, ...withMarkRuns(item.runs, item.change, palette)],
     list: { type: 'number', start: item.number },
     level: 0,
   }));
   return placeText(part, { name: 'Bottom line', x: body.x, y: body.y, w: body.w, paragraphs, style });
+}
+
+/** HTML's paragraphs as the runs of one list item, a line break between them. */
+const itemRuns = (html: string): Run[] =>
+  readHtml(html).flatMap((paragraph, i) => (i === 0 ? paragraph.runs : [{ text: '\n' }, ...paragraph.runs]));
+
+/** The bottom line: a numbered list. */
+export function drawBluf(slide: BlufSlide, part: SlidePart, body: Rect): number {
+  return drawNumbered(
+    slide.items.map((item) => ({ number: item.number, runs: itemRuns(item.html), change: item.change })),
+    part,
+    body,
+  );
+}
+
+/**
+ * The decisions required, set as the bottom line is: each decision numbered, in bold, with its line of
+ * who and by when under it; that line in the severity scale's red and bold once the deadline has passed,
+ * as the deck's `.bd-passed` sets it.
+ */
+export function drawDecisions(slide: DecisionsSlide, part: SlidePart, body: Rect): number {
+  const { palette } = part.deck;
+  const items = slide.decisions.map((item) => ({
+    number: item.number,
+    runs: [
+      ...itemRuns(`<strong>${item.decisionHtml}</strong>`),
+      ...(item.meta
+        ? [{ text: '\n' }, { text: item.meta, ...(item.passed ? { color: palette.sev[4], bold: true } : {}) }]
+        : []),
+    ],
+    change: item.change,
+  }));
+  return drawNumbered(items, part, body);
 }
 
 /** The key facts in their panel (surface, accent rule on top) at `panel`; returns the panel's height. */
