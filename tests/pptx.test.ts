@@ -484,6 +484,102 @@ describe('renderPptx: a briefing written right to left', () => {
   });
 });
 
+/** The group named `name` in a part: its frame (EMUs) and its children's XML. */
+function namedGroup(xml: string, name: string) {
+  const start = xml.search(new RegExp(`<p:grpSp><p:nvGrpSpPr><p:cNvPr id="\\d+" name="${name}"`));
+  let depth = 0;
+  let end = start;
+  for (const tag of xml.slice(start).matchAll(/<\/?p:grpSp>/g)) {
+    depth += tag[0] === '<p:grpSp>' ? 1 : -1;
+    end = start + (tag.index ?? 0) + tag[0].length;
+    if (depth === 0) break;
+  }
+  const whole = xml.slice(start, end);
+  const [x, y, cx, cy, chX, chY] = (
+    /<a:off x="(\d+)" y="(\d+)"\/><a:ext cx="(\d+)" cy="(\d+)"\/><a:chOff x="(\d+)" y="(\d+)"\/>/.exec(
+      whole,
+    ) ?? []
+  )
+    .slice(1)
+    .map(Number);
+  const children = whole.slice(whole.indexOf('</p:grpSpPr>') + '</p:grpSpPr>'.length, -'</p:grpSp>'.length);
+  return { found: start >= 0, x, y, cx, cy, chX, chY, children };
+}
+
+describe('renderPptx: a briefing written right to left, mirrored as the deck mirrors it', () => {
+  const W = 1280;
+  let model: DeckModel;
+  let rtl: Files;
+  let ltr: Files;
+  const slideOf = (kind: SlideModel['kind']) =>
+    `ppt/slides/slide${model.slides.findIndex((slide) => slide.kind === kind) + 1}.xml`;
+  beforeAll(async () => {
+    model = { ...modelOf(await load('tests/fixtures/arabic.yaml')), classification: 'TLP:AMBER' };
+    rtl = (await pptx(model)).files;
+    // The same deck laid out left to right, to compare with.
+    ltr = (await pptx({ ...model, dir: 'ltr' })).files;
+  });
+
+  it('puts the situation summary right of the key facts, each where the left-to-right layout has it, mirrored', () => {
+    const [summary, facts] = ['Summary', 'Key facts panel'].map((name) =>
+      namedShape(rtl[slideOf('situation')] as string, name),
+    ) as [ReturnType<typeof namedShape>, ReturnType<typeof namedShape>];
+    expect(summary.x).toBeGreaterThanOrEqual(facts.x + facts.w);
+    for (const [shape, name] of [
+      [summary, 'Summary'],
+      [facts, 'Key facts panel'],
+    ] as const) {
+      const before = namedShape(ltr[slideOf('situation')] as string, name);
+      expect(shape.x, name).toBeCloseTo(W - before.x - before.w, 3);
+      expect([shape.y, shape.w, shape.h], name).toEqual([before.y, before.w, before.h]);
+    }
+  });
+
+  it("moves the risk matrix as a whole, with its column: its children are the left-to-right layout's, only its offset moves", async () => {
+    const [after, before] = [rtl, ltr].map((files) =>
+      namedGroup(files[slideOf('risk-matrix')] as string, 'Risk matrix'),
+    );
+    expect(after?.found && before?.found).toBe(true);
+    expect(after?.children).toBe(before?.children);
+    expect([after?.chX, after?.chY, after?.cx, after?.cy, after?.y]).toEqual([
+      before?.chX,
+      before?.chY,
+      before?.cx,
+      before?.cy,
+      before?.y,
+    ]);
+    // On a wide slide the matrix has the left 54 % of the body (64 px in, 1152 px wide), right to left the
+    // right 54 %: it moves by as much as its column, keeping its place inside it, as the deck's SVG does.
+    const column = (1152 * 54) / 100;
+    expect(after?.x).toBe((before?.x ?? 0) + Math.round((W - 64 - column) * 9525) - 64 * 9525);
+    // The risk's card, beside it, is now on its left.
+    const card = namedGroup(rtl[slideOf('risk-matrix')] as string, 'Risk 1');
+    expect((card.x ?? 0) + (card.cx ?? 0)).toBeLessThanOrEqual(after?.x ?? 0);
+    // At 4:3 the matrix has the whole width, the card under it: it stays where it is, as in the deck.
+    const narrow = { ...model, aspect: '4:3' as const };
+    const [rtl43, ltr43] = await Promise.all([pptx(narrow), pptx({ ...narrow, dir: 'ltr' })]);
+    const [a, b] = [rtl43, ltr43].map(({ files }) =>
+      namedGroup(files[slideOf('risk-matrix')] as string, 'Risk matrix'),
+    );
+    expect(a?.x).toBe(b?.x);
+    expect(a?.children).toBe(b?.children);
+  });
+
+  it('runs the actor cards right to left, sets the title accent bar right and the footer number left', () => {
+    const actors = rtl[slideOf('actors')] as string;
+    const slide = model.slides.find((s): s is Extract<SlideModel, { kind: 'actors' }> => s.kind === 'actors');
+    const [first, second] = (slide?.actors ?? []).map((actor) => namedGroup(actors, actor.name));
+    expect(first?.x).toBeGreaterThan((second?.x ?? 0) + (second?.cx ?? 0));
+    const bar = namedShape(rtl['ppt/slides/slide1.xml'] as string, 'Title accent');
+    expect(bar.x + bar.w).toBeCloseTo(W - 64, 3);
+    const master = rtl['ppt/slideMasters/slideMaster1.xml'] as string;
+    const [number, footer] = ['Slide number', 'Footer'].map((name) => namedShape(master, name));
+    expect(number?.x).toBeCloseTo(64, 3);
+    expect(footer?.x).toBeGreaterThan((number?.x ?? 0) + (number?.w ?? 0));
+    expect(master).toMatch(/<a:pPr algn="l"\/><a:fld [^>]*type="slidenum"/);
+  });
+});
+
 describe('renderPptx: themes and aspects', () => {
   it("keeps the palettes equal to the themes' CSS", () => {
     for (const name of ['light', 'dark'] as const) {
