@@ -12,6 +12,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readBriefing } from '../src/build.js';
 import type { Briefing } from '../src/format/briefing.js';
+import { FontMetrics } from '../src/outputs/pptx/_metrics.js';
 import { paragraphText, readHtml } from '../src/outputs/pptx/_runs.js';
 import { PALETTES } from '../src/outputs/pptx/_theme.js';
 import { type PptxOptions, renderPptx } from '../src/outputs/pptx/index.js';
@@ -47,6 +48,48 @@ const texts = (xml: string) =>
 // The deck's soft hyphens (issue 17) are left out of the PowerPoint text; the model's HTML still has them.
 const squash = (text: string) => text.replace(/[\s\u00AD]+/g, '');
 const plain = (html: string) => readHtml(html).map(paragraphText).join(' ');
+
+/** The tester's long heading (a "Changes since" heading and its part label) on the bottom line slide of `model`. */
+const LONG_HEADING = 'Changes since version 1.0 (13 March 2027, 17:00 UTC+01:00)';
+const withLongHeading = (model: DeckModel): DeckModel => ({
+  ...model,
+  classification: 'TLP:AMBER+STRICT',
+  slides: model.slides.map((slide) =>
+    slide.kind === 'bluf' ? { ...slide, heading: LONG_HEADING, part: '1/2' } : slide,
+  ),
+});
+
+/** The tester's title slide: a contact longer than a fifth of the meta row, beside four other fields. */
+const TRIAL_CONTACT = 'Ilse van Wijngaarden, MCCC duty officer · mccc.duty@example.nl · +31 70 555 0142';
+const withTrialMeta = (model: DeckModel): DeckModel => ({
+  ...model,
+  slides: model.slides.map((slide) =>
+    slide.kind === 'title'
+      ? {
+          ...slide,
+          date: '14 March 2027',
+          author: 'Municipal Cyber Coordination Cell',
+          version: '1.1',
+          contact: TRIAL_CONTACT,
+        }
+      : slide,
+  ),
+});
+/** The shape named `name` in a slide part, its rectangle in px and its words. */
+function namedShape(xml: string, name: string): { x: number; y: number; w: number; h: number; text: string } {
+  const sp =
+    new RegExp(`<p:sp><p:nvSpPr><p:cNvPr id="\\d+" name="${name}"/>[\\s\\S]*?</p:sp>`).exec(xml)?.[0] ?? '';
+  const [x, y, w, h] = (/<a:off x="(\d+)" y="(\d+)"\/><a:ext cx="(\d+)" cy="(\d+)"\/>/.exec(sp) ?? [])
+    .slice(1)
+    .map((n) => Number(n) / 9525);
+  return {
+    x: x ?? Number.NaN,
+    y: y ?? Number.NaN,
+    w: w ?? Number.NaN,
+    h: h ?? Number.NaN,
+    text: texts(sp).join(' '),
+  };
+}
 
 /** Words each slide of the model must show. */
 function expectedText(slide: SlideModel): string[] {
@@ -390,6 +433,35 @@ describe('renderPptx: hostile content', () => {
   });
 });
 
+describe('renderPptx: decisions', () => {
+  it("sets a passed deadline's line in the severity red and bold, as the deck's .bd-passed does; the others as before", async () => {
+    for (const theme of ['light', 'dark'] as const) {
+      const model = modelOf(await load(path.join(FIXTURES, 'decisions.yaml')), { theme: { builtIn: theme } });
+      const { files } = await pptx(model);
+      const index = model.slides.findIndex((slide) => slide.kind === 'decisions');
+      const slide = model.slides[index] as Extract<SlideModel, { kind: 'decisions' }>;
+      const xml = files[`ppt/slides/slide${index + 1}.xml`] as string;
+      const runOf = (text: string) =>
+        [...xml.matchAll(/<a:r><a:rPr ([^>]*)>(.*?)<\/a:rPr><a:t>([^<]*)<\/a:t><\/a:r>/g)].find(
+          (m) => paragraphText(readHtml(m[3] as string)[0] ?? { runs: [], level: 0 }) === text,
+        );
+      expect(slide.decisions.filter((item) => item.passed).length).toBeGreaterThan(0);
+      expect(slide.decisions.filter((item) => !item.passed).length).toBeGreaterThan(0);
+      const red = (PALETTES[theme].sev[4] as string).slice(1).toUpperCase();
+      for (const item of slide.decisions) {
+        const run = runOf(item.meta);
+        expect(run, item.meta).toBeDefined();
+        expect(run?.[1], item.meta).toContain(item.passed ? 'b="1"' : 'b="0"');
+        expect(run?.[2] ?? '', item.meta).toContain(
+          item.passed
+            ? `<a:srgbClr val="${red}"/>`
+            : `<a:srgbClr val="${PALETTES[theme].text.slice(1).toUpperCase()}"/>`,
+        );
+      }
+    }
+  });
+});
+
 describe('renderPptx: a briefing written right to left', () => {
   it('sets Arabic paragraphs right to left and from the right, English labels left to right, in the language', async () => {
     const { files } = await pptx(modelOf(await load('tests/fixtures/arabic.yaml')));
@@ -412,6 +484,102 @@ describe('renderPptx: a briefing written right to left', () => {
   });
 });
 
+/** The group named `name` in a part: its frame (EMUs) and its children's XML. */
+function namedGroup(xml: string, name: string) {
+  const start = xml.search(new RegExp(`<p:grpSp><p:nvGrpSpPr><p:cNvPr id="\\d+" name="${name}"`));
+  let depth = 0;
+  let end = start;
+  for (const tag of xml.slice(start).matchAll(/<\/?p:grpSp>/g)) {
+    depth += tag[0] === '<p:grpSp>' ? 1 : -1;
+    end = start + (tag.index ?? 0) + tag[0].length;
+    if (depth === 0) break;
+  }
+  const whole = xml.slice(start, end);
+  const [x, y, cx, cy, chX, chY] = (
+    /<a:off x="(\d+)" y="(\d+)"\/><a:ext cx="(\d+)" cy="(\d+)"\/><a:chOff x="(\d+)" y="(\d+)"\/>/.exec(
+      whole,
+    ) ?? []
+  )
+    .slice(1)
+    .map(Number);
+  const children = whole.slice(whole.indexOf('</p:grpSpPr>') + '</p:grpSpPr>'.length, -'</p:grpSp>'.length);
+  return { found: start >= 0, x, y, cx, cy, chX, chY, children };
+}
+
+describe('renderPptx: a briefing written right to left, mirrored as the deck mirrors it', () => {
+  const W = 1280;
+  let model: DeckModel;
+  let rtl: Files;
+  let ltr: Files;
+  const slideOf = (kind: SlideModel['kind']) =>
+    `ppt/slides/slide${model.slides.findIndex((slide) => slide.kind === kind) + 1}.xml`;
+  beforeAll(async () => {
+    model = { ...modelOf(await load('tests/fixtures/arabic.yaml')), classification: 'TLP:AMBER' };
+    rtl = (await pptx(model)).files;
+    // The same deck laid out left to right, to compare with.
+    ltr = (await pptx({ ...model, dir: 'ltr' })).files;
+  });
+
+  it('puts the situation summary right of the key facts, each where the left-to-right layout has it, mirrored', () => {
+    const [summary, facts] = ['Summary', 'Key facts panel'].map((name) =>
+      namedShape(rtl[slideOf('situation')] as string, name),
+    ) as [ReturnType<typeof namedShape>, ReturnType<typeof namedShape>];
+    expect(summary.x).toBeGreaterThanOrEqual(facts.x + facts.w);
+    for (const [shape, name] of [
+      [summary, 'Summary'],
+      [facts, 'Key facts panel'],
+    ] as const) {
+      const before = namedShape(ltr[slideOf('situation')] as string, name);
+      expect(shape.x, name).toBeCloseTo(W - before.x - before.w, 3);
+      expect([shape.y, shape.w, shape.h], name).toEqual([before.y, before.w, before.h]);
+    }
+  });
+
+  it("moves the risk matrix as a whole, with its column: its children are the left-to-right layout's, only its offset moves", async () => {
+    const [after, before] = [rtl, ltr].map((files) =>
+      namedGroup(files[slideOf('risk-matrix')] as string, 'Risk matrix'),
+    );
+    expect(after?.found && before?.found).toBe(true);
+    expect(after?.children).toBe(before?.children);
+    expect([after?.chX, after?.chY, after?.cx, after?.cy, after?.y]).toEqual([
+      before?.chX,
+      before?.chY,
+      before?.cx,
+      before?.cy,
+      before?.y,
+    ]);
+    // On a wide slide the matrix has the left 54 % of the body (64 px in, 1152 px wide), right to left the
+    // right 54 %: it moves by as much as its column, keeping its place inside it, as the deck's SVG does.
+    const column = (1152 * 54) / 100;
+    expect(after?.x).toBe((before?.x ?? 0) + Math.round((W - 64 - column) * 9525) - 64 * 9525);
+    // The risk's card, beside it, is now on its left.
+    const card = namedGroup(rtl[slideOf('risk-matrix')] as string, 'Risk 1');
+    expect((card.x ?? 0) + (card.cx ?? 0)).toBeLessThanOrEqual(after?.x ?? 0);
+    // At 4:3 the matrix has the whole width, the card under it: it stays where it is, as in the deck.
+    const narrow = { ...model, aspect: '4:3' as const };
+    const [rtl43, ltr43] = await Promise.all([pptx(narrow), pptx({ ...narrow, dir: 'ltr' })]);
+    const [a, b] = [rtl43, ltr43].map(({ files }) =>
+      namedGroup(files[slideOf('risk-matrix')] as string, 'Risk matrix'),
+    );
+    expect(a?.x).toBe(b?.x);
+    expect(a?.children).toBe(b?.children);
+  });
+
+  it('runs the actor cards right to left, sets the title accent bar right and the footer number left', () => {
+    const actors = rtl[slideOf('actors')] as string;
+    const slide = model.slides.find((s): s is Extract<SlideModel, { kind: 'actors' }> => s.kind === 'actors');
+    const [first, second] = (slide?.actors ?? []).map((actor) => namedGroup(actors, actor.name));
+    expect(first?.x).toBeGreaterThan((second?.x ?? 0) + (second?.cx ?? 0));
+    const bar = namedShape(rtl['ppt/slides/slide1.xml'] as string, 'Title accent');
+    expect(bar.x + bar.w).toBeCloseTo(W - 64, 3);
+    const master = rtl['ppt/slideMasters/slideMaster1.xml'] as string;
+    const [number, footer] = ['Slide number', 'Footer'].map((name) => namedShape(master, name));
+    expect(number?.x).toBeCloseTo(64, 3);
+    expect(footer?.x).toBeGreaterThan((number?.x ?? 0) + (number?.w ?? 0));
+    expect(master).toMatch(/<a:pPr algn="l"\/><a:fld [^>]*type="slidenum"/);
+  });
+});
+
 describe('renderPptx: themes and aspects', () => {
   it("keeps the palettes equal to the themes' CSS", () => {
     for (const name of ['light', 'dark'] as const) {
@@ -429,6 +597,65 @@ describe('renderPptx: themes and aspects', () => {
       expect(Object.values(palette.rel)).toEqual(
         ['conflict', 'alliance', 'support', 'rivalry'].map((s) => value(`rel-${s}`)),
       );
+    }
+  });
+
+  it('sets a heading that would wrap out of its box smaller, on one line, so it cannot grow up under the banner', async () => {
+    const model = withLongHeading(modelOf(await load('briefing.yaml'), { aspect: '4:3' }));
+    const { files } = await pptx(model);
+    const index = model.slides.findIndex((slide) => slide.kind === 'bluf');
+    const title = (name: string) =>
+      /<p:sp><p:nvSpPr><p:cNvPr id="\d+" name="Title"\/>[\s\S]*?<\/p:sp>/.exec(files[name] as string)?.[0] ??
+      '';
+    const sizes = (xml: string) => [...xml.matchAll(/<a:rPr [^>]*sz="(\d+)"/g)].map((m) => Number(m[1]) / 75);
+    const long = title(`ppt/slides/slide${index + 1}.xml`);
+    expect(squash(texts(long).join(' '))).toBe(squash(`${LONG_HEADING} (1/2)`));
+    // The heading box of a 4:3 slide is 1024 − 2 × 52 px wide and one 34 px line high (× 1.15): set so that
+    // the heading takes one line by Arial's metrics, it is no taller than its box.
+    const [size = 0] = sizes(long);
+    expect(size).toBeLessThan(34);
+    expect(size).toBeGreaterThan(34 * 0.6);
+    const metrics = new FontMetrics('Arial');
+    const width = metrics.width(LONG_HEADING, size, true) + metrics.width(' (1/2)', size * 0.72);
+    expect(width).toBeLessThanOrEqual(1024 - 2 * 52);
+    expect(long).toContain('anchor="b"');
+    // Headings that fit keep the deck's size.
+    const other = title(`ppt/slides/slide${index + 2}.xml`);
+    expect(sizes(other)[0]).toBe(34);
+  });
+
+  it("lays out the title slide's meta as the deck's wrapping row: a long contact on a row of its own, no word broken", async () => {
+    const metrics = new FontMetrics('Arial');
+    for (const aspect of ['16:9', '4:3'] as const) {
+      const { files } = await pptx(withTrialMeta(modelOf(await load('briefing.yaml'), { aspect })));
+      const xml = files['ppt/slides/slide1.xml'] as string;
+      const [date, asOf, version, author, contact, source] = [
+        'Date',
+        'As of',
+        'Version',
+        'Prepared by',
+        'Contact',
+        'Summary of',
+      ].map((name) => namedShape(xml, name)) as [
+        ReturnType<typeof namedShape>,
+        ...ReturnType<typeof namedShape>[],
+      ];
+      expect(contact?.text).toBe(TRIAL_CONTACT);
+      // The contact starts a row of its own, alone on it, on one line (the row is wide enough).
+      expect(contact?.x).toBeCloseTo(date.x, 1);
+      expect(contact?.y).toBeGreaterThan(Math.max(date.y, asOf?.y ?? 0, version?.y ?? 0, author?.y ?? 0));
+      expect(metrics.width(TRIAL_CONTACT, 18)).toBeLessThanOrEqual(contact?.w ?? 0);
+      expect(author?.y).toBeLessThan(contact?.y ?? 0);
+      expect(source?.y).toBeGreaterThan(contact?.y ?? 0);
+      // Date, as of and version share the first row, each as wide as its words (no word broken).
+      expect([asOf?.y, version?.y]).toEqual([date.y, date.y]);
+      for (const field of [date, asOf, version, author, contact]) {
+        for (const word of field?.text.split(/\s+/) ?? [])
+          expect(metrics.width(word, 18), `${aspect}: ${word}`).toBeLessThanOrEqual(field?.w ?? 0);
+        expect((field?.x ?? 0) + (field?.w ?? 0)).toBeLessThanOrEqual(
+          (source?.x ?? 0) + (source?.w ?? 0) + 0.5,
+        );
+      }
     }
   });
 
@@ -528,14 +755,14 @@ describe('readHtml', () => {
 /** The words of a PDF with their boxes (`pdftotext -bbox`), if poppler's pdftotext is installed. */
 function pdftotextBbox(file: string): string | undefined {
   try {
-    return execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+    return execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   } catch {
     return undefined;
   }
 }
 
 describe.skipIf(!soffice)('renderPptx: opened in LibreOffice', () => {
-  const decks = ['sample', 'hostile', 'dark', 'long'] as const;
+  const decks = ['sample', 'hostile', 'dark', 'long', 'trial'] as const;
   const models = {} as Record<(typeof decks)[number], DeckModel>;
   const pdfs = {} as Record<(typeof decks)[number], Awaited<ReturnType<typeof readPdf>>>;
   const dir = tempDir('pptx-');
@@ -546,6 +773,7 @@ describe.skipIf(!soffice)('renderPptx: opened in LibreOffice', () => {
     models.hostile = modelOf(await load(path.join(FIXTURES, 'hostile.yaml')));
     models.dark = modelOf(sample, { theme: { builtIn: 'dark' }, aspect: '4:3' });
     models.long = modelOf(await load(path.join(FIXTURES, 'long.yaml')));
+    models.trial = withTrialMeta(withLongHeading(modelOf(sample, { aspect: '4:3' })));
     for (const name of decks) writeFileSync(path.join(dir, `${name}.pptx`), await renderPptx(models[name]));
     // Slides, then a notes page per slide: the notes are read back too.
     const filter = 'pdf:impress_pdf_Export:{"ExportNotesPages":{"type":"boolean","value":"true"}}';
@@ -571,6 +799,11 @@ describe.skipIf(!soffice)('renderPptx: opened in LibreOffice', () => {
     }
   });
 
+  it("breaks no word of the title slide's contact", () => {
+    const words = (pdfs.trial.pages[0] as string).split(/\s+/);
+    for (const word of TRIAL_CONTACT.split(' ')) expect(words).toContain(word);
+  });
+
   it('shows the banners and the number from the master on every slide', () => {
     pdfs.sample.pages.slice(0, models.sample.slides.length).forEach((page, i) => {
       expect(squash(page).match(/UNCLASSIFIED/g)).toHaveLength(2);
@@ -589,9 +822,9 @@ describe.skipIf(!soffice)('renderPptx: opened in LibreOffice', () => {
   });
 
   it('sets no word over another, nor below the footer rule (nothing overflows)', () => {
-    for (const name of ['sample', 'long', 'dark'] as const) {
+    for (const name of ['sample', 'long', 'dark', 'trial'] as const) {
       const bbox = pdftotextBbox(path.join(dir, `${name}.pdf`));
-      if (bbox === undefined) return;
+      if (bbox === undefined) continue;
       const { title, asOf, classification = '', slides } = models[name];
       const footer = new Set(`${title} ${asOf ? `As of ${asOf}` : ''}`.split(/\s+/));
       bbox
@@ -600,7 +833,7 @@ describe.skipIf(!soffice)('renderPptx: opened in LibreOffice', () => {
         .forEach((page, i) => {
           const height = Number(/height="([\d.]+)"/.exec(page)?.[1]);
           // The footer rule is 34 + 26 px above the bottom of the slide (720 or 768 px high).
-          const footTop = height - (60 * height) / (name === 'dark' ? 768 : 720);
+          const footTop = height - (60 * height) / (models[name].aspect === '4:3' ? 768 : 720);
           const words = [
             ...page.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g),
           ]

@@ -327,7 +327,9 @@ export function drawActorMap(slide: ActorMapSlide, part: SlidePart, body: Rect):
   }
   const legend = drawLegend(part, { x: origin.x, y: origin.y, w: width, h: height }, use);
   map.add(legend.parts.join(''), legend.bounds);
-  part.add(group(part.ids, 'Actor map', slide.description, map));
+  part.add(group(part.ids, 'Actor map', slide.description, map), {
+    visual: { ...origin, w: width, h: height },
+  });
   if (!slide.notDrawn) return height;
   const m = deck.layout.actorMap;
   const style = part.style({

@@ -16,6 +16,7 @@ import {
   escapeXml,
   hex,
   hundredthsPt,
+  mirrored,
   NS,
   type Rect,
   ShapeIds,
@@ -73,6 +74,8 @@ function footer(deck: Deck, ids: ShapeIds, logoRel: LogoRels | undefined): strin
   const logoW =
     deck.logo && logoRel ? Math.min(120, (deck.logo.width * FOOT_LOGO) / deck.logo.height) + FOOT_GAP : 0;
   const numberWidth = 80;
+  // "As of" and the number are set against the slide's edge: the right, or the left once mirrored.
+  const end = deck.model.dir === 'rtl' ? 'l' : 'r';
   const style = { size: FOOT_SIZE, lineHeight: 1.2, color: deck.palette.muted };
   const title = paragraphsXml([plainParagraph(deck.model.title)], style, textContextOf(deck));
   // "As of …" between the title and the number, as the deck's footer has it.
@@ -84,14 +87,14 @@ function footer(deck: Deck, ids: ShapeIds, logoRel: LogoRels | undefined): strin
         rect: { x: foot.x + foot.w - numberWidth - asOfWidth, y: foot.y, w: asOfWidth, h: foot.h },
         geometry: 'rect',
         textBox: true,
-        text: textBody(paragraphsXml([plainParagraph(asOf)], { ...style, align: 'r' }, textContextOf(deck)), {
+        text: textBody(paragraphsXml([plainParagraph(asOf)], { ...style, align: end }, textContextOf(deck)), {
           anchor: 'ctr',
           wrap: false,
         }),
       })
     : '';
   const number =
-    `<a:p><a:pPr algn="r"/><a:fld id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}" type="slidenum">` +
+    `<a:p><a:pPr algn="${end}"/><a:fld id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}" type="slidenum">` +
     `<a:rPr lang="en-GB" sz="${hundredthsPt(FOOT_SIZE)}" dirty="0">${solidFill(deck.palette.muted)}` +
     `<a:latin typeface="${escapeXml(deck.font)}"/></a:rPr><a:t>‹#›</a:t></a:fld></a:p>`;
   return (
@@ -181,13 +184,16 @@ export function masterXml(deck: Deck, layoutCount: number, logoRel?: LogoRels): 
       ),
     );
   }
+  // Right to left, the footer mirrors as the deck's flex row does (the title on the right, the number on the left).
+  const placed =
+    deck.model.dir === 'rtl' ? shapes.map((xml) => mirrored(xml, frame.width, 'layout')) : shapes;
   const layouts = Array.from(
     { length: layoutCount },
     (_, i) => `<p:sldLayoutId id="${2147483649 + i}" r:id="rId${i + 1}"/>`,
   ).join('');
   return (
     `${XML_DECL}<p:sldMaster ${NS}><p:cSld><p:bg><p:bgPr>${solidFill(palette.bg)}<a:effectLst/></p:bgPr></p:bg>` +
-    `<p:spTree>${TREE_START}${shapes.join('')}</p:spTree></p:cSld>` +
+    `<p:spTree>${TREE_START}${placed.join('')}</p:spTree></p:cSld>` +
     `<p:clrMap ${palette.dark ? CLR_MAP_DARK : CLR_MAP_LIGHT}/><p:sldLayoutIdLst>${layouts}</p:sldLayoutIdLst>` +
     `<p:txStyles><p:titleStyle>${levelStyles(deck, frame.headingSize, true, palette.heading, false)}</p:titleStyle>` +
     `<p:bodyStyle>${levelStyles(deck, 22, false, palette.text, true)}</p:bodyStyle>` +

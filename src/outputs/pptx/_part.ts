@@ -14,7 +14,16 @@ import {
   textBody,
   textHeight,
 } from './_text.js';
-import { type LineStyle, type Rect, ShapeIds, type ShapeList, shape, xfrm } from './_xml.js';
+import {
+  type LineStyle,
+  mirrored,
+  type Placement,
+  type Rect,
+  ShapeIds,
+  type ShapeList,
+  shape,
+  xfrm,
+} from './_xml.js';
 
 export class SlidePart {
   readonly ids = new ShapeIds();
@@ -59,8 +68,10 @@ export class SlidePart {
     return textHeight(paragraphs, width, style, this.deck.metrics);
   }
 
-  add(xml: string): void {
-    this.shapes.push(xml);
+  /** Puts a shape on the slide; in a right-to-left deck, mirrored as its `placement` says (`mirrored`). */
+  add(xml: string, placement: Placement = 'layout'): void {
+    const { model, frame } = this.deck;
+    this.shapes.push(model.dir === 'rtl' ? mirrored(xml, frame.width, placement) : xml);
   }
 }
 

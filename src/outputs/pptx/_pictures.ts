@@ -116,6 +116,7 @@ export function placePicture(
       svgRelId,
       rect: spec.rect,
     }),
+    { visual: spec.rect },
   );
   return true;
 }

@@ -196,7 +196,7 @@ function drawMatrix(part: SlidePart, area: Rect, description: string): void {
   drawAxes(canvas);
   drawMoves(canvas);
   drawMarkers(canvas);
-  part.add(group(part.ids, 'Risk matrix', description, canvas.list));
+  part.add(group(part.ids, 'Risk matrix', description, canvas.list), { visual: area });
 }
 
 interface KeyStyle {

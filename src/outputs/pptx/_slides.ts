@@ -5,7 +5,6 @@
  * notes as a notes part.
  */
 
-import { escapeHtml } from '../../content/markdown.js';
 import type { CombinedSlide, SlideModel } from '../../slides/types.js';
 import { drawActorMap } from './_actorMap.js';
 import { drawActors } from './_cards.js';
@@ -19,8 +18,8 @@ import { drawRiskMatrix } from './_riskMatrix.js';
 import { type Paragraph, plainParagraph, readHtml } from './_runs.js';
 import { drawSources } from './_sources.js';
 import { drawRecommendations, drawRiskRegister } from './_table.js';
-import { paragraphsXml, textBody } from './_text.js';
-import { drawBluf, drawSituation, drawTitle } from './_textSlides.js';
+import { paragraphsXml, type TextStyle, textBody, textHeight } from './_text.js';
+import { drawBluf, drawDecisions, drawSituation, drawTitle } from './_textSlides.js';
 import { drawTimeline } from './_timeline.js';
 import { NS, type Rect, ShapeIds, TREE_START, XML_DECL } from './_xml.js';
 
@@ -34,20 +33,7 @@ function drawContent(slide: SlideModel, part: SlidePart, body: Rect): number {
     case 'bluf':
       return drawBluf(slide, part, body);
     case 'decisions':
-      // Set as the bottom line is: each decision numbered, in bold, with its line of who and by when.
-      return drawBluf(
-        {
-          ...slide,
-          kind: 'bluf',
-          items: slide.decisions.map((item) => ({
-            number: item.number,
-            html: `<strong>${item.decisionHtml}</strong>${item.meta ? `<br>${escapeHtml(item.meta)}` : ''}`,
-            ...(item.change ? { change: item.change } : {}),
-          })),
-        },
-        part,
-        body,
-      );
+      return drawDecisions(slide, part, body);
     case 'changes':
       return drawChanges(slide, part, body);
     case 'situation':
@@ -106,13 +92,36 @@ function drawCombined(slide: CombinedSlide, part: SlidePart, body: Rect): number
   return y - body.y;
 }
 
-function heading(slide: SlideModel, part: SlidePart): string {
-  const { palette, frame } = part.deck;
-  const style = { size: frame.headingSize, lineHeight: 1.15, color: palette.heading, bold: true };
+/** Heading sizes tried, as shares of the deck's, largest first, until the heading fits its box. */
+const HEADING_SCALES = [1, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55, 0.5, 0.45, 0.4];
+
+/**
+ * The heading in the title placeholder, set smaller when the font's metrics say it would wrap out of its
+ * box: the placeholder is anchored at its foot, so a second line would grow up under the top banner.
+ * `fits` is false when even the smallest size needs more room than the box has.
+ */
+function heading(slide: SlideModel, part: SlidePart): { xml: string; fits: boolean } {
+  const { palette, frame, metrics } = part.deck;
   const runs: Paragraph['runs'] = [{ text: slide.heading }];
   // The part label is muted and smaller, as in the deck.
   if (slide.part) runs.push({ text: ` (${slide.part})`, scale: 0.72, color: palette.muted, regular: true });
-  return titlePlaceholder(part, 'title', [{ runs, level: 0 }], style);
+  const paragraphs: Paragraph[] = [{ runs, level: 0 }];
+  const styleAt = (scale: number): TextStyle => ({
+    size: frame.headingSize * scale,
+    lineHeight: 1.15,
+    color: palette.heading,
+    bold: true,
+  });
+  const scale = HEADING_SCALES.find(
+    (k) => textHeight(paragraphs, frame.heading.w, styleAt(k), metrics) <= frame.heading.h + 0.5,
+  );
+  const xml = titlePlaceholder(
+    part,
+    'title',
+    paragraphs,
+    styleAt(scale ?? (HEADING_SCALES.at(-1) as number)),
+  );
+  return { xml, fits: scale !== undefined };
 }
 
 /** The layout a slide uses: the title slide's, or "Title Only". */
@@ -130,16 +139,21 @@ export function slideXml(
     slide.kind === 'title' ? deck.frame.foot.y - deck.frame.banner - deck.layout.slide.bodyBottom : body.h;
   let part = new SlidePart(deck, layoutFileOf(slide), start);
   let fits = false;
+  let headingFits = true;
   for (const step of ZOOMS) {
     part = new SlidePart(deck, layoutFileOf(slide), start * step);
-    if (slide.kind !== 'title') part.add(heading(slide, part));
+    if (slide.kind !== 'title') {
+      const title = heading(slide, part);
+      part.add(title.xml);
+      headingFits = title.fits;
+    }
     fits = drawContent(slide, part, body) <= available + 0.5;
     if (fits) break;
   }
   const xml =
     `${XML_DECL}<p:sld ${NS}><p:cSld><p:spTree>${TREE_START}${part.shapes.join('')}</p:spTree></p:cSld>` +
     '<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>';
-  return { xml, rels: part.rels, zoom: part.zoom, fits };
+  return { xml, rels: part.rels, zoom: part.zoom, fits: fits && headingFits };
 }
 
 /** The notes as plain text: paragraphs, and list items with real bullets. */

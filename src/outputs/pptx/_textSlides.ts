@@ -4,16 +4,18 @@
  * _sources.ts. Sizes are the deck's (slides/layout.ts, themes/briefdeck.css).
  */
 
-import type { BlufSlide, SituationSlide, TitleSlide } from '../../slides/types.js';
+import type { ChangeMark } from '../../content/index.js';
+import type { BlufSlide, DecisionsSlide, SituationSlide, TitleSlide } from '../../slides/types.js';
 import { logoPicture, logoRels } from './_logo.js';
 import { withMarkRuns } from './_marks.js';
 import { type Block, placeStack, placeText, type SlidePart, stackHeight, titlePlaceholder } from './_part.js';
-import { type Paragraph, plainParagraph, readHtml } from './_runs.js';
+import { type Paragraph, plainParagraph, type Run, readHtml } from './_runs.js';
 import { type TextStyle, textWidth } from './_text.js';
 import type { Rect } from './_xml.js';
 import { ShapeList, shape } from './_xml.js';
 
-const LABEL = { size: 12.5, lineHeight: 1.3, bold: true, caps: true, tracking: 0.1 } as const;
+/** The meta items' labels, as the deck's `.bd-meta dt`. */
+const LABEL = { size: 16, lineHeight: 1.36, bold: true, caps: true, tracking: 0.06 } as const;
 
 interface MetaItem {
   label: string;
@@ -126,31 +128,49 @@ export function drawTitle(slide: TitleSlide, part: SlidePart): number {
   return block;
 }
 
-/** The meta items in a row (date, author), the source on a line of its own. */
-function metaRows(meta: MetaItem[]): MetaItem[][] {
-  const short = meta.filter((item) => item.label !== 'Summary of');
-  const source = meta.filter((item) => item.label === 'Summary of');
-  return [short, source].filter((row) => row.length > 0);
+/** The deck's gaps between the meta items: 10 px between rows, 48 px between items in a row. */
+const META_GAP = { row: 10, column: 48 };
+
+/** A meta item placed in its row, and the width it takes there. */
+interface PlacedMeta {
+  item: MetaItem;
+  width: number;
 }
 
-/** Each item's width in a row: as wide as its words, as the deck's flex row sets them, or equal shares if they do not fit. */
-function metaWidths(
+/**
+ * The meta items in rows, as the deck's wrapping flex row (`.bd-meta`) sets them: each as wide as its
+ * words, on the row while it fits, else at the start of the next; one wider than the row takes a row of
+ * its own, its words wrapped at its width (never between letters unless a word is wider than the row);
+ * the source always a row of its own (`.bd-meta-source`).
+ */
+function metaRows(
   part: SlidePart,
-  row: MetaItem[],
+  meta: MetaItem[],
   w: number,
   label: TextStyle,
   value: TextStyle,
-): number[] {
-  if (row.length === 1) return [w];
-  const own = row.map(
-    (item) =>
+): PlacedMeta[][] {
+  const gap = part.z(META_GAP.column);
+  const rows: PlacedMeta[][] = [];
+  let row: PlacedMeta[] = [];
+  let used = 0;
+  for (const item of meta) {
+    const own =
       Math.max(
         textWidth([plainParagraph(item.label)], label, part.deck.metrics),
         textWidth(item.paragraphs, value, part.deck.metrics),
-      ) + 2,
-  );
-  const total = own.reduce((sum, width) => sum + width, 0) + (row.length - 1) * part.z(48);
-  return total <= w ? own : row.map(() => (w - (row.length - 1) * part.z(48)) / row.length);
+      ) + 2;
+    const width = item.label === 'Summary of' ? w : Math.min(own, w);
+    if (row.length > 0 && (item.label === 'Summary of' || used + gap + width > w)) {
+      rows.push(row);
+      row = [];
+      used = 0;
+    }
+    row.push({ item, width });
+    used += (row.length > 1 ? gap : 0) + width;
+  }
+  if (row.length > 0) rows.push(row);
+  return rows;
 }
 
 function metaHeight(
@@ -160,52 +180,55 @@ function metaHeight(
   label: TextStyle,
   value: TextStyle,
 ): number {
-  const rows = metaRows(meta);
-  const heights = rows.map((row) => {
-    const widths = metaWidths(part, row, w, label, value);
-    return Math.max(
+  const rows = metaRows(part, meta, w, label, value);
+  const heights = rows.map((row) =>
+    Math.max(
       ...row.map(
-        (item, i) => label.size * label.lineHeight + part.measure(item.paragraphs, widths[i] ?? w, value),
+        ({ item, width }) => label.size * label.lineHeight + part.measure(item.paragraphs, width, value),
       ),
-    );
-  });
-  return heights.reduce((sum, h) => sum + h, 0) + (rows.length - 1) * part.z(10);
+    ),
+  );
+  return heights.reduce((sum, h) => sum + h, 0) + (rows.length - 1) * part.z(META_GAP.row);
 }
 
 function drawMeta(part: SlidePart, meta: MetaItem[], at: Rect, label: TextStyle, value: TextStyle): void {
   let y = at.y;
-  for (const row of metaRows(meta)) {
+  for (const row of metaRows(part, meta, at.w, label, value)) {
     let x = at.x;
     let rowHeight = 0;
-    const widths = metaWidths(part, row, at.w, label, value);
-    for (const [i, item] of row.entries()) {
-      const labelPara = [plainParagraph(item.label)];
-      const w = widths[i] ?? at.w;
+    for (const { item, width } of row) {
       const lh = placeText(part, {
         name: `${item.label} label`,
         x,
         y,
-        w,
-        paragraphs: labelPara,
+        w: width,
+        paragraphs: [plainParagraph(item.label)],
         style: label,
       });
       const vh = placeText(part, {
         name: item.label,
         x,
         y: y + lh,
-        w,
+        w: width,
         paragraphs: item.paragraphs,
         style: value,
       });
       rowHeight = Math.max(rowHeight, lh + vh);
-      x += w + part.z(48);
+      x += width + part.z(META_GAP.column);
     }
-    y += rowHeight + part.z(10);
+    y += rowHeight + part.z(META_GAP.row);
   }
 }
 
-/** The bottom line: one text box, a numbered list (real numbering: an item added by hand is numbered too). */
-export function drawBluf(slide: BlufSlide, part: SlidePart, body: Rect): number {
+/** An item of a numbered list: its number, its runs and its change mark. */
+interface NumberedItem {
+  number: number;
+  runs: Run[];
+  change?: ChangeMark;
+}
+
+/** Items as one text box, a numbered list (real numbering: an item added by hand is numbered too). */
+function drawNumbered(items: NumberedItem[], part: SlidePart, body: Rect): number {
   const { layout, palette } = part.deck;
   const b = layout.bluf;
   const style = part.style({
@@ -218,21 +241,45 @@ export function drawBluf(slide: BlufSlide, part: SlidePart, body: Rect): number 
   });
   // PowerPoint and LibreOffice set a number in the weight of its paragraph's first character: a zero-width
   // space in bold first makes every number bold, as the deck's are, whether the item starts in bold or not.
-  const paragraphs: Paragraph[] = slide.items.map((item) => ({
-    runs: [
-      { text: '\u200b', bold: true },
-      ...withMarkRuns(
-        readHtml(item.html).flatMap((paragraph, i) =>
-          i === 0 ? paragraph.runs : [{ text: '\n' }, ...paragraph.runs],
-        ),
-        item.change,
-        palette,
-      ),
-    ],
+  const paragraphs: Paragraph[] = items.map((item) => ({
+    runs: [{ text: '\u200b', bold: true }, ...withMarkRuns(item.runs, item.change, palette)],
     list: { type: 'number', start: item.number },
     level: 0,
   }));
   return placeText(part, { name: 'Bottom line', x: body.x, y: body.y, w: body.w, paragraphs, style });
+}
+
+/** HTML's paragraphs as the runs of one list item, a line break between them. */
+const itemRuns = (html: string): Run[] =>
+  readHtml(html).flatMap((paragraph, i) => (i === 0 ? paragraph.runs : [{ text: '\n' }, ...paragraph.runs]));
+
+/** The bottom line: a numbered list. */
+export function drawBluf(slide: BlufSlide, part: SlidePart, body: Rect): number {
+  return drawNumbered(
+    slide.items.map((item) => ({ number: item.number, runs: itemRuns(item.html), change: item.change })),
+    part,
+    body,
+  );
+}
+
+/**
+ * The decisions required, set as the bottom line is: each decision numbered, in bold, with its line of
+ * who and by when under it; that line in the severity scale's red and bold once the deadline has passed,
+ * as the deck's `.bd-passed` sets it.
+ */
+export function drawDecisions(slide: DecisionsSlide, part: SlidePart, body: Rect): number {
+  const { palette } = part.deck;
+  const items = slide.decisions.map((item) => ({
+    number: item.number,
+    runs: [
+      ...itemRuns(`<strong>${item.decisionHtml}</strong>`),
+      ...(item.meta
+        ? [{ text: '\n' }, { text: item.meta, ...(item.passed ? { color: palette.sev[4], bold: true } : {}) }]
+        : []),
+    ],
+    change: item.change,
+  }));
+  return drawNumbered(items, part, body);
 }
 
 /** The key facts in their panel (surface, accent rule on top) at `panel`; returns the panel's height. */

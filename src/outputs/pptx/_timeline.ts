@@ -27,7 +27,8 @@ function timelineStyles(part: SlidePart) {
       lineHeight: t.dateLineHeight,
       color: palette.heading,
       bold: true,
-      align: 'r',
+      // Set against the line, as the deck's `.bd-when`: its right, or its left once mirrored right to left.
+      align: part.deck.model.dir === 'rtl' ? 'l' : 'r',
     }),
     event: part.style({ size: t.eventSize, lineHeight: t.eventLineHeight, color: palette.text }),
     place: part.style({ size: t.placeSize, lineHeight: t.placeLineHeight, color: palette.muted }),

@@ -39,6 +39,39 @@ export function xfrm(rect: Rect, tag = 'a:xfrm', attrs = ''): string {
   );
 }
 
+/**
+ * How a shape takes a right-to-left slide (`mirrored`): as layout, mirrored; or as a visual drawn in
+ * `area` (the box the deck gives its SVG or picture), moved as a whole to where that box is mirrored.
+ */
+export type Placement = 'layout' | { visual: Rect };
+
+/** A frame as `xfrm` and `group` write it: an offset (or a group's child offset) and its extent. */
+const FRAME = /<a:(off|chOff) x="(-?\d+)" y="(-?\d+)"\/><a:(ext|chExt) cx="(\d+)" cy="(\d+)"\/>/g;
+
+/**
+ * A shape, picture, table or group written here, mirrored across a slide `width` px wide, as the deck
+ * mirrors a right-to-left page (flex rows, grids and tables under dir="rtl"): x' = width − x − w. In a
+ * layout shape every frame is mapped (a group's children are in slide coordinates, its chOff its off, so
+ * they mirror with it). A visual (the risk matrix, the actor map, a picture) keeps its own geometry, as
+ * the deck's SVG does: only its own offset moves, by as much as its area does, its chOff kept, so its
+ * children are moved, not flipped.
+ */
+export function mirrored(xml: string, width: number, placement: Placement): string {
+  const across = emu(width);
+  const area = placement === 'layout' ? undefined : placement.visual;
+  const shift = area ? emu(width - area.x - area.w) - emu(area.x) : 0;
+  let first = true;
+  return xml.replace(
+    FRAME,
+    (frame, off: string, x: string, y: string, ext: string, cx: string, cy: string) => {
+      if (area && !first) return frame;
+      first = false;
+      const moved = area ? Number(x) + shift : across - Number(x) - Number(cx);
+      return `<a:${off} x="${moved}" y="${y}"/><a:${ext} cx="${cx}" cy="${cy}"/>`;
+    },
+  );
+}
+
 export interface LineStyle {
   color: string;
   width: number;
