@@ -378,6 +378,24 @@ describe('when, who, how to handle, and the decisions required', () => {
     );
   });
 
+  it('takes a date as written unless it is written as an ISO date and is not one', async () => {
+    const dates = async (written: string) =>
+      problemsOf(
+        `${REQUIRED}date: ${written}\nsource:\n  title: R\n  date: ${written}\nsources:\n  - id: s\n    title: S\n    date: ${written}\n`,
+      );
+    for (const good of ['2015-06-30', '2016-02-29', 'June 2015', 'Q3 2015', '2015-06', '2015', '2015-6-30'])
+      expect(await dates(good), good).toEqual([]);
+    expect(await dates('2027-02-30')).toEqual([
+      'b.yaml:13:7: date: "2027-02-30" is not a date: February 2027 has 28 days; write a day on the calendar (2015-06-30), or the date in words (June 2015)',
+      'b.yaml:16:9: source.date: "2027-02-30" is not a date: February 2027 has 28 days; write a day on the calendar (2015-06-30), or the date in words (June 2015)',
+      'b.yaml:20:11: sources[0].date: "2027-02-30" is not a date: February 2027 has 28 days; write a day on the calendar (2015-06-30), or the date in words (June 2015)',
+    ]);
+    expect((await dates('2027-13-01'))[0]).toContain(
+      'date: "2027-13-01" is not a date: there is no month 13;',
+    );
+    expect((await dates('2015-04-31'))[0]).toContain('"2015-04-31" is not a date: April 2015 has 30 days');
+  });
+
   it('checks recommendation numbers against the recommendations written', async () => {
     const two = REQUIRED.replace('  - action: Do\n', '  - action: Do\n  - action: Do more\n');
     const numbers = (list: string, yaml = two) =>
