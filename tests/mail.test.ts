@@ -188,6 +188,20 @@ describe('composeDraft', () => {
     expect(html).toContain('>Sources</h2>');
   });
 
+  it("has none of the deck's soft hyphens, in either part", async () => {
+    const sample = mailContent(await readBriefing('briefing.yaml', ROOT));
+    // The content model hyphenates the bottom line for the deck's columns.
+    expect(sample.bottomLine.some((item) => item.html.includes('\u00AD'))).toBe(true);
+    const message = parseMessage(await composeDraft(sample, options({ attachments: [] })));
+    const text = message.find('text/plain')?.body.toString('utf8') ?? '';
+    const html = message.find('text/html')?.body.toString('utf8') ?? '';
+    expect(html).toContain('Bottom line</h2>');
+    for (const body of [text, html]) {
+      expect(body).not.toContain('\u00AD');
+      expect(body).not.toContain('&shy;');
+    }
+  });
+
   it('encodes a title beyond ASCII, and leaves the classification out when there is none', async () => {
     const title = 'Libye : l’État islamique — Übersicht 🇱🇾';
     const eml = await composeDraft(

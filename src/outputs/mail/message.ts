@@ -143,7 +143,7 @@ export function mailText(content: MailContent, attachments: Pick<MailAttachment,
     lines.push('', `Attached: ${attachments.map((file) => oneLine(file.filename)).join(', ')}${note}`);
   }
   if (banner) lines.push('', banner);
-  return `${lines.join('\n')}\n`;
+  return withoutSoftHyphens(`${lines.join('\n')}\n`);
 }
 
 /**
@@ -164,7 +164,7 @@ export function mailHtml(content: MailContent, attachments: Pick<MailAttachment,
     )
     .join('\n');
   const files = attachments.map((file) => `<strong>${text(file.filename)}</strong>`).join(', ');
-  return [
+  const html = [
     '<!DOCTYPE html>',
     '<html lang="en">',
     '<head>',
@@ -195,6 +195,16 @@ export function mailHtml(content: MailContent, attachments: Pick<MailAttachment,
   ]
     .filter((line) => line !== '')
     .join('\n');
+  return withoutSoftHyphens(html);
+}
+
+/**
+ * The body without the soft hyphens (U+00AD) the content model puts in long words for the deck's
+ * narrow columns: a mail program sets its own lines, and some show them, or break a word the
+ * reader searches for.
+ */
+function withoutSoftHyphens(body: string): string {
+  return body.replace(/\u00AD|&shy;/g, '');
 }
 
 /** A cited source as one line: `[1] Title. Author, publisher, date. https://…` (plain text). */
