@@ -125,7 +125,7 @@ describe('the sample and its edited copy', () => {
     expect(all).toContain('NEW Tunisian volunteers');
   });
 
-  it('says the same in the mail body, as the first lines after the bottom line', () => {
+  it('says the same in the mail body, as the first lines after the bottom line and the decisions', () => {
     const text = mailText(mailContent(result.briefing, result.changes), []);
     const after = text.slice(text.indexOf('Changes since')).split('\n\n')[0] ?? '';
     expect(after.split('\n')).toEqual([
@@ -137,9 +137,13 @@ describe('the sample and its edited copy', () => {
       'Removed recommendations:',
       '- Create an environment in which civil society organisations can flourish.',
     ]);
+    // As in the deck: the bottom line, the decisions required, then the changes.
     const lines = text.split('\n');
-    const bottom = lines.indexOf('Bottom line:');
-    expect(lines.slice(bottom).indexOf('') + bottom + 1).toBe(
+    const decisions = lines.indexOf('Decisions required:');
+    expect(decisions).toBe(
+      lines.slice(lines.indexOf('Bottom line:')).indexOf('') + lines.indexOf('Bottom line:') + 1,
+    );
+    expect(lines.slice(decisions).indexOf('') + decisions + 1).toBe(
       lines.indexOf('Changes since version 1.0 (30 June 2015, 16:00 UTC):'),
     );
   });
