@@ -566,7 +566,16 @@ describe('loading', () => {
 
   it('reports duplicate keys, YAML syntax errors and several documents', async () => {
     expect(await problemsOf(REQUIRED.replace('title: T\n', 'title: a\ntitle: b\n'))).toEqual([
-      'b.yaml:2:1: duplicate key "title"; each key may appear once in a mapping',
+      'b.yaml:2:1: title: duplicate key "title"; each key may appear once in a mapping',
+    ]);
+    // A duplicate key is named by its path, as every other problem, in a list and in a flow mapping.
+    const nested = REQUIRED.replace('    role: R\n', '    role: R\n    role: S\n').replace(
+      'recommendations:\n  - action: Do\n',
+      'recommendations:\n  - action: Do\n  - { action: Do more, "owner": A, owner: B }\n',
+    );
+    expect(await problemsOf(nested)).toEqual([
+      'b.yaml:7:5: actors[0].role: duplicate key "role"; each key may appear once in a mapping',
+      'b.yaml:14:36: recommendations[1].owner: duplicate key "owner"; each key may appear once in a mapping',
     ]);
     expect(problems(() => load('title: "open\n'))[0]).toMatch(
       /^b\.yaml:2:1: YAML syntax: Missing closing "quote/,
@@ -581,9 +590,9 @@ describe('loading', () => {
     );
     const found = await problemsOf(yaml);
     expect(found).toEqual([
-      'b.yaml:2:1: duplicate key "title"; each key may appear once in a mapping',
+      'b.yaml:2:1: title: duplicate key "title"; each key may appear once in a mapping',
       expect.stringMatching(/^b\.yaml:\d+:17: risks\[0\]\.likelihood: "probable" is not a likelihood/),
-      expect.stringMatching(/^b\.yaml:\d+:5: duplicate key "likelihood"/),
+      expect.stringMatching(/^b\.yaml:\d+:5: risks\[0\]\.likelihood: duplicate key "likelihood"/),
     ]);
   });
 

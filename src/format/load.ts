@@ -5,9 +5,10 @@
  */
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Document, LineCounter, parseDocument, type YAMLError } from 'yaml';
+import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { BriefingError, type Problem } from '../errors.js';
 import { BRIEFING, requiredKeys } from './format.js';
+import { joinPath } from './yamlPaths.js';
 
 /** A briefing larger than this is surely not a briefing. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -82,10 +83,10 @@ export function parseBriefing(bytes: Uint8Array, file: string, dir: string): Loa
     lineCounter,
   });
   const locate = (offset: number) => lineCounter.linePos(Math.max(0, offset));
-  const at = (offset: number, message: string, hint?: string): Problem => ({
+  const at = (offset: number, message: string, hint?: string, path = ''): Problem => ({
     file,
     ...locate(offset),
-    path: '',
+    path,
     message,
     ...(hint ? { hint } : {}),
   });
@@ -137,7 +138,7 @@ function decodeBriefing(
 function yamlProblems(
   doc: Document.Parsed,
   source: string,
-  at: (offset: number, message: string, hint?: string) => Problem,
+  at: (offset: number, message: string, hint?: string, path?: string) => Problem,
 ): { problems: Problem[]; readable: boolean } {
   const problems: Problem[] = [];
   let deep = false;
@@ -156,7 +157,12 @@ function yamlProblems(
           .split(/:(?:\s|$)|\n/)[0]
           ?.trim() ?? '';
       problems.push(
-        at(error.pos[0], `duplicate key${key ? ` "${key}"` : ''}`, 'each key may appear once in a mapping'),
+        at(
+          error.pos[0],
+          `duplicate key${key ? ` "${key}"` : ''}`,
+          'each key may appear once in a mapping',
+          keyPathAt(doc.contents, error.pos[0]),
+        ),
       );
     } else if (error.code === 'MULTIPLE_DOCS') {
       documents = true;
@@ -178,6 +184,37 @@ function yamlProblems(
     }
   }
   return { problems, readable: !deep && !syntax && !documents };
+}
+
+/**
+ * The YAML path (`actors[5].stance`) of the mapping key written at `offset`, as the validator names it;
+ * '' when no key starts there. Aliases are not followed: a key written at `offset` is in the file's own
+ * nodes.
+ */
+function keyPathAt(node: unknown, offset: number, path = ''): string {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const key: unknown = pair.key;
+      if (isScalar(key) && key.range?.[0] === offset) return joinPath(path, String(key.value));
+      if (isScalar(key) && contains(pair.value, offset)) {
+        const found = keyPathAt(pair.value, offset, joinPath(path, String(key.value)));
+        if (found) return found;
+      }
+    }
+  } else if (isSeq(node)) {
+    for (const [index, item] of node.items.entries()) {
+      if (!contains(item, offset)) continue;
+      const found = keyPathAt(item, offset, `${path}[${index}]`);
+      if (found) return found;
+    }
+  }
+  return '';
+}
+
+/** Whether `offset` lies in the text of `node`. */
+function contains(node: unknown, offset: number): boolean {
+  const range = (node as { range?: [number, number, number] } | null)?.range;
+  return range !== undefined && offset >= range[0] && offset <= range[2];
 }
 
 /** Errors the parser reports where a line is indented too much or too little for where it stands. */
