@@ -605,6 +605,22 @@ describe('loading', () => {
     ]);
   });
 
+  it('says that a second ": " on a line, not the indentation, is the mistake when it is', async () => {
+    const bluf = 'bluf:\n  - We ask for three decisions: isolation: of ClearLedger, funding."\n';
+    expect(await problemsOf(`${REQUIRED}${bluf}`)).toEqual([
+      'b.yaml:14:33: YAML syntax: Nested mappings are not allowed in compact mappings; a second ": " in this item, after "isolation", makes YAML read a key inside a key; if the item is text, put all of it in quotes',
+    ]);
+    expect(await problemsOf(REQUIRED.replace('    role: R', '    role: Leader: of the council'))).toEqual([
+      'b.yaml:6:11: YAML syntax: Nested mappings are not allowed in compact mappings; a second ": " on this line, after "Leader", makes YAML read a key inside the value of "role"; put the value in quotes',
+    ]);
+    // The same error from a key indented too far, on the next line, keeps the hint about indentation.
+    expect(await problemsOf(REQUIRED.replace('    impact: high', '      impact: high'))).toEqual([
+      expect.stringMatching(
+        /^b\.yaml:9:17: YAML syntax: Nested mappings .*; check the indentation of this line and the next/,
+      ),
+    ]);
+  });
+
   it('reports only the first syntax error, with a hint for tabs', () => {
     expect(problems(() => load('title: a\nsituation:\n\tsummary: x\n\tpoints: []\n'))).toEqual([
       'b.yaml:3:1: YAML syntax: Tabs are not allowed as indentation; indent with spaces, not tabs',
