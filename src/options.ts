@@ -33,7 +33,7 @@ export interface PipelineOptions {
   pptx: boolean;
   /** The PowerPoint deck's font (one every Office install has; default Arial). */
   pptxFont?: string;
-  /** The PowerPoint deck's notes pane keeps the speaker notes (false: `--no-notes`, `pptxNotes: false`). */
+  /** The PowerPoint deck's notes pane keeps the speaker notes (false: `--no-notes`, `pptxNotes: false`, and `mail` without `--with-notes`). */
   pptxNotes: boolean;
   singleFile: boolean;
   /** The handout and the single file keep the speaker notes. */

@@ -649,13 +649,37 @@ describe('the sample and an edited copy', () => {
       'Risks',
       '  UPDATED  risks[0]  IS reprisal attacks: likelihood',
       '           likely → very likely ▲',
-      '           why: IS claimed **two attacks** near Qubba since 30 June.',
+      '           why: IS claimed two attacks near Qubba since 30 June.',
       '',
       'Recommendations',
-      '  REMOVED  Create an environment in which **civil society organisations** can flourish.',
+      '  REMOVED  Create an environment in which civil society organisations can flourish.',
       '',
       '1 new, 1 updated, 1 removed; 1 judgment moved.',
     ]);
+  });
+
+  it('shows Markdown as its words in the text, citations as written, the JSON as written', async () => {
+    const timeline = [
+      { date: '20 January', event: 'The strike starts.' },
+      { date: '3 February', event: 'Talks on a **new contract** [@union-site].', place: 'Rotterdam' },
+    ];
+    const sources = [{ id: 'union-site', title: 'The union’s site' }];
+    const changes = await compare(
+      { timeline, sources },
+      {
+        timeline: [timeline[0], { ...timeline[1], place: 'The Hague' }],
+        recommendations: [
+          ...(base().recommendations ?? []),
+          { action: 'Ask the *army* to [drive](https://x.org) fuel.' },
+        ],
+        sources,
+      },
+    );
+    const text = changesAsText(changes);
+    expect(text).toContain('  UPDATED  timeline[1]  Talks on a new contract [@union-site]: place');
+    expect(text).toContain('  NEW      recommendations[2]  Ask the army to drive fuel.');
+    expect(text.join('\n')).not.toMatch(/\*|\]\(/);
+    expect(changes.timeline.items[1]?.label).toBe('Talks on a **new contract** [@union-site].');
   });
 
   it('is plain JSON', async () => {

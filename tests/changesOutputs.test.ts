@@ -9,7 +9,7 @@
  * not skip.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -125,7 +125,7 @@ describe('the sample and its edited copy', () => {
     expect(all).toContain('NEW Tunisian volunteers');
   });
 
-  it('says the same in the mail body, as the first lines after the bottom line', () => {
+  it('says the same in the mail body, as the first lines after the bottom line and the decisions', () => {
     const text = mailText(mailContent(result.briefing, result.changes), []);
     const after = text.slice(text.indexOf('Changes since')).split('\n\n')[0] ?? '';
     expect(after.split('\n')).toEqual([
@@ -137,9 +137,13 @@ describe('the sample and its edited copy', () => {
       'Removed recommendations:',
       '- Create an environment in which civil society organisations can flourish.',
     ]);
+    // As in the deck: the bottom line, the decisions required, then the changes.
     const lines = text.split('\n');
-    const bottom = lines.indexOf('Bottom line:');
-    expect(lines.slice(bottom).indexOf('') + bottom + 1).toBe(
+    const decisions = lines.indexOf('Decisions required:');
+    expect(decisions).toBe(
+      lines.slice(lines.indexOf('Bottom line:')).indexOf('') + lines.indexOf('Bottom line:') + 1,
+    );
+    expect(lines.slice(decisions).indexOf('') + decisions + 1).toBe(
       lines.indexOf('Changes since version 1.0 (30 June 2015, 16:00 UTC):'),
     );
   });
@@ -177,6 +181,18 @@ describe('the command line', () => {
     expect(body).toContain('Changes since version 1.0 (30 June 2015, 16:00 UTC):');
     expect(body).toContain('- Tunisian volunteers');
   }, 60_000);
+
+  it('a previous version that does not exist is wrong usage (exit 2), not an invalid briefing', async () => {
+    const out = tempDir('since-missing-');
+    const run = await runCli(ROOT, ['build', '--no-pdf', '--since', 'nothere.yaml', '-o', out, '-q']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('error: the previous version nothere.yaml does not exist');
+    expect(existsSync(path.join(out, 'briefing.html'))).toBe(false);
+    const folder = await runCli(ROOT, ['build', '--no-pdf', '--since', 'tests', '-o', out, '-q']);
+    expect([folder.code, folder.stderr]).toEqual([2, expect.stringContaining('tests is a folder')]);
+    const diff = await runCli(ROOT, ['diff', 'nothere.yaml', 'briefing.yaml']);
+    expect([diff.code, diff.stderr]).toEqual([2, expect.stringContaining('nothere.yaml does not exist')]);
+  });
 
   it('the API checks since as the command line does', async () => {
     const { build: buildMany } = await import('../src/batch.js');

@@ -190,7 +190,10 @@ describe('authoring help', () => {
     expect(text).toMatch(
       /almost no chance.*very unlikely.*unlikely.*roughly even chance.*likely.*very likely.*almost certain/s,
     );
-    expect((await run('validate', file)).code).toBe(0);
+    const valid = await run('validate', file);
+    expect(valid.code).toBe(0);
+    // One of each is counted as one, not as "1 risks".
+    expect(valid.stdout.trim()).toBe(`ok ${file}: 2 actors, 1 risk, 1 recommendation`);
     const built = await run('build', file, '-o', path.join(dir, 'out'), '--no-pdf', '-q');
     expect(built.code).toBe(0);
     writeFileSync(file, 'mine\n');

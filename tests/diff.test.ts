@@ -158,10 +158,10 @@ describe('briefdeck diff', () => {
       'Risks',
       '  UPDATED  risks[0]  IS reprisal attacks: likelihood',
       '           likely → very likely ▲',
-      '           why: IS claimed **two attacks** near Qubba since 30 June.',
+      '           why: IS claimed two attacks near Qubba since 30 June.',
       '',
       'Recommendations',
-      '  REMOVED  Create an environment in which **civil society organisations** can flourish.',
+      '  REMOVED  Create an environment in which civil society organisations can flourish.',
       '',
       '1 new, 1 updated, 1 removed; 1 judgment moved.',
     ]);

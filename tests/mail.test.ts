@@ -28,7 +28,7 @@ import {
   sendDraft,
 } from '../src/outputs/mail/index.js';
 import { mailContent, mailHtml, mailText } from '../src/outputs/mail/message.js';
-import { FIXTURES, ROOT, tempDir } from './_helpers.js';
+import { deckModelOf, FIXTURES, ROOT, tempDir } from './_helpers.js';
 
 const dir = tempDir('mail-');
 const BIN = path.join(ROOT, 'bin', 'briefdeck.cjs');
@@ -58,6 +58,7 @@ const content: MailContent = {
       html: 'Attacks on oil fields are likely within six months.',
     },
   ],
+  decisions: [],
 };
 
 const attachments: MailOptions['attachments'] = [
@@ -188,6 +189,59 @@ describe('composeDraft', () => {
     expect(html).toContain('>Sources</h2>');
   });
 
+  it('gives the decisions required after the bottom line, as the deck words them, a passed deadline too', async () => {
+    const yaml = readFileSync(path.join(ROOT, 'briefing.yaml'), 'utf8')
+      .replace('deadline: Before a local administration is set up', 'deadline: 2015-06-01')
+      .replace('recommendations: [1]\n', 'recommendations: [1, 2]\n    by: The Presidency Council\n')
+      .replace(
+        'or a future Government of National Accord"',
+        'or a future Government of National Accord [@un-talks]"',
+      )
+      .replace(
+        '    title: ISIS in Libya\n',
+        '    title: ISIS in Libya\n  - id: un-talks\n    title: UN-led talks\n',
+      );
+    const dir = tempDir('mail-decisions-');
+    writeFileSync(path.join(dir, 'briefing.yaml'), yaml);
+    cpSync(path.join(ROOT, 'brand'), path.join(dir, 'brand'), { recursive: true });
+    const briefing = await readBriefing('briefing.yaml', dir);
+    const sample = mailContent(briefing);
+    const text = mailText(sample, []);
+    const html = mailHtml(sample, []);
+    const meta =
+      'Decided by The Presidency Council · Deadline: 1 June 2015 (passed) · On recommendations 1, 2';
+    const slide = deckModelOf(briefing).slides.find((s) => s.kind === 'decisions');
+    expect(slide && 'decisions' in slide ? slide.decisions.map((item) => item.meta) : []).toEqual([meta]);
+    const lines = text.split('\n');
+    const at = lines.indexOf('Decisions required:');
+    expect(at).toBeGreaterThan(lines.indexOf('Bottom line:'));
+    expect(at).toBeLessThan(lines.indexOf('Sources:'));
+    expect(lines.slice(at + 1, at + 3)).toEqual([
+      '1. Which authority to ask to sanction the state-sanctioned force for Derna: the internationally recognised government in Tobruk, or a future Government of National Accord [2]',
+      `   ${meta}`,
+    ]);
+    // The source it cites is listed with the bottom line's.
+    expect(sample.sources.map((source) => source.number)).toEqual([1, 2]);
+    expect(lines).toContain('[2] UN-led talks');
+    expect(html.indexOf('>Decisions required</h2>')).toBeGreaterThan(html.indexOf('>Bottom line</h2>'));
+    expect(html).toContain('<strong>state-sanctioned force</strong>');
+    expect(html).toContain(`<span style="color:#555555;">${meta}</span></li>`);
+  });
+
+  it("has none of the deck's soft hyphens, in either part", async () => {
+    const sample = mailContent(await readBriefing('briefing.yaml', ROOT));
+    // The content model hyphenates the bottom line for the deck's columns.
+    expect(sample.bottomLine.some((item) => item.html.includes('\u00AD'))).toBe(true);
+    const message = parseMessage(await composeDraft(sample, options({ attachments: [] })));
+    const text = message.find('text/plain')?.body.toString('utf8') ?? '';
+    const html = message.find('text/html')?.body.toString('utf8') ?? '';
+    expect(html).toContain('Bottom line</h2>');
+    for (const body of [text, html]) {
+      expect(body).not.toContain('\u00AD');
+      expect(body).not.toContain('&shy;');
+    }
+  });
+
   it('encodes a title beyond ASCII, and leaves the classification out when there is none', async () => {
     const title = 'Libye : l’État islamique — Übersicht 🇱🇾';
     const eml = await composeDraft(
@@ -227,6 +281,13 @@ describe('composeDraft', () => {
         {
           text: '<script>alert(1)</script><img src=x onerror=alert(1)>',
           html: '&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;',
+        },
+      ],
+      decisions: [
+        {
+          text: '<script>alert(4)</script>',
+          html: '&lt;script&gt;alert(4)&lt;/script&gt;',
+          meta: 'Decided by <img src=x onerror=alert(5)>',
         },
       ],
     };

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { SaxesParser } from 'saxes';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BrowserSession } from '../src/browser/session.js';
+import { countryInProse } from '../src/format/countries.js';
 import { textWidth } from '../src/format/textMetrics.js';
 import { placeLabels, type Rect } from '../src/slides/visuals/_mapLabels.js';
 import { fitView } from '../src/slides/visuals/_mapView.js';
@@ -331,6 +332,36 @@ describe('alt text', () => {
       /^Map of eastern Libya showing Derna \(city\), Tobruk \(city\) and Qubba \(town\); area labelled: Green Mountains\. .* Derna: Dams failed on 11 September 2023\./,
     );
     expect(named.svg).toContain('<title id="bd-map-title">Derna and the coast</title>');
+  });
+
+  it('gives "the" to a country whose name takes it, in the words but not on the map', () => {
+    const whole = renderLocatorMap({
+      area: { countries: ['NLD'] },
+      places: [{ name: 'Zwolle', lat: 52.512, lon: 6.094 }],
+    });
+    expect(whole.description).toMatch(
+      /^Map of the Netherlands showing Zwolle; other countries named: .*Germany/,
+    );
+    expect(whole.svg).toContain('>NETHERLANDS<');
+    const part = renderLocatorMap({
+      places: [
+        { name: 'Zwolle', lat: 52.512, lon: 6.094 },
+        { name: 'Deventer', lat: 52.255, lon: 6.163 },
+      ],
+    });
+    expect(part.description).toMatch(/^Map of the (?:\w+-)?\w+ern Netherlands showing Zwolle and Deventer/);
+    const both = renderLocatorMap({
+      area: { countries: ['BEL', 'NLD'] },
+      places: [{ name: 'Brussels', lat: 50.85, lon: 4.35 }],
+    });
+    expect(both.description).toMatch(/^Map of the Netherlands and Belgium showing Brussels/);
+    const beside = renderLocatorMap({
+      area: { countries: ['BEL'] },
+      places: [{ name: 'Brussels', lat: 50.85, lon: 4.35 }],
+    });
+    expect(beside.description).toMatch(/other countries named: [^.;]*the Netherlands/);
+    expect(countryInProse('United States')).toBe('the United States');
+    expect(countryInProse('Libya')).toBe('Libya');
   });
 });
 

@@ -83,6 +83,34 @@ describe('--no-notes', () => {
     const eml = readFileSync(path.join(dir, 'dist', 'briefing.eml'), 'utf8').replace(/=\r?\n/g, '');
     expect(eml).toContain('Attached: briefing.pdf, briefing.pptx (no speaker notes)');
   });
+
+  it('is the default for the deck mail attaches; --with-notes keeps them', { timeout: 120_000 }, async () => {
+    const dir = project();
+    const eml = (out: string) =>
+      readFileSync(path.join(dir, out, 'briefing.eml'), 'utf8').replace(/=\r?\n/g, '');
+    const mailed = await runCli(dir, ['mail', '--to', 'desk@example.org', '--pptx', '-o', 'plain']);
+    expect(mailed.code, mailed.stderr).toBe(0);
+    expect(notesParts(read(path.join(dir, 'plain', 'briefing.pptx')))).toEqual([]);
+    expect(eml('plain')).toContain('Attached: briefing.pdf, briefing.pptx (no speaker notes)');
+    const noted = await runCli(dir, [
+      'mail',
+      '--to',
+      'desk@example.org',
+      '--pptx',
+      '--with-notes',
+      '-o',
+      'noted',
+    ]);
+    expect(noted.code, noted.stderr).toBe(0);
+    expect(notesParts(read(path.join(dir, 'noted', 'briefing.pptx'))).length).toBeGreaterThan(2);
+    expect(eml('noted')).toContain(
+      'Attached: briefing.pdf, briefing.pptx (the speaker notes are in briefing.pptx)',
+    );
+    // build is not mail: its deck keeps them for the presenter.
+    const built = await runCli(dir, ['build', '--no-pdf', '--pptx', '-o', 'built']);
+    expect(built.code, built.stderr).toBe(0);
+    expect(notesParts(read(path.join(dir, 'built', 'briefing.pptx'))).length).toBeGreaterThan(2);
+  });
 });
 
 describe('watch --pptx', () => {

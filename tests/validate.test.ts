@@ -378,6 +378,24 @@ describe('when, who, how to handle, and the decisions required', () => {
     );
   });
 
+  it('takes a date as written unless it is written as an ISO date and is not one', async () => {
+    const dates = async (written: string) =>
+      problemsOf(
+        `${REQUIRED}date: ${written}\nsource:\n  title: R\n  date: ${written}\nsources:\n  - id: s\n    title: S\n    date: ${written}\n`,
+      );
+    for (const good of ['2015-06-30', '2016-02-29', 'June 2015', 'Q3 2015', '2015-06', '2015', '2015-6-30'])
+      expect(await dates(good), good).toEqual([]);
+    expect(await dates('2027-02-30')).toEqual([
+      'b.yaml:13:7: date: "2027-02-30" is not a date: February 2027 has 28 days; write a day on the calendar (2015-06-30), or the date in words (June 2015)',
+      'b.yaml:16:9: source.date: "2027-02-30" is not a date: February 2027 has 28 days; write a day on the calendar (2015-06-30), or the date in words (June 2015)',
+      'b.yaml:20:11: sources[0].date: "2027-02-30" is not a date: February 2027 has 28 days; write a day on the calendar (2015-06-30), or the date in words (June 2015)',
+    ]);
+    expect((await dates('2027-13-01'))[0]).toContain(
+      'date: "2027-13-01" is not a date: there is no month 13;',
+    );
+    expect((await dates('2015-04-31'))[0]).toContain('"2015-04-31" is not a date: April 2015 has 30 days');
+  });
+
   it('checks recommendation numbers against the recommendations written', async () => {
     const two = REQUIRED.replace('  - action: Do\n', '  - action: Do\n  - action: Do more\n');
     const numbers = (list: string, yaml = two) =>
@@ -548,7 +566,16 @@ describe('loading', () => {
 
   it('reports duplicate keys, YAML syntax errors and several documents', async () => {
     expect(await problemsOf(REQUIRED.replace('title: T\n', 'title: a\ntitle: b\n'))).toEqual([
-      'b.yaml:2:1: duplicate key "title"; each key may appear once in a mapping',
+      'b.yaml:2:1: title: duplicate key "title"; each key may appear once in a mapping',
+    ]);
+    // A duplicate key is named by its path, as every other problem, in a list and in a flow mapping.
+    const nested = REQUIRED.replace('    role: R\n', '    role: R\n    role: S\n').replace(
+      'recommendations:\n  - action: Do\n',
+      'recommendations:\n  - action: Do\n  - { action: Do more, "owner": A, owner: B }\n',
+    );
+    expect(await problemsOf(nested)).toEqual([
+      'b.yaml:7:5: actors[0].role: duplicate key "role"; each key may appear once in a mapping',
+      'b.yaml:14:36: recommendations[1].owner: duplicate key "owner"; each key may appear once in a mapping',
     ]);
     expect(problems(() => load('title: "open\n'))[0]).toMatch(
       /^b\.yaml:2:1: YAML syntax: Missing closing "quote/,
@@ -563,9 +590,9 @@ describe('loading', () => {
     );
     const found = await problemsOf(yaml);
     expect(found).toEqual([
-      'b.yaml:2:1: duplicate key "title"; each key may appear once in a mapping',
+      'b.yaml:2:1: title: duplicate key "title"; each key may appear once in a mapping',
       expect.stringMatching(/^b\.yaml:\d+:17: risks\[0\]\.likelihood: "probable" is not a likelihood/),
-      expect.stringMatching(/^b\.yaml:\d+:5: duplicate key "likelihood"/),
+      expect.stringMatching(/^b\.yaml:\d+:5: risks\[0\]\.likelihood: duplicate key "likelihood"/),
     ]);
   });
 
@@ -574,6 +601,22 @@ describe('loading', () => {
     expect(found).toEqual([
       expect.stringMatching(
         /^b\.yaml:\d+:4: YAML syntax: .*; check the indentation of this line and the next/,
+      ),
+    ]);
+  });
+
+  it('says that a second ": " on a line, not the indentation, is the mistake when it is', async () => {
+    const bluf = 'bluf:\n  - We ask for three decisions: isolation: of ClearLedger, funding."\n';
+    expect(await problemsOf(`${REQUIRED}${bluf}`)).toEqual([
+      'b.yaml:14:33: YAML syntax: Nested mappings are not allowed in compact mappings; a second ": " in this item, after "isolation", makes YAML read a key inside a key; if the item is text, put all of it in quotes',
+    ]);
+    expect(await problemsOf(REQUIRED.replace('    role: R', '    role: Leader: of the council'))).toEqual([
+      'b.yaml:6:11: YAML syntax: Nested mappings are not allowed in compact mappings; a second ": " on this line, after "Leader", makes YAML read a key inside the value of "role"; put the value in quotes',
+    ]);
+    // The same error from a key indented too far, on the next line, keeps the hint about indentation.
+    expect(await problemsOf(REQUIRED.replace('    impact: high', '      impact: high'))).toEqual([
+      expect.stringMatching(
+        /^b\.yaml:9:17: YAML syntax: Nested mappings .*; check the indentation of this line and the next/,
       ),
     ]);
   });

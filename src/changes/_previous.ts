@@ -42,13 +42,36 @@ export class NotAtRevisionError extends UsageError {
 /**
  * Reads `spec`, the previous version of `currentFile` (both as the user named them, relative to
  * `cwd`): a file, or `git:REV`. Throws a `BriefingError` naming the previous file when it is invalid,
- * a `UsageError` when git cannot give it (not in a repository, no such revision, no such file
- * there: `NotAtRevisionError`).
+ * a `UsageError` when it names nothing to read: no such file or a folder, or what git cannot give
+ * (not in a repository, no such revision, no such file there: `NotAtRevisionError`).
  */
 export async function readPrevious(spec: string, currentFile: string, cwd: string): Promise<Briefing> {
   if (spec.startsWith(GIT_PREFIX)) return readAtRevision(spec.slice(GIT_PREFIX.length), currentFile, cwd);
   if (spec.trim() === '') throw new UsageError('the previous version is empty: name a file or git:REV');
+  await checkPreviousFile(spec, cwd);
   return validateBriefing(await loadBriefing(spec, { cwd }));
+}
+
+/**
+ * A previous version named as a file must be one: naming a file that does not exist, or a folder, is
+ * a mistake on the command line (exit 2), as naming a revision that does not exist is, not a problem
+ * in a briefing. A file that cannot be read is left to `loadBriefing`, which says why.
+ */
+async function checkPreviousFile(spec: string, cwd: string): Promise<void> {
+  const hint = 'Name an earlier briefing file, or git:REV for this one at a git revision (git:HEAD~1).';
+  let folder: boolean;
+  try {
+    folder = (await stat(path.resolve(cwd, spec))).isDirectory();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw new UsageError(`the previous version ${printable(spec)} does not exist`, { hint });
+    return;
+  }
+  if (folder)
+    throw new UsageError(`the previous version ${printable(spec)} is a folder, not a briefing file`, {
+      hint,
+    });
 }
 
 async function readAtRevision(revision: string, currentFile: string, cwd: string): Promise<Briefing> {

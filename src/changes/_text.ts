@@ -3,9 +3,11 @@
  * (`briefdeck diff`): a heading, then each list in the deck's order with
  * its new, updated and removed items (unchanged ones are left out), the
  * judgments that moved under their risk with the reason given, and a
- * closing count. Markdown is shown as written; the caller makes the lines
- * printable and may colour the status words.
+ * closing count. Markdown is shown as the words it reads as (`**new key**`
+ * as `new key`, a link as its text), citations as written (`[@id]`); the
+ * caller makes the lines printable and may colour the status words.
  */
+import { createMarkdown, type MarkdownRenderer } from '../content/markdown.js';
 import { changedLists } from './_lists.js';
 import type { Changes, ItemChange, JudgmentChange, ListChanges, RiskExtra } from './types.js';
 
@@ -32,50 +34,67 @@ export function changesAsText(changes: Changes, options: TextOptions = {}): stri
   const section = (title: string, body: string[]) => {
     if (body.length > 0) lines.push('', title, ...body);
   };
+  const markdown = (text: string) => shown(markdownWords(text));
+  /** A list's lines; its labels are `read` (`markdown` for text in inline Markdown, else `shown`). */
   const list = <F extends string, X>(
     changed: ListChanges<F, X>,
-    more?: (item: ItemChange<F> & X, shown: (text: string) => string) => string[],
+    read: (text: string) => string,
+    more?: (item: ItemChange<F> & X) => string[],
   ) => [
-    ...changed.items.flatMap((item) => itemLines(item, status, shown, more?.(item, shown) ?? [])),
-    ...changed.removed.map((item) => `${status('REMOVED')}${shown(item.label)}`),
+    ...changed.items.flatMap((item) => itemLines(item, status, read, more?.(item) ?? [])),
+    ...changed.removed.map((item) => `${status('REMOVED')}${read(item.label)}`),
   ];
-  section('Bottom line', list(changes.bluf));
-  section('Decisions', list(changes.decisions));
+  section('Bottom line', list(changes.bluf, markdown));
+  section('Decisions', list(changes.decisions, markdown));
   section('Situation', [
     ...(changes.situation.summaryChanged ? [`${status('EDITED')}situation.summary`] : []),
-    ...list(changes.situation.points),
+    ...list(changes.situation.points, markdown),
   ]);
-  section('Timeline', list(changes.timeline));
-  section('Actors', list(changes.actors));
-  section('Risks', list(changes.risks, riskLines));
-  section('Recommendations', list(changes.recommendations));
+  section('Timeline', list(changes.timeline, markdown));
+  section('Actors', list(changes.actors, shown));
+  section(
+    'Risks',
+    list(changes.risks, shown, (item) => riskLines(item, markdown)),
+  );
+  section('Recommendations', list(changes.recommendations, markdown));
   if (changes.otherKeys.length > 0) lines.push('', `Also changed: ${changes.otherKeys.join(', ')}`);
   lines.push('', shown(summaryLine(changes)));
   return lines;
 }
 
+let renderer: MarkdownRenderer | undefined;
+
+/** Inline Markdown as the words it reads as; a citation or figure reference as written (`[@id]`). */
+function markdownWords(markdown: string): string {
+  renderer ??= createMarkdown(() => undefined, null);
+  return renderer.text(markdown);
+}
+
 function itemLines<F extends string>(
   item: ItemChange<F>,
   status: (word: StatusWord) => string,
-  shown: (text: string) => string,
+  read: (text: string) => string,
   more: string[],
 ): string[] {
   if (item.status === 'unchanged') return [];
-  const label = shown(item.label);
+  const label = read(item.label);
   if (item.status === 'new') return [`${status('NEW')}${item.path}  ${label}`];
-  const was = `${UNDER}was: ${shown(item.previous.label)}`;
+  const was = `${UNDER}was: ${read(item.previous.label)}`;
   // A point is its text: a point that changed is edited, and what it said is shown.
   if (item.fields.length === 1 && item.fields[0] === 'text')
     return [`${status('EDITED')}${item.path}  ${label}`, was];
   const renamed = item.previous.label !== item.label ? [was] : [];
-  return [`${status('UPDATED')}${item.path}  ${label}: ${item.fields.join(', ')}`, ...renamed, ...more];
+  // The keys that changed follow the label after a colon, which takes the place of its full stop
+  // (not of an abbreviation's: `U.S.`).
+  const named = `${label.replace(/(?<=[\p{Ll}\d)\]])\.$/u, '')}: ${item.fields.join(', ')}`;
+  return [`${status('UPDATED')}${item.path}  ${named}`, ...renamed, ...more];
 }
 
-function riskLines(item: ItemChange<string> & RiskExtra, shown: (text: string) => string): string[] {
+function riskLines(item: ItemChange<string> & RiskExtra, markdown: (text: string) => string): string[] {
   if (item.judgments.length === 0) return [];
   const reason =
     item.reason !== undefined
-      ? `${UNDER}why: ${shown(item.reason)}`
+      ? `${UNDER}why: ${markdown(item.reason)}`
       : `${UNDER}(no new change_note says why)`;
   return [`${UNDER}${item.judgments.map((judgment: JudgmentChange) => judgment.text).join('; ')}`, reason];
 }

@@ -56,7 +56,7 @@ export const PIPELINE_OPTIONS = {
   },
   'with-notes': {
     type: 'boolean',
-    help: 'keep the speaker notes in the handout and the single file (they are left out by default)',
+    help: 'keep the speaker notes in the handout and the single file, and in the PowerPoint deck\nmail attaches (they are left out by default)',
   },
   ...QUIET,
 } as const satisfies OptionSpecs;
@@ -79,8 +79,17 @@ const CLI_NAMES: Partial<Record<Parameters<OptionName>[0], string>> = {
   timeoutMs: 'timeout',
 };
 
-/** The shared options, checked once, with their defaults (options.ts), and their command line's own rules. */
-export function resolvePipelineOptions(values: PipelineValues, context: CliContext): Pipeline {
+/**
+ * The shared options, checked once, with their defaults (options.ts), and their command line's own rules.
+ * `mailed`: the outputs are for a mail (`briefdeck mail`), whose attachments keep nothing private
+ * unless asked: its PowerPoint deck leaves the speaker notes out, as the handout does, unless
+ * --with-notes keeps them.
+ */
+export function resolvePipelineOptions(
+  values: PipelineValues,
+  context: CliContext,
+  { mailed = false }: { mailed?: boolean } = {},
+): Pipeline {
   if (values.paper !== undefined && !values.handout && !values.notes) {
     throw new UsageError(
       '--paper sets the paper of the handout and the script; it needs --handout or --notes',
@@ -102,8 +111,10 @@ export function resolvePipelineOptions(values: PipelineValues, context: CliConte
       { hint: 'For example: briefdeck build --pptx --no-notes' },
     );
   }
-  // --handout and --notes print on --paper (A4 unless it says otherwise); --no-notes is pptxNotes: false.
+  // --handout and --notes print on --paper (A4 unless it says otherwise); --no-notes is pptxNotes: false,
+  // and a mailed deck keeps the notes only with --with-notes.
   const paper = values.paper ?? true;
+  const pptxNotes = values.notes === false ? false : mailed ? values['with-notes'] === true : undefined;
   return resolvePipeline(
     {
       outDir: values.out,
@@ -117,7 +128,7 @@ export function resolvePipelineOptions(values: PipelineValues, context: CliConte
       notes: values.notes ? paper : undefined,
       pptx: values.pptx,
       pptxFont: values['pptx-font'],
-      pptxNotes: values.notes === false ? false : undefined,
+      pptxNotes,
       singleFile: values['single-file'],
       withNotes: values['with-notes'],
       timeoutMs: values.timeout,

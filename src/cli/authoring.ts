@@ -46,12 +46,20 @@ export const validateCommand = defineCommand({
       io.stdout('[]');
       return 0;
     }
-    io.stdout(
-      `${paint.green('ok')} ${printable(file)}: ${briefing.actors.length} actors, ${briefing.risks.length} risks, ${briefing.recommendations.length} recommendations`,
-    );
+    const counts = [
+      counted(briefing.actors.length, 'actor'),
+      counted(briefing.risks.length, 'risk'),
+      counted(briefing.recommendations.length, 'recommendation'),
+    ];
+    io.stdout(`${paint.green('ok')} ${printable(file)}: ${counts.join(', ')}`);
     return 0;
   },
 });
+
+/** `1 risk`, `2 risks`. */
+function counted(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
 
 /** A starter briefing with every section, a comment on what goes in each, and the schema line; never over a file. */
 export const initCommand = defineCommand({

@@ -1,6 +1,8 @@
 /**
- * `briefdeck mail FILE --to ADDR`: builds as `build` does, then writes
- * `OUT/NAME.eml` (the PDF attached, and the handout when built), and sends
+ * `briefdeck mail FILE --to ADDR`: builds as `build` does (but for the
+ * PowerPoint deck's speaker notes, left out unless --with-notes), then writes
+ * `OUT/NAME.eml` (the PDF attached, and the handout and the PowerPoint deck
+ * when built), and sends
  * the same message with `--send`. The addresses and the SMTP server are
  * checked before anything is built.
  */
@@ -49,7 +51,7 @@ export const mailCommand = defineCommand({
   options: { ...PIPELINE_OPTIONS, ...MAIL_OPTIONS },
   async run({ args, values }, context: CliContext) {
     const { io, paint } = context;
-    const pipeline = resolvePipelineOptions(values, context);
+    const pipeline = resolvePipelineOptions(values, context, { mailed: true });
     const request = await mailRequest(values, pipeline.pdf, io.env);
     await checkOutputFolder(path.resolve(io.cwd, pipeline.outDir), pipeline.outDir);
     const progress = progressOf(values, context);
@@ -144,7 +146,7 @@ async function sendOrDraft(
   if (sent.rejected.length > 0) printWarning(context, `the server refused ${sent.rejected.join(', ')}`);
 }
 
-/** Whether the speaker notes are in the attachments: the slide PDF never, the handout with --with-notes, the PowerPoint deck unless --no-notes. */
+/** Whether the speaker notes are in the attachments: the slide PDF never, the handout and the PowerPoint deck with --with-notes. */
 function notesIn(result: BuildResult, withNotes: boolean, pptxNotes: boolean): string {
   const noted = [
     ...(result.handout && withNotes ? [path.basename(result.handout)] : []),

@@ -82,3 +82,48 @@ const FULL_NAMES: Readonly<Record<string, string>> = {
 export function countryName(numeric: string, atlasName: string): string {
   return FULL_NAMES[numeric] ?? atlasName;
 }
+
+/**
+ * The countries and territories whose English name takes "the" in a sentence ("Map of the
+ * Netherlands"), by the name shown (`countryName`). Their labels on the map stay without it.
+ */
+const NAMES_WITH_THE: ReadonlySet<string> = new Set([
+  'Bahamas',
+  'British Indian Ocean Territory',
+  'British Virgin Islands',
+  'Cayman Islands',
+  'Central African Republic',
+  'Comoros',
+  'Cook Islands',
+  'Czech Republic',
+  'Democratic Republic of the Congo',
+  'Dominican Republic',
+  'Falkland Islands',
+  'Faroe Islands',
+  'French Southern Territories',
+  'Gambia',
+  'Maldives',
+  'Marshall Islands',
+  'Netherlands',
+  'Northern Mariana Islands',
+  'Philippines',
+  'Pitcairn Islands',
+  'Seychelles',
+  'Solomon Islands',
+  'Turks and Caicos Islands',
+  'United Arab Emirates',
+  'United Kingdom',
+  'United States',
+  'United States Virgin Islands',
+  'Vatican',
+]);
+
+/** Whether a country's name, as shown, takes "the" in a sentence (`Netherlands`, `United States`). */
+export function countryTakesThe(name: string): boolean {
+  return NAMES_WITH_THE.has(name);
+}
+
+/** A country's name as a sentence says it: `the Netherlands`, `Libya`. */
+export function countryInProse(name: string): string {
+  return countryTakesThe(name) ? `the ${name}` : name;
+}

@@ -2,9 +2,11 @@
  * Dates and times as the format reads them, in ISO 8601: `as_of`, a date and
  * time with its zone (`2015-06-30T16:00Z`, `2015-06-30T18:00+02:00`), and a
  * decision's `deadline`, which may also be a date alone (`2015-06-30`) or
- * free text (`Before the vote`). The patterns are shared with the schema; a
- * date the calendar does not have (`2015-02-29`) is caught here, past what
- * the schema's pattern can say. Pure: no clock is ever read.
+ * free text (`Before the vote`); and the `date` of the briefing and of its
+ * sources, free text that, written as an ISO date, must be one. The patterns
+ * are shared with the schema; a date the calendar does not have
+ * (`2015-02-29`) is caught here, past what the schema's pattern can say.
+ * Pure: no clock is ever read.
  */
 import type { Deadline, Decision, Instant } from './briefing.js';
 import { type Message, type TextRule, truncate } from './specs.js';
@@ -24,9 +26,13 @@ const DATE_TIME = `${DATE}[tT]${TIME}${ZONE}`;
 const DATE_LIKE =
   '\\d{4}-\\d\\d?-\\d\\d?(?:[tT ]\\s*\\d\\d?:\\d\\d(?::\\d\\d(?:[.,]\\d+)?)?)?(?:\\s*(?:[zZ]|[+-]\\d\\d(?::?\\d\\d)?))?';
 
+/** What was meant as an ISO date alone, right or wrong: `2015-06-30`, `2015-6-31`, `2015-13-01`. */
+const DAY_LIKE = '\\d{4}-\\d\\d?-\\d\\d?';
+
 const dateTimeRegex = new RegExp(`^${DATE_TIME}$`);
 const dateRegex = new RegExp(`^${DATE}$`);
 const dateLikeRegex = new RegExp(`^(?:${DATE_LIKE})$`);
+const dayLikeRegex = /^(\d{4})-(\d\d?)-(\d\d?)$/;
 
 /** `as_of`: a date and time with its zone, on the calendar. */
 export const DATE_TIME_WITH_ZONE: TextRule = {
@@ -50,6 +56,26 @@ export const DEADLINE: TextRule = {
       text,
       'a date, or a date and time with its zone',
       'write 2015-06-30, or 2015-06-30T16:00Z (UTC)',
+    ),
+};
+
+/**
+ * The `date` of the briefing and of a source: text as written (`June 2015`, `Q3 2015`), shown in the
+ * long form when it is an ISO date. Text written as a date (`2015-02-30`, `2015-13-01`) must be one,
+ * else it would be shown raw as if it were.
+ */
+export const DATE_AS_WRITTEN: TextRule = {
+  pattern: `(?!\\s*${DAY_LIKE}\\s*$)[\\s\\S]*\\S[\\s\\S]*|\\d{4}-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\\d|3[01])`,
+  numbers: 'any',
+  also: (text) => {
+    const day = dayLikeRegex.exec(text.trim());
+    return !day || isCalendarDate(Number(day[1]), Number(day[2]), Number(day[3]));
+  },
+  problem: (text) =>
+    dateTimeProblem(
+      text,
+      'a date',
+      'write a day on the calendar (2015-06-30), or the date in words (June 2015)',
     ),
 };
 

@@ -33,7 +33,7 @@ import {
   STANCES,
   TLP_LABELS,
 } from './briefing.js';
-import { DATE_TIME_WITH_ZONE, DEADLINE } from './dateTimes.js';
+import { DATE_AS_WRITTEN, DATE_TIME_WITH_ZONE, DEADLINE } from './dateTimes.js';
 import { VISUAL_KEYS } from './formatVisuals.js';
 import { LANGUAGE_TAG } from './language.js';
 import {
@@ -71,7 +71,13 @@ const SOURCE_REPORT = mapping(
     title: text("The report's title.", { required: true }),
     publisher: text('Who published it.'),
     author: text('Who wrote it.'),
-    date: text('When it was published, as written.', { examples: ['2015-06-30', 'June 2015'] }),
+    date: text(
+      'When it was published, as written; one written as an ISO date (`2015-06-30`) must be on the calendar.',
+      {
+        rule: DATE_AS_WRITTEN,
+        examples: ['2015-06-30', 'June 2015'],
+      },
+    ),
     url: text('Where to read it: an `http` or `https` address.', { rule: HTTP_URL }),
   },
   'The report being summarised: `title` (required), `publisher`, `author`, `date`, `url`. Credited on the title slide.',
@@ -209,7 +215,8 @@ const SOURCE = mapping(
     publisher: text('Who published it.'),
     author: text('Who wrote it.'),
     date: text(
-      'When: an ISO date (`2015-06-30`, `2015-06`) is shown in the long form of the language, anything else as written.',
+      'When: an ISO date (`2015-06-30`, `2015-06`) is shown in the long form of the language, anything else as written; one written as an ISO date must be on the calendar.',
+      { rule: DATE_AS_WRITTEN },
     ),
     url: text('Where to read it: an `http` or `https` address.', { rule: HTTP_URL }),
   },
@@ -323,8 +330,8 @@ export const BRIEFING = mapping(
     title: text("The briefing's title: title slide, page title, PDF title.", { required: true }),
     subtitle: text('One line under the title.'),
     date: text(
-      'Shown on the title slide; an ISO date (`2015-06-30`, `2015-06`) in the long form of the language (`30 June 2015`), anything else as written. Never defaulted to today.',
-      { examples: ['2015-06-30'] },
+      'Shown on the title slide; an ISO date (`2015-06-30`, `2015-06`) in the long form of the language (`30 June 2015`), anything else as written (`June 2015`, `Q3 2015`). One written as an ISO date must be on the calendar (`2015-02-30` is an error). Never defaulted to today.',
+      { rule: DATE_AS_WRITTEN, examples: ['2015-06-30', 'June 2015'] },
     ),
     language: text(
       'The language the briefing is written in, as a BCP 47 tag (`en`, `en-GB`, `de`, `fr`, `ar`): sets hyphenation, quotes, dates and the PDF language; `ar`, `he`, `fa` and `ur` lay the briefing out right to left.',

@@ -8,23 +8,30 @@ import { readFile } from 'node:fs/promises';
 import type { MailComposerOptions } from 'nodemailer/lib/mail-composer';
 import type { Changes } from '../../changes/types.js';
 import { buildContent, type ChangesSection } from '../../content/index.js';
-import { escapeHtml } from '../../content/markdown.js';
+import { citationNumbering, createMarkdown, escapeHtml } from '../../content/markdown.js';
+import { visualOrder } from '../../content/visuals.js';
 import { ExitCode, UserError } from '../../errors.js';
 import type { Briefing } from '../../format/briefing.js';
 import { findCitations } from '../../format/references.js';
+import { decisionMeta } from '../../slides/decisions.js';
 import { type Mailbox, toMailboxes } from './addresses.js';
 
 /**
- * What the mail says: the title block with its handling line and the bottom
- * line, from the briefing's content model made for a mail: its citations
- * (`[1]`, a link to the sources slide in the deck) as plain numbers, since
- * in a mail they have nowhere to go, with the sources they cite listed.
+ * What the mail says: the title block with its handling line, the bottom
+ * line and the decisions required, from the briefing's content model made
+ * for a mail: its citations (`[1]`, a link to the sources slide in the deck)
+ * as plain numbers, since in a mail they have nowhere to go, with the
+ * sources they cite listed.
  */
 export function mailContent(briefing: Briefing, changes?: Changes): MailContent {
   const content = buildContent(briefing, null, undefined, changes);
-  // The sources the bottom line cites, numbered as in the deck; all of them with the changes, whose
-  // lines and reasons may cite any.
-  const ids = new Set(content.bluf.flatMap((item) => findCitations(item.markdown)));
+  const plain = plainTextOf(briefing);
+  // The sources the bottom line and the decisions cite, numbered as in the deck; all of them with the
+  // changes, whose lines and reasons may cite any.
+  const ids = new Set([
+    ...content.bluf.flatMap((item) => findCitations(item.markdown)),
+    ...content.decisions.flatMap((item) => findCitations(item.decision)),
+  ]);
   const cited = content.sources.filter((source) => content.changes || ids.has(source.id));
   return {
     title: content.title,
@@ -39,6 +46,12 @@ export function mailContent(briefing: Briefing, changes?: Changes): MailContent 
       text,
       ...(change ? { mark: change.label } : {}),
     })),
+    decisions: content.decisions.map((item) => ({
+      text: plain(item.decision),
+      html: item.decisionHtml,
+      meta: decisionMeta(item),
+      ...(item.change ? { mark: item.change.label } : {}),
+    })),
     ...(content.changes ? { changes: content.changes } : {}),
     sources: cited.map(({ number, title, details, url }) => ({
       number,
@@ -47,6 +60,17 @@ export function mailContent(briefing: Briefing, changes?: Changes): MailContent 
       ...(url ? { url } : {}),
     })),
   };
+}
+
+/**
+ * Inline Markdown as plain text, as the content model writes the bottom line's for the text part:
+ * its words, citations as `[n]` and figure references as `Figure n`, numbered as in the deck.
+ */
+function plainTextOf(briefing: Briefing): (markdown: string) => string {
+  const order = visualOrder(briefing);
+  const figures = { number: (id: string) => order.get(id)?.number, href: null };
+  const md = createMarkdown(citationNumbering(briefing.sources), null, { figures });
+  return (markdown) => md.text(markdown);
 }
 
 /** What the mail says (see `mailContent`). */
@@ -63,13 +87,22 @@ export interface MailContent {
   organization?: string;
   /** The bottom line (BLUF) items: plain text and sanitised inline HTML (already safe to embed); `NEW` or `UPDATED` since the previous version. */
   bottomLine: { text: string; html: string; mark?: string }[];
-  /** What changed since the previous version (`--since`): the first lines after the bottom line. */
+  /**
+   * The decisions required, after the bottom line, as the deck shows them: plain text and sanitised
+   * inline HTML, and the line of who decides, by when (passed or not) and on which recommendations
+   * (plain text, empty when there is none); `NEW` or `UPDATED` since the previous version.
+   */
+  decisions: { text: string; html: string; meta: string; mark?: string }[];
+  /** What changed since the previous version (`--since`): the lines after the bottom line and the decisions. */
   changes?: ChangesSection;
   /** Said after the attachments: whether the speaker notes are in them (`no speaker notes`). */
   attachmentNote?: string;
-  /** The sources the bottom line cites, by their number there: plain text. */
+  /** The sources the bottom line and the decisions cite, by their number there: plain text. */
   sources: { number: number; title: string; details: string; url?: string }[];
 }
+
+/** The decisions' heading, as the deck's slide and the handout have it. */
+const DECISIONS_HEADING = 'Decisions required';
 
 /** The media type of a PowerPoint deck (`.pptx`). */
 export const PPTX_TYPE = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
@@ -121,7 +154,10 @@ function byline(content: MailContent): string {
   return [content.date && oneLine(content.date), asOf, who.join(', ')].filter(Boolean).join(' · ');
 }
 
-/** The plain-text body: banner, title, byline, the bottom line as a numbered list, the attachments, banner. */
+/**
+ * The plain-text body: banner, title, byline, the bottom line and the decisions required as numbered
+ * lists, the attachments, banner.
+ */
 export function mailText(content: MailContent, attachments: Pick<MailAttachment, 'filename'>[]): string {
   const banner = content.classification ? oneLine(content.classification) : '';
   const lines: string[] = [];
@@ -136,6 +172,13 @@ export function mailText(content: MailContent, attachments: Pick<MailAttachment,
       lines.push(`${index + 1}. ${item.mark ? `[${item.mark}] ` : ''}${oneLine(item.text)}`);
     });
   }
+  if (content.decisions.length > 0) {
+    lines.push('', `${DECISIONS_HEADING}:`);
+    content.decisions.forEach((item, index) => {
+      lines.push(`${index + 1}. ${item.mark ? `[${item.mark}] ` : ''}${oneLine(item.text)}`);
+      if (item.meta) lines.push(`   ${oneLine(item.meta)}`);
+    });
+  }
   if (content.changes) lines.push('', ...changesText(content.changes));
   if (content.sources.length > 0) lines.push('', 'Sources:', ...content.sources.map(sourceLine));
   if (attachments.length > 0) {
@@ -143,7 +186,7 @@ export function mailText(content: MailContent, attachments: Pick<MailAttachment,
     lines.push('', `Attached: ${attachments.map((file) => oneLine(file.filename)).join(', ')}${note}`);
   }
   if (banner) lines.push('', banner);
-  return `${lines.join('\n')}\n`;
+  return withoutSoftHyphens(`${lines.join('\n')}\n`);
 }
 
 /**
@@ -163,8 +206,14 @@ export function mailHtml(content: MailContent, attachments: Pick<MailAttachment,
       (item) => `<li style="margin:0 0 6px;">${item.mark ? `${markHtml(item.mark)} ` : ''}${item.html}</li>`,
     )
     .join('\n');
+  const decisions = content.decisions
+    .map((item) => {
+      const meta = item.meta ? `<br><span style="color:#555555;">${text(item.meta)}</span>` : '';
+      return `<li style="margin:0 0 6px;">${item.mark ? `${markHtml(item.mark)} ` : ''}${item.html}${meta}</li>`;
+    })
+    .join('\n');
   const files = attachments.map((file) => `<strong>${text(file.filename)}</strong>`).join(', ');
-  return [
+  const html = [
     '<!DOCTYPE html>',
     '<html lang="en">',
     '<head>',
@@ -178,6 +227,9 @@ export function mailHtml(content: MailContent, attachments: Pick<MailAttachment,
     content.handling ? `<p style="margin:0 0 16px;font-style:italic;">${text(content.handling)}</p>` : '',
     items
       ? `<h2 style="margin:16px 0 8px;font-size:16px;">Bottom line</h2>\n<ol style="margin:0 0 16px;padding-left:24px;">\n${items}\n</ol>`
+      : '',
+    decisions
+      ? `<h2 style="margin:16px 0 8px;font-size:16px;">${DECISIONS_HEADING}</h2>\n<ol style="margin:0 0 16px;padding-left:24px;">\n${decisions}\n</ol>`
       : '',
     content.changes ? changesHtml(content.changes) : '',
     content.sources.length > 0
@@ -195,6 +247,16 @@ export function mailHtml(content: MailContent, attachments: Pick<MailAttachment,
   ]
     .filter((line) => line !== '')
     .join('\n');
+  return withoutSoftHyphens(html);
+}
+
+/**
+ * The body without the soft hyphens (U+00AD) the content model puts in long words for the deck's
+ * narrow columns: a mail program sets its own lines, and some show them, or break a word the
+ * reader searches for.
+ */
+function withoutSoftHyphens(body: string): string {
+  return body.replace(/\u00AD|&shy;/g, '');
 }
 
 /** A cited source as one line: `[1] Title. Author, publisher, date. https://…` (plain text). */

@@ -4,6 +4,7 @@
  * "Map of north-eastern Libya showing Derna, Tobruk and Qubba; area
  * labelled: Green Mountains; other country named: Egypt. …"
  */
+import { countryInProse, countryTakesThe } from '../../format/countries.js';
 import { shapeContains } from './_mapPlane.js';
 import { type Bounds, type Country, mainBounds } from './_mapWorld.js';
 
@@ -62,6 +63,8 @@ function partOf(bounds: Bounds, lon: number, lat: number): string {
 /**
  * What the map shows, in words: the focus countries (with the part of one
  * country when the view covers only part of it), or `areaName` if given.
+ * A country whose name takes "the" has it: "the Netherlands", "the
+ * north-eastern Netherlands".
  */
 export function areaInWords(
   focus: readonly Country[],
@@ -72,13 +75,13 @@ export function areaInWords(
   if (areaName) return areaName;
   const [only] = focus;
   if (focus.length !== 1 || !only)
-    return focus.length > 0 ? listInWords(focus.map((c) => c.name)) : 'the area';
+    return focus.length > 0 ? listInWords(focus.map((c) => countryInProse(c.name))) : 'the area';
   const bounds = mainBounds(only);
   const span = Math.max((((bounds[1][0] - bounds[0][0]) % 360) + 360) % 360, bounds[1][1] - bounds[0][1]);
-  if (places.length === 0 || viewSpanDeg > span * 0.6) return only.name;
+  if (places.length === 0 || viewSpanDeg > span * 0.6) return countryInProse(only.name);
   const lon = places.reduce((sum, place) => sum + place.lon, 0) / places.length;
   const lat = places.reduce((sum, place) => sum + place.lat, 0) / places.length;
-  return `${partOf(bounds, lon, lat)} ${only.name}`;
+  return `${countryTakesThe(only.name) ? 'the ' : ''}${partOf(bounds, lon, lat)} ${only.name}`;
 }
 
 function placeInWords(place: DescribedPlace, withKind: boolean): string {
@@ -112,7 +115,7 @@ export function describeMap(map: MapDescription): string {
   if (map.neighbours.length > 0)
     parts.push(
       // Named on the map, not said to border the area: a wide view names countries further off too.
-      `${map.neighbours.length === 1 ? 'other country named' : 'other countries named'}: ${listInWords(map.neighbours)}`,
+      `${map.neighbours.length === 1 ? 'other country named' : 'other countries named'}: ${listInWords(map.neighbours.map(countryInProse))}`,
     );
   const sentences = [`${parts.join('; ')}.`];
   const events = map.places
