@@ -209,7 +209,7 @@ describe('composeDraft', () => {
     const text = mailText(sample, []);
     const html = mailHtml(sample, []);
     const meta =
-      'Decided by The Presidency Council · Deadline: 1 June 2015 (passed) · On recommendations 1, 2';
+      'To be decided by The Presidency Council · Deadline: 1 June 2015 (passed) · On recommendations 1, 2';
     const slide = deckModelOf(briefing).slides.find((s) => s.kind === 'decisions');
     expect(slide && 'decisions' in slide ? slide.decisions.map((item) => item.meta) : []).toEqual([meta]);
     const lines = text.split('\n');
@@ -287,7 +287,7 @@ describe('composeDraft', () => {
         {
           text: '<script>alert(4)</script>',
           html: '&lt;script&gt;alert(4)&lt;/script&gt;',
-          meta: 'Decided by <img src=x onerror=alert(5)>',
+          meta: 'To be decided by <img src=x onerror=alert(5)>',
         },
       ],
     };
