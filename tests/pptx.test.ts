@@ -420,9 +420,9 @@ describe('renderPptx: hostile content', () => {
       expect(tag.replace(/\s[\w:]+="[^"]*"/g, '')).toMatch(/^<\/?[\w:]+\s*\/?>$|^<\?xml/);
     }
     expect(all).not.toMatch(/Target="(javascript|vbscript|file|data):/i);
-    // The payloads are there as words.
+    // The payloads are there as words (the title's quotes set as the language's, as a title's are).
     expect(texts(files['ppt/slides/slide1.xml'] as string).join('')).toContain(
-      "<script>window.__pwned = 'title'</script>",
+      '<script>window.__pwned = ‘title’</script>',
     );
     expect(all).toContain('&lt;script&gt;');
   });

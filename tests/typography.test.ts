@@ -298,6 +298,38 @@ describe('the language in the content model', () => {
     expect(german.date).toBe('14. März 2025');
     expect(german.sources[0]?.details).toBe('Landesamt für Informationstechnik, Februar 2025');
   });
+
+  // Found by a trial: the handling line read "municipalities' CISOs" in every output, the fields of the
+  // title block being shown as written while every Markdown text had its quotes set.
+  it('sets the quotes of the title block’s plain fields as the Markdown’s, without hyphens', async () => {
+    const briefing = await readBriefing(path.join(FIXTURES, 'minimal.yaml'), ROOT);
+    const content = buildContent({
+      ...briefing,
+      title: 'The "Derna" file',
+      subtitle: "A city's war",
+      organization: "Analysts' desk",
+      author: "O'Neill",
+      handling: { text: "Not for the municipalities' CISOs", from: 'handling' },
+      bluf: ['Fighting goes on at 90 % [@s1].'],
+      sources: [{ id: 's1', title: 'Report' }],
+    });
+    expect([content.title, content.subtitle, content.organization, content.author]).toEqual([
+      'The “Derna” file',
+      'A city’s war',
+      'Analysts’ desk',
+      'O’Neill',
+    ]);
+    expect(content.handling?.text).toBe('Not for the municipalities’ CISOs');
+    expect(content.title + (content.handling?.text ?? '')).not.toContain('\u00AD');
+    // The subject (the PDF's, the page's description) from the first judgment: no space left by its citation.
+    expect(
+      buildContent({
+        ...briefing,
+        bluf: ['Fighting goes on at 90 % [@s1].'],
+        sources: [{ id: 's1', title: 'R' }],
+      }).subject,
+    ).toBe('Fighting goes on at 90 %.');
+  });
 });
 
 /** The words of the briefing file, hyphenated as the build hyphenates them. */

@@ -77,21 +77,22 @@ export function buildContent(
   return {
     ...(section ? { changes: section } : {}),
     ...(changes ? { marked: true as const } : {}),
-    title: briefing.title,
-    subtitle: briefing.subtitle,
+    title: typography.quotes(briefing.title),
+    subtitle: briefing.subtitle && typography.quotes(briefing.subtitle),
     language,
     dir: directionOf(language),
     date: briefing.date && formatDate(briefing.date, language),
-    author: briefing.author,
-    organization: briefing.organization,
+    author: briefing.author && typography.quotes(briefing.author),
+    organization: briefing.organization && typography.quotes(briefing.organization),
     sourceHtml: sourceLine(briefing.source, language),
     asOf: briefing.asOf && { text: briefing.asOf.text, shown: formatInstant(briefing.asOf, language) },
     version: briefing.version,
     contact: briefing.contact,
-    handling: briefing.handling,
-    subject:
+    handling: briefing.handling && { ...briefing.handling, text: typography.quotes(briefing.handling.text) },
+    subject: typography.quotes(
       briefing.subtitle ??
-      (briefing.bluf[0] ? plainText(briefing.bluf[0]) : plainText(briefing.situation.summary)),
+        (briefing.bluf[0] ? plainText(briefing.bluf[0]) : plainText(briefing.situation.summary)),
+    ),
     classification: briefing.classification,
     ...markingOf(briefing),
     notesHtml: Object.fromEntries(

@@ -29,11 +29,14 @@ export function withoutReferences(markdown: string): string {
     .trim();
 }
 
+/** A citation with the spaces before it: "90 % [@src]." reads "90 %." once it is gone. */
+const CITED = new RegExp(`[ \\t]*${CITATION.source}`, 'g');
+
 /** Strips Markdown to plain text (for PDF outlines, alt text and titles). */
 export function plainText(markdown: string): string {
   return markdown
     .replace(FIGURE_REFERENCE, 'Figure')
-    .replace(CITATION, '')
+    .replace(CITED, '')
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/[*_`~]+/g, '')

@@ -53,6 +53,11 @@ export interface Typography {
   directed(html: string, block: boolean): string;
   /** The language's typography on plain text (a text node); the result is plain text too. */
   text(text: string): string;
+  /**
+   * The language's quotes and apostrophes alone, without soft hyphens: for a field shown whole and
+   * read as a name (the title, the subtitle, the organisation, the handling line), which is not hyphenated.
+   */
+  quotes(text: string): string;
   /** A URL as link text, escaped, with a `<wbr>` after each `/ . _ ? & = -`. */
   urlHtml(url: string): string;
   /** A long URL shortened to its host and the start of its path, with an ellipsis, as `urlHtml`. */
@@ -64,6 +69,7 @@ export function createTypography(language: string, dir: 'ltr' | 'rtl' = 'ltr'): 
   const hyphenate = createHyphenation(language);
   return {
     text: (text) => hyphenate(quotes ? curlQuotes(text, quotes) : text),
+    quotes: (text) => (quotes ? curlQuotes(text, quotes) : text),
     html(text) {
       const typeset = this.text(text);
       // Right to left, runs are isolated in `directed`, over a paragraph's text and markup together.
