@@ -133,6 +133,8 @@ export interface HandoutPage extends HandoutModel {
   tight: boolean;
   /** The first page set more compactly. */
   compact: boolean;
+  /** The matrix's key without the ratings the matrix shows, set closer (see `HandoutLayout`). */
+  briefKey: boolean;
   /** What changed since the previous version comes after the matrix (a long list that would push it off the first page). */
   changesAfterMatrix: boolean;
   /** A measuring print: every unit linked (so its place is in the PDF), and room kept for a heading on every page. */
@@ -165,6 +167,12 @@ export interface HandoutLayout {
   tight: boolean;
   /** The first page set more compactly, so that it holds the decisions and the matrix. */
   compact: boolean;
+  /**
+   * The matrix's key without each risk's ratings (the matrix shows them by its cells; the body gives
+   * them in full), in 8 pt lines set closer: beside the matrix, the key is what is too tall for the room
+   * the first page leaves when it has many risks with long titles.
+   */
+  briefKey?: boolean;
   /** What changed since the previous version after the matrix, not before it: see `HandoutPage`. */
   changesAfterMatrix?: boolean;
 }
@@ -187,6 +195,7 @@ export function buildHandoutPage(
     bodyNewPage,
     tight,
     compact,
+    briefKey: options.layout.briefKey === true,
     changesAfterMatrix,
     probes: plan ? undefined : [...(model.changes ? ['changes'] : []), 'handout-body', ...units, END_ID],
     endId: END_ID,

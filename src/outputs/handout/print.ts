@@ -69,28 +69,7 @@ export async function printHandout(
     return { layout, plan: planFrom(placed, model.body, area) };
   };
 
-  let chosen = await measure({ bodyNewPage: true, tight: false, compact: false });
-  // The first page should tell the whole story: when the decisions or the matrix run onto page 2,
-  // the first page is set more compactly (a smaller matrix, its key in columns).
-  if (spillsOverview(chosen.plan)) {
-    const compact = await measure({ ...chosen.layout, compact: true });
-    if (!spillsOverview(compact.plan) || compact.plan.pageCount <= chosen.plan.pageCount) chosen = compact;
-  }
-  // A long list of what changed (`--since`) may still push the matrix off it: the list comes after it.
-  if (model.changes && spillsOverview(chosen.plan)) {
-    const after = await measure({ ...chosen.layout, changesAfterMatrix: true });
-    if (!spillsOverview(after.plan)) chosen = after;
-  }
-  // The list, after the matrix, begins the second page: the body follows it there, not on a third.
-  if (
-    chosen.layout.changesAfterMatrix &&
-    chosen.layout.bodyNewPage &&
-    (chosen.plan.pages.get('changes') ?? 1) > 1
-  ) {
-    const following = await measure({ ...chosen.layout, bodyNewPage: false });
-    if (!spillsOverview(following.plan) && following.plan.pageCount <= chosen.plan.pageCount)
-      chosen = following;
-  }
+  let chosen = await bodyAfterOverview(measure, await overviewFirst(measure, model.changes !== undefined));
   // Fewer pages are worth another measuring print: a two-page handout might fit on one with its body
   // right after the overview, and a nearly empty last page might go with slightly tighter spacing.
   const others: HandoutLayout[] =
@@ -115,6 +94,53 @@ export async function printHandout(
     return setPdfInfo(addOutline(printed.pdf, outline), pdfInfo(deck));
   });
   return { pdf, pageCount: printed.pageCount };
+}
+
+/** A layout and the plan its measuring print gave. */
+interface Measured {
+  layout: HandoutLayout;
+  plan: Plan;
+}
+type Measure = (layout: HandoutLayout) => Promise<Measured>;
+
+/**
+ * The first page should tell the whole story (README): the first of these layouts whose first page holds
+ * the decisions and the matrix with its key. As set; compact; with a list of what changed (`--since`),
+ * that list after the matrix; compact with the matrix's key brief (beside the matrix, the key of many
+ * risks with long titles is taller than it), the list before and then after the matrix. When none does,
+ * the matrix begins the next page, the list after it unless the list is on the first (README).
+ */
+async function overviewFirst(measure: Measure, hasChanges: boolean): Promise<Measured> {
+  let chosen = await measure({ bodyNewPage: true, tight: false, compact: false });
+  if (spillsOverview(chosen.plan)) {
+    const compact = await measure({ ...chosen.layout, compact: true });
+    if (!spillsOverview(compact.plan) || compact.plan.pageCount <= chosen.plan.pageCount) chosen = compact;
+  }
+  if (!spillsOverview(chosen.plan)) return chosen;
+  let fallback = chosen;
+  if (hasChanges) {
+    const after = await measure({ ...chosen.layout, changesAfterMatrix: true });
+    if (!spillsOverview(after.plan)) return after;
+    // Should nothing fit, the list stays on the first page if it is there, else it follows the matrix.
+    if ((chosen.plan.pages.get('changes') ?? 1) > 1) fallback = after;
+  }
+  for (const changesAfterMatrix of hasChanges ? [false, true] : [false]) {
+    const brief = await measure({ ...chosen.layout, compact: true, briefKey: true, changesAfterMatrix });
+    if (!spillsOverview(brief.plan)) return brief;
+  }
+  return fallback;
+}
+
+/**
+ * The matrix or the list of what changed begins the second page: the body follows it there, not on a
+ * third, which would leave the second nearly empty.
+ */
+async function bodyAfterOverview(measure: Measure, chosen: Measured): Promise<Measured> {
+  const second = ['risk-overview', 'changes'].some((id) => (chosen.plan.pages.get(id) ?? 1) > 1);
+  if (!chosen.layout.bodyNewPage || !second) return chosen;
+  const following = await measure({ ...chosen.layout, bodyNewPage: false });
+  const worse = spillsOverview(following.plan) && !spillsOverview(chosen.plan);
+  return !worse && following.plan.pageCount <= chosen.plan.pageCount ? following : chosen;
 }
 
 /** The decisions or the risk overview begin after the first page. */
