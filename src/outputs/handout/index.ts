@@ -18,6 +18,7 @@ import type { DecisionLine } from '../../slides/types.js';
 import type { PageHead } from '../_pageHead.js';
 import { ASSETS_DIR } from '../assets.js';
 import { builtInTemplate } from '../deck.js';
+import { ownerInColumn, type RecommendationColumns, recommendationColumns } from './_columns.js';
 import { END_ID, type Plan } from './_plan.js';
 import { type MarkingBoxes, markingBoxes, runningText } from './_runningHead.js';
 import { type BodySection, bodySections, type PrintedSection, printedSections } from './_sections.js';
@@ -53,6 +54,8 @@ export interface HandoutModel extends PageHead {
   riskOverview?: { svgHtml: string; description: string; key: RiskMatrixSlide['key']; many: boolean };
   /** The body, after the first page, as units a page may begin before. */
   body: BodySection[];
+  /** The recommendations table's widths of the action and the owner, by their content. */
+  recommendationColumns?: RecommendationColumns;
   /** Marked against a previous version (`--since`), and what changed since (a box on the first page). */
   marked?: true;
   changes?: ChangesSection;
@@ -71,11 +74,15 @@ export function buildHandoutModel(
   const matrix = deck.slides.find((slide) => slide.kind === 'risk-matrix');
   const strip = <T extends { notesHtml: string }>(item: T): T =>
     withNotes ? item : { ...item, notesHtml: '' };
+  const columns = recommendationColumns(content.recommendations.flatMap((item) => item.owner ?? []));
   const stripped: Content = {
     ...content,
     actors: content.actors.map(strip),
     risks: content.risks.map(strip),
-    recommendations: content.recommendations.map(strip),
+    recommendations: content.recommendations.map((item) => ({
+      ...strip(item),
+      ...(item.owner ? { owner: ownerInColumn(item.owner, columns) } : {}),
+    })),
   };
   return {
     ...titleBlock(content),
@@ -101,6 +108,7 @@ export function buildHandoutModel(
       }) ||
       undefined,
     body: bodySections(stripped, deck, withNotes),
+    recommendationColumns: columns,
     ...(content.marked ? { marked: true as const } : {}),
     ...(content.changes ? { changes: content.changes } : {}),
   };
