@@ -20,7 +20,7 @@ import { ASSETS_DIR } from '../assets.js';
 import { builtInTemplate } from '../deck.js';
 import { ownerInColumn, type RecommendationColumns, recommendationColumns } from './_columns.js';
 import { END_ID, type Plan } from './_plan.js';
-import { type MarkingBoxes, markingBoxes, runningText } from './_runningHead.js';
+import { footerBoxes, type MarkingBoxes, markingBoxes, runningText } from './_runningHead.js';
 import { type BodySection, bodySections, type PrintedSection, printedSections } from './_sections.js';
 import { printMatrix } from './_visuals.js';
 
@@ -164,6 +164,8 @@ export interface HandoutPage extends HandoutModel {
     organization: string;
     /** The boxes' widths (and the marking's size) when the marking is too long for its usual box. */
     boxes?: { centre: string; side: string; markingSize: string | undefined };
+    /** The footer's boxes' widths when the organisation is too long for its usual box and the marking leaves room. */
+    footer?: { centre: string; side: string };
   };
   generator: string;
 }
@@ -193,6 +195,7 @@ export function buildHandoutPage(
   const changesAfterMatrix = options.layout.changesAfterMatrix === true;
   const units = model.body.flatMap((section) => [section.id, ...section.units.map((unit) => unit.id)]);
   const boxes = markingBoxes(model.classification);
+  const footer = footerBoxes(model.organization, model.classification);
   return {
     ...model,
     contents: handoutSections(model, changesAfterMatrix).map((section) => ({
@@ -225,13 +228,14 @@ export function buildHandoutPage(
       title: cssString(inOwnDirection(runningText(model.title, 'title', boxes), model.dir)),
       date: cssString(runningDate(model, boxes)),
       organization: cssString(
-        inOwnDirection(runningText(model.organization ?? '', 'organization', boxes), model.dir),
+        inOwnDirection(runningText(model.organization ?? '', 'organization', boxes ?? footer), model.dir),
       ),
       boxes: boxes && {
         centre: percent(boxes.centre),
         side: percent(boxes.side),
         markingSize: boxes.markingSize === undefined ? undefined : `${boxes.markingSize.toFixed(2)}px`,
       },
+      footer: footer && { centre: percent(footer.centre), side: percent(footer.side) },
     },
     generator: `briefdeck ${options.version}`,
   };
