@@ -12,7 +12,13 @@ import { parse, stringify } from 'yaml';
 import type { BrowserSession } from '../src/browser/session.js';
 import { readBriefing } from '../src/build.js';
 import { buildContent } from '../src/content/index.js';
-import { buildHandoutModel, buildHandoutPage, renderHandout } from '../src/outputs/handout/index.js';
+import {
+  buildHandoutModel,
+  buildHandoutPage,
+  END_ID,
+  planFrom,
+  renderHandout,
+} from '../src/outputs/handout/index.js';
 import { build, deckModelOf, FIXTURES, newSession, ROOT, readPdf, tempDir } from './_helpers.js';
 
 let session: BrowserSession;
@@ -229,4 +235,19 @@ describe('the final print', () => {
     expect(below[0]).toBeCloseTo(0, 0);
     expect(below[1]).toBeGreaterThan(8);
   }, 60_000);
+});
+
+describe('the plan', () => {
+  // The last page's fill was read from the page's top less its margin and the continued heading's room
+  // (92 pt on US Letter), where a destination's height is already in the text area: a last page 30% full
+  // read as 16%, under the 20% that makes it worth a tighter print.
+  it('reads how full the last page is from the top of its text area', () => {
+    const placed = new Map([
+      ['handout-body', { page: 1, top: 0 }],
+      [END_ID, { page: 3, top: 193 }],
+    ]);
+    const plan = planFrom(placed, [], { height: 643 });
+    expect(plan.pageCount).toBe(4);
+    expect(plan.lastPageFill).toBeCloseTo(0.3, 2);
+  });
 });

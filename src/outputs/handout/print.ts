@@ -60,10 +60,7 @@ export async function printHandout(
   const content = buildContent(deck.briefing, (n) => `#source-${n}`, HANDOUT_FIGURE, deck.changes);
   const model = buildHandoutModel(content, deck.model, { withNotes: options.withNotes });
   const print = (layout: HandoutLayout) => printOnce(deck, session, model, layout, options);
-  const area = {
-    top: MARGIN_TOP + CONTINUED_RESERVE,
-    height: PAGE_HEIGHT[options.paper] - MARGIN_TOP - CONTINUED_RESERVE - MARGIN_BOTTOM,
-  };
+  const area = { height: PAGE_HEIGHT[options.paper] - MARGIN_TOP - CONTINUED_RESERVE - MARGIN_BOTTOM };
   const measure = async (layout: HandoutLayout) => {
     const placed = placedDestinations((await print(layout)).pdf);
     return { layout, plan: planFrom(placed, model.body, area) };
