@@ -203,6 +203,23 @@ describe('a first page that cannot hold the matrix', () => {
   );
 });
 
+describe('the locator map', () => {
+  // Found by a trial on US Letter: the map, too tall for the room the timeline left on its page, went
+  // alone to the next ("Timeline (continued)", 60% blank), and the page before it was half empty.
+  it('is drawn shorter to fit the room the timeline leaves it, not moved alone to the next page', async () => {
+    const file = variant((doc) => {
+      const extra = Array.from({ length: 9 }, (_, i) => ({ date: `Day ${i + 1}`, event: 'Shops reopen.' }));
+      doc.timeline = [...(doc.timeline as unknown[]), ...extra];
+    });
+    const result = await build(file, { pdf: false, handout: 'letter', session });
+    const pages = await pagesOf(result.handout as string);
+    const map = pages.findIndex((page) => page.includes('Figure 1.'));
+    expect(map).toBeGreaterThan(0);
+    expect(pages[map]).toContain('Day 9 Shops reopen.');
+    expect(pages).toHaveLength(6);
+  }, 120_000);
+});
+
 describe('the final print', () => {
   // Found with long.yaml on US Letter: the key facts, cut by a planned break, ended their box with its
   // bottom padding at the foot of the page, where the measuring print (in which the box went on) had

@@ -21,11 +21,19 @@ import { builtInTemplate } from '../deck.js';
 import { ownerInColumn, type RecommendationColumns, recommendationColumns } from './_columns.js';
 import { END_ID, type Plan } from './_plan.js';
 import { footerBoxes, type MarkingBoxes, markingBoxes, runningText } from './_runningHead.js';
-import { type BodySection, bodySections, type PrintedSection, printedSections } from './_sections.js';
+import {
+  type BodySection,
+  beforeMapId,
+  bodySections,
+  mapUnit,
+  type PrintedSection,
+  printedSections,
+  withMapHeight,
+} from './_sections.js';
 import { printMatrix } from './_visuals.js';
 
 export { END_ID, type Placed, type Plan, placedDestinations, planFrom } from './_plan.js';
-export type { BodySection } from './_sections.js';
+export { type BodySection, beforeMapId, mapUnit } from './_sections.js';
 
 export const PAPERS = ['a4', 'letter'] as const;
 
@@ -185,6 +193,8 @@ export interface HandoutLayout {
   briefKey?: boolean;
   /** What changed since the previous version after the matrix, not before it: see `HandoutPage`. */
   changesAfterMatrix?: boolean;
+  /** The locator map drawn this many CSS px high at the text width (not smaller: its type stays), to fit a page. */
+  mapHeight?: number;
 }
 
 export function buildHandoutPage(
@@ -193,7 +203,9 @@ export function buildHandoutPage(
 ): HandoutPage {
   const { plan, bodyNewPage, tight, compact } = options.layout;
   const changesAfterMatrix = options.layout.changesAfterMatrix === true;
-  const units = model.body.flatMap((section) => [section.id, ...section.units.map((unit) => unit.id)]);
+  const body = withMapHeight(model.body, options.layout.mapHeight, !plan);
+  const map = mapUnit(body);
+  const units = body.flatMap((section) => [section.id, ...section.units.map((unit) => unit.id)]);
   const boxes = markingBoxes(model.classification);
   const footer = footerBoxes(model.organization, model.classification);
   return {
@@ -202,13 +214,23 @@ export function buildHandoutPage(
       ...section,
       page: plan?.pages.get(section.id),
     })),
-    sections: printedSections(model.body, plan?.pageStarts ?? new Set()),
+    body,
+    sections: printedSections(body, plan?.pageStarts ?? new Set()),
     bodyNewPage,
     tight,
     compact,
     briefKey: options.layout.briefKey === true,
     changesAfterMatrix,
-    probes: plan ? undefined : [...(model.changes ? ['changes'] : []), 'handout-body', ...units, END_ID],
+    probes: plan
+      ? undefined
+      : [
+          ...(model.changes ? ['changes'] : []),
+          'handout-body',
+          ...units,
+          ...(map ? [beforeMapId(map.id)] : []),
+          END_ID,
+        ],
+
     endId: END_ID,
     paper: options.paper,
     pageSize: options.paper === 'letter' ? 'letter' : 'A4',
