@@ -9,7 +9,11 @@
 import { PdfFile } from '../../browser/pdfFile.js';
 import type { BodySection } from './_sections.js';
 
-/** Where a named element was printed: its page (0-based) and its top, in points from the page's top. */
+/**
+ * Where a named element was printed: its page (0-based) and its top, in points from the top of the
+ * page's text area, not of the page (as Chromium writes a destination's height: the first page's
+ * overview reads as far down as in the page laid out on screen).
+ */
 export interface Placed {
   page: number;
   top: number;
@@ -45,12 +49,12 @@ export interface Plan {
 /**
  * The plan from a measuring print: the first unit on every page after the
  * first (the section itself when the page begins with its heading).
- * `contentTop` and `contentHeight` are the page's text area, in points.
+ * `area.height` is the height of a later page's text area, in points.
  */
 export function planFrom(
   placed: ReadonlyMap<string, Placed>,
   sections: readonly BodySection[],
-  area: { top: number; height: number },
+  area: { height: number },
 ): Plan {
   const pageStarts = new Set<string>();
   const pages = new Map([...placed].map(([id, at]) => [id, at.page + 1]));
@@ -70,6 +74,6 @@ export function planFrom(
   }
   const end = placed.get(END_ID);
   const pageCount = (end?.page ?? page) + 1;
-  const lastPageFill = end ? Math.max(0, Math.min(1, (end.top - area.top) / area.height)) : 1;
+  const lastPageFill = end ? Math.max(0, Math.min(1, end.top / area.height)) : 1;
   return { pageStarts, pages, pageCount, lastPageFill };
 }

@@ -2,6 +2,8 @@
  * The running header and footer of the handout (page-margin boxes, handout.css) stay on one line: a
  * text too wide for its box is cut at a word, else a letter, and ends in an ellipsis. Measured with
  * the font's metrics (format/textMetrics.ts), since a page-margin box neither clips nor ellipsises.
+ * A long marking takes the room it needs from the texts beside it; a long organisation in the footer
+ * takes what a short marking leaves.
  */
 import { textWidth, type Weight } from '../../format/textMetrics.js';
 
@@ -39,11 +41,16 @@ export interface MarkingBoxes {
   markingSize?: number;
 }
 
+/** The share of the width the marking takes, set at `size` px, with its padding. */
+function markingNeeds(marking: string, size = MARKING.size): number {
+  const line = marking.replace(/\s+/g, ' ').trim().toUpperCase();
+  return (textWidth(line, size, 700) + MARKING.padding) / TEXT_WIDTH;
+}
+
 /** Undefined when the marking fits the boxes as handout.css sets them. */
 export function markingBoxes(marking: string | undefined): MarkingBoxes | undefined {
   if (!marking) return undefined;
-  const line = marking.replace(/\s+/g, ' ').trim().toUpperCase();
-  const needs = (size: number) => (textWidth(line, size, 700) + MARKING.padding) / TEXT_WIDTH;
+  const needs = (size: number) => markingNeeds(marking, size);
   const full = needs(MARKING.size);
   if (full <= CENTRE.usual) return undefined;
   if (full <= CENTRE.most) return { centre: full, side: (1 - full) / 2 };
@@ -66,4 +73,28 @@ export function runningText(text: string, box: keyof typeof RUNNING_BOXES, boxes
   let head = words.join(' ');
   while (head.length > 1 && !fits(head)) head = head.slice(0, -1);
   return `${head.replace(/[\s,;:.–—-]+$/u, '')}…`;
+}
+
+/** The footer's boxes beside the marking as handout.css sets them (the organisation's and the page number's): a share of the width each. */
+const FOOTER_SIDE = 0.3;
+
+/**
+ * The footer's boxes for an organisation too long for its usual box, when a short marking leaves room:
+ * the boxes beside the marking as wide as the organisation needs, the marking's box narrower, never
+ * narrower than the marking, still centred (the page number needs little of its box). Undefined when
+ * the organisation fits, or when the marking is too long for its usual box (`markingBoxes` sets them).
+ */
+export function footerBoxes(
+  organization: string | undefined,
+  marking: string | undefined,
+): MarkingBoxes | undefined {
+  if (!organization || markingBoxes(marking)) return undefined;
+  const { size, weight } = RUNNING_BOXES.organization;
+  const line = organization.replace(/\s+/g, ' ').trim();
+  if (textWidth(line, size, weight) <= RUNNING_BOXES.organization.width) return undefined;
+  // A pixel to spare, against rounding.
+  const wanted = (textWidth(line, size, weight) + SIDE_MARGIN + 1) / TEXT_WIDTH;
+  const side = Math.max(FOOTER_SIDE, Math.min(wanted, (1 - (marking ? markingNeeds(marking) : 0)) / 2));
+  // The marking's box is `centre` wide inside its padding (handout.css, @bottom-center), which the width must also hold.
+  return { centre: 1 - 2 * side - (2 * 3) / 174, side };
 }

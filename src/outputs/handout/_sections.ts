@@ -16,7 +16,7 @@ import type {
 } from '../../content/index.js';
 import type { ActorMapRelation, DeckModel, SlideModel } from '../../slides/types.js';
 import { renderActorMap } from '../../slides/visuals/actorMap.js';
-import { HANDOUT_DRAWING_SCALE, HANDOUT_MAP_SIZE, type HandoutVisual, visualUnits } from './_visuals.js';
+import { HANDOUT_DRAWING_SCALE, HANDOUT_MAP_SIZE, type VisualUnit, visualUnits } from './_visuals.js';
 
 /** The actor map's drawing in the handout, in viewBox units: shown at the text width, at most 105 mm high. */
 const ACTOR_MAP_DRAWING = {
@@ -38,7 +38,7 @@ export type Unit =
   | { id: string; kind: 'recommendations'; recommendation: RecommendationItem }
   | { id: string; kind: 'sources'; source: SourceItem }
   | { id: string; kind: 'notes'; html: string }
-  | { id: string; kind: 'visual'; visual: HandoutVisual };
+  | VisualUnit;
 
 export interface BodySection {
   id: string;
@@ -218,4 +218,33 @@ export function printedSections(
     }
     return { id: section.id, title: section.title, newPage: pageStarts.has(section.id), parts };
   });
+}
+
+/** The locator map's unit, which can be drawn at another height, if the body has it. */
+export function mapUnit(sections: readonly BodySection[]): VisualUnit | undefined {
+  return sections
+    .flatMap((section) => section.units)
+    .find((unit): unit is VisualUnit => unit.kind === 'visual' && unit.drawMap !== undefined);
+}
+
+/** The id of an empty element just before the map in a measuring print: where the content before it ends. */
+export const beforeMapId = (mapId: string) => `before-${mapId}`;
+
+/**
+ * The body with the locator map drawn `height` CSS px high at the text width (as drawn when undefined),
+ * and in a measuring print an empty element before it (`beforeMapId`).
+ */
+export function withMapHeight(
+  sections: readonly BodySection[],
+  height: number | undefined,
+  measuring: boolean,
+): BodySection[] {
+  return sections.map((section) => ({
+    ...section,
+    units: section.units.map((unit) => {
+      if (unit.kind !== 'visual' || !unit.drawMap || (height === undefined && !measuring)) return unit;
+      const visual = height === undefined ? unit.visual : unit.drawMap(height);
+      return { ...unit, visual: measuring ? { ...visual, probeBefore: beforeMapId(unit.id) } : visual };
+    }),
+  }));
 }

@@ -28,13 +28,16 @@ export interface HandoutVisual {
   captionHtml: string;
   credit?: string;
   citationHtml: string;
+  /** In a measuring print, the id of an empty element before the map (see `withMapHeight`). */
+  probeBefore?: string;
 }
 
-function handoutVisual(visual: VisualItem): HandoutVisual {
+/** `visual` as the handout shows it; a map drawn `mapHeight` CSS px high at the text width. */
+function handoutVisual(visual: VisualItem, mapHeight: number = HANDOUT_MAP_SIZE.height): HandoutVisual {
   if (visual.kind === 'map') {
     const map = visual.draw(
       Math.round(HANDOUT_MAP_SIZE.width * HANDOUT_DRAWING_SCALE),
-      Math.round(HANDOUT_MAP_SIZE.height * HANDOUT_DRAWING_SCALE),
+      Math.round(mapHeight * HANDOUT_DRAWING_SCALE),
       'ho-map-',
     );
     const numbered = visual.numbered ? " Numbers beside the places are the timeline's events." : '';
@@ -69,14 +72,24 @@ function handoutVisual(visual: VisualItem): HandoutVisual {
   };
 }
 
+/** A figure or the map in the handout's body; the map can be drawn again at another height (`drawMap`). */
+export interface VisualUnit {
+  id: string;
+  kind: 'visual';
+  visual: HandoutVisual;
+  drawMap?: (height: number) => HandoutVisual;
+}
+
 /** The units of the figures and the map that follow `after`. */
-export function visualUnits(
-  content: Content,
-  after: VisualGroup,
-): { id: string; kind: 'visual'; visual: HandoutVisual }[] {
+export function visualUnits(content: Content, after: VisualGroup): VisualUnit[] {
   return content.visuals
     .filter((visual) => visual.after === after)
-    .map((visual) => ({ id: visual.anchor, kind: 'visual', visual: handoutVisual(visual) }));
+    .map((visual) => ({
+      id: visual.anchor,
+      kind: 'visual',
+      visual: handoutVisual(visual),
+      ...(visual.kind === 'map' ? { drawMap: (height: number) => handoutVisual(visual, height) } : {}),
+    }));
 }
 
 /**

@@ -18,13 +18,22 @@ import type { DecisionLine } from '../../slides/types.js';
 import type { PageHead } from '../_pageHead.js';
 import { ASSETS_DIR } from '../assets.js';
 import { builtInTemplate } from '../deck.js';
+import { ownerInColumn, type RecommendationColumns, recommendationColumns } from './_columns.js';
 import { END_ID, type Plan } from './_plan.js';
-import { type MarkingBoxes, markingBoxes, runningText } from './_runningHead.js';
-import { type BodySection, bodySections, type PrintedSection, printedSections } from './_sections.js';
+import { footerBoxes, type MarkingBoxes, markingBoxes, runningText } from './_runningHead.js';
+import {
+  type BodySection,
+  beforeMapId,
+  bodySections,
+  mapUnit,
+  type PrintedSection,
+  printedSections,
+  withMapHeight,
+} from './_sections.js';
 import { printMatrix } from './_visuals.js';
 
 export { END_ID, type Placed, type Plan, placedDestinations, planFrom } from './_plan.js';
-export type { BodySection } from './_sections.js';
+export { type BodySection, beforeMapId, mapUnit } from './_sections.js';
 
 export const PAPERS = ['a4', 'letter'] as const;
 
@@ -53,6 +62,8 @@ export interface HandoutModel extends PageHead {
   riskOverview?: { svgHtml: string; description: string; key: RiskMatrixSlide['key']; many: boolean };
   /** The body, after the first page, as units a page may begin before. */
   body: BodySection[];
+  /** The recommendations table's widths of the action and the owner, by their content. */
+  recommendationColumns?: RecommendationColumns;
   /** Marked against a previous version (`--since`), and what changed since (a box on the first page). */
   marked?: true;
   changes?: ChangesSection;
@@ -71,11 +82,15 @@ export function buildHandoutModel(
   const matrix = deck.slides.find((slide) => slide.kind === 'risk-matrix');
   const strip = <T extends { notesHtml: string }>(item: T): T =>
     withNotes ? item : { ...item, notesHtml: '' };
+  const columns = recommendationColumns(content.recommendations.flatMap((item) => item.owner ?? []));
   const stripped: Content = {
     ...content,
     actors: content.actors.map(strip),
     risks: content.risks.map(strip),
-    recommendations: content.recommendations.map(strip),
+    recommendations: content.recommendations.map((item) => ({
+      ...strip(item),
+      ...(item.owner ? { owner: ownerInColumn(item.owner, columns) } : {}),
+    })),
   };
   return {
     ...titleBlock(content),
@@ -101,6 +116,7 @@ export function buildHandoutModel(
       }) ||
       undefined,
     body: bodySections(stripped, deck, withNotes),
+    recommendationColumns: columns,
     ...(content.marked ? { marked: true as const } : {}),
     ...(content.changes ? { changes: content.changes } : {}),
   };
@@ -133,6 +149,8 @@ export interface HandoutPage extends HandoutModel {
   tight: boolean;
   /** The first page set more compactly. */
   compact: boolean;
+  /** The matrix's key without the ratings the matrix shows, set closer (see `HandoutLayout`). */
+  briefKey: boolean;
   /** What changed since the previous version comes after the matrix (a long list that would push it off the first page). */
   changesAfterMatrix: boolean;
   /** A measuring print: every unit linked (so its place is in the PDF), and room kept for a heading on every page. */
@@ -154,6 +172,8 @@ export interface HandoutPage extends HandoutModel {
     organization: string;
     /** The boxes' widths (and the marking's size) when the marking is too long for its usual box. */
     boxes?: { centre: string; side: string; markingSize: string | undefined };
+    /** The footer's boxes' widths when the organisation is too long for its usual box and the marking leaves room. */
+    footer?: { centre: string; side: string };
   };
   generator: string;
 }
@@ -165,8 +185,16 @@ export interface HandoutLayout {
   tight: boolean;
   /** The first page set more compactly, so that it holds the decisions and the matrix. */
   compact: boolean;
+  /**
+   * The matrix's key without each risk's ratings (the matrix shows them by its cells; the body gives
+   * them in full), in 8 pt lines set closer: beside the matrix, the key is what is too tall for the room
+   * the first page leaves when it has many risks with long titles.
+   */
+  briefKey?: boolean;
   /** What changed since the previous version after the matrix, not before it: see `HandoutPage`. */
   changesAfterMatrix?: boolean;
+  /** The locator map drawn this many CSS px high at the text width (not smaller: its type stays), to fit a page. */
+  mapHeight?: number;
 }
 
 export function buildHandoutPage(
@@ -175,20 +203,34 @@ export function buildHandoutPage(
 ): HandoutPage {
   const { plan, bodyNewPage, tight, compact } = options.layout;
   const changesAfterMatrix = options.layout.changesAfterMatrix === true;
-  const units = model.body.flatMap((section) => [section.id, ...section.units.map((unit) => unit.id)]);
+  const body = withMapHeight(model.body, options.layout.mapHeight, !plan);
+  const map = mapUnit(body);
+  const units = body.flatMap((section) => [section.id, ...section.units.map((unit) => unit.id)]);
   const boxes = markingBoxes(model.classification);
+  const footer = footerBoxes(model.organization, model.classification);
   return {
     ...model,
     contents: handoutSections(model, changesAfterMatrix).map((section) => ({
       ...section,
       page: plan?.pages.get(section.id),
     })),
-    sections: printedSections(model.body, plan?.pageStarts ?? new Set()),
+    body,
+    sections: printedSections(body, plan?.pageStarts ?? new Set()),
     bodyNewPage,
     tight,
     compact,
+    briefKey: options.layout.briefKey === true,
     changesAfterMatrix,
-    probes: plan ? undefined : [...(model.changes ? ['changes'] : []), 'handout-body', ...units, END_ID],
+    probes: plan
+      ? undefined
+      : [
+          ...(model.changes ? ['changes'] : []),
+          'handout-body',
+          ...units,
+          ...(map ? [beforeMapId(map.id)] : []),
+          END_ID,
+        ],
+
     endId: END_ID,
     paper: options.paper,
     pageSize: options.paper === 'letter' ? 'letter' : 'A4',
@@ -208,13 +250,14 @@ export function buildHandoutPage(
       title: cssString(inOwnDirection(runningText(model.title, 'title', boxes), model.dir)),
       date: cssString(runningDate(model, boxes)),
       organization: cssString(
-        inOwnDirection(runningText(model.organization ?? '', 'organization', boxes), model.dir),
+        inOwnDirection(runningText(model.organization ?? '', 'organization', boxes ?? footer), model.dir),
       ),
       boxes: boxes && {
         centre: percent(boxes.centre),
         side: percent(boxes.side),
         markingSize: boxes.markingSize === undefined ? undefined : `${boxes.markingSize.toFixed(2)}px`,
       },
+      footer: footer && { centre: percent(footer.centre), side: percent(footer.side) },
     },
     generator: `briefdeck ${options.version}`,
   };
