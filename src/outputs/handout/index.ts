@@ -263,13 +263,14 @@ export function buildHandoutPage(
   };
 }
 
+/** A share of the width as a CSS percentage. */
+const percent = (share: number) => `${(share * 100).toFixed(2)}%`;
+
 /**
  * A page margin's text in a right-to-left handout, set in the direction of its first letter (a
  * first-strong isolate; a CSS string can hold no markup), as the slides' banners and plain fields are:
  * "(U) SECRET" keeps its brackets where they were written.
  */
-const percent = (share: number) => `${(share * 100).toFixed(2)}%`;
-
 function inOwnDirection(text: string, dir: HandoutModel['dir']): string {
   return dir === 'rtl' && text !== '' ? `\u2068${text}\u2069` : text;
 }
