@@ -12,11 +12,15 @@ import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readBriefing } from '../src/build.js';
 import type { Briefing } from '../src/format/briefing.js';
+import { type Deck, frameOf, layoutOf } from '../src/outputs/pptx/_frame.js';
+import { drawLegend } from '../src/outputs/pptx/_legend.js';
 import { FontMetrics } from '../src/outputs/pptx/_metrics.js';
+import { SlidePart } from '../src/outputs/pptx/_part.js';
 import { paragraphText, readHtml } from '../src/outputs/pptx/_runs.js';
 import { PALETTES } from '../src/outputs/pptx/_theme.js';
 import { type PptxOptions, renderPptx } from '../src/outputs/pptx/index.js';
 import type { DeckModel, SlideModel } from '../src/slides/index.js';
+import { actorGraph, legendUse } from '../src/slides/visuals/actorMap.js';
 import { layOutRiskMatrix } from '../src/slides/visuals/riskMatrixLayout.js';
 import { deckModelOf, FIXTURES, ROOT, readPdf, tempDir } from './_helpers.js';
 import { convertDecks, soffice } from './_libreoffice.js';
@@ -598,6 +602,50 @@ describe('renderPptx: themes and aspects', () => {
         ['conflict', 'alliance', 'support', 'rivalry'].map((s) => value(`rel-${s}`)),
       );
     }
+  });
+
+  // Found by a review: the legend's one line was judged two spacings short of the line drawn (the deck's
+  // own legend had the same fault, found by a trial), so at some widths it ran past the map.
+  it('keeps the actor map’s legend inside its area, at every width', async () => {
+    const briefing = await load('briefing.yaml');
+    const model = modelOf(briefing);
+    const layout = layoutOf(model);
+    const deck: Deck = {
+      model,
+      layout,
+      frame: frameOf(model, layout),
+      palette: PALETTES.light,
+      metrics: new FontMetrics('Arial'),
+      font: 'Arial',
+      monoFont: 'Courier New',
+      pictures: new Map(),
+    };
+    const use = legendUse(actorGraph(briefing.actors));
+    for (let width = 700; width <= 1300; width += 2) {
+      const area = { x: 100, y: 100, w: width, h: 400 };
+      const { x, w } = drawLegend(new SlidePart(deck, 'layout.xml', 1), area, use).bounds;
+      expect(x, `${width}`).toBeGreaterThanOrEqual(area.x - 0.5);
+      expect(x + w, `${width}`).toBeLessThanOrEqual(area.x + area.w + 0.5);
+    }
+  });
+
+  // Found by a review: a marking that fits the deck's banner (the format's rule) is wider in Arial, and
+  // at 4:3 wrapped out of the PowerPoint's band.
+  it('sets a long marking smaller in its band, on one line, where Arial is wider than the deck’s font', async () => {
+    const marking =
+      'TOP SECRET//SI-G/TK//ORCON/NOFORN//REL TO USA, AUS, CAN, GBR, NZL//FISA AND SOME MORE CAVEATS//X';
+    const sizeIn = async (classification: string, aspect: '16:9' | '4:3') => {
+      const { files } = await pptx(modelOf({ ...(await load('briefing.yaml')), classification }, { aspect }));
+      const master = files['ppt/slideMasters/slideMaster1.xml'] as string;
+      const band = /name="Classification banner \(top\)"[\s\S]*?<\/p:sp>/.exec(master)?.[0] ?? '';
+      return Number(/<a:rPr [^>]*sz="(\d+)"/.exec(band)?.[1]) / 75;
+    };
+    expect(await sizeIn('UNCLASSIFIED', '4:3')).toBe(14);
+    const size = await sizeIn(marking, '4:3');
+    expect(size).toBeLessThan(14);
+    const metrics = new FontMetrics('Arial');
+    const width = metrics.width(marking, size, true) + 0.12 * size * (marking.length - 1);
+    expect(width).toBeLessThanOrEqual(1024 - 2 * 52);
   });
 
   it('sets a heading that would wrap out of its box smaller, on one line, so it cannot grow up under the banner', async () => {

@@ -132,6 +132,7 @@ interface Item {
 
 function items(part: SlidePart, size: number, use: LegendUse): [Item[], Item[]] {
   const { palette, metrics } = part.deck;
+  // A label's box is its words and 8 px to spare, which its item's width counts too.
   const label = (list: ShapeList, x: number, y: number, text: string) => {
     const w = metrics.width(text, size) + 8;
     const placed = textShape(part, {
@@ -146,7 +147,7 @@ function items(part: SlidePart, size: number, use: LegendUse): [Item[], Item[]] 
   };
   const relations = use.relations.map(
     (type): Item => ({
-      width: SAMPLE + 8 + metrics.width(LABELS[type], size) + 4,
+      width: SAMPLE + 8 + metrics.width(LABELS[type], size) + 8,
       draw: (list, x, y) => {
         const rect = { x, y: y - 0.5, w: SAMPLE, h: 1 };
         const commands: PathCommand[] = [
@@ -161,7 +162,7 @@ function items(part: SlidePart, size: number, use: LegendUse): [Item[], Item[]] 
   );
   const stances = use.stances.map(
     (stance): Item => ({
-      width: 14 + 6 + metrics.width(capitalize(stance), size) + 4,
+      width: 14 + 6 + metrics.width(capitalize(stance), size) + 8,
       draw: (list, x, y) => {
         list.add(stanceGlyph(part, stance, x + 7, y, 5.5), { x, y: y - 7, w: 14, h: 14 });
         label(list, x + 20, y, capitalize(stance));
@@ -180,12 +181,14 @@ export function drawLegend(part: SlidePart, area: Rect, use: LegendUse): ShapeLi
   const lineCount = legendLineCount(area.w, use);
   let size: number = FONT;
   let [relations, stances] = items(part, size, use);
-  const widest =
+  // A line as drawn: on one line, the relations and the stances three spacings apart (a spacer between).
+  const widest = () =>
     lineCount === 1
-      ? rowWidth(relations) + 2 * SPACING + rowWidth(stances)
+      ? rowWidth(relations) + 3 * SPACING + rowWidth(stances)
       : Math.max(rowWidth(relations), rowWidth(stances));
-  if (widest > area.w) {
-    size = Math.max(9, (FONT * area.w) / widest);
+  // Set smaller until it fits: the samples and the gaps keep their size, so a step may not be enough.
+  for (let step = 0; step < 5 && widest() > area.w && size > 9; step++) {
+    size = Math.max(9, (size * area.w) / widest() - 0.1);
     [relations, stances] = items(part, size, use);
   }
   const lines =

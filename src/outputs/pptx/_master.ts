@@ -32,12 +32,26 @@ const BANNER_TRACKING = 0.12;
 const FOOT_SIZE = 13;
 const ACCENT_BAR = { w: 72, h: 4 };
 
+/**
+ * The marking's size: 14 px, or smaller where the PowerPoint's font (wider than the deck's) would
+ * wrap a long marking out of its band; the format keeps a marking to one line of the deck's banner.
+ */
+function bannerSize(deck: Deck, marking: string): number {
+  const line = marking.toUpperCase();
+  const room = deck.frame.width - 2 * deck.frame.padX;
+  const width =
+    deck.metrics.width(line, BANNER_SIZE, true) +
+    BANNER_TRACKING * BANNER_SIZE * Math.max(0, line.length - 1);
+  return width <= room ? BANNER_SIZE : Math.floor(((BANNER_SIZE * room) / width) * 10) / 10;
+}
+
 function banner(deck: Deck, ids: ShapeIds, rect: Rect, name: string): string {
   const colours = bannerColours(deck.model.banner, deck.palette);
+  const marking = deck.model.classification ?? '';
   const text = paragraphsXml(
-    [plainParagraph(deck.model.classification ?? '')],
+    [plainParagraph(marking)],
     {
-      size: BANNER_SIZE,
+      size: bannerSize(deck, marking),
       lineHeight: 1.2,
       color: colours.text,
       bold: true,
