@@ -188,7 +188,7 @@ describe('mixed directions in a right-to-left briefing, as Chromium lays them ou
 
   it('reads an English sentence or clause in its order, and the Arabic around it in its own', async () => {
     const ar = markdownIn('ar');
-    const meta = { number: 1, decision: '', decisionHtml: '', passed: false, yamlPath: '' };
+    const meta = { number: 1, decision: '', decisionHtml: '', decisionText: '', passed: false, yamlPath: '' };
     const line = decisionLine(
       { ...meta, by: 'Regional director', deadline: '16 مارس 2025', recommendations: [1] },
       'rtl',

@@ -147,6 +147,7 @@ function decisionItem(
     number: index + 1,
     decision: decision.decision,
     decisionHtml: md.inline(decision.decision),
+    decisionText: md.text(decision.decision),
     by: decision.by,
     deadline: decision.deadline && shownDeadline(decision.deadline, language),
     passed: deadlinePassed(decision, asOf),

@@ -131,6 +131,8 @@ export interface DecisionItem {
   decision: string;
   /** Inline HTML. */
   decisionHtml: string;
+  /** Its words as plain text, citations as `[n]` (a mail's text part). */
+  decisionText: string;
   by?: string;
   /** As written. */
   deadline?: string;

@@ -8,8 +8,7 @@ import { readFile } from 'node:fs/promises';
 import type { MailComposerOptions } from 'nodemailer/lib/mail-composer';
 import type { Changes } from '../../changes/types.js';
 import { buildContent, type ChangesSection } from '../../content/index.js';
-import { citationNumbering, createMarkdown, escapeHtml } from '../../content/markdown.js';
-import { visualOrder } from '../../content/visuals.js';
+import { escapeHtml } from '../../content/markdown.js';
 import { ExitCode, UserError } from '../../errors.js';
 import type { Briefing } from '../../format/briefing.js';
 import { findCitations } from '../../format/references.js';
@@ -25,7 +24,6 @@ import { type Mailbox, toMailboxes } from './addresses.js';
  */
 export function mailContent(briefing: Briefing, changes?: Changes): MailContent {
   const content = buildContent(briefing, null, undefined, changes);
-  const plain = plainTextOf(briefing);
   // The sources the bottom line and the decisions cite, numbered as in the deck; all of them with the
   // changes, whose lines and reasons may cite any.
   const ids = new Set([
@@ -47,7 +45,7 @@ export function mailContent(briefing: Briefing, changes?: Changes): MailContent 
       ...(change ? { mark: change.label } : {}),
     })),
     decisions: content.decisions.map((item) => ({
-      text: plain(item.decision),
+      text: item.decisionText,
       html: item.decisionHtml,
       meta: decisionMeta(item),
       ...(item.change ? { mark: item.change.label } : {}),
@@ -60,17 +58,6 @@ export function mailContent(briefing: Briefing, changes?: Changes): MailContent 
       ...(url ? { url } : {}),
     })),
   };
-}
-
-/**
- * Inline Markdown as plain text, as the content model writes the bottom line's for the text part:
- * its words, citations as `[n]` and figure references as `Figure n`, numbered as in the deck.
- */
-function plainTextOf(briefing: Briefing): (markdown: string) => string {
-  const order = visualOrder(briefing);
-  const figures = { number: (id: string) => order.get(id)?.number, href: null };
-  const md = createMarkdown(citationNumbering(briefing.sources), null, { figures });
-  return (markdown) => md.text(markdown);
 }
 
 /** What the mail says (see `mailContent`). */
