@@ -682,6 +682,20 @@ describe('the sample and an edited copy', () => {
     expect(changes.timeline.items[1]?.label).toBe('Talks on a **new contract** [@union-site].');
   });
 
+  // Found by a review: the full stop before the keys stayed after a capital or an Arabic letter.
+  it('drops the full stop before the keys that changed after any letter, not an abbreviation’s', async () => {
+    const events = ['Talks with the EU.', 'محادثات في المدينة.', 'Talks in the U.S.'];
+    const timeline = events.map((event) => ({ date: '3 February', event, place: 'Rotterdam' }));
+    const changes = await compare(
+      { timeline },
+      { timeline: timeline.map((item) => ({ ...item, place: 'The Hague' })) },
+    );
+    const text = changesAsText(changes);
+    expect(text).toContain('  UPDATED  timeline[0]  Talks with the EU: place');
+    expect(text).toContain('  UPDATED  timeline[1]  محادثات في المدينة: place');
+    expect(text).toContain('  UPDATED  timeline[2]  Talks in the U.S.: place');
+  });
+
   it('is plain JSON', async () => {
     const changes = await compare({}, { risks: risksWith(0, { likelihood: 'very likely' }) });
     expect(JSON.parse(JSON.stringify(changes))).toEqual(changes);

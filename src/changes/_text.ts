@@ -86,7 +86,7 @@ function itemLines<F extends string>(
   const renamed = item.previous.label !== item.label ? [was] : [];
   // The keys that changed follow the label after a colon, which takes the place of its full stop
   // (not of an abbreviation's: `U.S.`).
-  const named = `${label.replace(/(?<=[\p{Ll}\d)\]])\.$/u, '')}: ${item.fields.join(', ')}`;
+  const named = `${label.replace(/(?<!\.\p{L})\.$/u, '')}: ${item.fields.join(', ')}`;
   return [`${status('UPDATED')}${item.path}  ${named}`, ...renamed, ...more];
 }
 
