@@ -18,6 +18,7 @@ import { createHyphenation } from '../src/content/hyphenation.js';
 import { buildContent } from '../src/content/index.js';
 import { createMarkdown, escapeHtml } from '../src/content/markdown.js';
 import { createTypography, shortUrl } from '../src/content/typography.js';
+import { pdfInfo } from '../src/outputs/pdfMeta.js';
 import { decisionLine } from '../src/slides/decisions.js';
 import { build, FIXTURES, newSession, ROOT, tempDir } from './_helpers.js';
 
@@ -320,6 +321,22 @@ describe('the language in the content model', () => {
       'O’Neill',
     ]);
     expect(content.handling?.text).toBe('Not for the municipalities’ CISOs');
+    // The contact and the report summarised, on the same title slide (a review).
+    const more = buildContent({
+      ...briefing,
+      contact: { name: "Pat O'Neill", role: "Analysts' lead" },
+      source: { title: 'The "Derna" file', publisher: "Analysts' desk" },
+    });
+    expect([more.contact?.name, more.contact?.role]).toEqual(['Pat O’Neill', 'Analysts’ lead']);
+    expect(more.sourceHtml).toBe('<em>The “Derna” file</em>, Analysts’ desk');
+    // The PDFs' author is the title slide's.
+    const dir = tempDir('quotes-');
+    writeFileSync(
+      path.join(dir, 'b.yaml'),
+      `${readFileSync(path.join(FIXTURES, 'minimal.yaml'), 'utf8')}author: "Pat O'Neill"\n`,
+    );
+    const deck = await prepareDeck({ file: 'b.yaml', cwd: dir, outDir: 'out' });
+    expect(pdfInfo(deck).author).toBe('Pat O’Neill');
     expect(content.title + (content.handling?.text ?? '')).not.toContain('\u00AD');
     // The subject (the PDF's, the page's description) from the first judgment: no space left by its citation.
     expect(

@@ -84,10 +84,14 @@ export function buildContent(
     date: briefing.date && formatDate(briefing.date, language),
     author: briefing.author && typography.quotes(briefing.author),
     organization: briefing.organization && typography.quotes(briefing.organization),
-    sourceHtml: sourceLine(briefing.source, language),
+    sourceHtml: sourceLine(briefing.source, language, typography),
     asOf: briefing.asOf && { text: briefing.asOf.text, shown: formatInstant(briefing.asOf, language) },
     version: briefing.version,
-    contact: briefing.contact,
+    contact: briefing.contact && {
+      ...briefing.contact,
+      ...(briefing.contact.name ? { name: typography.quotes(briefing.contact.name) } : {}),
+      ...(briefing.contact.role ? { role: typography.quotes(briefing.contact.role) } : {}),
+    },
     handling: briefing.handling && { ...briefing.handling, text: typography.quotes(briefing.handling.text) },
     subject: typography.quotes(
       briefing.subtitle ??
@@ -251,14 +255,19 @@ function situationContent(
 }
 
 /** "Summary of": the report's title (a link when it has a URL), then its author, publisher and date. */
-function sourceLine(source: Briefing['source'], language: string): string | undefined {
+function sourceLine(
+  source: Briefing['source'],
+  language: string,
+  typography: Typography,
+): string | undefined {
   if (!source) return undefined;
   const { title, publisher, author, url } = source;
   const date = source.date && formatDate(source.date, language);
-  const name = url
-    ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${escapeHtml(title)}</a>`
-    : escapeHtml(title);
-  const by = [author, publisher, date].filter(Boolean).map((part) => escapeHtml(part as string));
+  const shown = escapeHtml(typography.quotes(title));
+  const name = url ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${shown}</a>` : shown;
+  const by = [author, publisher, date]
+    .filter(Boolean)
+    .map((part) => escapeHtml(typography.quotes(part as string)));
   return `<em>${name}</em>${by.length ? `, ${by.join(', ')}` : ''}`;
 }
 

@@ -30,7 +30,7 @@ export function finishPdf(add: () => Uint8Array): Uint8Array {
 export function pdfInfo(deck: PreparedDeck): PdfInfo {
   return {
     title: deck.title,
-    author: deck.briefing.author ?? deck.briefing.organization,
+    author: deck.model.author ?? deck.model.organization,
     subject: deck.subject,
     keywords: deck.briefing.classification,
     creator: `briefdeck ${packageVersion()}`,
