@@ -394,6 +394,23 @@ describe('when, who, how to handle, and the decisions required', () => {
       'date: "2027-13-01" is not a date: there is no month 13;',
     );
     expect((await dates('2015-04-31'))[0]).toContain('"2015-04-31" is not a date: April 2015 has 30 days');
+    // A year and month is an ISO date too (a review): there is no month 13 in it either.
+    expect((await dates('2015-13'))[0]).toContain('date: "2015-13" is not a date: there is no month 13;');
+  });
+
+  it('shows an ISO date written with one-digit month or day in the long form, as any other', async () => {
+    const briefing = await validateBriefing(
+      parseBriefing(
+        Buffer.from(`${REQUIRED}date: 2015-6-3\nsource:\n  title: R\n  date: 2015-6\n`),
+        'b.yaml',
+        fixtures,
+      ),
+    );
+    const title = deckModelOf(briefing).slides[0];
+    expect(title?.kind === 'title' && [title.date, title.sourceHtml]).toEqual([
+      '3 June 2015',
+      '<em>R</em>, June 2015',
+    ]);
   });
 
   it('checks recommendation numbers against the recommendations written', async () => {

@@ -41,7 +41,7 @@ export function formatInstant(instant: Instant, language = 'en'): string {
   return `${day.format(local)}, ${time.format(local)} ${zoneName(instant.offsetMinutes)}`;
 }
 
-const ISO_DATE = /^(\d{4})-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?$/;
+const ISO_DATE = /^(\d{4})-(0?[1-9]|1[0-2])(?:-(0?[1-9]|[12]\d|3[01]))?$/;
 
 /** An ISO date (`2015-06-30`, `2015-06`) in the language's long form; anything else (or a day off the calendar) as written. */
 export function formatDate(text: string, language = 'en'): string {

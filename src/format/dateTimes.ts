@@ -26,13 +26,13 @@ const DATE_TIME = `${DATE}[tT]${TIME}${ZONE}`;
 const DATE_LIKE =
   '\\d{4}-\\d\\d?-\\d\\d?(?:[tT ]\\s*\\d\\d?:\\d\\d(?::\\d\\d(?:[.,]\\d+)?)?)?(?:\\s*(?:[zZ]|[+-]\\d\\d(?::?\\d\\d)?))?';
 
-/** What was meant as an ISO date alone, right or wrong: `2015-06-30`, `2015-6-31`, `2015-13-01`. */
-const DAY_LIKE = '\\d{4}-\\d\\d?-\\d\\d?';
+/** What was meant as an ISO date alone, right or wrong: `2015-06-30`, `2015-6-31`, `2015-13-01`, `2015-13`. */
+const DAY_LIKE = '\\d{4}-\\d\\d?(?:-\\d\\d?)?';
 
 const dateTimeRegex = new RegExp(`^${DATE_TIME}$`);
 const dateRegex = new RegExp(`^${DATE}$`);
 const dateLikeRegex = new RegExp(`^(?:${DATE_LIKE})$`);
-const dayLikeRegex = /^(\d{4})-(\d\d?)-(\d\d?)$/;
+const dayLikeRegex = /^(\d{4})-(\d\d?)(?:-(\d\d?))?$/;
 
 /** `as_of`: a date and time with its zone, on the calendar. */
 export const DATE_TIME_WITH_ZONE: TextRule = {
@@ -65,11 +65,11 @@ export const DEADLINE: TextRule = {
  * else it would be shown raw as if it were.
  */
 export const DATE_AS_WRITTEN: TextRule = {
-  pattern: `(?!\\s*${DAY_LIKE}\\s*$)[\\s\\S]*\\S[\\s\\S]*|\\d{4}-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\\d|3[01])`,
+  pattern: `(?!\\s*${DAY_LIKE}\\s*$)[\\s\\S]*\\S[\\s\\S]*|\\d{4}-(?:0?[1-9]|1[0-2])(?:-(?:0?[1-9]|[12]\\d|3[01]))?`,
   numbers: 'any',
   also: (text) => {
     const day = dayLikeRegex.exec(text.trim());
-    return !day || isCalendarDate(Number(day[1]), Number(day[2]), Number(day[3]));
+    return !day || isCalendarDate(Number(day[1]), Number(day[2]), Number(day[3] ?? 1));
   },
   problem: (text) =>
     dateTimeProblem(
@@ -87,9 +87,9 @@ function monthName(month: number): string {
 /** What is wrong with a date or time that is not one the format reads. */
 function dateTimeProblem(text: string, wanted: string, hint: string): Message {
   const shown = `"${truncate(text)}"`;
-  const date = /^(\d{4})-(\d\d?)-(\d\d?)/.exec(text);
+  const date = /^(\d{4})-(\d\d?)(?:-(\d\d?))?/.exec(text);
   if (date) {
-    const [year, month, day] = [Number(date[1]), Number(date[2]), Number(date[3])];
+    const [year, month, day] = [Number(date[1]), Number(date[2]), Number(date[3] ?? 1)];
     if (month < 1 || month > 12)
       return { message: `${shown} is not a date: there is no month ${month}`, hint };
     if (!isCalendarDate(year, month, day))
