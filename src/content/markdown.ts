@@ -17,20 +17,16 @@ export interface FigureReferences {
   href: ((id: string) => string) | null;
 }
 
+/** A citation with the spaces before it: "90 % [@src]." reads "90 %." once it is gone. */
+const CITED = new RegExp(`[ \\t]*${CITATION.source}`, 'g');
+
 /**
  * Markdown without its citations and figure references (a figure reference becomes the word "Figure"):
  * text from another version of the briefing, whose sources and figures may not be this one's.
  */
 export function withoutReferences(markdown: string): string {
-  return markdown
-    .replace(FIGURE_REFERENCE, 'Figure')
-    .replace(CITATION, '')
-    .replace(/[ \t]+([.,;:!?)])/g, '$1')
-    .trim();
+  return markdown.replace(FIGURE_REFERENCE, 'Figure').replace(CITED, '').trim();
 }
-
-/** A citation with the spaces before it: "90 % [@src]." reads "90 %." once it is gone. */
-const CITED = new RegExp(`[ \\t]*${CITATION.source}`, 'g');
 
 /** Strips Markdown to plain text (for PDF outlines, alt text and titles). */
 export function plainText(markdown: string): string {

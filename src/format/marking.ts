@@ -12,9 +12,14 @@ export const BANNER_LINE: Record<Aspect, number> = { '16:9': 1280 - 2 * 64, '4:3
 const SIZE = 16;
 const TRACKING = 0.02;
 
+/** The marking as a banner shows it: on one line, in capitals. */
+export function markingLine(marking: string): string {
+  return marking.replace(/\s+/g, ' ').trim().toUpperCase();
+}
+
 /** The marking's width on a slide's banner, in px. */
 export function markingWidth(marking: string): number {
-  const line = marking.replace(/\s+/g, ' ').trim().toUpperCase();
+  const line = markingLine(marking);
   return textWidth(line, SIZE, 700) + TRACKING * SIZE * Math.max(0, [...line].length - 1);
 }
 

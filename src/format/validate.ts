@@ -46,8 +46,7 @@ export async function validateBriefing(loaded: LoadedBriefing): Promise<Briefing
   const check = new Check(loaded);
   const value = check.read(BRIEFING, check.tree.root, '') as Value<typeof BRIEFING> | undefined;
   check.crossReferences();
-  const deck = await check.deck(value?.deck);
-  if (value?.classification !== undefined) check.marking(value.classification, deck.aspect);
+  const deck = await check.deck(value?.deck, value?.classification);
   const visuals = await check.visuals(value);
   if (check.problems.length > 0 || value === undefined)
     throw new BriefingError(inFileOrder(check.problems), check.suppressed);
@@ -344,8 +343,11 @@ class Check {
 
   // ── the deck and the files it names ────────────────────────────────────
 
-  async deck(value: Value<typeof BRIEFING>['deck']): Promise<DeckSettings> {
+  /** The deck's settings, and whether the marking fits a slide's banner at its aspect (marking.ts). */
+  async deck(value: Value<typeof BRIEFING>['deck'], marking: string | undefined): Promise<DeckSettings> {
     const deck: DeckSettings = { theme: { builtIn: 'light' }, aspect: value?.aspect ?? '16:9' };
+    const tooLong = marking === undefined ? undefined : markingTooLong(marking, deck.aspect);
+    if (tooLong) this.problemAt('classification', tooLong);
     if (value?.accent !== undefined) deck.accent = value.accent;
     const banner = value?.banner;
     if (banner?.background !== undefined && banner.text !== undefined)
@@ -359,12 +361,6 @@ class Check {
       else if (spec === DECK_KEYS.logo) deck.logo = read.asset;
     }
     return deck;
-  }
-
-  /** A marking the slides' banners could show only cut (marking.ts). */
-  marking(marking: string, aspect: DeckSettings['aspect']): void {
-    const tooLong = markingTooLong(marking, aspect);
-    if (tooLong) this.problemAt('classification', tooLong);
   }
 
   /**

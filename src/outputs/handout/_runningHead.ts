@@ -5,6 +5,7 @@
  * A long marking takes the room it needs from the texts beside it; a long organisation in the footer
  * takes what a short marking leaves.
  */
+import { markingLine } from '../../format/marking.js';
 import { textWidth, type Weight } from '../../format/textMetrics.js';
 
 /**
@@ -43,7 +44,7 @@ export interface MarkingBoxes {
 
 /** The share of the width the marking takes, set at `size` px, with its padding. */
 function markingNeeds(marking: string, size = MARKING.size): number {
-  const line = marking.replace(/\s+/g, ' ').trim().toUpperCase();
+  const line = markingLine(marking);
   return (textWidth(line, size, 700) + MARKING.padding) / TEXT_WIDTH;
 }
 

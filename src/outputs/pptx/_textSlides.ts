@@ -228,7 +228,7 @@ interface NumberedItem {
 }
 
 /** Items as one text box, a numbered list (real numbering: an item added by hand is numbered too). */
-function drawNumbered(items: NumberedItem[], part: SlidePart, body: Rect): number {
+function drawNumbered(name: string, items: NumberedItem[], part: SlidePart, body: Rect): number {
   const { layout, palette } = part.deck;
   const b = layout.bluf;
   const style = part.style({
@@ -246,7 +246,7 @@ function drawNumbered(items: NumberedItem[], part: SlidePart, body: Rect): numbe
     list: { type: 'number', start: item.number },
     level: 0,
   }));
-  return placeText(part, { name: 'Bottom line', x: body.x, y: body.y, w: body.w, paragraphs, style });
+  return placeText(part, { name, x: body.x, y: body.y, w: body.w, paragraphs, style });
 }
 
 /** HTML's paragraphs as the runs of one list item, a line break between them. */
@@ -256,6 +256,7 @@ const itemRuns = (html: string): Run[] =>
 /** The bottom line: a numbered list. */
 export function drawBluf(slide: BlufSlide, part: SlidePart, body: Rect): number {
   return drawNumbered(
+    'Bottom line',
     slide.items.map((item) => ({ number: item.number, runs: itemRuns(item.html), change: item.change })),
     part,
     body,
@@ -279,7 +280,7 @@ export function drawDecisions(slide: DecisionsSlide, part: SlidePart, body: Rect
     ],
     change: item.change,
   }));
-  return drawNumbered(items, part, body);
+  return drawNumbered('Decisions required', items, part, body);
 }
 
 /** The key facts in their panel (surface, accent rule on top) at `panel`; returns the panel's height. */
