@@ -77,26 +77,13 @@ export function buildContent(
   return {
     ...(section ? { changes: section } : {}),
     ...(changes ? { marked: true as const } : {}),
-    title: typography.quotes(briefing.title),
-    subtitle: briefing.subtitle && typography.quotes(briefing.subtitle),
+    ...titleBlock(briefing, typography),
     language,
     dir: directionOf(language),
     date: briefing.date && formatDate(briefing.date, language),
-    author: briefing.author && typography.quotes(briefing.author),
-    organization: briefing.organization && typography.quotes(briefing.organization),
     sourceHtml: sourceLine(briefing.source, language, typography),
     asOf: briefing.asOf && { text: briefing.asOf.text, shown: formatInstant(briefing.asOf, language) },
     version: briefing.version,
-    contact: briefing.contact && {
-      ...briefing.contact,
-      ...(briefing.contact.name ? { name: typography.quotes(briefing.contact.name) } : {}),
-      ...(briefing.contact.role ? { role: typography.quotes(briefing.contact.role) } : {}),
-    },
-    handling: briefing.handling && { ...briefing.handling, text: typography.quotes(briefing.handling.text) },
-    subject: typography.quotes(
-      briefing.subtitle ??
-        (briefing.bluf[0] ? plainText(briefing.bluf[0]) : plainText(briefing.situation.summary)),
-    ),
     classification: briefing.classification,
     ...markingOf(briefing),
     notesHtml: Object.fromEntries(
@@ -138,6 +125,30 @@ export function buildContent(
     })),
     sources: briefing.sources.map((source, index) => sourceItem(source, index, language, typography)),
     visuals: visualItems(briefing, md),
+  };
+}
+
+/** The title block's plain fields, with the language's quotes (no hyphens: they are read as names). */
+function titleBlock(
+  briefing: Briefing,
+  { quotes }: Typography,
+): Pick<Content, 'title' | 'subtitle' | 'author' | 'organization' | 'contact' | 'handling' | 'subject'> {
+  const { contact, handling } = briefing;
+  return {
+    title: quotes(briefing.title),
+    subtitle: briefing.subtitle && quotes(briefing.subtitle),
+    author: briefing.author && quotes(briefing.author),
+    organization: briefing.organization && quotes(briefing.organization),
+    contact: contact && {
+      ...contact,
+      ...(contact.name ? { name: quotes(contact.name) } : {}),
+      ...(contact.role ? { role: quotes(contact.role) } : {}),
+    },
+    handling: handling && { ...handling, text: quotes(handling.text) },
+    subject: quotes(
+      briefing.subtitle ??
+        (briefing.bluf[0] ? plainText(briefing.bluf[0]) : plainText(briefing.situation.summary)),
+    ),
   };
 }
 
