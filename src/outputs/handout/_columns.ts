@@ -6,9 +6,10 @@
  * the font's metrics (format/textMetrics.ts), at A4's text width, the narrower paper's.
  */
 import { countLines, textWidth } from '../../format/textMetrics.js';
+import { TEXT_WIDTH } from './_runningHead.js';
 
-/** A4's text width in CSS px (210 mm less the side margins of 18 mm) and the table's type (handout.css): 9.5 pt, 6 pt padding either side. */
-const TABLE = { width: (174 * 96) / 25.4, size: 9.5 * (4 / 3), padding: 2 * 6 * (4 / 3) };
+/** A4's text width in CSS px and the table's type (handout.css): 9.5 pt, 6 pt padding either side. */
+const TABLE = { width: TEXT_WIDTH, size: 9.5 * (4 / 3), padding: 2 * 6 * (4 / 3) };
 /** The shares, in percent, of the number, the priority and the time frame. */
 const FIXED = 4 + 10 + 14;
 /** The owner's share, in percent: at least, at most, and the lines an owner may take before it grows. */

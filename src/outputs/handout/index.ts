@@ -170,10 +170,12 @@ export interface HandoutPage extends HandoutModel {
     title: string;
     date: string;
     organization: string;
-    /** The boxes' widths (and the marking's size) when the marking is too long for its usual box. */
-    boxes?: { centre: string; side: string; markingSize: string | undefined };
-    /** The footer's boxes' widths when the organisation is too long for its usual box and the marking leaves room. */
-    footer?: { centre: string; side: string };
+    /**
+     * The header's and the footer's boxes when they are not handout.css's: the marking's box (and its
+     * size) widened for a long marking, in both; the footer's sides widened for a long organisation.
+     */
+    header?: BoxesCss;
+    footer?: BoxesCss;
   };
   generator: string;
 }
@@ -206,8 +208,9 @@ export function buildHandoutPage(
   const body = withMapHeight(model.body, options.layout.mapHeight, !plan);
   const map = mapUnit(body);
   const units = body.flatMap((section) => [section.id, ...section.units.map((unit) => unit.id)]);
-  const boxes = markingBoxes(model.classification);
-  const footer = footerBoxes(model.organization, model.classification);
+  // A long marking widens its box in the header and the footer; else a long organisation may widen its own.
+  const header = markingBoxes(model.classification);
+  const footer = header ?? footerBoxes(model.organization, model.classification);
   return {
     ...model,
     contents: handoutSections(model, changesAfterMatrix).map((section) => ({
@@ -247,24 +250,33 @@ export function buildHandoutPage(
     margin: {
       classification: cssString(inOwnDirection(model.classification ?? '', model.dir)),
       ...markingColours(model),
-      title: cssString(inOwnDirection(runningText(model.title, 'title', boxes), model.dir)),
-      date: cssString(runningDate(model, boxes)),
+      title: cssString(inOwnDirection(runningText(model.title, 'title', header), model.dir)),
+      date: cssString(runningDate(model, header)),
       organization: cssString(
-        inOwnDirection(runningText(model.organization ?? '', 'organization', boxes ?? footer), model.dir),
+        inOwnDirection(runningText(model.organization ?? '', 'organization', footer), model.dir),
       ),
-      boxes: boxes && {
-        centre: percent(boxes.centre),
-        side: percent(boxes.side),
-        markingSize: boxes.markingSize === undefined ? undefined : `${boxes.markingSize.toFixed(2)}px`,
-      },
-      footer: footer && { centre: percent(footer.centre), side: percent(footer.side) },
+      header: header && boxesCss(header),
+      footer: footer && boxesCss(footer),
     },
     generator: `briefdeck ${options.version}`,
   };
 }
 
-/** A share of the width as a CSS percentage. */
-const percent = (share: number) => `${(share * 100).toFixed(2)}%`;
+/** The widths of the marking's box and of each box beside it, and the marking's size, in CSS. */
+interface BoxesCss {
+  centre: string;
+  side: string;
+  markingSize: string | undefined;
+}
+
+function boxesCss({ centre, side, markingSize }: MarkingBoxes): BoxesCss {
+  const percent = (share: number) => `${(share * 100).toFixed(2)}%`;
+  return {
+    centre: percent(centre),
+    side: percent(side),
+    markingSize: markingSize === undefined ? undefined : `${markingSize.toFixed(2)}px`,
+  };
+}
 
 /**
  * A page margin's text in a right-to-left handout, set in the direction of its first letter (a
