@@ -23,6 +23,14 @@ const MIN_WORD = 7;
 const EDGE = 3;
 const SOFT_HYPHEN = '\u00AD';
 
+/**
+ * `text` without the soft hyphens hyphenation put in it: for an output that sets its own lines (a
+ * mail, the PowerPoint deck) or measures whole words (the handout's owner column).
+ */
+export function withoutSoftHyphens(text: string): string {
+  return text.replaceAll(SOFT_HYPHEN, '');
+}
+
 /** Liang's patterns as `hyphen` ships them: the table of levels, and a trie of letters to an index into it. */
 type Trie = { [letter: string]: Trie | number | [Trie, number] };
 type Patterns = [levels: number[][], trie: Trie, ...rest: unknown[]];

@@ -5,6 +5,7 @@
  * a name, is broken between its words, a word only where it is wider than the column. Measured with
  * the font's metrics (format/textMetrics.ts), at A4's text width, the narrower paper's.
  */
+import { withoutSoftHyphens } from '../../content/hyphenation.js';
 import { countLines, textWidth } from '../../format/textMetrics.js';
 import { TEXT_WIDTH } from './_runningHead.js';
 
@@ -27,10 +28,7 @@ const textIn = (share: number) => (share / 100) * TABLE.width - TABLE.padding;
 /** The columns for recommendations with these owners (as written: soft hyphens are ignored). */
 export function recommendationColumns(owners: readonly string[]): RecommendationColumns {
   const lines = (share: number) =>
-    Math.max(
-      0,
-      ...owners.map((owner) => countLines(owner.replace(/\u00AD/g, ''), textIn(share), TABLE.size)),
-    );
+    Math.max(0, ...owners.map((owner) => countLines(withoutSoftHyphens(owner), textIn(share), TABLE.size)));
   let owner = OWNER.least;
   while (owner < OWNER.most && lines(owner) > OWNER.lines) owner += 1;
   return { action: `${100 - FIXED - owner}%`, owner: `${owner}%` };
@@ -42,7 +40,7 @@ export function ownerInColumn(owner: string, columns: RecommendationColumns): st
   return owner
     .split(' ')
     .map((word) => {
-      const whole = word.replace(/\u00AD/g, '');
+      const whole = withoutSoftHyphens(word);
       return textWidth(whole, TABLE.size) <= width ? whole : word;
     })
     .join(' ');

@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import type { MailComposerOptions } from 'nodemailer/lib/mail-composer';
 import type { Changes } from '../../changes/types.js';
+import { withoutSoftHyphens } from '../../content/hyphenation.js';
 import { buildContent, type ChangesSection } from '../../content/index.js';
 import { escapeHtml } from '../../content/markdown.js';
 import { ExitCode, UserError } from '../../errors.js';
@@ -173,6 +174,8 @@ export function mailText(content: MailContent, attachments: Pick<MailAttachment,
     lines.push('', `Attached: ${attachments.map((file) => oneLine(file.filename)).join(', ')}${note}`);
   }
   if (banner) lines.push('', banner);
+  // No soft hyphens (the content model's, for the deck's narrow columns): a mail program sets its own
+  // lines, and some show them, or break a word the reader searches for.
   return withoutSoftHyphens(`${lines.join('\n')}\n`);
 }
 
@@ -235,15 +238,6 @@ export function mailHtml(content: MailContent, attachments: Pick<MailAttachment,
     .filter((line) => line !== '')
     .join('\n');
   return withoutSoftHyphens(html);
-}
-
-/**
- * The body without the soft hyphens (U+00AD) the content model puts in long words for the deck's
- * narrow columns: a mail program sets its own lines, and some show them, or break a word the
- * reader searches for.
- */
-function withoutSoftHyphens(body: string): string {
-  return body.replace(/\u00AD|&shy;/g, '');
 }
 
 /** A cited source as one line: `[1] Title. Author, publisher, date. https://…` (plain text). */

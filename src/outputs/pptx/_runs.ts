@@ -9,6 +9,7 @@
  * kept as its text, never as markup.
  */
 import { Parser } from 'htmlparser2';
+import { withoutSoftHyphens } from '../../content/hyphenation.js';
 
 export type Link = { kind: 'url'; url: string } | { kind: 'sources' };
 
@@ -42,14 +43,8 @@ export interface Paragraph {
   continued?: boolean;
 }
 
-/**
- * The deck's soft hyphens (content/hyphenation.ts) are left out: PowerPoint does not break lines at
- * them, and LibreOffice breaks there without showing the hyphen; either way the text is measured and
- * set whole-word here.
- */
-function withoutSoftHyphens(text: string): string {
-  return text.replace(/\u00ad/g, '');
-}
+// The deck's soft hyphens are left out (withoutSoftHyphens): PowerPoint does not break lines at them, and
+// LibreOffice breaks there without showing the hyphen; either way the text is measured and set whole-word.
 
 const SAFE_SCHEME = /^(https?:|mailto:)/i;
 
