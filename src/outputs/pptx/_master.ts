@@ -6,6 +6,8 @@
  * "Title Only" (every generated slide after the title: heading and rule)
  * and "Title and Content" for slides added by hand.
  */
+
+import { markingLine } from '../../format/marking.js';
 import { type Deck, textContextOf } from './_frame.js';
 import { type LogoRels, logoPicture } from './_logo.js';
 import { plainParagraph } from './_runs.js';
@@ -37,7 +39,7 @@ const ACCENT_BAR = { w: 72, h: 4 };
  * wrap a long marking out of its band; the format keeps a marking to one line of the deck's banner.
  */
 function bannerSize(deck: Deck, marking: string): number {
-  const line = marking.toUpperCase();
+  const line = markingLine(marking);
   const room = deck.frame.width - 2 * deck.frame.padX;
   const width =
     deck.metrics.width(line, BANNER_SIZE, true) +
