@@ -791,11 +791,12 @@ describe('sendDraft', () => {
         }),
       );
       // The draft is written before the message is sent, whatever happens then.
-      // The attached PDF's bytes (base64 lines) are left out: random bytes can hold any three letters.
-      const eml = readFileSync(path.join(out, 'briefing.eml'), 'latin1').replace(
-        /^[A-Za-z0-9+/=]{40,}\r?$/gm,
-        '',
-      );
+      // The attached PDF's bytes (base64 lines) are left out: random bytes can hold any three letters. So
+      // are nodemailer's random Message-ID and MIME boundaries, in hex ("…-abce-…" once held "abc").
+      const eml = readFileSync(path.join(out, 'briefing.eml'), 'latin1')
+        .replace(/^[A-Za-z0-9+/=]{40,}\r?$/gm, '')
+        .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, '')
+        .replace(/_NmP-[0-9a-f]+-Part_\d+/g, '');
       return { ...run, eml };
     }
 
