@@ -143,6 +143,11 @@ async function bench({ runs, json, check, marpOnly, chrome, tmp, cold, watch, ba
   const unmarked = path.join(tmp, 'unmarked', 'briefing.yaml');
   cpSync(path.join(ROOT, 'brand'), path.join(tmp, 'unmarked', 'brand'), { recursive: true });
   writeFileSync(unmarked, readFileSync(BRIEFING, 'utf8').replace(/^classification:.*\n/m, ''));
+  // The sample without its locator map (its `locations` and `map`): Marp's deck has no map, so this is
+  // the like-for-like figure beside the HTML-only target, and the difference is what drawing it costs.
+  const unmapped = path.join(tmp, 'unmapped', 'briefing.yaml');
+  cpSync(path.join(ROOT, 'brand'), path.join(tmp, 'unmapped', 'brand'), { recursive: true });
+  writeFileSync(unmapped, withoutMap(readFileSync(BRIEFING, 'utf8')));
 
   /** @type {Scenario[]} */
   const scenarios = [
@@ -164,6 +169,13 @@ async function bench({ runs, json, check, marpOnly, chrome, tmp, cold, watch, ba
       id: 'briefdeck-html',
       label: 'briefdeck HTML only',
       args: (out) => [BRIEFDECK, 'build', BRIEFING, '-o', out, '--no-pdf', '--quiet'],
+      env,
+      expect: ['briefing.html'],
+    },
+    !marpOnly && {
+      id: 'briefdeck-html-unmapped',
+      label: 'the same, without its map',
+      args: (out) => [BRIEFDECK, 'build', unmapped, '-o', out, '--no-pdf', '--quiet'],
       env,
       expect: ['briefing.html'],
     },
@@ -556,6 +568,14 @@ function printBatchReport(result, ratios) {
   console.log(row('briefdeck build FILE, one by one', result.oneByOne));
   console.log(row('Marp CLI -I DIR --pdf --parallel 5', result.marp));
   console.log('');
+  const mapped = results.find((r) => r.id === 'briefdeck-html');
+  const unmapped = results.find((r) => r.id === 'briefdeck-html-unmapped');
+  const marpHtml = results.find((r) => r.id === 'marp-html');
+  if (mapped && unmapped && marpHtml) {
+    console.log(
+      `Locator map: ${fmtMs(mapped.medianMs - unmapped.medianMs)} (HTML only of the sample, less the same without its map, which is ${(unmapped.medianMs / marpHtml.medianMs).toFixed(2)}× Marp HTML)`,
+    );
+  }
   for (const r of ratios) {
     console.log(
       `${r.name}: ${fmtS(r.briefdeckMedianMs)} median = ${r.ratio.toFixed(2)}× ${r.against} (${fmtS(r.marpMedianMs)})` +
@@ -666,12 +686,25 @@ function printReport(info, results, ratios) {
       `Classification check: ${fmtMs(marked.medianMs - unmarkedRun.medianMs)} (HTML+PDF of the sample, less the same without its classification)`,
     );
   }
+  const mapped = results.find((r) => r.id === 'briefdeck-html');
+  const unmapped = results.find((r) => r.id === 'briefdeck-html-unmapped');
+  const marpHtml = results.find((r) => r.id === 'marp-html');
+  if (mapped && unmapped && marpHtml) {
+    console.log(
+      `Locator map: ${fmtMs(mapped.medianMs - unmapped.medianMs)} (HTML only of the sample, less the same without its map, which is ${(unmapped.medianMs / marpHtml.medianMs).toFixed(2)}× Marp HTML)`,
+    );
+  }
   for (const r of ratios) {
     console.log(
       `${r.name}: ${fmtS(r.briefdeckMedianMs)} median = ${r.ratio.toFixed(2)}× ${r.against} (${fmtS(r.marpMedianMs)})` +
         `  target ≤ ${r.target}×  ${r.ok ? 'OK' : 'MISSED'}`,
     );
   }
+}
+
+/** A briefing's YAML without its top-level `locations` and `map` blocks. */
+function withoutMap(yaml) {
+  return yaml.replace(/^(locations|map):.*\n(?:(?:[ \t#].*)?\n)*/gm, '');
 }
 
 /** Installs Marp CLI into .bench/marp unless it is already there. */
