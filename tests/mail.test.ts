@@ -42,6 +42,8 @@ writeFileSync(
 writeFileSync(handout, Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(9_000)]));
 
 const content: MailContent = {
+  language: 'en',
+  dir: 'ltr',
   title: 'ISIS in Libya: resurgence in the south',
   classification: 'UNCLASSIFIED',
   date: '12 March 2025',
@@ -242,6 +244,21 @@ describe('composeDraft', () => {
     }
   });
 
+  // Found by a trial: a French briefing's mail had <html lang="en">, and its text part straight quotes
+  // where the HTML part and every other output had « ».
+  it("is in the briefing's language, with the same quotes in both parts", async () => {
+    const dir = tempDir('mail-fr-');
+    writeFileSync(
+      path.join(dir, 'b.yaml'),
+      `${readFileSync(path.join(FIXTURES, 'minimal.yaml'), 'utf8')}language: fr\nbluf:\n  - Il parle d'une "urgence sanitaire" ?\n`,
+    );
+    const french = mailContent(await readBriefing('b.yaml', dir));
+    expect(mailHtml(french, [])).toContain('<html lang="fr" dir="ltr">');
+    const said = 'Il parle d’une «\u202Furgence sanitaire\u202F»\u202F?';
+    expect(mailText(french, [])).toContain(said);
+    expect(mailHtml(french, [])).toContain(said);
+  });
+
   it('encodes a title beyond ASCII, and leaves the classification out when there is none', async () => {
     const title = 'Libye : l’État islamique — Übersicht 🇱🇾';
     const eml = await composeDraft(
@@ -268,6 +285,8 @@ describe('composeDraft', () => {
 
   it('escapes hostile text and loads nothing from anywhere', async () => {
     const hostile: MailContent = {
+      language: 'en',
+      dir: 'ltr',
       title: '<script>alert("t")</script> Libya & co <img src="https://evil.example/t.png">',
       classification: 'SECRET</p><script src=https://evil.example/c.js></script>',
       date: '<iframe src="//evil.example/d"></iframe>',

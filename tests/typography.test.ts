@@ -45,6 +45,24 @@ describe('typography of the rendered Markdown', () => {
     expect(markdownIn('de').inline(text)).toContain('?<wbr>q=<wbr>&quot;x&quot;</a>');
   });
 
+  // Found by a trial: a French writer types a space before ; : ! ? and inside « », and lines began
+  // with "; deux chauffeurs…" or ended on a lone "?" in the deck and the handout.
+  it('keeps a French space before ; : ! ? and inside « » from breaking, and adds none', () => {
+    const text = 'Faut-il **un pont** ? Oui ; à 09:00 : voir « ceci » ! https://example.org/?q=1';
+    const fr = markdownIn('fr').inline(text);
+    expect(fr).toContain('<strong>un pont</strong>\u202F?');
+    expect(fr).toContain('Oui\u202F;');
+    expect(fr).toContain('09:00\u00A0:');
+    expect(fr).toContain('«\u202Fceci\u202F»\u202F!');
+    expect(fr).toContain('href="https://example.org/?q=1"');
+    expect(markdownIn('fr').inline('Quoi?')).toBe('Quoi?');
+    expect(markdownIn('en').inline(text)).toContain('Oui ; à 09:00 : voir « ceci » !');
+    // The plain text (a mail's text part, the PDF's subject) is set the same way, without soft hyphens.
+    expect(markdownIn('fr').text('Il parle d\'une "urgence sanitaire" ?')).toBe(
+      'Il parle d’une «\u202Furgence sanitaire\u202F»\u202F?',
+    );
+  });
+
   it('puts a no-break space before every citation', () => {
     expect(markdownIn('en').block('Above 90 % [@a].')).toBe(
       '<p>Above 90 %\u00A0<a class="cite" href="#/sources" title="Source 1">[1]</a>.</p>',
@@ -346,6 +364,57 @@ describe('the language in the content model', () => {
         sources: [{ id: 's1', title: 'R' }],
       }).subject,
     ).toBe('Fighting goes on at 90 %.');
+  });
+});
+
+describe('the plain fields of a French briefing', () => {
+  // Found by a trial: a risk's title, an actor's kind, a decision's "by", a timeframe, a figure's credit
+  // and the map's title and places kept straight apostrophes beside the curly ones of the text around.
+  it('have the quotes and spaces of the Markdown', async () => {
+    const dir = tempDir('fr-fields-');
+    writeFileSync(
+      path.join(dir, 'b.yaml'),
+      [
+        'title: Sahel',
+        'language: fr',
+        'situation:',
+        '  summary: Rien.',
+        'timeline:',
+        '  - { date: "Jusqu\'au 6 mars", event: Blocus., place: "Poste d\'Inékar" }',
+        'locations:',
+        '  - { name: "Poste d\'Inékar", lat: 16.0, lon: 3.0 }',
+        'map:',
+        "  title: Zone d'intervention",
+        'decisions:',
+        '  - { decision: Financer ?, by: "Cellule d\'appui" }',
+        'actors:',
+        '  - { name: "Cellule d\'appui", kind: "ONG d\'urgence", role: Aide., relations: [{ type: support, with: "L\'armée" }] }',
+        '  - { name: "L\'armée", role: Garde. }',
+        'risks:',
+        '  - { title: "Attaque contre l\'aérodrome", likelihood: likely, impact: high }',
+        'recommendations:',
+        '  - { action: Agir., timeframe: "D\'ici une semaine" }',
+        'sources:',
+        '  - { id: s1, title: "Rapport d\'étape", publisher: "Bureau d\'appui" }',
+      ].join('\n'),
+    );
+    const content = buildContent(await readBriefing(path.join(dir, 'b.yaml'), dir));
+    expect(content.timeline[0]?.date).toBe('Jusqu’au 6 mars');
+    expect(content.timeline[0]?.place).toBe('Poste d’Inékar');
+    expect(content.decisions[0]?.by).toBe('Cellule d’appui');
+    expect([content.actors[0]?.name, content.actors[0]?.kind]).toEqual(['Cellule d’appui', 'ONG d’urgence']);
+    expect(content.actors[0]?.relations[0]?.with).toBe(content.actors[1]?.name);
+    expect(content.risks[0]?.title).toBe('Attaque contre l’aérodrome');
+    expect(content.recommendations[0]?.timeframe).toBe('D’ici une semaine');
+    expect([content.sources[0]?.title, content.sources[0]?.details]).toEqual([
+      'Rapport d’étape',
+      'Bureau d’appui',
+    ]);
+    const map = content.visuals.find((visual) => visual.kind === 'map');
+    expect(map?.title).toBe('Zone d’intervention');
+    expect(map?.draw(800, 500).svg).toContain('Poste d’Inékar');
+    // The timeline's event is still numbered on the map: the place is matched before it is set.
+    expect(content.timeline[0]?.mapNumber).toBe(1);
   });
 });
 

@@ -98,33 +98,33 @@ export function buildContent(
     })),
     decisions: briefing.decisions.map((decision, index) => ({
       ...marked(marks?.decisions[index]),
-      ...decisionItem(decision, index, md, briefing),
+      ...decisionItem(decision, index, md, briefing, typography),
     })),
     situation: situationContent(briefing.situation, md, marks?.points),
     timeline: briefing.timeline.map((event, index) => ({
       ...marked(marks?.timeline[index]),
-      date: event.date,
+      date: typography.quotes(event.date),
       event: event.event,
       eventHtml: md.inline(event.event),
-      place: event.place,
+      place: event.place && typography.quotes(event.place),
       ...(mapNumbers[index] !== undefined ? { mapNumber: mapNumbers[index] } : {}),
       summary: `${event.date}${event.place ? `, ${event.place}` : ''}: ${plainText(event.event)}`,
       yamlPath: `timeline[${index}]`,
     })),
     actors: briefing.actors.map((actor, index) => ({
       ...marked(marks?.actors[index]),
-      ...actorItem(actor, index, md),
+      ...actorItem(actor, index, md, typography),
     })),
     risks: briefing.risks.map((risk, index) => ({
       ...marked(marks?.risks[index]),
-      ...riskItem(risk, index, md),
+      ...riskItem(risk, index, md, typography),
     })),
     recommendations: briefing.recommendations.map((rec, index) => ({
       ...marked(marks?.recommendations[index]),
       ...recommendationItem(rec, index, md, typography),
     })),
     sources: briefing.sources.map((source, index) => sourceItem(source, index, language, typography)),
-    visuals: visualItems(briefing, md),
+    visuals: visualItems(briefing, md, typography.quotes),
   };
 }
 
@@ -157,14 +157,15 @@ function decisionItem(
   index: number,
   md: MarkdownRenderer,
   { language, asOf }: Briefing,
+  { quotes }: Typography,
 ): DecisionItem {
   return {
     number: index + 1,
     decision: decision.decision,
     decisionHtml: md.inline(decision.decision),
     decisionText: md.text(decision.decision),
-    by: decision.by,
-    deadline: decision.deadline && shownDeadline(decision.deadline, language),
+    by: decision.by && quotes(decision.by),
+    deadline: decision.deadline && quotes(shownDeadline(decision.deadline, language)),
     passed: deadlinePassed(decision, asOf),
     recommendations: decision.recommendations,
     yamlPath: `decisions[${index}]`,
@@ -184,7 +185,7 @@ function recommendationItem(
     actionHtml: md.inline(rec.action),
     owner: rec.owner && typography.text(rec.owner),
     priority: rec.priority,
-    timeframe: rec.timeframe,
+    timeframe: rec.timeframe && typography.quotes(rec.timeframe),
     rationale: rec.rationale,
     rationaleHtml: block(rec.rationale),
     notesHtml: block(rec.notes),
@@ -192,12 +193,17 @@ function recommendationItem(
   };
 }
 
-function riskItem(risk: Briefing['risks'][number], index: number, md: MarkdownRenderer): RiskItem {
+function riskItem(
+  risk: Briefing['risks'][number],
+  index: number,
+  md: MarkdownRenderer,
+  { quotes }: Typography,
+): RiskItem {
   const block = (text: string | undefined) => (text ? md.block(text) : '');
   const band = LIKELIHOODS.find((entry) => entry.term === risk.likelihood);
   return {
     number: index + 1,
-    title: risk.title,
+    title: quotes(risk.title),
     likelihood: risk.likelihood,
     likelihoodRange: band ? `${band.min}–${band.max}%` : '',
     impact: risk.impact,
@@ -211,15 +217,21 @@ function riskItem(risk: Briefing['risks'][number], index: number, md: MarkdownRe
   };
 }
 
-function actorItem(actor: Briefing['actors'][number], index: number, md: MarkdownRenderer): ActorItem {
+/** An actor; its name, and the names its relations give, with the language's quotes (as the actor map matches them). */
+function actorItem(
+  actor: Briefing['actors'][number],
+  index: number,
+  md: MarkdownRenderer,
+  { quotes }: Typography,
+): ActorItem {
   return {
-    name: actor.name,
-    kind: actor.kind,
+    name: quotes(actor.name),
+    kind: actor.kind && quotes(actor.kind),
     stance: actor.stance,
     stanceLabel: STANCE_LABELS[actor.stance],
     role: actor.role,
     roleHtml: md.inline(actor.role),
-    relations: actor.relations.map((relation) => ({ type: relation.type, with: relation.with })),
+    relations: actor.relations.map((relation) => ({ type: relation.type, with: quotes(relation.with) })),
     notesHtml: actor.notes ? md.block(actor.notes) : '',
     yamlPath: `actors[${index}]`,
   };
@@ -235,8 +247,8 @@ function sourceItem(
   return {
     number: index + 1,
     id: source.id,
-    title: source.title,
-    details: [source.author, source.publisher, date].filter(Boolean).join(', '),
+    title: typography.quotes(source.title),
+    details: typography.quotes([source.author, source.publisher, date].filter(Boolean).join(', ')),
     url: source.url,
     ...(source.url
       ? { urlHtml: typography.urlHtml(source.url), shortUrlHtml: typography.shortUrlHtml(source.url) }

@@ -142,7 +142,11 @@ export function createMarkdown(
         false,
       ),
     ),
-    text: (markdown) => plainWords(Lexer.lexInline(markdown, marked.defaults), citationNumber, figureText),
+    text: (markdown) => {
+      const words = plainWords(Lexer.lexInline(markdown, marked.defaults), citationNumber, figureText);
+      // The same quotes and spaces as the HTML, without its soft hyphens.
+      return typography ? typography.quotes(words) : words;
+    },
   };
 }
 

@@ -9,19 +9,24 @@ import { escapeHtml } from './_html.js';
 import { isolateRuns, RTL_LETTERS } from './bidi.js';
 import { createHyphenation } from './hyphenation.js';
 
-/** Opening and closing double quotes, then single quotes, and the space inside French guillemets. */
+/**
+ * Opening and closing double quotes, then single quotes, and the space inside French guillemets;
+ * `spaced`: the language keeps a space before `; : ! ?` and inside « » (French), which must not break.
+ */
 interface Quotes {
   double: [string, string];
   single: [string, string];
   inside?: string;
+  spaced?: true;
 }
 
 const NARROW_NBSP = '\u202F';
+const NBSP = '\u00A0';
 
 const QUOTES: Readonly<Record<string, Quotes>> = {
   en: { double: ['“', '”'], single: ['‘', '’'] },
   de: { double: ['„', '“'], single: ['‚', '‘'] },
-  fr: { double: ['«', '»'], single: ['‹', '›'], inside: NARROW_NBSP },
+  fr: { double: ['«', '»'], single: ['‹', '›'], inside: NARROW_NBSP, spaced: true },
   es: { double: ['«', '»'], single: ['“', '”'] },
   nl: { double: ['“', '”'], single: ['‘', '’'] },
 };
@@ -68,8 +73,8 @@ export function createTypography(language: string, dir: 'ltr' | 'rtl' = 'ltr'): 
   const quotes = QUOTES[language.split('-')[0]?.toLowerCase() ?? ''];
   const hyphenate = createHyphenation(language);
   return {
-    text: (text) => hyphenate(quotes ? curlQuotes(text, quotes) : text),
-    quotes: (text) => (quotes ? curlQuotes(text, quotes) : text),
+    text: (text) => hyphenate(quotes ? typeset(text, quotes) : text),
+    quotes: (text) => (quotes ? typeset(text, quotes) : text),
     html(text) {
       const typeset = this.text(text);
       // Right to left, runs are isolated in `directed`, over a paragraph's text and markup together.
@@ -89,6 +94,25 @@ export function createTypography(language: string, dir: 'ltr' | 'rtl' = 'ltr'): 
     urlHtml,
     shortUrlHtml: (url, max = 48) => urlHtml(shortUrl(url, max)),
   };
+}
+
+/** The language's quotes, and for French the spaces before `; : ! ?` and inside « » that do not break. */
+function typeset(text: string, quotes: Quotes): string {
+  const curled = curlQuotes(text, quotes);
+  return quotes.spaced ? frenchSpaces(curled) : curled;
+}
+
+/**
+ * The spaces a French writer types before `; ! ?` and inside « » made narrow no-break spaces, and the
+ * one before `:` a no-break space (the Imprimerie nationale's rule), so that no line starts with the
+ * mark. Only spaces already there are changed: `09:00` and a URL's `?` keep none.
+ */
+function frenchSpaces(text: string): string {
+  if (!/[;:!?«»]/.test(text)) return text;
+  return text
+    .replace(/[ \t]+(?=[;!?»])/g, NARROW_NBSP)
+    .replace(/[ \t]+(?=:)/g, NBSP)
+    .replace(/«[ \t]+/g, `«${NARROW_NBSP}`);
 }
 
 /** Straight quotes to the language's: an opening one at the start or after a space or an opening bracket. */

@@ -77,7 +77,11 @@ export function timelineMapNumbers(briefing: Briefing): (number | undefined)[] {
 }
 
 /** The figures and the map, numbered, in the order shown. */
-export function visualItems(briefing: Briefing, md: MarkdownRenderer): VisualItem[] {
+export function visualItems(
+  briefing: Briefing,
+  md: MarkdownRenderer,
+  quotes: (text: string) => string = (text) => text,
+): VisualItem[] {
   const order = visualOrder(briefing);
   const items: VisualItem[] = briefing.figures.map((figure, index): FigureItem => {
     const at = order.get(figure.id) ?? { number: 0, slideId: 'figure', anchor: `figure-${figure.id}` };
@@ -94,12 +98,12 @@ export function visualItems(briefing: Briefing, md: MarkdownRenderer): VisualIte
       vector: image.mediaType === 'image/svg+xml',
       captionHtml: figure.caption ? md.inline(figure.caption) : '',
       caption: figure.caption ? md.text(figure.caption) : '',
-      credit: figure.credit,
+      credit: figure.credit && quotes(figure.credit),
       citationHtml: figure.source ? md.inline(`[@${figure.source}]`) : '',
       yamlPath: `figures[${index}]`,
     };
   });
-  const map = mapItem(briefing, order.get(MAP_ID));
+  const map = mapItem(briefing, order.get(MAP_ID), quotes);
   if (map) items.push(map);
   return items.sort((a, b) => a.number - b.number);
 }
@@ -107,6 +111,7 @@ export function visualItems(briefing: Briefing, md: MarkdownRenderer): VisualIte
 function mapItem(
   briefing: Briefing,
   at: { number: number; slideId: string; anchor: string } | undefined,
+  quotes: (text: string) => string,
 ): MapItem | undefined {
   if (!at) return undefined;
   const numbers = timelineMapNumbers(briefing);
@@ -117,15 +122,15 @@ function mapItem(
     const events = briefing.timeline.flatMap((event, index) =>
       locationsNamed(event.place, names).includes(location.name) ? [numbers[index] as number] : [],
     );
-    return { ...location, ...(events.length > 0 ? { numbers: events } : {}) };
+    return { ...location, name: quotes(location.name), ...(events.length > 0 ? { numbers: events } : {}) };
   });
   const settings = briefing.map;
   const data = {
     places,
     ...(settings?.area ? { area: settings.area } : {}),
-    areaLabels: settings?.labels ?? [],
+    areaLabels: (settings?.labels ?? []).map((label) => ({ ...label, name: quotes(label.name) })),
   };
-  const title = settings?.title ?? 'Locator map';
+  const title = settings?.title ? quotes(settings.title) : 'Locator map';
   // Drawn at each size asked for; renderLocatorMap keeps the maps it drew lately, so asking again is free.
   const draw = (width: number, height: number, idPrefix = 'bd-map-'): Readonly<LocatorMap> =>
     renderLocatorMap(data, { width: Math.round(width), height: Math.round(height), title, idPrefix });

@@ -33,6 +33,8 @@ export function mailContent(briefing: Briefing, changes?: Changes): MailContent 
   ]);
   const cited = content.sources.filter((source) => content.changes || ids.has(source.id));
   return {
+    language: content.language,
+    dir: content.dir,
     title: content.title,
     classification: content.classification,
     ...(content.handling ? { handling: content.handling.text } : {}),
@@ -63,6 +65,9 @@ export function mailContent(briefing: Briefing, changes?: Changes): MailContent 
 
 /** What the mail says (see `mailContent`). */
 export interface MailContent {
+  /** The briefing's language and direction, for the HTML body's `lang` and `dir`. */
+  language: string;
+  dir: 'ltr' | 'rtl';
   title: string;
   classification?: string;
   /** The handling line (`Not for onward distribution`, or a TLP label's sharing rule), under the title. */
@@ -205,7 +210,7 @@ export function mailHtml(content: MailContent, attachments: Pick<MailAttachment,
   const files = attachments.map((file) => `<strong>${text(file.filename)}</strong>`).join(', ');
   const html = [
     '<!DOCTYPE html>',
-    '<html lang="en">',
+    `<html lang="${escapeHtml(content.language)}" dir="${content.dir}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -279,8 +284,9 @@ function markHtml(mark: string): string {
   return `<span style="font-size:11px;font-weight:bold;letter-spacing:0.05em;color:#8a5a00;">[${escapeHtml(mark)}]</span>`;
 }
 
+/** The text on one line: line breaks, tabs and control characters as one space; no-break spaces kept. */
 export function oneLine(text: string): string {
-  return text.replace(/[\s\p{Cc}]+/gu, ' ').trim();
+  return text.replace(/(?:(?![\u00A0\u2007\u202F])[\s\p{Cc}])+/gu, ' ').trim();
 }
 
 /**
