@@ -36,6 +36,7 @@ import {
   trackTemp,
   writeFileAtomic,
 } from './outputs/write.js';
+import { unlabelledAreas } from './slides/figures.js';
 import { buildDeckModel, type DeckModel } from './slides/index.js';
 import { deckOutline } from './slides/outline.js';
 
@@ -312,6 +313,7 @@ function renderBriefing(
   changes?: Changes,
 ): PreparedDeck {
   const model = buildDeckModel(buildContent(briefing, undefined, undefined, changes), briefing.deck);
+  for (const warning of unlabelledAreas(briefing, model)) options.onWarning?.(warning);
   const templates =
     options.templates ??
     loadTemplates(options.templatesDir && path.resolve(options.cwd, options.templatesDir));

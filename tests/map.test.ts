@@ -4,6 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { SaxesParser } from 'saxes';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BrowserSession } from '../src/browser/session.js';
+import { buildBriefing } from '../src/build.js';
+import { formatWarning } from '../src/errors.js';
 import { countryInProse } from '../src/format/countries.js';
 import { textWidth } from '../src/format/textMetrics.js';
 import { placeLabels, type Rect } from '../src/slides/visuals/_mapLabels.js';
@@ -495,5 +497,56 @@ describe('a map drawn again', () => {
     const [derna, benghazi] = data.places as [MapPlace, MapPlace];
     const moved = { places: [{ ...derna, lat: 32.7 }, benghazi] };
     expect(renderLocatorMap(moved, { width: 800, height: 450 }).svg).not.toBe(first.svg);
+  });
+});
+
+describe("an area label the slide's map has no room for", () => {
+  // Found by a trial: a label of the briefer's, among the places of a map of three countries, was left
+  // off the deck's map without a word.
+  it('is a warning at its line, and every label that fits is drawn', async () => {
+    const dir = tempDir('map-unlabelled-');
+    const place = (name: string, lat: number, lon: number) =>
+      `  - { name: ${name}, lat: ${lat}, lon: ${lon} }`;
+    writeFileSync(
+      path.join(dir, 'b.yaml'),
+      [
+        'title: Sahel',
+        'situation:',
+        '  summary: Something happened.',
+        'actors:',
+        '  - { name: Someone, role: Did it. }',
+        'risks:',
+        '  - { title: It happens again, likelihood: unlikely, impact: moderate }',
+        'recommendations:',
+        '  - action: Watch for it.',
+        'locations:',
+        place('Ménaka', 15.918, 2.402),
+        place('Anderamboukane', 15.423, 3.032),
+        place('Inékar', 15.95, 3.15),
+        place('Tillabéri', 14.211, 1.453),
+        place('Niamey', 13.512, 2.112),
+        place('Gao', 16.272, -0.044),
+        'map:',
+        '  countries: [MLI, NER, BFA]',
+        '  labels:',
+        '    - { name: Vallée du Niger, lat: 15.0, lon: 0.8 }',
+        '    - { name: Aïr, lat: 18.5, lon: 8.5 }',
+      ].join('\n'),
+    );
+    const warnings: string[] = [];
+    const result = await buildBriefing({
+      file: 'b.yaml',
+      cwd: dir,
+      outDir: 'out',
+      pdf: false,
+      strict: false,
+      timeoutMs: 30_000,
+      onWarning: (warning) => warnings.push(formatWarning(warning)),
+    });
+    expect(warnings).toEqual([
+      `b.yaml:20:7: map.labels[0]: "Vallée du Niger" finds no room on the map's slide and is left off it; move it away from the places and their names, or shorten it`,
+    ]);
+    const map = result.model.slides.find((slide) => slide.kind === 'map');
+    expect(map?.kind === 'map' && map.svgHtml).toContain('>Aïr<');
   });
 });

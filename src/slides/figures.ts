@@ -9,10 +9,11 @@
  */
 import type { FigureItem, MapItem, VisualItem } from '../content/index.js';
 import { escapeHtml } from '../content/markdown.js';
-import type { VisualGroup } from '../format/briefing.js';
+import type { Problem } from '../errors.js';
+import type { Briefing, VisualGroup } from '../format/briefing.js';
 import type { SlideBuilder, SlideContext } from './_group.js';
 import { textHeight } from './paginate.js';
-import type { FigureSlide, LocatorMapSlide } from './types.js';
+import type { DeckModel, FigureSlide, LocatorMapSlide } from './types.js';
 
 /** The caption's type and the gap above it, in CSS px (themes/figures.css: .bd-figure-caption, .bd-figure-credit). */
 export const FIGURE_CAPTION = {
@@ -94,6 +95,7 @@ function mapSlide(build: SlideBuilder, map: MapItem, { page }: SlideContext): vo
         description: drawn.description,
         numbered: map.numbered,
         hidden: drawn.hidden,
+        unlabelled: drawn.unlabelled,
       },
     ],
     {
@@ -117,4 +119,23 @@ export function visualSlides(
     if (visual.kind === 'figure') figureSlide(build, visual, context);
     else mapSlide(build, visual, context);
   }
+}
+
+/** The map's area labels (`map.labels`) that its slide left off for want of room: a warning at each. */
+export function unlabelledAreas(briefing: Briefing, model: DeckModel): Problem[] {
+  return model.slides.flatMap((slide) =>
+    slide.kind !== 'map'
+      ? []
+      : slide.unlabelled.map((index) => {
+          const path = `map.labels[${index}]`;
+          const at = briefing.positions.get(path) ?? { line: 1, col: 1 };
+          return {
+            file: briefing.file,
+            ...at,
+            path,
+            message: `"${briefing.map?.labels[index]?.name ?? ''}" finds no room on the map's slide and is left off it`,
+            hint: 'move it away from the places and their names, or shorten it',
+          };
+        }),
+  );
 }

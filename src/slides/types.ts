@@ -254,6 +254,8 @@ export interface LocatorMapSlide extends SlideBase {
   numbered: boolean;
   /** Places outside the map, not drawn. */
   hidden: string[];
+  /** The indexes of the map's area labels (`map.labels`) left off it for want of room: a warning. */
+  unlabelled: number[];
 }
 
 export type SlideModel =

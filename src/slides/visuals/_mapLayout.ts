@@ -105,9 +105,9 @@ function placeAllLabels(
     const at = project(view, place.lon, place.lat);
     return at ? [{ place, index, at }] : [];
   });
-  const areas = (layout.data.areaLabels ?? []).flatMap((area) => {
+  const areas = (layout.data.areaLabels ?? []).flatMap((area, index) => {
     const at = project(view, area.lon, area.lat);
-    return at ? [{ name: area.name, at }] : [];
+    return at ? [{ name: area.name, at, index }] : [];
   });
   const markers: Circle[] = visible.map(({ place, index, at }) => ({
     ...at,
@@ -140,7 +140,9 @@ function placeAllLabels(
     return label ? [{ name, box: label.box }] : [];
   });
   const hidden = layout.data.places.filter((_, index) => !visible.some((entry) => entry.index === index));
-  return { places, areaLabels, hidden, unplaced };
+  const shown = new Set(areas.filter((_, i) => placed[labelled.length + i]).map((area) => area.index));
+  const unlabelled = (layout.data.areaLabels ?? []).flatMap((_, index) => (shown.has(index) ? [] : [index]));
+  return { places, areaLabels, hidden, unlabelled, unplaced };
 }
 
 /** The whole placement: keys places whose label finds no room, and tries again with the key's room below the map. */
@@ -159,8 +161,8 @@ export function placeEverything(layout: MapLayout): Placement {
     const result = placeAllLabels(layout, view, inset, keyed);
     if (result.unplaced.length === 0) {
       const footer = { x: 0, y: frame.height, width: layout.width, height: footerH };
-      const { places, areaLabels, hidden } = result;
-      return { view, inset, places, areaLabels, hidden, footer, plan };
+      const { places, areaLabels, hidden, unlabelled } = result;
+      return { view, inset, places, areaLabels, hidden, unlabelled, footer, plan };
     }
     for (const index of result.unplaced) keyed.add(index);
   }
@@ -194,6 +196,7 @@ export function drawLocatorMap(layout: MapLayout): LocatorMap {
     svg: svg.svg,
     description: svg.description,
     hidden: placement.hidden.map((place) => place.name),
+    unlabelled: placement.unlabelled,
     keyed: placement.places.filter((drawn) => drawn.key).map((drawn) => drawn.place.name),
     bounds,
   };

@@ -60,6 +60,8 @@ export interface LocatorMap {
   description: string;
   /** Names of the places outside the map (not drawn), in data order. */
   hidden: string[];
+  /** The indexes of the area labels (`data.areaLabels`) left off the map: no room, or outside it. */
+  unlabelled: number[];
   /** Names of the places shown by a letter and a key below the map, for want of room beside the marker. */
   keyed: string[];
   /** `[west, south, east, north]` of the map's frame, degrees (west > east across the antimeridian). */
@@ -94,6 +96,8 @@ export interface Placement {
   areaLabels: { name: string; box: Rect }[];
   /** Places outside the frame. */
   hidden: MapPlace[];
+  /** The indexes of the area labels left off: no room, or outside the frame. */
+  unlabelled: number[];
   footer: Frame;
   plan: FooterPlan;
 }
