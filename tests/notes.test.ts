@@ -245,6 +245,7 @@ describe('watch --notes', () => {
     const listener: RebuildListener = {
       deck: () => {},
       rebuilt: (times) => built.push(times),
+      unchanged: () => {},
       failed: (failure) => {
         throw new Error(`rebuild failed: ${failure.kind}`);
       },

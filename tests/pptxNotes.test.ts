@@ -121,6 +121,7 @@ describe('watch --pptx', () => {
     const listener: RebuildListener = {
       deck: () => {},
       rebuilt: () => {},
+      unchanged: () => {},
       failed: (failure) => {
         throw new Error(`rebuild failed: ${failure.kind}`);
       },

@@ -477,14 +477,26 @@ describe('briefdeck watch on a copy of the sample', () => {
     writeFileSync(file, readFileSync(file));
     await seen();
     expect(watch.rebuilds(), watch.stderr.slice(from)).toBe(builds);
+    // Nothing was wrong: nothing to say.
+    expect(watch.stderr.slice(from)).toBe('');
     expect(await page.evaluate(() => performance.timeOrigin)).toBe(loadedAt);
-    const good = readFileSync(file, 'utf8');
-    writeFileSync(file, good.replace('\nrisks:', '\nrisks: [oops'));
+    const good = readFileSync(file);
+    writeFileSync(file, good.toString().replace('\nrisks:', '\nrisks: [oops'));
     await page.waitForSelector('[role="alert"]', { timeout: WAIT_MS });
+    await watch.waitFor('stderr', /^\d+ problems? found; the last good deck stays in dist\/\.\n/m, from);
+    const undone = watch.stderr.length;
     writeFileSync(file, good);
     await page.waitForFunction(() => !document.querySelector('[role="alert"]'), { timeout: WAIT_MS });
     // Undone: the overlay goes, and the deck shown is the good one (rebuilt or not).
     await slideShows(page, 'MARK-FIXED');
+    // The terminal says so too, its last word not the mistake: the deck and PDF on disk are this
+    // save's, not rebuilt.
+    await watch.waitFor(
+      'stderr',
+      /^fixed: the deck and PDF in dist\/ are current; nothing to rebuild \(\d+ slides\)\n$/,
+      undone,
+    );
+    expect(watch.rebuilds()).toBe(builds);
     expect(watch.stderr.slice(from)).not.toMatch(/error:/);
   });
 
@@ -820,6 +832,35 @@ describe('briefdeck watch follows the theme, the logo and the partials', () => {
       expect(watch.stderr.slice(from)).toContain('the top banner is hidden');
       expect(out('brief.theme.css')).toBe(goodTheme);
       expect(out('brief.html')).toBe(deck);
+    } finally {
+      watch.interrupt();
+      expect(await watch.exited).toBe(0);
+    }
+  });
+
+  // Found by a new user: the mistake undone cleared the overlay, but the terminal's last word stayed the error.
+  it('says a mistake undone is fixed, to the byte or but for comments and blank lines, without rebuilding', async () => {
+    const dir = tempDir('watch-undo-');
+    const tmp = shortTempDir();
+    const file = path.join(dir, 'brief.yaml');
+    const good = readFileSync(path.join(ROOT, 'tests', 'fixtures', 'minimal.yaml'));
+    writeFileSync(file, good);
+    const watch = new WatchProcess(['brief.yaml', '--no-pdf', '-o', 'out'], { cwd: dir, tmp });
+    const fixed = /^fixed: the deck in out\/ is current; nothing to rebuild \(4 slides\)\n$/;
+    try {
+      await watch.waitFor('stderr', /^rebuilt in /m);
+      const deck = readFileSync(path.join(dir, 'out', 'brief.html'));
+      const broken = good.toString().replace('likelihood: unlikely', 'likelihood: probable');
+      for (const undone of [good, `# Undone.\n\n${good}\n   # by hand\n`]) {
+        const from = watch.stderr.length;
+        writeFileSync(file, broken);
+        await watch.waitFor('stderr', /^1 problem found; the last good deck stays in out\/\.\n/m, from);
+        const after = watch.stderr.length;
+        writeFileSync(file, undone);
+        await watch.waitFor('stderr', fixed, after);
+      }
+      expect(watch.rebuilds()).toBe(1);
+      expect(readFileSync(path.join(dir, 'out', 'brief.html'))).toEqual(deck);
     } finally {
       watch.interrupt();
       expect(await watch.exited).toBe(0);

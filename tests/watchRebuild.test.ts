@@ -21,6 +21,7 @@ function rebuilder(): { dir: string; file: string; heard: Heard[]; rebuild: Deck
   const listener: RebuildListener = {
     deck: (build, shell) => heard.push(['deck', build, shell]),
     rebuilt: (built) => heard.push(['rebuilt', built.slides]),
+    unchanged: (current) => heard.push(['unchanged', current]),
     failed: (failure, build) => heard.push(['failed', failure, build]),
     warning: (message) => heard.push(['warning', message]),
     inputs: (files) => heard.push(['inputs', files]),
@@ -53,7 +54,26 @@ describe('DeckRebuilder without a browser', () => {
     expect(heard).toEqual([
       ['inputs', [file]],
       ['deck', 1, heard[1]?.[2]],
+      ['unchanged', { slides: expect.any(Number), printed: [], outDir: 'out' }],
     ]);
+  });
+
+  it('says the deck on disk is this save’s when a broken save is undone, to the byte or but for a comment', async () => {
+    const { dir, file, heard, rebuild } = rebuilder();
+    await rebuild.run(new AbortController().signal);
+    const deck = readFileSync(path.join(dir, 'out', 'brief.html'));
+    const good = readFileSync(file);
+    const broken = good.toString().replace('likelihood: unlikely', 'likelihood: probable');
+    for (const undone of [good, `# a comment\n${good}\n\n`]) {
+      writeFileSync(file, broken);
+      await rebuild.run(new AbortController().signal);
+      heard.length = 0;
+      writeFileSync(file, undone);
+      expect(await rebuild.run(new AbortController().signal)).toBe('done');
+      expect(heard.map(([kind]) => kind)).toEqual(['inputs', 'deck', 'unchanged']);
+      expect(heard[2]?.[1]).toMatchObject({ printed: [], outDir: 'out' });
+      expect(readFileSync(path.join(dir, 'out', 'brief.html'))).toEqual(deck);
+    }
   });
 
   it('gives the same shell to decks that differ in their slides only, and another when the page around them changes', async () => {

@@ -142,7 +142,8 @@ function usage(cause: unknown): UsageError {
   });
 }
 
-function listed(names: string[]): string {
+/** `a`, `a and b`, `a, b and c`. */
+export function listed(names: readonly string[]): string {
   return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 

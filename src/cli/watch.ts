@@ -12,9 +12,9 @@ import { readBaseline } from '../changes/index.js';
 import { UsageError } from '../errors.js';
 import { removeTempFiles, trackTemp } from '../outputs/write.js';
 import { printable } from '../terminalText.js';
-import { failureText } from '../watch/outcome.js';
+import { failureText, type PrintedOutput } from '../watch/outcome.js';
 import type { WatchReporter } from '../watch/watch.js';
-import { defineCommand } from './_command.js';
+import { defineCommand, listed } from './_command.js';
 import { quitAtOnce } from './_interrupt.js';
 import { PIPELINE_OPTIONS, resolvePipelineOptions } from './_pipeline.js';
 import { type CliContext, formatMs, printError, printWarning } from './_terminal.js';
@@ -112,11 +112,17 @@ export const watchCommand = defineCommand({
   },
 });
 
-/** What watch says on the terminal after each save: the rebuild's outcome as text, the same lines open decks show. */
+/**
+ * What watch says on the terminal after each save: the rebuild's outcome as text, the same lines open
+ * decks show. A save that needed no rebuild says nothing, unless the last thing said was a failure: the
+ * save fixed it, and the terminal's last word must not stay the error.
+ */
 function reporter(context: CliContext, quiet: boolean): WatchReporter {
   const { io, paint } = context;
+  let failing = false;
   return {
     rebuilt: ({ deckMs, pdfMs, handoutMs, notesMs, slides }) => {
+      failing = false;
       if (quiet) return;
       const pdf =
         (pdfMs === undefined ? '' : ` · PDF in ${formatMs(pdfMs)}`) +
@@ -124,7 +130,18 @@ function reporter(context: CliContext, quiet: boolean): WatchReporter {
         (notesMs === undefined ? '' : ` · script in ${formatMs(notesMs)}`);
       io.stderr(`${paint.green('rebuilt')} in ${formatMs(deckMs)}${pdf} ${paint.dim(`(${slides} slides)`)}`);
     },
+    unchanged: ({ slides, printed, outDir }) => {
+      if (!failing) return;
+      failing = false;
+      if (quiet) return;
+      const outputs = listed(['deck', ...printed.map((output) => PRINTED_NAMES[output])]);
+      const are = printed.length === 0 ? 'is' : 'are';
+      io.stderr(
+        `${paint.green('fixed:')} the ${outputs} in ${printable(outDir)}/ ${are} current; nothing to rebuild ${paint.dim(`(${slides} slides)`)}`,
+      );
+    },
     failed: (failure) => {
+      failing = true;
       const text = failureText(failure);
       if ('error' in text) return printError(context, text.error);
       for (const line of text.problems) io.stderr(printable(line));
@@ -133,6 +150,9 @@ function reporter(context: CliContext, quiet: boolean): WatchReporter {
     warning: (warning) => printWarning(context, warning),
   };
 }
+
+/** The PDFs as the terminal names them (as the `rebuilt` line does). */
+const PRINTED_NAMES: Record<PrintedOutput, string> = { pdf: 'PDF', handout: 'handout', notes: 'script' };
 
 function parsePort(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;

@@ -1,8 +1,9 @@
 /**
  * What a rebuild tells the user, as data: the deck built and how long it
- * took, or why the save did not make everything. It becomes text only at
- * the edges, the same lines at each: the terminal (cli/watch.ts) and the
- * overlay over open decks (`overlayState`, sent by the server as JSON).
+ * took, that the outputs in the folder were this save's already, or why the
+ * save did not make everything. It becomes text only at the edges, the same
+ * lines at each: the terminal (cli/watch.ts) and the overlay over open decks
+ * (`overlayState`, sent by the server as JSON).
  */
 import {
   type BriefingError,
@@ -21,6 +22,21 @@ export interface Built {
   handoutMs?: number;
   notesMs?: number;
   slides: number;
+}
+
+/** The PDFs a rebuild prints: the slides, the handout, the briefer's script. */
+export type PrintedOutput = 'pdf' | 'handout' | 'notes';
+
+/**
+ * A save that needed no rebuild: the outputs in the folder (the deck and the PDFs asked for), made
+ * by an earlier build, are this save's already.
+ */
+export interface Current {
+  slides: number;
+  /** The PDFs asked for: they are current too. */
+  printed: readonly PrintedOutput[];
+  /** The output folder as the terminal shows it. */
+  outDir: string;
 }
 
 /** A PDF asked for that this save's print did not write. */

@@ -36,7 +36,7 @@ import { shellOf } from '../outputs/deckShell.js';
 import { outputPath, themePath } from '../outputs/names.js';
 import { printDeck, printHandout } from '../outputs/pdf.js';
 import { keepFiles, writeFileAtomic } from '../outputs/write.js';
-import type { Built, RebuildFailure, StaleOutput } from './outcome.js';
+import type { Built, Current, PrintedOutput, RebuildFailure, StaleOutput } from './outcome.js';
 import type { JobEnd } from './rebuildLoop.js';
 
 export type RebuildOptions = Pick<
@@ -67,6 +67,8 @@ export interface RebuildListener {
    */
   deck(build: number, shell: string): void;
   rebuilt(built: Built): void;
+  /** The save needed no rebuild: what the folder holds is this save's already (said after each such save). */
+  unchanged(current: Current): void;
   /** The last save did not make everything; `build` counts the decks written, the one put back included. */
   failed(failure: RebuildFailure, build: number): void;
   warning(warning: Warning): void;
@@ -74,8 +76,6 @@ export interface RebuildListener {
   inputs(files: string[]): void;
 }
 
-/** The PDFs a rebuild prints: the slides, the handout, the briefer's script. */
-type PrintedOutput = 'pdf' | 'handout' | 'notes';
 type PrintTimes = Pick<Built, 'pdfMs' | 'handoutMs' | 'notesMs'>;
 
 /** What a deck's outputs are made of: equal fingerprints, equal files. */
@@ -145,7 +145,9 @@ export class DeckRebuilder {
     if (this.options.pptx && made !== this.onDisk.pptx && !signal.aborted) await this.writePptx(deck, made);
     if (!this.session || made === this.onDisk.prints) {
       // Saved without a change, or back to what the folder holds after a mistake: nothing more to do.
-      if (replaced) this.listener.rebuilt({ deckMs, slides: deck.slideCount });
+      const slides = deck.slideCount;
+      if (replaced) this.listener.rebuilt({ deckMs, slides });
+      else this.listener.unchanged({ slides, printed: this.printed(), outDir: this.shownOut });
       return 'done';
     }
     if (signal.aborted) return 'done';
@@ -341,17 +343,21 @@ export class DeckRebuilder {
 
   /** Each PDF asked for that this save's print did not write: it is older than the deck, or missing. */
   private staleOutputs(deck: PreparedDeck, written: ReadonlySet<PrintedOutput>): StaleOutput[] {
-    const wanted: PrintedOutput[] = [
-      ...(this.options.pdf ? ['pdf' as const] : []),
-      ...(this.options.handout ? ['handout' as const] : []),
-      ...(this.options.notes !== undefined ? ['notes' as const] : []),
-    ];
-    return wanted
+    return this.printed()
       .filter((output) => !written.has(output))
       .map((output) => {
         const file = outputPath(deck, output);
         return { file: path.relative(this.options.cwd, file) || file, exists: existsSync(file) };
       });
+  }
+
+  /** The PDFs asked for. */
+  private printed(): PrintedOutput[] {
+    return [
+      ...(this.options.pdf ? ['pdf' as const] : []),
+      ...(this.options.handout ? ['handout' as const] : []),
+      ...(this.options.notes !== undefined ? ['notes' as const] : []),
+    ];
   }
 
   /** The theme CSS and the logo the briefing names now, besides the briefing itself. */

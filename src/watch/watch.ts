@@ -18,7 +18,7 @@ import { checkTemplatesFolder } from '../outputs/deck.js';
 import { briefingName } from '../outputs/names.js';
 import { checkOutputFolder } from '../outputs/write.js';
 import { type FileWatcher, watchFiles } from './files.js';
-import { type Bug, type Built, overlayState, type RebuildFailure } from './outcome.js';
+import { type Bug, type Built, type Current, overlayState, type RebuildFailure } from './outcome.js';
 import { DeckRebuilder, type RebuildListener, type RebuildOptions } from './rebuild.js';
 import { RebuildLoop } from './rebuildLoop.js';
 import { type DeckState, type PreviewServer, startPreviewServer } from './server.js';
@@ -45,6 +45,8 @@ export interface WatchOptions extends RebuildOptions {
 export interface WatchReporter {
   /** A rebuild is done: how long the deck and the PDF took. */
   rebuilt(built: Built): void;
+  /** A save needed no rebuild: the outputs in the folder are this save's already (after a failure, it fixed it). */
+  unchanged(current: Current): void;
   /** The last save did not make everything, or a rebuild hit a bug. */
   failed(failure: RebuildFailure | Bug): void;
   warning(warning: Warning): void;
@@ -160,6 +162,7 @@ function tellUser(
   return {
     deck: (build, shell) => publish({ build, shell, problems: [] }),
     rebuilt: (built) => report.rebuilt(built),
+    unchanged: (current) => report.unchanged(current),
     failed: (failure, build) => {
       // The same build keeps its shell; a deck put back (a new build) is reloaded: its shell is not known here.
       publish({ build, shell: build === last().build ? last().shell : undefined, ...overlayState(failure) });
