@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserSession } from '../src/browser/session.js';
 import { prepareDeck, readBriefing } from '../src/build.js';
 import { isolateRuns } from '../src/content/bidi.js';
-import { formatDate } from '../src/content/dates.js';
+import { formatDate, formatInstant } from '../src/content/dates.js';
 import { createHyphenation } from '../src/content/hyphenation.js';
 import { buildContent } from '../src/content/index.js';
 import { createMarkdown, escapeHtml } from '../src/content/markdown.js';
@@ -109,6 +109,13 @@ describe('typography of the rendered Markdown', () => {
     expect(formatDate('2025-03-14', 'en')).toBe('14 March 2025');
     expect(formatDate('2025-03-14', 'de')).toBe('14. März 2025');
     expect(formatDate('2025-03-14', 'fr')).toBe('14 mars 2025');
+    // The first of the month in French (a trial): CLDR writes "1 mars", French writes "1er mars".
+    expect(formatDate('2027-03-01', 'fr')).toBe('1er mars 2027');
+    expect(formatDate('2027-03-01', 'fr-CA')).toBe('1er mars 2027');
+    expect(formatDate('2027-03-01', 'en')).toBe('1 March 2027');
+    expect(formatInstant({ epochMs: Date.UTC(2027, 2, 1, 8), offsetMinutes: 60, text: '' }, 'fr')).toBe(
+      '1er mars 2027, 09:00 UTC+01:00',
+    );
     expect(formatDate('2025-02', 'en')).toBe('February 2025');
     expect(formatDate('2025-02-30', 'en')).toBe('2025-02-30');
     expect(formatDate('Days later', 'de')).toBe('Days later');

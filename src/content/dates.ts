@@ -38,7 +38,7 @@ function formatsFor(language: string): DateFormats {
 export function formatInstant(instant: Instant, language = 'en'): string {
   const { day, time } = formatsFor(language);
   const local = new Date(instant.epochMs + instant.offsetMinutes * 60_000);
-  return `${day.format(local)}, ${time.format(local)} ${zoneName(instant.offsetMinutes)}`;
+  return `${dayOf(day, local, language)}, ${time.format(local)} ${zoneName(instant.offsetMinutes)}`;
 }
 
 const ISO_DATE = /^(\d{4})-(0?[1-9]|1[0-2])(?:-(0?[1-9]|[12]\d|3[01]))?$/;
@@ -53,7 +53,16 @@ export function formatDate(text: string, language = 'en'): string {
   const date = new Date(Date.UTC(year, month - 1, day ?? 1));
   if (day !== undefined && date.getUTCDate() !== day) return text;
   const { day: long, month: monthly } = formatsFor(language);
-  return (day === undefined ? monthly : long).format(date);
+  return day === undefined ? monthly.format(date) : dayOf(long, date, language);
+}
+
+/** A day in the long form; in French the first of the month is `1er` (`1er mars 2027`), as CLDR does not write it. */
+function dayOf(format: Intl.DateTimeFormat, date: Date, language: string): string {
+  if (date.getUTCDate() !== 1 || language.split('-')[0]?.toLowerCase() !== 'fr') return format.format(date);
+  return format
+    .formatToParts(date)
+    .map((part) => (part.type === 'day' ? `${part.value}er` : part.value))
+    .join('');
 }
 
 function zoneName(offsetMinutes: number): string {
