@@ -550,3 +550,30 @@ describe("an area label the slide's map has no room for", () => {
     expect(map?.kind === 'map' && map.svgHtml).toContain('>Aïr<');
   });
 });
+
+describe('country names in the briefing’s language', () => {
+  // Found by a trial: a French briefing's map read ALGERIA, CHAD and EGYPT.
+  const sahel = {
+    places: [
+      { name: 'Ménaka', lat: 15.918, lon: 2.402 },
+      { name: 'Gao', lat: 16.272, lon: -0.044 },
+    ],
+    area: { countries: ['MLI', 'NER'] },
+  };
+  const names = (svg: string) =>
+    [...svg.matchAll(/class="bd-map-country-label"[^>]*>([^<]*)</g)].map((match) => match[1]);
+
+  it('are CLDR’s in a language written in Latin letters; the alt text stays English, as its sentences', () => {
+    const french = renderLocatorMap(sahel, { language: 'fr' });
+    expect(names(french.svg)).toEqual(expect.arrayContaining(['MALI', 'NIGER', 'ALGÉRIE']));
+    expect(names(french.svg)).not.toContain('ALGERIA');
+    expect(french.description).toContain('Mali');
+    const english = renderLocatorMap(sahel);
+    expect(names(english.svg)).toContain('ALGERIA');
+  });
+
+  it('stay English where CLDR’s name is not in Latin letters', () => {
+    const arabic = renderLocatorMap(sahel, { language: 'ar' });
+    expect(names(arabic.svg)).toEqual(names(renderLocatorMap(sahel).svg));
+  });
+});

@@ -83,11 +83,9 @@ export function createMarkdown(
     typography?: Typography;
   } = {},
 ): MarkdownRenderer {
-  const figureText = (token: { raw: string; id?: unknown }) => {
-    const n = figures?.number(String(token.id));
-    return n === undefined ? undefined : `Figure ${n}`;
-  };
+  const figureText = figureLabel(figures);
   const html = typography ? (text: string) => typography.html(text) : escapeHtml;
+  const settle = typography ? typography.quotes : (text: string) => text;
   // The direction of the paragraphs and of the runs inside them (typography.ts, bidi.ts).
   const directed = (html: string, block: boolean) => (typography ? typography.directed(html, block) : html);
   const nbsp = (markdown: string) =>
@@ -142,11 +140,17 @@ export function createMarkdown(
         false,
       ),
     ),
-    text: (markdown) => {
-      const words = plainWords(Lexer.lexInline(markdown, marked.defaults), citationNumber, figureText);
-      // The same quotes and spaces as the HTML, without its soft hyphens.
-      return typography ? typography.quotes(words) : words;
-    },
+    // The same quotes and spaces as the HTML, without its soft hyphens.
+    text: (markdown) =>
+      settle(plainWords(Lexer.lexInline(markdown, marked.defaults), citationNumber, figureText)),
+  };
+}
+
+/** How a `[@fig:id]` reads: "Figure N", or undefined for a figure not known. */
+function figureLabel(figures: FigureReferences | undefined) {
+  return (token: { raw: string; id?: unknown }) => {
+    const n = figures?.number(String(token.id));
+    return n === undefined ? undefined : `Figure ${n}`;
   };
 }
 

@@ -133,7 +133,13 @@ function mapItem(
   const title = settings?.title ? quotes(settings.title) : 'Locator map';
   // Drawn at each size asked for; renderLocatorMap keeps the maps it drew lately, so asking again is free.
   const draw = (width: number, height: number, idPrefix = 'bd-map-'): Readonly<LocatorMap> =>
-    renderLocatorMap(data, { width: Math.round(width), height: Math.round(height), title, idPrefix });
+    renderLocatorMap(data, {
+      width: Math.round(width),
+      height: Math.round(height),
+      title,
+      idPrefix,
+      language: briefing.language,
+    });
   return {
     kind: 'map',
     ...at,

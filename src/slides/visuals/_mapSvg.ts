@@ -3,6 +3,7 @@
  * coasts, country names, area labels, markers and their labels, the inset,
  * and the footer (disclaimer, key, legend, scale bar).
  */
+import { countryNameIn } from '../../format/countries.js';
 import { textWidth } from '../../format/textMetrics.js';
 import { placeCountryLabels } from './_mapCountryLabels.js';
 import {
@@ -79,8 +80,18 @@ function takenRects(placement: Placement): Rect[] {
   return taken;
 }
 
+/** A country's name on the map, in the briefing's language (see `countryNameIn`). */
+function shownName(country: Country, language: string): string {
+  return country.code === undefined ? country.name : countryNameIn(language, country.code, country.name);
+}
+
 /** The country names that fit, focus countries first, then the others by the land they show. */
-function countryNames(countries: ProjectedCountry[], placement: Placement, focus: readonly Country[]) {
+function countryNames(
+  countries: ProjectedCountry[],
+  placement: Placement,
+  focus: readonly Country[],
+  language: string,
+) {
   const shown = (c: ProjectedCountry) => (c.box.x1 - c.box.x0) * (c.box.y1 - c.box.y0);
   const named = countries
     .filter((c) => c.country.code !== undefined)
@@ -91,7 +102,7 @@ function countryNames(countries: ProjectedCountry[], placement: Placement, focus
         a.country.name.localeCompare(b.country.name),
     );
   const requests = named.map((country) => {
-    const name = country.country.name.toUpperCase();
+    const name = shownName(country.country, language).toUpperCase();
     const width =
       textWidth(name, COUNTRY_SIZE, 600) * 1.05 + [...name].length * COUNTRY_TRACKING * COUNTRY_SIZE;
     return { country, width, height: COUNTRY_SIZE * 1.3 };
@@ -99,7 +110,7 @@ function countryNames(countries: ProjectedCountry[], placement: Placement, focus
   const boxes = placeCountryLabels(requests, countries, placement.view, takenRects(placement));
   return named.flatMap((country, i) => {
     const box = boxes[i];
-    return box ? [{ country: country.country, box }] : [];
+    return box ? [{ country: country.country, name: shownName(country.country, language), box }] : [];
   });
 }
 
@@ -147,7 +158,7 @@ export function renderMapSvg(
   const p = idPrefix(layout.idPrefix);
   const { view, inset } = placement;
   const countries = projectCountries(layout.world, view);
-  const names = countryNames(countries, placement, layout.focus);
+  const names = countryNames(countries, placement, layout.focus, layout.language);
   const neighbours = names
     .filter(({ country }) => !layout.focus.includes(country))
     .map(({ country }) => country.name);
@@ -168,7 +179,7 @@ export function renderMapSvg(
   out.push(landAndLines(layout.world, view, countries, (c) => layout.focus.includes(c.country)));
   out.push('</g>');
   out.push('<g class="bd-map-names" aria-hidden="true">');
-  for (const { country, box } of names) out.push(countryLabel(box, country.name));
+  for (const { name, box } of names) out.push(countryLabel(box, name));
   for (const area of placement.areaLabels) out.push(areaLabel(area.box, area.name));
   out.push('</g><g class="bd-map-places" aria-hidden="true">');
   for (const { place, at, key } of placement.places)

@@ -44,6 +44,8 @@ export interface LocatorMapOptions {
   /** The viewBox, in the px the map is shown at (default LOCATOR_MAP_SIZE). */
   width?: number;
   height?: number;
+  /** The briefing's language (BCP 47): the countries are named in it on the map, where CLDR has a Latin name. Default `en`. */
+  language?: string;
   /** The area in words for the alt text ("eastern Libya"); by default worked out from the countries. */
   areaName?: string;
   /** Draw the inset of the wider region. Default true. */
@@ -78,6 +80,8 @@ export interface MapLayout {
   height: number;
   idPrefix: string;
   title: string;
+  /** The language the countries are named in on the map (their names in the alt text stay English, as its sentences). */
+  language: string;
   areaName?: string;
 }
 

@@ -109,6 +109,7 @@ function drawMap(data: LocatorMapData, options: LocatorMapOptions): LocatorMap {
     height: options.height ?? LOCATOR_MAP_SIZE.height,
     idPrefix: options.idPrefix ?? 'bd-map-',
     title: options.title ?? 'Locator map',
+    language: options.language ?? 'en',
     ...(options.areaName ? { areaName: options.areaName } : {}),
   };
   return drawLocatorMap(layout);
