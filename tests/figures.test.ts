@@ -204,4 +204,24 @@ describe('figure references and the map', () => {
       expect.stringMatching(/^16:10: locations\[0\]\.lon: "-181" is not a longitude/),
     ]);
   });
+
+  // Found by a new user's Sahel map: BKF (Burkina Faso) was told to use "LBY, EGY or TUN".
+  it('suggests the nearest real country codes for one that is none, when one is close', async () => {
+    const dir = folder('map:\n  countries: [NER, MLI, BKF, tch, XYZ, UK]\n');
+    const error = await validateBriefing(await loadBriefing(path.join(dir, 'briefing.yaml'))).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(BriefingError);
+    const lines = (error as BriefingError).problems.map((p) => `${p.line}:${p.col}: ${p.path}: ${p.hint}`);
+    expect(lines).toEqual([
+      '14:25: map.countries[2]: did you mean BFA?',
+      '14:30: map.countries[3]: did you mean TCA or TCD?',
+      '14:35: map.countries[4]: use three letters such as LBY, EGY or TUN',
+      // Not UKR, Ukraine: two letters are no code mistyped.
+      '14:40: map.countries[5]: use three letters such as LBY, EGY or TUN',
+    ]);
+    expect((error as BriefingError).problems[0]?.message).toBe(
+      '"BKF" is not an ISO 3166-1 alpha-3 country code',
+    );
+  });
 });

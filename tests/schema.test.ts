@@ -136,6 +136,9 @@ describe('the schema and the validator agree', () => {
       `${minimal}decisions: [{ decision: A, deadline: 2015-06-30 at noon }]\n`,
     ],
     ['a recommendation number quoted', `${minimal}decisions: [{ decision: A, recommendations: ["1 "] }]\n`],
+    ['a language with a script and a region', `${minimal}language: zh-Hant-TW\n`],
+    ['a language with a script', `${minimal}language: sr-Latn\n`],
+    ['a language in any case', `${minimal}language: EN-gb\n`],
   ];
   for (const [name, yaml] of written) {
     it(`on a value written loosely: ${name}`, async () => {
@@ -211,6 +214,10 @@ describe('the schema and the validator agree', () => {
     ['a recommendation named by text', `${minimal}decisions: [{ decision: A, recommendations: [first] }]\n`],
     ['recommendations as one number', `${minimal}decisions: [{ decision: A, recommendations: 1 }]\n`],
     ['a decision id that is not a slug', `${minimal}decisions: [{ decision: A, id: Not A Slug }]\n`],
+    ["a language's name for its code", `${minimal}language: french\n`],
+    ["a language's name, capitalised", `${minimal}language: English\n`],
+    ["a language's name in itself", `${minimal}language: deutsch\n`],
+    ['a language tag with a space', `${minimal}language: en GB\n`],
   ];
   for (const [name, yaml] of mistakes) {
     it(`on a shape mistake: ${name}`, async () => {
@@ -238,6 +245,9 @@ describe('what only the validator sees', () => {
       `${minimal}decisions: [{ decision: A, recommendations: [1, 1] }]\n`,
     ],
     ['two decisions with one id', `${minimal}decisions: [{ decision: A, id: a }, { decision: B, id: a }]\n`],
+    // The schema has a tag's shape; which two- or three-letter codes are languages, Intl knows.
+    ['a language code no language has', `${minimal}language: xx\n`],
+    ['a language code no language has, with a region', `${minimal}language: xx-GB\n`],
   ];
   for (const [name, yaml] of cases) {
     it(name, async () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { BriefingError, formatProblem, problemsAsJson } from '../src/errors.js';
 import type { Decision } from '../src/format/briefing.js';
 import { deadlinePassed, instantOf, readDeadline } from '../src/format/dateTimes.js';
-import { nearest } from '../src/format/didYouMean.js';
+import { editDistance, nearest } from '../src/format/didYouMean.js';
 import { BRIEFING, likelihoodOfPercent } from '../src/format/format.js';
 import { handlingLine, TLP_SHARING, tlpLabel } from '../src/format/handling.js';
 import { loadBriefing, parseBriefing } from '../src/format/load.js';
@@ -677,6 +677,13 @@ describe('nearest', () => {
     expect(nearest('B', ['A'])).toBeUndefined();
     expect(nearest('xyzzy', Object.keys(BRIEFING.keys))).toBeUndefined();
     expect(nearest('anything', [])).toBeUndefined();
+  });
+
+  it('measures the edit distance it goes by, in any case', () => {
+    expect(editDistance('acotrs', 'actors')).toBe(1);
+    expect(editDistance('BKF', 'bfa')).toBe(2);
+    expect(editDistance('', 'abc')).toBe(3);
+    expect(editDistance('Title', 'title')).toBe(0);
   });
 });
 

@@ -5,6 +5,8 @@
  * abbreviates. Taken from Debian's iso-codes (ISO 3166-1, 249 entries).
  */
 
+import { editDistance } from './didYouMean.js';
+
 /** Alpha-3 code, numeric code and alpha-2 code, for every officially assigned ISO 3166-1 country. */
 const CODES =
   'ABW533AW AFG004AF AGO024AO AIA660AI ALA248AX ALB008AL AND020AD ARE784AE ARG032AR ARM051AM ' +
@@ -48,6 +50,40 @@ export function numericCountryCode(alpha3: string): string | undefined {
 /** Whether `code` is an ISO 3166-1 alpha-3 country code (`LBY`, `egy`). */
 export function isCountryCode(code: string): boolean {
   return /^[A-Za-z]{3}$/.test(code) && NUMERIC.has(code.toUpperCase());
+}
+
+/**
+ * The country codes a wrong one was likely meant to be (`BKF`: `BFA`, Burkina Faso): of those that
+ * keep two of its three letters in the same order, the nearest by edit distance, those with its first
+ * letter (seldom the one mistyped) first, at most `count`. None when no code is that close.
+ */
+export function countryCodesNear(code: string, count = 3): string[] {
+  // Only a code is mistyped as one; a name or an alpha-2 code (`UK`: not UKR) is told apart by its length.
+  if (!/^[A-Za-z]{3}$/.test(code)) return [];
+  const typed = code.toUpperCase();
+  const close = [...NUMERIC.keys()]
+    .filter((candidate) => lettersInOrder(typed, candidate) >= 2)
+    .map((candidate) => ({ candidate, distance: editDistance(typed, candidate) }));
+  const nearest = Math.min(...close.map(({ distance }) => distance));
+  const firstLetter = (candidate: string) => (candidate[0] === typed[0] ? 0 : 1);
+  return close
+    .filter(({ distance }) => distance === nearest)
+    .map(({ candidate }) => candidate)
+    .sort((a, b) => firstLetter(a) - firstLetter(b) || (a < b ? -1 : 1))
+    .slice(0, count);
+}
+
+/** How many letters two words share in the same order (their longest common subsequence). */
+function lettersInOrder(a: string, b: string): number {
+  let last = new Array<number>(b.length + 1).fill(0);
+  for (const char of a) {
+    const row = [0];
+    for (let j = 1; j <= b.length; j++)
+      row[j] =
+        char === b[j - 1] ? (last[j - 1] as number) + 1 : Math.max(last[j] as number, row[j - 1] as number);
+    last = row;
+  }
+  return last[b.length] as number;
 }
 
 /** Names for the countries whose Natural Earth name is abbreviated or out of date, by numeric code. */

@@ -29,6 +29,13 @@ export function nearest(word: string, candidates: readonly string[]): string | u
   return best;
 }
 
+/** The case-insensitive Damerau–Levenshtein distance of two words (optimal string alignment). */
+export function editDistance(a: string, b: string): number {
+  const one = a.toLowerCase().slice(0, MAX_LENGTH);
+  const other = b.toLowerCase().slice(0, MAX_LENGTH);
+  return distance(one, other, Math.max(one.length, other.length));
+}
+
 /** Names and keys are short; a long text is no typo of them, and comparing it in full costs time. */
 const MAX_LENGTH = 64;
 // Three rows of the edit-distance table, kept between calls: two back (for transpositions), the last, the current.

@@ -6,7 +6,7 @@
  */
 
 import { VISUAL_GROUPS } from './briefing.js';
-import { isCountryCode } from './countries.js';
+import { countryCodesNear, isCountryCode } from './countries.js';
 import { SLUG } from './patterns.js';
 import { choice, list, mapping, type TextRule, text, truncate } from './specs.js';
 
@@ -46,9 +46,16 @@ const COUNTRY_CODE: TextRule = {
   normalise: (code) => code.toUpperCase(),
   problem: (code) => ({
     message: `"${truncate(code)}" is not an ISO 3166-1 alpha-3 country code`,
-    hint: 'use three letters such as LBY, EGY or TUN',
+    hint: codesHint(countryCodesNear(code.trim())),
   }),
 };
+
+/** `did you mean BFA?` for the codes close to a wrong one, else examples. */
+function codesHint(near: readonly string[]): string {
+  if (near.length === 0) return 'use three letters such as LBY, EGY or TUN';
+  const last = near.at(-1);
+  return `did you mean ${near.length > 1 ? `${near.slice(0, -1).join(', ')} or ${last}` : last}?`;
+}
 
 const AFTER = (what: string) =>
   choice(VISUAL_GROUPS, 'a slide group', `The slide group ${what} follows: ${VISUAL_GROUPS.join(', ')}.`, {

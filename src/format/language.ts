@@ -1,13 +1,31 @@
 /**
  * The briefing's `language`: a BCP 47 tag (`en`, `de-CH`, `ar`), checked by
- * shape with `Intl.getCanonicalLocales` and kept in its canonical case. It
- * sets the page's `lang` (hyphenation, quotes, dates, the PDF's `/Lang`) and,
- * for a right-to-left script, the direction of the whole briefing.
+ * shape with `Intl.getCanonicalLocales`, whose language (its first part) must
+ * be one `Intl.DisplayNames` knows, and kept in its canonical case. It sets
+ * the page's `lang` (hyphenation, quotes, dates, the PDF's `/Lang`) and, for a
+ * right-to-left script, the direction of the whole briefing. A language's
+ * name written instead of its code (`french`, `Deutsch`) is refused with the
+ * code to write.
  */
-import { type TextRule, truncate } from './specs.js';
+import { nearest } from './didYouMean.js';
+import { type Message, type TextRule, truncate } from './specs.js';
 
 /** The languages written right to left that a briefing may be in. */
 const RIGHT_TO_LEFT = new Set(['ar', 'he', 'fa', 'ur']);
+
+/**
+ * ISO 639-1, the two-letter codes (Debian's iso-codes, 184 entries): the languages whose names,
+ * written instead of a code, get the code as a suggestion.
+ */
+const ISO_639_1 =
+  'aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da ' +
+  'de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ' +
+  'ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln ' +
+  'lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi ' +
+  'pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti ' +
+  'tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu';
+
+const EXAMPLES = 'use a tag such as en, en-GB, de, fr, es, nl or ar';
 
 function canonicalTag(tag: string): string | undefined {
   try {
@@ -17,16 +35,96 @@ function canonicalTag(tag: string): string | undefined {
   }
 }
 
+let englishNames: Intl.DisplayNames | undefined;
+
+/** The English name of a language code (`fr`: French), or undefined when Intl knows no such language (`french`). */
+function englishName(code: string): string | undefined {
+  // With fallback 'none', an unknown code gives undefined (with the default, 'code', the code itself).
+  englishNames ??= new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+  try {
+    return englishNames.of(code);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `tag` is a BCP 47 tag whose language Intl knows (`de-CH`, `zh-Hant-TW`; not `french`). */
+function knownTag(tag: string): boolean {
+  const canonical = canonicalTag(tag);
+  return canonical !== undefined && englishName(primarySubtag(canonical)) !== undefined;
+}
+
+function primarySubtag(tag: string): string {
+  return tag.split('-')[0] ?? '';
+}
+
 export const LANGUAGE_TAG: TextRule = {
-  // The shape of a tag (language, then subtags of letters and digits); Intl checks the rest.
-  pattern: '[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*',
-  also: (tag) => canonicalTag(tag) !== undefined,
+  // The shape of a tag: a language code (ISO 639: two or three letters), then subtags of letters and
+  // digits; Intl checks the rest, and that the language is one it knows.
+  pattern: '[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*',
+  also: knownTag,
   normalise: (tag) => canonicalTag(tag) ?? tag,
-  problem: (tag) => ({
-    message: `"${truncate(tag)}" is not a BCP 47 language tag`,
-    hint: 'use a tag such as en, en-GB, de, fr, es, nl or ar',
-  }),
+  problem: languageProblem,
 };
+
+/** What is wrong with a `language` that is no tag, or no known language's tag, and what to write. */
+function languageProblem(written: string): Message {
+  const tag = written.trim();
+  const canonical = canonicalTag(tag);
+  const primary = canonical === undefined ? undefined : primarySubtag(tag);
+  const message =
+    primary === undefined
+      ? `"${truncate(tag)}" is not a BCP 47 language tag`
+      : primary.length === tag.length
+        ? `"${truncate(tag)}" is not a known language code`
+        : `"${truncate(tag)}" starts with "${truncate(primary)}", which is not a known language code`;
+  const guess = guessedTag(tag, primary);
+  return {
+    message,
+    hint: guess ? `did you mean "${guess}" (${englishName(primarySubtag(guess)) ?? guess})?` : EXAMPLES,
+  };
+}
+
+/**
+ * The tag meant by one that is wrong: a language's name for its code (`français` and `French-CA` give
+ * `fr` and `fr-CA`), or a POSIX locale's underscore for a hyphen (`fr_FR`: `fr-FR`).
+ */
+function guessedTag(tag: string, primary: string | undefined): string | undefined {
+  const hyphenated = tag.replace(/_/g, '-');
+  if (hyphenated !== tag && knownTag(hyphenated)) return canonicalTag(hyphenated);
+  const name = primary ?? tag;
+  const code = languageNamed(name);
+  if (code === undefined) return undefined;
+  return canonicalTag(`${code}${tag.slice(name.length)}`) ?? code;
+}
+
+/** A language's name as compared: without case or accents (`Français`: `francais`). */
+function plain(name: string): string {
+  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+}
+
+let codesByName: Map<string, string> | undefined;
+
+/**
+ * The ISO 639-1 code of the language named `name`, in English or in the language itself (`french`,
+ * `Deutsch`, `español`), or of the one whose name is closest (`portugese`). The names are looked up
+ * only for a mistake.
+ */
+function languageNamed(name: string): string | undefined {
+  if (codesByName === undefined) {
+    codesByName = new Map();
+    for (const code of ISO_639_1.split(' ')) {
+      const own = new Intl.DisplayNames([code], { type: 'language', fallback: 'none' });
+      for (const named of [englishName(code), own.of(code)])
+        if (named !== undefined && !codesByName.has(plain(named))) codesByName.set(plain(named), code);
+    }
+  }
+  const written = plain(name);
+  // A short word close to a name is more likely a code mistyped (`ew`) than a name misspelt.
+  const closest =
+    codesByName.has(written) || written.length < 4 ? written : nearest(written, [...codesByName.keys()]);
+  return closest === undefined ? undefined : codesByName.get(closest);
+}
 
 /** `rtl` for a language written right to left (Arabic, Hebrew, Persian, Urdu), else `ltr`. */
 export function directionOf(language: string): 'ltr' | 'rtl' {

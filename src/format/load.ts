@@ -5,10 +5,11 @@
  */
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type YAMLError } from 'yaml';
+import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { BriefingError, type Problem } from '../errors.js';
-import { BRIEFING, requiredKeys, truncate } from './format.js';
+import { BRIEFING, requiredKeys } from './format.js';
 import { joinPath } from './yamlPaths.js';
+import { syntaxHint } from './yamlSyntaxHints.js';
 
 /** A briefing larger than this is surely not a briefing. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -215,40 +216,6 @@ function keyPathAt(node: unknown, offset: number, path = ''): string {
 function contains(node: unknown, offset: number): boolean {
   const range = (node as { range?: [number, number, number] } | null)?.range;
   return range !== undefined && offset >= range[0] && offset <= range[2];
-}
-
-/** Errors the parser reports where a line is indented too much or too little for where it stands. */
-const INDENTATION = new Set(['BAD_INDENT', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY']);
-
-function syntaxHint(error: YAMLError, tab: boolean, source: string): string | undefined {
-  if (tab) return 'indent with spaces, not tabs';
-  const colon = error.code === 'BLOCK_AS_IMPLICIT_KEY' ? secondColonHint(source, error.pos[0]) : undefined;
-  if (colon) return colon;
-  if (INDENTATION.has(error.code) || /without - indicator/.test(error.message))
-    return 'check the indentation of this line and the next: the keys of one item start in the same column, under its first';
-  return undefined;
-}
-
-/**
- * The hint for a second ": " on one line of text not in quotes (`- We ask: isolation: of X`, `role:
- * Leader: of X`): YAML reads what follows the first as a value that is itself a key, which it refuses
- * as a nested mapping, and says so where that key starts. A mistake of indentation puts the nested key
- * on the next line instead: then the rest of this line has no ": " and there is no hint here.
- */
-function secondColonHint(source: string, offset: number): string | undefined {
-  const start = source.lastIndexOf('\n', offset - 1) + 1;
-  const end = source.indexOf('\n', offset);
-  const before = source.slice(start, offset);
-  const after = source.slice(offset, end === -1 ? undefined : end).replace(/\s#.*$/, '');
-  const first = /^\s*(-\s+)?(\S.*?):\s+$/.exec(before);
-  const second = /^(.*?):(?:\s|$)/.exec(after);
-  if (!first || !second) return undefined;
-  const [, dash, written = ''] = first;
-  const key = truncate(second[1]?.trim() ?? '');
-  // A list item whose first ": " is in words (`- We ask: …`) is all text; after a key, the value is.
-  return dash && !/^[a-z][a-z0-9_]*$/.test(written)
-    ? `a second ": " in this item, after "${key}", makes YAML read a key inside a key; if the item is text, put all of it in quotes`
-    : `a second ": " on this line, after "${key}", makes YAML read a key inside the value of "${truncate(written)}"; put the value in quotes`;
 }
 
 /** An offset at the start of a line's indentation moved to its first printed character: where the mistake shows. */

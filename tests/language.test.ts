@@ -1,0 +1,108 @@
+/**
+ * The briefing's `language` (src/format/language.ts): a BCP 47 tag whose language is one Intl knows.
+ * A language's name written instead of its code (`language: french`, found by a new user writing a
+ * French briefing: it built with `<html lang="french">`, English dates and no hyphenation) is a
+ * problem at `language` that names the code.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BriefingError, formatProblem } from '../src/errors.js';
+import { parseBriefing } from '../src/format/load.js';
+import { validateBriefing } from '../src/format/validate.js';
+import { FIXTURES, runCli, tempDir } from './_helpers.js';
+
+const minimal = readFileSync(path.join(FIXTURES, 'minimal.yaml'), 'utf8');
+/** The minimal briefing with `language: …` on line 3, after the title. */
+const withLanguage = (language: string) =>
+  minimal.replace('title: Minimal briefing\n', `title: Minimal briefing\nlanguage: ${language}\n`);
+
+/** The language a valid briefing is in, or its problems, formatted. */
+async function languageOf(language: string): Promise<string | string[]> {
+  try {
+    return (await validateBriefing(parseBriefing(Buffer.from(withLanguage(language)), 'b.yaml', FIXTURES)))
+      .language;
+  } catch (error) {
+    if (error instanceof BriefingError) return error.problems.map(formatProblem);
+    throw error;
+  }
+}
+
+describe('language', () => {
+  it('accepts the tags it accepted, in their canonical case', async () => {
+    const tags = ['en', 'en-GB', 'de-CH', 'fr', 'ar', 'zh-Hant-TW', 'sr-Latn', 'EN-gb', 'fre', 'gsw'];
+    const read = await Promise.all(tags.map(languageOf));
+    expect(read).toEqual(['en', 'en-GB', 'de-CH', 'fr', 'ar', 'zh-Hant-TW', 'sr-Latn', 'en-GB', 'fr', 'gsw']);
+  });
+
+  it("refuses a language's name, and names its code, from its name in English or in itself", async () => {
+    const names: [string, string, string][] = [
+      ['french', 'fr', 'French'],
+      ['French', 'fr', 'French'],
+      ['francais', 'fr', 'French'],
+      ['english', 'en', 'English'],
+      ['deutsch', 'de', 'German'],
+      ['german', 'de', 'German'],
+      ['arabic', 'ar', 'Arabic'],
+      ['espanol', 'es', 'Spanish'],
+    ];
+    for (const [name, code, english] of names)
+      expect(await languageOf(name), name).toEqual([
+        `b.yaml:3:11: language: "${name}" is not a known language code; did you mean "${code}" (${english})?`,
+      ]);
+  });
+
+  it('names the code of a name that is not a tag at all, with accents, another script or a typo', async () => {
+    expect(await languageOf('français')).toEqual([
+      'b.yaml:3:11: language: "français" is not a BCP 47 language tag; did you mean "fr" (French)?',
+    ]);
+    expect(await languageOf('Español')).toEqual([
+      'b.yaml:3:11: language: "Español" is not a BCP 47 language tag; did you mean "es" (Spanish)?',
+    ]);
+    expect(await languageOf('العربية')).toEqual([
+      'b.yaml:3:11: language: "العربية" is not a BCP 47 language tag; did you mean "ar" (Arabic)?',
+    ]);
+    expect(await languageOf('portugese')).toEqual([
+      'b.yaml:3:11: language: "portugese" is not a BCP 47 language tag; did you mean "pt" (Portuguese)?',
+    ]);
+  });
+
+  it('keeps the rest of a tag in its suggestion, and reads an underscore as the hyphen meant', async () => {
+    expect(await languageOf('French-CA')).toEqual([
+      'b.yaml:3:11: language: "French-CA" starts with "French", which is not a known language code; did you mean "fr-CA" (French)?',
+    ]);
+    expect(await languageOf('fr_FR')).toEqual([
+      'b.yaml:3:11: language: "fr_FR" is not a BCP 47 language tag; did you mean "fr-FR" (French)?',
+    ]);
+  });
+
+  it('refuses a code no language has, with examples rather than a guess', async () => {
+    const examples = 'use a tag such as en, en-GB, de, fr, es, nl or ar';
+    expect(await languageOf('xx')).toEqual([
+      `b.yaml:3:11: language: "xx" is not a known language code; ${examples}`,
+    ]);
+    expect(await languageOf('xx-GB')).toEqual([
+      `b.yaml:3:11: language: "xx-GB" starts with "xx", which is not a known language code; ${examples}`,
+    ]);
+    expect(await languageOf('en GB')).toEqual([
+      `b.yaml:3:11: language: "en GB" is not a BCP 47 language tag; ${examples}`,
+    ]);
+  });
+
+  it('says so in validate --format json, as data, and exits 1', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'b.yaml'), withLanguage('french'));
+    const { code, stdout } = await runCli(dir, ['validate', 'b.yaml', '--format', 'json']);
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toEqual([
+      {
+        file: 'b.yaml',
+        line: 3,
+        column: 11,
+        path: 'language',
+        message: '"french" is not a known language code',
+        hint: 'did you mean "fr" (French)?',
+      },
+    ]);
+  });
+});
