@@ -84,8 +84,9 @@ describe('a briefing full of payloads', () => {
     const pdf = await readPdf(result.pdf as string);
     const text = pdf.pages.join('\n');
     expect(text).not.toContain('root:x:0:0');
-    // The payloads are shown as text, which proves they reached the page and were escaped.
-    expect(text.replace(/\s+/g, '')).toContain("<script>window.__pwned='actor'</script>");
+    // The payloads are shown as text, which proves they reached the page and were escaped (an actor's
+    // name, a plain field, with the language's quotes like every other text).
+    expect(text.replace(/\s+/g, '')).toContain('<script>window.__pwned=’actor’</script>');
   });
 });
 
