@@ -91,3 +91,25 @@ describe('the recommendations table as printed', () => {
     expect(action).toBeGreaterThan(owner);
   }, 60_000);
 });
+
+describe("the actors table's relations", () => {
+  // Found by a trial: "Support with PAM" did not say who supports whom (the map's arrow does).
+  it('say a support from this actor to the other, and the other relations "with"', async () => {
+    const briefing = await readBriefing(path.join(ROOT, 'briefing.yaml'), ROOT);
+    const model = buildHandoutModel(buildContent(briefing), deckModelOf(briefing));
+    const html = renderHandout(
+      buildHandoutPage(model, {
+        paper: 'a4',
+        version: 'test',
+        layout: { bodyNewPage: true, tight: false, compact: false },
+      }),
+    );
+    const lines = [...html.matchAll(/<p class="ho-relations">(.*?)<\/p>/g)].map((match) =>
+      (match[1] as string).replace(/<[^>]+>/g, ''),
+    );
+    const said = lines.join('; ');
+    expect(said).toContain('Supports Derna Mujahideen Shura Council (DMSC)');
+    expect(said).toContain('Conflict with Islamic State (IS)');
+    expect(said).not.toMatch(/support with/i);
+  });
+});

@@ -11,6 +11,7 @@ import {
   type Deadline,
   LIKELIHOODS,
   type NoteGroup,
+  type RelationType,
   STANCES,
   type Stance,
 } from '../format/briefing.js';
@@ -217,6 +218,14 @@ function riskItem(
   };
 }
 
+/** A relation in words, before the other actor's name: a support goes from this actor to the other. */
+const RELATION_WORDS: Readonly<Record<RelationType, string>> = {
+  conflict: 'Conflict with',
+  alliance: 'Alliance with',
+  support: 'Supports',
+  rivalry: 'Rivalry with',
+};
+
 /** An actor; its name, and the names its relations give, with the language's quotes (as the actor map matches them). */
 function actorItem(
   actor: Briefing['actors'][number],
@@ -231,7 +240,11 @@ function actorItem(
     stanceLabel: STANCE_LABELS[actor.stance],
     role: actor.role,
     roleHtml: md.inline(actor.role),
-    relations: actor.relations.map((relation) => ({ type: relation.type, with: quotes(relation.with) })),
+    relations: actor.relations.map((relation) => ({
+      type: relation.type,
+      words: RELATION_WORDS[relation.type],
+      with: quotes(relation.with),
+    })),
     notesHtml: actor.notes ? md.block(actor.notes) : '',
     yamlPath: `actors[${index}]`,
   };

@@ -175,7 +175,8 @@ export interface ActorItem {
   stanceLabel: string;
   role: string;
   roleHtml: string;
-  relations: { type: RelationType; with: string }[];
+  /** `words`: the relation before the other's name, `Conflict with`, `Supports` (this actor the other). */
+  relations: { type: RelationType; words: string; with: string }[];
   /** The actor's speaker notes, sanitised HTML; empty when none. */
   notesHtml: string;
   yamlPath: string;
