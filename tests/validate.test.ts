@@ -88,6 +88,15 @@ describe('validateBriefing', () => {
     ]);
   });
 
+  // Found by a trial: "- **Stocks** : huit jours" (a French space before the colon) gave YAML's alias
+  // jargon and 'after ""', with nothing about the stars.
+  it('says that a text starting with Markdown bold reads as an alias in YAML', async () => {
+    expect(await problemsOf(`${REQUIRED}bluf:\n  - **Stocks** : huit jours.\n`)).toEqual([
+      'b.yaml:14:5: bluf[0]: the alias **Stocks** names no anchor; a "*" at the start of a text makes YAML read an alias, not Markdown bold or emphasis; put the whole text in quotes',
+      'b.yaml:14:5: bluf[0]: must be text, but YAML read a mapping because of ": "; put the whole text in quotes',
+    ]);
+  });
+
   it('reports an empty list item instead of dropping it', async () => {
     expect(await problemsOf(`${REQUIRED}bluf:\n  -\n  - Fine.\n`)).toEqual([
       'b.yaml:14:4: bluf[0]: must not be empty',

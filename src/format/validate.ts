@@ -232,8 +232,9 @@ class Check {
   /** Text. Numbers are taken as written (`title: 1984`); booleans and mappings get a quoting hint. */
   private text(spec: TextSpec, value: YamlValue, path: string): string | undefined {
     if (value.kind === 'mapping' && value.entries.length > 0) {
+      const key = value.entries[0]?.key; // undefined: an alias that names nothing (`**Bold**: …`)
       this.problem(value.node, path, {
-        message: `must be text, but YAML read a mapping because of ": " after "${truncate(value.entries[0]?.key ?? '')}"`,
+        message: `must be text, but YAML read a mapping because of ": "${key === undefined ? '' : ` after "${truncate(key)}"`}`,
         hint: 'put the whole text in quotes',
       });
       return undefined;

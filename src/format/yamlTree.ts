@@ -128,7 +128,17 @@ export class YamlTree {
     if (this.aliases.size > MAX_ALIASES) return 'lost';
     const target = node.resolve(this.loaded.doc);
     if (target === undefined || isAlias(target)) {
-      if (first) this.onProblem(node, path, `the alias *${node.source} names no anchor`);
+      // `- **Bold** text`: YAML reads the star as an alias; the text was meant as Markdown.
+      const markdown = node.source.includes('*');
+      if (first)
+        this.onProblem(
+          node,
+          path,
+          `the alias *${node.source} names no anchor`,
+          markdown
+            ? 'a "*" at the start of a text makes YAML read an alias, not Markdown bold or emphasis; put the whole text in quotes'
+            : undefined,
+        );
       return 'lost';
     }
     return target;
