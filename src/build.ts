@@ -18,7 +18,6 @@ import { type Changes, changesFor } from './changes/index.js';
 import { buildContent } from './content/index.js';
 import type { Warning } from './errors.js';
 import type { Briefing } from './format/briefing.js';
-import { placesOutsideMap } from './format/figureFiles.js';
 import { passedDeadlines, readBriefing } from './format/read.js';
 import type { DeckOverrides } from './options.js';
 import { ASSETS_DIR, assetFiles, packageVersion, speakerViewScriptHashes } from './outputs/assets.js';
@@ -36,7 +35,7 @@ import {
   trackTemp,
   writeFileAtomic,
 } from './outputs/write.js';
-import { unlabelledAreas } from './slides/figures.js';
+import { mapWarnings } from './slides/figures.js';
 import { buildDeckModel, type DeckModel } from './slides/index.js';
 import { deckOutline } from './slides/outline.js';
 
@@ -300,8 +299,7 @@ async function readValidBriefing(
   const briefing = await readBriefing(options.file, options.cwd, options.deck);
   timer('validate', `${options.file} is valid`);
   // What is valid but likely a mistake: build, watch and mail all say so.
-  for (const warning of [...passedDeadlines(briefing), ...placesOutsideMap(briefing)])
-    options.onWarning?.(warning);
+  for (const warning of passedDeadlines(briefing)) options.onWarning?.(warning);
   return briefing;
 }
 
@@ -313,7 +311,7 @@ function renderBriefing(
   changes?: Changes,
 ): PreparedDeck {
   const model = buildDeckModel(buildContent(briefing, undefined, undefined, changes), briefing.deck);
-  for (const warning of unlabelledAreas(briefing, model)) options.onWarning?.(warning);
+  for (const warning of mapWarnings(briefing, model)) options.onWarning?.(warning);
   const templates =
     options.templates ??
     loadTemplates(options.templatesDir && path.resolve(options.cwd, options.templatesDir));

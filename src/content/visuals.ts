@@ -151,3 +151,13 @@ function mapItem(
     yamlPath: briefing.map ? 'map' : 'locations',
   };
 }
+
+/**
+ * The map's caption after "Figure N.": its title, what its numbers are, and the places outside the
+ * map as drawn (`hidden`), the same sentence on the slide, in the handout and in the PowerPoint deck.
+ */
+export function mapCaption(map: Pick<MapItem, 'title' | 'numbered'>, hidden: readonly string[]): string {
+  const numbered = map.numbered ? ' Numbers beside the places are the timeline’s events.' : '';
+  const outside = hidden.length > 0 ? ` Outside the map: ${hidden.join(', ')}.` : '';
+  return `${map.title}.${numbered}${outside}`;
+}

@@ -7,8 +7,6 @@
  * locations and the map read into numbers. Every problem is reported, at the
  * `file` key of its figure.
  */
-import type { Problem } from '../errors.js';
-import { placesOutsideArea } from '../slides/visuals/map.js';
 import type { Briefing, Figure, FigureImage, Location, MapSettings } from './briefing.js';
 import { readBriefingFile } from './deckFiles.js';
 import type { VISUAL_KEYS } from './formatVisuals.js';
@@ -91,25 +89,4 @@ export function mapOf(value: MapValue | undefined, problem: FigureFiles['problem
     ...(area ? { area } : {}),
     labels: (labels ?? []).map(({ lat, lon, name }) => ({ name, lat: Number(lat), lon: Number(lon) })),
   };
-}
-
-/** The places outside the map's area, each a warning at its `lat` (the place is not drawn). */
-export function placesOutsideMap(
-  briefing: Pick<Briefing, 'locations' | 'map' | 'positions' | 'file'>,
-): Problem[] {
-  const area = briefing.map?.area;
-  if (!area || briefing.locations.length === 0) return [];
-  return placesOutsideArea(briefing.locations, area).map((index) => {
-    const path = `locations[${index}].lat`;
-    const at = briefing.positions.get(path) ?? { line: 1, col: 1 };
-    const name = briefing.locations[index]?.name ?? '';
-    return {
-      file: briefing.file,
-      line: at.line,
-      col: at.col,
-      path,
-      message: `"${name}" lies outside the map's area`,
-      hint: 'It is left off the map; check its coordinates, or widen map.countries or map.bbox.',
-    };
-  });
 }

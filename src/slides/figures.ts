@@ -9,6 +9,7 @@
  */
 import type { FigureItem, MapItem, VisualItem } from '../content/index.js';
 import { escapeHtml } from '../content/markdown.js';
+import { mapCaption } from '../content/visuals.js';
 import type { Problem } from '../errors.js';
 import type { Briefing, VisualGroup } from '../format/briefing.js';
 import type { SlideBuilder, SlideContext } from './_group.js';
@@ -78,24 +79,35 @@ function figureSlide(build: SlideBuilder, figure: FigureItem, { page }: SlideCon
   );
 }
 
-/** The sentence under the map, as the map partial writes it. */
-export function mapCaption(map: MapItem): string {
-  return `Figure ${map.number}. ${map.title}.${map.numbered ? " Numbers beside the places are the timeline's events." : ''}`;
-}
-
+/**
+ * The map as large as the slide allows under its caption. The caption names the places outside the
+ * map, known once it is drawn: where they need room, the map is drawn again shorter (a shorter map
+ * can leave out more, so until the caption stands).
+ */
 function mapSlide(build: SlideBuilder, map: MapItem, { page }: SlideContext): void {
-  const height = Math.floor(page.height - captionHeight(mapCaption(map), undefined, page.width));
-  const drawn = map.draw(page.width, height);
+  const heightUnder = (hidden: readonly string[]) =>
+    Math.floor(
+      page.height - captionHeight(`Figure ${map.number}. ${mapCaption(map, hidden)}`, undefined, page.width),
+    );
+  let height = heightUnder([]);
+  let drawn = map.draw(page.width, height);
+  for (let tries = 0; tries < 3 && heightUnder(drawn.hidden) < height; tries++) {
+    height = heightUnder(drawn.hidden);
+    drawn = map.draw(page.width, height);
+  }
   build.add<LocatorMapSlide>(
     null,
     [
       {
         figureNumber: map.number,
+        caption: mapCaption(map, drawn.hidden),
         svgHtml: drawn.svg,
         description: drawn.description,
         numbered: map.numbered,
         hidden: drawn.hidden,
+        outside: drawn.outside,
         unlabelled: drawn.unlabelled,
+        labelsOutside: drawn.labelsOutside,
       },
     ],
     {
@@ -121,21 +133,43 @@ export function visualSlides(
   }
 }
 
-/** The map's area labels (`map.labels`) that its slide left off for want of room: a warning at each. */
-export function unlabelledAreas(briefing: Briefing, model: DeckModel): Problem[] {
+/**
+ * What the map's slide left off, a warning at each: the places outside it (named in its caption),
+ * and the area labels it found no room for.
+ */
+export function mapWarnings(briefing: Briefing, model: DeckModel): Problem[] {
+  const at = (path: string, message: string, hint: string): Problem => ({
+    file: briefing.file,
+    ...(briefing.positions.get(path) ?? { line: 1, col: 1 }),
+    path,
+    message,
+    hint,
+  });
   return model.slides.flatMap((slide) =>
     slide.kind !== 'map'
       ? []
-      : slide.unlabelled.map((index) => {
-          const path = `map.labels[${index}]`;
-          const at = briefing.positions.get(path) ?? { line: 1, col: 1 };
-          return {
-            file: briefing.file,
-            ...at,
-            path,
-            message: `"${briefing.map?.labels[index]?.name ?? ''}" finds no room on the map's slide and is left off it`,
-            hint: 'move it away from the places and their names, or shorten it',
-          };
-        }),
+      : [
+          ...slide.outside.map((index) =>
+            at(
+              `locations[${index}].lat`,
+              `"${briefing.locations[index]?.name ?? ''}" lies outside the map and is left off it`,
+              'the caption names it; check its coordinates, or widen map.countries or map.bbox',
+            ),
+          ),
+          ...slide.labelsOutside.map((index) =>
+            at(
+              `map.labels[${index}]`,
+              `"${briefing.map?.labels[index]?.name ?? ''}" lies outside the map and is left off it`,
+              'check its coordinates, or widen map.countries or map.bbox',
+            ),
+          ),
+          ...slide.unlabelled.map((index) =>
+            at(
+              `map.labels[${index}]`,
+              `"${briefing.map?.labels[index]?.name ?? ''}" finds no room on the map's slide and is left off it`,
+              'move it away from the places and their names, or shorten it',
+            ),
+          ),
+        ],
   );
 }

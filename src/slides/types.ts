@@ -247,6 +247,8 @@ export interface FigureSlide extends SlideBase {
 export interface LocatorMapSlide extends SlideBase {
   kind: 'map';
   figureNumber: number;
+  /** After "Figure N.": the title, what the numbers are, the places outside the map (`mapCaption`). */
+  caption: string;
   svgHtml: string;
   /** The map in words: its alt text. */
   description: string;
@@ -254,8 +256,10 @@ export interface LocatorMapSlide extends SlideBase {
   numbered: boolean;
   /** Places outside the map, not drawn. */
   hidden: string[];
-  /** The indexes of the map's area labels (`map.labels`) left off it for want of room: a warning. */
+  /** Their indexes in `locations`, and those of the area labels (`map.labels`) left off for want of room: warnings. */
+  outside: number[];
   unlabelled: number[];
+  labelsOutside: number[];
 }
 
 export type SlideModel =

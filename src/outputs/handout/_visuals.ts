@@ -4,6 +4,8 @@
  * drawn for the page and numbered with the figures.
  */
 import type { Content, RiskItem, VisualItem } from '../../content/index.js';
+import { escapeHtml } from '../../content/markdown.js';
+import { mapCaption } from '../../content/visuals.js';
 import type { VisualGroup } from '../../format/briefing.js';
 import { matrixRisk } from '../../slides/risks.js';
 import { renderRiskMatrix } from '../../slides/visuals/riskMatrix.js';
@@ -40,12 +42,11 @@ function handoutVisual(visual: VisualItem, mapHeight: number = HANDOUT_MAP_SIZE.
       Math.round(mapHeight * HANDOUT_DRAWING_SCALE),
       'ho-map-',
     );
-    const numbered = visual.numbered ? " Numbers beside the places are the timeline's events." : '';
     return {
       anchor: visual.anchor,
       number: visual.number,
       svgHtml: map.svg,
-      captionHtml: `${visual.titleHtml}.${numbered}`,
+      captionHtml: escapeHtml(mapCaption(visual, map.hidden)),
       citationHtml: '',
     };
   }

@@ -69,8 +69,6 @@ export function drawFigure(slide: FigureSlide, part: SlidePart, body: Rect): num
 }
 
 export function drawMap(slide: LocatorMapSlide, part: SlidePart, body: Rect): number {
-  const numbered = slide.numbered ? ' Numbers beside the places are the timeline’s events.' : '';
-  const hidden = slide.hidden.length > 0 ? ` Outside the map: ${slide.hidden.join(', ')}.` : '';
   return pictureAndCaption(
     part,
     body,
@@ -80,6 +78,6 @@ export function drawMap(slide: LocatorMapSlide, part: SlidePart, body: Rect): nu
       descr: slide.description,
       size: mapSize(slide.svgHtml, body.w),
     },
-    captionBlocks(part, slide.figureNumber, escapeHtml(`${slide.heading}.${numbered}${hidden}`)),
+    captionBlocks(part, slide.figureNumber, escapeHtml(slide.caption)),
   );
 }

@@ -140,8 +140,8 @@ function placeAllLabels(
     return label ? [{ name, box: label.box }] : [];
   });
   const hidden = layout.data.places.filter((_, index) => !visible.some((entry) => entry.index === index));
-  const shown = new Set(areas.filter((_, i) => placed[labelled.length + i]).map((area) => area.index));
-  const unlabelled = (layout.data.areaLabels ?? []).flatMap((_, index) => (shown.has(index) ? [] : [index]));
+  // The area labels in the frame that found no room.
+  const unlabelled = areas.filter((_, i) => !placed[labelled.length + i]).map((area) => area.index);
   return { places, areaLabels, hidden, unlabelled, unplaced };
 }
 
@@ -196,7 +196,11 @@ export function drawLocatorMap(layout: MapLayout): LocatorMap {
     svg: svg.svg,
     description: svg.description,
     hidden: placement.hidden.map((place) => place.name),
+    outside: placement.hidden.map((place) => layout.data.places.indexOf(place)),
     unlabelled: placement.unlabelled,
+    labelsOutside: (layout.data.areaLabels ?? []).flatMap((label, index) =>
+      project(view, label.lon, label.lat) ? [] : [index],
+    ),
     keyed: placement.places.filter((drawn) => drawn.key).map((drawn) => drawn.place.name),
     bounds,
   };

@@ -62,8 +62,12 @@ export interface LocatorMap {
   description: string;
   /** Names of the places outside the map (not drawn), in data order. */
   hidden: string[];
-  /** The indexes of the area labels (`data.areaLabels`) left off the map: no room, or outside it. */
+  /** The indexes of those places in `data.places`. */
+  outside: number[];
+  /** The indexes of the area labels (`data.areaLabels`) in the map's frame that found no room, and are left off. */
   unlabelled: number[];
+  /** The indexes of the area labels outside the map's frame. */
+  labelsOutside: number[];
   /** Names of the places shown by a letter and a key below the map, for want of room beside the marker. */
   keyed: string[];
   /** `[west, south, east, north]` of the map's frame, degrees (west > east across the antimeridian). */
@@ -100,7 +104,7 @@ export interface Placement {
   areaLabels: { name: string; box: Rect }[];
   /** Places outside the frame. */
   hidden: MapPlace[];
-  /** The indexes of the area labels left off: no room, or outside the frame. */
+  /** The indexes of the area labels in the frame left off for want of room. */
   unlabelled: number[];
   footer: Frame;
   plan: FooterPlan;

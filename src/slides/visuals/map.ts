@@ -114,36 +114,3 @@ function drawMap(data: LocatorMapData, options: LocatorMapOptions): LocatorMap {
   };
   return drawLocatorMap(layout);
 }
-
-/** Whether a place lies in geographic bounds given as `[west, south, east, north]` (across the antimeridian when west > east). */
-function inBox(box: readonly [number, number, number, number], lon: number, lat: number): boolean {
-  const [west, south, east, north] = box;
-  if (lat < south || lat > north) return false;
-  return west <= east ? lon >= west && lon <= east : lon >= west || lon <= east;
-}
-
-/**
- * The indexes of the places that lie outside `area` (for a warning): out
- * of the bbox, or in none of the countries nor within about 10 km of one
- * (outlines are coarse along coasts). Codes without an outline are ignored;
- * if none of them has one, no place is said to be outside.
- */
-export function placesOutsideArea(
-  places: readonly Pick<MapPlace, 'lat' | 'lon'>[],
-  area: MapArea,
-  world?: World,
-): number[] {
-  const outside: number[] = [];
-  if ('bbox' in area) {
-    places.forEach((place, index) => {
-      if (!inBox(area.bbox, place.lon, place.lat)) outside.push(index);
-    });
-    return outside;
-  }
-  const countries = areaCountries(world ?? loadWorld('50m'), area.countries);
-  if (countries.length === 0) return outside;
-  places.forEach((place, index) => {
-    if (!countryAt(countries, place.lon, place.lat)) outside.push(index);
-  });
-  return outside;
-}
