@@ -568,14 +568,6 @@ function printBatchReport(result, ratios) {
   console.log(row('briefdeck build FILE, one by one', result.oneByOne));
   console.log(row('Marp CLI -I DIR --pdf --parallel 5', result.marp));
   console.log('');
-  const mapped = results.find((r) => r.id === 'briefdeck-html');
-  const unmapped = results.find((r) => r.id === 'briefdeck-html-unmapped');
-  const marpHtml = results.find((r) => r.id === 'marp-html');
-  if (mapped && unmapped && marpHtml) {
-    console.log(
-      `Locator map: ${fmtMs(mapped.medianMs - unmapped.medianMs)} (HTML only of the sample, less the same without its map, which is ${(unmapped.medianMs / marpHtml.medianMs).toFixed(2)}× Marp HTML)`,
-    );
-  }
   for (const r of ratios) {
     console.log(
       `${r.name}: ${fmtS(r.briefdeckMedianMs)} median = ${r.ratio.toFixed(2)}× ${r.against} (${fmtS(r.marpMedianMs)})` +
