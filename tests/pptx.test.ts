@@ -916,3 +916,12 @@ describe.skipIf(!soffice)('renderPptx: opened in LibreOffice', () => {
     }
   });
 });
+
+describe('renderPptx: French typography', () => {
+  // A review: the runs collapsed every \s, so the no-break spaces before ; : ! ? and inside « » were lost.
+  it('keeps the no-break spaces of the HTML in the runs, and collapses other white space', () => {
+    expect(plain('<p>Agir «\u202Fvite\u202F»\u00A0: maintenant\u202F!\n  Oui.</p>')).toBe(
+      'Agir «\u202Fvite\u202F»\u00A0: maintenant\u202F! Oui.',
+    );
+  });
+});

@@ -61,6 +61,11 @@ describe('typography of the rendered Markdown', () => {
     expect(markdownIn('fr').text('Il parle d\'une "urgence sanitaire" ?')).toBe(
       'Il parle d’une «\u202Furgence sanitaire\u202F»\u202F?',
     );
+    // Never in code or a URL shown as itself, as in the HTML (a review: the mail's text part linked
+    // to …/Côte_d’Ivoire).
+    expect(
+      markdownIn('fr').text('Voir https://fr.wikipedia.org/wiki/Côte_d\'Ivoire et `grep "x" f` ; fin'),
+    ).toBe('Voir https://fr.wikipedia.org/wiki/Côte_d\'Ivoire et grep "x" f\u202F; fin');
   });
 
   it('puts a no-break space before every citation', () => {

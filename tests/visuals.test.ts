@@ -959,4 +959,13 @@ describe('wrapText', () => {
     expect(wrapText('abcdefghij', 40, measure, 3)).toEqual(['abcd', 'efgh', 'ij']);
     expect(wrapText('aaaa bbbb cccc dddd', 40, measure, 2)).toEqual(['aaaa', 'bbb…']);
   });
+
+  // A review: French typography's no-break spaces were broken at, leaving "» : DMSC" on a line.
+  it('never breaks at a no-break space', () => {
+    expect(wrapText('Conseil «\u202Fchoura\u202F»\u00A0: DMSC', 120, measure, 3)).toEqual([
+      'Conseil',
+      '«\u202Fchoura\u202F»\u00A0:',
+      'DMSC',
+    ]);
+  });
 });

@@ -142,7 +142,7 @@ export function createMarkdown(
     ),
     // The same quotes and spaces as the HTML, without its soft hyphens.
     text: (markdown) =>
-      settle(plainWords(Lexer.lexInline(markdown, marked.defaults), citationNumber, figureText)),
+      plainWords(Lexer.lexInline(markdown, marked.defaults), citationNumber, figureText, settle),
   };
 }
 
@@ -288,6 +288,7 @@ function plainWords(
   tokens: readonly Token[],
   citationNumber: (id: string) => number | undefined,
   figureText: FigureText,
+  settle: (text: string) => string,
 ): string {
   const words = (list: readonly Token[]): string =>
     list
@@ -298,9 +299,16 @@ function plainWords(
         }
         if (token.type === 'figureReference') return figureText(token) ?? token.raw;
         if (token.type === 'br') return ' ';
+        // A URL shown as itself, like code, as written (the HTML sets neither).
+        if (token.type === 'link' && (token.text === token.href || /^(https?:\/\/|www\.)/i.test(token.text)))
+          return token.text;
         if ('tokens' in token && token.tokens) return words(token.tokens);
+        if (token.type === 'text') return settle(token.text);
         return 'text' in token ? String(token.text) : token.raw;
       })
       .join('');
-  return words(tokens).replace(/\s+/g, ' ').trim();
+  // Runs of spaces and line ends as one space; the no-break spaces of the language's typography kept.
+  return words(tokens)
+    .replace(/(?:(?![\u00A0\u202F])\s)+/g, ' ')
+    .trim();
 }

@@ -135,7 +135,8 @@ class Reader {
 
   text(raw: string, verbatim = false): void {
     let text = withoutSoftHyphens(
-      verbatim || this.pre > 0 ? raw.replace(/\r/g, '') : raw.replace(/\s+/g, ' '),
+      // HTML's white space (not its no-break spaces) collapses to one space.
+      verbatim || this.pre > 0 ? raw.replace(/\r/g, '') : raw.replace(/[ \t\n\r\f]+/g, ' '),
     );
     const paragraph = this.paragraph();
     const previous = paragraph.runs[paragraph.runs.length - 1]?.text ?? '';

@@ -88,7 +88,8 @@ function splitWord(word: string, width: number, measure: Measure): string[] {
 export function wrapText(text: string, width: number, measure: Measure, maxLines: number): string[] {
   const words = text
     .trim()
-    .split(/\s+/)
+    // Break at spaces and line ends only: a no-break space (French « », before ; : ! ?) holds.
+    .split(/[ \t\n\r\f]+/)
     .filter((word) => word !== '');
   const lines: string[] = [];
   let current = '';
