@@ -76,14 +76,12 @@ describe('language', () => {
     ]);
   });
 
-  it('refuses a code no language has, with examples rather than a guess', async () => {
+  // A review: checking codes against this Node's CLDR refused real ones (Libyan Arabic's ayl,
+  // Tamasheq's taq, und) and made a file's validity depend on the Node build. Any code of a code's
+  // shape is taken; a name is longer.
+  it("takes any code of a language code's shape, known to CLDR or not, and refuses what is no tag", async () => {
+    for (const code of ['ayl', 'taq', 'und', 'qaa', 'xx', 'xx-GB']) expect(await languageOf(code)).toBe(code);
     const examples = 'use a tag such as en, en-GB, de, fr, es, nl or ar';
-    expect(await languageOf('xx')).toEqual([
-      `b.yaml:3:11: language: "xx" is not a known language code; ${examples}`,
-    ]);
-    expect(await languageOf('xx-GB')).toEqual([
-      `b.yaml:3:11: language: "xx-GB" starts with "xx", which is not a known language code; ${examples}`,
-    ]);
     expect(await languageOf('en GB')).toEqual([
       `b.yaml:3:11: language: "en GB" is not a BCP 47 language tag; ${examples}`,
     ]);

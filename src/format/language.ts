@@ -59,10 +59,12 @@ function primarySubtag(tag: string): string {
 }
 
 export const LANGUAGE_TAG: TextRule = {
-  // The shape of a tag: a language code (ISO 639: two or three letters), then subtags of letters and
-  // digits; Intl checks the rest, and that the language is one it knows.
+  // The shape of a tag: a language code (ISO 639: two or three letters; a language's name is longer),
+  // then subtags of letters and digits; Intl checks the rest. Any code of that shape is taken, known to
+  // this Node's CLDR or not (Libyan Arabic's `ayl`, Tamasheq's `taq`, `und`): what CLDR lacks only
+  // goes without hyphenation and the language's quotes.
   pattern: '[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*',
-  also: knownTag,
+  also: (tag) => canonicalTag(tag) !== undefined,
   normalise: (tag) => canonicalTag(tag) ?? tag,
   problem: languageProblem,
 };
