@@ -107,6 +107,16 @@ describe('Markdown at the start of a text not in quotes', () => {
     ]);
   });
 
+  // A review: inside the format's own { … } and [ … ], the error was blamed on the bracket.
+  it('finds the quoted text inside a flow mapping, and an escaped quote is not the end', () => {
+    expect(problemsOf('title: T\nsource: { title: "Le "grand" jeu", publisher: X }\n')).toEqual([
+      `b.yaml:2:23: ${JARGON}; a text in double quotes ends at its second ", here after "Le"; for quotes inside a text, put it all in single quotes, use « », or write each inner " as \\"`,
+    ]);
+    expect(problemsOf("title: 'It''s' ok\n")).toEqual([
+      `b.yaml:1:16: ${JARGON}; a text in single quotes ends at its closing ', here after "It''s"; for an apostrophe or quotes inside a text, put it all in double quotes, use ’ or « », or write each inner ' as ''`,
+    ]);
+  });
+
   it('says which character a text not in quotes may not start with', () => {
     expect(problemsOf(points('`code` first'))).toEqual([
       'b.yaml:4:7: YAML syntax: Plain value cannot start with reserved character `; a text that is not in quotes may not start with "`"; put the whole text in quotes',

@@ -141,26 +141,31 @@ function quoteHint(quoted: Token): string {
   // The end of the text read, where it stopped: `…dans les camps,`.
   const inside = quoted.text.slice(1, -1).replace(/\s+/g, ' ').trim();
   const words = inside.length > 30 ? `…${inside.slice(-29).trimStart()}` : inside;
-  const ends = `a text in ${mark === '"' ? 'double' : 'single'} quotes ends at its second ${mark}, here after "${words}"`;
+  // An escaped quote inside it (`''`, `\\"`) did not end it: the one that did is not its second.
+  const which = inside.includes(mark === '"' ? '\\"' : "''") ? 'closing' : 'second';
+  const ends = `a text in ${mark === '"' ? 'double' : 'single'} quotes ends at its ${which} ${mark}, here after "${words}"`;
   return mark === '"'
     ? `${ends}; for quotes inside a text, put it all in single quotes, use « », or write each inner " as \\"`
     : `${ends}; for an apostrophe or quotes inside a text, put it all in double quotes, use ’ or « », or write each inner ' as ''`;
 }
 
 /**
- * Where the value the error is in starts: the index of its first token, after the line's last "- "
- * or ": " outside brackets (so `[@s1] says so` starts at its "[").
+ * Where the value the error is in starts: the index of its first token, after the last "- ", ": " or
+ * "," at the depth of brackets the error is at (`{ title: "Le "grand" jeu" }` starts at `"Le "`), or
+ * at the bracket when the error is at its start (`- [@s1] says so` starts at its "[").
  */
 function valueStart(tokens: readonly Token[]): number {
-  let depth = 0;
-  let start = 0;
+  const starts = [0];
   tokens.forEach((token, index) => {
-    if (token.type === 'flow-seq-start' || token.type === 'flow-map-start') depth += 1;
-    else if (token.type === 'flow-seq-end' || token.type === 'flow-map-end') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (token.type === 'seq-item-ind' || token.type === 'map-value-ind'))
-      start = index + 1;
+    if (token.type === 'flow-seq-start' || token.type === 'flow-map-start') starts.push(index + 1);
+    else if (token.type === 'flow-seq-end' || token.type === 'flow-map-end') {
+      if (starts.length > 1) starts.pop();
+    } else if (token.type === 'seq-item-ind' || token.type === 'map-value-ind' || token.type === 'comma')
+      starts[starts.length - 1] = index + 1;
   });
-  return start;
+  // At the very start of a bracket (`- [@s1] …`): the bracket itself is what YAML read otherwise.
+  const inner = starts.pop() as number;
+  return inner === tokens.length && starts.length > 0 ? (starts.pop() as number) : inner;
 }
 
 /** The index of the line's first token after its "- " (`- - x` has two). */
