@@ -289,6 +289,26 @@ describe('pairs', () => {
     expect(group?.lines[0]?.text).toMatch(/a rival Islamist militia\.$/);
   });
 
+  // A review: the judgments' lines gave a risk's title as written, its slide with the language's quotes.
+  it("gives a moved risk's title with the language's quotes, as its slide does", async () => {
+    const dir = tempDir('since-quotes-');
+    const quoted = SAMPLE.replace('title: IS reprisal attacks', 'title: "IS\'s reprisal attacks"');
+    writeFileSync(path.join(dir, 'a.yaml'), quoted);
+    writeFileSync(
+      path.join(dir, 'b.yaml'),
+      quoted.replace(
+        /(title: "IS's reprisal attacks"\n\s+likelihood:) 70%/,
+        '$1 90%\n    change_note: More attacks.',
+      ),
+    );
+    const [previous, current] = [await readBriefing('a.yaml', dir), await readBriefing('b.yaml', dir)];
+    const content = buildContent(current, undefined, undefined, compareBriefings(previous, current));
+    const line = content.changes?.groups.find((g) => g.title === 'Judgments changed')?.lines[0];
+    expect(line?.html).toMatch(/^<strong>IS’s reprisal attacks<\/strong>: likely/);
+    expect(line?.text).toMatch(/^IS’s reprisal attacks: likely/);
+    expect(content.risks[0]?.title).toBe('IS’s reprisal attacks');
+  });
+
   it('added, removed and renamed items are marked; removed ones listed', () => {
     const sample = readBriefing('briefing.yaml', ROOT);
     return sample.then(async (previous) => {

@@ -568,6 +568,8 @@ describe('country names in the briefing’s language', () => {
     expect(french.description).toContain('Mali');
     const english = renderLocatorMap(sahel);
     expect(names(english.svg)).toContain('ALGERIA');
+    // In capitals the language's way (a review): Turkish's dotted capital I.
+    expect(names(renderLocatorMap(sahel, { language: 'tr' }).svg)).toContain('CEZAYİR');
   });
 
   it('stay English where CLDR’s name is not in Latin letters', () => {

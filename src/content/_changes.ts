@@ -131,8 +131,9 @@ function judgmentLines(changes: Changes, md: MarkdownRenderer): ChangeLine[] {
     const moves = item.judgments.map((judgment) => judgment.text).join('; ');
     const line = {
       markdown: `**${item.label}**: ${moves}`,
-      html: `<strong>${escapeHtml(item.label)}</strong>: ${escapeHtml(moves)}`,
-      text: `${item.label}: ${moves}`,
+      // The title as the risk's slide sets it (the language's quotes), like every other line here.
+      html: `<strong>${md.inline(escapeMarkdown(item.label))}</strong>: ${escapeHtml(moves)}`,
+      text: `${md.text(escapeMarkdown(item.label))}: ${moves}`,
     };
     if (item.reason !== undefined)
       return [{ ...line, noteHtml: md.inline(item.reason), note: md.text(item.reason) }];

@@ -109,7 +109,9 @@ export function buildContent(
       eventHtml: md.inline(event.event),
       place: event.place && typography.quotes(event.place),
       ...(mapNumbers[index] !== undefined ? { mapNumber: mapNumbers[index] } : {}),
-      summary: `${event.date}${event.place ? `, ${event.place}` : ''}: ${plainText(event.event)}`,
+      summary: typography.quotes(
+        `${event.date}${event.place ? `, ${event.place}` : ''}: ${plainText(event.event)}`,
+      ),
       yamlPath: `timeline[${index}]`,
     })),
     actors: briefing.actors.map((actor, index) => ({

@@ -159,10 +159,11 @@ export function areaLabel(box: Rect, name: string): string {
 export const COUNTRY_SIZE = MAP_TEXT;
 export const COUNTRY_TRACKING = 0.14;
 
+/** A country's name on the map, as given (in capitals, in its language's way: `LİBYA` in Turkish). */
 export function countryLabel(box: Rect, name: string): string {
   return (
     `<text class="bd-map-country-label" x="${num((box.x0 + box.x1) / 2)}" y="${num((box.y0 + box.y1) / 2)}" dy="0.35em" ` +
-    `text-anchor="middle" font-size="${COUNTRY_SIZE}" letter-spacing="${num(COUNTRY_TRACKING * COUNTRY_SIZE)}">${escapeXml(name.toUpperCase())}</text>`
+    `text-anchor="middle" font-size="${COUNTRY_SIZE}" letter-spacing="${num(COUNTRY_TRACKING * COUNTRY_SIZE)}">${escapeXml(name)}</text>`
   );
 }
 

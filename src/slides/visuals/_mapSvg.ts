@@ -102,7 +102,7 @@ function countryNames(
         a.country.name.localeCompare(b.country.name),
     );
   const requests = named.map((country) => {
-    const name = shownName(country.country, language).toUpperCase();
+    const name = shownName(country.country, language).toLocaleUpperCase(language);
     const width =
       textWidth(name, COUNTRY_SIZE, 600) * 1.05 + [...name].length * COUNTRY_TRACKING * COUNTRY_SIZE;
     return { country, width, height: COUNTRY_SIZE * 1.3 };
@@ -110,7 +110,8 @@ function countryNames(
   const boxes = placeCountryLabels(requests, countries, placement.view, takenRects(placement));
   return named.flatMap((country, i) => {
     const box = boxes[i];
-    return box ? [{ country: country.country, name: shownName(country.country, language), box }] : [];
+    const name = shownName(country.country, language).toLocaleUpperCase(language);
+    return box ? [{ country: country.country, name, box }] : [];
   });
 }
 
