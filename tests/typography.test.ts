@@ -354,10 +354,12 @@ describe('the language in the content model', () => {
     // The contact and the report summarised, on the same title slide (a review).
     const more = buildContent({
       ...briefing,
-      contact: { name: "Pat O'Neill", role: "Analysts' lead" },
+      contact: { name: "Pat O'Neill", role: "Analysts' lead", phone: '+44 20 7946 0123' },
       source: { title: 'The "Derna" file', publisher: "Analysts' desk" },
     });
     expect([more.contact?.name, more.contact?.role]).toEqual(['Pat O’Neill', 'Analysts’ lead']);
+    // A trial: a 4:3 title slide broke the number after "+44 20".
+    expect(more.contact?.phone).toBe('+44\u00A020\u00A07946\u00A00123');
     expect(more.sourceHtml).toBe('<em>The “Derna” file</em>, Analysts’ desk');
     // The PDFs' author is the title slide's.
     const dir = tempDir('quotes-');

@@ -3,7 +3,9 @@
  * `30 June 2015, 16:00 UTC` in the zone they were written in, and an ISO
  * date (`2015-06-30`, `2015-06`) in the language's one long form.
  */
+
 import type { Instant } from '../format/briefing.js';
+import { primaryLanguage } from '../format/language.js';
 
 interface DateFormats {
   day: Intl.DateTimeFormat;
@@ -58,7 +60,7 @@ export function formatDate(text: string, language = 'en'): string {
 
 /** A day in the long form; in French the first of the month is `1er` (`1er mars 2027`), as CLDR does not write it. */
 function dayOf(format: Intl.DateTimeFormat, date: Date, language: string): string {
-  if (date.getUTCDate() !== 1 || language.split('-')[0]?.toLowerCase() !== 'fr') return format.format(date);
+  if (date.getUTCDate() !== 1 || primaryLanguage(language) !== 'fr') return format.format(date);
   return format
     .formatToParts(date)
     .map((part) => (part.type === 'day' ? `${part.value}er` : part.value))

@@ -5,7 +5,9 @@
  * briefing's language. A language's patterns are loaded the first time one
  * of its words is hyphenated, and each word is hyphenated once per build.
  */
+
 import { createRequire } from 'node:module';
+import { primaryLanguage } from '../format/language.js';
 
 const require = createRequire(import.meta.url);
 
@@ -41,7 +43,7 @@ const hyphenators = new Map<string, WordHyphenator | null>();
 
 /** The hyphenator of a language's patterns, loaded once; `null` for a language without patterns. */
 function hyphenatorFor(language: string): WordHyphenator | null {
-  const primary = language.split('-')[0]?.toLowerCase() ?? '';
+  const primary = primaryLanguage(language);
   let hyphenator = hyphenators.get(primary);
   if (hyphenator === undefined) {
     const file = PATTERNS[primary];

@@ -146,6 +146,8 @@ function titleBlock(
       ...contact,
       ...(contact.name ? { name: quotes(contact.name) } : {}),
       ...(contact.role ? { role: quotes(contact.role) } : {}),
+      // A number is read whole: its groups never split over two lines (`+44 20 / 7946 0123`).
+      ...(contact.phone ? { phone: contact.phone.replace(/ /g, '\u00A0') } : {}),
     },
     handling: handling && { ...handling, text: quotes(handling.text) },
     subject: quotes(

@@ -5,6 +5,7 @@
  * shown so that they break only after `/ . _ ? & = -`.
  */
 
+import { primaryLanguage } from '../format/language.js';
 import { escapeHtml } from './_html.js';
 import { isolateRuns, RTL_LETTERS } from './bidi.js';
 import { createHyphenation } from './hyphenation.js';
@@ -70,7 +71,7 @@ export interface Typography {
 }
 
 export function createTypography(language: string, dir: 'ltr' | 'rtl' = 'ltr'): Typography {
-  const quotes = QUOTES[language.split('-')[0]?.toLowerCase() ?? ''];
+  const quotes = QUOTES[primaryLanguage(language)];
   const hyphenate = createHyphenation(language);
   return {
     text: (text) => hyphenate(quotes ? typeset(text, quotes) : text),

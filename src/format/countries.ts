@@ -6,6 +6,7 @@
  */
 
 import { editDistance } from './didYouMean.js';
+import { primaryLanguage } from './language.js';
 
 /** Alpha-3 code, numeric code and alpha-2 code, for every officially assigned ISO 3166-1 country. */
 const CODES =
@@ -136,9 +137,8 @@ const regionNames = new Map<string, Intl.DisplayNames | undefined>();
  * and where the name would not be in Latin letters (the map's font and metrics are Latin).
  */
 export function countryNameIn(language: string, numeric: string, english: string): string {
-  const primary = language.split('-')[0]?.toLowerCase() ?? 'en';
   const alpha2 = ALPHA2.get(numeric);
-  if (primary === 'en' || !alpha2) return english;
+  if (primaryLanguage(language) === 'en' || !alpha2) return english;
   if (!regionNames.has(language)) {
     let names: Intl.DisplayNames | undefined;
     try {

@@ -58,6 +58,11 @@ function primarySubtag(tag: string): string {
   return tag.split('-')[0] ?? '';
 }
 
+/** The language of a tag, without its script or region, in lower case: `fr` for `fr-CA`, `FR`. */
+export function primaryLanguage(tag: string): string {
+  return primarySubtag(tag).toLowerCase();
+}
+
 export const LANGUAGE_TAG: TextRule = {
   // The shape of a tag: a language code (ISO 639: two or three letters; a language's name is longer),
   // then subtags of letters and digits; Intl checks the rest. Any code of that shape is taken, known to
@@ -130,5 +135,5 @@ function languageNamed(name: string): string | undefined {
 
 /** `rtl` for a language written right to left (Arabic, Hebrew, Persian, Urdu), else `ltr`. */
 export function directionOf(language: string): 'ltr' | 'rtl' {
-  return RIGHT_TO_LEFT.has(language.split('-')[0]?.toLowerCase() ?? '') ? 'rtl' : 'ltr';
+  return RIGHT_TO_LEFT.has(primaryLanguage(language)) ? 'rtl' : 'ltr';
 }
