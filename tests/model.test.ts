@@ -432,6 +432,20 @@ describe('pagination', () => {
     expect(countLines('One short line', 1000, 20)).toBe(1);
     expect(countLines('First.\n\nSecond.', 1000, 20)).toBe(2);
   });
+
+  // A trial: a long owner in the recommendations' narrow column was counted as 11 lines where the page
+  // set 8, its soft hyphens taken for letters and never for breaks, and the table spread over 5 slides.
+  it('breaks a word at its soft hyphens, with a hyphen, as the page does, and counts them as no width', () => {
+    const shy = '\u00AD';
+    const word = ['Per', 'ma', 'nent'].join(shy);
+    const width = textWidth('nent', 20) + 1;
+    expect(countLines(word, width, 20)).toBe(3);
+    expect(countLines(word.replaceAll(shy, ''), width, 20)).toBe(
+      Math.ceil(textWidth('Permanent', 20) / width),
+    );
+    expect(countLines(`${word} ${word}`, textWidth('Permanent Permanent', 20) + 1, 20)).toBe(1);
+    expect(countLines(`a ${word}`, textWidth('a Perma-', 20) + 1, 20)).toBe(2);
+  });
 });
 
 describe('renderDeck', () => {

@@ -96,6 +96,29 @@ export class LineBreaker {
     }
   }
 
+  /**
+   * A word that may break at its soft hyphens, as a browser sets it (`hyphens: manual`): `parts` the
+   * widths of its pieces; a line that ends inside it ends with a hyphen `hyphen` px wide.
+   */
+  syllables(parts: readonly number[], hyphen: number, space: number): void {
+    let lead = this.line > 0 ? space : 0;
+    for (let k = 0; k < parts.length; k++) {
+      const piece = parts[k] as number;
+      const rest = parts.slice(k).reduce((sum, width) => sum + width, 0);
+      if (this.line + lead + rest <= this.width) {
+        this.line += lead + rest;
+        return;
+      }
+      if (this.line + lead + piece + hyphen > this.width && this.line > 0) {
+        this.lines += 1;
+        this.line = 0;
+        lead = 0;
+      }
+      this.word(piece, lead);
+      lead = 0;
+    }
+  }
+
   /** A forced line break. */
   break(): void {
     this.lines += 1;
@@ -128,7 +151,12 @@ export function textWidth(text: string, size: number, weight: Weight = 400): num
   return SOURCE_SANS_3.width(text, size, weight);
 }
 
-/** Lines `text` takes when wrapped greedily at spaces into a column `width` px wide, in the deck's font. */
+const SOFT_HYPHEN = '\u00AD';
+
+/**
+ * Lines `text` takes when wrapped greedily at spaces into a column `width` px wide, in the deck's
+ * font; a word with soft hyphens (the content model's, in long words) breaks at them, as in the page.
+ */
 export function countLines(text: string, width: number, size: number, weight: Weight = 400): number {
   const space = textWidth(' ', size, weight);
   let lines = 0;
@@ -136,7 +164,12 @@ export function countLines(text: string, width: number, size: number, weight: We
     const words = paragraph.split(/\s+/).filter(Boolean);
     if (words.length === 0) continue;
     const breaker = new LineBreaker(width);
-    for (const word of words) breaker.word(textWidth(word, size, weight), space);
+    for (const word of words) {
+      if (word.includes(SOFT_HYPHEN)) {
+        const parts = word.split(SOFT_HYPHEN).map((part) => textWidth(part, size, weight));
+        breaker.syllables(parts, textWidth('-', size, weight), space);
+      } else breaker.word(textWidth(word, size, weight), space);
+    }
     lines += breaker.lines;
   }
   return lines;
