@@ -554,6 +554,27 @@ describe("a risk's judgments", () => {
     expect(changes.risks.items[2]?.reason).toBeUndefined();
   });
 
+  // A trial: a recommendation dropped, the decision naming the ones after it by their old numbers
+  // pointed the minister at other advice, and nothing said so.
+  it('warns when a decision names a recommendation by a number that meant another one', async () => {
+    const recs = ['Release the reserve.', 'Open talks.', 'Ration fuel.', 'Call the army.'].map((action) => ({
+      action,
+    }));
+    const decisions = [{ decision: 'Act now?', recommendations: [1, 2, 3] }];
+    const changes = await compare(
+      { recommendations: recs, decisions },
+      { recommendations: recs.filter((_, index) => index !== 1), decisions },
+    );
+    const warnings = changes.warnings.filter((warning) => warning.code === 'renumbered');
+    expect(warnings.map((warning) => `${warning.path}: ${warning.message}`)).toEqual([
+      'decisions[0].recommendations: recommendation 2 is now "Ration fuel."; in old.yaml it was "Open talks."',
+      'decisions[0].recommendations: recommendation 3 is now "Call the army."; in old.yaml it was "Ration fuel."',
+    ]);
+    // Numbers that still name what they named: no warning.
+    const kept = await compare({ recommendations: recs, decisions }, { recommendations: recs, decisions });
+    expect(kept.warnings).toEqual([]);
+  });
+
   it('a change_note alone is no change: it is the reason for one', async () => {
     const note = (change_note: string) => ({ risks: risksWith(0, { change_note }) });
     for (const [previous, current] of [

@@ -4,6 +4,7 @@
  * nothing else.
  */
 import type { Actor, Briefing, Decision, Recommendation, Risk, TimelineEvent } from '../format/briefing.js';
+import { truncate } from '../format/specs.js';
 import { sinceOf } from './_heading.js';
 import { missingReason, riskExtra } from './_judgments.js';
 import {
@@ -41,11 +42,12 @@ export function compareBriefings(previous: Briefing, current: Briefing): Changes
   });
   const recommendations = compareList(previous.recommendations, current.recommendations, RECOMMENDATIONS);
   const risks = compareList(previous.risks, current.risks, RISKS);
+  const decisions = compareList(previous.decisions, current.decisions, decisionRule(recommendations));
   const changes: Omit<Changes, 'changed'> = {
     files: { previous: previous.file, current: current.file },
     since: sinceOf(previous),
     bluf: compareList(previous.bluf, current.bluf, point('bluf')).changes,
-    decisions: compareList(previous.decisions, current.decisions, decisionRule(recommendations)).changes,
+    decisions: decisions.changes,
     situation: {
       summaryChanged: comparable(previous.situation.summary) !== comparable(current.situation.summary),
       points: compareList(previous.situation.points, current.situation.points, point('situation.points'))
@@ -60,7 +62,10 @@ export function compareBriefings(previous: Briefing, current: Briefing): Changes
     ),
     warnings: [],
   };
-  changes.warnings = reasonWarnings(changes.risks, risks.previous, current);
+  changes.warnings = [
+    ...reasonWarnings(changes.risks, risks.previous, current),
+    ...renumbered(decisions, recommendations, previous, current),
+  ];
   return { ...changes, changed: anyChange(changes) };
 }
 
@@ -191,6 +196,41 @@ function reasonWarnings(
         index: item.index,
       },
     ];
+  });
+}
+
+/**
+ * A decision that names a recommendation by the number it named before, when that number now means
+ * another one (one before it added or dropped): the decision-maker would read the wrong advice.
+ */
+function renumbered(
+  decisions: Compared<Decision, DecisionField>,
+  recommendations: Compared<Recommendation, RecommendationField>,
+  previous: Briefing,
+  current: Briefing,
+): ChangeWarning[] {
+  return current.decisions.flatMap((decision, index): ChangeWarning[] => {
+    const pair = decisions.pairs[index];
+    const before = pair && previous.decisions[pair.previous];
+    if (!before) return [];
+    return decision.recommendations.flatMap((number): ChangeWarning[] => {
+      const meant = previous.recommendations[number - 1];
+      const now = current.recommendations[number - 1];
+      const stays = recommendations.pairs[number - 1]?.previous === number - 1;
+      if (!before.recommendations.includes(number) || !meant || !now || stays) return [];
+      const path = `decisions[${index}].recommendations`;
+      return [
+        {
+          file: current.file,
+          ...(current.positions.get(path) ?? { line: 1, col: 1 }),
+          path,
+          message: `recommendation ${number} is now "${truncate(now.action)}"; in ${previous.file} it was "${truncate(meant.action)}"`,
+          hint: 'name the recommendations this decision is about by their numbers in this version',
+          code: 'renumbered',
+          index,
+        },
+      ];
+    });
   });
 }
 

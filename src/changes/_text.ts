@@ -110,7 +110,7 @@ function summaryLine(changes: Changes): string {
   const updated = count('updated') + (changes.situation.summaryChanged ? 1 : 0);
   const parts = [`${count('new')} new`, `${updated} updated`, `${removed} removed`];
   const judgments = moved > 0 ? `; ${moved} judgment${moved === 1 ? '' : 's'} moved` : '';
-  const warned = changes.warnings.length;
+  const warned = changes.warnings.filter((warning) => warning.code !== 'renumbered').length;
   const without = warned > 0 ? `, ${warned} without a reason` : '';
   return `${parts.join(', ')}${judgments}${without}.`;
 }

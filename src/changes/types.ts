@@ -133,9 +133,10 @@ export interface ChangeWarning extends Problem {
   /**
    * `no-change-note`: likelihood, impact or confidence moved and the risk has no `change_note`.
    * `same-change-note`: they moved, but the `change_note` is the one the previous version had.
+   * `renumbered`: a decision names a recommendation by a number that meant another one before.
    */
-  code: 'no-change-note' | 'same-change-note';
-  /** The risk's index in the current briefing. */
+  code: 'no-change-note' | 'same-change-note' | 'renumbered';
+  /** The risk's (or the decision's) index in the current briefing. */
   index: number;
 }
 
