@@ -82,6 +82,10 @@ describe('the sample and its edited copy', () => {
       '<p class="bd-moved"><span class="bd-moved-up">likely\u00A0→ very\u00A0likely\u00A0▲</span>',
     );
     expect(html).toContain('assets/changes.css');
+    // The new actor's node on the actor map carries the mark too, and nothing else there does.
+    const map = slideHtml(html, 'actor-map');
+    expect(map.match(/class="bd-am-change bd-am-change-new"/g)).toHaveLength(1);
+    expect(map).toMatch(/Tunisian volunteers[\s\S]*?>NEW<\/text>/);
   });
 
   it('puts the same marks, the moved judgment with its reason and the arrow on the matrix in the PowerPoint deck', async () => {
@@ -93,11 +97,13 @@ describe('the sample and its edited copy', () => {
     expect(text).toContain('Tunisian volunteers\u2002NEW');
     expect(text).toContain('IS reprisal attacks\u2002UPDATED');
     expect(text).toContain('likely → very likely ▲Why: IS claimed two attacks near Qubba since 30 June.');
-    expect(text.match(/NEW|UPDATED/g)).toEqual(['NEW', 'UPDATED', 'UPDATED']);
+    // The new actor's card, its node on the actor map (a second trial: the map had no mark), the risk.
+    expect(text.match(/NEW|UPDATED/g)).toEqual(['NEW', 'NEW', 'UPDATED', 'UPDATED']);
     // The matrix's old marker and arrow, as the deck's SVG draws them.
     const xml = Object.values(files)
       .map((data) => strFromU8(data))
       .join('');
+    expect(xml).toContain('name="Tunisian volunteers: NEW"');
     expect(xml).toContain('name="Risk 1 before"');
     expect(xml).toMatch(/name="Risk 1 moved"[\s\S]*?<a:tailEnd type="triangle"/);
     expect(xml).not.toContain('name="Risk 2 moved"');
@@ -117,8 +123,9 @@ describe('the sample and its edited copy', () => {
     expect(first).toMatch(/New actors\s*Tunisian volunteers/i);
     expect(first).toMatch(/Removed recommendations\s*Create an environment in which civil society/i);
     const all = pdf.pages.join(' ').replace(/\s+/g, ' ');
-    // The box's group headings are set in capitals ("NEW ACTORS"): the marks are the other NEWs.
-    expect(all.match(/\bNEW\b(?! ACTORS)/g)).toHaveLength(1);
+    // The box's group headings are set in capitals ("NEW ACTORS"): the marks are the other NEWs, the
+    // new actor's in its row and on the actor map.
+    expect(all.match(/\bNEW\b(?! ACTORS)/g)).toHaveLength(2);
     // The risk: on its page, and in the matrix's key on the first.
     expect(all.match(/\bUPDATED\b/g)).toHaveLength(2);
     expect(first).toMatch(/IS reprisal attacks\s*UPDATED/);

@@ -14,7 +14,7 @@ import { REST_TABLE } from '../../slides/actorMapTable.js';
 import { textHeight as deckTextHeight } from '../../slides/paginate.js';
 import type { ActorMapSlide, ActorsSlide } from '../../slides/types.js';
 import type { Box } from '../../slides/visuals/_geometry.js';
-import { actorGraph, type Edge, type MapActor } from '../../slides/visuals/actorGraph.js';
+import { type ActorGraph, actorGraph, type Edge, type MapActor } from '../../slides/visuals/actorGraph.js';
 import {
   type Label,
   layOutActors,
@@ -23,6 +23,7 @@ import {
   SAFETY,
 } from '../../slides/visuals/actorLayout.js';
 import {
+  CHANGE_PILL,
   legendLineCount,
   legendUse,
   SEVERAL_FONT,
@@ -32,6 +33,7 @@ import {
 import { ARROW_LEN, type EdgePath, routeEdges } from '../../slides/visuals/edgeRouting.js';
 import type { Deck } from './_frame.js';
 import { conflictMark, drawLegend, LEGEND_H, LEGEND_LINE, relationLine, stanceGlyph } from './_legend.js';
+import { pillColour } from './_marks.js';
 import { placeText, type SlidePart, textShape } from './_part.js';
 import { plainParagraph } from './_runs.js';
 import { type Cell, placeTable, type Row } from './_table.js';
@@ -63,6 +65,7 @@ export function mapActors(deck: Deck): MapActor[] {
         with: relation.with,
         type: relation.type as RelationType,
       })),
+      ...(card.change ? { change: { status: card.change.status, label: card.change.label } } : {}),
     }));
 }
 
@@ -91,6 +94,7 @@ function drawNode(
   stance: Stance,
   box: Box,
   label: Label,
+  change?: MapActor['change'],
 ): string {
   const { palette, metrics } = part.deck;
   const colour = palette.stance[stance];
@@ -113,6 +117,22 @@ function drawNode(
   const list = new ShapeList();
   list.add(text.xml, rect);
   list.add(stanceGlyph(part, stance, rect.x + PAD_X + 5.5, origin.y + box.y, 5.5), rect);
+  if (change) {
+    // The deck's pill on the box's top border (actorMap.ts's changePill), in the mark's colour.
+    const c = CHANGE_PILL;
+    const w = metrics.width(change.label, c.font, true) + 2 * c.padX;
+    const pill = { x: rect.x + rect.w - c.inset - w, y: rect.y - c.height / 2, w, h: c.height };
+    const mark = textShape(part, {
+      name: `${name}: ${change.label}`,
+      ...pill,
+      paragraphs: [plainParagraph(change.label)],
+      style: { size: c.font, lineHeight: 1, color: '#ffffff', bold: true, align: 'ctr' },
+      geometry: preset('roundRect', { adj: (3 / c.height) * 100000 }),
+      fill: pillColour(change.status),
+      body: { anchor: 'ctr', insets: [0, 0, 0, 0], wrap: false },
+    });
+    list.add(mark.xml, pill);
+  }
   return group(part.ids, name, `${name} (${stance})`, list);
 }
 
@@ -212,6 +232,7 @@ function drawRow(
   row: NonNullable<ReturnType<typeof layOutActors>['row']>,
   names: string[],
   stances: Stance[],
+  changes: ActorGraph['changes'],
 ): ShapeList {
   const { palette } = part.deck;
   const list = new ShapeList();
@@ -239,7 +260,15 @@ function drawRow(
   for (const placed of row.actors) {
     const name = names[placed.actor] as string;
     list.add(
-      drawNode(part, origin, name, stances[placed.actor] as Stance, placed.box, placed.label),
+      drawNode(
+        part,
+        origin,
+        name,
+        stances[placed.actor] as Stance,
+        placed.box,
+        placed.label,
+        changes[placed.actor],
+      ),
       at(origin, placed.box),
     );
   }
@@ -317,12 +346,21 @@ export function drawActorMap(slide: ActorMapSlide, part: SlidePart, body: Rect):
   const nodes = (placed: readonly PlacedActor[]) => {
     for (const { actor, box, label } of placed) {
       const name = graph.names[actor] as string;
-      map.add(drawNode(part, origin, name, graph.stances[actor] as Stance, box, label), at(origin, box));
+      const node = drawNode(
+        part,
+        origin,
+        name,
+        graph.stances[actor] as Stance,
+        box,
+        label,
+        graph.changes[actor],
+      );
+      map.add(node, at(origin, box));
     }
   };
   nodes(layout.graph);
   if (layout.row) {
-    const row = drawRow(part, origin, width, layout.row, graph.names, graph.stances);
+    const row = drawRow(part, origin, width, layout.row, graph.names, graph.stances, graph.changes);
     map.add(row.parts.join(''), row.bounds);
   }
   const legend = drawLegend(part, { x: origin.x, y: origin.y, w: width, h: height }, use);

@@ -21,6 +21,11 @@ const MARK_COLOURS = {
 
 const colour = (key: keyof typeof MARK_COLOURS, palette: Palette) => MARK_COLOURS[key][palette.dark ? 1 : 0];
 
+/** The fill of a NEW or UPDATED pill under white text, in either theme (the deck's chip: changes.css). */
+export function pillColour(status: 'new' | 'updated'): string {
+  return MARK_COLOURS[status][0];
+}
+
 /** `runs` with the item's mark on `side`; as they are when it has none. */
 export function withMarkRuns(
   runs: Run[],

@@ -15,6 +15,8 @@ export interface MapActor {
   name: string;
   stance: Stance;
   relations: { with: string; type: RelationType }[];
+  /** New or updated since the previous version (`--since`): its node carries the mark. */
+  change?: { status: 'new' | 'updated'; label: string };
 }
 
 /** At most this many actors are drawn; beyond it the most connected are kept. */
@@ -42,6 +44,8 @@ export interface ActorGraph {
   /** Every actor's name and stance, by index in the file. */
   names: string[];
   stances: Stance[];
+  /** Each actor's mark since the previous version, if any (`NEW`, `UPDATED`). */
+  changes: (MapActor['change'] | undefined)[];
   /** The relations between the actors shown. */
   edges: Edge[];
   /** The lines drawn: one per pair of actors shown, for every relation between them (`types`). */
@@ -109,6 +113,9 @@ export function actorGraph(actors: readonly MapActor[]): ActorGraph {
   return {
     names: actors.map((actor) => actor.name),
     stances: actors.map((actor) => actor.stance),
+    changes: actors.map(
+      (actor) => actor.change && { status: actor.change.status, label: actor.change.label },
+    ),
     edges: shownEdges,
     drawn: mergePairs(shownEdges),
     hidden: edges.filter((edge) => !kept.has(edge.from) || !kept.has(edge.to)),

@@ -154,7 +154,7 @@ function drawEdge(path: Pick<EdgePath, 'edge' | 'd' | 'mark'>, p: string): strin
   return `${out}</g>`;
 }
 
-function drawNode(name: string, stance: Stance, box: Box, label: Label): string {
+function drawNode(name: string, stance: Stance, box: Box, label: Label, change?: MapActor['change']): string {
   const left = box.x - box.w / 2;
   const top = box.y - box.h / 2;
   const textX = left + PAD_X + GLYPH_SPACE + (box.w - 2 * PAD_X - GLYPH_SPACE) / 2;
@@ -170,7 +170,23 @@ function drawNode(name: string, stance: Stance, box: Box, label: Label): string 
     `<g class="bd-am-node stance-${stance}"><title>${escapeXml(`${name} (${stance})`)}</title>` +
     `<rect class="bd-am-box" x="${num(left)}" y="${num(top)}" width="${num(box.w)}" height="${num(box.h)}" rx="6" stroke-width="2"/>` +
     glyph(stance, left + PAD_X + 5.5, box.y) +
-    `<text class="bd-am-label" text-anchor="middle" font-size="${label.font}">${tspans}</text></g>`
+    `<text class="bd-am-label" text-anchor="middle" font-size="${label.font}">${tspans}</text>` +
+    (change ? changePill(change, left + box.w, top) : '') +
+    '</g>'
+  );
+}
+
+/** The size of a node's NEW or UPDATED mark, set on its top border at its right. */
+export const CHANGE_PILL = { font: 11, height: 16, padX: 6, inset: 8 } as const;
+
+/** A node's mark since the previous version: a small pill on the box's top border, right-aligned. */
+function changePill(change: NonNullable<MapActor['change']>, right: number, top: number): string {
+  const c = CHANGE_PILL;
+  const w = textWidth(change.label, c.font, 700) + 2 * c.padX;
+  const x = right - c.inset - w;
+  return (
+    `<g class="bd-am-change bd-am-change-${change.status}"><rect x="${num(x)}" y="${num(top - c.height / 2)}" width="${num(w)}" height="${c.height}" rx="3"/>` +
+    `<text x="${num(x + w / 2)}" y="${num(top)}" dy="0.35em" text-anchor="middle" font-size="${c.font}" font-weight="700">${escapeXml(change.label)}</text></g>`
   );
 }
 
@@ -260,7 +276,13 @@ function drawLegend(lines: LegendItem[][], width: number, bottom: number): strin
 function drawNodes(graph: ActorGraph, placed: readonly PlacedActor[]): string {
   return placed
     .map(({ actor, box, label }) =>
-      drawNode(graph.names[actor] as string, graph.stances[actor] as Stance, box, label),
+      drawNode(
+        graph.names[actor] as string,
+        graph.stances[actor] as Stance,
+        box,
+        label,
+        graph.changes[actor],
+      ),
     )
     .join('');
 }
