@@ -248,6 +248,9 @@ const SVG_CASES = [
   ['tests/fixtures/german.yaml', '4:3', 'light'],
   // With --since: the matrix's faint marker in a risk's old cell, its number too.
   ['tests/fixtures/changes/sample-edited.yaml', '4:3', 'dark'],
+  // Every actor new: a mark on every node of the actor map, the top row's too.
+  ['tests/fixtures/changes/all-actors-new.yaml', '16:9', 'light'],
+  ['tests/fixtures/changes/all-actors-new.yaml', '4:3', 'dark'],
 ] as const;
 
 describe('the SVG visuals on slides, measured as drawn at the design size', () => {
@@ -270,8 +273,10 @@ describe('the SVG visuals on slides, measured as drawn at the design size', () =
       const kinds = new Set(texts.map((text) => text.where.split(' ')[0]));
       expect(texts.length).toBeGreaterThan(21);
       if (file === 'briefing.yaml') expect(kinds.size).toBe(3);
-      if (file.includes('/changes/'))
+      if (file.includes('sample-edited'))
         expect(texts.map((text) => text.where)).toContain('bd-viz-risk-matrix bd-rm-was-number');
+      if (file.includes('all-actors-new'))
+        expect(texts.filter((text) => text.text === 'NEW')).toHaveLength(7);
       const small = texts
         .filter((text) => text.size < 16)
         .map(({ where, text, size }) => `${where} "${text}" ${size.toFixed(1)}px`);

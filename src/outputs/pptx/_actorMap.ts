@@ -121,7 +121,7 @@ function drawNode(
     // The deck's pill on the box's top border (actorMap.ts's changePill), in the mark's colour.
     const c = CHANGE_PILL;
     const w = metrics.width(change.label, c.font, true) + 2 * c.padX;
-    const pill = { x: rect.x + rect.w - c.inset - w, y: rect.y - c.height / 2, w, h: c.height };
+    const pill = { x: rect.x + rect.w - c.inset - w, y: rect.y - c.rise - c.height / 2, w, h: c.height };
     const mark = textShape(part, {
       name: `${name}: ${change.label}`,
       ...pill,

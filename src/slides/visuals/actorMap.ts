@@ -176,8 +176,11 @@ function drawNode(name: string, stance: Stance, box: Box, label: Label, change?:
   );
 }
 
-/** The size of a node's NEW or UPDATED mark, set on its top border at its right. */
-export const CHANGE_PILL = { font: 11, height: 16, padX: 6, inset: 8 } as const;
+/**
+ * The size of a node's NEW or UPDATED mark, on its top border at its right, raised by `rise` so that
+ * it clears the label's first line; its type 16 units, the least anything read on a slide may have.
+ */
+export const CHANGE_PILL = { font: 16, height: 20, padX: 7, inset: 8, rise: 3 } as const;
 
 /** A node's mark since the previous version: a small pill on the box's top border, right-aligned. */
 function changePill(change: NonNullable<MapActor['change']>, right: number, top: number): string {
@@ -185,8 +188,8 @@ function changePill(change: NonNullable<MapActor['change']>, right: number, top:
   const w = textWidth(change.label, c.font, 700) + 2 * c.padX;
   const x = right - c.inset - w;
   return (
-    `<g class="bd-am-change bd-am-change-${change.status}"><rect x="${num(x)}" y="${num(top - c.height / 2)}" width="${num(w)}" height="${c.height}" rx="3"/>` +
-    `<text x="${num(x + w / 2)}" y="${num(top)}" dy="0.35em" text-anchor="middle" font-size="${c.font}" font-weight="700">${escapeXml(change.label)}</text></g>`
+    `<g class="bd-am-change bd-am-change-${change.status}"><rect x="${num(x)}" y="${num(top - c.rise - c.height / 2)}" width="${num(w)}" height="${c.height}" rx="3"/>` +
+    `<text x="${num(x + w / 2)}" y="${num(top - c.rise)}" dy="0.35em" text-anchor="middle" font-size="${c.font}" font-weight="700">${escapeXml(change.label)}</text></g>`
   );
 }
 
