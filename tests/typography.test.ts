@@ -54,7 +54,8 @@ describe('typography of the rendered Markdown', () => {
     expect(fr).toContain('Oui\u202F;');
     expect(fr).toContain('09:00\u00A0:');
     expect(fr).toContain('«\u202Fceci\u202F»\u202F!');
-    expect(fr).toContain('href="https://example.org/?q=1"');
+    // The URL shown as itself keeps its "?" unspaced (a review: the href alone could not fail).
+    expect(fr).toContain('example.<wbr>org/<wbr>?<wbr>q=<wbr>1</a>');
     expect(markdownIn('fr').inline('Quoi?')).toBe('Quoi?');
     expect(markdownIn('en').inline(text)).toContain('Oui ; à 09:00 : voir « ceci » !');
     // The plain text (a mail's text part, the PDF's subject) is set the same way, without soft hyphens.
