@@ -433,6 +433,30 @@ describe('pagination', () => {
     expect(countLines('First.\n\nSecond.', 1000, 20)).toBe(2);
   });
 
+  // A trial: 7 recommendations with long owners took 5 slides at 4:3, the owner's column narrow (7 or 8
+  // lines) beside an action column half empty. The owner's column now grows, to 30% at most, until
+  // every owner takes at most three lines; the sample's short owners keep the layout's shares.
+  it("widens the owner's column for long owners, and only then", async () => {
+    const briefing = await sample();
+    const owner =
+      "Permanent Secretary, Ministry of Maritime Affairs, with HM Treasury's Spending Team and the Government Legal Department";
+    const recommendations = Array.from({ length: 7 }, (_, index) => ({
+      ...(briefing.recommendations[0] as Briefing['recommendations'][number]),
+      action: `Act on the spill, step ${index + 1}.`,
+      owner,
+      rationale: undefined,
+      notes: undefined,
+    }));
+    const slides = (b: Briefing) =>
+      deckModelOf(b).slides.filter((slide) => slide.kind === 'recommendations') as {
+        columns?: { action: number; owner: number };
+      }[];
+    expect(slides(briefing).map((slide) => slide.columns)).toEqual([undefined]);
+    const wide = slides({ ...briefing, recommendations, deck: { ...briefing.deck, aspect: '4:3' } });
+    expect(wide[0]?.columns).toEqual({ action: 42, owner: 30 });
+    expect(wide.length).toBeLessThanOrEqual(3);
+  });
+
   // A trial: a long owner in the recommendations' narrow column was counted as 11 lines where the page
   // set 8, its soft hyphens taken for letters and never for breaks, and the table spread over 5 slides.
   it('breaks a word at its soft hyphens, with a hyphen, as the page does, and counts them as no width', () => {

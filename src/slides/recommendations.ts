@@ -1,5 +1,6 @@
 /** The recommendations: a table in the order the analyst wrote them (the order is part of the advice). */
 import type { RecommendationItem } from '../content/index.js';
+import { countLines } from '../format/textMetrics.js';
 import { itemNotes, type SlideBuilder, type SlideContext } from './_group.js';
 import { withMark } from './_marks.js';
 import { paginate, textHeight } from './paginate.js';
@@ -12,6 +13,7 @@ export function recommendationSlides(
 ): void {
   const r = layout.recommendations;
   const cell = (share: number) => (page.width * share) / 100 - 2 * r.cellPadX;
+  const columns = ownerColumn(recommendations, (share) => cell(share), r);
   const actionStyle = { size: r.actionSize, lineHeight: r.actionLineHeight, weight: 600 } as const;
   const rationaleStyle = { size: r.rationaleSize, lineHeight: r.rationaleLineHeight };
   const plainStyle = { size: r.size, lineHeight: r.lineHeight };
@@ -20,9 +22,11 @@ export function recommendationSlides(
     r.cellPadBottom +
     r.rowRule +
     Math.max(
-      textHeight(withMark(rec.action, rec.change), cell(r.actionShare), actionStyle) +
-        (rec.rationale ? r.rationaleGap + textHeight(rec.rationale, cell(r.actionShare), rationaleStyle) : 0),
-      textHeight(rec.owner, cell(r.ownerShare), plainStyle),
+      textHeight(withMark(rec.action, rec.change), cell(columns.action), actionStyle) +
+        (rec.rationale
+          ? r.rationaleGap + textHeight(rec.rationale, cell(columns.action), rationaleStyle)
+          : 0),
+      textHeight(rec.owner, cell(columns.owner), plainStyle),
       textHeight(rec.timeframe, cell(r.timeframeShare), plainStyle),
     );
   const rows = recommendations.map((rec) => ({ rec, height: rowHeight(rec) }));
@@ -30,7 +34,10 @@ export function recommendationSlides(
   const pages = paginate(rows, (row) => row.height, page.height - header);
   build.add<RecommendationsSlide>(
     'recommendations',
-    pages.map((group) => ({ recommendations: group.map((row) => row.rec) })),
+    pages.map((group) => ({
+      recommendations: group.map((row) => row.rec),
+      ...(columns.owner !== r.ownerShare ? { columns } : {}),
+    })),
     {
       kind: 'recommendations',
       heading: 'Recommendations',
@@ -44,4 +51,28 @@ export function recommendationSlides(
         ),
     },
   );
+}
+
+/** The most the owner's column grows to, in percent of the table, and the lines an owner may take before it does. */
+const OWNER = { most: 30, lines: 3 };
+
+/**
+ * The shares of the action's and the owner's columns: the owner's as the layout has it, grown a
+ * point at a time (taken from the action's) until every owner takes at most three lines, up to 30%.
+ * Long owners ("Permanent Secretary, Ministry of …, with …") otherwise make tall rows beside an
+ * action column with room to spare, and spread the table over more slides (as the handout does).
+ */
+function ownerColumn(
+  recommendations: readonly RecommendationItem[],
+  cell: (share: number) => number,
+  r: { size: number; ownerShare: number; actionShare: number },
+): { action: number; owner: number } {
+  const lines = (share: number) =>
+    Math.max(
+      0,
+      ...recommendations.map((rec) => (rec.owner ? countLines(rec.owner, cell(share), r.size) : 0)),
+    );
+  let owner = r.ownerShare;
+  while (owner < OWNER.most && lines(owner) > OWNER.lines) owner += 1;
+  return { action: r.actionShare - (owner - r.ownerShare), owner };
 }

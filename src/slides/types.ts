@@ -212,6 +212,8 @@ export type RecommendationRow = RecommendationItem;
 export interface RecommendationsSlide extends SlideBase {
   kind: 'recommendations';
   recommendations: RecommendationRow[];
+  /** The action's and the owner's column shares, in percent, when long owners widened the owner's. */
+  columns?: { action: number; owner: number };
 }
 
 export interface SourcesSlide extends SlideBase {

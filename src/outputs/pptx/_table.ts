@@ -122,7 +122,11 @@ function rowCells(part: SlidePart, row: RecommendationRow): Cell[] {
 export function drawRecommendations(slide: RecommendationsSlide, part: SlidePart, body: Rect): number {
   const { layout, palette } = part.deck;
   const c = layout.recommendations;
-  const widths = SHARES.map((share) => (body.w * c[share]) / 100);
+  const shares = {
+    ...c,
+    ...(slide.columns ? { actionShare: slide.columns.action, ownerShare: slide.columns.owner } : {}),
+  };
+  const widths = SHARES.map((share) => (body.w * shares[share]) / 100);
   const padX = part.z(c.cellPadX);
   const head = part.style({
     size: c.headSize,
