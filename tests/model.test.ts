@@ -433,6 +433,16 @@ describe('pagination', () => {
     expect(countLines('First.\n\nSecond.', 1000, 20)).toBe(2);
   });
 
+  // A trial: the cards said "likely (55–80%)", the matrix beside them "55–80 %".
+  it('writes a likelihood range one way, on the cards and on the matrix', async () => {
+    const model = deckModelOf(await sample());
+    const matrix = model.slides.find((slide) => slide.kind === 'risk-matrix') as RiskMatrixSlide;
+    expect(matrix.svgHtml).toContain('>55–80%<');
+    expect(matrix.svgHtml).not.toMatch(/\d–\d+ %/);
+    const cards = model.slides.filter((slide) => slide.kind === 'risks') as RisksSlide[];
+    expect(cards[0]?.risks[0]?.likelihoodRange).toBe('55–80%');
+  });
+
   // A trial: 7 recommendations with long owners took 5 slides at 4:3, the owner's column narrow (7 or 8
   // lines) beside an action column half empty. The owner's column now grows, to 30% at most, until
   // every owner takes at most three lines; the sample's short owners keep the layout's shares.

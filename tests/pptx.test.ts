@@ -481,7 +481,7 @@ describe('renderPptx: a briefing written right to left', () => {
     // From the right, unless the drawing centres it (an actor map box).
     for (const p of arabic) expect(p.props, p.text).toMatch(/ rtl="1" algn="(r|ctr)"/);
     expect(arabic.filter((p) => p.props.includes('algn="r"')).length).toBeGreaterThan(5);
-    const label = paragraphs.find((p) => p.text === '80–95 %');
+    const label = paragraphs.find((p) => p.text === '80–95%');
     expect(label?.props).not.toContain('rtl="1"');
     expect(xml).toContain('lang="ar"');
     expect(xml).not.toContain('lang="en-GB"');

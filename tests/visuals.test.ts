@@ -244,7 +244,7 @@ describe('renderRiskMatrix', () => {
     }
     expect(svg).toContain('>Likelihood</text>');
     expect(svg).toContain('>Impact</text>');
-    expect(svg).toContain('>45–55 %</text>');
+    expect(svg).toContain('>45–55%</text>');
   });
 
   it('describes each risk in words, in the SVG and for alt text', () => {

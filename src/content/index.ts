@@ -27,7 +27,7 @@ import {
   type MarkdownRenderer,
   plainText,
 } from './markdown.js';
-import { classificationLevel, severityOf } from './ratings.js';
+import { classificationLevel, likelihoodRange, severityOf } from './ratings.js';
 import type {
   ActorItem,
   ChangeMark,
@@ -210,7 +210,7 @@ function riskItem(
     number: index + 1,
     title: quotes(risk.title),
     likelihood: risk.likelihood,
-    likelihoodRange: band ? `${band.min}–${band.max}%` : '',
+    likelihoodRange: band ? likelihoodRange(band) : '',
     impact: risk.impact,
     confidence: risk.confidence,
     severity: severityOf(risk.likelihood, risk.impact),

@@ -33,3 +33,8 @@ export function classificationLevel(marking: string): string {
   if (/^UNCLASSIFIED\b/.test(text)) return 'unclassified';
   return 'other';
 }
+
+/** A likelihood term's range as the cards and the matrix write it: `55–80%`. */
+export function likelihoodRange({ min, max }: { min: number; max: number }): string {
+  return `${min}–${max}%`;
+}

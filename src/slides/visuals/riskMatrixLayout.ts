@@ -5,7 +5,7 @@
  * (riskMatrix.ts) and the PowerPoint deck (outputs/pptx/_riskMatrix.ts)
  * both draw this layout. All in viewBox units.
  */
-import { type Severity, severityOf } from '../../content/ratings.js';
+import { likelihoodRange, type Severity, severityOf } from '../../content/ratings.js';
 import { IMPACTS, type Impact, LIKELIHOODS, type Likelihood } from '../../format/briefing.js';
 import { textWidth } from '../../format/textMetrics.js';
 import { capitalize } from './_svg.js';
@@ -52,10 +52,7 @@ const TERMS_W = widest(
   LIKELIHOODS.map(({ term }) => capitalize(term)),
   600,
 );
-const RANGES_W = widest(
-  LIKELIHOODS.map(({ min, max }) => `${min}–${max} %`),
-  400,
-);
+const RANGES_W = widest(LIKELIHOODS.map(likelihoodRange), 400);
 /** Between a term and its range beside it. */
 const RANGE_GAP = 10;
 
@@ -280,7 +277,7 @@ function axisLabels(g: Geometry): MatrixLabel[] {
       },
       {
         kind: 'range',
-        text: `${entry.min}–${entry.max} %`,
+        text: likelihoodRange(entry),
         x: labelX,
         y: beside ? middle + 6 : middle + 16,
         anchor: 'end',
