@@ -19,6 +19,17 @@ export interface Problem {
   hint?: string;
 }
 
+/** A problem at `path` in a read briefing (its place from the file's positions; the file's start if none). */
+export function problemAt(
+  briefing: { file: string; positions: ReadonlyMap<string, { line: number; col: number }> },
+  path: string,
+  message: string,
+  hint?: string,
+): Problem {
+  const { line, col } = briefing.positions.get(path) ?? { line: 1, col: 1 };
+  return { file: briefing.file, line, col, path, message, ...(hint === undefined ? {} : { hint }) };
+}
+
 /** One line: `FILE:LINE:COL: path: message; hint`. */
 export function formatProblem(p: Problem): string {
   const where = `${p.file}:${p.line}:${p.col}`;

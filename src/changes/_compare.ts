@@ -3,6 +3,7 @@
  * briefings, as data (types.ts). Pure: it reads the two `Briefing`s and
  * nothing else.
  */
+import { problemAt } from '../errors.js';
 import type { Actor, Briefing, Decision, Recommendation, Risk, TimelineEvent } from '../format/briefing.js';
 import { truncate } from '../format/specs.js';
 import { sinceOf } from './_heading.js';
@@ -180,22 +181,13 @@ function reasonWarnings(
     if (item.judgments.length === 0 || !risk || !old) return [];
     const code = missingReason(old, risk);
     if (!code) return [];
-    const at = current.positions.get(item.path) ?? { line: 1, col: 1 };
     const moved = item.judgments.map((judgment) => judgment.text).join(', ');
-    return [
-      {
-        file: current.file,
-        ...at,
-        path: item.path,
-        message:
-          code === 'no-change-note'
-            ? `${moved}, without a change_note saying why`
-            : `${moved}, and the change_note is the previous version's`,
-        hint: 'say why the judgment moved in change_note (inline Markdown)',
-        code,
-        index: item.index,
-      },
-    ];
+    const message =
+      code === 'no-change-note'
+        ? `${moved}, without a change_note saying why`
+        : `${moved}, and the change_note is the previous version's`;
+    const hint = 'say why the judgment moved in change_note (inline Markdown)';
+    return [{ ...problemAt(current, item.path, message, hint), code, index: item.index }];
   });
 }
 
@@ -218,14 +210,11 @@ function renumbered(
       const now = current.recommendations[number - 1];
       const stays = recommendations.pairs[number - 1]?.previous === number - 1;
       if (!before.recommendations.includes(number) || !meant || !now || stays) return [];
-      const path = `decisions[${index}].recommendations`;
+      const message = `recommendation ${number} is now "${truncate(now.action)}"; in ${previous.file} it was "${truncate(meant.action)}"`;
+      const hint = 'name the recommendations this decision is about by their numbers in this version';
       return [
         {
-          file: current.file,
-          ...(current.positions.get(path) ?? { line: 1, col: 1 }),
-          path,
-          message: `recommendation ${number} is now "${truncate(now.action)}"; in ${previous.file} it was "${truncate(meant.action)}"`,
-          hint: 'name the recommendations this decision is about by their numbers in this version',
+          ...problemAt(current, `decisions[${index}].recommendations`, message, hint),
           code: 'renumbered',
           index,
         },

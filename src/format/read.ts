@@ -3,7 +3,7 @@
  * warnings a valid briefing can still deserve (a decision's deadline passed at `as_of`).
  */
 import { isMap, type YAMLMap } from 'yaml';
-import type { Problem } from '../errors.js';
+import { type Problem, problemAt } from '../errors.js';
 import type { DeckOverrides } from '../options.js';
 import type { Briefing } from './briefing.js';
 import { deadlinePassed } from './dateTimes.js';
@@ -36,17 +36,13 @@ export async function readBriefing(file: string, cwd: string, deck: DeckOverride
 export function passedDeadlines(briefing: Briefing): Problem[] {
   return briefing.decisions.flatMap((decision, index) => {
     if (!deadlinePassed(decision, briefing.asOf)) return [];
-    const path = `decisions[${index}].deadline`;
-    const at = briefing.positions.get(path) ?? { line: 1, col: 1 };
     return [
-      {
-        file: briefing.file,
-        line: at.line,
-        col: at.col,
-        path,
-        message: `the deadline ${decision.deadline?.text} had passed at as_of ${briefing.asOf?.text}`,
-        hint: 'it is marked as passed: change the deadline or as_of if that is not so',
-      },
+      problemAt(
+        briefing,
+        `decisions[${index}].deadline`,
+        `the deadline ${decision.deadline?.text} had passed at as_of ${briefing.asOf?.text}`,
+        'it is marked as passed: change the deadline or as_of if that is not so',
+      ),
     ];
   });
 }

@@ -10,7 +10,7 @@
 import type { FigureItem, MapItem, VisualItem } from '../content/index.js';
 import { escapeHtml } from '../content/markdown.js';
 import { mapCaption } from '../content/visuals.js';
-import type { Problem } from '../errors.js';
+import { type Problem, problemAt } from '../errors.js';
 import type { Briefing, VisualGroup } from '../format/briefing.js';
 import type { SlideBuilder, SlideContext } from './_group.js';
 import { textHeight } from './paginate.js';
@@ -138,13 +138,7 @@ export function visualSlides(
  * and the area labels it found no room for.
  */
 export function mapWarnings(briefing: Briefing, model: DeckModel): Problem[] {
-  const at = (path: string, message: string, hint: string): Problem => ({
-    file: briefing.file,
-    ...(briefing.positions.get(path) ?? { line: 1, col: 1 }),
-    path,
-    message,
-    hint,
-  });
+  const at = (path: string, message: string, hint: string) => problemAt(briefing, path, message, hint);
   return model.slides.flatMap((slide) =>
     slide.kind !== 'map'
       ? []

@@ -57,6 +57,16 @@ export function recommendationSlides(
 const OWNER = { most: 30, lines: 3 };
 
 /**
+ * The owner's column share in percent: `least`, grown a point at a time up to 30% while an owner takes
+ * more than three lines at that share (`lines`). The deck's, the PowerPoint's and the handout's table.
+ */
+export function ownerShare(least: number, lines: (share: number) => number): number {
+  let owner = least;
+  while (owner < OWNER.most && lines(owner) > OWNER.lines) owner += 1;
+  return owner;
+}
+
+/**
  * The shares of the action's and the owner's columns: the owner's as the layout has it, grown a
  * point at a time (taken from the action's) until every owner takes at most three lines, up to 30%.
  * Long owners ("Permanent Secretary, Ministry of …, with …") otherwise make tall rows beside an
@@ -72,7 +82,6 @@ function ownerColumn(
       0,
       ...recommendations.map((rec) => (rec.owner ? countLines(rec.owner, cell(share), r.size) : 0)),
     );
-  let owner = r.ownerShare;
-  while (owner < OWNER.most && lines(owner) > OWNER.lines) owner += 1;
+  const owner = ownerShare(r.ownerShare, lines);
   return { action: r.actionShare - (owner - r.ownerShare), owner };
 }

@@ -7,14 +7,15 @@
  */
 import { withoutSoftHyphens } from '../../content/hyphenation.js';
 import { countLines, textWidth } from '../../format/textMetrics.js';
+import { ownerShare } from '../../slides/recommendations.js';
 import { TEXT_WIDTH } from './_runningHead.js';
 
 /** A4's text width in CSS px and the table's type (handout.css): 9.5 pt, 6 pt padding either side. */
 const TABLE = { width: TEXT_WIDTH, size: 9.5 * (4 / 3), padding: 2 * 6 * (4 / 3) };
 /** The shares, in percent, of the number, the priority and the time frame. */
 const FIXED = 4 + 10 + 14;
-/** The owner's share, in percent: at least, at most, and the lines an owner may take before it grows. */
-const OWNER = { least: 16, most: 30, lines: 3 };
+/** The owner's share, in percent, before it grows for long owners (`ownerShare`). */
+const OWNER_LEAST = 16;
 
 /** The widths of the action's and the owner's columns, as CSS percentages. */
 export interface RecommendationColumns {
@@ -29,8 +30,7 @@ const textIn = (share: number) => (share / 100) * TABLE.width - TABLE.padding;
 export function recommendationColumns(owners: readonly string[]): RecommendationColumns {
   const lines = (share: number) =>
     Math.max(0, ...owners.map((owner) => countLines(withoutSoftHyphens(owner), textIn(share), TABLE.size)));
-  let owner = OWNER.least;
-  while (owner < OWNER.most && lines(owner) > OWNER.lines) owner += 1;
+  const owner = ownerShare(OWNER_LEAST, lines);
   return { action: `${100 - FIXED - owner}%`, owner: `${owner}%` };
 }
 

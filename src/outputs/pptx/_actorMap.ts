@@ -24,6 +24,7 @@ import {
 } from '../../slides/visuals/actorLayout.js';
 import {
   CHANGE_PILL,
+  changePillRect,
   legendLineCount,
   legendUse,
   SEVERAL_FONT,
@@ -120,8 +121,7 @@ function drawNode(
   if (change) {
     // The deck's pill on the box's top border (actorMap.ts's changePill), in the mark's colour.
     const c = CHANGE_PILL;
-    const w = metrics.width(change.label, c.font, true) + 2 * c.padX;
-    const pill = { x: rect.x + rect.w - c.inset - w, y: rect.y - c.rise - c.height / 2, w, h: c.height };
+    const pill = changePillRect(metrics.width(change.label, c.font, true), rect.x + rect.w, rect.y);
     const mark = textShape(part, {
       name: `${name}: ${change.label}`,
       ...pill,

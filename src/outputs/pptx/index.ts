@@ -7,7 +7,7 @@
  * with fflate: pure, no file, clock or browser. Reads only the slide model,
  * never the deck's HTML.
  */
-import type { Warning } from '../../errors.js';
+import { problemAt, type Warning } from '../../errors.js';
 import type { DeckModel, SlideModel } from '../../slides/types.js';
 import type { PreparedDeck } from '../deck.js';
 import { type Deck, frameOf, layoutOf } from './_frame.js';
@@ -205,12 +205,13 @@ export function pptxOf(
     font: options.pptxFont,
     notes: options.pptxNotes ?? true,
     onOverflow: (slide) =>
-      options.onWarning?.({
-        file: deck.briefing.file,
-        ...(deck.briefing.positions.get(slide.yamlPath) ?? { line: 1, col: 1 }),
-        path: slide.yamlPath,
-        message: `slide ${slide.number} is set smaller than 60 % in the PowerPoint deck and may not fit`,
-        hint: 'shorten the text',
-      }),
+      options.onWarning?.(
+        problemAt(
+          deck.briefing,
+          slide.yamlPath,
+          `slide ${slide.number} is set smaller than 60 % in the PowerPoint deck and may not fit`,
+          'shorten the text',
+        ),
+      ),
   });
 }

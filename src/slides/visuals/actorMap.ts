@@ -182,14 +182,20 @@ function drawNode(name: string, stance: Stance, box: Box, label: Label, change?:
  */
 export const CHANGE_PILL = { font: 16, height: 20, padX: 7, inset: 8, rise: 3 } as const;
 
+/** Where a node's mark goes, for a label `textW` wide in its font, on a box whose top right is (right, top). */
+export function changePillRect(textW: number, right: number, top: number) {
+  const c = CHANGE_PILL;
+  const w = textW + 2 * c.padX;
+  return { x: right - c.inset - w, y: top - c.rise - c.height / 2, w, h: c.height };
+}
+
 /** A node's mark since the previous version: a small pill on the box's top border, right-aligned. */
 function changePill(change: NonNullable<MapActor['change']>, right: number, top: number): string {
   const c = CHANGE_PILL;
-  const w = textWidth(change.label, c.font, 700) + 2 * c.padX;
-  const x = right - c.inset - w;
+  const { x, y, w, h } = changePillRect(textWidth(change.label, c.font, 700), right, top);
   return (
-    `<g class="bd-am-change bd-am-change-${change.status}"><rect x="${num(x)}" y="${num(top - c.rise - c.height / 2)}" width="${num(w)}" height="${c.height}" rx="3"/>` +
-    `<text x="${num(x + w / 2)}" y="${num(top - c.rise)}" dy="0.35em" text-anchor="middle" font-size="${c.font}" font-weight="700">${escapeXml(change.label)}</text></g>`
+    `<g class="bd-am-change bd-am-change-${change.status}"><rect x="${num(x)}" y="${num(y)}" width="${num(w)}" height="${h}" rx="3"/>` +
+    `<text x="${num(x + w / 2)}" y="${num(y + h / 2)}" dy="0.35em" text-anchor="middle" font-size="${c.font}" font-weight="700">${escapeXml(change.label)}</text></g>`
   );
 }
 
