@@ -127,6 +127,26 @@ describe('typography of the rendered Markdown', () => {
     expect(formatDate('Days later', 'de')).toBe('Days later');
   });
 
+  it('writes English dates and times as Intl does for en-GB, without asking Intl', () => {
+    const intl = (options: Intl.DateTimeFormatOptions) =>
+      new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', ...options });
+    const day = intl({ day: 'numeric', month: 'long', year: 'numeric' });
+    const month = intl({ month: 'long', year: 'numeric' });
+    const time = intl({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    // Every day of a leap year and of the year after, at a time that walks round the clock.
+    for (let ms = Date.UTC(2024, 0, 1); ms < Date.UTC(2026, 0, 1); ms += 86_400_000) {
+      const date = new Date(ms);
+      const iso = date.toISOString().slice(0, 10);
+      expect(formatDate(iso, 'en')).toBe(day.format(date));
+      expect(formatDate(iso.slice(0, 7), 'en')).toBe(month.format(date));
+      const at = ms + ((ms / 86_400_000) % 1440) * 60_000;
+      expect(formatInstant({ epochMs: at, offsetMinutes: 0, text: '' }, 'en')).toBe(
+        `${day.format(new Date(at))}, ${time.format(new Date(at))} UTC`,
+      );
+    }
+    expect(formatDate('0999-12-31', 'en')).toBe(day.format(new Date(Date.UTC(999, 11, 31))));
+  });
+
   it('isolates text in the other direction, and sets an all-Arabic paragraph right to left', () => {
     const en = markdownIn('en');
     expect(en.inline('DP World (موانئ دبي العالمية) said so.')).toBe(

@@ -8,39 +8,96 @@ import type { Instant } from '../format/briefing.js';
 import { primaryLanguage } from '../format/language.js';
 
 interface DateFormats {
-  day: Intl.DateTimeFormat;
-  month: Intl.DateTimeFormat;
-  time: Intl.DateTimeFormat;
+  /** `30 June 2015` */
+  day(date: Date): string;
+  /** `June 2015` */
+  month(date: Date): string;
+  /** `16:00` */
+  time(date: Date): string;
 }
 
 const formats = new Map<string, DateFormats>();
 
-/** English is written as in the United Kingdom (`30 June 2015`), as briefdeck always has; others as their own. */
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+const twoDigits = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * English as written in the United Kingdom, as briefdeck always has: the text Intl gives for `en-GB`
+ * (typography.test.ts compares them over every day of a year), written here because loading ICU's
+ * date data is 8 ms of a cold start, and an English deck needs nothing else from ICU.
+ */
+const ENGLISH: DateFormats = {
+  day: (date) => `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`,
+  month: (date) => `${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`,
+  time: (date) => `${twoDigits(date.getUTCHours())}:${twoDigits(date.getUTCMinutes())}`,
+};
+
+/** The formats of `language`: English by hand (above), any other from Intl, made on first use. */
 function formatsFor(language: string): DateFormats {
+  if (language === 'en') return ENGLISH;
   let found = formats.get(language);
   if (!found) {
-    const locale = language === 'en' ? 'en-GB' : language;
-    const date = { timeZone: 'UTC', month: 'long', year: 'numeric' } as const;
-    found = {
-      day: new Intl.DateTimeFormat(locale, { ...date, day: 'numeric' }),
-      month: new Intl.DateTimeFormat(locale, date),
-      time: new Intl.DateTimeFormat(locale, {
+    found = intlFormats(language);
+    formats.set(language, found);
+  }
+  return found;
+}
+
+function intlFormats(locale: string): DateFormats {
+  const date = { timeZone: 'UTC', month: 'long', year: 'numeric' } as const;
+  const day = new Intl.DateTimeFormat(locale, { ...date, day: 'numeric' });
+  const month = once(() => new Intl.DateTimeFormat(locale, date));
+  const time = once(
+    () =>
+      new Intl.DateTimeFormat(locale, {
         timeZone: 'UTC',
         hour: '2-digit',
         minute: '2-digit',
         hourCycle: 'h23',
       }),
-    };
-    formats.set(language, found);
-  }
-  return found;
+  );
+  return {
+    // In French the first of the month is `1er` (`1er mars 2027`), which CLDR does not write.
+    day: (value) =>
+      value.getUTCDate() === 1 && primaryLanguage(locale) === 'fr'
+        ? day
+            .formatToParts(value)
+            .map((part) => (part.type === 'day' ? `${part.value}er` : part.value))
+            .join('')
+        : day.format(value),
+    month: (value) => month().format(value),
+    time: (value) => time().format(value),
+  };
+}
+
+/** `make()`, called the first time it is asked for. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => {
+    if (value === undefined) value = make();
+    return value;
+  };
 }
 
 /** The instant on the clock of the zone it was written in, with that zone: `30 June 2015, 18:00 UTC+02:00`. */
 export function formatInstant(instant: Instant, language = 'en'): string {
   const { day, time } = formatsFor(language);
   const local = new Date(instant.epochMs + instant.offsetMinutes * 60_000);
-  return `${dayOf(day, local, language)}, ${time.format(local)} ${zoneName(instant.offsetMinutes)}`;
+  return `${day(local)}, ${time(local)} ${zoneName(instant.offsetMinutes)}`;
 }
 
 const ISO_DATE = /^(\d{4})-(0?[1-9]|1[0-2])(?:-(0?[1-9]|[12]\d|3[01]))?$/;
@@ -55,16 +112,7 @@ export function formatDate(text: string, language = 'en'): string {
   const date = new Date(Date.UTC(year, month - 1, day ?? 1));
   if (day !== undefined && date.getUTCDate() !== day) return text;
   const { day: long, month: monthly } = formatsFor(language);
-  return day === undefined ? monthly.format(date) : dayOf(long, date, language);
-}
-
-/** A day in the long form; in French the first of the month is `1er` (`1er mars 2027`), as CLDR does not write it. */
-function dayOf(format: Intl.DateTimeFormat, date: Date, language: string): string {
-  if (date.getUTCDate() !== 1 || primaryLanguage(language) !== 'fr') return format.format(date);
-  return format
-    .formatToParts(date)
-    .map((part) => (part.type === 'day' ? `${part.value}er` : part.value))
-    .join('');
+  return day === undefined ? monthly(date) : long(date);
 }
 
 function zoneName(offsetMinutes: number): string {

@@ -116,8 +116,9 @@ export function speakerViewScriptHashes(): string[] {
   const code = readFileSync(file, 'utf8');
   const start = code.indexOf('document.write(`');
   if (start < 0) throw new Error(`reveal.js notes plugin changed: no document.write in ${file}`);
-  let end = start + 16;
-  while (code[end] !== '`' || code[end - 1] === '\\') end += 1;
+  let end = code.indexOf('`', start + 16);
+  while (code[end - 1] === '\\') end = code.indexOf('`', end + 1);
+  if (end < 0) throw new Error(`reveal.js notes plugin changed: the speaker view does not end in ${file}`);
   const literal = code.slice(start + 16, end);
   if (literal.includes('${'))
     throw new Error('reveal.js notes plugin changed: the speaker view has interpolations');

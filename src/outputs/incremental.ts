@@ -42,8 +42,9 @@ function builtInsHash(): string {
     const hash = createHash('sha256');
     for (const dir of ['templates', 'templates/partials', 'themes']) {
       const full = path.join(PACKAGE_ROOT, dir);
+      // Sorted by code unit: a locale's collation would load ICU's, 5 ms of a cold start, for nothing.
       for (const entry of readdirSync(full, { withFileTypes: true }).sort((a, b) =>
-        a.name.localeCompare(b.name),
+        a.name < b.name ? -1 : 1,
       )) {
         if (entry.isFile()) hash.update(entry.name).update(readFileSync(path.join(full, entry.name)));
       }
