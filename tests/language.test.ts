@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BriefingError, formatProblem } from '../src/errors.js';
+import { directionOf } from '../src/format/language.js';
 import { parseBriefing } from '../src/format/load.js';
 import { validateBriefing } from '../src/format/validate.js';
 import { FIXTURES, runCli, tempDir } from './_helpers.js';
@@ -45,6 +46,8 @@ describe('language', () => {
       ['german', 'de', 'German'],
       ['arabic', 'ar', 'Arabic'],
       ['espanol', 'es', 'Spanish'],
+      ['pashto', 'ps', 'Pashto'],
+      ['kabyle', 'kab', 'Kabyle'],
     ];
     for (const [name, code, english] of names)
       expect(await languageOf(name), name).toEqual([
@@ -62,6 +65,10 @@ describe('language', () => {
     expect(await languageOf('العربية')).toEqual([
       'b.yaml:3:11: language: "العربية" is not a BCP 47 language tag; did you mean "ar" (Arabic)?',
     ]);
+    // A trial: Dari, which has no two-letter code, was taken for Maori ("mi"). CLDR writes it fa-AF.
+    expect(await languageOf('Dari')).toEqual([
+      'b.yaml:3:11: language: "Dari" is not a BCP 47 language tag; did you mean "fa-AF" (Dari)?',
+    ]);
     expect(await languageOf('portugese')).toEqual([
       'b.yaml:3:11: language: "portugese" is not a BCP 47 language tag; did you mean "pt" (Portuguese)?',
     ]);
@@ -69,7 +76,7 @@ describe('language', () => {
 
   it('keeps the rest of a tag in its suggestion, and reads an underscore as the hyphen meant', async () => {
     expect(await languageOf('French-CA')).toEqual([
-      'b.yaml:3:11: language: "French-CA" starts with "French", which is not a known language code; did you mean "fr-CA" (French)?',
+      'b.yaml:3:11: language: "French-CA" starts with "French", which is not a known language code; did you mean "fr-CA" (Canadian French)?',
     ]);
     expect(await languageOf('fr_FR')).toEqual([
       'b.yaml:3:11: language: "fr_FR" is not a BCP 47 language tag; did you mean "fr-FR" (French)?',
@@ -84,6 +91,19 @@ describe('language', () => {
     const examples = 'use a tag such as en, en-GB, de, fr, es, nl or ar';
     expect(await languageOf('en GB')).toEqual([
       `b.yaml:3:11: language: "en GB" is not a BCP 47 language tag; ${examples}`,
+    ]);
+  });
+
+  it("is written right to left when the language's script is: Arabic, Hebrew, Thaana, Syriac…", () => {
+    const rtl = ['ar', 'ar-LY', 'fa', 'prs', 'fa-AF', 'ps', 'ur', 'ckb', 'sd', 'ug', 'he', 'yi', 'dv', 'syr'];
+    const ltr = ['en', 'en-GB', 'fr', 'de', 'tr', 'ku', 'kab', 'zgh', 'zh-Hant', 'xx', 'und'];
+    for (const tag of rtl) expect(directionOf(tag), tag).toBe('rtl');
+    for (const tag of ltr) expect(directionOf(tag), tag).toBe('ltr');
+    // A script subtag says more than the language: Punjabi and Uzbek in Arabic letters, Azeri in Latin.
+    expect([directionOf('pa-Arab'), directionOf('uz-Arab'), directionOf('az-Latn')]).toEqual([
+      'rtl',
+      'rtl',
+      'ltr',
     ]);
   });
 

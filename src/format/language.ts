@@ -11,7 +11,24 @@ import { nearest } from './didYouMean.js';
 import { type Message, type TextRule, truncate } from './specs.js';
 
 /** The languages written right to left that a briefing may be in. */
-const RIGHT_TO_LEFT = new Set(['ar', 'he', 'fa', 'ur']);
+/**
+ * The scripts written right to left that CLDR gives as a language's likely script: Arabic (Arabic,
+ * Persian and Dari, Pashto, Urdu, Sorani Kurdish, Sindhi, Uyghur…), Hebrew (Hebrew, Yiddish), Thaana
+ * (Divehi), Syriac, N'Ko, Adlam, Hanifi Rohingya, Mandaic, Mende, Samaritan and Yezidi.
+ */
+const RIGHT_TO_LEFT_SCRIPTS = new Set([
+  'Adlm',
+  'Arab',
+  'Hebr',
+  'Mand',
+  'Mend',
+  'Nkoo',
+  'Rohg',
+  'Samr',
+  'Syrc',
+  'Thaa',
+  'Yezi',
+]);
 
 /**
  * ISO 639-1, the two-letter codes (Debian's iso-codes, 184 entries): the languages whose names,
@@ -24,6 +41,13 @@ const ISO_639_1 =
   'lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi ' +
   'pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti ' +
   'tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu';
+
+/**
+ * Languages with no two-letter code whose names a briefer may write (CLDR's English names): Dari,
+ * Sorani Kurdish ("Central Kurdish"), the spoken Arabics of North Africa and Egypt, Tamashek, Kabyle,
+ * Central Atlas Tamazight, Filipino, Cantonese, Nigerian Pidgin, Rohingya.
+ */
+const OTHER_NAMED = 'prs ckb aeb arq ary arz shu tmh kab tzm fil yue pcm rhg';
 
 const EXAMPLES = 'use a tag such as en, en-GB, de, fr, es, nl or ar';
 
@@ -88,8 +112,17 @@ function languageProblem(written: string): Message {
   const guess = guessedTag(tag, primary);
   return {
     message,
-    hint: guess ? `did you mean "${guess}" (${englishName(primarySubtag(guess)) ?? guess})?` : EXAMPLES,
+    hint: guess ? `did you mean "${guess}" (${hintName(guess)})?` : EXAMPLES,
   };
+}
+
+/**
+ * A suggested tag's name in English: the tag's own (`fa-AF`: Dari, `fr-CA`: Canadian French), or its
+ * language's when that would be in brackets inside the hint's (`fr-FR`: French, not French (France)).
+ */
+function hintName(tag: string): string {
+  const name = englishName(tag);
+  return (name?.includes('(') ? englishName(primarySubtag(tag)) : name) ?? tag;
 }
 
 /**
@@ -113,14 +146,14 @@ function plain(name: string): string {
 let codesByName: Map<string, string> | undefined;
 
 /**
- * The ISO 639-1 code of the language named `name`, in English or in the language itself (`french`,
+ * The code of the language named `name` (ISO 639-1, or one of `OTHER_NAMED`), in English or in the language itself (`french`,
  * `Deutsch`, `español`), or of the one whose name is closest (`portugese`). The names are looked up
  * only for a mistake.
  */
 function languageNamed(name: string): string | undefined {
   if (codesByName === undefined) {
     codesByName = new Map();
-    for (const code of ISO_639_1.split(' ')) {
+    for (const code of `${ISO_639_1} ${OTHER_NAMED}`.split(' ')) {
       const own = new Intl.DisplayNames([code], { type: 'language', fallback: 'none' });
       for (const named of [englishName(code), own.of(code)])
         if (named !== undefined && !codesByName.has(plain(named))) codesByName.set(plain(named), code);
@@ -133,7 +166,26 @@ function languageNamed(name: string): string | undefined {
   return closest === undefined ? undefined : codesByName.get(closest);
 }
 
-/** `rtl` for a language written right to left (Arabic, Hebrew, Persian, Urdu), else `ltr`. */
+const directions = new Map<string, 'ltr' | 'rtl'>([['en', 'ltr']]);
+
+/**
+ * `rtl` for a language written in a right-to-left script, else `ltr`: the script the tag names
+ * (`pa-Arab`) or, without one, the language's likely script in CLDR (`prs`, `ps`, `ckb`, `yi`, `dv`).
+ * English is known without asking CLDR, whose likely subtags cost a cold start 2 ms.
+ */
 export function directionOf(language: string): 'ltr' | 'rtl' {
-  return RIGHT_TO_LEFT.has(primaryLanguage(language)) ? 'rtl' : 'ltr';
+  let direction = directions.get(language);
+  if (direction === undefined) {
+    direction = RIGHT_TO_LEFT_SCRIPTS.has(likelyScript(language)) ? 'rtl' : 'ltr';
+    directions.set(language, direction);
+  }
+  return direction;
+}
+
+function likelyScript(language: string): string {
+  try {
+    return new Intl.Locale(language).maximize().script ?? '';
+  } catch {
+    return '';
+  }
 }
