@@ -7,7 +7,7 @@
  * locations and the map read into numbers. Every problem is reported, at the
  * `file` key of its figure.
  */
-import type { Briefing, Figure, FigureImage, Location, MapSettings } from './briefing.js';
+import type { Figure, FigureImage, Location, MapSettings } from './briefing.js';
 import { readBriefingFile } from './deckFiles.js';
 import type { VISUAL_KEYS } from './formatVisuals.js';
 import { MAX_IMAGE_BYTES, prepareImage } from './images.js';

@@ -22,7 +22,7 @@ import { recentResults } from './_recent.js';
 export type { World } from './_mapWorld.js';
 export { isCountryCode };
 
-import type { LocatorMap, LocatorMapData, LocatorMapOptions, MapArea, MapPlace } from './_mapTypes.js';
+import type { LocatorMap, LocatorMapData, LocatorMapOptions } from './_mapTypes.js';
 
 export type {
   LocatorMap,
