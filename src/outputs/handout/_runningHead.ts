@@ -19,8 +19,11 @@ export const RUNNING_BOXES = {
   organization: { width: 186, size: 8 * (4 / 3), weight: 400 },
 } as const satisfies Record<string, { width: number; size: number; weight: Weight }>;
 
-/** A4's text width in CSS px: 210 mm less the side margins of 18 mm (handout.css); Letter's is wider. */
-export const TEXT_WIDTH = (174 * 96) / 25.4;
+const MM = 72 / 25.4;
+/** A page's text width, in points: the paper's width less the side margins of 18 mm (handout.css). */
+export const PAGE_TEXT_WIDTH = { a4: 174 * MM, letter: 612 - 36 * MM } as const;
+/** A4's text width in CSS px, which the running head and the tables are measured at: Letter's is wider. */
+export const TEXT_WIDTH = PAGE_TEXT_WIDTH.a4 * (4 / 3);
 /** The marking's type (handout.css, @top-center): 12 pt bold capitals, 3 mm either side. */
 const MARKING = { size: 12 * (4 / 3), smallest: 6 * (4 / 3), padding: (2 * 3 * 96) / 25.4 + 2 };
 /** The marking's share of the width as handout.css sets it, and the most it takes before its type is set smaller. */

@@ -20,6 +20,7 @@ import { packageVersion } from '../assets.js';
 import type { PreparedDeck } from '../deck.js';
 import { finishPdf, pdfInfo } from '../pdfMeta.js';
 import { writeTemp } from '../write.js';
+import { PAGE_TEXT_WIDTH } from './_runningHead.js';
 import { HANDOUT_MAP_SIZE } from './_visuals.js';
 import {
   beforeMapId,
@@ -54,8 +55,6 @@ const MARGIN_TOP = 22 * MM;
 const MARGIN_BOTTOM = 20 * MM;
 /** Held back at the top of every page when measuring: room for a "(continued)" heading (handout.hbs). */
 export const CONTINUED_RESERVE = 30;
-/** The page's text width, in points (themes/handout.css: side margins of 18 mm). */
-const TEXT_WIDTH: Record<Paper, number> = { a4: 174 * MM, letter: 612 - 36 * MM };
 /** Under the locator map's drawing: its margins and a caption of two lines, in points, with some to spare. */
 const MAP_CAPTION = 48;
 /** The least share of its height the locator map is drawn at to fit a page's room. */
@@ -77,7 +76,7 @@ export async function printHandout(
   };
 
   let chosen = await bodyAfterOverview(measure, await overviewFirst(measure, model.changes !== undefined));
-  chosen = await mapFitted(measure, chosen, model, { ...area, width: TEXT_WIDTH[options.paper] });
+  chosen = await mapFitted(measure, chosen, model, { ...area, width: PAGE_TEXT_WIDTH[options.paper] });
   // Fewer pages are worth another measuring print: a two-page handout might fit on one with its body
   // right after the overview, and a nearly empty last page might go with slightly tighter spacing.
   const others: HandoutLayout[] =
