@@ -486,6 +486,20 @@ describe('renderPptx: a briefing written right to left', () => {
     expect(xml).toContain('lang="ar"');
     expect(xml).not.toContain('lang="en-GB"');
   });
+
+  // A trial: an American briefing's PowerPoint deck was proofread as British English.
+  it("tags the text with the briefing's English: British for plain en, the region's for en-US", async () => {
+    const briefing = await load('briefing.yaml');
+    const langs = async (language: string) => {
+      const { files } = await pptx(modelOf({ ...briefing, language }));
+      const xml = slideFiles(files)
+        .map((name) => files[name])
+        .join('');
+      return new Set([...xml.matchAll(/ lang="([^"]+)"/g)].map((m) => m[1]));
+    };
+    expect(await langs('en')).toEqual(new Set(['en-GB']));
+    expect(await langs('en-US')).toEqual(new Set(['en-US']));
+  });
 });
 
 /** The group named `name` in a part: its frame (EMUs) and its children's XML. */

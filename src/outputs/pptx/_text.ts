@@ -54,11 +54,12 @@ export function textDirection(model: {
   return { lang: model.language, rtl: model.dir === 'rtl' };
 }
 
-/** The runs' language tag: English as the deck has always set it (British), else the briefing's. */
+/**
+ * The runs' language tag, which PowerPoint proofreads by: the briefing's; plain `en` as British
+ * English, as briefdeck writes it (its dates), and a region's English as that region's (`en-US`).
+ */
 const langOf = (context: TextContext) =>
-  context.lang === undefined || context.lang === 'en' || context.lang.startsWith('en-')
-    ? 'en-GB'
-    : context.lang;
+  context.lang === undefined || context.lang === 'en' ? 'en-GB' : context.lang;
 
 const SUP_SCALE = 0.72;
 const DEFAULT_INDENT = 1.1;
@@ -144,7 +145,7 @@ export function paragraphsXml(
   leading = 0,
 ): string {
   if (paragraphs.length === 0)
-    return `<a:p><a:endParaRPr lang="en-GB" sz="${hundredthsPt(style.size)}" dirty="0"/></a:p>`;
+    return `<a:p><a:endParaRPr lang="${escapeXml(langOf(context))}" sz="${hundredthsPt(style.size)}" dirty="0"/></a:p>`;
   return paragraphs
     .map((paragraph, index) =>
       paragraphXml(paragraph, index === 0 ? leading : (style.gap ?? 0), style, context),
