@@ -52,6 +52,18 @@ describe('briefdeck (the built CLI)', () => {
     expect(result.stdout).toMatch(/^ok briefing\.yaml: \d+ actors/);
   });
 
+  // A trial: build warned of a passed deadline, validate said only "ok".
+  it('validates a briefing whose deadline has passed, with the warning a build gives', async () => {
+    const result = await run('validate', 'tests/fixtures/decisions.yaml');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^ok tests\/fixtures\/decisions\.yaml: /);
+    expect(result.stderr).toMatch(
+      /^warning tests\/fixtures\/decisions\.yaml:17:\d+: decisions\[0\]\.deadline: the deadline 2015-06-30T12:00Z had passed/,
+    );
+    const json = await run('validate', 'tests/fixtures/decisions.yaml', '--format', 'json');
+    expect(json.stdout.trim()).toBe('[]');
+  });
+
   it('reports every problem of an invalid briefing, one per line, without a stack, exit 1', async () => {
     const result = await run('validate', 'tests/fixtures/many-problems.yaml');
     expect(result.code).toBe(1);

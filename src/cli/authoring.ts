@@ -5,14 +5,14 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readBriefing } from '../build.js';
+import { passedDeadlines, readBriefing } from '../build.js';
 import { BriefingError, problemsAsJson, UsageError } from '../errors.js';
 import { schemaRefFor, starterBriefing } from '../format/init.js';
 import { briefingSchema } from '../format/schema.js';
 import { printable, printableJson } from '../terminalText.js';
 import { defineCommand } from './_command.js';
 import { QUIET } from './_pipeline.js';
-import type { CliContext } from './_terminal.js';
+import { type CliContext, printWarning } from './_terminal.js';
 
 const VALIDATE_OPTIONS = {
   format: { type: 'string', value: 'FORMAT', help: 'text (the default) or json, for editors and CI' },
@@ -25,7 +25,8 @@ export const validateCommand = defineCommand({
   maxArgs: 1,
   summary: 'check FILE and report every problem (as JSON for editors)',
   options: VALIDATE_OPTIONS,
-  async run({ args, values }, { io, paint }: CliContext) {
+  async run({ args, values }, context: CliContext) {
+    const { io, paint } = context;
     const file = args[0] ?? 'briefing.yaml';
     const format = values.format ?? 'text';
     if (format !== 'text' && format !== 'json') {
@@ -52,6 +53,9 @@ export const validateCommand = defineCommand({
       counted(briefing.recommendations.length, 'recommendation'),
     ];
     io.stdout(`${paint.green('ok')} ${printable(file)}: ${counts.join(', ')}`);
+    // What a build would warn of that the file alone shows (a deadline passed at as_of); JSON lists
+    // problems only, as its readers expect: a valid file gives [].
+    for (const warning of passedDeadlines(briefing)) printWarning(context, warning);
     return 0;
   },
 });
