@@ -18,7 +18,7 @@ import { type Changes, changesFor } from './changes/index.js';
 import { buildContent } from './content/index.js';
 import type { Warning } from './errors.js';
 import type { Briefing } from './format/briefing.js';
-import { passedDeadlines, readBriefing } from './format/read.js';
+import { deadlineWarnings, readBriefing } from './format/read.js';
 import type { DeckOverrides } from './options.js';
 import { ASSETS_DIR, assetFiles, packageVersion, speakerViewScriptHashes } from './outputs/assets.js';
 import { buildPage, loadTemplates, type PreparedDeck, renderDeck, type Templates } from './outputs/deck.js';
@@ -39,7 +39,7 @@ import { mapWarnings } from './slides/figures.js';
 import { buildDeckModel, type DeckModel } from './slides/index.js';
 import { deckOutline } from './slides/outline.js';
 
-export { passedDeadlines, readBriefing } from './format/read.js';
+export { deadlineWarnings, readBriefing } from './format/read.js';
 export type { PreparedDeck } from './outputs/deck.js';
 
 export interface BuildOptions {
@@ -299,7 +299,7 @@ async function readValidBriefing(
   const briefing = await readBriefing(options.file, options.cwd, options.deck);
   timer('validate', `${options.file} is valid`);
   // What is valid but likely a mistake: build, watch and mail all say so.
-  for (const warning of passedDeadlines(briefing)) options.onWarning?.(warning);
+  for (const warning of deadlineWarnings(briefing)) options.onWarning?.(warning);
   return briefing;
 }
 

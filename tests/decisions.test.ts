@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildBriefing, passedDeadlines, readBriefing } from '../src/build.js';
+import { buildBriefing, deadlineWarnings, readBriefing } from '../src/build.js';
 import { buildContent } from '../src/content/index.js';
 import { formatProblem, formatWarning } from '../src/errors.js';
 import { deckModelOf, FIXTURES, ROOT, tempDir } from './_helpers.js';
@@ -41,10 +41,30 @@ describe('decisions required', () => {
       ['29 June 2015', true],
       ['Before the vote', false],
     ]);
-    const warnings = passedDeadlines(briefing).map(formatProblem);
+    const warnings = deadlineWarnings(briefing).map(formatProblem);
     expect(warnings).toHaveLength(2);
     expect(warnings[0]).toMatch(
       /decisions\.yaml:17:\d+: decisions\[0\]\.deadline: the deadline 2015-06-30T12:00Z had passed/,
+    );
+  });
+
+  // A trial: "03/12/2025" was taken as words, shown beside dates in the long form, and never passed.
+  it('warn of a deadline written as a date with slashes or dots, which is taken as words', async () => {
+    const briefing = await readBriefing(fixture, ROOT);
+    const deadlines = ['03/12/2025', 'By 3/12/25, noon', '12.03.2025', 'Before the vote', 'Section 4.1.12'];
+    const decisions = deadlines.map((text) => ({
+      ...(briefing.decisions[3] as (typeof briefing.decisions)[number]),
+      deadline: { kind: 'text' as const, text },
+    }));
+    const warnings = deadlineWarnings({ ...briefing, decisions }).map(formatProblem);
+    expect(warnings).toEqual(
+      [0, 1, 2].map((i) =>
+        expect.stringMatching(
+          new RegExp(
+            `decisions\\[${i}\\]\\.deadline: "${deadlines[i]}" is taken as words, not as a date, so it is never marked as passed; write the date as YYYY-MM-DD`,
+          ),
+        ),
+      ),
     );
   });
 

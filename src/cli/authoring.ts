@@ -5,7 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { passedDeadlines, readBriefing } from '../build.js';
+import { deadlineWarnings, readBriefing } from '../build.js';
 import { BriefingError, problemsAsJson, UsageError } from '../errors.js';
 import { schemaRefFor, starterBriefing } from '../format/init.js';
 import { briefingSchema } from '../format/schema.js';
@@ -55,7 +55,7 @@ export const validateCommand = defineCommand({
     io.stdout(`${paint.green('ok')} ${printable(file)}: ${counts.join(', ')}`);
     // What a build would warn of that the file alone shows (a deadline passed at as_of); JSON lists
     // problems only, as its readers expect: a valid file gives [].
-    for (const warning of passedDeadlines(briefing)) printWarning(context, warning);
+    for (const warning of deadlineWarnings(briefing)) printWarning(context, warning);
     return 0;
   },
 });

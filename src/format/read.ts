@@ -1,6 +1,7 @@
 /**
  * A briefing file read and validated, with the settings that replace its own applied first, and the
- * warnings a valid briefing can still deserve (a decision's deadline passed at `as_of`).
+ * warnings a valid briefing can still deserve (a decision's deadline passed at `as_of`, or written as
+ * a date it does not read).
  */
 import { isMap, type YAMLMap } from 'yaml';
 import { type Problem, problemAt } from '../errors.js';
@@ -32,17 +33,38 @@ export async function readBriefing(file: string, cwd: string, deck: DeckOverride
   return validateBriefing(loaded);
 }
 
-/** A decision whose deadline had already passed at `as_of`: shown as passed, and said in the terminal. */
-export function passedDeadlines(briefing: Briefing): Problem[] {
+/**
+ * A date written with slashes or dots (`03/12/2025`, `3/12/25`, `12.03.2025`): taken as words, since it is read
+ * as 12 March in the United States and as 3 December elsewhere, so never marked as passed.
+ */
+const NUMERIC_DATE = /(?<![\d.])(?:\d{1,2}\/\d{1,2}\/(?:\d{4}|\d{2})|\d{1,2}\.\d{1,2}\.\d{4})(?![\d.])/;
+
+/**
+ * What a valid briefing's decisions still deserve to be told, at each deadline: one that had passed at
+ * `as_of` (shown as passed), and one written as a date briefdeck does not read (never shown as passed).
+ */
+export function deadlineWarnings(briefing: Briefing): Problem[] {
   return briefing.decisions.flatMap((decision, index) => {
-    if (!deadlinePassed(decision, briefing.asOf)) return [];
-    return [
-      problemAt(
-        briefing,
-        `decisions[${index}].deadline`,
-        `the deadline ${decision.deadline?.text} had passed at as_of ${briefing.asOf?.text}`,
-        'it is marked as passed: change the deadline or as_of if that is not so',
-      ),
-    ];
+    const path = `decisions[${index}].deadline`;
+    const deadline = decision.deadline;
+    if (deadlinePassed(decision, briefing.asOf))
+      return [
+        problemAt(
+          briefing,
+          path,
+          `the deadline ${deadline?.text} had passed at as_of ${briefing.asOf?.text}`,
+          'it is marked as passed: change the deadline or as_of if that is not so',
+        ),
+      ];
+    if (deadline?.kind === 'text' && NUMERIC_DATE.test(deadline.text))
+      return [
+        problemAt(
+          briefing,
+          path,
+          `"${deadline.text}" is taken as words, not as a date, so it is never marked as passed`,
+          'write the date as YYYY-MM-DD (2025-03-12), which reads one way everywhere',
+        ),
+      ];
+    return [];
   });
 }
