@@ -354,6 +354,29 @@ describe('alt text', () => {
     expect(countryInProse('United States')).toBe('the United States');
     expect(countryInProse('Libya')).toBe('Libya');
   });
+
+  // A trial: `countries: [USA]` drew half the globe, Alaska, Hawaii and the Aleutians with it, and
+  // the places in Pennsylvania became one blot.
+  it("takes in a country's main extent, as maps of it show it: the contiguous United States, all of Indonesia", () => {
+    const harrisburg = { name: 'Harrisburg', lat: 40.27, lon: -76.88 };
+    const us = renderLocatorMap({ area: { countries: ['USA'] }, places: [harrisburg] });
+    const [west, south, east, north] = us.bounds;
+    // The 48 states, from 124.8° W to 66.9° W, and not across the antimeridian (west < east).
+    expect(west).toBeLessThan(-124.8);
+    expect(east).toBeGreaterThan(-66.9);
+    expect(east - west).toBeLessThan(150);
+    expect(south).toBeGreaterThan(0);
+    expect(north).toBeLessThan(65);
+    expect(us.description).toMatch(/^Map of the United States showing Harrisburg; other countries named: Canada/);
+    expect(us.description).not.toMatch(/Russia|Brazil/);
+    const indonesia = renderLocatorMap({
+      area: { countries: ['IDN'] },
+      places: [{ name: 'Jayapura', lat: -2.53, lon: 140.72 }],
+    });
+    expect(indonesia.hidden).toEqual([]);
+    expect(indonesia.bounds[0]).toBeLessThan(95);
+    expect(indonesia.bounds[2]).toBeGreaterThan(141);
+  });
 });
 
 describe('output', () => {

@@ -155,14 +155,41 @@ function boundsGap(a: Bounds, b: Bounds): number {
 const mainBoundsCache = new WeakMap<Country, Bounds>();
 
 /**
+ * The main extent of the countries for which the rule below gives what a map of them does not show,
+ * by ISO 3166-1 numeric code: the United States' 48 contiguous states (Alaska and Hawaii are within
+ * reach of them, and the Aleutians cross the antimeridian), mainland Norway (not Svalbard and Jan
+ * Mayen), mainland Chile (not Easter Island), and all of Indonesia (New Guinea's west is beyond reach
+ * of Borneo).
+ */
+const MAIN_BOUNDS: Readonly<Record<string, Bounds>> = {
+  '840': [
+    [-124.8, 24.4],
+    [-66.9, 49.4],
+  ],
+  '578': [
+    [4.5, 57.9],
+    [31.2, 71.2],
+  ],
+  '152': [
+    [-75.7, -56],
+    [-66.4, -17.5],
+  ],
+  '360': [
+    [95, -11],
+    [141.1, 6.1],
+  ],
+};
+
+/**
  * Bounds of a country's largest part and of the parts within reach of it
  * (a span of the largest part, at least 10°): France without French Guiana,
- * the United States without Alaska and Hawaii, Greece with its islands.
+ * Greece with its islands; `MAIN_BOUNDS` where that is not what a map shows.
  */
 export function mainBounds(country: Country): Bounds {
   let bounds = mainBoundsCache.get(country);
   if (!bounds) {
-    bounds = partsNearLargest(country.shape.geometry.coordinates);
+    bounds =
+      (country.code && MAIN_BOUNDS[country.code]) || partsNearLargest(country.shape.geometry.coordinates);
     mainBoundsCache.set(country, bounds);
   }
   return bounds;
