@@ -265,6 +265,30 @@ describe('labels', () => {
     }
   });
 
+  // A trial: a town's name placed up and left of its marker ended just short of the next town's, level
+  // with it, and read as that town's name.
+  it('never ends a label just short of another marker level with it, where it reads as that one', () => {
+    const markers = [
+      { x: 100, y: 100, r: 5.5 },
+      { x: 180, y: 100, r: 5.5 },
+    ];
+    const requests = markers.map((anchor) => ({ anchor, radius: 5.5, width: 60, height: 16 }));
+    const { placed } = placeLabels(
+      requests,
+      { frame: { x0: 0, y0: 0, x1: 400, y1: 300 }, obstacles: [], markers },
+      [0, 1],
+    );
+    const first = placed[0]?.box as Rect;
+    // Right of the first marker it would end 5.5 px before the second, at its height.
+    expect(first.x1 < 160 || first.y1 < 100 || first.y0 > 100).toBe(true);
+    for (const [i, label] of placed.entries()) {
+      const other = markers[1 - i] as { x: number; y: number };
+      const box = label?.box as Rect;
+      const level = other.y >= box.y0 && other.y <= box.y1;
+      expect(level && Math.min(Math.abs(other.x - box.x0), Math.abs(other.x - box.x1)) < 21.5).toBe(false);
+    }
+  });
+
   it('labels all twelve places within 20 km with no label over another label or any marker', () => {
     const map = renderLocatorMap(CROWDED);
     const found = labels(map.svg);

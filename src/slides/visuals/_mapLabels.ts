@@ -155,6 +155,24 @@ interface Scene {
   markers: readonly Circle[];
 }
 
+/** How near a label's end another marker level with it may be before the label reads as that marker's. */
+const BESIDE = 16;
+
+/**
+ * Whether another marker stands level with a label and just beyond one of its ends, where the label
+ * reads as that marker's name (a label placed diagonally off its own marker, beside another's): a
+ * trial's handout map named the wrong town so.
+ */
+function besideAnother(box: Rect, own: number, markers: readonly Circle[]): boolean {
+  return markers.some(
+    (marker, index) =>
+      index !== own &&
+      marker.y >= box.y0 &&
+      marker.y <= box.y1 &&
+      (Math.abs(marker.x - box.x0) < marker.r + BESIDE || Math.abs(marker.x - box.x1) < marker.r + BESIDE),
+  );
+}
+
 /** Whether a candidate is clear of the frame's edge, the obstacles and every marker (its own leader aside). */
 function clearOfScene(label: PlacedLabel, own: number, scene: Scene): boolean {
   const { box, leader } = label;
@@ -168,7 +186,7 @@ function clearOfScene(label: PlacedLabel, own: number, scene: Scene): boolean {
     return false;
   if (scene.obstacles.some((obstacle) => overlaps(box, obstacle))) return false;
   if (scene.markers.some((marker) => hitsCircle(box, marker))) return false;
-  if (!leader) return true;
+  if (!leader) return !besideAnother(box, own, scene.markers);
   if (scene.obstacles.some((obstacle) => segmentHitsBox(leader.from, leader.to, obstacle, 0))) return false;
   return scene.markers.every(
     (marker, index) => index === own || distanceToSegment(marker, leader.from, leader.to) > marker.r + 1,
