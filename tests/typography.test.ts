@@ -122,6 +122,11 @@ describe('typography of the rendered Markdown', () => {
     expect(formatInstant({ epochMs: Date.UTC(2027, 2, 1, 8), offsetMinutes: 60, text: '' }, 'fr')).toBe(
       '1er mars 2027, 09:00 UTC+01:00',
     );
+    // In the Gregorian calendar of the ISO date, not the language's own (a trial: a Dari briefing's
+    // 2025-05 became the Solar Hijri month that covers two thirds of May).
+    expect(formatDate('2025-05', 'fa-AF')).toBe('می ۲۰۲۵');
+    expect(formatDate('2025-05-14', 'fa')).toBe('۱۴ مهٔ ۲۰۲۵');
+    expect(formatDate('2025-05-14', 'th')).toBe('14 พฤษภาคม 2025');
     expect(formatDate('2025-02', 'en')).toBe('February 2025');
     expect(formatDate('2025-02-30', 'en')).toBe('2025-02-30');
     expect(formatDate('Days later', 'de')).toBe('Days later');

@@ -57,8 +57,13 @@ function formatsFor(language: string): DateFormats {
   return found;
 }
 
+/**
+ * Any other language's formats, from Intl, made on first use. In the Gregorian calendar, in which
+ * an ISO date is written, whatever the language's own (Persian's Solar Hijri, Thai's Buddhist): a
+ * month (`2025-05`) is no month of another calendar, and a reader must find the dates the sources give.
+ */
 function intlFormats(locale: string): DateFormats {
-  const date = { timeZone: 'UTC', month: 'long', year: 'numeric' } as const;
+  const date = { timeZone: 'UTC', month: 'long', year: 'numeric', calendar: 'gregory' } as const;
   const day = new Intl.DateTimeFormat(locale, { ...date, day: 'numeric' });
   const month = once(() => new Intl.DateTimeFormat(locale, date));
   const time = once(
