@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { buildBriefing } from '../src/build.js';
 import { buildContent } from '../src/content/index.js';
 import { BriefingError } from '../src/errors.js';
+import type { Briefing, Location } from '../src/format/briefing.js';
 import { loadBriefing } from '../src/format/load.js';
 import { validateBriefing } from '../src/format/validate.js';
 import { buildDeckModel } from '../src/slides/index.js';
@@ -203,6 +204,32 @@ describe('figure references and the map', () => {
       expect.stringMatching(/^15:10: locations\[0\]\.lat: "91" is not a latitude/),
       expect.stringMatching(/^16:10: locations\[0\]\.lon: "-181" is not a longitude/),
     ]);
+  });
+
+  // Two trials: "Harrisburg, PA" was cut at its comma and named no location; "نهرين" typed with an
+  // Arabic yeh named no "نهرین" typed with a Persian one.
+  it('finds a location whose name has a comma, and one typed with the other keyboard’s letters', async () => {
+    const briefing = await validateBriefing(await loadBriefing(path.join(ROOT, 'briefing.yaml')));
+    const at = (name: string, lat: number) => ({ ...(briefing.locations[0] as Location), name, lat });
+    const located = {
+      ...briefing,
+      locations: [
+        at('Harrisburg, PA', 40.3),
+        at('HQ, Harrisburg', 40.2),
+        at('نهرین', 36.1),
+        at('Derna', 32.7),
+      ],
+      timeline: ['Harrisburg, PA', 'HQ, Harrisburg', 'Lancaster, PA', 'نهرين', 'Qubba;  DERNA '].map(
+        (place) => ({ ...(briefing.timeline[0] as Briefing['timeline'][number]), place }),
+      ),
+    };
+    const content = buildContent(located);
+    expect(content.timeline.map((e) => e.mapNumber)).toEqual([1, 2, undefined, 3, 4]);
+    // Each number also beside its place on the map (all four placed: the map names none by a key).
+    const map = content.visuals.find((v) => v.kind === 'map');
+    const svg = map?.kind === 'map' ? map.draw(1100, 560).svg : '';
+    const badges = [...svg.matchAll(/class="bd-map-badge-number"[^>]*>(\d+)</g)].map((m) => m[1]);
+    expect(badges.sort()).toEqual(['1', '2', '3', '4']);
   });
 
   // Found by a new user's Sahel map: BKF (Burkina Faso) was told to use "LBY, EGY or TUN".

@@ -391,7 +391,9 @@ describe('alt text', () => {
     expect(east - west).toBeLessThan(150);
     expect(south).toBeGreaterThan(0);
     expect(north).toBeLessThan(65);
-    expect(us.description).toMatch(/^Map of the United States showing Harrisburg; other countries named: Canada/);
+    expect(us.description).toMatch(
+      /^Map of the United States showing Harrisburg; other countries named: Canada/,
+    );
     expect(us.description).not.toMatch(/Russia|Brazil/);
     const indonesia = renderLocatorMap({
       area: { countries: ['IDN'] },

@@ -57,21 +57,43 @@ function hasMap(briefing: Briefing): boolean {
   return briefing.locations.length > 0 || (briefing.map?.labels.length ?? 0) > 0;
 }
 
-/** The parts of a timeline place (`Derna; Green Mountains`, `Qubba, near Derna`) that name a location. */
+/**
+ * A place's name as compared: in one case, its spaces collapsed, and the letters Arabic and Persian
+ * keyboards write differently made one (Arabic yeh and kaf as Persian's, no zero-width non-joiner).
+ */
+function placeKey(name: string): string {
+  return name
+    .normalize('NFKC')
+    .replace(/[\u064A\u0649]/g, '\u06CC')
+    .replace(/\u0643/g, '\u06A9')
+    .replace(/[\u200C\u0640]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** The briefing's locations' names, by their `placeKey`. */
+function locationNames(briefing: Briefing): ReadonlyMap<string, string> {
+  return new Map(briefing.locations.map((location) => [placeKey(location.name), location.name]));
+}
+
+/**
+ * The locations a timeline place names: each of its parts between semicolons that is a location's name
+ * (`Harrisburg, PA`), else each of that part's pieces between commas that is one (`Qubba, near Derna`).
+ */
 function locationsNamed(place: string | undefined, names: ReadonlyMap<string, string>): string[] {
   if (!place) return [];
-  return place
-    .split(/[;,]/)
-    .map((part) => names.get(part.trim().toLowerCase()))
-    .filter((name): name is string => name !== undefined);
+  return place.split(';').flatMap((part) => {
+    const whole = names.get(placeKey(part));
+    if (whole !== undefined) return [whole];
+    return part.split(',').flatMap((piece) => names.get(placeKey(piece)) ?? []);
+  });
 }
 
 /** The map's number of each timeline event (counting the events at a location, in timeline order), or undefined. */
 export function timelineMapNumbers(briefing: Briefing): (number | undefined)[] {
   if (!hasMap(briefing)) return briefing.timeline.map(() => undefined);
-  const names = new Map(
-    briefing.locations.map((location) => [location.name.trim().toLowerCase(), location.name]),
-  );
+  const names = locationNames(briefing);
   let n = 0;
   return briefing.timeline.map((event) => (locationsNamed(event.place, names).length > 0 ? ++n : undefined));
 }
@@ -115,9 +137,7 @@ function mapItem(
 ): MapItem | undefined {
   if (!at) return undefined;
   const numbers = timelineMapNumbers(briefing);
-  const names = new Map(
-    briefing.locations.map((location) => [location.name.trim().toLowerCase(), location.name]),
-  );
+  const names = locationNames(briefing);
   const places: MapPlace[] = briefing.locations.map((location) => {
     const events = briefing.timeline.flatMap((event, index) =>
       locationsNamed(event.place, names).includes(location.name) ? [numbers[index] as number] : [],
