@@ -48,6 +48,9 @@ describe('language', () => {
       ['espanol', 'es', 'Spanish'],
       ['pashto', 'ps', 'Pashto'],
       ['kabyle', 'kab', 'Kabyle'],
+      // A trial: "farsi" was taken for Dari (fa-AF), by its closeness to "dari".
+      ['farsi', 'fa', 'Persian'],
+      ['Sorani', 'ckb', 'Central Kurdish'],
     ];
     for (const [name, code, english] of names)
       expect(await languageOf(name), name).toEqual([

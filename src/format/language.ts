@@ -49,6 +49,9 @@ const ISO_639_1 =
  */
 const OTHER_NAMED = 'prs ckb aeb arq ary arz shu tmh kab tzm fil yue pcm rhg';
 
+/** Names in English use that CLDR does not give, by the code they name: Farsi, Sorani. */
+const ALSO_NAMED: Readonly<Record<string, string>> = { farsi: 'fa', sorani: 'ckb' };
+
 const EXAMPLES = 'use a tag such as en, en-GB, de, fr, es, nl or ar';
 
 function canonicalTag(tag: string): string | undefined {
@@ -152,7 +155,7 @@ let codesByName: Map<string, string> | undefined;
  */
 function languageNamed(name: string): string | undefined {
   if (codesByName === undefined) {
-    codesByName = new Map();
+    codesByName = new Map(Object.entries(ALSO_NAMED));
     for (const code of `${ISO_639_1} ${OTHER_NAMED}`.split(' ')) {
       const own = new Intl.DisplayNames([code], { type: 'language', fallback: 'none' });
       for (const named of [englishName(code), own.of(code)])
