@@ -316,6 +316,31 @@ describe('pairs', () => {
     expect(content.risks[0]?.title).toBe('IS’s reprisal attacks');
   });
 
+  // A trial: diff said a recommendation's timeframe had changed (the mutual aid had come); the
+  // changes slide and the mail said nothing of it.
+  it('lists the recommendations and decisions updated, with what changed in them', async () => {
+    const dir = tempDir('since-updated-');
+    writeFileSync(
+      path.join(dir, 'b.yaml'),
+      SAMPLE.replace('timeframe: First step', 'timeframe: Done on 2 July').replace(
+        'deadline: Before a local administration is set up',
+        'deadline: 2015-07-10',
+      ),
+    );
+    const previous = await readBriefing('briefing.yaml', ROOT);
+    const current = await readBriefing('b.yaml', dir);
+    const content = buildContent(current, undefined, undefined, compareBriefings(previous, current));
+    const groups = Object.fromEntries(
+      content.changes?.groups.map((group) => [group.title, group.lines.map((line) => line.text)]) ?? [],
+    );
+    expect(groups).toEqual({
+      'Updated recommendations': [
+        'Create a state-sanctioned force to protect Derna from threats such as IS. (changed: timeframe)',
+      ],
+      'Updated decisions': [expect.stringMatching(/^Which authority to ask .* \(changed: deadline\)$/)],
+    });
+  });
+
   it('added, removed and renamed items are marked; removed ones listed', () => {
     const sample = readBriefing('briefing.yaml', ROOT);
     return sample.then(async (previous) => {

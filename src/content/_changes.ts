@@ -4,7 +4,8 @@
  * new or updated (a risk's moved judgments and their reason with it), and
  * the "Changes since …" section that the slide, the handout's box and the
  * mail's lines are made from. Removed items are in the section: they are
- * no longer anywhere else.
+ * no longer anywhere else; so are the recommendations and decisions
+ * updated, what a reader acts on.
  */
 import type { Changes, ItemChange, ListChanges, RemovedItem, RiskExtra } from '../changes/types.js';
 import type { Briefing } from '../format/briefing.js';
@@ -104,6 +105,11 @@ export function changesSection(
     list: ListChanges<F, X>,
     line = (item: ItemChange<F> & X) => item.label,
   ) => list.items.filter((item) => item.status === 'new').map((item) => current(line(item)));
+  // What a reader acts on, changed in place (a timeframe, an owner, a deadline): named with the fields.
+  const updated = <F extends string, X>(list: ListChanges<F, X>) =>
+    list.items.flatMap((item) =>
+      item.status === 'updated' ? [current(`${item.label} (changed: ${item.fields.join(', ')})`)] : [],
+    );
   const groups: ChangesSection['groups'] = [
     { title: 'Judgments changed', lines: judgmentLines(changes, md) },
     { title: 'New risks', lines: added(changes.risks, (item) => escapeMarkdown(item.label)) },
@@ -116,8 +122,10 @@ export function changesSection(
     },
     { title: 'Removed from the timeline', lines: changes.timeline.removed.map(removed) },
     { title: 'New recommendations', lines: added(changes.recommendations) },
+    { title: 'Updated recommendations', lines: updated(changes.recommendations) },
     { title: 'Removed recommendations', lines: changes.recommendations.removed.map(removed) },
     { title: 'New decisions', lines: added(changes.decisions) },
+    { title: 'Updated decisions', lines: updated(changes.decisions) },
     { title: 'Removed decisions', lines: changes.decisions.removed.map(removed) },
     { title: 'Removed from the bottom line', lines: changes.bluf.removed.map(removed) },
   ].filter((group) => group.lines.length > 0);
