@@ -250,6 +250,10 @@ describe('mixed directions in a right-to-left briefing, as Chromium lays them ou
       { ...meta, by: 'Regional director', deadline: '16 مارس 2025', recommendations: [1] },
       'rtl',
     );
+    const dari = decisionLine(
+      { ...meta, by: 'هماهنگ‌کنندهٔ بشردوستانه', deadline: '۱۶ می ۲۰۲۵', recommendations: [1, 2] },
+      'rtl',
+    );
     expect(decisionLine({ ...meta, by: 'Regional director', recommendations: [] }, 'ltr')).toEqual({
       meta: 'To be decided by Regional director',
     });
@@ -258,12 +262,16 @@ describe('mixed directions in a right-to-left briefing, as Chromium lays them ou
       ar.inline('Armed groups are not active, but **looting of food stores** has begun.'),
       ar.inline('قال **المتحدث English words** and more عربي آخر'),
       line.metaHtml as string,
+      dari.metaHtml as string,
     ]);
     expect(shown.map((words) => words.join(' '))).toEqual([
       'بيرا. في Cholera cases doubled in five days ; the water is rising إن التقرير قال',
       'Armed groups are not active, but looting of food stores has begun.',
       'آخر عربي English words and more المتحدث قال',
-      'To be decided by Regional director · Deadline: 16 مارس 2025 · On recommendation 1',
+      // The English line left to right; the date as Arabic reads it, from the right: 16 مارس 2025 (a
+      // trial of a Dari briefing: laid out left to right, "۱۶ می ۲۰۲۵" read year first).
+      'To be decided by Regional director · Deadline: 2025 مارس 16 · On recommendation 1',
+      'To be decided by بشردوستانه هماهنگ‌کنندهٔ · Deadline: ۲۰۲۵ می ۱۶ · On recommendations 1, 2',
     ]);
   }, 60_000);
 

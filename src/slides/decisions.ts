@@ -3,7 +3,6 @@
  * by when, right after the bottom line. A deadline already past at `as_of`
  * says so.
  */
-import { isolateRuns } from '../content/bidi.js';
 import type { DecisionItem } from '../content/index.js';
 import { escapeHtml } from '../content/markdown.js';
 import type { SlideBuilder, SlideContext } from './_group.js';
@@ -11,27 +10,42 @@ import { withMark } from './_marks.js';
 import { paginate, textHeight } from './paginate.js';
 import type { DecisionLine, DecisionsSlide } from './types.js';
 
+/** The parts of the line under a decision: an English label, and the briefing's value it introduces. */
+function metaParts(item: DecisionItem): { label: string; value?: string; after?: string }[] {
+  const count = item.recommendations.length;
+  return [
+    ...(item.by ? [{ label: 'To be decided by', value: item.by }] : []),
+    ...(item.deadline
+      ? [{ label: 'Deadline:', value: item.deadline, ...(item.passed ? { after: ' (passed)' } : {}) }]
+      : []),
+    ...(count > 0
+      ? [{ label: `On recommendation${count > 1 ? 's' : ''} ${item.recommendations.join(', ')}` }]
+      : []),
+  ];
+}
+
 /** The line under a decision: who, by when, on which recommendations. */
 export function decisionMeta(item: DecisionItem): string {
-  return [
-    item.by ? `To be decided by ${item.by}` : '',
-    item.deadline ? `Deadline: ${item.deadline}${item.passed ? ' (passed)' : ''}` : '',
-    item.recommendations.length > 0
-      ? `On recommendation${item.recommendations.length > 1 ? 's' : ''} ${item.recommendations.join(', ')}`
-      : '',
-  ]
-    .filter(Boolean)
+  return metaParts(item)
+    .map(({ label, value, after = '' }) => `${value ? `${label} ${value}` : label}${after}`)
     .join(' · ');
 }
 
 /**
- * The line under a decision as a page shows it: `meta`, and in a right-to-left briefing `metaHtml`,
- * set as a paragraph of Markdown is (content/bidi.ts). The line is English with a date in the
- * briefing's language ("Deadline: 16 مارس 2025"): left to right, the date's Arabic isolated in it.
+ * The line under a decision as a page shows it: `meta`, and in a right-to-left briefing `metaHtml`.
+ * The line is English ("Deadline:", "To be decided by"): left to right, in the page's right-to-left
+ * alignment, each value from the briefing (a name, a date) isolated in it, so that it reads in its own
+ * direction: "۱۶ می ۲۰۲۵" and "16 مارس 2025" keep their day, month and year in their order read from
+ * the right, as they do in a paragraph of their language (a trial: the year came first).
  */
 export function decisionLine(item: DecisionItem, dir: 'ltr' | 'rtl'): DecisionLine {
   const meta = decisionMeta(item);
-  return dir === 'rtl' && meta ? { meta, metaHtml: isolateRuns(escapeHtml(meta)) } : { meta };
+  if (dir !== 'rtl' || !meta) return { meta };
+  const parts = metaParts(item).map(
+    ({ label, value, after = '' }) =>
+      `${escapeHtml(label)}${value ? ` <bdi>${escapeHtml(value)}</bdi>` : ''}${escapeHtml(after)}`,
+  );
+  return { meta, metaHtml: `<bdi dir="ltr">${parts.join(' · ')}</bdi>` };
 }
 
 export function decisionSlides(
