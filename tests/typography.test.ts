@@ -18,6 +18,7 @@ import { createHyphenation } from '../src/content/hyphenation.js';
 import { buildContent } from '../src/content/index.js';
 import { createMarkdown, escapeHtml } from '../src/content/markdown.js';
 import { createTypography, shortUrl } from '../src/content/typography.js';
+import { textWidth } from '../src/format/textMetrics.js';
 import { pdfInfo } from '../src/outputs/pdfMeta.js';
 import { decisionLine } from '../src/slides/decisions.js';
 import { build, FIXTURES, newSession, ROOT, tempDir } from './_helpers.js';
@@ -274,6 +275,25 @@ describe('mixed directions in a right-to-left briefing, as Chromium lays them ou
       'To be decided by بشردوستانه هماهنگ‌کنندهٔ · Deadline: ۲۰۲۵ می ۱۶ · On recommendations 1, 2',
     ]);
   }, 60_000);
+
+  // A trial of a Dari briefing: the owner "UNHCR و کلاستر سرپناه" was set left to right by its first
+  // letter, and read "and shelter cluster … UNHCR".
+  it('sets a plain field that starts in English but is mostly in the page’s script right to left', async () => {
+    const fa = createTypography('fa-AF', 'rtl');
+    const owner = fa.field('UNHCR و کلاستر سرپناه');
+    expect(owner).toBe('\u200FUNHCR و کلاستر سرپناه');
+    for (const text of ['WFP', 'UNHCR and the shelter cluster', 'کلاستر سرپناه و UNHCR', '48 hours'])
+      expect(fa.field(text), text).toBe(text);
+    expect(createTypography('en').field('UNHCR و کلاستر سرپناه')).toBe('UNHCR و کلاستر سرپناه');
+    const [words = []] = await shownWords([`<p style="unicode-bidi: plaintext">${escapeHtml(owner)}</p>`]);
+    // From the right: UNHCR (after its mark), then و کلاستر سرپناه.
+    expect(words).toEqual(['سرپناه', 'کلاستر', 'و', '\u200FUNHCR']);
+  }, 60_000);
+
+  it('measures the marks and joiners as nothing: the zero-width non-joiner Persian writes inside words', () => {
+    expect(textWidth('هماهنگ\u200Cکننده', 16)).toBe(textWidth('هماهنگکننده', 16));
+    expect(textWidth('\u200FUNHCR\u2068x\u2069', 16)).toBe(textWidth('UNHCRx', 16));
+  });
 
   it('keeps the footer’s as_of whole: the English label, then the date as the briefing writes it', async () => {
     const dir = tempDir('ar-as-of-');

@@ -42,6 +42,15 @@ const RTL_LETTER = new RegExp(`[${RTL_LETTERS}]`);
 const LTR_LETTER = new RegExp(`[^\\P{L}${RTL_LETTERS}]`, 'u');
 const LETTERS = /\p{L}/gu;
 
+/**
+ * Whether a line set by its first letter (`unicode-bidi: plaintext`) would be left to right although
+ * `paragraphDirection` makes it right to left: it starts with a Latin letter and is mostly right to left.
+ */
+export function startsAgainstItsDirection(text: string): boolean {
+  const first = /\p{L}/u.exec(text)?.[0];
+  return first !== undefined && !RTL_LETTER.test(first) && paragraphDirection(text) === 'rtl';
+}
+
 type Strong = 'L' | 'R';
 /** A character's part in the algorithm, roughly: a letter of either direction, a digit, a space, or other (neutral). */
 type CharType = Strong | 'D' | 'S' | 'N';

@@ -7,7 +7,7 @@
 
 import { primaryLanguage } from '../format/language.js';
 import { escapeHtml } from './_html.js';
-import { isolateRuns, RTL_LETTERS } from './bidi.js';
+import { isolateRuns, RTL_LETTERS, startsAgainstItsDirection } from './bidi.js';
 import { createHyphenation } from './hyphenation.js';
 
 /**
@@ -64,6 +64,13 @@ export interface Typography {
    * read as a name (the title, the subtitle, the organisation, the handling line), which is not hyphenated.
    */
   quotes(text: string): string;
+  /**
+   * A plain field set as a line of its own, by its first letter (an owner, a timeframe, a place):
+   * `text` (`quotes` when not `hyphenated`), and right to left, a right-to-left mark before a field
+   * that starts with a Latin letter but is mostly in the briefing's script ("UNHCR و کلاستر سرپناه"),
+   * which its first letter would set left to right, its words then read out of order.
+   */
+  field(text: string, hyphenated?: boolean): string;
   /** A URL as link text, escaped, with a `<wbr>` after each `/ . _ ? & = -`. */
   urlHtml(url: string): string;
   /** A long URL shortened to its host and the start of its path, with an ellipsis, as `urlHtml`. */
@@ -76,6 +83,10 @@ export function createTypography(language: string, dir: 'ltr' | 'rtl' = 'ltr'): 
   return {
     text: (text) => hyphenate(quotes ? typeset(text, quotes) : text),
     quotes: (text) => (quotes ? typeset(text, quotes) : text),
+    field(text, hyphenated = false) {
+      const set = hyphenated ? this.text(text) : this.quotes(text);
+      return dir === 'rtl' && startsAgainstItsDirection(set) ? `\u200F${set}` : set;
+    },
     html(text) {
       const typeset = this.text(text);
       // Right to left, runs are isolated in `directed`, over a paragraph's text and markup together.

@@ -61,7 +61,9 @@ export class FontMetrics {
         : code >= 160 && code < 256
           ? t.latin1?.[weight]?.[code - 160]
           : t.other?.[weight]?.get(code);
-    return listed ?? (t.wide !== undefined && code >= 0x2e80 ? t.wide : t.fallback);
+    return (
+      listed ?? (isFormatCharacter(code) ? 0 : t.wide !== undefined && code >= 0x2e80 ? t.wide : t.fallback)
+    );
   }
 
   /** Width of `text` in px at `size` px. */
@@ -70,6 +72,15 @@ export class FontMetrics {
     for (let i = 0; i < text.length; i++) units += this.advance(text.charCodeAt(i), weight);
     return (units * size * this.scale) / 1000;
   }
+}
+
+/**
+ * A character with no width of its own that the table does not list: the zero-width space and (non-)
+ * joiners and the directional marks (U+200B–U+200F), the word joiner and the isolates (U+2060–U+2069),
+ * the byte order mark. Persian writes the zero-width non-joiner inside words.
+ */
+function isFormatCharacter(code: number): boolean {
+  return (code >= 0x200b && code <= 0x200f) || (code >= 0x2060 && code <= 0x2069) || code === 0xfeff;
 }
 
 /**
