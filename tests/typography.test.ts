@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserSession } from '../src/browser/session.js';
 import { prepareDeck, readBriefing } from '../src/build.js';
+import { compareBriefings } from '../src/changes/index.js';
 import { isolateRuns } from '../src/content/bidi.js';
 import { formatDate, formatInstant } from '../src/content/dates.js';
 import { createHyphenation } from '../src/content/hyphenation.js';
@@ -288,6 +289,30 @@ describe('mixed directions in a right-to-left briefing, as Chromium lays them ou
     const [words = []] = await shownWords([`<p style="unicode-bidi: plaintext">${escapeHtml(owner)}</p>`]);
     // From the right: UNHCR (after its mark), then و کلاستر سرپناه.
     expect(words).toEqual(['سرپناه', 'کلاستر', 'و', '\u200FUNHCR']);
+  }, 60_000);
+
+  // A trial: right to left, "likely → very likely ▲; confidence moderate → high ▲" had its last
+  // arrow at the line's start.
+  it('keeps a risk’s moved judgments in their order in the changes of a right-to-left briefing', async () => {
+    const dir = tempDir('ar-moved-');
+    const yaml = readFileSync(path.join(FIXTURES, 'arabic.yaml'), 'utf8');
+    writeFileSync(
+      path.join(dir, 'a.yaml'),
+      yaml.replace('impact: high', 'impact: high\n    confidence: moderate'),
+    );
+    writeFileSync(
+      path.join(dir, 'b.yaml'),
+      yaml.replace(
+        'likelihood: likely\n    impact: high',
+        'likelihood: very likely\n    impact: high\n    confidence: high\n    change_note: تقرير جديد.',
+      ),
+    );
+    const [previous, current] = [await readBriefing('a.yaml', dir), await readBriefing('b.yaml', dir)];
+    const content = buildContent(current, undefined, undefined, compareBriefings(previous, current));
+    const line = content.changes?.groups.find((group) => group.title === 'Judgments changed')?.lines[0];
+    const [words = []] = await shownWords([`<p>${line?.html ?? ''}</p>`]);
+    // Its title from the right, then the moves, which read left to right, their last arrow last.
+    expect(words.join(' ')).toBe('likely → very likely ▲; confidence moderate → high ▲ : للعمليات طويل توقف');
   }, 60_000);
 
   it('measures the marks and joiners as nothing: the zero-width non-joiner Persian writes inside words', () => {

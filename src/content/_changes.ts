@@ -9,6 +9,7 @@
  */
 import type { Changes, ItemChange, ListChanges, RemovedItem, RiskExtra } from '../changes/types.js';
 import type { Briefing } from '../format/briefing.js';
+import { directionOf } from '../format/language.js';
 import { escapeHtml, type MarkdownRenderer, withoutReferences } from './markdown.js';
 import type { ChangeLine, ChangeMark, ChangesSection } from './types.js';
 
@@ -111,7 +112,7 @@ export function changesSection(
       item.status === 'updated' ? [current(`${item.label} (changed: ${item.fields.join(', ')})`)] : [],
     );
   const groups: ChangesSection['groups'] = [
-    { title: 'Judgments changed', lines: judgmentLines(changes, md) },
+    { title: 'Judgments changed', lines: judgmentLines(changes, md, directionOf(briefing.language)) },
     { title: 'New risks', lines: added(changes.risks, (item) => escapeMarkdown(item.label)) },
     { title: 'Removed risks', lines: changes.risks.removed.map(removedTitle) },
     { title: 'New actors', lines: added(changes.actors, (item) => escapeMarkdown(item.label)) },
@@ -132,15 +133,20 @@ export function changesSection(
   return groups.length > 0 ? { heading: changes.since.heading, groups } : undefined;
 }
 
-/** A risk whose judgments moved: its title, the moves, and the reason given (or that none was). */
-function judgmentLines(changes: Changes, md: MarkdownRenderer): ChangeLine[] {
+/**
+ * A risk whose judgments moved: its title, the moves, and the reason given (or that none was). Right
+ * to left, the moves (English: `likely → very likely ▲; confidence moderate → high ▲`) are one
+ * left-to-right isolate, or their last arrow went to the line's start.
+ */
+function judgmentLines(changes: Changes, md: MarkdownRenderer, dir: 'ltr' | 'rtl'): ChangeLine[] {
   return changes.risks.items.flatMap((item): ChangeLine[] => {
     if (item.judgments.length === 0) return [];
     const moves = item.judgments.map((judgment) => judgment.text).join('; ');
+    const movesHtml = dir === 'rtl' ? `<bdi dir="ltr">${escapeHtml(moves)}</bdi>` : escapeHtml(moves);
     const line = {
       markdown: `**${item.label}**: ${moves}`,
       // The title as the risk's slide sets it (the language's quotes), like every other line here.
-      html: `<strong>${md.inline(escapeMarkdown(item.label))}</strong>: ${escapeHtml(moves)}`,
+      html: `<strong>${md.inline(escapeMarkdown(item.label))}</strong>: ${movesHtml}`,
       text: `${md.text(escapeMarkdown(item.label))}: ${moves}`,
     };
     if (item.reason !== undefined)
