@@ -51,14 +51,24 @@ describe('decisions required', () => {
   // A trial: "03/12/2025" was taken as words, shown beside dates in the long form, and never passed.
   it('warn of a deadline written as a date with slashes or dots, which is taken as words', async () => {
     const briefing = await readBriefing(fixture, ROOT);
-    const deadlines = ['03/12/2025', 'By 3/12/25, noon', '12.03.2025', 'Before the vote', 'Section 4.1.12'];
+    const deadlines = [
+      '03/12/2025',
+      'By 3/12/25, noon',
+      'By 12.03.2025.',
+      '12-03-2025',
+      '۱۲/۰۳/۲۰۲۵',
+      'Before the vote',
+      'Section 4.1.12',
+      'release v1.2.2025',
+      '2025-3-12 or so',
+    ];
     const decisions = deadlines.map((text) => ({
       ...(briefing.decisions[3] as (typeof briefing.decisions)[number]),
       deadline: { kind: 'text' as const, text },
     }));
     const warnings = deadlineWarnings({ ...briefing, decisions }).map(formatProblem);
     expect(warnings).toEqual(
-      [0, 1, 2].map((i) =>
+      [0, 1, 2, 3, 4].map((i) =>
         expect.stringMatching(
           new RegExp(
             `decisions\\[${i}\\]\\.deadline: "${deadlines[i]}" is taken as words, not as a date, so it is never marked as passed; write the date as YYYY-MM-DD`,

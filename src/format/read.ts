@@ -34,10 +34,11 @@ export async function readBriefing(file: string, cwd: string, deck: DeckOverride
 }
 
 /**
- * A date written with slashes or dots (`03/12/2025`, `3/12/25`, `12.03.2025`): taken as words, since it is read
+ * A date written with slashes, dots or hyphens (`03/12/2025`, `3/12/25`, `12.03.2025`, `۱۲/۰۳/۲۰۲۵`): taken as words, since it is read
  * as 12 March in the United States and as 3 December elsewhere, so never marked as passed.
  */
-const NUMERIC_DATE = /(?<![\d.])(?:\d{1,2}\/\d{1,2}\/(?:\d{4}|\d{2})|\d{1,2}\.\d{1,2}\.\d{4})(?![\d.])/;
+const NUMERIC_DATE =
+  /(?<![\p{L}\p{Nd}]|\p{Nd}\.)(?:\p{Nd}{1,2}([/-])\p{Nd}{1,2}\1(?:\p{Nd}{4}|\p{Nd}{2})|\p{Nd}{1,2}\.\p{Nd}{1,2}\.\p{Nd}{4})(?!\p{Nd}|\.\p{Nd}|[/-]\p{Nd})/u;
 
 /**
  * What a valid briefing's decisions still deserve to be told, at each deadline: one that had passed at
