@@ -141,17 +141,27 @@ describe('typography of the rendered Markdown', () => {
     const month = intl({ month: 'long', year: 'numeric' });
     const time = intl({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
     // Every day of a leap year and of the year after, at a time that walks round the clock.
-    for (let ms = Date.UTC(2024, 0, 1); ms < Date.UTC(2026, 0, 1); ms += 86_400_000) {
+    for (let ms = Date.UTC(2024, 0, 1), i = 0; ms < Date.UTC(2026, 0, 1); ms += 86_400_000, i++) {
       const date = new Date(ms);
       const iso = date.toISOString().slice(0, 10);
       expect(formatDate(iso, 'en')).toBe(day.format(date));
       expect(formatDate(iso.slice(0, 7), 'en')).toBe(month.format(date));
-      const at = ms + ((ms / 86_400_000) % 1440) * 60_000;
+      const at = ms + ((i * 37) % 1440) * 60_000;
       expect(formatInstant({ epochMs: at, offsetMinutes: 0, text: '' }, 'en')).toBe(
         `${day.format(new Date(at))}, ${time.format(new Date(at))} UTC`,
       );
     }
-    expect(formatDate('0999-12-31', 'en')).toBe(day.format(new Date(Date.UTC(999, 11, 31))));
+    // Years before 100 (which Date.UTC takes for 1900 to 1999) and year 0, 1 BC, which Intl writes as 1.
+    for (const [iso, year] of [
+      ['0999-12-31', 999],
+      ['0050-01-01', 50],
+      ['0000-06-15', 0],
+    ] as const) {
+      const date = new Date(0);
+      date.setUTCFullYear(year, Number(iso.slice(5, 7)) - 1, Number(iso.slice(8)));
+      expect(formatDate(iso, 'en'), iso).toBe(day.format(date));
+      expect(formatDate(iso, 'en-GB'), iso).toBe(day.format(date));
+    }
   });
 
   it('isolates text in the other direction, and sets an all-Arabic paragraph right to left', () => {

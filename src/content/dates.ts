@@ -34,21 +34,24 @@ const MONTHS = [
 ];
 
 const twoDigits = (n: number) => String(n).padStart(2, '0');
+/** The year as Intl writes it without its era: year 0 of ISO 8601 is 1 BC, shown as 1. */
+const yearOf = (date: Date) =>
+  date.getUTCFullYear() < 1 ? 1 - date.getUTCFullYear() : date.getUTCFullYear();
 
 /**
  * English as written in the United Kingdom, as briefdeck always has: the text Intl gives for `en-GB`
- * (typography.test.ts compares them over every day of a year), written here because loading ICU's
- * date data is 8 ms of a cold start, and an English deck needs nothing else from ICU.
+ * (typography.test.ts compares them over every day of two years), written here because loading ICU's
+ * date data is 8 ms of a cold start, and a deck in `en` or `en-GB` needs nothing else from ICU.
  */
 const ENGLISH: DateFormats = {
-  day: (date) => `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`,
-  month: (date) => `${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`,
+  day: (date) => `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${yearOf(date)}`,
+  month: (date) => `${MONTHS[date.getUTCMonth()]} ${yearOf(date)}`,
   time: (date) => `${twoDigits(date.getUTCHours())}:${twoDigits(date.getUTCMinutes())}`,
 };
 
 /** The formats of `language`: English by hand (above), any other from Intl, made on first use. */
 function formatsFor(language: string): DateFormats {
-  if (language === 'en') return ENGLISH;
+  if (language === 'en' || language === 'en-GB') return ENGLISH;
   let found = formats.get(language);
   if (!found) {
     found = intlFormats(language);
@@ -114,7 +117,9 @@ export function formatDate(text: string, language = 'en'): string {
   const [year, month, day] = [match[1], match[2], match[3]].map((part) =>
     part ? Number(part) : undefined,
   ) as [number, number, number | undefined];
-  const date = new Date(Date.UTC(year, month - 1, day ?? 1));
+  // Not Date.UTC, which takes the years 0 to 99 for 1900 to 1999.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day ?? 1);
   if (day !== undefined && date.getUTCDate() !== day) return text;
   const { day: long, month: monthly } = formatsFor(language);
   return day === undefined ? monthly(date) : long(date);

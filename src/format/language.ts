@@ -10,25 +10,13 @@
 import { nearest } from './didYouMean.js';
 import { type Message, type TextRule, truncate } from './specs.js';
 
-/** The languages written right to left that a briefing may be in. */
 /**
- * The scripts written right to left that CLDR gives as a language's likely script: Arabic (Arabic,
- * Persian and Dari, Pashto, Urdu, Sorani Kurdish, Sindhi, Uyghur…), Hebrew (Hebrew, Yiddish), Thaana
- * (Divehi), Syriac, N'Ko, Adlam, Hanifi Rohingya, Mandaic, Mende, Samaritan and Yezidi.
+ * The scripts written right to left that CLDR gives as a language's likely script, those whose
+ * letters content/bidi.ts knows (RTL_LETTERS): Arabic (Arabic, Persian and Dari, Pashto, Urdu, Sorani
+ * Kurdish, Sindhi, Uyghur…), Hebrew (Hebrew, Yiddish), Thaana (Divehi), Syriac, N'Ko, Samaritan and
+ * Mandaic. Adlam and Hanifi Rohingya, outside those ranges, stay left to right for now.
  */
-const RIGHT_TO_LEFT_SCRIPTS = new Set([
-  'Adlm',
-  'Arab',
-  'Hebr',
-  'Mand',
-  'Mend',
-  'Nkoo',
-  'Rohg',
-  'Samr',
-  'Syrc',
-  'Thaa',
-  'Yezi',
-]);
+const RIGHT_TO_LEFT_SCRIPTS = new Set(['Arab', 'Hebr', 'Mand', 'Nkoo', 'Samr', 'Syrc', 'Thaa']);
 
 /**
  * ISO 639-1, the two-letter codes (Debian's iso-codes, 184 entries): the languages whose names,
@@ -169,7 +157,10 @@ function languageNamed(name: string): string | undefined {
   return closest === undefined ? undefined : codesByName.get(closest);
 }
 
-const directions = new Map<string, 'ltr' | 'rtl'>([['en', 'ltr']]);
+const directions = new Map<string, 'ltr' | 'rtl'>([
+  ['en', 'ltr'],
+  ['en-GB', 'ltr'],
+]);
 
 /**
  * `rtl` for a language written in a right-to-left script, else `ltr`: the script the tag names
