@@ -219,7 +219,7 @@ describe('figure references and the map', () => {
         at('نهرین', 36.1),
         at('Derna', 32.7),
       ],
-      timeline: ['Harrisburg, PA', 'HQ, Harrisburg', 'Lancaster, PA', 'نهرين', 'Qubba;  DERNA '].map(
+      timeline: ['Harrisburg, PA', 'HQ, Harrisburg', 'Lancaster, PA', 'روستا، نهرين', 'Qubba؛  DERNA '].map(
         (place) => ({ ...(briefing.timeline[0] as Briefing['timeline'][number]), place }),
       ),
     };

@@ -6,8 +6,10 @@
  * the map numbers them. Pure: the images were read and prepared when the
  * briefing was validated.
  */
+
 import type { Briefing, VisualGroup } from '../format/briefing.js';
 import { VISUAL_GROUPS } from '../format/briefing.js';
+import { sameness } from '../format/textRules.js';
 import { type LocatorMap, type MapPlace, renderLocatorMap } from '../slides/visuals/map.js';
 import type { MarkdownRenderer } from './markdown.js';
 import { escapeHtml } from './markdown.js';
@@ -58,15 +60,15 @@ function hasMap(briefing: Briefing): boolean {
 }
 
 /**
- * A place's name as compared: in one case, its spaces collapsed, and the letters Arabic and Persian
- * keyboards write differently made one (Arabic yeh and kaf as Persian's, no zero-width non-joiner).
+ * A place's name as compared: as names are (`sameness`: NFKC, no zero-width joiners), in one case,
+ * its spaces collapsed, and the letters Arabic and Persian keyboards write differently made one
+ * (Arabic yeh and kaf as Persian's, no tatweel).
  */
 function placeKey(name: string): string {
-  return name
-    .normalize('NFKC')
+  return sameness(name)
     .replace(/[\u064A\u0649]/g, '\u06CC')
     .replace(/\u0643/g, '\u06A9')
-    .replace(/[\u200C\u0640]/g, '')
+    .replace(/\u0640/g, '')
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();
@@ -78,15 +80,15 @@ function locationNames(briefing: Briefing): ReadonlyMap<string, string> {
 }
 
 /**
- * The locations a timeline place names: each of its parts between semicolons that is a location's name
- * (`Harrisburg, PA`), else each of that part's pieces between commas that is one (`Qubba, near Derna`).
+ * The locations a timeline place names: each of its parts between semicolons (`;`, `؛`) that is a location's name
+ * (`Harrisburg, PA`), else each of that part's pieces between commas (`,`, `،`) that is one (`Qubba, near Derna`).
  */
 function locationsNamed(place: string | undefined, names: ReadonlyMap<string, string>): string[] {
   if (!place) return [];
-  return place.split(';').flatMap((part) => {
+  return place.split(/[;؛]/).flatMap((part) => {
     const whole = names.get(placeKey(part));
     if (whole !== undefined) return [whole];
-    return part.split(',').flatMap((piece) => names.get(placeKey(piece)) ?? []);
+    return part.split(/[,،]/).flatMap((piece) => names.get(placeKey(piece)) ?? []);
   });
 }
 
