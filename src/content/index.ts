@@ -162,15 +162,15 @@ function decisionItem(
   index: number,
   md: MarkdownRenderer,
   { language, asOf }: Briefing,
-  { quotes }: Typography,
+  typography: Typography,
 ): DecisionItem {
   return {
     number: index + 1,
     decision: decision.decision,
     decisionHtml: md.inline(decision.decision),
     decisionText: md.text(decision.decision),
-    by: decision.by && quotes(decision.by),
-    deadline: decision.deadline && quotes(shownDeadline(decision.deadline, language)),
+    by: decision.by && typography.field(decision.by),
+    deadline: decision.deadline && typography.quotes(shownDeadline(decision.deadline, language)),
     passed: deadlinePassed(decision, asOf),
     recommendations: decision.recommendations,
     yamlPath: `decisions[${index}]`,

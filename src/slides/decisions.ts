@@ -24,11 +24,16 @@ function metaParts(item: DecisionItem): { label: string; value?: string; after?:
   ];
 }
 
-/** The line under a decision: who, by when, on which recommendations. */
-export function decisionMeta(item: DecisionItem): string {
-  return metaParts(item)
-    .map(({ label, value, after = '' }) => `${value ? `${label} ${value}` : label}${after}`)
+/**
+ * The line under a decision: who, by when, on which recommendations. As plain text in a right-to-left
+ * briefing (the PowerPoint deck, the mail), isolated as `metaHtml` is, with Unicode's isolates.
+ */
+export function decisionMeta(item: DecisionItem, dir: 'ltr' | 'rtl' = 'ltr'): string {
+  const value = (text: string) => (dir === 'rtl' ? `\u2068${text}\u2069` : text);
+  const line = metaParts(item)
+    .map((part) => `${part.value ? `${part.label} ${value(part.value)}` : part.label}${part.after ?? ''}`)
     .join(' · ');
+  return dir === 'rtl' && line ? `\u2066${line}\u2069` : line;
 }
 
 /**

@@ -50,7 +50,7 @@ export function mailContent(briefing: Briefing, changes?: Changes): MailContent 
     decisions: content.decisions.map((item) => ({
       text: item.decisionText,
       html: item.decisionHtml,
-      meta: decisionMeta(item),
+      meta: decisionMeta(item, content.dir),
       ...(item.change ? { mark: item.change.label } : {}),
     })),
     ...(content.changes ? { changes: content.changes } : {}),

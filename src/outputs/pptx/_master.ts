@@ -11,7 +11,7 @@ import { markingLine } from '../../format/marking.js';
 import { type Deck, textContextOf } from './_frame.js';
 import { type LogoRels, logoPicture } from './_logo.js';
 import { plainParagraph } from './_runs.js';
-import { paragraphsXml, textBody } from './_text.js';
+import { paragraphsXml, runLanguage, textBody } from './_text.js';
 import { bannerColours, type Palette } from './_theme.js';
 import {
   emu,
@@ -111,7 +111,7 @@ function footer(deck: Deck, ids: ShapeIds, logoRel: LogoRels | undefined): strin
     : '';
   const number =
     `<a:p><a:pPr algn="${end}"/><a:fld id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}" type="slidenum">` +
-    `<a:rPr lang="en-GB" sz="${hundredthsPt(FOOT_SIZE)}" dirty="0">${solidFill(deck.palette.muted)}` +
+    `<a:rPr lang="${escapeXml(runLanguage(deck.model.language))}" sz="${hundredthsPt(FOOT_SIZE)}" dirty="0">${solidFill(deck.palette.muted)}` +
     `<a:latin typeface="${escapeXml(deck.font)}"/></a:rPr><a:t>‹#›</a:t></a:fld></a:p>`;
   return (
     logo +
@@ -149,12 +149,13 @@ function placeholder(
   type: 'title' | 'ctrTitle' | 'body',
   rect: Rect | null,
   name: string,
+  lang: string,
 ): string {
   const ph = type === 'body' ? '<p:ph type="body" idx="1"/>' : `<p:ph type="${type}"/>`;
   return (
     `<p:sp><p:nvSpPr><p:cNvPr id="${ids.next()}" name="${name}"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>` +
     `<p:nvPr>${ph}</p:nvPr></p:nvSpPr><p:spPr>${rect ? xfrm(rect) : ''}</p:spPr>` +
-    `<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang="en-GB" dirty="0"/></a:p></p:txBody></p:sp>`
+    `<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang="${escapeXml(lang)}" dirty="0"/></a:p></p:txBody></p:sp>`
   );
 }
 
@@ -182,9 +183,10 @@ const CLR_MAP_DARK = CLR_MAP_LIGHT.replace(
 export function masterXml(deck: Deck, layoutCount: number, logoRel?: LogoRels): string {
   const { frame, palette } = deck;
   const ids = new ShapeIds();
+  const lang = runLanguage(deck.model.language);
   const shapes = [
-    placeholder(ids, 'title', frame.heading, 'Title Placeholder'),
-    placeholder(ids, 'body', frame.body, 'Text Placeholder'),
+    placeholder(ids, 'title', frame.heading, 'Title Placeholder', lang),
+    placeholder(ids, 'body', frame.body, 'Text Placeholder', lang),
     footer(deck, ids, logoRel),
   ];
   if (deck.model.classification) {
@@ -251,12 +253,19 @@ export const LAYOUTS: readonly { kind: LayoutKind; name: string }[] = [
 export function layoutXml(deck: Deck, kind: LayoutKind, name: string): string {
   const ids = new ShapeIds();
   const { frame } = deck;
+  const lang = runLanguage(deck.model.language);
   const shapes =
     kind === 'title'
-      ? placeholder(ids, 'ctrTitle', { ...frame.body, y: frame.body.y + frame.body.h / 3, h: 80 }, 'Title 1')
-      : placeholder(ids, 'title', null, 'Title 1') +
+      ? placeholder(
+          ids,
+          'ctrTitle',
+          { ...frame.body, y: frame.body.y + frame.body.h / 3, h: 80 },
+          'Title 1',
+          lang,
+        )
+      : placeholder(ids, 'title', null, 'Title 1', lang) +
         headingRule(deck, ids) +
-        (kind === 'obj' ? placeholder(ids, 'body', null, 'Content Placeholder 2') : '');
+        (kind === 'obj' ? placeholder(ids, 'body', null, 'Content Placeholder 2', lang) : '');
   return (
     `${XML_DECL}<p:sldLayout ${NS} type="${kind}" preserve="1"><p:cSld name="${name}"><p:spTree>${TREE_START}${shapes}</p:spTree></p:cSld>` +
     '<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sldLayout>'
@@ -303,7 +312,7 @@ export function notesMasterXml(deck: Deck): string {
     `<p:sp><p:nvSpPr><p:cNvPr id="${ids.next()}" name="${name}"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>` +
     `<p:nvPr><p:ph type="${type}" idx="${idx}"/></p:nvPr></p:nvSpPr><p:spPr>${xfrm(rect)}</p:spPr>` +
     (type === 'body'
-      ? '<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang="en-GB" dirty="0"/></a:p></p:txBody>'
+      ? `<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang="${escapeXml(runLanguage(deck.model.language))}" dirty="0"/></a:p></p:txBody>`
       : '') +
     '</p:sp>';
   const font = escapeXml(deck.font);

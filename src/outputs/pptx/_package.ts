@@ -143,6 +143,7 @@ export function presentationXml(
   size: { cx: number; cy: number },
   notesSize: { cx: number; cy: number },
   notesMasterRel: string | undefined,
+  lang: string,
 ): string {
   // rId1 is the master, rId2… the slides, then the notes master (see index.ts).
   const ids = Array.from({ length: slides }, (_, i) => `<p:sldId id="${256 + i}" r:id="rId${i + 2}"/>`).join(
@@ -152,7 +153,7 @@ export function presentationXml(
     `${XML_DECL}<p:presentation ${NS} saveSubsetFonts="1"><p:sldMasterIdLst><p:sldMasterId id="2147483648" r:id="rId1"/></p:sldMasterIdLst>` +
     `${notesMasterRel ? `<p:notesMasterIdLst><p:notesMasterId r:id="${notesMasterRel}"/></p:notesMasterIdLst>` : ''}` +
     `<p:sldIdLst>${ids}</p:sldIdLst><p:sldSz cx="${size.cx}" cy="${size.cy}"/><p:notesSz cx="${notesSize.cx}" cy="${notesSize.cy}"/>` +
-    '<p:defaultTextStyle><a:lvl1pPr><a:defRPr lang="en-GB"/></a:lvl1pPr></p:defaultTextStyle></p:presentation>'
+    `<p:defaultTextStyle><a:lvl1pPr><a:defRPr lang="${escapeXml(lang)}"/></a:lvl1pPr></p:defaultTextStyle></p:presentation>`
   );
 }
 

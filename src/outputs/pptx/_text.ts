@@ -58,8 +58,9 @@ export function textDirection(model: {
  * The runs' language tag, which PowerPoint proofreads by: the briefing's; plain `en` as British
  * English, as briefdeck writes it (its dates), and a region's English as that region's (`en-US`).
  */
-const langOf = (context: TextContext) =>
-  context.lang === undefined || context.lang === 'en' ? 'en-GB' : context.lang;
+export const runLanguage = (language: string | undefined) =>
+  language === undefined || language === 'en' ? 'en-GB' : language;
+const langOf = (context: TextContext) => runLanguage(context.lang);
 
 const SUP_SCALE = 0.72;
 const DEFAULT_INDENT = 1.1;

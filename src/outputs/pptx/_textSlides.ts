@@ -5,6 +5,7 @@
  */
 
 import type { ChangeMark } from '../../content/index.js';
+import { decisionMeta } from '../../slides/decisions.js';
 import type { BlufSlide, DecisionsSlide, SituationSlide, TitleSlide } from '../../slides/types.js';
 import { logoPicture, logoRels } from './_logo.js';
 import { withMarkRuns } from './_marks.js';
@@ -275,7 +276,13 @@ export function drawDecisions(slide: DecisionsSlide, part: SlidePart, body: Rect
     runs: [
       ...itemRuns(`<strong>${item.decisionHtml}</strong>`),
       ...(item.meta
-        ? [{ text: '\n' }, { text: item.meta, ...(item.passed ? { color: palette.sev[4], bold: true } : {}) }]
+        ? [
+            { text: '\n' },
+            {
+              text: decisionMeta(item, part.deck.model.dir),
+              ...(item.passed ? { color: palette.sev[4], bold: true } : {}),
+            },
+          ]
         : []),
     ],
     change: item.change,

@@ -28,6 +28,7 @@ import {
 } from './_package.js';
 import { mediaPaths, preparePictures } from './_pictures.js';
 import { notesParagraphs, notesXml, slideXml } from './_slides.js';
+import { runLanguage } from './_text.js';
 import { PALETTES, paletteOf } from './_theme.js';
 import { emu } from './_xml.js';
 
@@ -166,7 +167,7 @@ export async function renderPptx(model: DeckModel, options: PptxOptions = {}): P
   pkg.part(
     'ppt/presentation.xml',
     CONTENT_TYPES.presentation,
-    presentationXml(model.slides.length, size, NOTES_SIZE, notesMasterRel),
+    presentationXml(model.slides.length, size, NOTES_SIZE, notesMasterRel, runLanguage(model.language)),
   );
   pkg.rels('ppt/presentation.xml', presentationRels);
   pkg.part('ppt/presProps.xml', CONTENT_TYPES.presProps, PRES_PROPS);
