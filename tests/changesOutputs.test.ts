@@ -335,7 +335,7 @@ describe('pairs', () => {
     );
     expect(groups).toEqual({
       'Updated recommendations': [
-        'Create a state-sanctioned force to protect Derna from threats such as IS. (changed: timeframe)',
+        'Create a state-sanctioned force to protect Derna from threats such as IS (changed: timeframe)',
       ],
       'Updated decisions': [expect.stringMatching(/^Which authority to ask .* \(changed: deadline\)$/)],
     });

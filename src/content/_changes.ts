@@ -106,10 +106,13 @@ export function changesSection(
     list: ListChanges<F, X>,
     line = (item: ItemChange<F> & X) => item.label,
   ) => list.items.filter((item) => item.status === 'new').map((item) => current(line(item)));
-  // What a reader acts on, changed in place (a timeframe, an owner, a deadline): named with the fields.
+  // What a reader acts on, changed in place (a timeframe, an owner, a deadline): named with the fields,
+  // which take the place of its full stop, as in `briefdeck diff`.
   const updated = <F extends string, X>(list: ListChanges<F, X>) =>
     list.items.flatMap((item) =>
-      item.status === 'updated' ? [current(`${item.label} (changed: ${item.fields.join(', ')})`)] : [],
+      item.status === 'updated'
+        ? [current(`${item.label.replace(/(?<!\.\p{L})\.$/u, '')} (changed: ${item.fields.join(', ')})`)]
+        : [],
     );
   const groups: ChangesSection['groups'] = [
     { title: 'Judgments changed', lines: judgmentLines(changes, md, directionOf(briefing.language)) },
