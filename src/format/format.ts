@@ -334,7 +334,7 @@ export const BRIEFING = mapping(
       { rule: DATE_AS_WRITTEN, examples: ['2015-06-30', 'June 2015'] },
     ),
     language: text(
-      "The language the briefing is written in, as a BCP 47 tag that starts with a language's code (`en`, `en-GB`, `de`, `fr`, `ar`; not its name, `french`): sets hyphenation, quotes, dates and the PDF language; `ar`, `he`, `fa` and `ur` lay the briefing out right to left.",
+      "The language the briefing is written in, as a BCP 47 tag that starts with a language's code (`en`, `en-GB`, `de`, `fr`, `ar`; not its name, `french`): sets hyphenation, quotes, dates and the PDF language; a language written right to left (`ar`, `fa`, `fa-AF`, `ps`, `ur`, `he`…) lays the briefing out right to left.",
       { rule: LANGUAGE_TAG, default: 'en', examples: ['en', 'en-GB', 'de', 'fr', 'es', 'nl', 'ar'] },
     ),
     as_of: text(
