@@ -1,8 +1,7 @@
 /**
  * The slide model's sanitised HTML (marked's output through the deck's
  * renderer: p, strong, em, del, code, a, br, lists, blockquote, pre, GFM
- * tables, and the isolates `<bdi>` of text in the other direction, as Unicode's isolate characters)
- * read back into paragraphs of formatted runs, the shape DrawingML
+ * tables) read back into paragraphs of formatted runs, the shape DrawingML
  * text takes. Read with htmlparser2's tokenizer, so entities and attribute
  * quoting are decoded by a real HTML parser, not by regular expressions.
  * Only http, https and mailto links are kept; a citation (`a.cite`) becomes
@@ -103,9 +102,6 @@ class Reader {
       this.startItem();
     } else if (tag === 'br') {
       this.text('\n', true);
-    } else if (tag === 'bdi') {
-      // An isolate as the deck's, in the characters a run of text can carry: LRI, RLI or FSI … PDI.
-      this.text(attrs.dir === 'ltr' ? '\u2066' : attrs.dir === 'rtl' ? '\u2067' : '\u2068', true);
     } else if (tag === 'td' || tag === 'th') {
       if (this.current && this.current.runs.length > 0) this.text('\t', true);
       if (tag === 'th') this.formats.push({ tag, bold: true });
@@ -131,8 +127,6 @@ class Reader {
     } else if (BLOCKS.has(tag)) {
       if (tag === 'pre') this.pre = Math.max(0, this.pre - 1);
       this.close();
-    } else if (tag === 'bdi') {
-      this.text('\u2069', true);
     } else if (tag !== 'br' && tag !== 'td') {
       const at = this.formats.map((format) => format.tag).lastIndexOf(tag);
       if (at >= 0) this.formats.splice(at, 1);

@@ -5,7 +5,6 @@
  */
 
 import type { ChangeMark } from '../../content/index.js';
-import { decisionMeta } from '../../slides/decisions.js';
 import type { BlufSlide, DecisionsSlide, SituationSlide, TitleSlide } from '../../slides/types.js';
 import { logoPicture, logoRels } from './_logo.js';
 import { withMarkRuns } from './_marks.js';
@@ -279,7 +278,8 @@ export function drawDecisions(slide: DecisionsSlide, part: SlidePart, body: Rect
         ? [
             { text: '\n' },
             {
-              text: decisionMeta(item, part.deck.model.dir),
+              // Plain, without Unicode's isolates, which LibreOffice 7.4 lays out worse than none.
+              text: item.meta,
               ...(item.passed ? { color: palette.sev[4], bold: true } : {}),
             },
           ]
