@@ -26,7 +26,7 @@ function metaParts(item: DecisionItem): { label: string; value?: string; after?:
 
 /**
  * The line under a decision: who, by when, on which recommendations. As plain text in a right-to-left
- * briefing (the PowerPoint deck, the mail), isolated as `metaHtml` is, with Unicode's isolates.
+ * briefing (the mail), isolated as `metaHtml` is, with Unicode's isolates.
  */
 export function decisionMeta(item: DecisionItem, dir: 'ltr' | 'rtl' = 'ltr'): string {
   const value = (text: string) => (dir === 'rtl' ? `\u2068${text}\u2069` : text);
