@@ -232,6 +232,21 @@ describe('figure references and the map', () => {
     expect(badges.sort()).toEqual(['1', '2', '3', '4']);
   });
 
+  // A review: "Derna" and "DERNA", or a name typed with either keyboard's yeh, were two locations to
+  // validation but one to the timeline, which numbered only the last.
+  it('refuses two locations a timeline place cannot tell apart', async () => {
+    const at = (name: string) => `  - name: ${name}\n    lat: 32.7\n    lon: 22.6\n`;
+    const dir = folder(`locations:\n${at('Derna')}${at('DERNA')}${at('نهرین')}${at('نهرين')}`);
+    expect(await problems(dir)).toEqual([
+      expect.stringMatching(
+        /^\d+:\d+: locations\[1\]\.name: duplicate location name "DERNA" \(first used at locations\[0\]\.name\)$/,
+      ),
+      expect.stringMatching(
+        /^\d+:\d+: locations\[3\]\.name: duplicate location name "نهرين" \(first used at locations\[2\]\.name\)$/,
+      ),
+    ]);
+  });
+
   // Found by a new user's Sahel map: BKF (Burkina Faso) was told to use "LBY, EGY or TUN".
   it('suggests the nearest real country codes for one that is none, when one is close', async () => {
     const dir = folder('map:\n  countries: [NER, MLI, BKF, tch, XYZ, UK]\n');

@@ -9,7 +9,7 @@
 
 import type { Briefing, VisualGroup } from '../format/briefing.js';
 import { VISUAL_GROUPS } from '../format/briefing.js';
-import { sameness } from '../format/textRules.js';
+import { placeSameness } from '../format/textRules.js';
 import { type LocatorMap, type MapPlace, renderLocatorMap } from '../slides/visuals/map.js';
 import type { MarkdownRenderer } from './markdown.js';
 import { escapeHtml } from './markdown.js';
@@ -59,24 +59,9 @@ function hasMap(briefing: Briefing): boolean {
   return briefing.locations.length > 0 || (briefing.map?.labels.length ?? 0) > 0;
 }
 
-/**
- * A place's name as compared: as names are (`sameness`: NFKC, no zero-width joiners), in one case,
- * its spaces collapsed, and the letters Arabic and Persian keyboards write differently made one
- * (Arabic yeh and kaf as Persian's, no tatweel).
- */
-function placeKey(name: string): string {
-  return sameness(name)
-    .replace(/[\u064A\u0649]/g, '\u06CC')
-    .replace(/\u0643/g, '\u06A9')
-    .replace(/\u0640/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
-}
-
-/** The briefing's locations' names, by their `placeKey`. */
+/** The briefing's locations' names, by their `placeSameness`. */
 function locationNames(briefing: Briefing): ReadonlyMap<string, string> {
-  return new Map(briefing.locations.map((location) => [placeKey(location.name), location.name]));
+  return new Map(briefing.locations.map((location) => [placeSameness(location.name), location.name]));
 }
 
 /**
@@ -86,9 +71,9 @@ function locationNames(briefing: Briefing): ReadonlyMap<string, string> {
 function locationsNamed(place: string | undefined, names: ReadonlyMap<string, string>): string[] {
   if (!place) return [];
   return place.split(/[;؛]/).flatMap((part) => {
-    const whole = names.get(placeKey(part));
+    const whole = names.get(placeSameness(part));
     if (whole !== undefined) return [whole];
-    return part.split(/[,،]/).flatMap((piece) => names.get(placeKey(piece)) ?? []);
+    return part.split(/[,،]/).flatMap((piece) => names.get(placeSameness(piece)) ?? []);
   });
 }
 

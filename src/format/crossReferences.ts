@@ -34,7 +34,7 @@ interface Targets {
 
 export class CrossReferences {
   /** Values of keys marked `unique`, by what they are (`actor name`), in file order, compared as `sameness` says. */
-  private readonly uniques = new Map<string, { value: string; path: string }[]>();
+  private readonly uniques = new Map<string, { value: string; shown: string; path: string }[]>();
   private readonly references: { spec: TextSpec; value: string; path: string }[] = [];
   private readonly markdown: { path: string; node: Node; text: string }[] = [];
   private readonly numbers: { spec: TextSpec; number: number; path: string }[] = [];
@@ -49,7 +49,7 @@ export class CrossReferences {
     if (spec.markdown) this.markdown.push({ path, node, text });
     if (spec.unique) {
       const seen = this.uniques.get(spec.unique) ?? [];
-      seen.push({ value: sameness(text), path });
+      seen.push({ value: (spec.uniqueBy ?? sameness)(text), shown: sameness(text), path });
       this.uniques.set(spec.unique, seen);
     }
     if (spec.refersTo) this.references.push({ spec, value: sameness(text), path });
@@ -93,10 +93,10 @@ export class CrossReferences {
   private uniqueValues(report: Reporter): void {
     for (const [what, entries] of this.uniques) {
       const first = new Map<string, string>();
-      for (const { value, path } of entries) {
+      for (const { value, shown, path } of entries) {
         const earlier = first.get(value);
         if (earlier !== undefined)
-          report.at(path, { message: `duplicate ${what} "${truncate(value)}" (first used at ${earlier})` });
+          report.at(path, { message: `duplicate ${what} "${truncate(shown)}" (first used at ${earlier})` });
         else first.set(value, path);
       }
     }

@@ -9,6 +9,7 @@ import { VISUAL_GROUPS } from './briefing.js';
 import { countryCodesNear, isCountryCode } from './countries.js';
 import { SLUG } from './patterns.js';
 import { choice, list, mapping, type TextRule, text, truncate } from './specs.js';
+import { placeSameness } from './textRules.js';
 
 /** The key whose values `[@fig:id]` must name. */
 export const FIGURE_TARGET = 'figure id';
@@ -91,7 +92,11 @@ const FIGURE = mapping(
 
 const LOCATION = mapping(
   {
-    name: text('The place, as the timeline names it.', { required: true, unique: 'location name' }),
+    name: text('The place, as the timeline names it.', {
+      required: true,
+      unique: 'location name',
+      uniqueBy: placeSameness,
+    }),
     lat: text('Latitude in decimal degrees, −90 to 90 (north positive).', {
       required: true,
       rule: LATITUDE,

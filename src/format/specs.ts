@@ -36,6 +36,8 @@ export interface TextSpec extends About {
   rule?: TextRule;
   /** No two values of this key in the file may be the same; names what the value is (`actor name`). */
   unique?: string;
+  /** How values are compared for `unique`, when not as `sameness` says (a location's name: as a place). */
+  uniqueBy?: (text: string) => string;
   /** The value must be one of the values of the key marked `unique: reference.to`. */
   refersTo?: Reference;
   /** The value is the number, counting from 1, of an item of a list (with a rule that makes it a number). */

@@ -25,6 +25,21 @@ export function sameness(text: string): string {
   return text.normalize('NFKC').replace(/[\u200c\u200d]/g, '');
 }
 
+/**
+ * How place names are compared (a location's name, a timeline's place): as names are (`sameness`), in
+ * one case, their spaces collapsed, and the letters Arabic and Persian keyboards write differently
+ * made one (Arabic yeh and kaf as Persian's, no tatweel).
+ */
+export function placeSameness(name: string): string {
+  return sameness(name)
+    .replace(/[\u064A\u0649]/g, '\u06CC')
+    .replace(/\u0643/g, '\u06A9')
+    .replace(/\u0640/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
 /** `U+200B`, for a message. */
 export function codePoint(char: string): string {
   return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
