@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserSession } from '../src/browser/session.js';
 import { compareBriefings } from '../src/changes/index.js';
 import { buildContent } from '../src/content/index.js';
+import type { Content } from '../src/content/types.js';
 import { BriefingError } from '../src/errors.js';
 import type { Impact, Likelihood } from '../src/format/briefing.js';
 import { readBriefing } from '../src/format/read.js';
@@ -319,21 +320,13 @@ describe('pairs', () => {
   // A trial: diff said a recommendation's timeframe had changed (the mutual aid had come); the
   // changes slide and the mail said nothing of it.
   it('lists the recommendations and decisions updated, with what changed in them', async () => {
-    const dir = tempDir('since-updated-');
-    writeFileSync(
-      path.join(dir, 'b.yaml'),
+    const content = await sampleEdited(
       SAMPLE.replace('timeframe: First step', 'timeframe: Done on 2 July').replace(
         'deadline: Before a local administration is set up',
         'deadline: 2015-07-10',
       ),
     );
-    const previous = await readBriefing('briefing.yaml', ROOT);
-    const current = await readBriefing('b.yaml', dir);
-    const content = buildContent(current, undefined, undefined, compareBriefings(previous, current));
-    const groups = Object.fromEntries(
-      content.changes?.groups.map((group) => [group.title, group.lines.map((line) => line.text)]) ?? [],
-    );
-    expect(groups).toEqual({
+    expect(groupTexts(content)).toEqual({
       'Updated recommendations': [
         'Create a state-sanctioned force to protect Derna from threats such as IS (changed: timeframe)',
       ],
@@ -341,32 +334,36 @@ describe('pairs', () => {
     });
   });
 
-  it('added, removed and renamed items are marked; removed ones listed', () => {
-    const sample = readBriefing('briefing.yaml', ROOT);
-    return sample.then(async (previous) => {
-      const dir = tempDir('since-');
-      writeFileSync(
-        path.join(dir, 'b.yaml'),
-        SAMPLE.replace('- title: IS reprisal attacks', '- title: IS reprisal attacks on Derna').replace(
-          '- title: Extremists regain ground under DMSC watch',
-          '- title: A wholly different danger altogether',
-        ),
-      );
-      const current = await readBriefing('b.yaml', dir);
-      const changes = compareBriefings(previous, current);
-      const content = buildContent(current, undefined, undefined, changes);
-      expect(content.risks.map((risk) => risk.change?.label)).toEqual(['UPDATED', undefined, 'NEW']);
-      expect(content.risks[0]?.change?.fields).toEqual(['title']);
-      const groups = Object.fromEntries(
-        content.changes?.groups.map((group) => [group.title, group.lines.map((line) => line.text)]) ?? [],
-      );
-      expect(groups).toEqual({
-        'New risks': ['A wholly different danger altogether'],
-        'Removed risks': ['Extremists regain ground under DMSC watch'],
-      });
+  it('added, removed and renamed items are marked; removed ones listed', async () => {
+    const content = await sampleEdited(
+      SAMPLE.replace('- title: IS reprisal attacks', '- title: IS reprisal attacks on Derna').replace(
+        '- title: Extremists regain ground under DMSC watch',
+        '- title: A wholly different danger altogether',
+      ),
+    );
+    expect(content.risks.map((risk) => risk.change?.label)).toEqual(['UPDATED', undefined, 'NEW']);
+    expect(content.risks[0]?.change?.fields).toEqual(['title']);
+    expect(groupTexts(content)).toEqual({
+      'New risks': ['A wholly different danger altogether'],
+      'Removed risks': ['Extremists regain ground under DMSC watch'],
     });
   });
 });
+
+/** The content of the sample edited into `edited`, marked against the sample as it is. */
+async function sampleEdited(edited: string): Promise<Content> {
+  const dir = tempDir('since-');
+  writeFileSync(path.join(dir, 'b.yaml'), edited);
+  const [previous, current] = [await readBriefing('briefing.yaml', ROOT), await readBriefing('b.yaml', dir)];
+  return buildContent(current, undefined, undefined, compareBriefings(previous, current));
+}
+
+/** The "Changes since" section's lines as text, by group. */
+function groupTexts(content: Content): Record<string, string[]> {
+  return Object.fromEntries(
+    content.changes?.groups.map((group) => [group.title, group.lines.map((line) => line.text)]) ?? [],
+  );
+}
 
 describe('every kind of item, in the slide model and the PowerPoint deck', () => {
   it('marks an edited bottom line, key fact, event, decision and recommendation, with no soft hyphen in the PowerPoint text', async () => {

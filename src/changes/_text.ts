@@ -7,7 +7,7 @@
  * as `new key`, a link as its text), citations as written (`[@id]`); the
  * caller makes the lines printable and may colour the status words.
  */
-import { createMarkdown, type MarkdownRenderer } from '../content/markdown.js';
+import { createMarkdown, type MarkdownRenderer, withoutFullStop } from '../content/markdown.js';
 import { changedLists } from './_lists.js';
 import type { Changes, ItemChange, JudgmentChange, ListChanges, RiskExtra } from './types.js';
 
@@ -86,7 +86,7 @@ function itemLines<F extends string>(
   const renamed = item.previous.label !== item.label ? [was] : [];
   // The keys that changed follow the label after a colon, which takes the place of its full stop
   // (not of an abbreviation's: `U.S.`).
-  const named = `${label.replace(/(?<!\.\p{L})\.$/u, '')}: ${item.fields.join(', ')}`;
+  const named = `${withoutFullStop(label)}: ${item.fields.join(', ')}`;
   return [`${status('UPDATED')}${item.path}  ${named}`, ...renamed, ...more];
 }
 

@@ -10,7 +10,7 @@
 import type { Changes, ItemChange, ListChanges, RemovedItem, RiskExtra } from '../changes/types.js';
 import type { Briefing } from '../format/briefing.js';
 import { directionOf } from '../format/language.js';
-import { escapeHtml, type MarkdownRenderer, withoutReferences } from './markdown.js';
+import { escapeHtml, type MarkdownRenderer, withoutFullStop, withoutReferences } from './markdown.js';
 import type { ChangeLine, ChangeMark, ChangesSection } from './types.js';
 
 /** Each list's marks, by the item's index in the current briefing (undefined: unchanged). */
@@ -111,7 +111,7 @@ export function changesSection(
   const updated = <F extends string, X>(list: ListChanges<F, X>) =>
     list.items.flatMap((item) =>
       item.status === 'updated'
-        ? [current(`${item.label.replace(/(?<!\.\p{L})\.$/u, '')} (changed: ${item.fields.join(', ')})`)]
+        ? [current(`${withoutFullStop(item.label)} (changed: ${item.fields.join(', ')})`)]
         : [],
     );
   const groups: ChangesSection['groups'] = [

@@ -28,6 +28,11 @@ export function withoutReferences(markdown: string): string {
   return markdown.replace(FIGURE_REFERENCE, 'Figure').replace(CITED, '').trim();
 }
 
+/** A sentence without its closing full stop, for what follows it (not an abbreviation's: `U.S.`). */
+export function withoutFullStop(text: string): string {
+  return text.replace(/(?<!\.\p{L})\.$/u, '');
+}
+
 /** Strips Markdown to plain text (for PDF outlines, alt text and titles). */
 export function plainText(markdown: string): string {
   return markdown

@@ -59,11 +59,6 @@ function hasMap(briefing: Briefing): boolean {
   return briefing.locations.length > 0 || (briefing.map?.labels.length ?? 0) > 0;
 }
 
-/** The briefing's locations' names, by their `placeSameness`. */
-function locationNames(briefing: Briefing): ReadonlyMap<string, string> {
-  return new Map(briefing.locations.map((location) => [placeSameness(location.name), location.name]));
-}
-
 /**
  * The locations a timeline place names: each of its parts between semicolons (`;`, `؛`) that is a location's name
  * (`Harrisburg, PA`), else each of that part's pieces between commas (`,`, `،`) that is one (`Qubba, near Derna`).
@@ -77,12 +72,22 @@ function locationsNamed(place: string | undefined, names: ReadonlyMap<string, st
   });
 }
 
+/** The locations each timeline event names (none in a briefing without a map), in timeline order. */
+function eventLocations(briefing: Briefing): string[][] {
+  if (!hasMap(briefing)) return briefing.timeline.map(() => []);
+  const names = new Map(briefing.locations.map((location) => [placeSameness(location.name), location.name]));
+  return briefing.timeline.map((event) => locationsNamed(event.place, names));
+}
+
+/** Each event's number on the map: the events that name a location, counted in timeline order. */
+function mapNumbersOf(located: readonly string[][]): (number | undefined)[] {
+  let n = 0;
+  return located.map((names) => (names.length > 0 ? ++n : undefined));
+}
+
 /** The map's number of each timeline event (counting the events at a location, in timeline order), or undefined. */
 export function timelineMapNumbers(briefing: Briefing): (number | undefined)[] {
-  if (!hasMap(briefing)) return briefing.timeline.map(() => undefined);
-  const names = locationNames(briefing);
-  let n = 0;
-  return briefing.timeline.map((event) => (locationsNamed(event.place, names).length > 0 ? ++n : undefined));
+  return mapNumbersOf(eventLocations(briefing));
 }
 
 /** The figures and the map, numbered, in the order shown. */
@@ -123,11 +128,11 @@ function mapItem(
   quotes: (text: string) => string,
 ): MapItem | undefined {
   if (!at) return undefined;
-  const numbers = timelineMapNumbers(briefing);
-  const names = locationNames(briefing);
+  const located = eventLocations(briefing);
+  const numbers = mapNumbersOf(located);
   const places: MapPlace[] = briefing.locations.map((location) => {
-    const events = briefing.timeline.flatMap((event, index) =>
-      locationsNamed(event.place, names).includes(location.name) ? [numbers[index] as number] : [],
+    const events = located.flatMap((names, index) =>
+      names.includes(location.name) ? [numbers[index] as number] : [],
     );
     return { ...location, name: quotes(location.name), ...(events.length > 0 ? { numbers: events } : {}) };
   });
